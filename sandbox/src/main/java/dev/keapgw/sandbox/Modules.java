@@ -1,0 +1,17 @@
+package dev.keapgw.sandbox;
+
+import dev.keapgw.sandbox.control.ControlModule;
+import java.util.List;
+
+/**
+ * Every part of the emulated Keap, in seeding order: a module may refer to rows that modules
+ * before it seeded (tasks to users, opportunities to stages, orders to products).
+ */
+final class Modules {
+  private Modules() {}
+
+  static List<KeapModule> all(Sandbox sandbox) {
+    return List.of(
+        new ControlModule(sandbox));
+  }
+}

@@ -1,0 +1,7 @@
+package dev.keapgw.sandbox.http;
+
+/** Answers one matched request. Blocking is fine: handlers run on worker threads. */
+@FunctionalInterface
+public interface Handler {
+  KeapResponse handle(KeapRequest request);
+}
