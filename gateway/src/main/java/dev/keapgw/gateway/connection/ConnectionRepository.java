@@ -1,0 +1,174 @@
+package dev.keapgw.gateway.connection;
+
+import dev.keapgw.gateway.store.Times;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Connections in the store. Blocking: call from worker threads. Every query that serves a
+ * caller is scoped by account, so another account's connection is simply not found.
+ */
+public final class ConnectionRepository {
+  private static final String COLUMNS = "id, account_id, app, status, created_at, updated_at, metadata,"
+      + " failure_reason, session_token_enc, session_expires_at, access_token_enc, access_expires_at,"
+      + " refresh_token_enc, refreshed_at, refresh_failures, next_refresh_at, token_version";
+
+  private final Jdbi jdbi;
+
+  public ConnectionRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public void insert(Connection c, String sessionHash) {
+    jdbi.useHandle(h -> h.createUpdate("INSERT INTO connections (id, account_id, app, status, created_at,"
+            + " updated_at, metadata, session_hash, session_token_enc, session_expires_at)"
+            + " VALUES (:id, :account, :app, :status, :created, :updated, :metadata, :sh, :st, :sx)")
+        .bind("id", c.id()).bind("account", c.accountId()).bind("app", c.app())
+        .bind("status", c.status().name()).bind("created", Times.micros(c.createdAt()))
+        .bind("updated", Times.micros(c.updatedAt())).bind("metadata", c.metadataJson())
+        .bind("sh", sessionHash).bind("st", c.sessionTokenSealed())
+        .bind("sx", Times.micros(c.sessionExpiresAt())).execute());
+  }
+
+  /** A connection of this account; empty for an unknown id and for another account's alike. */
+  public Optional<Connection> find(String accountId, String id) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE id = :id AND account_id = :a")
+        .bind("id", id).bind("a", accountId).map((rs, ctx) -> map(rs)).findOne());
+  }
+
+  /** Any connection by id, for the connect flow and the token lifecycle (not caller-facing). */
+  public Optional<Connection> byId(String id) {
+    return jdbi.withHandle(h -> byId(h, id, false));
+  }
+
+  /** Reads a connection inside a transaction, optionally locking its row until commit. */
+  public static Optional<Connection> byId(Handle h, String id, boolean forUpdate) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE id = :id" + (forUpdate ? " FOR UPDATE" : ""))
+        .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  public Optional<Connection> bySessionHash(String sessionHash) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE session_hash = :s")
+        .bind("s", sessionHash).map((rs, ctx) -> map(rs)).findOne());
+  }
+
+  /** This account's connections, oldest first, optionally of one app and status. */
+  public List<Connection> list(String accountId, String app, ConnectionStatus status) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE account_id = :a"
+            + (app == null ? "" : " AND app = :app") + (status == null ? "" : " AND status = :status")
+            + " ORDER BY created_at, id")
+        .bind("a", accountId).bind("app", app).bind("status", status == null ? null : status.name())
+        .map((rs, ctx) -> map(rs)).list());
+  }
+
+  /** ACTIVE connections not refreshed since {@code before} (for the keep-alive sweeper). */
+  public List<Connection> activeRefreshedBefore(Instant before, int limit) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE status = 'ACTIVE'"
+            + " AND (refreshed_at IS NULL OR refreshed_at < :t) ORDER BY refreshed_at LIMIT :n")
+        .bind("t", Times.micros(before)).bind("n", limit).map((rs, ctx) -> map(rs)).list());
+  }
+
+  public boolean delete(String accountId, String id) {
+    return jdbi.withHandle(h -> h.createUpdate("DELETE FROM connections WHERE id = :id AND account_id = :a")
+        .bind("id", id).bind("a", accountId).execute()) > 0;
+  }
+
+  /** Replaces the connect link's session (a fresh link for a PENDING or FAILED connection). */
+  public void replaceSession(String id, String sessionHash, String sealedToken, Instant expiresAt, Instant now) {
+    jdbi.useHandle(h -> h.createUpdate("UPDATE connections SET session_hash = :sh, session_token_enc = :st,"
+            + " session_expires_at = :sx, updated_at = :now WHERE id = :id")
+        .bind("sh", sessionHash).bind("st", sealedToken).bind("sx", Times.micros(expiresAt))
+        .bind("now", Times.micros(now)).bind("id", id).execute());
+  }
+
+  /** Uses up the connect link's session: true for exactly one caller while it is unexpired. */
+  public boolean consumeSession(String sessionHash, Instant now) {
+    return jdbi.withHandle(h -> h.createUpdate("UPDATE connections SET session_hash = NULL,"
+            + " session_token_enc = NULL, session_expires_at = NULL"
+            + " WHERE session_hash = :sh AND session_expires_at > :now")
+        .bind("sh", sessionHash).bind("now", Times.micros(now)).execute()) == 1;
+  }
+
+  /** Records an OAuth state handed to the upstream (single use, expiring). */
+  public void insertState(String stateHash, String connectionId, Instant expiresAt) {
+    jdbi.useHandle(h -> h.createUpdate("INSERT INTO oauth_states (state_hash, connection_id, expires_at)"
+            + " VALUES (:s, :c, :x)")
+        .bind("s", stateHash).bind("c", connectionId).bind("x", Times.micros(expiresAt)).execute());
+  }
+
+  /** Uses up a state: the connection id for exactly one caller while it is unexpired. */
+  public Optional<String> consumeState(String stateHash, Instant now) {
+    return jdbi.inTransaction(h -> {
+      int n = h.createUpdate("UPDATE oauth_states SET used_at = :now WHERE state_hash = :s"
+              + " AND used_at IS NULL AND expires_at > :now")
+          .bind("s", stateHash).bind("now", Times.micros(now)).execute();
+      if (n != 1) {
+        return Optional.<String>empty();
+      }
+      return h.createQuery("SELECT connection_id FROM oauth_states WHERE state_hash = :s")
+          .bind("s", stateHash).mapTo(String.class).findOne();
+    });
+  }
+
+  /** Marks a connection ACTIVE with fresh tokens and what the upstream said about the grant. */
+  public void activate(String id, String metadataJson, String accessSealed, Instant accessExpires,
+      String refreshSealed, Instant now) {
+    jdbi.useHandle(h -> h.createUpdate("UPDATE connections SET status = 'ACTIVE', metadata = :m,"
+            + " failure_reason = NULL, session_hash = NULL, session_token_enc = NULL, session_expires_at = NULL,"
+            + " access_token_enc = :at, access_expires_at = :ax, refresh_token_enc = :rt, refreshed_at = :now,"
+            + " refresh_failures = 0, next_refresh_at = NULL, token_version = token_version + 1,"
+            + " updated_at = :now WHERE id = :id")
+        .bind("m", metadataJson).bind("at", accessSealed).bind("ax", Times.micros(accessExpires))
+        .bind("rt", refreshSealed).bind("now", Times.micros(now)).bind("id", id).execute());
+  }
+
+  /** Marks a connection FAILED with a reason; its tokens are dropped (they are dead). */
+  public void fail(String id, String reason, Instant now) {
+    jdbi.useHandle(h -> fail(h, id, reason, now));
+  }
+
+  public static void fail(Handle h, String id, String reason, Instant now) {
+    h.createUpdate("UPDATE connections SET status = 'FAILED', failure_reason = :r, access_token_enc = NULL,"
+            + " access_expires_at = NULL, refresh_token_enc = NULL, next_refresh_at = NULL,"
+            + " token_version = token_version + 1, updated_at = :now WHERE id = :id")
+        .bind("r", reason).bind("now", Times.micros(now)).bind("id", id).execute();
+  }
+
+  /** Stores rotated tokens after a refresh (inside the refresh lock's transaction). */
+  public static void storeRefreshed(Handle h, String id, String accessSealed, Instant accessExpires,
+      String refreshSealed, Instant now) {
+    h.createUpdate("UPDATE connections SET access_token_enc = :at, access_expires_at = :ax,"
+            + " refresh_token_enc = :rt, refreshed_at = :now, refresh_failures = 0, next_refresh_at = NULL,"
+            + " token_version = token_version + 1, updated_at = :now WHERE id = :id")
+        .bind("at", accessSealed).bind("ax", Times.micros(accessExpires)).bind("rt", refreshSealed)
+        .bind("now", Times.micros(now)).bind("id", id).execute();
+  }
+
+  /** Records a transient refresh failure and when to try again. */
+  public static void backOff(Handle h, String id, int failures, Instant nextAttempt, Instant now) {
+    h.createUpdate("UPDATE connections SET refresh_failures = :f, next_refresh_at = :n, updated_at = :now"
+            + " WHERE id = :id")
+        .bind("f", failures).bind("n", Times.micros(nextAttempt)).bind("now", Times.micros(now))
+        .bind("id", id).execute();
+  }
+
+  private static Connection map(ResultSet rs) throws SQLException {
+    return new Connection(rs.getString("id"), rs.getString("account_id"), rs.getString("app"),
+        ConnectionStatus.valueOf(rs.getString("status")), Times.instant(rs.getLong("created_at")),
+        Times.instant(rs.getLong("updated_at")), rs.getString("metadata"), rs.getString("failure_reason"),
+        rs.getString("session_token_enc"), Times.instant(rs.getObject("session_expires_at", Long.class)),
+        rs.getString("access_token_enc"), Times.instant(rs.getObject("access_expires_at", Long.class)),
+        rs.getString("refresh_token_enc"), Times.instant(rs.getObject("refreshed_at", Long.class)),
+        rs.getInt("refresh_failures"), Times.instant(rs.getObject("next_refresh_at", Long.class)),
+        rs.getLong("token_version"));
+  }
+}

@@ -1,0 +1,39 @@
+package dev.keapgw.gateway.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * The gateway's one error envelope:
+ * {@code {"error":{"status":424,"type":"connection_not_ready","message":"...","request_id":"..."}}}
+ * plus fields particular to the error (a connection's {@code connection_id} and {@code url}).
+ */
+public final class ErrorBody {
+  private ErrorBody() {}
+
+  public static ObjectNode of(GatewayException e, String requestId) {
+    ObjectNode root = Json.object();
+    ObjectNode err = root.putObject("error");
+    err.put("status", e.type().status());
+    err.put("type", e.type().type());
+    err.put("message", e.getMessage());
+    e.fields().forEach(err::put);
+    if (requestId != null) {
+      err.put("request_id", requestId);
+    }
+    return root;
+  }
+
+  /** Writes the error as the whole answer, unless an answer has already begun. */
+  public static void send(HttpServerResponse out, GatewayException e, String requestId) {
+    if (out.headWritten() || out.closed()) {
+      return;
+    }
+    out.setStatusCode(e.type().status());
+    e.headers().forEach(out::putHeader);
+    out.putHeader("Content-Type", "application/json");
+    out.putHeader("Cache-Control", "no-store");
+    out.end(Buffer.buffer(Json.bytes(of(e, requestId))));
+  }
+}

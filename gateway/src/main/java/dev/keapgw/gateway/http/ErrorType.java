@@ -1,0 +1,38 @@
+package dev.keapgw.gateway.http;
+
+/**
+ * Every kind of error the gateway itself answers, with its HTTP status and the stable
+ * {@code type} string callers can branch on. Upstream errors are not here: they pass through.
+ */
+public enum ErrorType {
+  INVALID_REQUEST(400, "invalid_request"),
+  UNKNOWN_APP(400, "unknown_app"),
+  NO_ACTIVE_CONNECTION(400, "no_active_connection"),
+  UNAUTHORIZED(401, "unauthorized"),
+  NOT_FOUND(404, "not_found"),
+  METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+  PAYLOAD_TOO_LARGE(413, "payload_too_large"),
+  CONNECTION_NOT_READY(424, "connection_not_ready"),
+  RATE_LIMITED(429, "rate_limited"),
+  UPSTREAM_BUDGET_EXHAUSTED(429, "upstream_budget_exhausted"),
+  INTERNAL(500, "internal_error"),
+  UPSTREAM_UNREACHABLE(502, "upstream_unreachable"),
+  STORE_UNAVAILABLE(503, "store_unavailable"),
+  UPSTREAM_TIMEOUT(504, "upstream_timeout");
+
+  private final int status;
+  private final String type;
+
+  ErrorType(int status, String type) {
+    this.status = status;
+    this.type = type;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String type() {
+    return type;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.keapgw.gateway.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The gateway's one JSON mapper and the parsing of caller bodies into clear 400s. */
+public final class Json {
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  public static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  public static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A caller's body as a JSON object; an empty body is an empty object. Invalid JSON or
+   * another JSON type answers 400.
+   */
+  public static ObjectNode callerObject(Buffer body) {
+    if (body == null || body.length() == 0) {
+      return object();
+    }
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(body.getBytes());
+    } catch (JsonProcessingException e) {
+      throw GatewayException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw GatewayException.badRequest("The request body could not be read");
+    }
+    if (node == null || node.isMissingNode()) {
+      return object();
+    }
+    if (!node.isObject()) {
+      throw GatewayException.badRequest("The request body must be a JSON object");
+    }
+    return (ObjectNode) node;
+  }
+}
