@@ -1,6 +1,7 @@
 package dev.keapgw.sandbox;
 
 import dev.keapgw.sandbox.control.ControlModule;
+import dev.keapgw.sandbox.oauth.OAuthModule;
 import dev.keapgw.sandbox.users.UsersModule;
 import java.util.List;
 
@@ -14,6 +15,7 @@ final class Modules {
   static List<KeapModule> all(Sandbox sandbox) {
     return List.of(
         new ControlModule(sandbox),
+        new OAuthModule(),
         new UsersModule());
   }
 }

@@ -6,8 +6,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Every credential the CRM API accepts, and the check that runs before routing: a Bearer
@@ -17,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Credentials {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+  private final List<Consumer<String>> onTenantRevoked = new CopyOnWriteArrayList<>();
   private final Clock clock;
 
   public Credentials(Clock clock) {
@@ -61,9 +65,19 @@ public final class Credentials {
     return g.caller();
   }
 
-  /** Revokes every OAuth access token of a tenant; returns how many. */
+  /**
+   * Revokes every OAuth access token of a tenant, then tells the listeners, so that grants
+   * kept elsewhere (the OAuth server's refresh tokens) die too; returns how many access tokens.
+   */
   public int revokeTenant(String tenantId) {
-    return update(tenantId, Grant::revoke);
+    int n = update(tenantId, Grant::revoke);
+    onTenantRevoked.forEach(l -> l.accept(tenantId));
+    return n;
+  }
+
+  /** Calls {@code listener} with the tenant id whenever {@link #revokeTenant} runs. */
+  public void onTenantRevoked(Consumer<String> listener) {
+    onTenantRevoked.add(listener);
   }
 
   /** Makes every OAuth access token of a tenant expire now; returns how many. */
