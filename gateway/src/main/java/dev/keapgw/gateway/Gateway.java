@@ -1,0 +1,204 @@
+package dev.keapgw.gateway;
+
+import dev.keapgw.gateway.account.AccountRepository;
+import dev.keapgw.gateway.account.AccountService;
+import dev.keapgw.gateway.account.ApiKeyAuthenticator;
+import dev.keapgw.gateway.config.GatewayConfig;
+import dev.keapgw.gateway.connection.ConnectionRepository;
+import dev.keapgw.gateway.crypto.SecretBox;
+import dev.keapgw.gateway.http.ControlRoutes;
+import dev.keapgw.gateway.http.ErrorBody;
+import dev.keapgw.gateway.http.ErrorType;
+import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.http.RequestIds;
+import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
+import dev.keapgw.gateway.store.Database;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gateway: one listener for the data plane ({@code /{app}/...}) and the control
+ * plane (connections, user, admin, connect flow, operations). {@link #start} returns once it
+ * listens; {@link #close} stops it and releases the store.
+ */
+public final class Gateway implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  /** Control-plane bodies are small JSON; larger ones answer 413. */
+  static final long MAX_CONTROL_BODY = 1024 * 1024;
+
+  private final GatewayServices services;
+  private final boolean ownsVertx;
+  private final Router router;
+  private Handler<HttpServerRequest> dataPlane;
+  private HttpServer server;
+  private long flushTimer = -1;
+
+  private Gateway(GatewayServices services, boolean ownsVertx) {
+    this.services = services;
+    this.ownsVertx = ownsVertx;
+    this.router = Router.router(services.vertx());
+  }
+
+  public static Gateway start(GatewayConfig config) {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
+    try {
+      return start(config, vertx, true);
+    } catch (RuntimeException e) {
+      vertx.close();
+      throw e;
+    }
+  }
+
+  public static Gateway start(GatewayConfig config, Vertx vertx) {
+    return start(config, vertx, false);
+  }
+
+  private static Gateway start(GatewayConfig config, Vertx vertx, boolean owns) {
+    java.util.List<String> problems = config.validate();
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("the gateway cannot start:\n  - " + String.join("\n  - ", problems));
+    }
+    Database db = Database.open(config.dbUrl(), config.dataDir());
+    try {
+      AccountRepository accountRepo = new AccountRepository(db.jdbi());
+      ApiKeyAuthenticator auth = new ApiKeyAuthenticator(vertx, accountRepo, config.clock(), Duration.ofSeconds(1));
+      var oauthHttp = vertx.createHttpClient(new HttpClientOptions()
+          .setConnectTimeout((int) config.timeouts().connect().toMillis()), new PoolOptions().setHttp1MaxSize(8));
+      GatewayServices services = new GatewayServices(config, vertx, db, accountRepo,
+          new AccountService(accountRepo, auth, config.clock()), auth, new ConnectionRepository(db.jdbi()),
+          new SecretBox(config.keys()), new UpstreamOAuthClient(oauthHttp, config.timeouts().response()),
+          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+      Gateway g = new Gateway(services, owns);
+      g.mount();
+      g.listen();
+      return g;
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private void mount() {
+    router.route().handler(ctx -> {
+      ctx.put("request_id", RequestIds.of(ctx.request()));
+      ctx.response().putHeader(RequestIds.HEADER, (String) ctx.get("request_id"));
+      ctx.next();
+    });
+    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_CONTROL_BODY));
+    ControlRoutes routes = new ControlRoutes(router, services.auth());
+    for (Feature f : Features.all()) {
+      f.mount(routes, services);
+    }
+    router.route().last().handler(ctx -> ctx.fail(GatewayException.notFound(
+        "No such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
+    router.route().failureHandler(ctx -> {
+      Throwable t = ctx.failure();
+      GatewayException e;
+      if (t instanceof GatewayException ge) {
+        e = ge;
+      } else if (ctx.statusCode() == 413) {
+        e = new GatewayException(ErrorType.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_CONTROL_BODY + " bytes");
+      } else if (t == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+        e = GatewayException.badRequest("The request could not be handled (status " + ctx.statusCode() + ")");
+      } else {
+        LOG.error("gateway bug answering {} {} (request {})", ctx.request().method(), ctx.request().path(),
+            (Object) ctx.get("request_id"), t);
+        e = new GatewayException(ErrorType.INTERNAL, "Internal error in the gateway; the request id is in this answer");
+      }
+      ErrorBody.send(ctx.response(), e, ctx.get("request_id"));
+    });
+  }
+
+  /** Installs the data plane: every request whose first path segment is not a reserved name. */
+  public void dataPlane(Handler<HttpServerRequest> handler) {
+    this.dataPlane = handler;
+  }
+
+  private void listen() {
+    GatewayConfig c = services.config();
+    HttpServerOptions options = new HttpServerOptions().setHost(c.host()).setPort(c.port())
+        .setIdleTimeout(120).setMaxHeaderSize(16 * 1024).setMaxInitialLineLength(16 * 1024);
+    server = services.vertx().createHttpServer(options).requestHandler(this::dispatch);
+    try {
+      server.listen().toCompletionStage().toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the gateway", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the gateway cannot listen on " + c.host() + ":" + c.port() + ": "
+          + e.getCause().getMessage(), e.getCause());
+    }
+    flushTimer = services.vertx().setPeriodic(5_000, t ->
+        services.vertx().executeBlocking(() -> {
+          services.auth().flushLastUse();
+          return null;
+        }, false));
+  }
+
+  private void dispatch(HttpServerRequest req) {
+    String first = firstSegment(req.path());
+    if (dataPlane != null && !first.isEmpty() && !GatewayConfig.RESERVED.contains(first)) {
+      dataPlane.handle(req);
+    } else {
+      router.handle(req);
+    }
+  }
+
+  static String firstSegment(String path) {
+    if (path == null || path.length() < 2) {
+      return "";
+    }
+    int end = path.indexOf('/', 1);
+    return end < 0 ? path.substring(1) : path.substring(1, end);
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** Where this gateway listens, e.g. {@code http://127.0.0.1:8080}. */
+  public String baseUrl() {
+    String host = services.config().host().equals("0.0.0.0") ? "127.0.0.1" : services.config().host();
+    return "http://" + host + ":" + port();
+  }
+
+  public GatewayServices services() {
+    return services;
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (flushTimer >= 0) {
+        services.vertx().cancelTimer(flushTimer);
+      }
+      if (server != null) {
+        server.close().toCompletionStage().toCompletableFuture().get();
+      }
+      services.auth().flushLastUse();
+      if (ownsVertx) {
+        services.vertx().close().toCompletionStage().toCompletableFuture().get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | RuntimeException e) {
+      LOG.warn("while stopping the gateway: {}", e.toString());
+    } finally {
+      services.db().close();
+    }
+  }
+}

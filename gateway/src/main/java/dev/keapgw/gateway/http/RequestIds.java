@@ -1,0 +1,26 @@
+package dev.keapgw.gateway.http;
+
+import io.vertx.core.http.HttpServerRequest;
+import java.util.UUID;
+
+/**
+ * The request id: the caller's {@code X-Request-Id} when it is a sane token, otherwise a new
+ * one. It is echoed in the answer, sent upstream, written to the access log and put in errors.
+ */
+public final class RequestIds {
+  public static final String HEADER = "X-Request-Id";
+
+  private RequestIds() {}
+
+  public static String of(HttpServerRequest req) {
+    String given = req.getHeader(HEADER);
+    if (given != null && given.length() <= 128 && given.chars().allMatch(RequestIds::safe)) {
+      return given;
+    }
+    return UUID.randomUUID().toString();
+  }
+
+  private static boolean safe(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+  }
+}
