@@ -1,0 +1,67 @@
+package dev.keapgw.gateway.token;
+
+import dev.keapgw.gateway.connection.Connection;
+import dev.keapgw.gateway.connection.ConnectionRepository;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps idle connections alive: every {@code interval} it refreshes each ACTIVE connection that
+ * has not been refreshed for {@code every} less two intervals, so every connection is refreshed
+ * at least once per {@code every} (a day by default) and a 45-day refresh token never lapses
+ * however long the connection sits unused.
+ */
+public final class KeepAliveSweeper {
+  private static final Logger LOG = LoggerFactory.getLogger(KeepAliveSweeper.class);
+  private static final int BATCH = 200;
+
+  private final Vertx vertx;
+  private final ConnectionRepository repo;
+  private final TokenManager tokens;
+  private final Clock clock;
+  private final Duration every;
+  private final Duration interval;
+  private long timer = -1;
+
+  public KeepAliveSweeper(Vertx vertx, ConnectionRepository repo, TokenManager tokens, Clock clock,
+      Duration every, Duration interval) {
+    this.vertx = vertx;
+    this.repo = repo;
+    this.tokens = tokens;
+    this.clock = clock;
+    this.every = every;
+    this.interval = interval;
+  }
+
+  public void start() {
+    timer = vertx.setPeriodic(interval.toMillis(), t -> vertx.executeBlocking(() -> {
+      sweep();
+      return null;
+    }, false));
+  }
+
+  public void stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  /** One pass: starts a keep-alive refresh for every connection that is due. Blocking. */
+  public int sweep() {
+    Duration slack = interval.multipliedBy(2);
+    Duration age = every.compareTo(slack.multipliedBy(2)) > 0 ? every.minus(slack) : every.dividedBy(2);
+    List<Connection> due = repo.activeRefreshedBefore(clock.instant().minus(age), BATCH);
+    for (Connection c : due) {
+      tokens.keepAlive(c.id()).onFailure(e -> LOG.warn("keep-alive refresh of connection {} failed: {}",
+          c.id(), e.getMessage()));
+    }
+    if (!due.isEmpty()) {
+      LOG.info("keep-alive: refreshing {} connection(s) idle since before {}", due.size(), clock.instant().minus(age));
+    }
+    return due.size();
+  }
+}

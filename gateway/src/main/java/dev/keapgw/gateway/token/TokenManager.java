@@ -1,0 +1,85 @@
+package dev.keapgw.gateway.token;
+
+import dev.keapgw.gateway.connection.Connection;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The data plane's source of access tokens. A fresh token comes from memory; otherwise one
+ * {@link TokenRefresher} call per connection runs at a time in this process and every other
+ * request for that connection waits for its result (single flight). Across processes the
+ * {@link RefreshLock} does the same.
+ */
+public final class TokenManager {
+  private record Key(String connectionId, TokenRefresher.Mode mode) {}
+
+  private final Vertx vertx;
+  private final TokenRefresher refresher;
+  private final RefreshPolicy policy;
+  private final Clock clock;
+  private final Map<String, ActiveToken> cache = new ConcurrentHashMap<>();
+  private final Map<Key, Future<ActiveToken>> inflight = new ConcurrentHashMap<>();
+
+  public TokenManager(Vertx vertx, TokenRefresher refresher, RefreshPolicy policy, Clock clock) {
+    this.vertx = vertx;
+    this.refresher = refresher;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /** A token for an ACTIVE connection, from memory when it is fresh and not superseded. */
+  public Future<ActiveToken> token(Connection c) {
+    ActiveToken t = cache.get(c.id());
+    if (t != null && t.version() >= c.tokenVersion() && !policy.due(t.issuedAt(), t.expiresAt(), clock.instant())) {
+      return Future.succeededFuture(t);
+    }
+    return run(c.id(), TokenRefresher.Mode.IF_DUE, null);
+  }
+
+  /**
+   * After the upstream answered 401 to {@code rejected}: a token that is not the rejected one,
+   * refreshing at most once for all the requests that saw the same rejection.
+   */
+  public Future<ActiveToken> afterRejection(String connectionId, String rejected) {
+    cache.computeIfPresent(connectionId, (k, t) -> t.accessToken().equals(rejected) ? null : t);
+    ActiveToken t = cache.get(connectionId);
+    if (t != null && !t.accessToken().equals(rejected)) {
+      return Future.succeededFuture(t);
+    }
+    return run(connectionId, TokenRefresher.Mode.AFTER_REJECTION, rejected);
+  }
+
+  /** Refreshes now whatever the expiry (the keep-alive sweeper). */
+  public Future<ActiveToken> keepAlive(String connectionId) {
+    return run(connectionId, TokenRefresher.Mode.KEEP_ALIVE, null);
+  }
+
+  /** Forgets what is cached for a connection (deleted, reconnected, failed). */
+  public void forget(String connectionId) {
+    cache.remove(connectionId);
+  }
+
+  private Future<ActiveToken> run(String id, TokenRefresher.Mode mode, String rejected) {
+    Key key = new Key(id, mode);
+    Promise<ActiveToken> mine = Promise.promise();
+    Future<ActiveToken> theirs = inflight.putIfAbsent(key, mine.future());
+    if (theirs != null) {
+      return theirs;
+    }
+    vertx.<ActiveToken>executeBlocking(() -> refresher.obtain(id, mode, rejected), false).onComplete(ar -> {
+      inflight.remove(key, mine.future());
+      if (ar.succeeded()) {
+        cache.merge(id, ar.result(), (old, now) -> now.version() >= old.version() ? now : old);
+      } else if (ar.cause() instanceof TokenUnavailableException e
+          && e.reason() != TokenUnavailableException.Reason.BACKING_OFF) {
+        cache.remove(id);
+      }
+      mine.handle(ar);
+    });
+    return mine.future();
+  }
+}

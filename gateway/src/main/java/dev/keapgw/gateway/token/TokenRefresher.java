@@ -1,0 +1,180 @@
+package dev.keapgw.gateway.token;
+
+import dev.keapgw.gateway.config.AppConfig;
+import dev.keapgw.gateway.connection.Connection;
+import dev.keapgw.gateway.connection.ConnectionRepository;
+import dev.keapgw.gateway.connection.ConnectionStatus;
+import dev.keapgw.gateway.crypto.SecretBox;
+import dev.keapgw.gateway.oauth.TokenEndpointException;
+import dev.keapgw.gateway.oauth.TokenSet;
+import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Obtains a usable access token for one connection, refreshing it when needed: the token
+ * lifecycle in one place. Blocking; run it on a worker thread.
+ *
+ * <p>Under the connection's {@link RefreshLock} it re-reads the connection (another thread or
+ * instance may have refreshed meanwhile), refreshes only if still needed, and commits the
+ * rotated tokens before releasing the lock and before anyone uses the new access token. A
+ * refused grant marks the connection FAILED; a passing failure backs off, and a token that
+ * has not yet expired keeps being used meanwhile.
+ */
+public final class TokenRefresher {
+  private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
+
+  /** Why a token is wanted. */
+  public enum Mode {
+    /** Use the stored token unless it is due for refresh. */
+    IF_DUE,
+    /** The upstream refused the stored token: refresh unless someone already replaced it. */
+    AFTER_REJECTION,
+    /** The keep-alive sweeper: refresh now so the refresh token never lapses. */
+    KEEP_ALIVE
+  }
+
+  private final ConnectionRepository repo;
+  private final SecretBox secrets;
+  private final UpstreamOAuthClient oauth;
+  private final Map<String, AppConfig> apps;
+  private final RefreshLock lock;
+  private final RefreshPolicy policy;
+  private final Clock clock;
+  private final Duration timeout;
+  private final MeterRegistry metrics;
+
+  public TokenRefresher(ConnectionRepository repo, SecretBox secrets, UpstreamOAuthClient oauth,
+      Map<String, AppConfig> apps, RefreshLock lock, RefreshPolicy policy, Clock clock, Duration timeout,
+      MeterRegistry metrics) {
+    this.repo = repo;
+    this.secrets = secrets;
+    this.oauth = oauth;
+    this.apps = apps;
+    this.lock = lock;
+    this.policy = policy;
+    this.clock = clock;
+    this.timeout = timeout;
+    this.metrics = metrics;
+  }
+
+  /**
+   * A usable token for the connection.
+   *
+   * @param rejected for {@link Mode#AFTER_REJECTION}: the token the upstream refused
+   * @throws TokenUnavailableException when the connection cannot give one now
+   */
+  public ActiveToken obtain(String connectionId, Mode mode, String rejected) throws Exception {
+    return lock.locked(connectionId, () -> obtainLocked(connectionId, mode, rejected));
+  }
+
+  private ActiveToken obtainLocked(String id, Mode mode, String rejected) {
+    Connection c = repo.byId(id).orElseThrow(() -> new TokenUnavailableException(
+        TokenUnavailableException.Reason.FAILED, null, "The connection was deleted.", null));
+    if (c.status() == ConnectionStatus.PENDING) {
+      throw new TokenUnavailableException(TokenUnavailableException.Reason.PENDING, c,
+          "The connection is not authorized yet: open its url to connect it.", null);
+    }
+    if (c.status() == ConnectionStatus.FAILED || c.refreshTokenSealed() == null) {
+      throw new TokenUnavailableException(TokenUnavailableException.Reason.FAILED, c,
+          "The connection's authorization is no longer valid"
+              + (c.failureReason() == null ? "" : " (" + c.failureReason() + ")") + ": open its url to reconnect.", null);
+    }
+    Instant now = clock.instant();
+    ActiveToken current = current(c);
+    boolean replaced = mode == Mode.AFTER_REJECTION && current != null && !current.accessToken().equals(rejected);
+    boolean usable = current != null && now.isBefore(c.accessExpiresAt());
+    if (replaced && usable) {
+      return current;
+    }
+    if (mode == Mode.IF_DUE && usable && !policy.due(c.refreshedAt(), c.accessExpiresAt(), now)) {
+      return current;
+    }
+    if (c.nextRefreshAt() != null && now.isBefore(c.nextRefreshAt())) {
+      if (mode == Mode.IF_DUE && usable) {
+        return current;
+      }
+      throw backingOff(c, c.nextRefreshAt());
+    }
+    return refresh(c, current, usable && mode != Mode.AFTER_REJECTION, now);
+  }
+
+  private ActiveToken refresh(Connection c, ActiveToken current, boolean currentStillUsable, Instant now) {
+    AppConfig app = apps.get(c.app());
+    String refreshToken = secrets.open(c.refreshTokenSealed(), aad(c.id(), "refresh"));
+    TokenSet granted;
+    try {
+      granted = oauth.refresh(app, refreshToken).toCompletionStage().toCompletableFuture()
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      TokenEndpointException failure = e.getCause() instanceof TokenEndpointException t ? t
+          : new TokenEndpointException(TokenEndpointException.Kind.TRANSIENT, "the refresh failed: " + e.getCause());
+      return failed(c, current, currentStillUsable, failure, now);
+    } catch (TimeoutException e) {
+      return failed(c, current, currentStillUsable, new TokenEndpointException(
+          TokenEndpointException.Kind.TRANSIENT, "the token endpoint did not answer in time"), now);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during a refresh", e);
+    }
+    Instant issued = clock.instant();
+    Instant expires = granted.expiresAt(issued);
+    // Keap always rotates; keep the old refresh token only if an upstream sends none.
+    String newRefresh = granted.refreshToken() == null ? refreshToken : granted.refreshToken();
+    repo.jdbi().useTransaction(h -> ConnectionRepository.storeRefreshed(h, c.id(),
+        secrets.seal(granted.accessToken(), aad(c.id(), "access")), expires,
+        secrets.seal(newRefresh, aad(c.id(), "refresh")), issued));
+    metrics.counter("gateway_token_refreshes_total", "outcome", "success").increment();
+    LOG.info("refreshed the tokens of connection {} (expires {})", c.id(), expires);
+    return new ActiveToken(c.id(), granted.accessToken(), issued, expires, c.tokenVersion() + 1);
+  }
+
+  private ActiveToken failed(Connection c, ActiveToken current, boolean currentStillUsable,
+      TokenEndpointException failure, Instant now) {
+    if (failure.deadGrant()) {
+      metrics.counter("gateway_token_refreshes_total", "outcome", "dead_grant").increment();
+      String reason = "the upstream no longer accepts this connection's authorization (" + failure.getMessage() + ")";
+      repo.fail(c.id(), reason, now);
+      LOG.warn("connection {} is FAILED: {}", c.id(), failure.getMessage());
+      throw new TokenUnavailableException(TokenUnavailableException.Reason.FAILED, c,
+          "The connection's authorization is no longer valid (" + failure.getMessage() + "): open its url to reconnect.", null);
+    }
+    metrics.counter("gateway_token_refreshes_total", "outcome", "transient_failure").increment();
+    int failures = c.refreshFailures() + 1;
+    Instant next = policy.nextAttempt(failures, now);
+    repo.jdbi().useTransaction(h -> ConnectionRepository.backOff(h, c.id(), failures, next, now));
+    LOG.warn("refresh of connection {} failed ({} in a row), next attempt after {}: {}", c.id(), failures, next,
+        failure.getMessage());
+    if (currentStillUsable) {
+      return current;
+    }
+    throw backingOff(c, next);
+  }
+
+  private TokenUnavailableException backingOff(Connection c, Instant retryAt) {
+    return new TokenUnavailableException(TokenUnavailableException.Reason.BACKING_OFF, c,
+        "The connection's token could not be refreshed just now (the upstream's token endpoint failed); "
+            + "the gateway retries by itself. Try again after " + retryAt + ".", retryAt);
+  }
+
+  private ActiveToken current(Connection c) {
+    if (c.accessTokenSealed() == null || c.accessExpiresAt() == null) {
+      return null;
+    }
+    return new ActiveToken(c.id(), secrets.open(c.accessTokenSealed(), aad(c.id(), "access")),
+        c.refreshedAt(), c.accessExpiresAt(), c.tokenVersion());
+  }
+
+  /** The associated data that binds a sealed token to its connection and column. */
+  public static String aad(String connectionId, String column) {
+    return "connection:" + connectionId + ":" + column;
+  }
+}
