@@ -1,6 +1,9 @@
 package dev.keapgw.sandbox;
 
+import dev.keapgw.sandbox.automations.AutomationsModule;
+import dev.keapgw.sandbox.campaigns.CampaignsModule;
 import dev.keapgw.sandbox.control.ControlModule;
+import dev.keapgw.sandbox.emails.EmailsModule;
 import dev.keapgw.sandbox.oauth.OAuthModule;
 import dev.keapgw.sandbox.users.UsersModule;
 import java.util.List;
@@ -16,6 +19,10 @@ final class Modules {
     return List.of(
         new ControlModule(sandbox),
         new OAuthModule(),
-        new UsersModule());
+        new UsersModule(),
+        // after contacts: seeded sequences and emails go to the first seeded contacts
+        new CampaignsModule(),
+        new EmailsModule(),
+        new AutomationsModule());
   }
 }

@@ -36,11 +36,13 @@ public final class Sandbox implements AutoCloseable {
   private final Journal journal;
   private final HttpFrontend frontend;
 
-  private Sandbox(SandboxConfig config, Vertx vertx, boolean ownsVertx) {
+  private Sandbox(SandboxConfig config, Vertx vertx, boolean ownsVertx, List<KeapModule> extra) {
     this.config = config;
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
-    this.modules = Modules.all(this);
+    List<KeapModule> all = new ArrayList<>(Modules.all(this));
+    all.addAll(extra);
+    this.modules = List.copyOf(all);
     List<TableSpec> tables = new ArrayList<>();
     modules.forEach(m -> tables.addAll(m.tables()));
     this.journal = config.dataDir() == null ? Journal.NONE : new FileJournal(config.dataDir());
@@ -59,9 +61,17 @@ public final class Sandbox implements AutoCloseable {
 
   /** Starts a sandbox with its own Vert.x instance. */
   public static Sandbox start(SandboxConfig config) {
+    return start(config, List.of());
+  }
+
+  /**
+   * Starts a sandbox with its own Vert.x instance that also runs {@code extraModules} after the
+   * standard ones: tests add stand-ins this way for resources another module will own.
+   */
+  public static Sandbox start(SandboxConfig config, List<KeapModule> extraModules) {
     Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
     try {
-      return start(config, vertx, true);
+      return start(config, vertx, true, extraModules);
     } catch (RuntimeException e) {
       vertx.close();
       throw e;
@@ -70,11 +80,11 @@ public final class Sandbox implements AutoCloseable {
 
   /** Starts a sandbox on a Vert.x instance the caller owns (the gateway's demo mode). */
   public static Sandbox start(SandboxConfig config, Vertx vertx) {
-    return start(config, vertx, false);
+    return start(config, vertx, false, List.of());
   }
 
-  private static Sandbox start(SandboxConfig config, Vertx vertx, boolean owns) {
-    Sandbox s = new Sandbox(config, vertx, owns);
+  private static Sandbox start(SandboxConfig config, Vertx vertx, boolean owns, List<KeapModule> extra) {
+    Sandbox s = new Sandbox(config, vertx, owns, extra);
     s.loadOrSeed();
     try {
       s.frontend.listen(config.host(), config.port()).toCompletionStage().toCompletableFuture().get();

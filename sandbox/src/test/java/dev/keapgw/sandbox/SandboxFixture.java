@@ -1,5 +1,6 @@
 package dev.keapgw.sandbox;
 
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SandboxFixture implements BeforeAllCallback, AfterAllCallback {
   private final SandboxConfig config;
+  private final List<KeapModule> extraModules;
   private Sandbox sandbox;
   private String apiKey;
 
@@ -20,12 +22,24 @@ public final class SandboxFixture implements BeforeAllCallback, AfterAllCallback
   }
 
   public SandboxFixture(SandboxConfig config) {
+    this(config, List.of());
+  }
+
+  /** A sandbox that also runs {@code extraModules} (stand-ins for resources not on this branch). */
+  public SandboxFixture(SandboxConfig config, List<KeapModule> extraModules) {
     this.config = config;
+    this.extraModules = List.copyOf(extraModules);
+  }
+
+  /** The default test sandbox plus {@code extraModules}. */
+  public static SandboxFixture with(KeapModule... extraModules) {
+    return new SandboxFixture(SandboxConfig.defaults().withPort(0)
+        .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false)), List.of(extraModules));
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    sandbox = Sandbox.start(config);
+    sandbox = Sandbox.start(config, extraModules);
     apiKey = sandbox.context().credentials().issueApiKey(Sandbox.tenantId(1), "1").token();
   }
 

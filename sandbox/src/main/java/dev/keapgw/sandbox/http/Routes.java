@@ -9,7 +9,9 @@ import java.util.Map;
  * The sandbox's route table. A pattern is a path whose {@code {name}} segments capture one
  * segment each; literal segments, including Keap's custom methods such as
  * {@code contacts:applyTags}, win over captures, so {@code /tags/categories} never reaches
- * {@code /tags/{tag_id}}.
+ * {@code /tags/{tag_id}}. A capture may carry a custom method after it, as in
+ * {@code {sequence_id}:addContacts}: the segment must end with that suffix, the rest is
+ * captured, and such a segment counts as a literal.
  */
 public final class Routes {
   /** The outcome of matching: a handler with its path parameters, 404 or 405. */
@@ -25,7 +27,7 @@ public final class Routes {
     int literalCount() {
       int n = 0;
       for (String s : segments) {
-        if (!s.startsWith("{")) {
+        if (!s.startsWith("{") || !s.endsWith("}")) {
           n++;
         }
       }
@@ -91,11 +93,13 @@ public final class Routes {
     Map<String, String> params = new HashMap<>();
     for (int i = 0; i < pattern.length; i++) {
       String p = pattern[i];
-      if (p.startsWith("{") && p.endsWith("}")) {
-        if (parts[i].isEmpty()) {
+      int close = p.indexOf('}');
+      if (p.startsWith("{") && close > 0) {
+        String suffix = p.substring(close + 1);
+        if (parts[i].length() <= suffix.length() || !parts[i].endsWith(suffix)) {
           return null;
         }
-        params.put(p.substring(1, p.length() - 1), parts[i]);
+        params.put(p.substring(1, close), parts[i].substring(0, parts[i].length() - suffix.length()));
       } else if (!p.equals(parts[i])) {
         return null;
       }

@@ -18,8 +18,9 @@ public final class World {
   private final Journal journal;
   private final Clock clock;
 
+  /** The first declaration of a table name wins, so a test's stand-in never replaces the real one. */
   public World(Collection<TableSpec> tables, Journal journal, Clock clock) {
-    tables.forEach(t -> specs.put(t.name(), t));
+    tables.forEach(t -> specs.putIfAbsent(t.name(), t));
     this.journal = journal;
     this.clock = clock;
   }
