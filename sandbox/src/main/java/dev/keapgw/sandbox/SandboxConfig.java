@@ -118,6 +118,11 @@ public record SandboxConfig(
         accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, clock);
   }
 
+  public SandboxConfig withHost(String h) {
+    return new SandboxConfig(h, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
+        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, clock);
+  }
+
   public SandboxConfig withClient(String id, String secret, List<String> redirects) {
     return new SandboxConfig(host, port, id, secret, List.copyOf(redirects), tenants, seedContacts, seed,
         accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, clock);
