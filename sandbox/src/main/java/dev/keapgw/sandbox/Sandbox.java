@@ -7,7 +7,7 @@ import dev.keapgw.sandbox.http.Routing;
 import dev.keapgw.sandbox.list.Lister;
 import dev.keapgw.sandbox.list.PageToken;
 import dev.keapgw.sandbox.quota.QuotaCheck;
-import dev.keapgw.sandbox.quota.Unlimited;
+import dev.keapgw.sandbox.quota.KeapQuotas;
 import dev.keapgw.sandbox.store.FileJournal;
 import dev.keapgw.sandbox.store.Hooks;
 import dev.keapgw.sandbox.store.Journal;
@@ -54,7 +54,10 @@ public final class Sandbox implements AutoCloseable {
         new Lister(new PageToken(secret)), stats, new Hooks());
     Routing routing = Routing.create();
     modules.forEach(m -> m.routes(routing, context));
-    QuotaCheck quotas = new Unlimited();
+    QuotaCheck quotas = new KeapQuotas(config.quotas(), config.clock(), id -> {
+      Tenant t = world.find(id);
+      return t == null ? id : t.appName();
+    });
     SandboxPipeline pipeline = new SandboxPipeline(routing, context.credentials(), quotas, faults, stats);
     this.frontend = new HttpFrontend(vertx, pipeline::handle);
   }

@@ -41,7 +41,11 @@ public record SandboxConfig(
     Path dataDir,
     Clock clock) {
 
-  /** Keap's published limits; see docs/SANDBOX.md. */
+  /**
+   * Keap's published limits (see the README's quota section), whether they are enforced, and
+   * which body a 429 carries. When not enforced, requests are still counted and reported in
+   * the {@code x-keap-*} headers but never refused.
+   */
   public record QuotaLimits(
       boolean enforced,
       int clientPerMinute,
@@ -51,14 +55,42 @@ public record SandboxConfig(
       int apiKeyPerSecond,
       int apiKeyPerMinute,
       int apiKeyPerDay,
-      int spikePerSecond) {
+      int spikePerSecond,
+      RejectionBody rejectionBody) {
+
+    /** The two 429 bodies Keap has been seen to send. */
+    public enum RejectionBody {
+      /** Today's {@code {"code":"429","message":"Quota Exceeded",...}}. */
+      KEAP,
+      /** The older Apigee {@code {"fault":{"faultstring":"Rate limit quota violation..."}}}. */
+      APIGEE_FAULT
+    }
+
+    public QuotaLimits {
+      if (rejectionBody == null) {
+        throw new IllegalArgumentException("rejectionBody must be KEAP or APIGEE_FAULT");
+      }
+    }
+
+    /** Limits with today's Keap 429 body. */
+    public QuotaLimits(boolean enforced, int clientPerMinute, int clientPerDay, int tenantPerMinute,
+        int tenantPerDay, int apiKeyPerSecond, int apiKeyPerMinute, int apiKeyPerDay, int spikePerSecond) {
+      this(enforced, clientPerMinute, clientPerDay, tenantPerMinute, tenantPerDay, apiKeyPerSecond,
+          apiKeyPerMinute, apiKeyPerDay, spikePerSecond, RejectionBody.KEAP);
+    }
+
     public static QuotaLimits keap() {
       return new QuotaLimits(true, 1500, 150_000, 10_000, 250_000, 10, 240, 30_000, 25);
     }
 
     public QuotaLimits withEnforced(boolean on) {
       return new QuotaLimits(on, clientPerMinute, clientPerDay, tenantPerMinute, tenantPerDay,
-          apiKeyPerSecond, apiKeyPerMinute, apiKeyPerDay, spikePerSecond);
+          apiKeyPerSecond, apiKeyPerMinute, apiKeyPerDay, spikePerSecond, rejectionBody);
+    }
+
+    public QuotaLimits withRejectionBody(RejectionBody body) {
+      return new QuotaLimits(enforced, clientPerMinute, clientPerDay, tenantPerMinute, tenantPerDay,
+          apiKeyPerSecond, apiKeyPerMinute, apiKeyPerDay, spikePerSecond, body);
     }
   }
 
@@ -83,6 +115,11 @@ public record SandboxConfig(
 
   public SandboxConfig withPort(int p) {
     return new SandboxConfig(host, p, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
+        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, clock);
+  }
+
+  public SandboxConfig withHost(String h) {
+    return new SandboxConfig(h, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
         accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, clock);
   }
 

@@ -70,11 +70,18 @@ final class SandboxPipeline {
     } catch (FaultException e) {
       KeapResponse r = KeapResponse.json(e.status(), e.body());
       quotas.blankHeaders().forEach(r::header);
+      stats.response(r.status());
       return r;
     }
     req.caller(caller);
     QuotaDecision q = quotas.consume(caller);
-    KeapResponse r = q.allowed() ? guarded(() -> route(routing.api(), req)) : q.rejection();
+    KeapResponse r;
+    if (q.allowed()) {
+      r = guarded(() -> route(routing.api(), req));
+    } else {
+      r = q.rejection();
+      stats.response(r.status());
+    }
     q.headers().forEach(r::header);
     return r;
   }

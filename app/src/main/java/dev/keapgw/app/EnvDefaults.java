@@ -1,0 +1,46 @@
+package dev.keapgw.app;
+
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Where an option that is not on the command line takes its value: the environment variable
+ * {@code <prefix><NAME>} (for {@code --seed-contacts} and prefix {@code KEAP_SANDBOX_}:
+ * {@code KEAP_SANDBOX_SEED_CONTACTS}), else the built-in default. Flags therefore win over
+ * the environment, and the environment over the defaults.
+ */
+final class EnvDefaults implements IDefaultValueProvider {
+  private final String prefix;
+  private final Map<String, String> env;
+  private final Map<String, String> builtIn;
+
+  /** @param builtIn defaults by long option name (e.g. {@code --port}); absent means none */
+  EnvDefaults(String prefix, Map<String, String> env, Map<String, String> builtIn) {
+    this.prefix = prefix;
+    this.env = env;
+    this.builtIn = builtIn;
+  }
+
+  /** The environment variable that stands for an option, such as {@code KEAP_SANDBOX_PORT}. */
+  String variable(String longName) {
+    return prefix + longName.replaceFirst("^--", "").replace('-', '_').toUpperCase(Locale.ROOT);
+  }
+
+  /** The environment's value for an option, or null. */
+  String fromEnv(String longName) {
+    String v = env.get(variable(longName));
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  @Override
+  public String defaultValue(ArgSpec arg) {
+    if (!(arg instanceof OptionSpec option)) {
+      return null;
+    }
+    String v = fromEnv(option.longestName());
+    return v != null ? v : builtIn.get(option.longestName());
+  }
+}

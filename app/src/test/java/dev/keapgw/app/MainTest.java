@@ -1,0 +1,112 @@
+package dev.keapgw.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keapgw.sandbox.SandboxConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Command parsing: options, environment variables, and the one-line usage errors. */
+class MainTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void noArgumentsPrintTheUsageWithOnlyTheCommandsThatExist() {
+    assertThat(run(Map.of())).isZero();
+    assertThat(out.toString()).contains("Usage: keap-gateway", "\n  sandbox ")
+        .doesNotContain("\n  demo ", "\n  serve ");
+    assertThat(run(Map.of(), "sandbox", "--help")).isZero();
+    assertThat(out.toString()).contains("--auto-approve", "--data-dir", "KEAP_SANDBOX_", "(default: 127.0.0.1)");
+  }
+
+  @Test
+  void flagsBecomeTheSandboxConfiguration() {
+    SandboxConfig c = config(Map.of(), "--host", "0.0.0.0", "--port", "0", "--client-id", "mine",
+        "--client-secret", "s3", "--redirect-uri", "https://app.example/cb", "--redirect-uri", "http://localhost:1/cb",
+        "--tenants", "3", "--seed-contacts", "50", "--access-token-ttl", "5s", "--refresh-token-ttl", "45d",
+        "--auto-approve", "--no-quotas", "--data-dir", "/tmp/x");
+    assertThat(c.host()).isEqualTo("0.0.0.0");
+    assertThat(c.port()).isZero();
+    assertThat(c.clientId()).isEqualTo("mine");
+    assertThat(c.clientSecret()).isEqualTo("s3");
+    assertThat(c.redirectUris()).containsExactly("https://app.example/cb", "http://localhost:1/cb");
+    assertThat(c.tenants()).isEqualTo(3);
+    assertThat(c.seedContacts()).isEqualTo(50);
+    assertThat(c.accessTokenTtl()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.refreshTokenTtl()).isEqualTo(Duration.ofDays(45));
+    assertThat(c.autoApprove()).isTrue();
+    assertThat(c.quotas().enforced()).isFalse();
+    assertThat(c.dataDir()).hasToString("/tmp/x");
+  }
+
+  @Test
+  void withoutFlagsTheDefaultsAreSandboxConfigDefaults() {
+    SandboxConfig c = config(Map.of());
+    SandboxConfig d = SandboxConfig.defaults();
+    assertThat(List.of(c.host(), c.port(), c.clientId(), c.redirectUris(), c.tenants(), c.accessTokenTtl(),
+        c.refreshTokenTtl(), c.autoApprove(), c.quotas().enforced()))
+        .isEqualTo(List.of(d.host(), d.port(), d.clientId(), d.redirectUris(), d.tenants(), d.accessTokenTtl(),
+            d.refreshTokenTtl(), d.autoApprove(), d.quotas().enforced()));
+    assertThat(c.dataDir()).isNull();
+  }
+
+  @Test
+  void environmentVariablesFillWhatFlagsLeaveOut() {
+    Map<String, String> env = Map.of("KEAP_SANDBOX_PORT", "7000", "KEAP_SANDBOX_AUTO_APPROVE", "true",
+        "KEAP_SANDBOX_REDIRECT_URI", "http://a.test/cb,http://b.test/cb", "KEAP_SANDBOX_ACCESS_TOKEN_TTL", "10m",
+        "KEAP_SANDBOX_NO_QUOTAS", "true", "KEAP_SANDBOX_DATA_DIR", "/var/keap");
+    SandboxConfig c = config(env);
+    assertThat(c.port()).isEqualTo(7000);
+    assertThat(c.autoApprove()).isTrue();
+    assertThat(c.redirectUris()).containsExactly("http://a.test/cb", "http://b.test/cb");
+    assertThat(c.accessTokenTtl()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(c.quotas().enforced()).isFalse();
+    assertThat(c.dataDir()).hasToString("/var/keap");
+    assertThat(config(env, "--port", "7001").port()).isEqualTo(7001);
+  }
+
+  @Test
+  void badValuesAreOneLineNamingTheOptionAndExitTwo() {
+    assertUsageError(Map.of(), "--port", List.of("sandbox", "--port", "abc"));
+    assertUsageError(Map.of(), "--port", List.of("sandbox", "--port", "70000"));
+    assertUsageError(Map.of(), "--access-token-ttl", List.of("sandbox", "--access-token-ttl", "5x"));
+    assertUsageError(Map.of(), "--refresh-token-ttl", List.of("sandbox", "--refresh-token-ttl", "0s"));
+    assertUsageError(Map.of(), "--tenants", List.of("sandbox", "--tenants", "0"));
+    assertUsageError(Map.of(), "--seed-contacts", List.of("sandbox", "--seed-contacts", "-1"));
+    assertUsageError(Map.of(), "--redirect-uri", List.of("sandbox", "--redirect-uri", "not a uri"));
+    assertUsageError(Map.of(), "--bogus", List.of("sandbox", "--bogus"));
+    assertUsageError(Map.of(), "--port", List.of("sandbox", "--port"));
+    assertUsageError(Map.of("KEAP_SANDBOX_PORT", "abc"), "KEAP_SANDBOX_PORT", List.of("sandbox"));
+    assertUsageError(Map.of("KEAP_SANDBOX_AUTO_APPROVE", "yes"), "--auto-approve", List.of("sandbox"));
+    assertUsageError(Map.of(), "there is no command 'demo'", List.of("demo"));
+  }
+
+  private void assertUsageError(Map<String, String> env, String named, List<String> args) {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    assertThat(run(env, args.toArray(String[]::new))).as("exit code of %s", args).isEqualTo(2);
+    String message = err.toString();
+    assertThat(message).as("%s", args).contains(named).doesNotContain("Exception", "\tat ");
+    assertThat(message.strip().lines()).as("%s", args).hasSize(1);
+  }
+
+  private int run(Map<String, String> env, String... args) {
+    return Main.commandLine(env, s -> {}, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+  }
+
+  private SandboxConfig config(Map<String, String> env, String... flags) {
+    CommandLine cl = Main.commandLine(env, s -> {}, new PrintWriter(out, true), new PrintWriter(err, true));
+    String[] args = new String[flags.length + 1];
+    args[0] = "sandbox";
+    System.arraycopy(flags, 0, args, 1, flags.length);
+    cl.parseArgs(args);
+    SandboxCommand cmd = cl.getSubcommands().get("sandbox").getCommand();
+    return cmd.config();
+  }
+}
