@@ -1,0 +1,20 @@
+package dev.keapgw.gateway.ratelimit;
+
+/**
+ * The outcome of asking a limiter for one request.
+ *
+ * @param limit the sustained rate (requests per window) that applies
+ * @param remaining requests left right now
+ * @param waitNanos when refused: how long until one request fits; else 0
+ * @param resetNanos how long until the bucket is full again
+ */
+public record Verdict(boolean allowed, long limit, long remaining, long waitNanos, long resetNanos) {
+  /** Whole seconds to wait before retrying, at least 1 (for {@code Retry-After}). */
+  public long retryAfterSeconds() {
+    return Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+  }
+
+  public long resetSeconds() {
+    return (resetNanos + 999_999_999L) / 1_000_000_000L;
+  }
+}
