@@ -1,6 +1,10 @@
 package dev.keapgw.sandbox;
 
+import dev.keapgw.sandbox.affiliates.AffiliatesModule;
 import dev.keapgw.sandbox.control.ControlModule;
+import dev.keapgw.sandbox.orders.OrdersModule;
+import dev.keapgw.sandbox.products.ProductsModule;
+import dev.keapgw.sandbox.subscriptions.SubscriptionsModule;
 import dev.keapgw.sandbox.users.UsersModule;
 import java.util.List;
 
@@ -14,6 +18,10 @@ final class Modules {
   static List<KeapModule> all(Sandbox sandbox) {
     return List.of(
         new ControlModule(sandbox),
-        new UsersModule());
+        new UsersModule(),
+        new ProductsModule(),
+        new AffiliatesModule(),
+        new OrdersModule(),
+        new SubscriptionsModule());
   }
 }
