@@ -1,10 +1,14 @@
 package dev.keapgw.sandbox;
 
+import dev.keapgw.sandbox.affiliates.AffiliatesModule;
 import dev.keapgw.sandbox.automations.AutomationsModule;
 import dev.keapgw.sandbox.campaigns.CampaignsModule;
 import dev.keapgw.sandbox.control.ControlModule;
 import dev.keapgw.sandbox.emails.EmailsModule;
 import dev.keapgw.sandbox.oauth.OAuthModule;
+import dev.keapgw.sandbox.orders.OrdersModule;
+import dev.keapgw.sandbox.products.ProductsModule;
+import dev.keapgw.sandbox.subscriptions.SubscriptionsModule;
 import dev.keapgw.sandbox.users.UsersModule;
 import java.util.List;
 
@@ -20,9 +24,13 @@ final class Modules {
         new ControlModule(sandbox),
         new OAuthModule(),
         new UsersModule(),
-        // after contacts: seeded sequences and emails go to the first seeded contacts
+        // after contacts: seeded sequences, emails and orders go to the first seeded contacts
         new CampaignsModule(),
         new EmailsModule(),
-        new AutomationsModule());
+        new AutomationsModule(),
+        new ProductsModule(),
+        new AffiliatesModule(),
+        new OrdersModule(),
+        new SubscriptionsModule());
   }
 }

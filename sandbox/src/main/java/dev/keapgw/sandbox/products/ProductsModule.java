@@ -1,0 +1,57 @@
+package dev.keapgw.sandbox.products;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keapgw.sandbox.KeapModule;
+import dev.keapgw.sandbox.SandboxContext;
+import dev.keapgw.sandbox.http.ApiException;
+import dev.keapgw.sandbox.http.KeapRequest;
+import dev.keapgw.sandbox.http.KeapResponse;
+import dev.keapgw.sandbox.http.Routing;
+import dev.keapgw.sandbox.list.Lister;
+import dev.keapgw.sandbox.store.Table;
+import dev.keapgw.sandbox.store.TableSpec;
+import dev.keapgw.sandbox.store.Tenant;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Keap products: the catalogue that order items and subscriptions refer to. A product's
+ * {@code price} is stored and answered as a {@code CurrencyValue}; its subscription plans are
+ * seeded only (Keap's plan operations are not emulated).
+ */
+public final class ProductsModule implements KeapModule {
+  public static final String TABLE = "products";
+  static final String DOMAIN = "product";
+
+  @Override
+  public List<TableSpec> tables() {
+    return List.of(TableSpec.of(TABLE));
+  }
+
+  @Override
+  public void routes(Routing routing, SandboxContext ctx) {
+    routing.api()
+        .get("/products", r -> KeapResponse.json(200,
+            ctx.lister().list(r, ProductViews.LIST, Lister.Source.all(table(ctx, r)), ProductViews::listItem)))
+        .post("/products", r -> {
+          ObjectNode product = ProductRequest.create(r.jsonBody(), ctx.world().now());
+          table(ctx, r).insert(product);
+          return KeapResponse.json(201, product);
+        })
+        .get("/products/{product_id}", r -> KeapResponse.json(200, find(table(ctx, r), r.pathParam("product_id"))));
+  }
+
+  @Override
+  public void seed(Tenant tenant, SeedPlan plan, SandboxContext ctx) {
+    ProductSeed.seed(tenant.table(TABLE), new Random(plan.randomSeed() * 31 + 7), ctx.world().clock().instant());
+  }
+
+  /** The product with this id, or a 404 naming it. */
+  public static ObjectNode find(Table products, String id) {
+    return products.get(id).orElseThrow(() -> ApiException.notFound(DOMAIN, id));
+  }
+
+  private static Table table(SandboxContext ctx, KeapRequest r) {
+    return ctx.world().tenant(r.tenantId()).table(TABLE);
+  }
+}
