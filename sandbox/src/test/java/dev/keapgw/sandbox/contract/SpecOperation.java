@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,7 @@ public final class SpecOperation {
     this.method = method;
     this.path = path;
     this.node = node;
-    this.pointer = "/paths/" + SpecRepairs.escape(path) + "/" + method.toLowerCase(java.util.Locale.ROOT);
+    this.pointer = "/paths/" + SpecRepairs.escape(path) + "/" + method.toLowerCase(Locale.ROOT);
     this.schemas = schemas;
     this.template = templatePattern(path);
   }
@@ -110,7 +111,7 @@ public final class SpecOperation {
       return List.of(Violation.of("response " + status, "the spec declares no " + JSON + " content"));
     }
     List<Violation> out = new ArrayList<>();
-    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(JSON)) {
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(JSON)) {
       out.add(Violation.of("response " + status + " content type", contentType + " is not " + JSON));
     }
     if (empty) {
