@@ -91,12 +91,28 @@ class SpecContractTest {
   }
 
   @Test
-  void remindTimeMinutesAcceptTheIntegersTheSpecMeans() {
+  void theRepairsOfTheSpecAreExactlyTheKnownOnes() {
     assertThat(SPEC.repairs()).containsExactlyInAnyOrder(
         "/components/schemas/CreateTaskRequest/properties/remind_time_mins",
         "/components/schemas/Task/properties/remind_time_mins",
         "/components/schemas/CreateUpdateTaskRequest/properties/remind_time_mins",
-        "/components/schemas/UpdateTaskResponse/properties/remind_time_mins");
+        "/components/schemas/UpdateTaskResponse/properties/remind_time_mins",
+        "/components/schemas/Note/properties/pinned_at",
+        "/components/schemas/GetNoteResponse/properties/pinned_at",
+        "/components/schemas/UpdateNoteResponse/properties/pinned_at",
+        "/components/schemas/OpportunityStageMove/properties/prev_stage_move_time");
+  }
+
+  @Test
+  void aNoteMayBeUnpinnedWithNullAsItsDescriptionSays() {
+    SpecOperation createNote = SPEC.operation("POST", "/rest/v2/contacts/{contact_id}/notes");
+    assertThat(createNote.checkResponse(201, "application/json", "{\"id\": \"4\", \"pinned_at\": null}")).isEmpty();
+    assertThat(createNote.checkResponse(201, "application/json", "{\"id\": \"4\", \"title\": null}"))
+        .extracting(Violation::at).containsExactly("/title");
+  }
+
+  @Test
+  void remindTimeMinutesAcceptTheIntegersTheSpecMeans() {
     assertThat(CREATE_TASK.checkRequest(Call.post("/tasks", "{\"assigned_to_user_id\": \"1\", \"remind_time_mins\": 30}")))
         .isEmpty();
     assertThat(CREATE_TASK.checkRequest(Call.post("/tasks", "{\"assigned_to_user_id\": \"1\", \"remind_time_mins\": 7}")))
