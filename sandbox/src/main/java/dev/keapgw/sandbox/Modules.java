@@ -1,6 +1,9 @@
 package dev.keapgw.sandbox;
 
+import dev.keapgw.sandbox.companies.CompaniesModule;
 import dev.keapgw.sandbox.control.ControlModule;
+import dev.keapgw.sandbox.opportunities.OpportunitiesModule;
+import dev.keapgw.sandbox.tasks.TasksModule;
 import dev.keapgw.sandbox.users.UsersModule;
 import java.util.List;
 
@@ -14,6 +17,9 @@ final class Modules {
   static List<KeapModule> all(Sandbox sandbox) {
     return List.of(
         new ControlModule(sandbox),
-        new UsersModule());
+        new UsersModule(),
+        new CompaniesModule(),
+        new OpportunitiesModule(),
+        new TasksModule());
   }
 }
