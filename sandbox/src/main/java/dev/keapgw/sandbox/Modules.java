@@ -3,12 +3,15 @@ package dev.keapgw.sandbox;
 import dev.keapgw.sandbox.affiliates.AffiliatesModule;
 import dev.keapgw.sandbox.automations.AutomationsModule;
 import dev.keapgw.sandbox.campaigns.CampaignsModule;
+import dev.keapgw.sandbox.companies.CompaniesModule;
 import dev.keapgw.sandbox.control.ControlModule;
 import dev.keapgw.sandbox.emails.EmailsModule;
 import dev.keapgw.sandbox.oauth.OAuthModule;
+import dev.keapgw.sandbox.opportunities.OpportunitiesModule;
 import dev.keapgw.sandbox.orders.OrdersModule;
 import dev.keapgw.sandbox.products.ProductsModule;
 import dev.keapgw.sandbox.subscriptions.SubscriptionsModule;
+import dev.keapgw.sandbox.tasks.TasksModule;
 import dev.keapgw.sandbox.users.UsersModule;
 import java.util.List;
 
@@ -24,6 +27,7 @@ final class Modules {
         new ControlModule(sandbox),
         new OAuthModule(),
         new UsersModule(),
+        new CompaniesModule(),
         // after contacts: seeded sequences, emails and orders go to the first seeded contacts
         new CampaignsModule(),
         new EmailsModule(),
@@ -31,6 +35,8 @@ final class Modules {
         new ProductsModule(),
         new AffiliatesModule(),
         new OrdersModule(),
-        new SubscriptionsModule());
+        new SubscriptionsModule(),
+        new OpportunitiesModule(),
+        new TasksModule());
   }
 }
