@@ -12,12 +12,24 @@ import dev.keapgw.gateway.http.ErrorType;
 import dev.keapgw.gateway.http.GatewayException;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
+import dev.keapgw.gateway.connection.ConnectLinks;
+import dev.keapgw.gateway.proxy.ConnectionSelector;
+import dev.keapgw.gateway.proxy.Forwarder;
+import dev.keapgw.gateway.proxy.ProxyHandler;
+import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
+import dev.keapgw.gateway.ratelimit.UpstreamBudget;
 import dev.keapgw.gateway.store.Database;
+import dev.keapgw.gateway.token.InProcessRefreshLock;
+import dev.keapgw.gateway.token.KeepAliveSweeper;
+import dev.keapgw.gateway.token.RefreshPolicy;
+import dev.keapgw.gateway.token.TokenManager;
+import dev.keapgw.gateway.token.TokenRefresher;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -44,6 +56,8 @@ public final class Gateway implements AutoCloseable {
   private final boolean ownsVertx;
   private final Router router;
   private Handler<HttpServerRequest> dataPlane;
+  private KeepAliveSweeper sweeper;
+  private TokenManager tokens;
   private HttpServer server;
   private long flushTimer = -1;
 
@@ -84,7 +98,9 @@ public final class Gateway implements AutoCloseable {
           new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
       Gateway g = new Gateway(services, owns);
       g.mount();
+      g.dataPlane = g.buildDataPlane();
       g.listen();
+      g.sweeper.start();
       return g;
     } catch (RuntimeException e) {
       db.close();
@@ -123,9 +139,38 @@ public final class Gateway implements AutoCloseable {
     });
   }
 
-  /** Installs the data plane: every request whose first path segment is not a reserved name. */
-  public void dataPlane(Handler<HttpServerRequest> handler) {
-    this.dataPlane = handler;
+  /** The data plane and the token lifecycle behind it. */
+  private Handler<HttpServerRequest> buildDataPlane() {
+    GatewayConfig c = services.config();
+    Vertx vertx = services.vertx();
+    RefreshPolicy policy = new RefreshPolicy(c.timeouts().refreshMargin(), c.timeouts().refreshBackoffMax(),
+        () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    TokenRefresher refresher = new TokenRefresher(services.connectionRepo(), services.secrets(), services.oauth(),
+        c.apps(), new InProcessRefreshLock(), policy, c.clock(), c.timeouts().response(), services.metrics());
+    tokens = new TokenManager(vertx, refresher, policy, c.clock());
+    sweeper = new KeepAliveSweeper(vertx, services.connectionRepo(), tokens, c.clock(), c.timeouts().keepAliveEvery(),
+        Duration.ofMinutes(10));
+    HttpClient upstream = vertx.createHttpClient(new HttpClientOptions()
+        .setKeepAlive(true).setKeepAliveTimeout(30).setTcpNoDelay(true).setDecompressionSupported(false)
+        .setConnectTimeout((int) c.timeouts().connect().toMillis())
+        .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024),
+        new PoolOptions().setHttp1MaxSize(256));
+    ConnectLinks links = connection -> null; // TODO(control merge): the connection service's current url
+    return new ProxyHandler(c.clock(), vertx, services.auth(), c.apps(),
+        new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), c.clock()),
+        new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), c.clock()),
+        new ConnectionSelector(vertx, services.connectionRepo(), Duration.ofSeconds(1)), tokens, links,
+        new Forwarder(upstream, tokens, c.timeouts().connect(), c.timeouts().response()), services.metrics());
+  }
+
+  /** The token source of the data plane (tests read and steer it). */
+  public TokenManager tokens() {
+    return tokens;
+  }
+
+  /** The keep-alive sweeper (tests run a pass directly). */
+  public KeepAliveSweeper sweeper() {
+    return sweeper;
   }
 
   private void listen() {
@@ -183,6 +228,9 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (sweeper != null) {
+        sweeper.stop();
+      }
       if (flushTimer >= 0) {
         services.vertx().cancelTimer(flushTimer);
       }

@@ -1,0 +1,46 @@
+package dev.keapgw.gateway.proxy;
+
+import dev.keapgw.gateway.account.Principal;
+import dev.keapgw.gateway.config.AppConfig;
+import dev.keapgw.gateway.connection.Connection;
+import dev.keapgw.gateway.token.ActiveToken;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+
+/** One data-plane request on its way through the proxy, and what the steps learned about it. */
+final class Exchange {
+  final HttpServerRequest request;
+  final String requestId;
+  final long startNanos;
+  Principal principal;
+  AppConfig app;
+  Connection connection;
+  ActiveToken token;
+  /** The caller's body when it was small enough to hold (so the request can be replayed once). */
+  Buffer body;
+  boolean replayable;
+  boolean retriedAfter401;
+  int attempts;
+  int upstreamStatus;
+  String outcome = "";
+
+  Exchange(HttpServerRequest request, String requestId, long startNanos) {
+    this.request = request;
+    this.requestId = requestId;
+    this.startNanos = startNanos;
+  }
+
+  /**
+   * The upstream request target: the upstream's base path, then the caller's path after the
+   * app name and its query, exactly as sent (never decoded or re-encoded).
+   */
+  String upstreamUri() {
+    String rest = request.path().substring(1 + app.name().length());
+    String base = app.upstreamUrl().getRawPath() == null ? "" : app.upstreamUrl().getRawPath();
+    if (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    String query = request.query();
+    return base + (rest.isEmpty() ? "/" : rest) + (query == null ? "" : "?" + query);
+  }
+}

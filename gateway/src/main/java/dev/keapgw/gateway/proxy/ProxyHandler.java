@@ -1,0 +1,210 @@
+package dev.keapgw.gateway.proxy;
+
+import dev.keapgw.gateway.account.ApiKeyAuthenticator;
+import dev.keapgw.gateway.config.AppConfig;
+import dev.keapgw.gateway.connection.ConnectLinks;
+import dev.keapgw.gateway.connection.ConnectionStatus;
+import dev.keapgw.gateway.http.ErrorBody;
+import dev.keapgw.gateway.http.ErrorType;
+import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.http.RequestIds;
+import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
+import dev.keapgw.gateway.ratelimit.UpstreamBudget;
+import dev.keapgw.gateway.ratelimit.Verdict;
+import dev.keapgw.gateway.token.TokenManager;
+import dev.keapgw.gateway.token.TokenUnavailableException;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data plane: {@code /{app}/{path}} forwarded to the app's upstream with the connection's
+ * access token. The whole way of a request, in order:
+ *
+ * <ol>
+ *   <li>refuse unsafe paths and ambiguous framing;
+ *   <li>authenticate the API key;
+ *   <li>find the app;
+ *   <li>the account's rate limit;
+ *   <li>choose the connection ({@code Maton-Connection}, else the oldest ACTIVE one);
+ *   <li>the upstream client's budget;
+ *   <li>get an access token (single-flight refresh when due);
+ *   <li>forward (see {@link Forwarder}), with one refresh and one retry after an upstream 401.
+ * </ol>
+ *
+ * Every error it makes is in the gateway's envelope; upstream answers pass through.
+ */
+public final class ProxyHandler implements Handler<HttpServerRequest> {
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
+
+  private final Vertx vertx;
+  private final ApiKeyAuthenticator auth;
+  private final Map<String, AppConfig> apps;
+  private final AccountRateLimiter accountLimits;
+  private final UpstreamBudget budget;
+  private final ConnectionSelector selector;
+  private final TokenManager tokens;
+  private final ConnectLinks links;
+  private final Forwarder forwarder;
+  private final ProxyMetrics metrics;
+  private final java.time.Clock clock;
+
+  public ProxyHandler(java.time.Clock clock, Vertx vertx, ApiKeyAuthenticator auth, Map<String, AppConfig> apps,
+      AccountRateLimiter accountLimits, UpstreamBudget budget, ConnectionSelector selector, TokenManager tokens,
+      ConnectLinks links, Forwarder forwarder, io.micrometer.core.instrument.MeterRegistry registry) {
+    this.clock = clock;
+    this.vertx = vertx;
+    this.auth = auth;
+    this.apps = apps;
+    this.accountLimits = accountLimits;
+    this.budget = budget;
+    this.selector = selector;
+    this.tokens = tokens;
+    this.links = links;
+    this.forwarder = forwarder;
+    this.metrics = new ProxyMetrics(registry);
+  }
+
+  @Override
+  public void handle(HttpServerRequest req) {
+    Exchange x = new Exchange(req, RequestIds.of(req), System.nanoTime());
+    HttpServerResponse res = req.response();
+    res.putHeader(RequestIds.HEADER, x.requestId);
+    res.endHandler(v -> finished(x, res.getStatusCode(), res.bytesWritten()));
+    req.pause();
+    String problem = PathGuard.problem(req.path());
+    if (problem != null) {
+      fail(x, GatewayException.badRequest("Invalid path: " + problem + "."));
+      return;
+    }
+    if (req.headers().contains(HttpHeaders.CONTENT_LENGTH) && req.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+      fail(x, GatewayException.badRequest("Send either Content-Length or Transfer-Encoding, not both."));
+      return;
+    }
+    auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION))
+        .compose(p -> {
+          x.principal = p;
+          x.app = app(req.path());
+          limitAccount(x);
+          return selector.select(p, x.app, req.getHeader(ConnectionSelector.HEADER));
+        })
+        .compose(c -> {
+          x.connection = c;
+          if (c.status() != ConnectionStatus.ACTIVE) {
+            return Future.failedFuture(new TokenUnavailableException(c.status() == ConnectionStatus.PENDING
+                ? TokenUnavailableException.Reason.PENDING : TokenUnavailableException.Reason.FAILED, c,
+                c.status() == ConnectionStatus.PENDING
+                    ? "The connection is not authorized yet: open its url to connect it."
+                    : "The connection needs to be reconnected" + (c.failureReason() == null ? "" : " ("
+                        + c.failureReason() + ")") + ": open its url.", null));
+          }
+          spendBudget(x);
+          return tokens.token(c);
+        })
+        .compose(t -> {
+          x.token = t;
+          return forwarder.forward(x);
+        })
+        .onFailure(err -> fail(x, err));
+  }
+
+  private AppConfig app(String path) {
+    String name = path.substring(1, path.indexOf('/', 1) < 0 ? path.length() : path.indexOf('/', 1));
+    AppConfig app = apps.get(name);
+    if (app == null) {
+      throw new GatewayException(ErrorType.UNKNOWN_APP, "Unknown app '" + truncate(name) + "': this gateway serves "
+          + String.join(", ", apps.keySet()) + ". Paths look like /keap/crm/rest/v2/contacts.");
+    }
+    return app;
+  }
+
+  private void limitAccount(Exchange x) {
+    Verdict v = accountLimits.tryAcquire(x.principal.accountId(), x.principal.account().rateLimitPerSecond());
+    HttpServerResponse res = x.request.response();
+    res.putHeader("X-RateLimit-Limit", Long.toString(v.limit()));
+    res.putHeader("X-RateLimit-Remaining", Long.toString(Math.max(0, v.remaining())));
+    res.putHeader("X-RateLimit-Reset", Long.toString(v.resetSeconds()));
+    if (!v.allowed()) {
+      metrics.rateLimited("account");
+      throw new GatewayException(ErrorType.RATE_LIMITED, "Rate limit exceeded: this account may send "
+          + v.limit() + " requests per second. Retry after " + v.retryAfterSeconds() + " s.")
+          .header("Retry-After", Long.toString(v.retryAfterSeconds()));
+    }
+  }
+
+  private void spendBudget(Exchange x) {
+    Verdict v = budget.tryAcquire(x.app.name() + "|" + x.app.clientId());
+    if (!v.allowed()) {
+      metrics.rateLimited("upstream_budget");
+      throw new GatewayException(ErrorType.UPSTREAM_BUDGET_EXHAUSTED, "The gateway's shared request budget with "
+          + x.app.name() + " (" + v.limit() + " per minute, to stay within the API's quota) is used up for now."
+          + " Retry after " + v.retryAfterSeconds() + " s.")
+          .header("Retry-After", Long.toString(v.retryAfterSeconds()));
+    }
+  }
+
+  private void fail(Exchange x, Throwable err) {
+    HttpServerResponse res = x.request.response();
+    if (res.headWritten()) {
+      // the answer has begun: it must not look complete
+      x.outcome = "reset_after_headers";
+      res.reset();
+      return;
+    }
+    if (err instanceof TokenUnavailableException t) {
+      notReady(x, t);
+      return;
+    }
+    GatewayException e;
+    if (err instanceof GatewayException ge) {
+      e = ge;
+    } else {
+      LOG.error("gateway bug in the data plane (request {})", x.requestId, err);
+      e = new GatewayException(ErrorType.INTERNAL, "Internal error in the gateway; the request id is in this answer.");
+    }
+    if (e.type() == ErrorType.UPSTREAM_UNREACHABLE || e.type() == ErrorType.UPSTREAM_TIMEOUT) {
+      metrics.upstreamError(e.type().type());
+    }
+    x.outcome = e.type().type();
+    x.request.resume();
+    ErrorBody.send(res, e, x.requestId);
+  }
+
+  private void notReady(Exchange x, TokenUnavailableException t) {
+    vertx.executeBlocking(() -> t.connection() == null || t.reason() == TokenUnavailableException.Reason.BACKING_OFF
+        ? null : links.currentUrl(t.connection()), false).onComplete(ar -> {
+      GatewayException e = new GatewayException(ErrorType.CONNECTION_NOT_READY,
+          t.getMessage() + (ar.succeeded() && ar.result() != null ? " Connect url: " + ar.result() : ""));
+      if (t.connection() != null) {
+        e.with("connection_id", t.connection().id());
+        e.with("connection_status", t.reason() == TokenUnavailableException.Reason.BACKING_OFF
+            ? "ACTIVE" : t.connection().status() == ConnectionStatus.PENDING ? "PENDING" : "FAILED");
+      }
+      if (ar.succeeded()) {
+        e.with("url", ar.result());
+      }
+      if (t.retryAt() != null) {
+        long s = Math.max(1, java.time.Duration.between(clock.instant(), t.retryAt()).toSeconds() + 1);
+        e.header("Retry-After", Long.toString(s));
+      }
+      x.outcome = "connection_not_ready";
+      x.request.resume();
+      ErrorBody.send(x.request.response(), e, x.requestId);
+    });
+  }
+
+  private void finished(Exchange x, int status, long bytes) {
+    metrics.request(x.app == null ? "-" : x.app.name(), status, System.nanoTime() - x.startNanos);
+    AccessLog.write(x, status, bytes);
+  }
+
+  private static String truncate(String s) {
+    return s.length() > 64 ? s.substring(0, 64) + "..." : s;
+  }
+}

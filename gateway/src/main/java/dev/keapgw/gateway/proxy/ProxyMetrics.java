@@ -1,0 +1,41 @@
+package dev.keapgw.gateway.proxy;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The data plane's Prometheus meters: requests by app and status with latency, and rejections. */
+final class ProxyMetrics {
+  private final MeterRegistry registry;
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+  ProxyMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void request(String app, int status, long nanos) {
+    timers.computeIfAbsent(app + "|" + status, k -> Timer.builder("gateway_requests")
+        .description("Data-plane requests by app and answered status")
+        .tag("app", app).tag("status", Integer.toString(status))
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+        .register(registry)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  void rateLimited(String limit) {
+    count("gateway_rate_limited", "limit", limit);
+  }
+
+  void upstreamError(String kind) {
+    count("gateway_upstream_errors", "kind", kind);
+  }
+
+  private void count(String name, String tag, String value) {
+    counters.computeIfAbsent(name + "|" + value, k -> Counter.builder(name).tag(tag, value).register(registry))
+        .increment();
+  }
+}
