@@ -1,5 +1,6 @@
 package dev.keapgw.sandbox.oauth;
 
+import dev.keapgw.sandbox.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
