@@ -1,6 +1,9 @@
 package dev.keapgw.sandbox;
 
+import dev.keapgw.sandbox.contacts.ContactsModule;
 import dev.keapgw.sandbox.control.ControlModule;
+import dev.keapgw.sandbox.notes.NotesModule;
+import dev.keapgw.sandbox.tags.TagsModule;
 import dev.keapgw.sandbox.users.UsersModule;
 import java.util.List;
 
@@ -14,6 +17,9 @@ final class Modules {
   static List<KeapModule> all(Sandbox sandbox) {
     return List.of(
         new ControlModule(sandbox),
-        new UsersModule());
+        new UsersModule(),
+        new TagsModule(),
+        new ContactsModule(),
+        new NotesModule());
   }
 }
