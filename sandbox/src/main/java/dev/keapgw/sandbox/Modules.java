@@ -4,20 +4,24 @@ import dev.keapgw.sandbox.affiliates.AffiliatesModule;
 import dev.keapgw.sandbox.automations.AutomationsModule;
 import dev.keapgw.sandbox.campaigns.CampaignsModule;
 import dev.keapgw.sandbox.companies.CompaniesModule;
+import dev.keapgw.sandbox.contacts.ContactsModule;
 import dev.keapgw.sandbox.control.ControlModule;
 import dev.keapgw.sandbox.emails.EmailsModule;
+import dev.keapgw.sandbox.notes.NotesModule;
 import dev.keapgw.sandbox.oauth.OAuthModule;
 import dev.keapgw.sandbox.opportunities.OpportunitiesModule;
 import dev.keapgw.sandbox.orders.OrdersModule;
 import dev.keapgw.sandbox.products.ProductsModule;
 import dev.keapgw.sandbox.subscriptions.SubscriptionsModule;
+import dev.keapgw.sandbox.tags.TagsModule;
 import dev.keapgw.sandbox.tasks.TasksModule;
 import dev.keapgw.sandbox.users.UsersModule;
 import java.util.List;
 
 /**
  * Every part of the emulated Keap, in seeding order: a module may refer to rows that modules
- * before it seeded (tasks to users, opportunities to stages, orders to products).
+ * before it seeded (contacts to companies and tags, tasks to users and opportunities,
+ * opportunities to stages and contacts, orders to products and contacts).
  */
 final class Modules {
   private Modules() {}
@@ -28,7 +32,9 @@ final class Modules {
         new OAuthModule(),
         new UsersModule(),
         new CompaniesModule(),
-        // after contacts: seeded sequences, emails and orders go to the first seeded contacts
+        new TagsModule(),
+        new ContactsModule(),
+        new NotesModule(),
         new CampaignsModule(),
         new EmailsModule(),
         new AutomationsModule(),
