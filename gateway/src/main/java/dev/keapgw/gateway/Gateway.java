@@ -176,7 +176,9 @@ public final class Gateway implements AutoCloseable {
   private void listen() {
     GatewayConfig c = services.config();
     HttpServerOptions options = new HttpServerOptions().setHost(c.host()).setPort(c.port())
-        .setIdleTimeout(120).setMaxHeaderSize(16 * 1024).setMaxInitialLineLength(16 * 1024);
+        .setIdleTimeout(120).setMaxHeaderSize(16 * 1024).setMaxInitialLineLength(16 * 1024)
+        // HTTP/1.1 only, as Keap and Maton speak it: no cleartext HTTP/2 upgrade
+        .setHttp2ClearTextEnabled(false);
     server = services.vertx().createHttpServer(options).requestHandler(this::dispatch);
     try {
       server.listen().toCompletionStage().toCompletableFuture().get();

@@ -35,7 +35,8 @@ final class HttpFrontend {
 
   Future<HttpServer> listen(String host, int port) {
     HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
-        .setIdleTimeout(120).setMaxInitialLineLength(64 * 1024).setMaxHeaderSize(64 * 1024);
+        .setIdleTimeout(120).setMaxInitialLineLength(64 * 1024).setMaxHeaderSize(64 * 1024)
+        .setHttp2ClearTextEnabled(false);
     server = vertx.createHttpServer(options).requestHandler(this::accept);
     return server.listen();
   }
