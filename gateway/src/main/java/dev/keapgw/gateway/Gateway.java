@@ -10,6 +10,7 @@ import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.ErrorBody;
 import dev.keapgw.gateway.http.ErrorType;
 import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.http.Listener;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
 import dev.keapgw.gateway.connection.ConnectLinks;
@@ -31,7 +32,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
@@ -55,10 +55,12 @@ public final class Gateway implements AutoCloseable {
   private final GatewayServices services;
   private final boolean ownsVertx;
   private final Router router;
-  private Handler<HttpServerRequest> dataPlane;
+  private java.util.function.Supplier<Handler<HttpServerRequest>> dataPlane;
   private KeepAliveSweeper sweeper;
   private TokenManager tokens;
-  private HttpServer server;
+  private Listener listener;
+  /** One listener per core: the data plane runs on the event loops. */
+  static final int EVENT_LOOPS = Math.max(2, Runtime.getRuntime().availableProcessors());
   private long flushTimer = -1;
 
   private Gateway(GatewayServices services, boolean ownsVertx) {
@@ -139,8 +141,8 @@ public final class Gateway implements AutoCloseable {
     });
   }
 
-  /** The data plane and the token lifecycle behind it. */
-  private Handler<HttpServerRequest> buildDataPlane() {
+  /** The data plane and the token lifecycle behind it: one proxy handler per event loop. */
+  private java.util.function.Supplier<Handler<HttpServerRequest>> buildDataPlane() {
     GatewayConfig c = services.config();
     Vertx vertx = services.vertx();
     RefreshPolicy policy = new RefreshPolicy(c.timeouts().refreshMargin(), c.timeouts().refreshBackoffMax(),
@@ -150,17 +152,21 @@ public final class Gateway implements AutoCloseable {
     tokens = new TokenManager(vertx, refresher, policy, c.clock());
     sweeper = new KeepAliveSweeper(vertx, services.connectionRepo(), tokens, c.clock(), c.timeouts().keepAliveEvery(),
         Duration.ofMinutes(10));
-    HttpClient upstream = vertx.createHttpClient(new HttpClientOptions()
-        .setKeepAlive(true).setKeepAliveTimeout(30).setTcpNoDelay(true).setDecompressionSupported(false)
-        .setConnectTimeout((int) c.timeouts().connect().toMillis())
-        .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024),
-        new PoolOptions().setHttp1MaxSize(256));
     ConnectLinks links = connection -> null; // TODO(control merge): the connection service's current url
-    return new ProxyHandler(c.clock(), vertx, services.auth(), c.apps(),
-        new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), c.clock()),
-        new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), c.clock()),
-        new ConnectionSelector(vertx, services.connectionRepo(), Duration.ofSeconds(1)), tokens, links,
-        new Forwarder(upstream, tokens, c.timeouts().connect(), c.timeouts().response()), services.metrics());
+    AccountRateLimiter accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), c.clock());
+    UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), c.clock());
+    ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(), Duration.ofSeconds(1));
+    return () -> {
+      HttpClient upstream = vertx.createHttpClient(new HttpClientOptions()
+          .setKeepAlive(true).setKeepAliveTimeout(30).setTcpNoDelay(true).setDecompressionSupported(false)
+          .setConnectTimeout((int) c.timeouts().connect().toMillis())
+          .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024),
+          new PoolOptions().setHttp1MaxSize(256));
+      ProxyHandler proxy = new ProxyHandler(c.clock(), vertx, services.auth(), c.apps(), accountLimits, budget,
+          selector, tokens, links, new Forwarder(upstream, tokens, c.timeouts().connect(), c.timeouts().response()),
+          services.metrics());
+      return req -> dispatch(req, proxy);
+    };
   }
 
   /** The token source of the data plane (tests read and steer it). */
@@ -179,9 +185,10 @@ public final class Gateway implements AutoCloseable {
         .setIdleTimeout(120).setMaxHeaderSize(16 * 1024).setMaxInitialLineLength(16 * 1024)
         // HTTP/1.1 only, as Keap and Maton speak it: no cleartext HTTP/2 upgrade
         .setHttp2ClearTextEnabled(false);
-    server = services.vertx().createHttpServer(options).requestHandler(this::dispatch);
+    listener = new Listener();
     try {
-      server.listen().toCompletionStage().toCompletableFuture().get();
+      listener.listen(services.vertx(), options, dataPlane, EVENT_LOOPS)
+          .toCompletionStage().toCompletableFuture().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the gateway", e);
@@ -196,10 +203,10 @@ public final class Gateway implements AutoCloseable {
         }, false));
   }
 
-  private void dispatch(HttpServerRequest req) {
+  private void dispatch(HttpServerRequest req, Handler<HttpServerRequest> proxy) {
     String first = firstSegment(req.path());
-    if (dataPlane != null && !first.isEmpty() && !GatewayConfig.RESERVED.contains(first)) {
-      dataPlane.handle(req);
+    if (!first.isEmpty() && !GatewayConfig.RESERVED.contains(first)) {
+      proxy.handle(req);
     } else {
       router.handle(req);
     }
@@ -214,7 +221,7 @@ public final class Gateway implements AutoCloseable {
   }
 
   public int port() {
-    return server.actualPort();
+    return listener.port();
   }
 
   /** Where this gateway listens, e.g. {@code http://127.0.0.1:8080}. */
@@ -236,8 +243,8 @@ public final class Gateway implements AutoCloseable {
       if (flushTimer >= 0) {
         services.vertx().cancelTimer(flushTimer);
       }
-      if (server != null) {
-        server.close().toCompletionStage().toCompletableFuture().get();
+      if (listener != null) {
+        listener.close().toCompletionStage().toCompletableFuture().get();
       }
       services.auth().flushLastUse();
       if (ownsVertx) {

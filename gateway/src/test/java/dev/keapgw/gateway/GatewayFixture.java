@@ -30,6 +30,7 @@ public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback
 
   private final UnaryOperator<SandboxConfig> sandboxTweak;
   private final UnaryOperator<GatewayConfig> gatewayTweak;
+  private final int gatewayPort;
   private Sandbox sandbox;
   private Gateway gateway;
   private Path dataDir;
@@ -39,8 +40,15 @@ public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback
   }
 
   public GatewayFixture(UnaryOperator<SandboxConfig> sandboxTweak, UnaryOperator<GatewayConfig> gatewayTweak) {
+    this(sandboxTweak, gatewayTweak, 0);
+  }
+
+  /** With the gateway on a given port (0: a free one). */
+  public GatewayFixture(UnaryOperator<SandboxConfig> sandboxTweak, UnaryOperator<GatewayConfig> gatewayTweak,
+      int gatewayPort) {
     this.sandboxTweak = sandboxTweak;
     this.gatewayTweak = gatewayTweak;
+    this.gatewayPort = gatewayPort;
   }
 
   @Override
@@ -51,7 +59,7 @@ public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback
       throw new UncheckedIOException(e);
     }
     // The gateway's port must be known before the sandbox registers its redirect URI.
-    int gatewayPort = FreePort.find();
+    int gatewayPort = this.gatewayPort > 0 ? this.gatewayPort : FreePort.find();
     String redirect = "http://127.0.0.1:" + gatewayPort + "/oauth/callback";
     sandbox = Sandbox.start(sandboxTweak.apply(SandboxConfig.defaults().withPort(0).withAutoApprove(true)
         .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false))

@@ -23,12 +23,17 @@ public final class KeySecrets {
     return "kgw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
-  public static String hash(String key) {
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  });
+
+  public static String hash(String key) {
+    MessageDigest md = SHA256.get();
+    md.reset();
+    return HexFormat.of().formatHex(md.digest(key.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -17,7 +17,9 @@ public final class RequestIds {
     if (given != null && given.length() <= 128 && given.chars().allMatch(RequestIds::safe)) {
       return given;
     }
-    return UUID.randomUUID().toString();
+    // Request ids are not secrets: a fast random source is enough.
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    return new UUID(r.nextLong(), r.nextLong()).toString();
   }
 
   private static boolean safe(int c) {

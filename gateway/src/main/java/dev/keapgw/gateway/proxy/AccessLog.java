@@ -17,10 +17,10 @@ final class AccessLog {
     if (!LOG.isInfoEnabled()) {
       return;
     }
-    double ms = (System.nanoTime() - x.startNanos) / 1e6;
-    LOG.info("request_id={} method={} path={} status={} upstream_status={} duration_ms={} bytes={} account={} key={} connection={} outcome={}",
+    long micros = (System.nanoTime() - x.startNanos) / 1000;
+    LOG.info("request_id={} method={} path={} status={} upstream_status={} duration_us={} bytes={} account={} key={} connection={} outcome={}",
         x.requestId, x.request.method().name(), safePath(x.request.path()), status,
-        x.upstreamStatus == 0 ? "-" : Integer.toString(x.upstreamStatus), String.format("%.2f", ms), bytesSent,
+        x.upstreamStatus == 0 ? "-" : x.upstreamStatus, micros, bytesSent,
         x.principal == null ? "-" : x.principal.accountId(), x.principal == null ? "-" : x.principal.keyId(),
         x.connection == null ? "-" : x.connection.id(), x.outcome.isEmpty() ? "-" : x.outcome);
   }

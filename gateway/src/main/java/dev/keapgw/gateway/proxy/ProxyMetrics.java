@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The data plane's Prometheus meters: requests by app and status with latency, and rejections. */
 final class ProxyMetrics {
   private final MeterRegistry registry;
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  /** Per app, a timer per status code (100 to 599), made on first use. */
+  private final Map<String, Timer[]> timers = new ConcurrentHashMap<>();
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   ProxyMetrics(MeterRegistry registry) {
@@ -18,12 +19,22 @@ final class ProxyMetrics {
   }
 
   void request(String app, int status, long nanos) {
-    timers.computeIfAbsent(app + "|" + status, k -> Timer.builder("gateway_requests")
+    Timer[] byStatus = timers.computeIfAbsent(app, k -> new Timer[500]);
+    int i = status >= 100 && status < 600 ? status - 100 : 499;
+    Timer t = byStatus[i];
+    if (t == null) {
+      t = byStatus[i] = timer(app, status);
+    }
+    t.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  private Timer timer(String app, int status) {
+    return Timer.builder("gateway_requests")
         .description("Data-plane requests by app and answered status")
         .tag("app", app).tag("status", Integer.toString(status))
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
-        .register(registry)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        .register(registry);
   }
 
   void rateLimited(String limit) {

@@ -1,0 +1,67 @@
+package dev.keapgw.gateway.http;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * One listening port served by several event loops. An HTTP server started outside a verticle
+ * runs on a single event loop, one core; this starts one server per event loop on the same
+ * port, and Vert.x spreads incoming connections across them.
+ */
+public final class Listener {
+  private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+  private int port;
+
+  private final class Instance extends VerticleBase {
+    private final HttpServerOptions options;
+    private final Supplier<Handler<HttpServerRequest>> handlers;
+
+    Instance(HttpServerOptions options, Supplier<Handler<HttpServerRequest>> handlers) {
+      this.options = options;
+      this.handlers = handlers;
+    }
+
+    @Override
+    public Future<?> start() {
+      // made here, on this instance's event loop, so that what the handler creates (an HTTP
+      // client and its pooled connections) stays on the same loop as the requests it serves
+      Handler<HttpServerRequest> handler = handlers.get();
+      return vertx.createHttpServer(options).requestHandler(handler).listen().onSuccess(servers::add);
+    }
+  }
+
+  /**
+   * Listens with {@code instances} event loops, each with its own handler from {@code handlers};
+   * the port of {@code options} may be 0 (a free one).
+   */
+  public Future<Void> listen(Vertx vertx, HttpServerOptions options, Supplier<Handler<HttpServerRequest>> handler,
+      int instances) {
+    HttpServerOptions first = new HttpServerOptions(options);
+    return vertx.deployVerticle(new Instance(first, handler)).compose(id -> {
+      port = servers.get(0).actualPort();
+      if (instances <= 1) {
+        return Future.succeededFuture();
+      }
+      HttpServerOptions rest = new HttpServerOptions(options).setPort(port);
+      return vertx.deployVerticle(() -> new Instance(rest, handler), new DeploymentOptions().setInstances(instances - 1))
+          .mapEmpty();
+    });
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Future<Void> close() {
+    return Future.all(servers.stream().map(HttpServer::close).toList()).mapEmpty();
+  }
+}
