@@ -10,8 +10,8 @@ class GatewayStartTest {
   @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
 
   @Test
-  void unknownControlPathIsA404InTheEnvelopeWithARequestId() {
-    TestHttp.Reply r = FIX.anonymous().get("/connections-nope");
+  void unknownPathUnderAReservedNameIsA404InTheEnvelopeWithARequestId() {
+    TestHttp.Reply r = FIX.anonymous().get("/user/nope/nothing");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.json().at("/error/type").asText()).isEqualTo("not_found");
     assertThat(r.json().at("/error/request_id").asText()).isEqualTo(r.header("X-Request-Id"));
