@@ -1,5 +1,6 @@
 package dev.keapgw.gateway;
 
+import dev.keapgw.gateway.ops.OpsFeature;
 import java.util.List;
 
 /** Every control-plane feature of the gateway, mounted in this order. */
@@ -7,6 +8,6 @@ final class Features {
   private Features() {}
 
   static List<Feature> all() {
-    return List.of();
+    return List.of(new OpsFeature());
   }
 }

@@ -200,8 +200,19 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
   }
 
   private void finished(Exchange x, int status, long bytes) {
-    metrics.request(x.app == null ? "-" : x.app.name(), status, System.nanoTime() - x.startNanos);
+    metrics.request(appLabel(x), status, System.nanoTime() - x.startNanos);
     AccessLog.write(x, status, bytes);
+  }
+
+  /** The app for metrics: known apps by name, anything else as "unknown" (labels stay few). */
+  private String appLabel(Exchange x) {
+    if (x.app != null) {
+      return x.app.name();
+    }
+    String p = x.request.path();
+    int end = p.indexOf('/', 1);
+    String first = p.substring(1, end < 0 ? p.length() : end);
+    return apps.containsKey(first) ? first : "unknown";
   }
 
   private static String truncate(String s) {

@@ -1,0 +1,39 @@
+package dev.keapgw.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keapgw.gateway.ops.OpsFeature;
+import dev.keapgw.sandbox.TestHttp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class OpsTest {
+  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+
+  @AfterEach
+  void clean() {
+    OpsFeature.clearReadinessChecks();
+  }
+
+  @Test
+  void healthAndReadiness() {
+    assertThat(FIX.anonymous().get("/healthz").status()).isEqualTo(200);
+    TestHttp.Reply ready = FIX.anonymous().get("/readyz");
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.json().get("status").asText()).isEqualTo("ready");
+    OpsFeature.addReadinessCheck(() -> "the demo connection is not ACTIVE");
+    TestHttp.Reply not = FIX.anonymous().get("/readyz");
+    assertThat(not.status()).isEqualTo(503);
+    assertThat(not.json().at("/problems/0").asText()).contains("not ACTIVE");
+  }
+
+  @Test
+  void metricsCountDataPlaneRequestsByAppAndStatus() {
+    FIX.anonymous().get("/keap/crm/rest/v2/contacts"); // 401
+    String text = FIX.anonymous().get("/metrics").body();
+    assertThat(text).contains("gateway_requests_seconds_count{app=\"keap\",status=\"401\"}");
+    assertThat(text).contains("gateway_requests_seconds_bucket");
+    assertThat(text).contains("jvm_memory_used_bytes");
+  }
+}
