@@ -55,6 +55,27 @@ public final class ApiKeyAuthenticator {
     });
   }
 
+  /**
+   * The principal when the key's lookup is cached and fresh (the data plane's fast path); null
+   * when the store must be asked. A cached unknown key throws the 401.
+   */
+  public Principal cached(String authorization) {
+    String key = bearer(authorization);
+    if (key == null) {
+      return null;
+    }
+    Cached c = cache.get(KeySecrets.hash(key));
+    if (c == null || System.nanoTime() - c.expiresAtNanos >= 0) {
+      return null;
+    }
+    if (c.owner.isEmpty()) {
+      throw unauthorized(
+          "Invalid API key: it is unknown or was revoked. Check MATON_API_KEY, or ask the operator for a new key.");
+    }
+    lastUse.put(c.owner.get().keyId(), clock.instant());
+    return new Principal(c.owner.get().keyId(), c.owner.get().account());
+  }
+
   private Future<Principal> answer(Optional<AccountRepository.KeyOwner> owner) {
     if (owner.isEmpty()) {
       return Future.failedFuture(unauthorized(

@@ -39,8 +39,14 @@ public final class ConnectionSelector {
     this.ttlNanos = ttl.toNanos();
   }
 
+  /** The cached choice when it is fresh (the data plane's fast path), else null. */
+  public Connection cached(Principal p, AppConfig app, String named) {
+    Cached c = cache.get(key(p, app, named));
+    return c != null && System.nanoTime() - c.expiresAtNanos < 0 ? c.connection : null;
+  }
+
   public Future<Connection> select(Principal p, AppConfig app, String named) {
-    String key = p.accountId() + "|" + app.name() + "|" + (named == null ? "" : named);
+    String key = key(p, app, named);
     Cached c = cache.get(key);
     if (c != null && System.nanoTime() - c.expiresAtNanos < 0) {
       return Future.succeededFuture(c.connection);
@@ -55,6 +61,10 @@ public final class ConnectionSelector {
       cache.put(key, new Cached(conn, System.nanoTime() + ttlNanos));
       return conn;
     });
+  }
+
+  private static String key(Principal p, AppConfig app, String named) {
+    return p.accountId() + "|" + app.name() + "|" + (named == null ? "" : named);
   }
 
   /** Forgets cached choices (after a connection of this process changed state). */

@@ -42,7 +42,8 @@ public final class Forwarder {
   }
 
   Future<Void> forward(Exchange x) {
-    return readBody(x).compose(v -> send(x)).compose(resp -> respond(x, resp));
+    Future<Void> body = readBody(x);
+    return (body.succeeded() ? send(x) : body.compose(v -> send(x))).compose(resp -> respond(x, resp));
   }
 
   /** Holds a small body (replayable); leaves a large or unsized one to stream. */

@@ -87,6 +87,14 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
       fail(x, GatewayException.badRequest("Send either Content-Length or Transfer-Encoding, not both."));
       return;
     }
+    try {
+      if (fastPath(x)) {
+        return;
+      }
+    } catch (GatewayException e) {
+      fail(x, e);
+      return;
+    }
     auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION))
         .compose(p -> {
           x.principal = p;
@@ -112,6 +120,36 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
           return forwarder.forward(x);
         })
         .onFailure(err -> fail(x, err));
+  }
+
+  /**
+   * Serves the request without waiting on anything when the key, the connection and the token
+   * are all in memory, as they are for nearly every request; false when a step needs the store
+   * or a refresh (then the full way above runs).
+   */
+  private boolean fastPath(Exchange x) {
+    HttpServerRequest req = x.request;
+    var p = auth.cached(req.getHeader(HttpHeaders.AUTHORIZATION));
+    if (p == null) {
+      return false;
+    }
+    AppConfig app = app(req.path());
+    var c = selector.cached(p, app, req.getHeader(ConnectionSelector.HEADER));
+    if (c == null || c.status() != ConnectionStatus.ACTIVE) {
+      return false;
+    }
+    var t = tokens.cached(c);
+    if (t == null) {
+      return false;
+    }
+    x.principal = p;
+    x.app = app;
+    limitAccount(x);
+    x.connection = c;
+    spendBudget(x);
+    x.token = t;
+    forwarder.forward(x).onFailure(err -> fail(x, err));
+    return true;
   }
 
   private AppConfig app(String path) {

@@ -33,11 +33,15 @@ public final class TokenManager {
 
   /** A token for an ACTIVE connection, from memory when it is fresh and not superseded. */
   public Future<ActiveToken> token(Connection c) {
+    ActiveToken t = cached(c);
+    return t != null ? Future.succeededFuture(t) : run(c.id(), TokenRefresher.Mode.IF_DUE, null);
+  }
+
+  /** The token in memory when it is fresh and not superseded (the data plane's fast path), else null. */
+  public ActiveToken cached(Connection c) {
     ActiveToken t = cache.get(c.id());
-    if (t != null && t.version() >= c.tokenVersion() && !policy.due(t.issuedAt(), t.expiresAt(), clock.instant())) {
-      return Future.succeededFuture(t);
-    }
-    return run(c.id(), TokenRefresher.Mode.IF_DUE, null);
+    return t != null && t.version() >= c.tokenVersion() && !policy.due(t.issuedAt(), t.expiresAt(), clock.instant())
+        ? t : null;
   }
 
   /**
