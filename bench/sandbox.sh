@@ -33,5 +33,15 @@ echo "start-up seeding $contacts contacts: $(( ($(date +%s%N) - start) / 1000000
 jcmd_bin="$(dirname "$java_bin")/jcmd"
 "$jcmd_bin" $pid GC.run >/dev/null
 echo "heap after loading (after a full GC): $("$jcmd_bin" $pid GC.heap_info | grep -oE 'used [0-9]+K' | head -1)"
-"$java_bin" -cp "$cp" dev.keapgw.sandbox.bench.SandboxBenchClient "http://127.0.0.1:$port" "$contacts"
+"$java_bin" -cp "$cp" dev.keapgw.sandbox.bench.SandboxBenchClient "http://127.0.0.1:$port" "$contacts" | tee /tmp/sandbox-bench-client.out | grep -v '^key '
+key="$(sed -n 's/^key //p' /tmp/sandbox-bench-client.out)"
+# creates from one keep-alive client: wrk with a single connection
+cat > /tmp/sandbox-bench-post.lua <<LUA
+wrk.method = "POST"
+wrk.body = '{"given_name":"Bench","family_name":"Mark","email_addresses":[{"email":"bench@example.net","field":"EMAIL1"}]}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $key"
+LUA
+wrk -t1 -c1 -d5s -s /tmp/sandbox-bench-post.lua "http://127.0.0.1:$port/crm/rest/v2/contacts" >/dev/null
+echo "create contacts from one keep-alive client (wrk, 1 connection, 10 s): $(wrk -t1 -c1 -d10s -s /tmp/sandbox-bench-post.lua "http://127.0.0.1:$port/crm/rest/v2/contacts" | awk '/Requests\/sec/{print $2}')/s"
 echo "RSS at the end: $(ps -o rss= -p $pid) KiB"
