@@ -1,6 +1,10 @@
 package dev.keapgw.gateway;
 
+import dev.keapgw.gateway.admin.AdminRoutes;
+import dev.keapgw.gateway.connect.ConnectRoutes;
+import dev.keapgw.gateway.connection.ConnectionRoutes;
 import dev.keapgw.gateway.ops.OpsFeature;
+import dev.keapgw.gateway.user.UserRoutes;
 import java.util.List;
 
 /** Every control-plane feature of the gateway, mounted in this order. */
@@ -8,6 +12,6 @@ final class Features {
   private Features() {}
 
   static List<Feature> all() {
-    return List.of(new OpsFeature());
+    return List.of(new OpsFeature(), new AdminRoutes(), new UserRoutes(), new ConnectionRoutes(), new ConnectRoutes());
   }
 }

@@ -90,6 +90,29 @@ public final class ConnectionRepository {
         .bind("now", Times.micros(now)).bind("id", id).execute());
   }
 
+  /**
+   * Installs a fresh connect session unless the session changed since it was read
+   * ({@code expectedSealed}: the sealed token the caller saw, or null for none), so two
+   * readers renewing at once never hand out a link the other one has just replaced. Unlike
+   * {@link #replaceSession} it leaves {@code updated_at} alone: a new link is not a change of
+   * the connection.
+   *
+   * @return true when this call's session is now the connection's
+   */
+  public boolean renewSession(String id, String expectedSealed, String sessionHash, String sealedToken,
+      Instant expiresAt) {
+    return jdbi.withHandle(h -> {
+      var update = h.createUpdate("UPDATE connections SET session_hash = :sh, session_token_enc = :st,"
+              + " session_expires_at = :sx WHERE id = :id AND "
+              + (expectedSealed == null ? "session_token_enc IS NULL" : "session_token_enc = :old"))
+          .bind("sh", sessionHash).bind("st", sealedToken).bind("sx", Times.micros(expiresAt)).bind("id", id);
+      if (expectedSealed != null) {
+        update.bind("old", expectedSealed);
+      }
+      return update.execute() == 1;
+    });
+  }
+
   /** Uses up the connect link's session: true for exactly one caller while it is unexpired. */
   public boolean consumeSession(String sessionHash, Instant now) {
     return jdbi.withHandle(h -> h.createUpdate("UPDATE connections SET session_hash = NULL,"
@@ -103,6 +126,12 @@ public final class ConnectionRepository {
     jdbi.useHandle(h -> h.createUpdate("INSERT INTO oauth_states (state_hash, connection_id, expires_at)"
             + " VALUES (:s, :c, :x)")
         .bind("s", stateHash).bind("c", connectionId).bind("x", Times.micros(expiresAt)).execute());
+  }
+
+  /** Forgets OAuth states that expired before {@code t} (used or not): they can never be used again. */
+  public int deleteStatesExpiredBefore(Instant t) {
+    return jdbi.withHandle(h -> h.createUpdate("DELETE FROM oauth_states WHERE expires_at < :t")
+        .bind("t", Times.micros(t)).execute());
   }
 
   /** Uses up a state: the connection id for exactly one caller while it is unexpired. */

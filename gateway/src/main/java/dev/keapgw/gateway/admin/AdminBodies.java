@@ -1,0 +1,60 @@
+package dev.keapgw.gateway.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.http.Json;
+import io.vertx.ext.web.RoutingContext;
+
+/** Reads the admin API's request bodies; every mistake is a 400 naming the field. */
+final class AdminBodies {
+  private AdminBodies() {}
+
+  static ObjectNode body(RoutingContext ctx) {
+    return Json.callerObject(ctx.body().buffer());
+  }
+
+  /** A string field: null when absent or null, 400 when of another type. */
+  static String optionalText(ObjectNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw invalid(field, "'" + field + "' must be a string");
+    }
+    return v.asText();
+  }
+
+  static String requiredText(ObjectNode body, String field) {
+    String v = optionalText(body, field);
+    if (v == null || v.isBlank()) {
+      throw invalid(field, "'" + field + "' is required and must not be empty, e.g. {\"" + field + "\":\"Acme\"}");
+    }
+    return v;
+  }
+
+  /**
+   * {@code rate_limit_per_second}: present, and a whole number or null (null: back to the
+   * gateway's default).
+   */
+  static Integer rateLimit(ObjectNode body) {
+    String field = "rate_limit_per_second";
+    if (!body.has(field)) {
+      throw invalid(field, "'" + field + "' is required: a whole number of requests per second,"
+          + " or null for the gateway's default");
+    }
+    JsonNode v = body.get(field);
+    if (v.isNull()) {
+      return null;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1 || v.intValue() > 1_000_000) {
+      throw invalid(field, "'" + field + "' must be a whole number between 1 and 1000000, or null for the default");
+    }
+    return v.intValue();
+  }
+
+  static GatewayException invalid(String field, String message) {
+    return GatewayException.badRequest(message).with("field", field);
+  }
+}

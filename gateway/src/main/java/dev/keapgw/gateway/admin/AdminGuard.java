@@ -1,0 +1,57 @@
+package dev.keapgw.gateway.admin;
+
+import dev.keapgw.gateway.http.ErrorType;
+import dev.keapgw.gateway.http.GatewayException;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Lets a request under {@code /admin} through only with {@code Authorization: Bearer <admin
+ * token>}. The token is compared in constant time (digests of equal length, so neither its
+ * content nor its length leaks through timing). Without a configured token the admin API does
+ * not exist: every {@code /admin} path answers 404 saying how to enable it.
+ */
+final class AdminGuard implements Handler<RoutingContext> {
+  private final byte[] expected;
+
+  AdminGuard(String adminToken) {
+    this.expected = adminToken == null || adminToken.isEmpty() ? null : sha256(adminToken);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (expected == null) {
+      ctx.fail(GatewayException.notFound("The admin API is disabled on this gateway. The operator enables it"
+          + " by starting the gateway with --admin-token <token> (or KEAPGW_ADMIN_TOKEN)."));
+      return;
+    }
+    String given = bearer(ctx.request().getHeader("Authorization"));
+    if (given == null || !MessageDigest.isEqual(sha256(given), expected)) {
+      ctx.fail(new GatewayException(ErrorType.UNAUTHORIZED, "Missing or wrong admin token: send"
+          + " 'Authorization: Bearer <admin token>' with the token the gateway was started with"
+          + " (--admin-token or KEAPGW_ADMIN_TOKEN). API keys do not work here.")
+          .header("WWW-Authenticate", "Bearer realm=\"admin\""));
+      return;
+    }
+    ctx.next();
+  }
+
+  private static String bearer(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    String t = authorization.substring(7).trim();
+    return t.isEmpty() ? null : t;
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

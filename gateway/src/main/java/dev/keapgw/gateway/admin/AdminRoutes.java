@@ -1,0 +1,71 @@
+package dev.keapgw.gateway.admin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keapgw.gateway.Feature;
+import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.account.Account;
+import dev.keapgw.gateway.account.AccountService;
+import dev.keapgw.gateway.http.ControlRoutes;
+import dev.keapgw.gateway.http.Json;
+import dev.keapgw.gateway.http.Reply;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * The operator's API under {@code /admin}, behind the admin token ({@link AdminGuard}):
+ * accounts, their API keys and their rate limits. A key's secret appears only in the answer
+ * that creates it. Deleting an account removes its keys and connections with it.
+ */
+public final class AdminRoutes implements Feature {
+  @Override
+  public void mount(ControlRoutes routes, GatewayServices services) {
+    routes.router().routeWithRegex("^/admin(/.*)?$").handler(new AdminGuard(services.config().adminToken()));
+    AccountService accounts = services.accounts();
+
+    routes.open(HttpMethod.POST, "/admin/accounts", ctx -> {
+      AccountService.NewAccount created = accounts.createAccount(AdminBodies.requiredText(AdminBodies.body(ctx), "name"));
+      ObjectNode out = AdminJson.wrap("account", AdminJson.account(created.account()));
+      out.set("key", AdminJson.key(created.key().key()));
+      out.put("api_key", created.key().secret());
+      return Reply.created(out);
+    });
+    routes.open(HttpMethod.GET, "/admin/accounts", ctx -> {
+      ObjectNode out = Json.object();
+      ArrayNode list = out.putArray("accounts");
+      accounts.accounts().forEach(a -> list.add(AdminJson.account(a)));
+      return Reply.ok(out);
+    });
+    routes.open(HttpMethod.GET, "/admin/accounts/:id", ctx ->
+        Reply.ok(AdminJson.wrap("account", AdminJson.account(accounts.account(ctx.pathParam("id"))))));
+    routes.open(HttpMethod.PATCH, "/admin/accounts/:id", ctx -> {
+      Integer limit = AdminBodies.rateLimit(AdminBodies.body(ctx));
+      Account a = accounts.setRateLimit(ctx.pathParam("id"), limit);
+      return Reply.ok(AdminJson.wrap("account", AdminJson.account(a)));
+    });
+    routes.open(HttpMethod.DELETE, "/admin/accounts/:id", ctx -> {
+      Account a = accounts.account(ctx.pathParam("id"));
+      accounts.deleteAccount(a.id());
+      return Reply.ok(AdminJson.wrap("account", AdminJson.account(a)).put("deleted", true));
+    });
+
+    routes.open(HttpMethod.POST, "/admin/accounts/:id/keys", ctx -> {
+      String name = AdminBodies.optionalText(AdminBodies.body(ctx), "name");
+      if (name != null && name.isBlank()) {
+        throw AdminBodies.invalid("name", "'name' must not be empty when given; leave it out for the default name");
+      }
+      AccountService.IssuedKey k = accounts.createKey(ctx.pathParam("id"), name);
+      return Reply.created(AdminJson.wrap("key", AdminJson.key(k.key())).put("api_key", k.secret()));
+    });
+    routes.open(HttpMethod.GET, "/admin/accounts/:id/keys", ctx -> {
+      ObjectNode out = Json.object();
+      ArrayNode list = out.putArray("keys");
+      accounts.keys(ctx.pathParam("id")).forEach(k -> list.add(AdminJson.key(k)));
+      return Reply.ok(out);
+    });
+    routes.open(HttpMethod.DELETE, "/admin/keys/:key_id", ctx -> {
+      String id = ctx.pathParam("key_id");
+      accounts.revokeKey(id);
+      return Reply.ok(AdminJson.wrap("key", Json.object().put("id", id)).put("revoked", true));
+    });
+  }
+}

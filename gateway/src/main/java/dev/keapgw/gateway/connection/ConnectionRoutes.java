@@ -1,0 +1,58 @@
+package dev.keapgw.gateway.connection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keapgw.gateway.Feature;
+import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.http.ControlRoutes;
+import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.http.Json;
+import dev.keapgw.gateway.http.Reply;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Maton's connection endpoints for holders of an API key: {@code GET /connections} (filters
+ * {@code app} and {@code status}), {@code POST /connections} {@code {"app":...}},
+ * {@code GET /connections/{id}} and {@code DELETE /connections/{id}}.
+ */
+public final class ConnectionRoutes implements Feature {
+  @Override
+  public void mount(ControlRoutes routes, GatewayServices services) {
+    ConnectionService connections = ConnectionService.of(services);
+    routes.authenticated(HttpMethod.GET, "/connections", (ctx, p) -> {
+      ObjectNode out = Json.object();
+      ArrayNode list = out.putArray("connections");
+      connections.list(p.accountId(), ctx.request().getParam("app"), ctx.request().getParam("status"))
+          .forEach(c -> list.add(ConnectionJson.of(c, connections.connectUrl(c))));
+      return Reply.ok(out);
+    });
+    routes.authenticated(HttpMethod.POST, "/connections", (ctx, p) -> {
+      Connection c = connections.create(p.accountId(), appOf(ctx));
+      return Reply.created(ConnectionJson.wrapped(c, connections.connectUrl(c)));
+    });
+    routes.authenticated(HttpMethod.GET, "/connections/:id", (ctx, p) -> {
+      Connection c = connections.get(p.accountId(), ctx.pathParam("id"));
+      return Reply.ok(ConnectionJson.wrapped(c, connections.connectUrl(c)));
+    });
+    routes.authenticated(HttpMethod.DELETE, "/connections/:id", (ctx, p) -> {
+      Connection c = connections.delete(p.accountId(), ctx.pathParam("id"));
+      ObjectNode out = ConnectionJson.wrapped(c, null);
+      out.put("deleted", true);
+      return Reply.ok(out);
+    });
+  }
+
+  private static String appOf(RoutingContext ctx) {
+    JsonNode app = Json.callerObject(ctx.body().buffer()).get("app");
+    if (app == null || app.isNull() || (app.isTextual() && app.asText().isEmpty())) {
+      throw GatewayException.badRequest("'app' is required: the app to connect, e.g. {\"app\":\"keap\"}")
+          .with("field", "app");
+    }
+    if (!app.isTextual()) {
+      throw GatewayException.badRequest("'app' must be a string, e.g. {\"app\":\"keap\"}").with("field", "app");
+    }
+    return app.asText();
+  }
+}
