@@ -14,6 +14,7 @@ import dev.keapgw.gateway.http.Listener;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
 import dev.keapgw.gateway.connection.ConnectLinks;
+import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.proxy.ConnectionSelector;
 import dev.keapgw.gateway.proxy.Forwarder;
 import dev.keapgw.gateway.proxy.ProxyHandler;
@@ -93,10 +94,10 @@ public final class Gateway implements AutoCloseable {
       AccountRepository accountRepo = new AccountRepository(db.jdbi());
       ApiKeyAuthenticator auth = new ApiKeyAuthenticator(vertx, accountRepo, config.clock(), Duration.ofSeconds(1));
       var oauthHttp = vertx.createHttpClient(new HttpClientOptions()
-          .setConnectTimeout((int) config.timeouts().connect().toMillis()), new PoolOptions().setHttp1MaxSize(8));
+          .setConnectTimeout((int) config.timeouts().connect().toMillis()), new PoolOptions().setHttp1MaxSize(16));
       GatewayServices services = new GatewayServices(config, vertx, db, accountRepo,
           new AccountService(accountRepo, auth, config.clock()), auth, new ConnectionRepository(db.jdbi()),
-          new SecretBox(config.keys()), new UpstreamOAuthClient(oauthHttp, config.timeouts().response()),
+          new SecretBox(config.keys()), new UpstreamOAuthClient(oauthHttp, config.timeouts().response(), vertx.getOrCreateContext()),
           new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
       Gateway g = new Gateway(services, owns);
       g.mount();
@@ -152,7 +153,7 @@ public final class Gateway implements AutoCloseable {
     tokens = new TokenManager(vertx, refresher, policy, c.clock());
     sweeper = new KeepAliveSweeper(vertx, services.connectionRepo(), tokens, c.clock(), c.timeouts().keepAliveEvery(),
         Duration.ofMinutes(10));
-    ConnectLinks links = connection -> null; // TODO(control merge): the connection service's current url
+    ConnectLinks links = ConnectionService.of(services)::connectUrl;
     AccountRateLimiter accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), c.clock());
     UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), c.clock());
     ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(), Duration.ofSeconds(1));

@@ -4,8 +4,6 @@ import dev.keapgw.gateway.Feature;
 import dev.keapgw.gateway.GatewayServices;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.http.ControlRoutes;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectRoutes implements Feature {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectRoutes.class);
-  private static final String EVENT_LOOP = "keapgw.event_loop";
 
   @Override
   public void mount(ControlRoutes routes, GatewayServices services) {
@@ -32,16 +29,10 @@ public final class ConnectRoutes implements Feature {
     browser(routes, "/connect", ctx -> start.handle(ctx.request().getParam("session_token")));
     browser(routes, "/oauth/callback", ctx -> callback.handle(ctx.request().getParam("code"),
         ctx.request().getParam("state"), ctx.request().getParam("error"),
-        ctx.request().getParam("error_description"), ctx.get(EVENT_LOOP)));
+        ctx.request().getParam("error_description")));
   }
 
   private static void browser(ControlRoutes routes, String path, Function<RoutingContext, BrowserReply> handler) {
-    // remember the connection's event-loop context: upstream calls are issued there (UpstreamCalls)
-    routes.router().get(path).handler(ctx -> {
-      Context current = Vertx.currentContext();
-      ctx.put(EVENT_LOOP, current != null && current.isEventLoopContext() ? current : null);
-      ctx.next();
-    });
     routes.router().get(path).blockingHandler(ctx -> {
       BrowserReply reply;
       try {

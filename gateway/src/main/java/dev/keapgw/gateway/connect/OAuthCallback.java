@@ -11,7 +11,6 @@ import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.oauth.TokenEndpointException;
 import dev.keapgw.gateway.oauth.TokenSet;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
-import io.vertx.core.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,10 +46,8 @@ final class OAuthCallback {
   }
 
   /**
-   * @param eventLoop the event-loop context the upstream calls are issued on (see {@link UpstreamCalls})
    */
-  BrowserReply handle(String code, String state, String error, String errorDescription, Context eventLoop) {
-    UpstreamCalls upstream = new UpstreamCalls(eventLoop);
+  BrowserReply handle(String code, String state, String error, String errorDescription) {
     Optional<String> id = states.consume(state);
     if (id.isEmpty()) {
       return Pages.stateUnusable();
@@ -78,7 +75,7 @@ final class OAuthCallback {
     Instant issuedAt = config.clock().instant();
     TokenSet tokens;
     try {
-      tokens = upstream.await(() -> oauth.exchangeCode(appConfig, code, config.redirectUri()), exchangeLimit());
+      tokens = UpstreamCalls.await(() -> oauth.exchangeCode(appConfig, code, config.redirectUri()), exchangeLimit());
     } catch (TokenEndpointException e) {
       return failed(c, app + " did not grant tokens for the authorization: " + e.getMessage() + ".");
     } catch (TimeoutException e) {
@@ -87,16 +84,16 @@ final class OAuthCallback {
       LOG.warn("connection {}: the code exchange failed unexpectedly", c.id(), e);
       return failed(c, "The gateway could not exchange the authorization code with " + app + ".");
     }
-    activate(c, appConfig, tokens, issuedAt, upstream);
+    activate(c, appConfig, tokens, issuedAt);
     return BrowserReply.page(200, "Connected to " + app,
         "Your " + app + " account is now connected to the gateway.",
         "You can close this window and go back to your app.");
   }
 
-  private void activate(Connection c, AppConfig app, TokenSet tokens, Instant issuedAt, UpstreamCalls upstream) {
+  private void activate(Connection c, AppConfig app, TokenSet tokens, Instant issuedAt) {
     JsonNode userinfo = null;
     try {
-      userinfo = upstream.await(() -> oauth.userinfo(app, tokens.accessToken()), USERINFO_LIMIT);
+      userinfo = UpstreamCalls.await(() -> oauth.userinfo(app, tokens.accessToken()), USERINFO_LIMIT);
     } catch (RuntimeException | TimeoutException e) {
       LOG.warn("connection {}: userinfo could not be read ({}); its metadata stays partial", c.id(), e.toString());
     }

@@ -3,7 +3,9 @@ package dev.keapgw.gateway.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.http.Json;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
@@ -21,14 +23,27 @@ import java.util.stream.Collectors;
 /**
  * Talks to an upstream's OAuth endpoints the way Keap wants: form-encoded bodies, the client
  * credentials in the body for the code grant and as HTTP Basic for the refresh grant.
+ *
+ * <p>Every call is issued on one event-loop context, whichever thread asks: Vert.x 5.0.7's
+ * client now and then leaves a request unanswered (until its timeout) when it is issued from a
+ * worker thread, and refreshes are made from worker threads.
  */
 public final class UpstreamOAuthClient {
   private final HttpClient http;
   private final Duration timeout;
+  private final Context eventLoop;
 
-  public UpstreamOAuthClient(HttpClient http, Duration timeout) {
+  /** @param eventLoop the event-loop context calls are issued on */
+  public UpstreamOAuthClient(HttpClient http, Duration timeout, Context eventLoop) {
     this.http = http;
     this.timeout = timeout;
+    this.eventLoop = eventLoop;
+  }
+
+  private <T> Future<T> onEventLoop(java.util.function.Supplier<Future<T>> call) {
+    Promise<T> result = Promise.promise();
+    eventLoop.runOnContext(v -> call.get().onComplete(result));
+    return result.future();
   }
 
   public Future<TokenSet> exchangeCode(AppConfig app, String code, String redirectUri) {
@@ -38,7 +53,7 @@ public final class UpstreamOAuthClient {
     form.put("redirect_uri", redirectUri);
     form.put("client_id", app.clientId());
     form.put("client_secret", app.clientSecret());
-    return post(app.tokenUrl(), form, null, "code exchange");
+    return onEventLoop(() -> post(app.tokenUrl(), form, null, "code exchange"));
   }
 
   public Future<TokenSet> refresh(AppConfig app, String refreshToken) {
@@ -47,7 +62,7 @@ public final class UpstreamOAuthClient {
     form.put("refresh_token", refreshToken);
     String basic = Base64.getEncoder().encodeToString(
         (app.clientId() + ":" + app.clientSecret()).getBytes(StandardCharsets.UTF_8));
-    return post(app.tokenUrl(), form, "Basic " + basic, "refresh");
+    return onEventLoop(() -> post(app.tokenUrl(), form, "Basic " + basic, "refresh"));
   }
 
   /** What the upstream says about a token's grant (Keap: the user and tenant behind it). */
@@ -55,7 +70,7 @@ public final class UpstreamOAuthClient {
     URI u = app.upstreamUrl().resolve(app.userinfoPath());
     RequestOptions o = options(u, HttpMethod.GET).putHeader("Authorization", "Bearer " + accessToken)
         .putHeader("Accept", "application/json");
-    return http.request(o).compose(req -> req.send()).compose(resp -> resp.body().map(b -> {
+    return onEventLoop(() -> http.request(o).compose(req -> req.send()).compose(resp -> resp.body().map(b -> {
       if (resp.statusCode() != 200) {
         throw new IllegalStateException("userinfo answered " + resp.statusCode());
       }
@@ -64,7 +79,7 @@ public final class UpstreamOAuthClient {
       } catch (java.io.IOException e) {
         throw new IllegalStateException("userinfo is not JSON");
       }
-    }));
+    })));
   }
 
   private Future<TokenSet> post(URI url, Map<String, String> form, String authorization, String what) {

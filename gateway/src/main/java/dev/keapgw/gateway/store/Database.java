@@ -20,6 +20,9 @@ public final class Database implements AutoCloseable {
     this.dataSource = ds;
     this.embedded = embedded;
     this.jdbi = Jdbi.create(ds);
+    // Errors name the statement, never its bound values (sealed tokens, key hashes).
+    jdbi.getConfig(org.jdbi.v3.core.statement.StatementExceptions.class)
+        .setMessageRendering(org.jdbi.v3.core.statement.StatementExceptions.MessageRendering.SHORT_STATEMENT);
   }
 
   /**

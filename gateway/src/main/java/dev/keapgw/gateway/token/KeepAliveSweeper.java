@@ -50,18 +50,22 @@ public final class KeepAliveSweeper {
     }
   }
 
-  /** One pass: starts a keep-alive refresh for every connection that is due. Blocking. */
-  public int sweep() {
+  /**
+   * One pass: starts a keep-alive refresh for every connection that is due, and answers when
+   * they have all settled, with how many were started. Blocking (it reads the store).
+   */
+  public io.vertx.core.Future<Integer> sweep() {
     Duration slack = interval.multipliedBy(2);
     Duration age = every.compareTo(slack.multipliedBy(2)) > 0 ? every.minus(slack) : every.dividedBy(2);
     List<Connection> due = repo.activeRefreshedBefore(clock.instant().minus(age), BATCH);
+    List<io.vertx.core.Future<?>> running = new java.util.ArrayList<>();
     for (Connection c : due) {
-      tokens.keepAlive(c.id()).onFailure(e -> LOG.warn("keep-alive refresh of connection {} failed: {}",
-          c.id(), e.getMessage()));
+      running.add(tokens.keepAlive(c.id()).onFailure(e -> LOG.warn("keep-alive refresh of connection {} failed: {}",
+          c.id(), e.getMessage())));
     }
     if (!due.isEmpty()) {
       LOG.info("keep-alive: refreshing {} connection(s) idle since before {}", due.size(), clock.instant().minus(age));
     }
-    return due.size();
+    return io.vertx.core.Future.join(running).transform(ar -> io.vertx.core.Future.succeededFuture(due.size()));
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.gateway.ConnectFlow;
 import dev.keapgw.gateway.GatewayFixture;
-import dev.keapgw.gateway.TestClock;
+import dev.keapgw.sandbox.MutableClock;
 import dev.keapgw.sandbox.TestHttp;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Expiry of connect links and OAuth states, on a clock the test moves. */
 class ConnectExpiryTest {
-  static final TestClock CLOCK = TestClock.now();
+  static final MutableClock CLOCK = new MutableClock(java.time.Instant.now());
   @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withClock(CLOCK));
 
   @Test
