@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The gateway's data plane against nginx's own proxy, same upstream, same run.
+#
+#   nginx :19001  serves a fixed Keap-like page (bench/nginx-ref.sh)
+#   nginx :19002  proxies /keap/... to it, injecting a token      (the reference)
+#   gateway :18080 in serve mode, upstream :19001, the sandbox (:19090) as OAuth server, with
+#                  authentication, connection choice, rate limiting (limits raised out of the
+#                  way) and the access log all on
+#
+# Prints, for alternating 10 s wrk rounds at 50 connections, the requests per second of each and
+# the ratio; non-2xx answers; then the p99 latency at a fixed 1000 requests/second (hey) through
+# the gateway and straight at the upstream, and the gateway's heap and RSS under that load.
+# Needs nginx, wrk and hey (Debian packages). Usage: bench/proxy-vs-nginx.sh [rounds]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rounds="${1:-3}"
+cd "$root"
+for tool in nginx wrk hey curl python3 openssl; do
+  command -v $tool >/dev/null || { echo "needs $tool (apt-get install nginx wrk hey)" >&2; exit 1; }
+done
+work="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; bash bench/nginx-ref.sh stop || true; }
+trap cleanup EXIT
+
+bash bench/nginx-ref.sh start
+./keap-gateway --version >/dev/null   # builds the jar when needed
+
+./keap-gateway sandbox --port 19090 --auto-approve --no-quotas --client-id bench --client-secret bench-secret \
+  --redirect-uri http://127.0.0.1:18080/oauth/callback >"$work/sandbox.log" 2>&1 &
+pids+=($!)
+JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xmx512m}" ./keap-gateway serve --host 127.0.0.1 --port 18080 \
+  --public-url http://127.0.0.1:18080 --data-dir "$work/gw" \
+  --upstream-url http://127.0.0.1:19001 --authorize-url http://127.0.0.1:19090/app/oauth/authorize \
+  --token-url http://127.0.0.1:19090/token --client-id bench --client-secret bench-secret \
+  --encryption-key "$(openssl rand -base64 32)" --admin-token bench-admin \
+  --account-rate-limit 1000000 --upstream-quota-per-minute 0 >"$work/gateway.log" 2>&1 &
+gw=$!
+pids+=($gw)
+for _ in $(seq 1 200); do curl -sf http://127.0.0.1:18080/healthz >/dev/null && curl -sf http://127.0.0.1:19090/_sandbox/stats >/dev/null && break; sleep 0.1; done
+
+key="$(curl -sf -H 'Authorization: Bearer bench-admin' -H 'Content-Type: application/json' \
+  -d '{"name":"bench"}' http://127.0.0.1:18080/admin/accounts | python3 -c 'import sys,json;print(json.load(sys.stdin)["api_key"])')"
+url="$(curl -sf -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{"app":"keap"}' \
+  http://127.0.0.1:18080/connections | python3 -c 'import sys,json;print(json.load(sys.stdin)["connection"]["url"])')"
+curl -sfL "$url" >/dev/null   # the browser's way through the connect flow (the sandbox auto-approves)
+path=/keap/crm/rest/v2/contacts
+curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:18080$path" >/dev/null || { echo "the gateway does not answer" >&2; exit 1; }
+
+rps() { awk '/Requests\/sec/{print $2}'; }
+non2xx() { awk '/Non-2xx/{print $4}'; }
+wrk -t1 -c50 -d10s -H "Authorization: Bearer $key" "http://127.0.0.1:18080$path" >/dev/null   # warm-up
+wrk -t1 -c50 -d5s "http://127.0.0.1:19002$path" >/dev/null
+echo "round  nginx-proxy-rps  gateway-rps  ratio  gateway-non-2xx"
+for i in $(seq 1 "$rounds"); do
+  n="$(wrk -t1 -c50 -d10s "http://127.0.0.1:19002$path" | rps)"
+  out="$(wrk -t1 -c50 -d10s -H "Authorization: Bearer $key" "http://127.0.0.1:18080$path")"
+  g="$(echo "$out" | rps)"; bad="$(echo "$out" | non2xx)"
+  echo "$i  $n  $g  $(python3 -c "print(round($g/$n, 2))")  ${bad:-0}"
+done
+
+p99() { awk '/99% in/{print $3*1000}'; }
+echo "fixed rate 1000 req/s for 20 s (hey, 10 workers x 100/s):"
+hey -z 5s -c 10 -q 100 "http://127.0.0.1:19001/crm/rest/v2/contacts" >/dev/null
+direct="$(hey -z 20s -c 10 -q 100 "http://127.0.0.1:19001/crm/rest/v2/contacts" | p99)"
+hey -z 20s -c 10 -q 100 -H "Authorization: Bearer $key" "http://127.0.0.1:18080$path" >"$work/hey.txt" &
+heypid=$!
+sleep 12
+jcmd_bin="$(dirname "$(source scripts/find-java.sh; find_java)")/jcmd"
+javapid="$(pgrep -f "keap-gateway.jar serve" | head -1)"
+heap="$("$jcmd_bin" "$javapid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1)"
+rss="$(ps -o rss= -p "$javapid")"
+wait $heypid
+gwp99="$(p99 < "$work/hey.txt")"
+echo "p99 straight at the upstream: ${direct} ms; through the gateway: ${gwp99} ms; added: $(python3 -c "print(round($gwp99-$direct, 2))") ms"
+echo "gateway under that load: heap $heap, RSS ${rss} KiB"
+grep -c " status=200 " "$work/gateway.log" >/dev/null 2>&1 || true
