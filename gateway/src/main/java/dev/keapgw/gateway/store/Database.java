@@ -56,10 +56,7 @@ public final class Database implements AutoCloseable {
     boolean postgres = !embedded && dbUrl.startsWith("jdbc:postgresql:");
     HikariConfig hc = new HikariConfig();
     if (embedded) {
-      Path file = dataDir.toAbsolutePath().resolve("gateway");
-      // WRITE_DELAY=0: a commit reaches the operating system before it is acknowledged,
-      // so an acknowledged write survives the process being killed.
-      hc.setJdbcUrl("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+      hc.setJdbcUrl(embeddedUrl(dataDir));
       hc.setUsername("sa");
       hc.setPassword("");
       hc.setMaximumPoolSize(8);
@@ -92,6 +89,14 @@ public final class Database implements AutoCloseable {
       locks = new HikariDataSource(lc);
     }
     return new Database(ds, locks, embedded, postgres);
+  }
+
+  /** The JDBC URL of the embedded store in {@code dataDir}. */
+  public static String embeddedUrl(Path dataDir) {
+    Path file = dataDir.toAbsolutePath().resolve("gateway");
+    // WRITE_DELAY=0: a commit reaches the operating system before it is acknowledged,
+    // so an acknowledged write survives the process being killed.
+    return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   public Jdbi jdbi() {
