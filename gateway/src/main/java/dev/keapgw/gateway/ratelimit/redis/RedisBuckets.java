@@ -9,6 +9,7 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class RedisBuckets implements BucketStore {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBuckets.class);
   /** The longest a request waits on Redis before the local buckets answer instead. */
-  static final Duration TIMEOUT = Duration.ofMillis(250);
+  static final Duration TIMEOUT = Duration.ofMillis(500);
   private static final long BYPASS_NANOS = Duration.ofSeconds(1).toNanos();
   private static final String PREFIX = "keapgw:rl:";
 
@@ -107,7 +108,8 @@ public final class RedisBuckets implements BucketStore {
     Context ctx = Vertx.currentContext();
     CompletableFuture<ConsumptionProbe> answer;
     try {
-      answer = bucketProxies.computeIfAbsent(key, k -> proxies.builder()
+      // batching: concurrent requests of this instance for one bucket share one round trip
+      answer = bucketProxies.computeIfAbsent(key, k -> proxies.builder().withOptimization(Optimizations.batching())
           .build(PREFIX + k, () -> CompletableFuture.completedFuture(config))).tryConsumeAndReturnRemaining(1);
     } catch (RuntimeException e) {
       return Future.succeededFuture(degrade(key, config, e));
