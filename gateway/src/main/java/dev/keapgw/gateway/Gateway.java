@@ -170,7 +170,7 @@ public final class Gateway implements AutoCloseable {
     Database db = services.db();
     // a cluster shares one PostgreSQL: the refresh lock must be there too
     RefreshLock lock = db.postgres()
-        ? new PgRefreshLock(db.lockJdbi(), c.timeouts().response().plus(c.timeouts().connect()).plusSeconds(5))
+        ? new PgRefreshLock(db.lockJdbi(), c.timeouts().response().plus(c.timeouts().connect()).plusSeconds(5), c.clock())
         : new InProcessRefreshLock();
     TokenRefresher refresher = new TokenRefresher(services.connectionRepo(), services.secrets(), services.oauth(),
         c.apps(), lock, policy, c.clock(), c.timeouts().response(), services.metrics());

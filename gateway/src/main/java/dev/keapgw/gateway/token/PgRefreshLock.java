@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * A {@link RefreshLock} shared by every instance on one PostgreSQL: a transaction-scoped
@@ -23,15 +25,17 @@ import org.jdbi.v3.core.Jdbi;
 public final class PgRefreshLock implements RefreshLock {
   private final Jdbi locks;
   private final Duration wait;
+  private final java.time.Clock clock;
   private final InProcessRefreshLock local = new InProcessRefreshLock();
 
   /**
    * @param locks the store's lock pool
    * @param wait how long to wait for another instance's refresh of the same connection
    */
-  public PgRefreshLock(Jdbi locks, Duration wait) {
+  public PgRefreshLock(Jdbi locks, Duration wait, java.time.Clock clock) {
     this.locks = locks;
     this.wait = wait;
+    this.clock = clock;
   }
 
   @Override
@@ -40,8 +44,7 @@ public final class PgRefreshLock implements RefreshLock {
       try (Handle h = locks.open()) {
         h.begin();
         try {
-          h.execute("SET LOCAL lock_timeout = '" + wait.toMillis() + "ms'");
-          h.createQuery("SELECT pg_advisory_xact_lock(:k)").bind("k", key(connectionId)).mapTo(String.class).one();
+          lock(h, connectionId);
           return work.call();
         } finally {
           // nothing was written on this session: ending the transaction just releases the lock
@@ -49,6 +52,21 @@ public final class PgRefreshLock implements RefreshLock {
         }
       }
     });
+  }
+
+  private void lock(Handle h, String connectionId) {
+    h.execute("SET LOCAL lock_timeout = '" + wait.toMillis() + "ms'");
+    try {
+      h.createQuery("SELECT pg_advisory_xact_lock(:k)").bind("k", key(connectionId)).mapTo(String.class).one();
+    } catch (JdbiException e) {
+      if (e.getCause() instanceof SQLException s && "55P03".equals(s.getSQLState())) {
+        // another instance has held it longer than any refresh may take: let the caller retry
+        throw new TokenUnavailableException(TokenUnavailableException.Reason.BACKING_OFF, null,
+            "Another gateway instance is refreshing this connection's token and has not finished; retry shortly.",
+            clock.instant().plusSeconds(5));
+      }
+      throw e;
+    }
   }
 
   /** The advisory lock key of a connection: 64 bits of a hash of a namespaced id. */

@@ -1,6 +1,7 @@
 package dev.keapgw.gateway.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keapgw.gateway.engines.StoreEngine;
 import dev.keapgw.gateway.store.Database;
@@ -23,8 +24,8 @@ class PgRefreshLockTest {
     StoreEngine.Fresh fresh = StoreEngine.POSTGRESQL.fresh();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try (Database one = fresh.open(); Database two = fresh.open()) {
-      PgRefreshLock a = new PgRefreshLock(one.lockJdbi(), Duration.ofSeconds(10));
-      PgRefreshLock b = new PgRefreshLock(two.lockJdbi(), Duration.ofSeconds(10));
+      PgRefreshLock a = new PgRefreshLock(one.lockJdbi(), Duration.ofSeconds(10), java.time.Clock.systemUTC());
+      PgRefreshLock b = new PgRefreshLock(two.lockJdbi(), Duration.ofSeconds(10), java.time.Clock.systemUTC());
       AtomicInteger inside = new AtomicInteger();
       AtomicInteger most = new AtomicInteger();
       Future<?>[] work = new Future<?>[8];
@@ -52,6 +53,11 @@ class PgRefreshLockTest {
       }));
       held.await(10, TimeUnit.SECONDS);
       assertThat(b.locked("conn-2", () -> "free")).isEqualTo("free");
+      // a holder that takes longer than any refresh may: the waiter gives up with a retryable answer
+      PgRefreshLock impatient = new PgRefreshLock(two.lockJdbi(), Duration.ofMillis(100), java.time.Clock.systemUTC());
+      assertThatThrownBy(() -> impatient.locked("conn-1", () -> "never"))
+          .isInstanceOfSatisfying(TokenUnavailableException.class,
+              e -> assertThat(e.reason()).isEqualTo(TokenUnavailableException.Reason.BACKING_OFF));
       Future<String> waiter = pool.submit(() -> b.locked("conn-1", () -> "after"));
       Thread.sleep(200);
       assertThat(waiter.isDone()).as("waits while another instance holds it").isFalse();
