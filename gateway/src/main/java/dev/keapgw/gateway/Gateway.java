@@ -20,14 +20,10 @@ import dev.keapgw.gateway.proxy.ProxyHandler;
 import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
 import dev.keapgw.gateway.ratelimit.BucketStore;
-import dev.keapgw.gateway.ratelimit.LocalBuckets;
 import dev.keapgw.gateway.ratelimit.UpstreamBudget;
-import dev.keapgw.gateway.ratelimit.redis.RedisBuckets;
 import dev.keapgw.gateway.store.Database;
 import dev.keapgw.gateway.store.Leases;
 import dev.keapgw.gateway.store.StoreUnavailable;
-import dev.keapgw.gateway.token.InProcessRefreshLock;
-import dev.keapgw.gateway.token.PgRefreshLock;
 import dev.keapgw.gateway.token.RefreshLock;
 import dev.keapgw.gateway.token.KeepAliveSweeper;
 import dev.keapgw.gateway.token.RefreshPolicy;
@@ -168,10 +164,7 @@ public final class Gateway implements AutoCloseable {
     RefreshPolicy policy = new RefreshPolicy(c.timeouts().refreshMargin(), c.timeouts().refreshBackoffMax(),
         () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     Database db = services.db();
-    // a cluster shares one PostgreSQL: the refresh lock must be there too
-    RefreshLock lock = db.postgres()
-        ? new PgRefreshLock(db.lockJdbi(), c.timeouts().response().plus(c.timeouts().connect()).plusSeconds(5), c.clock())
-        : new InProcessRefreshLock();
+    RefreshLock lock = ClusterWiring.refreshLock(c, db);
     TokenRefresher refresher = new TokenRefresher(services.connectionRepo(), services.secrets(), services.oauth(),
         c.apps(), lock, policy, c.clock(), c.timeouts().response(), services.metrics());
     tokens = new TokenManager(vertx, refresher, policy, c.clock());
@@ -179,7 +172,7 @@ public final class Gateway implements AutoCloseable {
     leases = new Leases(db.jdbi());
     sweeper = new KeepAliveSweeper(vertx, services.connectionRepo(), tokens, c.clock(), c.timeouts().keepAliveEvery(),
         sweepEvery, () -> leases.tryAcquire(SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
-    buckets = bucketStore(c, db);
+    buckets = ClusterWiring.bucketStore(c, db);
     ConnectLinks links = connection -> null; // TODO(control merge): the connection service's current url
     AccountRateLimiter accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(),
         buckets);
@@ -206,20 +199,6 @@ public final class Gateway implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("could not give up the sweeper's lease (another instance takes it when it expires): {}", e.toString());
     }
-  }
-
-  /** Rate-limit buckets: shared through Redis when configured, else in this process. */
-  private static BucketStore bucketStore(GatewayConfig c, Database db) {
-    if (c.redisUrl() != null) {
-      BucketStore shared = RedisBuckets.connect(c.redisUrl(), c.clock());
-      LOG.info("rate limits are shared by all instances through Redis");
-      return shared;
-    }
-    if (!db.embedded()) {
-      LOG.warn("no --redis-url: rate limits (per account and the upstream budget) are counted per instance;"
-          + " with N instances behind a load balancer an account may get up to N times its limit");
-    }
-    return new LocalBuckets(c.clock());
   }
 
   /** Re-encrypts stored secrets with the primary key (see {@link KeyRotation}). */

@@ -47,11 +47,19 @@ public final class PgRefreshLock implements RefreshLock {
           lock(h, connectionId);
           return work.call();
         } finally {
-          // nothing was written on this session: ending the transaction just releases the lock
-          h.rollback();
+          release(h);
         }
       }
     });
+  }
+
+  /** Ends the lock's transaction (nothing was written on it); a broken session has released it already. */
+  private static void release(Handle h) {
+    try {
+      h.rollback();
+    } catch (JdbiException e) {
+      // the session is gone, and with it the lock: the work's own outcome is what counts
+    }
   }
 
   private void lock(Handle h, String connectionId) {

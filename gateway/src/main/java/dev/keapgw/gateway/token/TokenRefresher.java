@@ -198,7 +198,9 @@ public final class TokenRefresher {
       if (currentStillUsable) {
         return current;
       }
-      throw backingOff(c, settled);
+      throw new TokenUnavailableException(TokenUnavailableException.Reason.BACKING_OFF, c,
+          "A refresh of the connection's token that another gateway instance started has not finished;"
+              + " try again after " + settled + ".", settled);
     }
     metrics.counter("gateway_token_refreshes_total", "outcome", "interrupted").increment();
     String reason = "a refresh of its tokens started at " + started.startedAt() + " was interrupted before the"
