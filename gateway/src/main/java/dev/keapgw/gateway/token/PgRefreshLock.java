@@ -41,24 +41,31 @@ public final class PgRefreshLock implements RefreshLock {
   @Override
   public <T> T locked(String connectionId, Callable<T> work) throws Exception {
     return local.locked(connectionId, () -> {
-      try (Handle h = locks.open()) {
+      Handle h = locks.open();
+      try {
         h.begin();
-        try {
-          lock(h, connectionId);
-          return work.call();
-        } finally {
-          release(h);
-        }
+        lock(h, connectionId);
+        return work.call();
+      } finally {
+        release(h);
       }
     });
   }
 
-  /** Ends the lock's transaction (nothing was written on it); a broken session has released it already. */
+  /**
+   * Ends the lock's transaction (nothing was written on it) and returns the session. A session
+   * that broke meanwhile has released the lock already: the work's own outcome is what counts.
+   */
   private static void release(Handle h) {
     try {
       h.rollback();
     } catch (JdbiException e) {
-      // the session is gone, and with it the lock: the work's own outcome is what counts
+      // broken session
+    }
+    try {
+      h.close();
+    } catch (JdbiException e) {
+      // broken session
     }
   }
 
