@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Three instances on one PostgreSQL, one Redis and one sandbox, all on one injected clock, with
  * access tokens that live 60 s: however many requests on how many instances want a token
- * across an expiry, exactly one refresh reaches the sandbox, and the keep-alive sweeper runs on
- * one instance at a time.
+ * across an expiry, exactly one refresh reaches the sandbox; the keep-alive sweeper runs on
+ * one instance at a time; a key revoked through one instance stops working on all within a second.
  */
 class ClusterRefreshTest {
   static final MutableClock CLOCK = new MutableClock("2026-05-01T08:00:00Z");
@@ -66,5 +66,25 @@ class ClusterRefreshTest {
     CLOCK.advance(Duration.ofHours(24));
     assertThat(cluster.gateway(1).sweeper().sweep()).isGreaterThanOrEqualTo(1);
     assertThat(cluster.gateway(0).sweeper().sweep()).isZero();
+  }
+
+  @Test
+  void aKeyRevokedThroughOneInstanceStopsWorkingOnEveryInstanceWithinASecond() throws Exception {
+    AccountService.NewAccount acct = cluster.newAccount("revoked");
+    cluster.activate(acct.account().id());
+    for (int i = 0; i < cluster.size(); i++) {
+      assertThat(cluster.as(i, acct.key().secret()).get(PATH).status()).isEqualTo(200); // now cached everywhere
+    }
+    long revokedAt = System.nanoTime();
+    cluster.gateway(0).services().accounts().revokeKey(acct.key().key().id());
+    assertThat(cluster.as(0, acct.key().secret()).get(PATH).status()).as("at once where it was revoked").isEqualTo(401);
+    for (int i = 1; i < cluster.size(); i++) {
+      while (cluster.as(i, acct.key().secret()).get(PATH).status() != 401
+          && System.nanoTime() - revokedAt < Duration.ofSeconds(3).toNanos()) {
+        Thread.sleep(50);
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).as("instance %d", i)
+          .isLessThan(Duration.ofMillis(1500));
+    }
   }
 }
