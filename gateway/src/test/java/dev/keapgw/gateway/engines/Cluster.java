@@ -20,8 +20,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Several gateway instances as a cluster: one sandbox (auto-approving, quotas off) as their
- * upstream, one store URL, optionally one Redis, and the same encryption key, client and admin
- * token on each, every instance on its own free loopback port.
+ * upstream, one store URL, optionally one Redis, and the same encryption key, client, admin token
+ * and public URL (instance 0's, standing for the load balancer) on each, every instance on its
+ * own free loopback port.
  */
 public final class Cluster implements AutoCloseable {
   public static final String ADMIN_TOKEN = "cluster-admin-token";
@@ -54,11 +55,13 @@ public final class Cluster implements AutoCloseable {
     new java.security.SecureRandom().nextBytes(key);
     EncryptionKeys keys = EncryptionKeys.single(Base64.getEncoder().encodeToString(key));
     URI base = URI.create(sandbox.baseUrl());
+    // one public URL for all, as behind a load balancer: connect links and the redirect URI name it
+    URI publicUrl = URI.create("http://127.0.0.1:" + ports.get(0));
     List<Gateway> gateways = new ArrayList<>();
     try {
       for (int port : ports) {
         GatewayConfig config = GatewayConfig.defaults().withHost("127.0.0.1").withPort(port)
-            .withPublicUrl(URI.create("http://127.0.0.1:" + port)).withDataDir(Files.createTempDirectory("keapgw-node"))
+            .withPublicUrl(publicUrl).withDataDir(Files.createTempDirectory("keapgw-node"))
             .withDbUrl(dbUrl).withRedisUrl(redisUrl).withAdminToken(ADMIN_TOKEN).withKeys(keys)
             .withApp(AppConfig.keap("cluster-client", "cluster-secret")
                 .at(base, base.resolve("/app/oauth/authorize"), base.resolve("/token")));
