@@ -18,10 +18,14 @@ import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.proxy.ConnectionSelector;
 import dev.keapgw.gateway.proxy.Forwarder;
 import dev.keapgw.gateway.proxy.ProxyHandler;
+import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
+import dev.keapgw.gateway.ratelimit.BucketStore;
 import dev.keapgw.gateway.ratelimit.UpstreamBudget;
 import dev.keapgw.gateway.store.Database;
-import dev.keapgw.gateway.token.InProcessRefreshLock;
+import dev.keapgw.gateway.store.Leases;
+import dev.keapgw.gateway.store.StoreUnavailable;
+import dev.keapgw.gateway.token.RefreshLock;
 import dev.keapgw.gateway.token.KeepAliveSweeper;
 import dev.keapgw.gateway.token.RefreshPolicy;
 import dev.keapgw.gateway.token.TokenManager;
@@ -59,6 +63,11 @@ public final class Gateway implements AutoCloseable {
   private java.util.function.Supplier<Handler<HttpServerRequest>> dataPlane;
   private KeepAliveSweeper sweeper;
   private TokenManager tokens;
+  private BucketStore buckets;
+  private Leases leases;
+  /** This process among the instances of a cluster (the holder of leases). */
+  private final String instanceId = java.util.UUID.randomUUID().toString();
+  static final String SWEEPER_LEASE = "keep-alive-sweeper";
   private Listener listener;
   /** One listener per core: the data plane runs on the event loops. */
   static final int EVENT_LOOPS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -89,7 +98,9 @@ public final class Gateway implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("the gateway cannot start:\n  - " + String.join("\n  - ", problems));
     }
-    Database db = Database.open(config.dbUrl(), config.dataDir());
+    Database db = Database.open(config.dbUrl(), config.dataDir(),
+        config.timeouts().response().plus(config.timeouts().connect()).plusSeconds(5));
+    Gateway g = null;
     try {
       AccountRepository accountRepo = new AccountRepository(db.jdbi());
       ApiKeyAuthenticator auth = new ApiKeyAuthenticator(vertx, accountRepo, config.clock(), Duration.ofSeconds(1));
@@ -99,13 +110,16 @@ public final class Gateway implements AutoCloseable {
           new AccountService(accountRepo, auth, config.clock()), auth, new ConnectionRepository(db.jdbi()),
           new SecretBox(config.keys()), new UpstreamOAuthClient(oauthHttp, config.timeouts().response(), vertx.getOrCreateContext()),
           new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-      Gateway g = new Gateway(services, owns);
+      g = new Gateway(services, owns);
       g.mount();
       g.dataPlane = g.buildDataPlane();
       g.listen();
       g.sweeper.start();
       return g;
     } catch (RuntimeException e) {
+      if (g != null && g.buckets != null) {
+        g.buckets.close();
+      }
       db.close();
       throw e;
     }
@@ -129,6 +143,8 @@ public final class Gateway implements AutoCloseable {
       GatewayException e;
       if (t instanceof GatewayException ge) {
         e = ge;
+      } else if (StoreUnavailable.matches(t)) {
+        e = StoreUnavailable.error();
       } else if (ctx.statusCode() == 413) {
         e = new GatewayException(ErrorType.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_CONTROL_BODY + " bytes");
       } else if (t == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
@@ -148,14 +164,20 @@ public final class Gateway implements AutoCloseable {
     Vertx vertx = services.vertx();
     RefreshPolicy policy = new RefreshPolicy(c.timeouts().refreshMargin(), c.timeouts().refreshBackoffMax(),
         () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    Database db = services.db();
+    RefreshLock lock = ClusterWiring.refreshLock(c, db);
     TokenRefresher refresher = new TokenRefresher(services.connectionRepo(), services.secrets(), services.oauth(),
-        c.apps(), new InProcessRefreshLock(), policy, c.clock(), c.timeouts().response(), services.metrics());
+        c.apps(), lock, policy, c.clock(), c.timeouts().response(), services.metrics());
     tokens = new TokenManager(vertx, refresher, policy, c.clock());
+    Duration sweepEvery = Duration.ofMinutes(10);
+    leases = new Leases(db.jdbi());
     sweeper = new KeepAliveSweeper(vertx, services.connectionRepo(), tokens, c.clock(), c.timeouts().keepAliveEvery(),
-        Duration.ofMinutes(10));
+        sweepEvery, () -> leases.tryAcquire(SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
+    buckets = ClusterWiring.bucketStore(c, db);
     ConnectLinks links = ConnectionService.of(services)::connectUrl;
-    AccountRateLimiter accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), c.clock());
-    UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), c.clock());
+    AccountRateLimiter accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(),
+        buckets);
+    UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), buckets);
     ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(), Duration.ofSeconds(1));
     return () -> {
       HttpClient upstream = vertx.createHttpClient(new HttpClientOptions()
@@ -168,6 +190,21 @@ public final class Gateway implements AutoCloseable {
           services.metrics());
       return req -> dispatch(req, proxy);
     };
+  }
+
+  private void releaseSweeperLease() {
+    try {
+      if (leases != null) {
+        leases.release(SWEEPER_LEASE, instanceId);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not give up the sweeper's lease (another instance takes it when it expires): {}", e.toString());
+    }
+  }
+
+  /** Re-encrypts stored secrets with the primary key (see {@link KeyRotation}). */
+  public KeyRotation keyRotation() {
+    return new KeyRotation(services.db().jdbi(), services.secrets(), services.config().keys());
   }
 
   /** The token source of the data plane (tests read and steer it). */
@@ -248,6 +285,7 @@ public final class Gateway implements AutoCloseable {
         listener.close().toCompletionStage().toCompletableFuture().get();
       }
       services.auth().flushLastUse();
+      releaseSweeperLease();
       if (ownsVertx) {
         services.vertx().close().toCompletionStage().toCompletableFuture().get();
       }
@@ -256,6 +294,9 @@ public final class Gateway implements AutoCloseable {
     } catch (ExecutionException | RuntimeException e) {
       LOG.warn("while stopping the gateway: {}", e.toString());
     } finally {
+      if (buckets != null) {
+        buckets.close();
+      }
       services.db().close();
     }
   }

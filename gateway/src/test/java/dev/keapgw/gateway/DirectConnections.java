@@ -24,12 +24,17 @@ public final class DirectConnections {
 
   /** An ACTIVE connection of the account to the sandbox tenant the sandbox auto-approves for. */
   public static String activate(GatewayFixture fx, String accountId) {
-    GatewayServices s = fx.gateway().services();
+    return activate(fx.gateway(), fx.sandbox(), accountId);
+  }
+
+  /** The same for any gateway in front of {@code sandbox} (one instance of a cluster). */
+  public static String activate(Gateway gateway, dev.keapgw.sandbox.Sandbox sandbox, String accountId) {
+    GatewayServices s = gateway.services();
     AppConfig app = s.config().apps().get("keap");
     String redirect = s.config().redirectUri();
     String authorize = "/app/oauth/authorize?client_id=" + enc(app.clientId()) + "&redirect_uri=" + enc(redirect)
         + "&response_type=code&scope=full&state=direct";
-    TestHttp.Reply r = new TestHttp(fx.sandbox().baseUrl(), Map.of()).get(authorize);
+    TestHttp.Reply r = new TestHttp(sandbox.baseUrl(), Map.of()).get(authorize);
     if (r.status() != 302) {
       throw new AssertionError("authorize answered " + r.status() + ": " + r.body());
     }

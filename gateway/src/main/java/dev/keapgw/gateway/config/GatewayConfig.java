@@ -18,7 +18,10 @@ import java.util.Set;
  * @param publicUrl where browsers reach this gateway: connect URLs and the OAuth redirect URI
  *     are built on it
  * @param dataDir where the embedded store (and, in demo mode, a generated key) live
- * @param dbUrl a JDBC URL of an external database; null for the embedded store in dataDir
+ * @param dbUrl a JDBC URL of an external database ({@code jdbc:postgresql://...}); null for the
+ *     embedded store in dataDir
+ * @param redisUrl a Redis URL ({@code redis://host:port}) through which every instance shares rate
+ *     limits; null for limits kept in this process
  * @param apps the upstream apps by name
  * @param adminToken the operator's token for {@code /admin}; null disables the admin API
  * @param keys encryption keys for tokens at rest
@@ -32,6 +35,7 @@ public record GatewayConfig(
     URI publicUrl,
     Path dataDir,
     String dbUrl,
+    String redisUrl,
     Map<String, AppConfig> apps,
     String adminToken,
     EncryptionKeys keys,
@@ -73,6 +77,7 @@ public record GatewayConfig(
         URI.create("http://localhost:8080"),
         Path.of("data"),
         null,
+        null,
         Map.of(),
         null,
         null,
@@ -112,6 +117,13 @@ public record GatewayConfig(
     if (limits.accountPerSecond() <= 0) {
       problems.add("--account-rate-limit must be at least 1");
     }
+    if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
+      problems.add("--db-url must be a PostgreSQL JDBC URL such as"
+          + " jdbc:postgresql://db.example:5432/keapgw?user=keapgw&password=..., got " + dbUrl.split("\\?")[0]);
+    }
+    if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
+      problems.add("--redis-url must look like redis://host:6379 (or rediss:// for TLS)");
+    }
     if (limits.upstreamQuotaPerMinute() < 0) {
       problems.add("--upstream-quota-per-minute must be 0 (no budget) or more");
     }
@@ -125,55 +137,60 @@ public record GatewayConfig(
   }
 
   public GatewayConfig withPort(int p) {
-    return new GatewayConfig(host, p, publicUrl, dataDir, dbUrl, apps, adminToken, keys, limits, timeouts, clock);
+    return new GatewayConfig(host, p, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock);
   }
 
   public GatewayConfig withHost(String h) {
-    return new GatewayConfig(h, port, publicUrl, dataDir, dbUrl, apps, adminToken, keys, limits, timeouts, clock);
+    return new GatewayConfig(h, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock);
   }
 
   public GatewayConfig withPublicUrl(URI u) {
-    return new GatewayConfig(host, port, u, dataDir, dbUrl, apps, adminToken, keys, limits, timeouts, clock);
+    return new GatewayConfig(host, port, u, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock);
   }
 
   public GatewayConfig withDataDir(Path d) {
-    return new GatewayConfig(host, port, publicUrl, d, dbUrl, apps, adminToken, keys, limits, timeouts, clock);
+    return new GatewayConfig(host, port, publicUrl, d, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock);
   }
 
   public GatewayConfig withDbUrl(String u) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, u, apps, adminToken, keys, limits, timeouts, clock);
+    return new GatewayConfig(host, port, publicUrl, dataDir, u, redisUrl, apps, adminToken, keys, limits, timeouts, clock);
+  }
+
+  public GatewayConfig withRedisUrl(String u) {
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, u, apps, adminToken, keys, limits, timeouts, clock);
   }
 
   public GatewayConfig withApp(AppConfig app) {
     Map<String, AppConfig> m = new java.util.LinkedHashMap<>(apps);
     m.put(app.name(), app);
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, Map.copyOf(m), adminToken, keys, limits, timeouts, clock);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(m), adminToken, keys, limits, timeouts, clock);
   }
 
   public GatewayConfig withAdminToken(String t) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, apps, t, keys, limits, timeouts, clock);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, t, keys, limits, timeouts, clock);
   }
 
   public GatewayConfig withKeys(EncryptionKeys k) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, apps, adminToken, k, limits, timeouts, clock);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, k, limits, timeouts, clock);
   }
 
   public GatewayConfig withLimits(Limits l) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, apps, adminToken, keys, l, timeouts, clock);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, l, timeouts, clock);
   }
 
   public GatewayConfig withTimeouts(Timeouts t) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, apps, adminToken, keys, limits, t, clock);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, t, clock);
   }
 
   public GatewayConfig withClock(Clock c) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, apps, adminToken, keys, limits, timeouts, c);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, c);
   }
 
   @Override
   public String toString() {
     return "GatewayConfig[" + host + ":" + port + " public=" + publicUrl + " data=" + dataDir
-        + " db=" + (dbUrl == null ? "embedded" : "external") + " apps=" + apps.values()
+        + " db=" + (dbUrl == null ? "embedded" : "external") + " redis=" + (redisUrl == null ? "off" : "on")
+        + " apps=" + apps.values()
         + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits + "]";
   }
 }

@@ -11,6 +11,7 @@ import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
 import dev.keapgw.gateway.ratelimit.UpstreamBudget;
 import dev.keapgw.gateway.ratelimit.Verdict;
+import dev.keapgw.gateway.store.StoreUnavailable;
 import dev.keapgw.gateway.token.TokenManager;
 import dev.keapgw.gateway.token.TokenUnavailableException;
 import io.vertx.core.Future;
@@ -99,9 +100,9 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
         .compose(p -> {
           x.principal = p;
           x.app = app(req.path());
-          limitAccount(x);
-          return selector.select(p, x.app, req.getHeader(ConnectionSelector.HEADER));
+          return limitAccount(x);
         })
+        .compose(v -> selector.select(x.principal, x.app, req.getHeader(ConnectionSelector.HEADER)))
         .compose(c -> {
           x.connection = c;
           if (c.status() != ConnectionStatus.ACTIVE) {
@@ -112,8 +113,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
                     : "The connection needs to be reconnected" + (c.failureReason() == null ? "" : " ("
                         + c.failureReason() + ")") + ": open its url.", null));
           }
-          spendBudget(x);
-          return tokens.token(c);
+          return spendBudget(x).compose(v -> tokens.token(c));
         })
         .compose(t -> {
           x.token = t;
@@ -144,11 +144,9 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     }
     x.principal = p;
     x.app = app;
-    limitAccount(x);
     x.connection = c;
-    spendBudget(x);
     x.token = t;
-    forwarder.forward(x).onFailure(err -> fail(x, err));
+    limitAccount(x).compose(v -> spendBudget(x)).compose(v -> forwarder.forward(x)).onFailure(err -> fail(x, err));
     return true;
   }
 
@@ -162,29 +160,42 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     return app;
   }
 
-  private void limitAccount(Exchange x) {
-    Verdict v = accountLimits.tryAcquire(x.principal.accountId(), x.principal.account().rateLimitPerSecond());
+  private Future<Void> limitAccount(Exchange x) {
+    return accountLimits.tryAcquire(x.principal.accountId(), x.principal.account().rateLimitPerSecond())
+        .compose(v -> admitAccount(x, v));
+  }
+
+  private Future<Void> admitAccount(Exchange x, Verdict v) {
     HttpServerResponse res = x.request.response();
     res.putHeader("X-RateLimit-Limit", Long.toString(v.limit()));
     res.putHeader("X-RateLimit-Remaining", Long.toString(Math.max(0, v.remaining())));
     res.putHeader("X-RateLimit-Reset", Long.toString(v.resetSeconds()));
     if (!v.allowed()) {
       metrics.rateLimited("account");
-      throw new GatewayException(ErrorType.RATE_LIMITED, "Rate limit exceeded: this account may send "
+      return Future.failedFuture(new GatewayException(ErrorType.RATE_LIMITED, "Rate limit exceeded: this account may send "
           + v.limit() + " requests per second. Retry after " + v.retryAfterSeconds() + " s.")
-          .header("Retry-After", Long.toString(v.retryAfterSeconds()));
+          .header("Retry-After", Long.toString(v.retryAfterSeconds())));
     }
+    return Future.succeededFuture();
   }
 
-  private void spendBudget(Exchange x) {
-    Verdict v = budget.tryAcquire(x.app.name() + "|" + x.app.clientId());
+  private Future<Void> spendBudget(Exchange x) {
+    if (!budget.enabled()) {
+      return Future.succeededFuture();
+    }
+    return budget.tryAcquire(x.app.name() + "|" + x.app.clientId()).compose(v -> admitBudget(x, v));
+  }
+
+  private Future<Void> admitBudget(Exchange x, Verdict v) {
     if (!v.allowed()) {
       metrics.rateLimited("upstream_budget");
-      throw new GatewayException(ErrorType.UPSTREAM_BUDGET_EXHAUSTED, "The gateway's shared request budget with "
-          + x.app.name() + " (" + v.limit() + " per minute, to stay within the API's quota) is used up for now."
-          + " Retry after " + v.retryAfterSeconds() + " s.")
-          .header("Retry-After", Long.toString(v.retryAfterSeconds()));
+      return Future.failedFuture(new GatewayException(ErrorType.UPSTREAM_BUDGET_EXHAUSTED,
+          "The gateway's shared request budget with " + x.app.name() + " (" + v.limit()
+              + " per minute, to stay within the API's quota) is used up for now. Retry after "
+              + v.retryAfterSeconds() + " s.")
+          .header("Retry-After", Long.toString(v.retryAfterSeconds())));
     }
+    return Future.succeededFuture();
   }
 
   private void fail(Exchange x, Throwable err) {
@@ -202,6 +213,8 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     GatewayException e;
     if (err instanceof GatewayException ge) {
       e = ge;
+    } else if (StoreUnavailable.matches(err)) {
+      e = StoreUnavailable.error();
     } else {
       LOG.error("gateway bug in the data plane (request {})", x.requestId, err);
       e = new GatewayException(ErrorType.INTERNAL, "Internal error in the gateway; the request id is in this answer.");

@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 
 /** Lets Bucket4j follow the gateway's injected clock, so limits are tested without sleeping. */
-final class ClockTimeMeter implements TimeMeter {
+public final class ClockTimeMeter implements TimeMeter {
   private final Clock clock;
 
-  ClockTimeMeter(Clock clock) {
+  public ClockTimeMeter(Clock clock) {
     this.clock = clock;
   }
 

@@ -9,6 +9,11 @@ package dev.keapgw.gateway.ratelimit;
  * @param resetNanos how long until the bucket is full again
  */
 public record Verdict(boolean allowed, long limit, long remaining, long waitNanos, long resetNanos) {
+  static Verdict of(io.github.bucket4j.ConsumptionProbe p, long limit) {
+    return new Verdict(p.isConsumed(), limit, p.getRemainingTokens(), p.isConsumed() ? 0 : p.getNanosToWaitForRefill(),
+        p.getNanosToWaitForReset());
+  }
+
   /** Whole seconds to wait before retrying, at least 1 (for {@code Retry-After}). */
   public long retryAfterSeconds() {
     return Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);

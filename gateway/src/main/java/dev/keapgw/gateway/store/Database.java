@@ -3,23 +3,39 @@ package dev.keapgw.gateway.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The gateway's store: a pooled JDBC data source, migrated with Flyway at start, used
  * through Jdbi. Embedded (H2 in a data directory, in PostgreSQL mode so one set of
- * migrations serves both) unless an external JDBC URL is given.
+ * migrations serves both) unless an external JDBC URL is given; an external PostgreSQL is
+ * what a cluster of instances shares.
+ *
+ * <p>PostgreSQL also gets a second, small pool for {@linkplain #lockJdbi() locks} held across
+ * an upstream call (a token refresh), so slow upstreams can never take the connections that
+ * requests need.
  */
 public final class Database implements AutoCloseable {
-  private final HikariDataSource dataSource;
-  private final Jdbi jdbi;
-  private final boolean embedded;
+  /** How many refresh locks one instance holds at most at once (PostgreSQL connections held). */
+  public static final int LOCK_POOL_SIZE = 8;
+  private static final int POOL_SIZE = 16;
 
-  private Database(HikariDataSource ds, boolean embedded) {
+  private final HikariDataSource dataSource;
+  private final HikariDataSource lockSource;
+  private final Jdbi jdbi;
+  private final Jdbi lockJdbi;
+  private final boolean embedded;
+  private final boolean postgres;
+
+  private Database(HikariDataSource ds, HikariDataSource locks, boolean embedded, boolean postgres) {
     this.dataSource = ds;
+    this.lockSource = locks;
     this.embedded = embedded;
+    this.postgres = postgres;
     this.jdbi = Jdbi.create(ds);
+    this.lockJdbi = locks == null ? null : Jdbi.create(locks);
     // Errors name the statement, never its bound values (sealed tokens, key hashes).
     jdbi.getConfig(org.jdbi.v3.core.statement.StatementExceptions.class)
         .setMessageRendering(org.jdbi.v3.core.statement.StatementExceptions.MessageRendering.SHORT_STATEMENT);
@@ -31,22 +47,30 @@ public final class Database implements AutoCloseable {
    * @param dbUrl an external JDBC URL, or null for the embedded store under {@code dataDir}
    */
   public static Database open(String dbUrl, Path dataDir) {
-    HikariConfig hc = new HikariConfig();
+    return open(dbUrl, dataDir, Duration.ofSeconds(65));
+  }
+
+  /**
+   * @param lockWait how long a refresh may wait for a free lock connection (longer than an
+   *     upstream refresh may take, since it waits for refreshes in progress)
+   */
+  public static Database open(String dbUrl, Path dataDir, Duration lockWait) {
     boolean embedded = dbUrl == null;
+    boolean postgres = !embedded && dbUrl.startsWith("jdbc:postgresql:");
+    HikariConfig hc = new HikariConfig();
     if (embedded) {
-      Path file = dataDir.toAbsolutePath().resolve("gateway");
-      // WRITE_DELAY=0: a commit reaches the operating system before it is acknowledged,
-      // so an acknowledged write survives the process being killed.
-      hc.setJdbcUrl("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+      hc.setJdbcUrl(embeddedUrl(dataDir));
       hc.setUsername("sa");
       hc.setPassword("");
       hc.setMaximumPoolSize(8);
     } else {
       hc.setJdbcUrl(dbUrl);
-      hc.setMaximumPoolSize(16);
+      hc.setMaximumPoolSize(POOL_SIZE);
     }
     hc.setPoolName("keapgw-store");
-    hc.setConnectionTimeout(5_000);
+    // a request waits this long for the store before it answers 503 store_unavailable
+    hc.setConnectionTimeout(3_000);
+    hc.setValidationTimeout(1_000);
     hc.setInitializationFailTimeout(-1);
     HikariDataSource ds = new HikariDataSource(hc);
     try {
@@ -55,15 +79,45 @@ public final class Database implements AutoCloseable {
       ds.close();
       throw new IllegalStateException("cannot open or migrate the store: " + rootMessage(e), e);
     }
-    return new Database(ds, embedded);
+    HikariDataSource locks = null;
+    if (postgres) {
+      HikariConfig lc = new HikariConfig();
+      lc.setJdbcUrl(dbUrl);
+      lc.setPoolName("keapgw-locks");
+      lc.setMaximumPoolSize(LOCK_POOL_SIZE);
+      lc.setMinimumIdle(0);
+      lc.setConnectionTimeout(lockWait.toMillis());
+      lc.setValidationTimeout(1_000);
+      lc.setInitializationFailTimeout(-1);
+      locks = new HikariDataSource(lc);
+    }
+    return new Database(ds, locks, embedded, postgres);
+  }
+
+  /** The JDBC URL of the embedded store in {@code dataDir}. */
+  public static String embeddedUrl(Path dataDir) {
+    Path file = dataDir.toAbsolutePath().resolve("gateway");
+    // WRITE_DELAY=0: a commit reaches the operating system before it is acknowledged,
+    // so an acknowledged write survives the process being killed.
+    return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   public Jdbi jdbi() {
     return jdbi;
   }
 
+  /** Connections for locks held across an upstream call; only on PostgreSQL, else null. */
+  public Jdbi lockJdbi() {
+    return lockJdbi;
+  }
+
   public boolean embedded() {
     return embedded;
+  }
+
+  /** Whether this is an external PostgreSQL, which several instances may share. */
+  public boolean postgres() {
+    return postgres;
   }
 
   /** Whether the store answers a trivial query now (for {@code /readyz}). */
@@ -77,6 +131,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (lockSource != null) {
+      lockSource.close();
+    }
     dataSource.close();
   }
 

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Keeps idle connections alive: every {@code interval} it refreshes each ACTIVE connection that
  * has not been refreshed for {@code every} less two intervals, so every connection is refreshed
  * at least once per {@code every} (a day by default) and a 45-day refresh token never lapses
- * however long the connection sits unused.
+ * however long the connection sits unused. In a cluster one instance at a time sweeps: a pass
+ * runs only while {@code leader} says this instance holds the sweeper's lease.
  */
 public final class KeepAliveSweeper {
   private static final Logger LOG = LoggerFactory.getLogger(KeepAliveSweeper.class);
@@ -25,10 +26,18 @@ public final class KeepAliveSweeper {
   private final Clock clock;
   private final Duration every;
   private final Duration interval;
+  private final java.util.function.BooleanSupplier leader;
   private long timer = -1;
 
   public KeepAliveSweeper(Vertx vertx, ConnectionRepository repo, TokenManager tokens, Clock clock,
       Duration every, Duration interval) {
+    this(vertx, repo, tokens, clock, every, interval, () -> true);
+  }
+
+  /** @param leader whether this instance may sweep now (takes or renews its lease); blocking */
+  public KeepAliveSweeper(Vertx vertx, ConnectionRepository repo, TokenManager tokens, Clock clock,
+      Duration every, Duration interval, java.util.function.BooleanSupplier leader) {
+    this.leader = leader;
     this.vertx = vertx;
     this.repo = repo;
     this.tokens = tokens;
@@ -52,9 +61,13 @@ public final class KeepAliveSweeper {
 
   /**
    * One pass: starts a keep-alive refresh for every connection that is due, and answers when
-   * they have all settled, with how many were started. Blocking (it reads the store).
+   * they have all settled, with how many were started; 0 at once when another instance holds
+   * the sweeper's lease. Blocking (it reads the store).
    */
   public io.vertx.core.Future<Integer> sweep() {
+    if (!leader.getAsBoolean()) {
+      return io.vertx.core.Future.succeededFuture(0);
+    }
     Duration slack = interval.multipliedBy(2);
     Duration age = every.compareTo(slack.multipliedBy(2)) > 0 ? every.minus(slack) : every.dividedBy(2);
     List<Connection> due = repo.activeRefreshedBefore(clock.instant().minus(age), BATCH);

@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * rotated tokens before releasing the lock and before anyone uses the new access token. A
  * refused grant marks the connection FAILED; a passing failure backs off, and a token that
  * has not yet expired keeps being used meanwhile.
+ *
+ * <p>Before the refresh token is sent upstream, a {@link RefreshJournal} record is committed;
+ * the outcome clears it. Finding one under the lock means an instance died between spending
+ * the refresh token and saving its successor: once {@link #interruptedAfter} has passed (no
+ * refresh can still be running then), the connection is marked FAILED with a reason that says
+ * to reconnect, rather than left ACTIVE with a refresh token that no longer works.
  */
 public final class TokenRefresher {
   private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
@@ -51,6 +57,8 @@ public final class TokenRefresher {
   private final Clock clock;
   private final Duration timeout;
   private final MeterRegistry metrics;
+  private final RefreshJournal journal;
+  private final Duration interruptedAfter;
 
   public TokenRefresher(ConnectionRepository repo, SecretBox secrets, UpstreamOAuthClient oauth,
       Map<String, AppConfig> apps, RefreshLock lock, RefreshPolicy policy, Clock clock, Duration timeout,
@@ -64,6 +72,9 @@ public final class TokenRefresher {
     this.clock = clock;
     this.timeout = timeout;
     this.metrics = metrics;
+    this.journal = new RefreshJournal(repo.jdbi());
+    Duration twice = timeout.multipliedBy(2);
+    this.interruptedAfter = twice.compareTo(Duration.ofMinutes(2)) > 0 ? twice : Duration.ofMinutes(2);
   }
 
   /**
@@ -108,8 +119,13 @@ public final class TokenRefresher {
   }
 
   private ActiveToken refresh(Connection c, ActiveToken current, boolean currentStillUsable, Instant now) {
+    var unfinished = journal.unfinished(c.id(), c.tokenVersion());
+    if (unfinished.isPresent()) {
+      return interrupted(c, unfinished.get(), current, currentStillUsable, now);
+    }
     AppConfig app = apps.get(c.app());
     String refreshToken = secrets.open(c.refreshTokenSealed(), aad(c.id(), "refresh"));
+    journal.begin(c.id(), c.tokenVersion(), now);
     TokenSet granted;
     try {
       granted = oauth.refresh(app, refreshToken).toCompletionStage().toCompletableFuture()
@@ -129,9 +145,17 @@ public final class TokenRefresher {
     Instant expires = granted.expiresAt(issued);
     // Keap always rotates; keep the old refresh token only if an upstream sends none.
     String newRefresh = granted.refreshToken() == null ? refreshToken : granted.refreshToken();
-    repo.jdbi().useTransaction(h -> ConnectionRepository.storeRefreshed(h, c.id(),
-        secrets.seal(granted.accessToken(), aad(c.id(), "access")), expires,
-        secrets.seal(newRefresh, aad(c.id(), "refresh")), issued));
+    try {
+      repo.jdbi().useTransaction(h -> {
+        ConnectionRepository.storeRefreshed(h, c.id(), secrets.seal(granted.accessToken(), aad(c.id(), "access")),
+            expires, secrets.seal(newRefresh, aad(c.id(), "refresh")), issued);
+        RefreshJournal.finish(h, c.id());
+      });
+    } catch (RuntimeException e) {
+      LOG.error("the rotated tokens of connection {} could not be saved; unless they are, it will be marked"
+          + " FAILED after {}: {}", c.id(), interruptedAfter, e.toString());
+      throw e;
+    }
     metrics.counter("gateway_token_refreshes_total", "outcome", "success").increment();
     LOG.info("refreshed the tokens of connection {} (expires {})", c.id(), expires);
     return new ActiveToken(c.id(), granted.accessToken(), issued, expires, c.tokenVersion() + 1);
@@ -142,7 +166,10 @@ public final class TokenRefresher {
     if (failure.deadGrant()) {
       metrics.counter("gateway_token_refreshes_total", "outcome", "dead_grant").increment();
       String reason = "the upstream no longer accepts this connection's authorization (" + failure.getMessage() + ")";
-      repo.fail(c.id(), reason, now);
+      repo.jdbi().useTransaction(h -> {
+        ConnectionRepository.fail(h, c.id(), reason, now);
+        RefreshJournal.finish(h, c.id());
+      });
       LOG.warn("connection {} is FAILED: {}", c.id(), failure.getMessage());
       throw new TokenUnavailableException(TokenUnavailableException.Reason.FAILED, c,
           "The connection's authorization is no longer valid (" + failure.getMessage() + "): open its url to reconnect.", null);
@@ -150,13 +177,41 @@ public final class TokenRefresher {
     metrics.counter("gateway_token_refreshes_total", "outcome", "transient_failure").increment();
     int failures = c.refreshFailures() + 1;
     Instant next = policy.nextAttempt(failures, now);
-    repo.jdbi().useTransaction(h -> ConnectionRepository.backOff(h, c.id(), failures, next, now));
+    repo.jdbi().useTransaction(h -> {
+      ConnectionRepository.backOff(h, c.id(), failures, next, now);
+      RefreshJournal.finish(h, c.id());
+    });
     LOG.warn("refresh of connection {} failed ({} in a row), next attempt after {}: {}", c.id(), failures, next,
         failure.getMessage());
     if (currentStillUsable) {
       return current;
     }
     throw backingOff(c, next);
+  }
+
+  /** A refresh of these very tokens was started and never finished (see the class comment). */
+  private ActiveToken interrupted(Connection c, RefreshJournal.Started started, ActiveToken current,
+      boolean currentStillUsable, Instant now) {
+    Instant settled = started.startedAt().plus(interruptedAfter);
+    if (now.isBefore(settled)) {
+      // its instance may still be on it (a lock lost with its session): never spend the token twice
+      if (currentStillUsable) {
+        return current;
+      }
+      throw new TokenUnavailableException(TokenUnavailableException.Reason.BACKING_OFF, c,
+          "A refresh of the connection's token that another gateway instance started has not finished;"
+              + " try again after " + settled + ".", settled);
+    }
+    metrics.counter("gateway_token_refreshes_total", "outcome", "interrupted").increment();
+    String reason = "a refresh of its tokens started at " + started.startedAt() + " was interrupted before the"
+        + " result was saved, so the rotated refresh token is lost";
+    repo.jdbi().useTransaction(h -> {
+      ConnectionRepository.fail(h, c.id(), reason, now);
+      RefreshJournal.finish(h, c.id());
+    });
+    LOG.warn("connection {} is FAILED: {}", c.id(), reason);
+    throw new TokenUnavailableException(TokenUnavailableException.Reason.FAILED, c,
+        "The connection's authorization is no longer valid (" + reason + "): open its url to reconnect.", null);
   }
 
   private TokenUnavailableException backingOff(Connection c, Instant retryAt) {

@@ -1,0 +1,152 @@
+package dev.keapgw.gateway.ratelimit.redis;
+
+import dev.keapgw.gateway.ratelimit.BucketStore;
+import dev.keapgw.gateway.ratelimit.ClockTimeMeter;
+import dev.keapgw.gateway.ratelimit.LocalBuckets;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Token buckets shared by every instance through Redis (Bucket4j's compare-and-swap over
+ * Lettuce, asynchronous, so no event loop waits on Redis). Bucket state is computed with the
+ * gateway's clock, so instances need clocks that agree (NTP) as they do for token expiry.
+ *
+ * <p>When Redis fails (down, unreachable, slower than {@link #TIMEOUT}) the limits fail
+ * <em>open to per instance</em>: requests are counted in this process's own buckets for the
+ * next second, then Redis is tried again. A Redis outage thus neither stops traffic nor lifts
+ * the limits: each instance still holds each account to its rate, so the cluster admits at
+ * most the number of instances times the rate until Redis is back.
+ */
+public final class RedisBuckets implements BucketStore {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisBuckets.class);
+  /** The longest a request waits on Redis before the local buckets answer instead. */
+  static final Duration TIMEOUT = Duration.ofMillis(500);
+  private static final long BYPASS_NANOS = Duration.ofSeconds(1).toNanos();
+  private static final String PREFIX = "keapgw:rl:";
+
+  private final ClientResources resources;
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, byte[]> connection;
+  private final AsyncProxyManager<String> proxies;
+  private final LocalBuckets fallback;
+  private final Map<String, AsyncBucketProxy> bucketProxies = new ConcurrentHashMap<>();
+  private volatile long bypassUntil;
+  private volatile boolean degraded;
+
+  private RedisBuckets(ClientResources resources, RedisClient client, StatefulRedisConnection<String, byte[]> connection,
+      AsyncProxyManager<String> proxies, LocalBuckets fallback) {
+    this.resources = resources;
+    this.client = client;
+    this.connection = connection;
+    this.proxies = proxies;
+    this.fallback = fallback;
+  }
+
+  /**
+   * Connects to Redis at {@code url}.
+   *
+   * @throws IllegalStateException when Redis cannot be reached now (the gateway does not start)
+   */
+  public static RedisBuckets connect(String url, Clock clock) {
+    ClientResources resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+        .build();
+    RedisClient client = RedisClient.create(resources, RedisURI.create(url));
+    client.setOptions(ClientOptions.builder().autoReconnect(true)
+        // while disconnected, fail at once (the local buckets answer) rather than queue
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .timeoutOptions(TimeoutOptions.enabled(TIMEOUT)).build());
+    StatefulRedisConnection<String, byte[]> connection;
+    try {
+      connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+    } catch (RuntimeException e) {
+      client.shutdown();
+      resources.shutdown();
+      throw new IllegalStateException("cannot reach Redis at " + redacted(url) + ": " + e.getMessage(), e);
+    }
+    TimeMeter time = new ClockTimeMeter(clock);
+    AsyncProxyManager<String> proxies = Bucket4jLettuce.casBasedBuilder(connection)
+        .clientClock(time)
+        .requestTimeout(TIMEOUT)
+        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(60)))
+        .build().asAsync();
+    return new RedisBuckets(resources, client, connection, proxies, new LocalBuckets(clock));
+  }
+
+  @Override
+  public Future<ConsumptionProbe> tryConsume(String key, BucketConfiguration config) {
+    if (System.nanoTime() - bypassUntil < 0) {
+      return fallback.tryConsume(key, config);
+    }
+    Context ctx = Vertx.currentContext();
+    CompletableFuture<ConsumptionProbe> answer;
+    try {
+      // batching: concurrent requests of this instance for one bucket share one round trip
+      answer = bucketProxies.computeIfAbsent(key, k -> proxies.builder().withOptimization(Optimizations.batching())
+          .build(PREFIX + k, () -> CompletableFuture.completedFuture(config))).tryConsumeAndReturnRemaining(1);
+    } catch (RuntimeException e) {
+      return Future.succeededFuture(degrade(key, config, e));
+    }
+    Future<ConsumptionProbe> f = ctx == null ? Future.fromCompletionStage(answer) : Future.fromCompletionStage(answer, ctx);
+    return f.map(p -> {
+      if (degraded) {
+        degraded = false;
+        LOG.info("Redis answers again: rate limits are shared by all instances again");
+      }
+      return p;
+    }).recover(e -> Future.succeededFuture(degrade(key, config, e)));
+  }
+
+  private ConsumptionProbe degrade(String key, BucketConfiguration config, Throwable e) {
+    bypassUntil = System.nanoTime() + BYPASS_NANOS;
+    if (!degraded) {
+      degraded = true;
+      LOG.warn("Redis failed ({}): rate limits are counted per instance until it answers again", e.toString());
+    }
+    return fallback.consume(key, config);
+  }
+
+  @Override
+  public boolean shared() {
+    return true;
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
+  }
+
+  /** The URL without a password, for messages. */
+  static String redacted(String url) {
+    return url.replaceAll("//[^@/]*@", "//***@");
+  }
+}

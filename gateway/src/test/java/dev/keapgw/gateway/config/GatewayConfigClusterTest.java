@@ -1,0 +1,29 @@
+package dev.keapgw.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** The cluster settings: defaults and the messages for bad values. */
+class GatewayConfigClusterTest {
+  static final GatewayConfig OK = GatewayConfig.defaults().withApp(AppConfig.keap("id", "secret"))
+      .withKeys(EncryptionKeys.single(Base64.getEncoder().encodeToString(new byte[32])));
+
+  @Test
+  void theDefaultIsOneInstanceWithItsEmbeddedStoreAndNoRedis() {
+    assertThat(OK.dbUrl()).isNull();
+    assertThat(OK.redisUrl()).isNull();
+    assertThat(OK.validate()).isEmpty();
+    assertThat(OK.withDbUrl("jdbc:postgresql://db:5432/keapgw?user=u&password=p")
+        .withRedisUrl("redis://cache:6379").validate()).isEmpty();
+  }
+
+  @Test
+  void badUrlsAreNamedWithoutEchoingCredentials() {
+    assertThat(OK.withDbUrl("jdbc:mysql://db/keapgw?password=hunter2").validate()).singleElement().asString()
+        .contains("--db-url").contains("jdbc:postgresql://").doesNotContain("hunter2");
+    assertThat(OK.withRedisUrl("cache:6379").validate()).singleElement().asString().contains("--redis-url");
+    assertThat(OK.withRedisUrl("redis://:pw@cache:6379").toString()).doesNotContain("pw@");
+  }
+}
