@@ -19,7 +19,7 @@ class ReadmeTest {
   @Test
   void everySandboxOptionHasARowWithItsVariableAndDefault() throws IOException {
     String readme = Files.readString(ROOT.resolve("README.md"));
-    CommandLine sandbox = Main.commandLine(Map.of(), s -> {}, new PrintWriter(new StringWriter()),
+    CommandLine sandbox = Main.commandLine(Map.of(), Lifetimes.none(), new PrintWriter(new StringWriter()),
         new PrintWriter(new StringWriter())).getSubcommands().get("sandbox");
     EnvDefaults env = new EnvDefaults(SandboxCommand.ENV_PREFIX, Map.of(), Map.of());
     Map<String, String> defaults = SandboxCommand.builtInDefaults();

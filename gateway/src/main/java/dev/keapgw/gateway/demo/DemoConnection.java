@@ -44,7 +44,7 @@ final class DemoConnection {
     return new Ready(id, after.path("metadata").path("tenant_id").asText(null));
   }
 
-  /** The account's connection to keep (the oldest ACTIVE one, else the oldest, else a new one); the rest are deleted. */
+  /** The connection to keep: the oldest ACTIVE one, else the oldest, else a new one. The rest are deleted. */
   private JsonNode keepOne() {
     List<JsonNode> all = new ArrayList<>();
     api.get("/connections?app=" + APP).path("connections").forEach(all::add);

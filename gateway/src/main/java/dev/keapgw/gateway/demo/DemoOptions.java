@@ -47,7 +47,8 @@ public record DemoOptions(String host, int port, int sandboxPort, Path dataDir, 
   public String toString() {
     // never the admin token or the user's key
     return "DemoOptions[" + host + " gateway:" + port + " sandbox:" + sandboxPort + " data=" + dataDir
-        + " admin=" + (adminToken == null ? "off" : "on") + " key=" + (matonApiKey == null ? "generated" : "MATON_API_KEY")
+        + " admin=" + (adminToken == null ? "off" : "on")
+        + " key=" + (matonApiKey == null ? "generated" : "MATON_API_KEY")
         + "]";
   }
 }

@@ -32,7 +32,8 @@ final class SecretFiles {
         return;
       }
       if (Files.exists(dir)) {
-        throw new IllegalStateException("the demo's data directory " + dir.toAbsolutePath() + " is a file, not a directory");
+        throw new IllegalStateException("the demo's data directory " + dir.toAbsolutePath()
+            + " is a file, not a directory");
       }
       if (posix(dir.toAbsolutePath().getRoot())) {
         Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
