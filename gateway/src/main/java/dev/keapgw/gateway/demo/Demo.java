@@ -115,7 +115,8 @@ public final class Demo {
         return "the demo connection " + id + " was deleted: restart the demo to make a new one";
       }
       return c.isActive() ? null : "the demo connection " + id + " is " + c.status()
-          + (c.failureReason() == null ? "" : " (" + c.failureReason() + ")") + ": restart the demo to reconnect it";
+          + (c.failureReason() == null ? "" : " (" + c.failureReason() + ")")
+          + ": open its url (GET /connections/" + id + ") or restart the demo to reconnect it";
     };
   }
 
