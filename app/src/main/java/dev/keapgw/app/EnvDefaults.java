@@ -2,6 +2,7 @@ package dev.keapgw.app;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -16,12 +17,27 @@ final class EnvDefaults implements IDefaultValueProvider {
   private final String prefix;
   private final Map<String, String> env;
   private final Map<String, String> builtIn;
+  private final Set<String> envOptions;
 
   /** @param builtIn defaults by long option name (e.g. {@code --port}); absent means none */
   EnvDefaults(String prefix, Map<String, String> env, Map<String, String> builtIn) {
+    this(prefix, env, builtIn, null);
+  }
+
+  /**
+   * @param envOptions the only options the environment may set (long names), such as a connection's
+   *     {@code --url} but not a one-off {@code --name}; null for every option
+   */
+  EnvDefaults(String prefix, Map<String, String> env, Map<String, String> builtIn, Set<String> envOptions) {
     this.prefix = prefix;
     this.env = env;
     this.builtIn = builtIn;
+    this.envOptions = envOptions;
+  }
+
+  /** Whether the environment may set this option. */
+  boolean readsEnv(String longName) {
+    return envOptions == null || envOptions.contains(longName);
   }
 
   /** The environment variable that stands for an option, such as {@code KEAP_SANDBOX_PORT}. */
@@ -31,6 +47,9 @@ final class EnvDefaults implements IDefaultValueProvider {
 
   /** The environment's value for an option, or null. */
   String fromEnv(String longName) {
+    if (!readsEnv(longName)) {
+      return null;
+    }
     String v = env.get(variable(longName));
     return v == null || v.isBlank() ? null : v.trim();
   }

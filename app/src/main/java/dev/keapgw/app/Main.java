@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -20,7 +20,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "keap-gateway", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = {"Reach Keap's CRM API with one API key while the gateway runs OAuth.",
-        "Today the Keap sandbox (an emulator of Keap) is what exists; the gateway comes next."},
+        "Start with 'keap-gateway demo': the gateway in front of a Keap sandbox, ready to call."},
     subcommands = CommandLine.HelpCommand.class)
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
@@ -28,7 +28,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(commandLine(System.getenv(), untilStopped(), out, err).execute(args));
+    System.exit(commandLine(System.getenv(), Lifetimes.untilStopped(), out, err).execute(args));
   }
 
   /** With no command: the usage. */
@@ -38,21 +38,32 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The whole command tree, reading {@code env} for options not given as flags; the sandbox
-   * command hands its started sandbox to {@code lifetime}.
+   * The whole command tree, reading {@code env} for options not given as flags; each command
+   * that runs a server hands it to its lifetime in {@code lifetimes}.
    */
-  static CommandLine commandLine(Map<String, String> env, SandboxCommand.Lifetime lifetime,
-      PrintWriter out, PrintWriter err) {
-    EnvDefaults defaults = new EnvDefaults(SandboxCommand.ENV_PREFIX, env, SandboxCommand.builtInDefaults());
-    CommandLine sandbox = new CommandLine(new SandboxCommand(lifetime)).setDefaultValueProvider(defaults);
-    CommandLine root = new CommandLine(new Main()).addSubcommand(sandbox);
+  static CommandLine commandLine(Map<String, String> env, Lifetimes lifetimes, PrintWriter out, PrintWriter err) {
+    String gw = ServeCommand.ENV_PREFIX;
+    CommandLine root = new CommandLine(new Main())
+        .addSubcommand(withDefaults(new CommandLine(new DemoCommand(lifetimes.demo(), env)),
+            new EnvDefaults(gw, env, DemoCommand.builtInDefaults())))
+        .addSubcommand(withDefaults(new CommandLine(new ServeCommand(lifetimes.serve())),
+            new EnvDefaults(gw, env, ServeCommand.builtInDefaults())))
+        .addSubcommand(withDefaults(new CommandLine(new AdminCommand()),
+            new EnvDefaults(gw, env, AdminTarget.builtInDefaults(), Set.of("--url", "--admin-token"))))
+        .addSubcommand(withDefaults(new CommandLine(new SandboxCommand(lifetimes.sandbox())),
+            new EnvDefaults(SandboxCommand.ENV_PREFIX, env, SandboxCommand.builtInDefaults())));
     root.setOut(out).setErr(err);
-    root.setParameterExceptionHandler((e, args) -> usageError(e, args, defaults, err));
+    root.setParameterExceptionHandler((e, args) -> usageError(e, args, err));
     root.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl, err));
     return root;
   }
 
-  private static int usageError(ParameterException e, String[] args, EnvDefaults defaults, PrintWriter err) {
+  /** A command (and every command under it) with its defaults. */
+  private static CommandLine withDefaults(CommandLine command, EnvDefaults defaults) {
+    return command.setDefaultValueProvider(defaults);
+  }
+
+  private static int usageError(ParameterException e, String[] args, PrintWriter err) {
     String message = e.getMessage().replaceAll("\\s*\\R\\s*", " ").trim();
     CommandLine at = e.getCommandLine();
     if (e instanceof UnmatchedArgumentException && at.getParent() == null && args.length > 0
@@ -60,7 +71,8 @@ public final class Main implements Runnable {
       message = "there is no command '" + args[0] + "'; the commands are "
           + String.join(", ", at.getSubcommands().keySet());
     }
-    if (e.getArgSpec() instanceof OptionSpec o && defaults.fromEnv(o.longestName()) != null
+    if (e.getArgSpec() instanceof OptionSpec o && at.getDefaultValueProvider() instanceof EnvDefaults defaults
+        && defaults.fromEnv(o.longestName()) != null
         && Arrays.stream(args).noneMatch(a -> a.equals(o.longestName()) || a.startsWith(o.longestName() + "="))) {
       message += " (from the environment variable " + defaults.variable(o.longestName()) + ")";
     }
@@ -84,17 +96,6 @@ public final class Main implements Runnable {
       e.printStackTrace(err);
     }
     return 1;
-  }
-
-  /** The real lifetime: run until the process is stopped, closing the sandbox on the way out. */
-  static SandboxCommand.Lifetime untilStopped() {
-    return sandbox -> {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        sandbox.close();
-        System.out.println("Keap sandbox stopped.");
-      }, "sandbox-shutdown"));
-      new CountDownLatch(1).await();
-    };
   }
 
   /** The version from the jar's manifest ({@code dev} when run from classes). */

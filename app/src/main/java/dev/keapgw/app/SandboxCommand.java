@@ -24,11 +24,6 @@ import picocli.CommandLine.Spec;
 final class SandboxCommand implements Callable<Integer> {
   static final String ENV_PREFIX = "KEAP_SANDBOX_";
 
-  /** What happens once the sandbox listens; the real one waits until the process is stopped. */
-  interface Lifetime {
-    void run(Sandbox sandbox) throws InterruptedException;
-  }
-
   @Spec CommandSpec spec;
 
   @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
@@ -71,9 +66,9 @@ final class SandboxCommand implements Callable<Integer> {
       description = "Keep data in this directory across restarts (default: in memory only).")
   Path dataDir;
 
-  private final Lifetime lifetime;
+  private final Lifetime<Sandbox> lifetime;
 
-  SandboxCommand(Lifetime lifetime) {
+  SandboxCommand(Lifetime<Sandbox> lifetime) {
     this.lifetime = lifetime;
   }
 

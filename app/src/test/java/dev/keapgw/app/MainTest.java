@@ -2,6 +2,7 @@ package dev.keapgw.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keapgw.gateway.demo.DemoOptions;
 import dev.keapgw.sandbox.SandboxConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,10 +18,9 @@ class MainTest {
   private final StringWriter err = new StringWriter();
 
   @Test
-  void noArgumentsPrintTheUsageWithOnlyTheCommandsThatExist() {
+  void noArgumentsPrintTheUsageWithEveryCommand() {
     assertThat(run(Map.of())).isZero();
-    assertThat(out.toString()).contains("Usage: keap-gateway", "\n  sandbox ")
-        .doesNotContain("\n  demo ", "\n  serve ");
+    assertThat(out.toString()).contains("Usage: keap-gateway", "\n  demo ", "\n  serve ", "\n  admin ", "\n  sandbox ");
     assertThat(run(Map.of(), "sandbox", "--help")).isZero();
     assertThat(out.toString()).contains("--auto-approve", "--data-dir", "KEAP_SANDBOX_", "(default: 127.0.0.1)");
   }
@@ -84,7 +84,44 @@ class MainTest {
     assertUsageError(Map.of(), "--port", List.of("sandbox", "--port"));
     assertUsageError(Map.of("KEAP_SANDBOX_PORT", "abc"), "KEAP_SANDBOX_PORT", List.of("sandbox"));
     assertUsageError(Map.of("KEAP_SANDBOX_AUTO_APPROVE", "yes"), "--auto-approve", List.of("sandbox"));
-    assertUsageError(Map.of(), "there is no command 'demo'", List.of("demo"));
+    assertUsageError(Map.of(), "there is no command 'bogus'; the commands are help, demo, serve, admin, sandbox",
+        List.of("bogus"));
+  }
+
+  @Test
+  void demoOptionsComeFromFlagsTheEnvironmentAndDemoOptionsDefaults() {
+    DemoOptions d = demo(Map.of());
+    assertThat(d).isEqualTo(DemoOptions.defaults());
+    DemoOptions flags = demo(Map.of(), "--host", "0.0.0.0", "--port", "8181", "--sandbox-port", "9191",
+        "--data-dir", "/tmp/d", "--admin-token", "t0k");
+    assertThat(List.of(flags.host(), flags.port(), flags.sandboxPort(), flags.dataDir().toString(), flags.adminToken()))
+        .isEqualTo(List.of("0.0.0.0", 8181, 9191, "/tmp/d", "t0k"));
+    DemoOptions env = demo(Map.of("KEAPGW_PORT", "8282", "KEAPGW_SANDBOX_PORT", "9292", "KEAPGW_DATA_DIR", "/var/d",
+        "KEAPGW_ADMIN_TOKEN", "env-token", "MATON_API_KEY", " mine "));
+    assertThat(List.of(env.port(), env.sandboxPort(), env.dataDir().toString(), env.adminToken(), env.matonApiKey()))
+        .isEqualTo(List.of(8282, 9292, "/var/d", "env-token", "mine"));
+    assertThat(demo(Map.of("MATON_API_KEY", "  ")).matonApiKey()).as("a blank key is no key").isNull();
+  }
+
+  @Test
+  void badDemoValuesAreUsageErrors() {
+    assertUsageError(Map.of(), "--port", List.of("demo", "--port", "-1"));
+    assertUsageError(Map.of(), "--sandbox-port", List.of("demo", "--sandbox-port", "65536"));
+    assertUsageError(Map.of(), "--sandbox-port", List.of("demo", "--port", "7000", "--sandbox-port", "7000"));
+    assertUsageError(Map.of("KEAPGW_SANDBOX_PORT", "x"), "KEAPGW_SANDBOX_PORT", List.of("demo"));
+    assertUsageError(Map.of(), "--admin-token", List.of("demo", "--admin-token", " "));
+  }
+
+  @Test
+  void helpNeverShowsASecretTakenFromTheEnvironment() {
+    Map<String, String> env = Map.of("KEAPGW_ADMIN_TOKEN", "adm-s3cret", "KEAPGW_CLIENT_SECRET", "cli-s3cret",
+        "KEAPGW_ENCRYPTION_KEY", "enc-s3cret", "MATON_API_KEY", "key-s3cret");
+    for (String[] args : List.of(new String[] {"demo", "--help"}, new String[] {"serve", "--help"},
+        new String[] {"admin", "accounts", "list", "--help"})) {
+      out.getBuffer().setLength(0);
+      assertThat(run(env, args)).isZero();
+      assertThat(out.toString()).contains("--admin-token").doesNotContain("s3cret");
+    }
   }
 
   private void assertUsageError(Map<String, String> env, String named, List<String> args) {
@@ -97,11 +134,21 @@ class MainTest {
   }
 
   private int run(Map<String, String> env, String... args) {
-    return Main.commandLine(env, s -> {}, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return Main.commandLine(env, Lifetimes.none(), new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+  }
+
+  private DemoOptions demo(Map<String, String> env, String... flags) {
+    CommandLine cl = Main.commandLine(env, Lifetimes.none(), new PrintWriter(out, true), new PrintWriter(err, true));
+    String[] args = new String[flags.length + 1];
+    args[0] = "demo";
+    System.arraycopy(flags, 0, args, 1, flags.length);
+    cl.parseArgs(args);
+    DemoCommand cmd = cl.getSubcommands().get("demo").getCommand();
+    return cmd.options();
   }
 
   private SandboxConfig config(Map<String, String> env, String... flags) {
-    CommandLine cl = Main.commandLine(env, s -> {}, new PrintWriter(out, true), new PrintWriter(err, true));
+    CommandLine cl = Main.commandLine(env, Lifetimes.none(), new PrintWriter(out, true), new PrintWriter(err, true));
     String[] args = new String[flags.length + 1];
     args[0] = "sandbox";
     System.arraycopy(flags, 0, args, 1, flags.length);

@@ -24,10 +24,10 @@ class SandboxLaunchTest {
   void startsPrintsWhereItListensAndAnswers() {
     AtomicReference<String> stats = new AtomicReference<>();
     AtomicReference<String> base = new AtomicReference<>();
-    int code = Main.commandLine(Map.of("KEAP_SANDBOX_TENANTS", "1"), sandbox -> {
+    int code = Main.commandLine(Map.of("KEAP_SANDBOX_TENANTS", "1"), Lifetimes.none().withSandbox(sandbox -> {
       base.set(sandbox.baseUrl());
       stats.set(get(sandbox.baseUrl() + "/_sandbox/stats"));
-    }, new PrintWriter(out, true), new PrintWriter(err, true))
+    }), new PrintWriter(out, true), new PrintWriter(err, true))
         .execute("sandbox", "--port", "0", "--client-id", "my-app", "--no-quotas");
     assertThat(code).as(err.toString()).isZero();
     assertThat(stats.get()).contains("\"requests\"");
@@ -42,7 +42,7 @@ class SandboxLaunchTest {
   @Test
   void aDataDirThatIsAFileIsAOneLineFailure(@TempDir Path tmp) throws Exception {
     Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
-    int code = Main.commandLine(Map.of(), s -> {}, new PrintWriter(out, true), new PrintWriter(err, true))
+    int code = Main.commandLine(Map.of(), Lifetimes.none(), new PrintWriter(out, true), new PrintWriter(err, true))
         .execute("sandbox", "--port", "0", "--data-dir", file.toString());
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("keap-gateway sandbox: cannot open the sandbox data directory")

@@ -29,6 +29,11 @@ public final class OpsFeature implements Feature {
     EXTRA.add(check);
   }
 
+  /** Removes one added condition (the demo's, when it stops). */
+  public static void removeReadinessCheck(ReadinessCheck check) {
+    EXTRA.remove(check);
+  }
+
   /** Forgets added conditions (tests start several gateways in one process). */
   public static void clearReadinessChecks() {
     EXTRA.clear();

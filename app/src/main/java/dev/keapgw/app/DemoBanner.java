@@ -1,0 +1,46 @@
+package dev.keapgw.app;
+
+import dev.keapgw.gateway.demo.RunningDemo;
+import java.io.PrintWriter;
+
+/**
+ * What a started demo tells its user: where things listen, the account, the key (only one the
+ * demo made: a key the user brought is never echoed), the connection, and a first call to paste.
+ */
+final class DemoBanner {
+  private DemoBanner() {}
+
+  static void print(RunningDemo demo, PrintWriter out) {
+    String gw = demo.gatewayUrl();
+    out.println();
+    out.println("keap-gateway demo is running");
+    out.println("  gateway      " + gw);
+    out.println("  sandbox      " + demo.sandboxUrl() + "  (the Keap emulator the gateway calls)");
+    out.println("  data         " + demo.dataDir());
+    out.println("  account      " + demo.accountName() + "  (" + demo.accountId() + ")");
+    out.println("  API key      " + switch (demo.keySource()) {
+      case MATON_API_KEY -> "from MATON_API_KEY (not shown)";
+      case GENERATED -> demo.apiKey() + "  (new, kept in " + demo.keyFile() + ")";
+      case KEPT -> demo.apiKey() + "  (kept in " + demo.keyFile() + ")";
+    });
+    out.println("  connection   " + demo.connectionId() + "  ACTIVE"
+        + (demo.tenantId() == null ? "" : ", Keap tenant " + demo.tenantId()));
+    out.println("  admin API    " + (demo.adminApi() ? "on, at " + gw + "/admin"
+        : "off (start with --admin-token or KEAPGW_ADMIN_TOKEN to turn it on)"));
+    out.println();
+    out.println("Try it:");
+    if (demo.apiKey() != null) {
+      out.println("  export MATON_API_KEY=" + demo.apiKey());
+    }
+    out.println("  " + curlLine(gw));
+    out.println();
+    out.println("Stop with Ctrl+C.");
+    out.flush();
+  }
+
+  /** The first call to paste: it names {@code $MATON_API_KEY}, never the key itself. */
+  static String curlLine(String gatewayUrl) {
+    return "curl -H \"Authorization: Bearer $MATON_API_KEY\" '" + gatewayUrl
+        + "/keap/crm/rest/v2/contacts?page_size=2'";
+  }
+}

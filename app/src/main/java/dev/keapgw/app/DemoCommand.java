@@ -1,0 +1,123 @@
+package dev.keapgw.app;
+
+import dev.keapgw.gateway.demo.Demo;
+import dev.keapgw.gateway.demo.DemoOptions;
+import dev.keapgw.gateway.demo.RunningDemo;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code keap-gateway demo}: the sandbox and a gateway in front of it, with an account, its API
+ * key and one ACTIVE connection, until the process is stopped. No option is needed.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = Main.Version.class,
+    description = {"Runs the gateway in front of a Keap sandbox, ready to call.",
+        "It makes an account, an API key and one ACTIVE connection through the real",
+        "OAuth code grant, so that Keap calls through the gateway work at once.",
+        "The key is MATON_API_KEY when that variable is set (it is never printed);",
+        "otherwise one is made and printed. Every option can also be set as an",
+        "environment variable KEAPGW_<NAME> (KEAPGW_PORT, KEAPGW_DATA_DIR, ...);",
+        "flags win over the environment."})
+final class DemoCommand implements Callable<Integer> {
+  /** The variable that brings the user's own API key, as the seed's examples read it. */
+  static final String MATON_API_KEY = "MATON_API_KEY";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--host", description = "Address the gateway and the sandbox listen on (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", description = "The gateway's port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--sandbox-port", paramLabel = "<port>",
+      description = "The sandbox's port (default: ${DEFAULT-VALUE}).")
+  int sandboxPort;
+
+  @Option(names = "--data-dir", paramLabel = "<dir>",
+      description = "Where the demo keeps its store, keys and sandbox data; a restart finds them again"
+          + " (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  // no ${DEFAULT-VALUE} here: it would show a token taken from the environment
+  @Option(names = "--admin-token", paramLabel = "<token>",
+      description = "Turns the admin API on, for this token (default: off).")
+  String adminToken;
+
+  private final Lifetime<RunningDemo> lifetime;
+  private final Map<String, String> env;
+
+  DemoCommand(Lifetime<RunningDemo> lifetime, Map<String, String> env) {
+    this.lifetime = lifetime;
+    this.env = env;
+  }
+
+  /** Built-in defaults by option, all taken from {@link DemoOptions#defaults()}. */
+  static Map<String, String> builtInDefaults() {
+    DemoOptions d = DemoOptions.defaults();
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("--host", d.host());
+    m.put("--port", Integer.toString(d.port()));
+    m.put("--sandbox-port", Integer.toString(d.sandboxPort()));
+    m.put("--data-dir", d.dataDir().toString());
+    return m;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    DemoOptions options = options();
+    RunningDemo demo;
+    try {
+      demo = Demo.start(options);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(withHint(e.getMessage()), e.getCause());
+    }
+    try {
+      DemoBanner.print(demo, spec.commandLine().getOut());
+      lifetime.run(demo);
+    } finally {
+      demo.close();
+    }
+    return 0;
+  }
+
+  /** The options as the demo's; a bad value is a usage error naming its option. */
+  DemoOptions options() {
+    require(!host.isBlank(), "--host", "must not be blank");
+    require(port >= 0 && port <= 65535, "--port", "must be between 0 and 65535, not " + port);
+    require(sandboxPort >= 0 && sandboxPort <= 65535, "--sandbox-port",
+        "must be between 0 and 65535, not " + sandboxPort);
+    require(port == 0 || port != sandboxPort, "--sandbox-port", "must differ from --port (" + port + ")");
+    require(adminToken == null || !adminToken.isBlank(), "--admin-token", "must not be blank");
+    return DemoOptions.defaults().withHost(host.trim()).withPorts(port, sandboxPort).withDataDir(dataDir)
+        .withAdminToken(adminToken).withMatonApiKey(env.get(MATON_API_KEY));
+  }
+
+  /** A port in use is the likeliest failure: say which option moves it. */
+  private static String withHint(String message) {
+    if (message == null) {
+      return "the demo could not start";
+    }
+    if (message.startsWith("the sandbox cannot listen")) {
+      return message + " (choose another port with --sandbox-port)";
+    }
+    if (message.startsWith("the gateway cannot listen")) {
+      return message + " (choose another port with --port)";
+    }
+    return message;
+  }
+
+  private void require(boolean ok, String option, String problem) {
+    if (!ok) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + problem);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.keapgw.app;
+
+import dev.keapgw.gateway.Gateway;
+import dev.keapgw.gateway.config.AppConfig;
+import dev.keapgw.gateway.config.GatewayConfig;
+import java.io.PrintWriter;
+
+/**
+ * What a started gateway tells its operator: where it listens, what to register with Keap, its
+ * upstream, store and limits. Never a secret: not the client secret, the admin token, the
+ * encryption key (only its public id) or the database URL (it may hold a password).
+ */
+final class ServeBanner {
+  private ServeBanner() {}
+
+  static void print(Gateway gateway, PrintWriter out) {
+    GatewayConfig c = gateway.services().config();
+    out.println();
+    out.println("keap-gateway listening on " + SandboxBanner.reachableBase(c.host(), gateway.port())
+        + (c.host().equals("0.0.0.0") ? " (all interfaces)" : ""));
+    out.println("  public URL     " + c.publicUrl());
+    out.println("  redirect URI   " + c.redirectUri() + "  (register it with your OAuth app)");
+    for (AppConfig app : c.apps().values()) {
+      out.println("  app            /" + app.name() + "/...  ->  " + app.upstreamUrl());
+      out.println("  authorize      " + app.authorizeUrl());
+      out.println("  token          " + app.tokenUrl());
+      out.println("  client_id      " + app.clientId());
+    }
+    out.println("  store          " + (c.dbUrl() == null ? "embedded, in " + c.dataDir().toAbsolutePath()
+        : "external database (--db-url)"));
+    out.println("  encryption     key id " + c.keys().primaryId());
+    out.println("  admin API      " + (c.adminToken() == null ? "off (--admin-token turns it on)" : "on"));
+    out.println("  limits         " + c.limits().accountPerSecond() + " requests/s per account; "
+        + (c.limits().upstreamQuotaPerMinute() == 0 ? "no upstream budget"
+            : c.limits().upstreamQuotaPerMinute() + " requests/min to the upstream"));
+    out.println();
+    out.println("Stop with Ctrl+C.");
+    out.flush();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.keapgw.gateway.demo;
+
+import java.nio.file.Path;
+
+/**
+ * How to run the demo.
+ *
+ * @param host address both the gateway and the sandbox listen on
+ * @param port the gateway's port; 0 picks a free one
+ * @param sandboxPort the sandbox's port; 0 picks a free one
+ * @param dataDir where the gateway's store, the sandbox's data, the generated encryption key
+ *     and the generated API key live; a restart with the same directory finds them again
+ * @param adminToken the operator's token for {@code /admin}; null leaves the admin API off
+ * @param matonApiKey a key the user brings (the {@code MATON_API_KEY} variable): registered for
+ *     the demo account and never shown; null to use a generated key
+ */
+public record DemoOptions(String host, int port, int sandboxPort, Path dataDir, String adminToken,
+    String matonApiKey) {
+
+  public static DemoOptions defaults() {
+    return new DemoOptions("127.0.0.1", 8080, 9090, Path.of("data", "demo"), null, null);
+  }
+
+  public DemoOptions withPorts(int gateway, int sandbox) {
+    return new DemoOptions(host, gateway, sandbox, dataDir, adminToken, matonApiKey);
+  }
+
+  public DemoOptions withHost(String h) {
+    return new DemoOptions(h, port, sandboxPort, dataDir, adminToken, matonApiKey);
+  }
+
+  public DemoOptions withDataDir(Path d) {
+    return new DemoOptions(host, port, sandboxPort, d, adminToken, matonApiKey);
+  }
+
+  public DemoOptions withAdminToken(String t) {
+    return new DemoOptions(host, port, sandboxPort, dataDir, t, matonApiKey);
+  }
+
+  /** With a key the user brings; null or blank means none. */
+  public DemoOptions withMatonApiKey(String key) {
+    return new DemoOptions(host, port, sandboxPort, dataDir, adminToken,
+        key == null || key.isBlank() ? null : key.trim());
+  }
+
+  @Override
+  public String toString() {
+    // never the admin token or the user's key
+    return "DemoOptions[" + host + " gateway:" + port + " sandbox:" + sandboxPort + " data=" + dataDir
+        + " admin=" + (adminToken == null ? "off" : "on")
+        + " key=" + (matonApiKey == null ? "generated" : "MATON_API_KEY")
+        + "]";
+  }
+}
