@@ -5,41 +5,76 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads {@code --encryption-key}: the path of a file holding 32 random bytes in base64, or those
- * bytes in base64 themselves. Errors never repeat the value, which may be the key.
+ * Reads {@code --encryption-key} and {@code --old-encryption-keys}. The key is the path of a
+ * file, or 32 random bytes in base64 itself. A file may hold several keys, one per line (the
+ * primary first, the rest old keys kept to decrypt during a rotation, {@code #} comments
+ * allowed); old keys may also come as a comma-separated list. Errors never repeat a value,
+ * which may be a key.
  */
 final class EncryptionKeyOption {
   /** How to make a key, for messages. */
   static final String HOW_TO_MAKE = "make one with `openssl rand -base64 32`";
 
+  /** What is wrong, and with which option. */
+  static final class Problem extends IllegalArgumentException {
+    final String option;
+
+    Problem(String option, String message) {
+      super(message);
+      this.option = option;
+    }
+  }
+
   private EncryptionKeyOption() {}
 
-  /** @throws IllegalArgumentException saying what is wrong, without the value */
-  static EncryptionKeys read(String value) {
+  /**
+   * @param oldKeys comma-separated base64 keys kept only to decrypt, or null
+   * @throws Problem naming the option at fault and what is wrong, without the value
+   */
+  static EncryptionKeys read(String value, String oldKeys) {
     String v = value.strip();
     Path file = asFile(v);
+    List<String> keys;
     if (file != null) {
-      String content;
       try {
-        content = Files.readString(file);
+        keys = EncryptionKeys.splitKeys(Files.readString(file));
       } catch (IOException e) {
-        throw new IllegalArgumentException("cannot read the key file " + file + " ("
+        throw new Problem("--encryption-key", "cannot read the key file " + file + " ("
             + e.getClass().getSimpleName() + ")");
       }
+      if (keys.isEmpty()) {
+        throw new Problem("--encryption-key", "the key file " + file + " holds no key; " + HOW_TO_MAKE);
+      }
+    } else {
+      keys = List.of(v);
+    }
+    String primary = keys.get(0);
+    try {
+      EncryptionKeys.decode(primary);
+    } catch (IllegalArgumentException e) {
+      throw new Problem("--encryption-key", (file != null ? "the key file " + file + " does not start with a usable key"
+          : "it is neither an existing file nor a usable key in base64") + " (" + e.getMessage()
+          + (e.getMessage().contains("openssl") ? "" : "; " + HOW_TO_MAKE) + ")");
+    }
+    List<String> olds = new ArrayList<>(keys.subList(1, keys.size()));
+    if (oldKeys != null) {
+      olds.addAll(EncryptionKeys.splitKeys(oldKeys));
+    }
+    for (int i = 0; i < olds.size(); i++) {
       try {
-        return EncryptionKeys.single(content);
+        EncryptionKeys.decode(olds.get(i));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("the key file " + file + " does not hold a usable key: " + e.getMessage());
+        boolean fromFile = i < keys.size() - 1;
+        throw new Problem(fromFile ? "--encryption-key" : "--old-encryption-keys", (fromFile
+            ? "old key " + (i + 2) + " in the key file " + file : "old key " + (i - keys.size() + 2))
+            + " is not usable (" + e.getMessage() + ")");
       }
     }
-    try {
-      return EncryptionKeys.single(v);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("it is neither an existing file nor a usable key in base64 ("
-          + e.getMessage() + (e.getMessage().contains("openssl") ? "" : "; " + HOW_TO_MAKE) + ")");
-    }
+    return EncryptionKeys.of(primary, olds);
   }
 
   private static Path asFile(String v) {

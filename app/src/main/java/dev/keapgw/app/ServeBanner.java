@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /**
  * What a started gateway tells its operator: where it listens, what to register with Keap, its
  * upstream, store and limits. Never a secret: not the client secret, the admin token, the
- * encryption key (only its public id) or the database URL (it may hold a password).
+ * encryption key (only its public id), or the database or Redis URL (either may hold a password).
  */
 final class ServeBanner {
   private ServeBanner() {}
@@ -28,7 +28,10 @@ final class ServeBanner {
     }
     out.println("  store          " + (c.dbUrl() == null ? "embedded, in " + c.dataDir().toAbsolutePath()
         : "external database (--db-url)"));
-    out.println("  encryption     key id " + c.keys().primaryId());
+    out.println("  rate limits    " + (c.redisUrl() == null ? "counted in this process"
+        : "shared through Redis (--redis-url)"));
+    out.println("  encryption     key id " + c.keys().primaryId()
+        + (c.keys().ids().size() > 1 ? " (+ " + (c.keys().ids().size() - 1) + " old, to decrypt only)" : ""));
     out.println("  admin API      " + (c.adminToken() == null ? "off (--admin-token turns it on)" : "on"));
     out.println("  limits         " + c.limits().accountPerSecond() + " requests/s per account; "
         + (c.limits().upstreamQuotaPerMinute() == 0 ? "no upstream budget"

@@ -54,6 +54,10 @@ final class ServeCommand implements Callable<Integer> {
           + " encrypted with it. Required.")
   String encryptionKey;
 
+  @Option(names = "--old-encryption-keys", paramLabel = "<keys>",
+      description = "Older keys, comma-separated, kept only to read tokens sealed before a key rotation.")
+  String oldEncryptionKeys;
+
   @Option(names = "--admin-token", paramLabel = "<token>",
       description = "Turns the admin API on, for this token (default: off).")
   String adminToken;
@@ -63,8 +67,13 @@ final class ServeCommand implements Callable<Integer> {
   Path dataDir;
 
   @Option(names = "--db-url", paramLabel = "<jdbc url>",
-      description = "A JDBC URL of an external database instead of the embedded store (default: none).")
+      description = "A PostgreSQL JDBC URL: the store several instances share, instead of the embedded one"
+          + " (default: none).")
   String dbUrl;
+
+  @Option(names = "--redis-url", paramLabel = "<url>",
+      description = "A Redis URL through which several instances share their rate limits (default: none, in process).")
+  String redisUrl;
 
   @Option(names = "--upstream-url", paramLabel = "<url>",
       description = "Where /keap/... is forwarded (default: ${DEFAULT-VALUE}).")
@@ -133,18 +142,18 @@ final class ServeCommand implements Callable<Integer> {
     }
     EncryptionKeys keys;
     try {
-      keys = EncryptionKeyOption.read(encryptionKey);
-    } catch (IllegalArgumentException e) {
-      throw invalid("--encryption-key", e.getMessage());
+      keys = EncryptionKeyOption.read(encryptionKey, oldEncryptionKeys);
+    } catch (EncryptionKeyOption.Problem e) {
+      throw invalid(e.option, e.getMessage());
     }
     require(adminToken == null || !adminToken.isBlank(), "--admin-token", "must not be blank");
-    require(dbUrl == null || dbUrl.startsWith("jdbc:"), "--db-url", "must be a JDBC URL (jdbc:...)");
     GatewayConfig d = GatewayConfig.defaults();
     AppConfig app = AppConfig.keap(clientId == null ? null : clientId.trim(), clientSecret)
         .at(url("--upstream-url", upstreamUrl), url("--authorize-url", authorizeUrl), url("--token-url", tokenUrl));
     GatewayConfig c = d.withHost(host.trim()).withPort(port)
         .withPublicUrl(publicUrl == null ? URI.create("http://localhost:" + port) : url("--public-url", publicUrl))
-        .withDataDir(dataDir).withDbUrl(dbUrl).withAdminToken(adminToken).withKeys(keys).withApp(app)
+        .withDataDir(dataDir).withDbUrl(dbUrl).withRedisUrl(redisUrl).withAdminToken(adminToken).withKeys(keys)
+        .withApp(app)
         .withLimits(new GatewayConfig.Limits(accountRateLimit, d.limits().accountBurst(), upstreamQuotaPerMinute));
     List<String> problems = c.validate();
     if (!problems.isEmpty()) {

@@ -20,6 +20,7 @@ import picocli.CommandLine;
 /** {@code serve}: its options, the configuration they make, and the refusals that keep secrets safe. */
 class ServeCommandTest {
   static final String KEY = newKey();
+  static final String OLD = newKey();
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -45,7 +46,8 @@ class ServeCommandTest {
         "--client-id", "id", "--client-secret", "secret", "--encryption-key", KEY, "--admin-token", "adm",
         "--data-dir", "/srv/gw", "--db-url", "jdbc:h2:mem:x", "--upstream-url", "http://127.0.0.1:9090",
         "--authorize-url", "http://127.0.0.1:9090/app/oauth/authorize", "--token-url", "http://127.0.0.1:9090/token",
-        "--account-rate-limit", "25", "--upstream-quota-per-minute", "0");
+        "--account-rate-limit", "25", "--upstream-quota-per-minute", "0", "--redis-url", "redis://cache:6379",
+        "--old-encryption-keys", OLD);
     Map<String, String> env = new java.util.HashMap<>();
     for (int i = 0; i < flags.size(); i += 2) {
       env.put("KEAPGW_" + flags.get(i).substring(2).replace('-', '_').toUpperCase(), flags.get(i + 1));
@@ -60,6 +62,9 @@ class ServeCommandTest {
       assertThat(c.limits().accountPerSecond()).isEqualTo(25);
       assertThat(c.limits().upstreamQuotaPerMinute()).isZero();
       assertThat(c.redirectUri()).isEqualTo("https://gw.example.com/oauth/callback");
+      assertThat(c.redisUrl()).isEqualTo("redis://cache:6379");
+      assertThat(c.keys().ids()).hasSize(2);
+      assertThat(c.keys().primary()).isEqualTo(Base64.getDecoder().decode(KEY));
     }
   }
 
@@ -68,10 +73,17 @@ class ServeCommandTest {
     Path file = Files.writeString(tmp.resolve("key"), KEY + "\n");
     GatewayConfig c = config(Map.of(), "--client-id", "id", "--client-secret", "s", "--encryption-key", file.toString());
     assertThat(c.keys().primary()).isEqualTo(Base64.getDecoder().decode(KEY));
+    Path rotating = Files.writeString(tmp.resolve("keys"), "# primary first\n" + KEY + "\n" + OLD + "\n");
+    GatewayConfig r = config(Map.of(), "--client-id", "id", "--client-secret", "s", "--encryption-key", rotating.toString());
+    assertThat(r.keys().primary()).isEqualTo(Base64.getDecoder().decode(KEY));
+    assertThat(r.keys().ids()).hasSize(2);
     Path bad = Files.writeString(tmp.resolve("short"), "c2hvcnQ=");
     assertRefused(Map.of(), "--encryption-key", "serve", "--client-id", "id", "--client-secret", "s",
         "--encryption-key", bad.toString());
-    assertThat(err.toString()).contains("does not hold a usable key", "32 bytes");
+    assertThat(err.toString()).contains("does not start with a usable key", "32 bytes");
+    assertRefused(Map.of(), "--old-encryption-keys", "serve", "--client-id", "id", "--client-secret", "s",
+        "--encryption-key", KEY, "--old-encryption-keys", OLD + ",c2hvcnQ=");
+    assertThat(err.toString()).contains("old key 2").doesNotContain(OLD);
   }
 
   @Test
@@ -100,7 +112,7 @@ class ServeCommandTest {
         List.of("--port", "70000"), List.of("--upstream-url", "api.infusionsoft.com"),
         List.of("--public-url", "not a url"), List.of("--token-url", "ftp://x.example/token"),
         List.of("--account-rate-limit", "0"), List.of("--upstream-quota-per-minute", "-1"),
-        List.of("--db-url", "postgres://db"), List.of("--admin-token", " "));
+        List.of("--db-url", "postgres://db"), List.of("--redis-url", "cache:6379"), List.of("--admin-token", " "));
     for (List<String> b : bad) {
       List<String> args = new ArrayList<>(List.of("serve", "--client-id", "id", "--client-secret", "secret-value",
           "--encryption-key", KEY));
