@@ -45,7 +45,12 @@ public final class Listener {
    */
   public Future<Void> listen(Vertx vertx, HttpServerOptions options, Supplier<Handler<HttpServerRequest>> handler,
       int instances) {
+    // Vert.x shares one listening socket among servers that ask for the same port; a request
+    // for port 0 is therefore turned into one free port first, which every loop then binds.
     HttpServerOptions first = new HttpServerOptions(options);
+    if (first.getPort() == 0 && instances > 1) {
+      first.setPort(freePort(first.getHost()));
+    }
     return vertx.deployVerticle(new Instance(first, handler)).compose(id -> {
       port = servers.get(0).actualPort();
       if (instances <= 1) {
@@ -55,6 +60,14 @@ public final class Listener {
       return vertx.deployVerticle(() -> new Instance(rest, handler), new DeploymentOptions().setInstances(instances - 1))
           .mapEmpty();
     });
+  }
+
+  private static int freePort(String host) {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("no free port on " + host, e);
+    }
   }
 
   public int port() {
