@@ -2,6 +2,7 @@ package dev.keapgw.sandbox.campaigns;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.http.Json;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.HashSet;
@@ -20,6 +21,9 @@ import java.util.Set;
 final class SequenceMembership {
   /** The per-contact outcomes Keap reports. */
   enum Outcome { SUCCESS, ALREADY_IN_SEQUENCE, CONTACT_DOES_NOT_EXIST, FAILED }
+
+  /** The contacts module's table, whose rows a sequence's members must be. */
+  static final String CONTACTS = "contacts";
 
   private SequenceMembership() {}
 
@@ -128,7 +132,7 @@ final class SequenceMembership {
     if (Table.parseId(contactId) == null) {
       return Outcome.FAILED;
     }
-    return KnownContacts.exists(tenant, contactId) ? null : Outcome.CONTACT_DOES_NOT_EXIST;
+    return References.exists(tenant, CONTACTS, contactId) ? null : Outcome.CONTACT_DOES_NOT_EXIST;
   }
 
   /** The id as the contacts table writes it ({@code "007"} names contact 7). */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.input.BodyReader;
 import dev.keapgw.sandbox.input.Wording;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.Tenant;
 import java.time.DateTimeException;
@@ -128,7 +129,7 @@ final class ContactValidation {
   }
 
   private static String owner(BodyReader body, String id, Tenant tenant) {
-    if (id != null && !tenant.table("users").contains(id)) {
+    if (id != null && !References.exists(tenant, "users", id)) {
       throw body.invalid("owner_id", "There is no user with id '" + id + "'");
     }
     return id;
@@ -142,7 +143,7 @@ final class ContactValidation {
     String name = c.string("company_name");
     ObjectNode out = Json.object();
     if (id != null) {
-      Optional<Table> companies = companies(tenant);
+      Optional<Table> companies = References.table(tenant, "companies");
       if (companies.isPresent()) {
         ObjectNode row = companies.get().get(id)
             .orElseThrow(() -> c.invalid("id", "There is no company with id '" + id + "'"));
@@ -154,15 +155,6 @@ final class ContactValidation {
       out.put("company_name", name);
     }
     return out.isEmpty() ? NullNode.instance : out;
-  }
-
-  /** The companies table, when a companies module declares one in this build. */
-  private static Optional<Table> companies(Tenant tenant) {
-    try {
-      return Optional.of(tenant.table("companies"));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   private static JsonNode orNull(String s) {

@@ -6,7 +6,8 @@ import dev.keapgw.sandbox.http.ApiException;
 import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.input.BodyReader;
 import dev.keapgw.sandbox.input.Wording;
-import dev.keapgw.sandbox.store.Table;
+import dev.keapgw.sandbox.refs.References;
+import dev.keapgw.sandbox.store.Tenant;
 import java.util.List;
 
 /**
@@ -22,10 +23,10 @@ final class NoteValidation {
   /** A checked note body: the note's fields (no id, contact or times yet) and whether to pin it. */
   record Draft(ObjectNode fields, boolean pinned) {}
 
-  Draft note(ObjectNode json, Table users) {
+  Draft note(ObjectNode json, Tenant tenant) {
     BodyReader body = new BodyReader(json, DOMAIN, Wording.QUOTED_NAMING_VALUE);
     String userId = body.requiredString("user_id");
-    ObjectNode user = users.get(userId)
+    ObjectNode user = References.row(tenant, "users", userId)
         .orElseThrow(() -> body.invalid("user_id", "There is no user with id '" + userId + "'"));
     String title = body.string("title");
     String type = type(body, body.string("type"));

@@ -10,6 +10,7 @@ import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.http.KeapResponse;
 import dev.keapgw.sandbox.http.Routing;
 import dev.keapgw.sandbox.list.Lister;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
@@ -26,7 +27,7 @@ import java.util.List;
  */
 public final class NotesModule implements KeapModule {
   static final String TABLE = "notes";
-  private static final String CONTACTS = "contacts";
+  static final String CONTACTS = "contacts";
   private static final List<String> ORDER = List.of("id", "title", "text", "type", "contact_id", "assigned_to_user",
       "create_time", "update_time", "last_updated_by_user_id", "pinned_at", "created_by_user_id");
 
@@ -66,7 +67,7 @@ public final class NotesModule implements KeapModule {
     ObjectNode body = r.jsonBody();
     return tenant.write(() -> {
       String contactId = contact(tenant, r.pathParam("contact_id"));
-      NoteValidation.Draft draft = validation.note(body, tenant.table("users"));
+      NoteValidation.Draft draft = validation.note(body, tenant);
       String now = ctx.world().now();
       ObjectNode note = draft.fields();
       note.put("contact_id", contactId);
@@ -80,7 +81,7 @@ public final class NotesModule implements KeapModule {
 
   /** The id of the contact a path names, or 404. */
   private static String contact(Tenant tenant, String id) {
-    if (!tenant.table(CONTACTS).contains(id)) {
+    if (!References.exists(tenant, CONTACTS, id)) {
       throw ApiException.notFound("contact", id);
     }
     return Long.toString(Table.parseId(id));

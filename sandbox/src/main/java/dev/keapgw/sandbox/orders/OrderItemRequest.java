@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.commerce.CurrencyValue;
 import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.input.BodyReader;
-import dev.keapgw.sandbox.store.Table;
+import dev.keapgw.sandbox.products.ProductsModule;
+import dev.keapgw.sandbox.refs.References;
+import dev.keapgw.sandbox.store.Tenant;
 import java.util.Set;
 
 /**
@@ -25,7 +27,7 @@ final class OrderItemRequest {
       "DISCOUNT", "DISCOUNT_FREE_TRIAL", "DISCOUNT_ORDER_TOTAL", "DISCOUNT_PRODUCT", "DISCOUNT_PRODUCT_CATEGORY",
       "DISCOUNT_SHIPPING", "OTHER", "FEE");
 
-  static ObjectNode parse(BodyReader f, Table products) {
+  static ObjectNode parse(BodyReader f, Tenant tenant) {
     long quantity = f.requiredWhole("quantity", 1);
     if (quantity > Integer.MAX_VALUE) {
       throw f.invalid("quantity", f.path("quantity") + " must be at most " + Integer.MAX_VALUE);
@@ -37,7 +39,7 @@ final class OrderItemRequest {
     if (productId == null && needsProduct) {
       throw f.invalid("product_id", f.path("product_id") + " is required for item_type " + type);
     }
-    ObjectNode product = productId == null ? null : products.get(productId)
+    ObjectNode product = productId == null ? null : References.row(tenant, ProductsModule.TABLE, productId)
         .orElseThrow(() -> f.invalid("product_id", "No product with id " + productId + " exists"));
     ObjectNode plan = type.equals("SUBSCRIPTION") ? plan(f, product) : null;
 

@@ -9,7 +9,7 @@ import dev.keapgw.sandbox.commerce.CurrencyValue;
 import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.input.BodyReader;
 import dev.keapgw.sandbox.input.Wording;
-import dev.keapgw.sandbox.products.ProductsModule;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ final class OrderRequest {
   static ObjectNode parse(Tenant tenant, ObjectNode body, String now, String sourceType) {
     BodyReader f = new BodyReader(body, OrdersModule.DOMAIN, Wording.BARE);
     String contactId = f.requiredId("contact_id");
-    if (!ContactRefs.referable(tenant, contactId)) {
+    if (!References.accepts(tenant, ContactRefs.TABLE, contactId)) {
       throw f.invalid("contact_id", "No contact with id " + contactId + " exists");
     }
     String title = f.requiredString("order_title");
@@ -91,14 +91,14 @@ final class OrderRequest {
       return out;
     }
     for (int i = 0; i < given.size(); i++) {
-      out.add(OrderItemRequest.parse(f.item("order_items", i), tenant.table(ProductsModule.TABLE)));
+      out.add(OrderItemRequest.parse(f.item("order_items", i), tenant));
     }
     return out;
   }
 
   private static String affiliate(Tenant tenant, BodyReader f, String field) {
     String id = f.id(field);
-    if (id != null && !tenant.table(AffiliatesModule.TABLE).contains(id)) {
+    if (id != null && !References.exists(tenant, AffiliatesModule.TABLE, id)) {
       throw f.invalid(field, "No affiliate with id " + id + " exists");
     }
     return id;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.Sandbox;
 import dev.keapgw.sandbox.SandboxFixture;
 import dev.keapgw.sandbox.http.Json;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Tenant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,12 @@ public final class CommerceTestData {
   private CommerceTestData() {}
 
   public static boolean hasContacts(SandboxFixture fix) {
-    return ContactRefs.table(tenant(fix)).isPresent();
+    return References.table(tenant(fix), ContactRefs.TABLE).isPresent();
   }
 
   /** A contact id an order may refer to, named {@code given family <email>} when contacts exist. */
   public static String contactId(SandboxFixture fix, String given, String family, String email) {
-    return ContactRefs.table(tenant(fix)).map(t -> {
+    return References.table(tenant(fix), ContactRefs.TABLE).map(t -> {
       ObjectNode c = Json.object().put("given_name", given).put("family_name", family);
       c.putArray("email_addresses").addObject().put("email", email).put("field", "EMAIL1");
       return Long.toString(t.insert(c));
