@@ -31,7 +31,7 @@ final class CompanyViews {
   static final Set<String> OPTIONAL = Set.of("notes", "fax_number", "address", "email_address",
       "phone_number", "update_time", "create_time", "custom_fields");
 
-  static final FieldSelection FIELDS = new FieldSelection(defaults(), OPTIONAL, "company");
+  static final FieldSelection FIELDS = FieldSelection.optional(defaults(), OPTIONAL, "company");
 
   static final ListSpec LIST = ListSpec.of("company", "companies",
       List.of(

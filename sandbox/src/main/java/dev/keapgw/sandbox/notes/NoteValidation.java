@@ -2,13 +2,15 @@ package dev.keapgw.sandbox.notes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.sandbox.http.ApiException;
 import dev.keapgw.sandbox.http.Json;
+import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.input.BodyReader;
+import dev.keapgw.sandbox.input.FieldSelection;
 import dev.keapgw.sandbox.input.Wording;
 import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks a {@code CreateNoteRequest} and builds the note it describes. {@code user_id} is
@@ -72,14 +74,15 @@ final class NoteValidation {
     throw body.invalid("type", "'type' must be one of " + String.join(", ", TYPES) + ", not '" + t + "'");
   }
 
-  /** The names {@code fields} may carry for notes: only {@code custom_fields}. */
-  static boolean wantsCustomFields(List<String> fields) {
-    for (String f : fields) {
-      if (!f.equals("custom_fields")) {
-        throw ApiException.invalidField(DOMAIN, f, "Unknown field '" + f + "' in fields; notes take only custom_fields");
-      }
-    }
-    return !fields.isEmpty();
+  /**
+   * {@code fields} for notes names only {@code custom_fields}, which adds an empty array (the
+   * sandbox defines no note custom fields); every other field of a note is always answered.
+   */
+  static final FieldSelection FIELDS =
+      new FieldSelection(Set.of(), Set.of("custom_fields"), DOMAIN, "notes take only custom_fields");
+
+  static boolean wantsCustomFields(KeapRequest r) {
+    return !FIELDS.requested(r).isEmpty();
   }
 
   private static boolean blank(String s) {

@@ -54,7 +54,7 @@ public final class NotesModule implements KeapModule {
   private static ObjectNode list(SandboxContext ctx, KeapRequest r) {
     Tenant tenant = ctx.world().tenant(r.tenantId());
     String contactId = contact(tenant, r.pathParam("contact_id"));
-    boolean custom = NoteValidation.wantsCustomFields(r.paramList("fields"));
+    boolean custom = NoteValidation.wantsCustomFields(r);
     NoteListSpec.checkFilter(r.param("filter"));
     Lister.Source source = new Lister.Source(tenant.table(TABLE),
         row -> row.path("contact_id").asText().equals(contactId), "contact:" + contactId);
@@ -63,7 +63,7 @@ public final class NotesModule implements KeapModule {
 
   private ObjectNode create(SandboxContext ctx, KeapRequest r) {
     Tenant tenant = ctx.world().tenant(r.tenantId());
-    boolean custom = NoteValidation.wantsCustomFields(r.paramList("fields"));
+    boolean custom = NoteValidation.wantsCustomFields(r);
     ObjectNode body = r.jsonBody();
     return tenant.write(() -> {
       String contactId = contact(tenant, r.pathParam("contact_id"));

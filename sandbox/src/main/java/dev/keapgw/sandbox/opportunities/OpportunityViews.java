@@ -33,7 +33,7 @@ final class OpportunityViews {
   static final Set<String> OPTIONAL = Set.of("custom_fields", "created_by", "last_updated_by", "status_id",
       "monthly_revenue", "order_revenue", "objection", "status", "stage_entrance_time");
 
-  static final FieldSelection FIELDS = new FieldSelection(defaults(), OPTIONAL, "opportunity");
+  static final FieldSelection FIELDS = FieldSelection.optional(defaults(), OPTIONAL, "opportunity");
 
   static final int MAX_IDS = 100;
 

@@ -26,7 +26,7 @@ final class TaskViews {
       "assigned_to_user_id", "created_by_user_id", "last_updated_by_user_id", "contact_id", "opportunity_id",
       "accepted", "custom_fields");
 
-  static final FieldSelection FIELDS = new FieldSelection(defaults(), Set.of("custom_fields"), "task");
+  static final FieldSelection FIELDS = FieldSelection.optional(defaults(), Set.of("custom_fields"), "task");
 
   /** The assignee filter's word for tasks that nobody is assigned to. */
   static final String UNASSIGNED = "UNASSIGNED";
