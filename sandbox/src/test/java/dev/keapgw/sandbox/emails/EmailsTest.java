@@ -70,7 +70,7 @@ class EmailsTest {
     assertThat(e.get("subject").asText()).isEqualTo("Spring news");
     assertThat(e.get("sent_to_address").asText()).isEqualTo("ann.send@example.com");
     assertThat(e.get("sent_from_address").asText()).isEqualTo(userEmail("1"));
-    assertThat(e.get("sent_time").asText()).isEqualTo("2026-03-01T12:00:00Z");
+    assertThat(e.get("sent_time").asText()).isEqualTo("2026-03-01T12:00:00.000Z");
     JsonNode full = FIX.api().get("/emails/" + e.get("id").asText()).json();
     assertThat(decode(full.get("html_content"))).isEqualTo("<h1>Hi Ann</h1>");
     assertThat(decode(full.get("plain_content"))).isEqualTo("Hi Ann");
@@ -101,11 +101,11 @@ class EmailsTest {
     body.put("user_id", "2");
     assertThat(FIX.api().post("/emails:send", body).status()).isEqualTo(202);
     JsonNode desc = FIX.api().get("/emails?order_by=created_time%20desc&page_size=1").json();
-    assertThat(desc.at("/emails/0/sent_time").asText()).isEqualTo("2026-03-01T12:00:00Z");
+    assertThat(desc.at("/emails/0/sent_time").asText()).isEqualTo("2026-03-01T12:00:00.000Z");
     assertThat(desc.get("next_page_token").asText()).isNotEmpty();
     JsonNode recent = FIX.api().get("/emails?filter=start_created_time%3D%3D2026-03-01T11:00:00Z").json().get("emails");
     assertThat(recent).isNotEmpty();
-    recent.forEach(e -> assertThat(e.get("sent_time").asText()).isEqualTo("2026-03-01T12:00:00Z"));
+    recent.forEach(e -> assertThat(e.get("sent_time").asText()).isEqualTo("2026-03-01T12:00:00.000Z"));
     TestHttp.Reply bad = FIX.api().get("/emails?filter=start_created_time%3D%3Dyesterday");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().at("/details/0/resource").asText()).isEqualTo("start_created_time");

@@ -59,7 +59,7 @@ class OpportunitiesTest {
     assertThat(o.at("/stage/details/checklist_items/0/description").asText()).isEqualTo("Confirm budget");
     assertThat(o.at("/user/first_name").asText()).isEqualTo("Alan");
     assertThat(o.get("projected_revenue_high").asDouble()).isEqualTo(1500.5);
-    assertThat(o.get("estimated_close_time").asText()).isEqualTo("2026-06-29T22:00:00Z");
+    assertThat(o.get("estimated_close_time").asText()).isEqualTo("2026-06-29T22:00:00.000Z");
     assertThat(o.has("created_by")).isFalse();
     assertThat(SpecSchemas.problems("RestV2Opportunity", o)).isEmpty();
     TestHttp.Reply listed = FIX.api().get("/opportunities?filter=ids==" + o.get("id").asText());

@@ -45,7 +45,7 @@ class OrdersTest {
     assertThat(o.get("order_type").asText()).isEqualTo("ONLINE");
     assertThat(o.get("source_type").asText()).isEqualTo("API");
     assertThat(o.get("status").asText()).isEqualTo("DRAFT");
-    assertThat(o.get("order_time").asText()).isEqualTo("2024-05-21T12:30:00Z");
+    assertThat(o.get("order_time").asText()).isEqualTo("2024-05-21T12:30:00.000Z");
     assertThat(o.at("/total/amount").asLong()).isEqualTo(2500);
     assertThat(o.at("/total/formatted_amount").asText()).isEqualTo("$25.00");
     assertThat(o.at("/total_due/amount").asLong()).isEqualTo(2500);

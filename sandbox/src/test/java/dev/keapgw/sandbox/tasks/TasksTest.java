@@ -55,7 +55,7 @@ class TasksTest {
         "title", "Follow up call", "due_time", "2026-02-15T10:00:00-07:00", "contact_id", contact,
         "assigned_to_user_id", 3, "priority", "CRITICAL", "remind_time_mins", 30, "type", "CALL"));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    assertThat(r.json().get("due_time").asText()).isEqualTo("2026-02-15T17:00:00Z");
+    assertThat(r.json().get("due_time").asText()).isEqualTo("2026-02-15T17:00:00.000Z");
     assertThat(r.json().get("contact_id").asText()).isEqualTo(contact);
     assertThat(r.json().get("assigned_to_user_id").asText()).isEqualTo("3");
     assertThat(r.json().get("remind_time_mins").asInt()).isEqualTo(30);
