@@ -86,7 +86,12 @@ public final class Table {
     reindex(id, old == null ? null : Json.parseTrusted(old), Json.parseTrusted(bytes));
   }
 
+  /**
+   * Applies a recorded removal (replay at start). The id counts as handed out even if the
+   * journal no longer holds the row's own line, so it is never handed out again.
+   */
   void forget(long id) {
+    lastId.accumulateAndGet(id, Math::max);
     byte[] old = rows.remove(id);
     if (old != null) {
       reindex(id, Json.parseTrusted(old), null);
