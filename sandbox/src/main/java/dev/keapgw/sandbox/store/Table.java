@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.http.Json;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -11,7 +12,6 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -24,7 +24,7 @@ public final class Table {
   private final String tenantId;
   private final TableSpec spec;
   private final ConcurrentSkipListMap<Long, byte[]> rows = new ConcurrentSkipListMap<>();
-  private final Map<String, Map<String, NavigableSet<Long>>> indexes = new ConcurrentHashMap<>();
+  private final Map<String, ExactIndex> indexes = new ConcurrentHashMap<>();
   private final AtomicLong lastId = new AtomicLong();
   private final Journal journal;
 
@@ -33,7 +33,7 @@ public final class Table {
     this.spec = spec;
     this.journal = journal;
     for (String name : spec.indexNames()) {
-      indexes.put(name, new ConcurrentHashMap<>());
+      indexes.put(name, new ExactIndex());
     }
   }
 
@@ -127,27 +127,23 @@ public final class Table {
     return indexes.containsKey(index);
   }
 
-  /** Ids whose index key equals {@code key} (case-insensitive), in ascending order. */
+  /** Ids whose index key equals {@code key} (case-insensitive), in ascending order, read-only. */
   public NavigableSet<Long> lookup(String index, String key) {
-    NavigableSet<Long> ids = indexes.get(index).get(key.toLowerCase(Locale.ROOT));
-    return ids == null ? new ConcurrentSkipListSet<>() : ids;
+    return indexes.get(index).lookup(key.toLowerCase(Locale.ROOT));
   }
 
   private void reindex(long id, ObjectNode before, ObjectNode after) {
     spec.indexes().forEach((name, keys) -> {
-      Map<String, NavigableSet<Long>> index = indexes.get(name);
-      if (before != null) {
-        for (String k : keysOf(keys, before)) {
-          NavigableSet<Long> ids = index.get(k);
-          if (ids != null) {
-            ids.remove(id);
-          }
+      ExactIndex index = indexes.get(name);
+      Collection<String> old = before == null ? List.of() : keysOf(keys, before);
+      Collection<String> now = after == null ? List.of() : keysOf(keys, after);
+      for (String k : old) {
+        if (!now.contains(k)) {
+          index.remove(k, id);
         }
       }
-      if (after != null) {
-        for (String k : keysOf(keys, after)) {
-          index.computeIfAbsent(k, x -> new ConcurrentSkipListSet<>()).add(id);
-        }
+      for (String k : now) {
+        index.add(k, id);
       }
     });
   }
