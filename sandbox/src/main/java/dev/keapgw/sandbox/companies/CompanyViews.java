@@ -51,13 +51,7 @@ final class CompanyViews {
 
   /** A copy of the row with its properties in the spec's order. */
   static ObjectNode canonical(ObjectNode row) {
-    ObjectNode out = Json.object();
-    for (String f : ORDER) {
-      if (row.has(f)) {
-        out.set(f, row.get(f));
-      }
-    }
-    return out;
+    return Json.inOrder(row, ORDER);
   }
 
   static List<String> emails(ObjectNode row) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** The sandbox's one JSON mapper and small node helpers. */
 public final class Json {
@@ -40,6 +41,17 @@ public final class Json {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A copy of {@code row} with just the fields {@code order} names, in that order. */
+  public static ObjectNode inOrder(ObjectNode row, List<String> order) {
+    ObjectNode out = object();
+    for (String f : order) {
+      if (row.has(f)) {
+        out.set(f, row.get(f));
+      }
+    }
+    return out;
   }
 
   /** Text of a field, or null when absent or JSON null. */

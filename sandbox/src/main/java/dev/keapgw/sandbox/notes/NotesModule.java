@@ -1,6 +1,5 @@
 package dev.keapgw.sandbox.notes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.KeapModule;
 import dev.keapgw.sandbox.SandboxContext;
@@ -88,27 +87,12 @@ public final class NotesModule implements KeapModule {
   }
 
   private static void forgetContact(Tenant tenant, long contactId) {
-    tenant.write(() -> {
-      Table notes = tenant.table(TABLE);
-      for (long id : List.copyOf(notes.lookup("contact_id", Long.toString(contactId)))) {
-        notes.remove(id);
-      }
-    });
+    tenant.write(() -> tenant.table(TABLE).removeAll("contact_id", Long.toString(contactId)));
   }
 
   /** Stores a new note with a fresh id, fields in answer order. */
   static ObjectNode insert(Table notes, ObjectNode note) {
-    long id = notes.nextId();
-    note.put("id", Long.toString(id));
-    ObjectNode out = Json.object();
-    for (String f : ORDER) {
-      JsonNode v = note.get(f);
-      if (v != null) {
-        out.set(f, v);
-      }
-    }
-    notes.put(id, out);
-    return out;
+    return notes.insert(note, row -> Json.inOrder(row, ORDER));
   }
 
   private static ObjectNode view(ObjectNode row, boolean customFields) {

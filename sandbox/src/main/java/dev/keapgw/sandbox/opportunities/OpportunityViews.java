@@ -86,13 +86,7 @@ final class OpportunityViews {
   }
 
   static ObjectNode canonical(ObjectNode row) {
-    ObjectNode out = Json.object();
-    for (String f : ORDER) {
-      if (row.has(f)) {
-        out.set(f, row.get(f));
-      }
-    }
-    return out;
+    return Json.inOrder(row, ORDER);
   }
 
   static List<String> contactKeys(ObjectNode row) {

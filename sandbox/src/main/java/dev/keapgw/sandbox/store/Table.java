@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Rows of one kind for one tenant, kept as compact JSON bytes ordered by numeric id (a million
@@ -61,6 +62,32 @@ public final class Table {
     doc.put("id", Long.toString(id));
     put(id, doc);
     return id;
+  }
+
+  /**
+   * Inserts a row with a fresh id: writes the id into it, stores {@code shape} of it (the
+   * row with its fields in answer order, say) and returns what was stored.
+   */
+  public ObjectNode insert(ObjectNode doc, UnaryOperator<ObjectNode> shape) {
+    long id = nextId();
+    doc.put("id", Long.toString(id));
+    ObjectNode stored = shape.apply(doc);
+    put(id, stored);
+    return stored;
+  }
+
+  /** Stores a row under the id it carries, replacing the previous version. */
+  public void replace(ObjectNode row) {
+    put(Long.parseLong(row.path("id").asText()), row);
+  }
+
+  /** Removes every row found under {@code key} of {@code index}; returns how many went. */
+  public int removeAll(String index, String key) {
+    int n = 0;
+    for (long id : List.copyOf(lookup(index, key))) {
+      n += remove(id) ? 1 : 0;
+    }
+    return n;
   }
 
   public Optional<ObjectNode> get(long id) {
