@@ -26,8 +26,8 @@ public final class ContactRefs {
       if (email != null) {
         out.put("email", email);
       }
-      copyText(c, out, "given_name");
-      copyText(c, out, "family_name");
+      Json.copyText(c, out, "given_name");
+      Json.copyText(c, out, "family_name");
     });
     return out;
   }
@@ -45,12 +45,5 @@ public final class ContactRefs {
       }
     }
     return ids;
-  }
-
-  private static void copyText(ObjectNode from, ObjectNode to, String field) {
-    String v = Json.text(from, field);
-    if (v != null) {
-      to.put(field, v);
-    }
   }
 }

@@ -44,10 +44,7 @@ public final class CompaniesModule implements KeapModule {
         .get("/companies/{company_id}", r -> KeapResponse.json(200,
             CompanyViews.FIELDS.viewFor(r).apply(COMPANIES.get(ctx, r, "company_id"))))
         .patch("/companies/{company_id}", r -> KeapResponse.json(200, update(ctx, r)))
-        .delete("/companies/{company_id}", r -> {
-          COMPANIES.delete(ctx, r, "company_id");
-          return KeapResponse.empty(204);
-        });
+        .delete("/companies/{company_id}", r -> COMPANIES.delete(ctx, r, "company_id"));
   }
 
   @Override

@@ -62,10 +62,10 @@ final class ContactItems {
       int max = PHONE_SLOTS.indexOf(field) < 3 ? 40 : 20;
       String number = item.requiredString("number", max);
       ObjectNode o = out.addObject().put("number", number);
-      putIfSet(o, "extension", item.string("extension"));
-      putIfSet(o, "type", item.string("type"));
+      Json.putText(o, "extension", item.string("extension"));
+      Json.putText(o, "type", item.string("type"));
       o.put("field", field);
-      putIfSet(o, "number_e164", e164(number));
+      Json.putText(o, "number_e164", e164(number));
     }
     return out;
   }
@@ -77,7 +77,7 @@ final class ContactItems {
       BodyReader item = body.item(array, i);
       String field = slots.take(item);
       ObjectNode o = out.addObject().put("number", item.requiredString("number", 40));
-      putIfSet(o, "type", item.string("type"));
+      Json.putText(o, "type", item.string("type"));
       o.put("field", field);
     }
     return out;
@@ -92,12 +92,12 @@ final class ContactItems {
       boolean billing = field.equals("BILLING");
       boolean shipping = field.equals("SHIPPING");
       ObjectNode o = out.addObject();
-      putIfSet(o, "line1", item.string("line1", billing ? 75 : 100));
-      putIfSet(o, "line2", item.string("line2", billing ? 75 : 100));
-      putIfSet(o, "locality", item.string("locality", billing ? 50 : 100));
+      Json.putText(o, "line1", item.string("line1", billing ? 75 : 100));
+      Json.putText(o, "line2", item.string("line2", billing ? 75 : 100));
+      Json.putText(o, "locality", item.string("locality", billing ? 50 : 100));
       String region = item.string("region", 50);
-      putIfSet(o, "region", region);
-      putIfSet(o, "region_code", item.string("region_code"));
+      Json.putText(o, "region", region);
+      Json.putText(o, "region_code", item.string("region_code"));
       String country = item.string("country_code");
       if (country != null && !COUNTRY_CODE.matcher(country).matches()) {
         throw item.invalid("country_code", "'" + item.path("country_code") + "' must be an ISO 3166-1 alpha-3 code such as USA");
@@ -105,11 +105,11 @@ final class ContactItems {
       if (region != null && !region.isBlank() && (country == null || country.isBlank())) {
         throw item.invalid("country_code", "'" + item.path("country_code") + "' is required when region is set");
       }
-      putIfSet(o, "country_code", country == null ? null : country.toUpperCase(Locale.ROOT));
-      putIfSet(o, "country", item.string("country", 100));
-      putIfSet(o, "postal_code", item.string("postal_code", shipping ? 20 : 15));
-      putIfSet(o, "zip_code", item.string("zip_code", shipping ? 20 : 15));
-      putIfSet(o, "zip_four", item.string("zip_four", 10));
+      Json.putText(o, "country_code", country == null ? null : country.toUpperCase(Locale.ROOT));
+      Json.putText(o, "country", item.string("country", 100));
+      Json.putText(o, "postal_code", item.string("postal_code", shipping ? 20 : 15));
+      Json.putText(o, "zip_code", item.string("zip_code", shipping ? 20 : 15));
+      Json.putText(o, "zip_four", item.string("zip_four", 10));
       o.put("field", field);
     }
     return out;
@@ -122,7 +122,7 @@ final class ContactItems {
       item.requiredString("type");
       String type = item.oneOf("type", SOCIAL_TYPES);
       ObjectNode o = out.addObject();
-      putIfSet(o, "name", item.string("name", 255));
+      Json.putText(o, "name", item.string("name", 255));
       o.put("type", type);
     }
     return out;
@@ -152,13 +152,6 @@ final class ContactItems {
     }
     return null;
   }
-
-  private static void putIfSet(ObjectNode o, String field, String value) {
-    if (value != null) {
-      o.put(field, value);
-    }
-  }
-
   /**
    * Hands out the fixed slots of one array field. Slots that items name explicitly are reserved
    * first, so an item without a slot never takes one that a later item asks for.

@@ -54,6 +54,18 @@ public final class Json {
     return out;
   }
 
+  /** Sets a text field, unless {@code value} is null (the field is then left out). */
+  public static void putText(ObjectNode o, String field, String value) {
+    if (value != null) {
+      o.put(field, value);
+    }
+  }
+
+  /** Copies a text field from one object to another when it is there. */
+  public static void copyText(ObjectNode from, ObjectNode to, String field) {
+    putText(to, field, text(from, field));
+  }
+
   /** Text of a field, or null when absent or JSON null. */
   public static String text(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);

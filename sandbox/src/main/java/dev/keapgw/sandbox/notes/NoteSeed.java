@@ -51,10 +51,7 @@ final class NoteSeed {
         String time = World.timestamp(created.plus(Duration.ofMinutes((long) (random.nextDouble() * minutes))));
         ObjectNode note = Json.object().put("title", n[1]).put("text", n[2]).put("type", n[0])
             .put("contact_id", contact.path("id").asText());
-        note.set("assigned_to_user", Json.object().put("id", userId)
-            .put("given_name", user.path("given_name").asText(""))
-            .put("family_name", user.path("family_name").asText(""))
-            .put("email_address", user.path("email_addresses").path(0).path("email").asText("")));
+        note.set("assigned_to_user", NoteValidation.assignedUser(userId, user));
         note.put("create_time", time).put("update_time", time);
         note.put("last_updated_by_user_id", userId);
         if (random.nextInt(6) == 0) {

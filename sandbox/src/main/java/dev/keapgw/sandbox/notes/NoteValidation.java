@@ -52,14 +52,19 @@ final class NoteValidation {
     if (type != null) {
       note.put("type", type);
     }
-    note.set("assigned_to_user", Json.object()
-        .put("id", userId)
-        .put("given_name", user.path("given_name").asText(""))
-        .put("family_name", user.path("family_name").asText(""))
-        .put("email_address", user.path("email_addresses").path(0).path("email").asText("")));
+    note.set("assigned_to_user", assignedUser(userId, user));
     note.put("created_by_user_id", userId);
     note.put("last_updated_by_user_id", userId);
     return new Draft(note, Boolean.TRUE.equals(pinned));
+  }
+
+  /** A note's {@code assigned_to_user}: the user's id, names and first email address. */
+  static ObjectNode assignedUser(String userId, ObjectNode user) {
+    return Json.object()
+        .put("id", userId)
+        .put("given_name", user.path("given_name").asText(""))
+        .put("family_name", user.path("family_name").asText(""))
+        .put("email_address", user.path("email_addresses").path(0).path("email").asText(""));
   }
 
   private static String type(BodyReader body, String t) {

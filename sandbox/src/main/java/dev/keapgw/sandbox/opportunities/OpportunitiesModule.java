@@ -53,10 +53,7 @@ public final class OpportunitiesModule implements KeapModule {
         .get("/opportunities/{opportunity_id}", r ->
             KeapResponse.json(200, view(ctx, r).apply(OPPORTUNITIES.get(ctx, r, "opportunity_id"))))
         .patch("/opportunities/{opportunity_id}", r -> KeapResponse.json(200, view(ctx, r).apply(update(ctx, r))))
-        .delete("/opportunities/{opportunity_id}", r -> {
-          OPPORTUNITIES.delete(ctx, r, "opportunity_id");
-          return KeapResponse.empty(204);
-        });
+        .delete("/opportunities/{opportunity_id}", r -> OPPORTUNITIES.delete(ctx, r, "opportunity_id"));
   }
 
   @Override

@@ -63,8 +63,8 @@ final class OrderItemRequest {
     ObjectNode item = Json.object();
     item.put("id", "");
     item.put("name", name);
-    putText(item, "description", f.nonBlank("description"));
-    putText(item, "notes", f.nonBlank("notes"));
+    Json.putText(item, "description", f.nonBlank("description"));
+    Json.putText(item, "notes", f.nonBlank("notes"));
     item.put("quantity", quantity);
     if (discount) {
       item.set("discount", CurrencyValue.usd(Math.abs(price.times(quantity).amount())).toJson());
@@ -116,8 +116,8 @@ final class OrderItemRequest {
     ObjectNode p = Json.object();
     p.put("id", product.path("id").asText());
     p.put("name", product.path("name").asText());
-    copyText(product, p, "sku");
-    copyText(product, p, "description");
+    Json.copyText(product, p, "sku");
+    Json.copyText(product, p, "description");
     p.put("shippable", product.path("shippable").asBoolean());
     p.put("taxable", product.path("taxable").asBoolean());
     return p;
@@ -134,15 +134,5 @@ final class OrderItemRequest {
     s.set("plan_price", plan.path("plan_price").deepCopy());
     s.put("display_order_index", plan.path("order_index").asInt(0));
     return s;
-  }
-
-  private static void copyText(ObjectNode from, ObjectNode to, String field) {
-    putText(to, field, Json.text(from, field));
-  }
-
-  private static void putText(ObjectNode o, String field, String value) {
-    if (value != null) {
-      o.put(field, value);
-    }
   }
 }

@@ -49,15 +49,15 @@ final class OrderRequest {
     o.put("status", "DRAFT");
     o.set("total", CurrencyValue.usd(0).toJson());
     o.set("contact", ContactRefs.basic(tenant, contactId));
-    putText(o, "notes", f.string("notes"));
-    putText(o, "terms", f.string("terms"));
+    Json.putText(o, "notes", f.string("notes"));
+    Json.putText(o, "terms", f.string("terms"));
     o.put("order_type", orderType);
     o.put("source_type", sourceType);
     o.put("creation_time", now);
     o.put("modification_time", now);
     o.put("order_time", orderTime);
-    putText(o, "lead_affiliate_id", affiliate(tenant, f, "lead_affiliate_id"));
-    putText(o, "sales_affiliate_id", affiliate(tenant, f, "sales_affiliate_id"));
+    Json.putText(o, "lead_affiliate_id", affiliate(tenant, f, "lead_affiliate_id"));
+    Json.putText(o, "sales_affiliate_id", affiliate(tenant, f, "sales_affiliate_id"));
     o.set("total_paid", CurrencyValue.usd(0).toJson());
     o.set("total_due", CurrencyValue.usd(0).toJson());
     BodyReader shipping = f.object("shipping_address");
@@ -69,18 +69,18 @@ final class OrderRequest {
     o.put("allow_paypal", false);
     ArrayNode lines = o.putArray("order_items");
     items.forEach(lines::add);
-    putText(o, "invoice_number", f.string("invoice_number"));
+    Json.putText(o, "invoice_number", f.string("invoice_number"));
     o.putArray("files");
-    putText(o, "promo_code", promoCodes(f));
+    Json.putText(o, "promo_code", promoCodes(f));
     o.put("refund_status", "NONE");
     o.put("synced", false);
     o.put("invoice_id", "");
     o.set("custom_fields", customFields(f));
-    putText(o, "sent_time", sentTime);
-    putText(o, "due_time", f.time("due_time"));
-    putText(o, "external_create_user", f.string("external_create_user"));
-    putText(o, "external_create_time", f.time("external_create_time"));
-    putText(o, "external_update_time", f.time("external_update_time"));
+    Json.putText(o, "sent_time", sentTime);
+    Json.putText(o, "due_time", f.time("due_time"));
+    Json.putText(o, "external_create_user", f.string("external_create_user"));
+    Json.putText(o, "external_create_time", f.time("external_create_time"));
+    Json.putText(o, "external_update_time", f.time("external_update_time"));
     return o;
   }
 
@@ -107,27 +107,27 @@ final class OrderRequest {
   /** Keap's {@code ShippingInformation} from the request's {@code AddressInformation}. */
   private static ObjectNode shipping(BodyReader a) {
     ObjectNode address = Json.object();
-    putText(address, "line1", a.string("line1"));
-    putText(address, "line2", a.string("line2"));
-    putText(address, "locality", a.string("locality"));
+    Json.putText(address, "line1", a.string("line1"));
+    Json.putText(address, "line2", a.string("line2"));
+    Json.putText(address, "locality", a.string("locality"));
     String region = a.string("region");
-    putText(address, "region", region);
+    Json.putText(address, "region", region);
     address.put("field", "SHIPPING");
-    putText(address, "country_code", a.string("country_code"));
+    Json.putText(address, "country_code", a.string("country_code"));
     String zip = a.string("zip_code");
-    putText(address, "postal_code", zip);
+    Json.putText(address, "postal_code", zip);
     // A region sent as an ISO 3166-2 code doubles as the region code the list filters on.
     if (region != null && REGION_CODE.matcher(region).matches()) {
       address.put("region_code", region);
     }
-    putText(address, "zip_code", zip);
-    putText(address, "zip_four", a.string("zip_four"));
+    Json.putText(address, "zip_code", zip);
+    Json.putText(address, "zip_four", a.string("zip_four"));
     ObjectNode info = Json.object();
     info.set("address", address);
-    putText(info, "company", a.string("company"));
-    putText(info, "given_name", a.string("first_name"));
-    putText(info, "family_name", a.string("last_name"));
-    putText(info, "phone_number", a.string("phone"));
+    Json.putText(info, "company", a.string("company"));
+    Json.putText(info, "given_name", a.string("first_name"));
+    Json.putText(info, "family_name", a.string("last_name"));
+    Json.putText(info, "phone_number", a.string("phone"));
     info.put("invoice_to_company", a.bool("is_invoice_to_company", false));
     return info;
   }
@@ -159,11 +159,5 @@ final class OrderRequest {
           c.node().hasNonNull("content") ? c.node().get("content").deepCopy() : NullNode.getInstance());
     }
     return out;
-  }
-
-  private static void putText(ObjectNode o, String field, String value) {
-    if (value != null) {
-      o.put(field, value);
-    }
   }
 }

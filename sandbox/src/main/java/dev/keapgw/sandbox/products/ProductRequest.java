@@ -25,8 +25,8 @@ final class ProductRequest {
     p.put("name", name);
     p.set("price", CurrencyValue.usd(price).toJson());
     p.put("active", f.bool("active", true));
-    putText(p, "description", f.string("description"));
-    putText(p, "sku", f.string("sku"));
+    Json.putText(p, "description", f.string("description"));
+    Json.putText(p, "sku", f.string("sku"));
     p.put("shippable", f.bool("shippable", false));
     Double weight = f.number("weight", 0);
     if (weight != null) {
@@ -42,12 +42,12 @@ final class ProductRequest {
       p.put(flag, f.bool(flag, false));
     }
     p.putArray("subscription_plans");
-    putText(p, "top_html", f.string("top_html"));
-    putText(p, "bottom_html", f.string("bottom_html"));
+    Json.putText(p, "top_html", f.string("top_html"));
+    Json.putText(p, "bottom_html", f.string("bottom_html"));
     p.put("is_package", f.bool("is_package", false));
     p.put("needs_digital_delivery", f.bool("needs_digital_delivery", false));
     p.put("has_legacy_image", false);
-    putText(p, "delivery_description", f.string("delivery_description"));
+    Json.putText(p, "delivery_description", f.string("delivery_description"));
     p.put("create_time", now);
     p.put("update_time", now);
     return p;
@@ -60,17 +60,11 @@ final class ProductRequest {
     out.put("inventory_limit", orZero(inv.whole("inventory_limit", 0, Integer.MAX_VALUE)));
     out.put("inventory_count", orZero(inv.whole("inventory_count", 0, Integer.MAX_VALUE)));
     out.put("out_of_stock_enabled", inv.bool("out_of_stock_enabled", false));
-    putText(out, "email_for_inventory_notifications", inv.string("email_for_inventory_notifications"));
+    Json.putText(out, "email_for_inventory_notifications", inv.string("email_for_inventory_notifications"));
     return out;
   }
 
   private static long orZero(Long n) {
     return n == null ? 0 : n;
-  }
-
-  private static void putText(ObjectNode o, String field, String value) {
-    if (value != null) {
-      o.put(field, value);
-    }
   }
 }

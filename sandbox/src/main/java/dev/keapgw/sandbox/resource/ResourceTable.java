@@ -35,13 +35,14 @@ public record ResourceTable(String table, String domain) {
     return rows.get(id).orElseThrow(() -> ApiException.notFound(domain, id));
   }
 
-  /** Deletes the row with the id of path parameter {@code idParam}, or answers 404. */
-  public void delete(SandboxContext ctx, KeapRequest r, String idParam) {
+  /** Deletes the row with the id of path parameter {@code idParam}: the 204 to answer, or a 404. */
+  public KeapResponse delete(SandboxContext ctx, KeapRequest r, String idParam) {
     String id = r.pathParam(idParam);
     Long n = Table.parseId(id);
     if (n == null || !of(ctx, r).remove(n)) {
       throw ApiException.notFound(domain, id);
     }
+    return KeapResponse.empty(204);
   }
 
   /**

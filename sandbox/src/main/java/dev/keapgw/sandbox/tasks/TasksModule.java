@@ -55,10 +55,7 @@ public final class TasksModule implements KeapModule {
         .get("/tasks/{task_id}", r ->
             KeapResponse.json(200, TaskViews.FIELDS.viewFor(r).apply(TASKS.get(ctx, r, "task_id"))))
         .patch("/tasks/{task_id}", r -> KeapResponse.json(200, TaskViews.FIELDS.viewFor(r).apply(update(ctx, r))))
-        .delete("/tasks/{task_id}", r -> {
-          TASKS.delete(ctx, r, "task_id");
-          return KeapResponse.empty(204);
-        });
+        .delete("/tasks/{task_id}", r -> TASKS.delete(ctx, r, "task_id"));
   }
 
   @Override
