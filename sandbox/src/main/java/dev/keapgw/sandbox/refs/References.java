@@ -47,6 +47,25 @@ public final class References {
     return table(tenant, table).map(t -> t.contains(id)).orElse(false);
   }
 
+  /** How many rows {@code table} holds (0 when it is not declared). */
+  public static int size(Tenant tenant, String table) {
+    return table(tenant, table).map(Table::size).orElse(0);
+  }
+
+  /**
+   * Which of the ids {@code "1"..max} name rows of {@code table}: the rows a seed may point at
+   * (none when the table is not declared).
+   */
+  public static List<String> existingIds(Tenant tenant, String table, int max) {
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i <= max; i++) {
+      if (exists(tenant, table, Integer.toString(i))) {
+        out.add(Integer.toString(i));
+      }
+    }
+    return out;
+  }
+
   /** The first {@code n} rows of {@code table} in id order (none when it is not declared). */
   public static List<ObjectNode> first(Tenant tenant, String table, int n) {
     List<ObjectNode> out = new ArrayList<>();
