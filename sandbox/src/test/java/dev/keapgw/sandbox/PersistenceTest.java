@@ -22,8 +22,7 @@ class PersistenceTest {
 
   @Test
   void aRestartedSandboxReplaysItsDataAndDoesNotSeedAgain() {
-    SandboxConfig config = SandboxConfig.defaults().withPort(0).withDataDir(dataDir)
-        .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false));
+    SandboxConfig config = SandboxFixture.testConfig().withDataDir(dataDir);
     String id;
     int usersBefore;
     try (Sandbox first = Sandbox.start(config)) {
@@ -48,8 +47,7 @@ class PersistenceTest {
 
   @Test
   void anIdIsNeverHandedOutTwiceAcrossARestart() {
-    SandboxConfig config = SandboxConfig.defaults().withPort(0).withDataDir(dataDir)
-        .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false));
+    SandboxConfig config = SandboxFixture.testConfig().withDataDir(dataDir);
     long deleted;
     try (Sandbox first = Sandbox.start(config)) {
       TestHttp.Reply created = api(first).post("/tags", Json.object().put("name", "Short-lived"));

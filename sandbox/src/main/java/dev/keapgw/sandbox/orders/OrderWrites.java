@@ -3,9 +3,9 @@ package dev.keapgw.sandbox.orders;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.http.ApiException;
 import dev.keapgw.sandbox.http.Json;
+import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.input.BodyReader;
 import dev.keapgw.sandbox.input.Wording;
-import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.Tenant;
 

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.sandbox.ContactStandIn;
-import dev.keapgw.sandbox.SandboxConfig;
+import dev.keapgw.sandbox.CrmTestSupport;
 import dev.keapgw.sandbox.SandboxFixture;
 import dev.keapgw.sandbox.TestHttp;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,10 +20,8 @@ class EmailsTest {
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
   @RegisterExtension static final SandboxFixture FIX = new SandboxFixture(
-      SandboxConfig.defaults().withPort(0)
-          .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false))
-          .withClock(Clock.fixed(NOW, ZoneOffset.UTC)),
-      List.of(new ContactStandIn()));
+      SandboxFixture.testConfig()
+          .withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
 
   @Test
   void listsSeededEmailsWithoutTheirContent() {
@@ -55,7 +51,7 @@ class EmailsTest {
 
   @Test
   void aSentEmailIsListedOncePerRecipient() {
-    String ann = ContactStandIn.insert(FIX.sandbox(), "Ann", "ann.send@example.com");
+    String ann = CrmTestSupport.contactId(FIX, "Ann", null, "ann.send@example.com");
     ObjectNode body = send(ann, "999999");
     body.put("user_id", "1");
     body.put("html_content", b64("<h1>Hi Ann</h1>"));
@@ -83,7 +79,7 @@ class EmailsTest {
 
   @Test
   void rawHtmlIsTakenAsTheContentItself() {
-    String bo = ContactStandIn.insert(FIX.sandbox(), "Bo", "bo@example.com");
+    String bo = CrmTestSupport.contactId(FIX, "Bo", null, "bo@example.com");
     ObjectNode body = send(bo);
     body.put("from_address", "sales@example.com");
     body.put("html_content", "<p>Email body</p>");
@@ -96,7 +92,7 @@ class EmailsTest {
 
   @Test
   void newEmailsComeLastInCreatedTimeOrderAndMatchTheTimeFilters() {
-    String cy = ContactStandIn.insert(FIX.sandbox(), "Cy", "cy@example.com");
+    String cy = CrmTestSupport.contactId(FIX, "Cy", null, "cy@example.com");
     ObjectNode body = send(cy);
     body.put("user_id", "2");
     assertThat(FIX.api().post("/emails:send", body).status()).isEqualTo(202);
