@@ -17,8 +17,7 @@ class CrmConsistencyTest {
   @RegisterExtension static final SandboxFixture FIX = new SandboxFixture(config());
 
   private static SandboxConfig config() {
-    return SandboxConfig.defaults().withPort(0).withClock(FIXED)
-        .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false));
+    return SandboxFixture.testConfig().withClock(FIXED);
   }
 
   @Test

@@ -15,8 +15,7 @@ class MarketingSeedTest {
 
   @Test
   void twoStartsWithTheSameClockSeedTheSameData() {
-    SandboxConfig config = SandboxConfig.defaults().withPort(0)
-        .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false))
+    SandboxConfig config = SandboxFixture.testConfig()
         .withClock(Clock.fixed(Instant.parse("2026-05-01T09:00:00Z"), ZoneOffset.UTC));
     try (Sandbox a = Sandbox.start(config); Sandbox b = Sandbox.start(config)) {
       for (String path : PATHS) {

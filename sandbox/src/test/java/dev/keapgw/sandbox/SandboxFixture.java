@@ -1,6 +1,5 @@
 package dev.keapgw.sandbox;
 
-import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,34 +11,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SandboxFixture implements BeforeAllCallback, AfterAllCallback {
   private final SandboxConfig config;
-  private final List<KeapModule> extraModules;
   private Sandbox sandbox;
   private String apiKey;
 
   public SandboxFixture() {
-    this(SandboxConfig.defaults().withPort(0)
-        .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false)));
+    this(testConfig());
+  }
+
+  /** The settings tests start from: a free port, and quotas counted but never enforced. */
+  public static SandboxConfig testConfig() {
+    return SandboxConfig.defaults().withPort(0).withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false));
   }
 
   public SandboxFixture(SandboxConfig config) {
-    this(config, List.of());
-  }
-
-  /** A sandbox that also runs {@code extraModules} (stand-ins for resources not on this branch). */
-  public SandboxFixture(SandboxConfig config, List<KeapModule> extraModules) {
     this.config = config;
-    this.extraModules = List.copyOf(extraModules);
-  }
-
-  /** The default test sandbox plus {@code extraModules}. */
-  public static SandboxFixture with(KeapModule... extraModules) {
-    return new SandboxFixture(SandboxConfig.defaults().withPort(0)
-        .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false)), List.of(extraModules));
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    sandbox = Sandbox.start(config, extraModules);
+    sandbox = Sandbox.start(config);
     apiKey = sandbox.context().credentials().issueApiKey(Sandbox.tenantId(1), "1").token();
   }
 

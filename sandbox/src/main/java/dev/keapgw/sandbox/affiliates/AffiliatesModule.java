@@ -2,11 +2,8 @@ package dev.keapgw.sandbox.affiliates;
 
 import dev.keapgw.sandbox.KeapModule;
 import dev.keapgw.sandbox.SandboxContext;
-import dev.keapgw.sandbox.http.ApiException;
-import dev.keapgw.sandbox.http.KeapResponse;
 import dev.keapgw.sandbox.http.Routing;
-import dev.keapgw.sandbox.list.Lister;
-import dev.keapgw.sandbox.store.Table;
+import dev.keapgw.sandbox.resource.ResourceTable;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.List;
@@ -28,22 +25,11 @@ public final class AffiliatesModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    routing.api()
-        .get("/affiliates", r -> KeapResponse.json(200,
-            ctx.lister().list(r, AffiliateViews.LIST, Lister.Source.all(table(ctx, r.tenantId())), row -> row)))
-        .get("/affiliates/{id}", r -> {
-          String id = r.pathParam("id");
-          return KeapResponse.json(200,
-              table(ctx, r.tenantId()).get(id).orElseThrow(() -> ApiException.notFound(DOMAIN, id)));
-        });
+    new ResourceTable(TABLE, DOMAIN).listAndGet(routing.api(), ctx, "/affiliates", "id", AffiliateViews.LIST, row -> row);
   }
 
   @Override
   public void seed(Tenant tenant, SeedPlan plan, SandboxContext ctx) {
     AffiliateSeed.seed(tenant, new Random(plan.randomSeed() * 31 + 13), ctx.world().clock().instant());
-  }
-
-  private static Table table(SandboxContext ctx, String tenantId) {
-    return ctx.world().tenant(tenantId).table(TABLE);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.KeapModule.SeedPlan;
 import dev.keapgw.sandbox.http.Json;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.Tenant;
 import dev.keapgw.sandbox.store.World;
@@ -59,10 +60,6 @@ final class AutomationSeed {
   }
 
   private static Optional<ObjectNode> user(Tenant tenant, String id) {
-    try {
-      return tenant.table("users").get(id);
-    } catch (IllegalArgumentException undeclared) {
-      return Optional.empty();
-    }
+    return References.row(tenant, "users", id);
   }
 }

@@ -3,13 +3,13 @@ package dev.keapgw.sandbox.automations;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.KeapModule;
 import dev.keapgw.sandbox.SandboxContext;
-import dev.keapgw.sandbox.http.ApiException;
 import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.http.KeapResponse;
 import dev.keapgw.sandbox.http.Routing;
 import dev.keapgw.sandbox.list.Filter;
 import dev.keapgw.sandbox.list.Lister;
+import dev.keapgw.sandbox.resource.ResourceTable;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
@@ -23,6 +23,7 @@ import java.util.Map;
  */
 public final class AutomationsModule implements KeapModule {
   static final String TABLE = "automations";
+  private static final ResourceTable AUTOMATIONS = new ResourceTable(TABLE, "automation");
 
   @Override
   public List<TableSpec> tables() {
@@ -33,11 +34,7 @@ public final class AutomationsModule implements KeapModule {
   public void routes(Routing routing, SandboxContext ctx) {
     routing.api()
         .get("/automations", r -> KeapResponse.json(200, list(ctx, r)))
-        .get("/automations/{automation_id}", r -> {
-          String id = r.pathParam("automation_id");
-          return KeapResponse.json(200, table(ctx, r).get(id)
-              .orElseThrow(() -> ApiException.notFound("automation", id)));
-        });
+        .get("/automations/{automation_id}", r -> KeapResponse.json(200, AUTOMATIONS.get(ctx, r, "automation_id")));
   }
 
   @Override
@@ -46,7 +43,7 @@ public final class AutomationsModule implements KeapModule {
   }
 
   private static ObjectNode list(SandboxContext ctx, KeapRequest r) {
-    Table table = table(ctx, r);
+    Table table = AUTOMATIONS.of(ctx, r);
     ObjectNode out = ctx.lister().list(r, AutomationViews.LIST, Lister.Source.all(table), row -> row);
     Filter filter = Filter.parse(r.param("filter"), AutomationViews.LIST.filters(), AutomationViews.LIST.domain());
     int count = 0;
@@ -57,9 +54,5 @@ public final class AutomationsModule implements KeapModule {
     }
     out.put("automation_count", count);
     return out;
-  }
-
-  private static Table table(SandboxContext ctx, KeapRequest r) {
-    return ctx.world().tenant(r.tenantId()).table(TABLE);
   }
 }

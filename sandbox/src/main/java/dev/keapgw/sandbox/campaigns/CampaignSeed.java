@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.KeapModule.SeedPlan;
 import dev.keapgw.sandbox.http.Json;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.Tenant;
 import dev.keapgw.sandbox.store.World;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -110,23 +108,11 @@ final class CampaignSeed {
   }
 
   private static String creator(Tenant tenant) {
-    try {
-      return tenant.table("users").get(1).map(u -> u.path("global_user_id").asText("")).orElse("");
-    } catch (IllegalArgumentException undeclared) {
-      return "";
-    }
+    return References.row(tenant, "users", "1").map(u -> u.path("global_user_id").asText("")).orElse("");
   }
 
+  /** Without a contacts module there are none, and the sequences start empty. */
   private static List<String> firstContacts(Tenant tenant, int n) {
-    List<String> out = new ArrayList<>();
-    try {
-      Iterator<Map.Entry<Long, byte[]>> it = tenant.table(KnownContacts.TABLE).scan(null, true);
-      while (it.hasNext() && out.size() < n) {
-        out.add(Long.toString(it.next().getKey()));
-      }
-    } catch (IllegalArgumentException undeclared) {
-      // no contacts module: the sequences start empty
-    }
-    return out;
+    return References.firstIds(tenant, SequenceMembership.CONTACTS, n);
   }
 }

@@ -9,7 +9,7 @@ import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.http.KeapResponse;
 import dev.keapgw.sandbox.http.Routing;
-import dev.keapgw.sandbox.list.Lister;
+import dev.keapgw.sandbox.resource.ResourceTable;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
@@ -30,6 +30,7 @@ public final class CampaignsModule implements KeapModule {
   static final String CAMPAIGNS = "campaigns";
   static final String SEQUENCES = "sequences";
   static final String MEMBERS = "sequence_contacts";
+  private static final ResourceTable CAMPAIGN_ROWS = new ResourceTable(CAMPAIGNS, "campaign");
 
   @Override
   public List<TableSpec> tables() {
@@ -44,10 +45,7 @@ public final class CampaignsModule implements KeapModule {
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
     ctx.hooks().onContactDeleted(SequenceMembership::contactDeleted);
-    routing.api()
-        .get("/campaigns", r -> KeapResponse.json(200, ctx.lister().list(
-            r, CampaignViews.LIST, Lister.Source.all(tenant(ctx, r).table(CAMPAIGNS)), row -> row)))
-        .get("/campaigns/{campaign_id}", r -> KeapResponse.json(200, campaign(tenant(ctx, r), r)))
+    CAMPAIGN_ROWS.listAndGet(routing.api(), ctx, "/campaigns", "campaign_id", CampaignViews.LIST, row -> row)
         .get("/campaigns/{campaign_id}/sequences", r -> KeapResponse.json(200, sequences(ctx, r)))
         .post("/campaigns/{campaign_id}/sequences/{sequence_id}:addContacts", r -> {
           Tenant t = tenant(ctx, r);
@@ -87,8 +85,7 @@ public final class CampaignsModule implements KeapModule {
   }
 
   private static ObjectNode campaign(Tenant t, KeapRequest r) {
-    String id = r.pathParam("campaign_id");
-    return t.table(CAMPAIGNS).get(id).orElseThrow(() -> ApiException.notFound("campaign", id));
+    return CAMPAIGN_ROWS.get(t.table(CAMPAIGNS), r.pathParam("campaign_id"));
   }
 
   /** The sequence of the path, which must belong to the path's campaign. */

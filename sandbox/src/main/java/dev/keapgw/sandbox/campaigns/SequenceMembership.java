@@ -2,6 +2,7 @@ package dev.keapgw.sandbox.campaigns;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.http.Json;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Which contacts are in which campaign sequence. Each membership is a row of
@@ -21,6 +23,9 @@ final class SequenceMembership {
   /** The per-contact outcomes Keap reports. */
   enum Outcome { SUCCESS, ALREADY_IN_SEQUENCE, CONTACT_DOES_NOT_EXIST, FAILED }
 
+  /** The contacts module's table, whose rows a sequence's members must be. */
+  static final String CONTACTS = "contacts";
+
   private SequenceMembership() {}
 
   /**
@@ -29,25 +34,12 @@ final class SequenceMembership {
    * A repeated id keeps the outcome of its first occurrence.
    */
   static Map<String, Outcome> add(Tenant tenant, ObjectNode sequence, List<String> contactIds, String now) {
-    return tenant.write(() -> {
-      Map<String, Outcome> out = new LinkedHashMap<>();
-      Table members = tenant.table(CampaignsModule.MEMBERS);
-      String sequenceId = sequence.path("id").asText();
-      for (String contactId : contactIds) {
-        if (out.containsKey(contactId)) {
-          continue;
-        }
-        Outcome o = check(tenant, contactId);
-        if (o == null && find(members, sequenceId, canonical(contactId)).isPresent()) {
-          o = Outcome.ALREADY_IN_SEQUENCE;
-        } else if (o == null) {
-          members.insert(row(sequence, canonical(contactId), now));
-          o = Outcome.SUCCESS;
-        }
-        out.put(contactId, o);
+    return eachContact(tenant, sequence, contactIds, (members, contactId) -> {
+      if (find(members, sequence.path("id").asText(), contactId).isPresent()) {
+        return Outcome.ALREADY_IN_SEQUENCE;
       }
-      recount(tenant, sequence.path("campaign_id").asText());
-      return out;
+      members.insert(row(sequence, contactId, now));
+      return Outcome.SUCCESS;
     });
   }
 
@@ -56,20 +48,27 @@ final class SequenceMembership {
    * succeeds: afterwards it is not in the sequence, which is what was asked.
    */
   static Map<String, Outcome> remove(Tenant tenant, ObjectNode sequence, List<String> contactIds) {
+    return eachContact(tenant, sequence, contactIds, (members, contactId) -> {
+      find(members, sequence.path("id").asText(), contactId).ifPresent(members::remove);
+      return Outcome.SUCCESS;
+    });
+  }
+
+  /**
+   * Runs {@code change} once per distinct id of the request, under the tenant's lock, for the
+   * ids that name a contact (given the id as the contacts table writes it); the others get
+   * the outcome {@link #check} gives them. Recounts the campaign afterwards.
+   */
+  private static Map<String, Outcome> eachContact(Tenant tenant, ObjectNode sequence, List<String> contactIds,
+      BiFunction<Table, String, Outcome> change) {
     return tenant.write(() -> {
       Map<String, Outcome> out = new LinkedHashMap<>();
       Table members = tenant.table(CampaignsModule.MEMBERS);
-      String sequenceId = sequence.path("id").asText();
       for (String contactId : contactIds) {
-        if (out.containsKey(contactId)) {
-          continue;
+        if (!out.containsKey(contactId)) {
+          Outcome o = check(tenant, contactId);
+          out.put(contactId, o != null ? o : change.apply(members, canonical(contactId)));
         }
-        Outcome o = check(tenant, contactId);
-        if (o == null) {
-          find(members, sequenceId, canonical(contactId)).ifPresent(members::remove);
-          o = Outcome.SUCCESS;
-        }
-        out.put(contactId, o);
       }
       recount(tenant, sequence.path("campaign_id").asText());
       return out;
@@ -128,7 +127,7 @@ final class SequenceMembership {
     if (Table.parseId(contactId) == null) {
       return Outcome.FAILED;
     }
-    return KnownContacts.exists(tenant, contactId) ? null : Outcome.CONTACT_DOES_NOT_EXIST;
+    return References.exists(tenant, CONTACTS, contactId) ? null : Outcome.CONTACT_DOES_NOT_EXIST;
   }
 
   /** The id as the contacts table writes it ({@code "007"} names contact 7). */

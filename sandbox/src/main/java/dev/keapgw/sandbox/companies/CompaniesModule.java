@@ -3,7 +3,6 @@ package dev.keapgw.sandbox.companies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.KeapModule;
 import dev.keapgw.sandbox.SandboxContext;
-import dev.keapgw.sandbox.http.ApiException;
 import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.http.KeapResponse;
@@ -11,7 +10,7 @@ import dev.keapgw.sandbox.http.Routing;
 import dev.keapgw.sandbox.input.BodyReader;
 import dev.keapgw.sandbox.input.UpdateMask;
 import dev.keapgw.sandbox.list.Lister;
-import dev.keapgw.sandbox.store.Table;
+import dev.keapgw.sandbox.resource.ResourceTable;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.List;
@@ -29,6 +28,7 @@ import java.util.Map;
  */
 public final class CompaniesModule implements KeapModule {
   public static final String TABLE = "companies";
+  private static final ResourceTable COMPANIES = new ResourceTable(TABLE, "company");
 
   @Override
   public List<TableSpec> tables() {
@@ -39,19 +39,12 @@ public final class CompaniesModule implements KeapModule {
   public void routes(Routing routing, SandboxContext ctx) {
     routing.api()
         .get("/companies", r -> KeapResponse.json(200, ctx.lister().list(
-            r, CompanyViews.LIST, Lister.Source.all(table(ctx, r)), CompanyViews.FIELDS.viewFor(r))))
+            r, CompanyViews.LIST, Lister.Source.all(COMPANIES.of(ctx, r)), CompanyViews.FIELDS.viewFor(r))))
         .post("/companies", r -> KeapResponse.json(201, create(ctx, r)))
         .get("/companies/{company_id}", r -> KeapResponse.json(200,
-            CompanyViews.FIELDS.viewFor(r).apply(company(ctx, r))))
+            CompanyViews.FIELDS.viewFor(r).apply(COMPANIES.get(ctx, r, "company_id"))))
         .patch("/companies/{company_id}", r -> KeapResponse.json(200, update(ctx, r)))
-        .delete("/companies/{company_id}", r -> {
-          Table t = table(ctx, r);
-          Long id = Table.parseId(r.pathParam("company_id"));
-          if (id == null || !t.remove(id)) {
-            throw ApiException.notFound("company", r.pathParam("company_id"));
-          }
-          return KeapResponse.empty(204);
-        });
+        .delete("/companies/{company_id}", r -> COMPANIES.delete(ctx, r, "company_id"));
   }
 
   @Override
@@ -73,14 +66,7 @@ public final class CompaniesModule implements KeapModule {
     if (!row.has("custom_fields")) {
       row.putArray("custom_fields");
     }
-    return tenant.write(() -> {
-      Table t = tenant.table(TABLE);
-      long id = t.nextId();
-      row.put("id", Long.toString(id));
-      ObjectNode stored = CompanyViews.canonical(row);
-      t.put(id, stored);
-      return stored;
-    });
+    return tenant.write(() -> tenant.table(TABLE).insert(row, CompanyViews::canonical));
   }
 
   private static ObjectNode update(SandboxContext ctx, KeapRequest r) {
@@ -90,26 +76,17 @@ public final class CompaniesModule implements KeapModule {
     UpdateMask mask = UpdateMask.of(r, CompanyInput.MASKABLE, "company");
     BodyReader body = new BodyReader(mask.filter(raw), "company");
     return tenant.write(() -> {
-      ObjectNode row = company(ctx, r);
+      ObjectNode row = COMPANIES.get(ctx, r, "company_id");
       CompanyInput.apply(row, body, tenant);
       row.put("update_time", ctx.world().now());
       row.put("last_updated_by", r.caller().userId());
       ObjectNode stored = CompanyViews.canonical(row);
-      tenant.table(TABLE).put(Long.parseLong(stored.path("id").asText()), stored);
+      tenant.table(TABLE).replace(stored);
       return stored;
     });
   }
 
-  private static ObjectNode company(SandboxContext ctx, KeapRequest r) {
-    String id = r.pathParam("company_id");
-    return table(ctx, r).get(id).orElseThrow(() -> ApiException.notFound("company", id));
-  }
-
   private static Tenant tenant(SandboxContext ctx, KeapRequest r) {
     return ctx.world().tenant(r.tenantId());
-  }
-
-  private static Table table(SandboxContext ctx, KeapRequest r) {
-    return tenant(ctx, r).table(TABLE);
   }
 }

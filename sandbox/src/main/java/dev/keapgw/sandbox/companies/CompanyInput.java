@@ -1,9 +1,8 @@
 package dev.keapgw.sandbox.companies;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.input.BodyReader;
-import dev.keapgw.sandbox.input.CustomFields;
+import dev.keapgw.sandbox.input.RowPatch;
 import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.HashSet;
@@ -36,16 +35,16 @@ final class CompanyInput {
 
   static void apply(ObjectNode row, BodyReader body, Tenant tenant) {
     for (String f : TEXT) {
-      set(row, body, f, body.string(f));
+      RowPatch.set(row, body, f, body.string(f));
     }
     for (String f : DATES) {
-      set(row, body, f, body.date(f));
+      RowPatch.set(row, body, f, body.date(f));
     }
     String owner = body.id("owner_id");
     if (owner != null && !References.exists(tenant, "users", owner)) {
       throw body.invalid("owner_id", "owner_id " + owner + " is not a user of this account");
     }
-    set(row, body, "owner_id", owner);
+    RowPatch.set(row, body, "owner_id", owner);
     POINTS.forEach((f, read) -> {
       BodyReader nested = body.object(f);
       if (nested != null) {
@@ -54,20 +53,7 @@ final class CompanyInput {
         row.remove(f);
       }
     });
-    ArrayNode custom = CustomFields.read(body, "custom_fields");
-    if (custom != null) {
-      row.set("custom_fields", custom);
-    } else if (body.isNull("custom_fields")) {
-      row.putArray("custom_fields");
-    }
-  }
-
-  private static void set(ObjectNode row, BodyReader body, String f, String value) {
-    if (value != null) {
-      row.put(f, value);
-    } else if (body.isNull(f)) {
-      row.remove(f);
-    }
+    RowPatch.customFields(row, body);
   }
 
   private static Set<String> writable() {

@@ -40,7 +40,7 @@ final class CompanySeed {
     }
     Random rnd = new Random(plan.randomSeed() * 31 + 1);
     Instant now = clock.instant();
-    int users = References.table(tenant, "users").map(Table::size).orElse(0);
+    int users = References.size(tenant, "users");
     for (int i = 0; i < NAMES.length; i++) {
       String name = NAMES[i];
       String slug = name.toLowerCase().replaceAll("[^a-z]+", "");

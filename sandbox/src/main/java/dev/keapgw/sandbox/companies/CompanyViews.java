@@ -31,7 +31,7 @@ final class CompanyViews {
   static final Set<String> OPTIONAL = Set.of("notes", "fax_number", "address", "email_address",
       "phone_number", "update_time", "create_time", "custom_fields");
 
-  static final FieldSelection FIELDS = new FieldSelection(defaults(), OPTIONAL, "company");
+  static final FieldSelection FIELDS = FieldSelection.optional(defaults(), OPTIONAL, "company");
 
   static final ListSpec LIST = ListSpec.of("company", "companies",
       List.of(
@@ -51,13 +51,7 @@ final class CompanyViews {
 
   /** A copy of the row with its properties in the spec's order. */
   static ObjectNode canonical(ObjectNode row) {
-    ObjectNode out = Json.object();
-    for (String f : ORDER) {
-      if (row.has(f)) {
-        out.set(f, row.get(f));
-      }
-    }
-    return out;
+    return Json.inOrder(row, ORDER);
   }
 
   static List<String> emails(ObjectNode row) {

@@ -28,12 +28,12 @@ final class ContactPoints {
     boolean billing = field.equals("BILLING");
     boolean shipping = field.equals("SHIPPING");
     ObjectNode out = Json.object();
-    putIf(out, "line1", a.string("line1", billing ? 75 : 100));
-    putIf(out, "line2", a.string("line2", billing ? 75 : 100));
-    putIf(out, "locality", a.string("locality", billing ? 50 : 100));
-    putIf(out, "region", a.string("region", 50));
+    Json.putText(out, "line1", a.string("line1", billing ? 75 : 100));
+    Json.putText(out, "line2", a.string("line2", billing ? 75 : 100));
+    Json.putText(out, "locality", a.string("locality", billing ? 50 : 100));
+    Json.putText(out, "region", a.string("region", 50));
     String regionCode = a.string("region_code", 10);
-    putIf(out, "region_code", regionCode);
+    Json.putText(out, "region_code", regionCode);
     String countryCode = a.string("country_code");
     if (countryCode != null && !countryCode.matches("[A-Z]{3}")) {
       throw a.invalid("country_code", "'" + a.path("country_code") + "' must be an ISO 3166-1 alpha-3 code such as USA");
@@ -41,11 +41,11 @@ final class ContactPoints {
     if (countryCode == null && (out.has("region") || regionCode != null)) {
       throw a.invalid("country_code", "'" + a.path("country_code") + "' is required when a region is given");
     }
-    putIf(out, "country_code", countryCode);
-    putIf(out, "country", a.string("country", 100));
-    putIf(out, "postal_code", a.string("postal_code", shipping ? 20 : 15));
-    putIf(out, "zip_code", a.string("zip_code", shipping ? 20 : 15));
-    putIf(out, "zip_four", a.string("zip_four", 10));
+    Json.putText(out, "country_code", countryCode);
+    Json.putText(out, "country", a.string("country", 100));
+    Json.putText(out, "postal_code", a.string("postal_code", shipping ? 20 : 15));
+    Json.putText(out, "zip_code", a.string("zip_code", shipping ? 20 : 15));
+    Json.putText(out, "zip_four", a.string("zip_four", 10));
     out.put("field", field);
     return out;
   }
@@ -79,10 +79,10 @@ final class ContactPoints {
     }
     ObjectNode out = Json.object();
     out.put("number", number);
-    putIf(out, "extension", p.string("extension"));
-    putIf(out, "type", p.string("type"));
+    Json.putText(out, "extension", p.string("extension"));
+    Json.putText(out, "type", p.string("type"));
     out.put("field", field);
-    putIf(out, "number_e164", e164(number));
+    Json.putText(out, "number_e164", e164(number));
     return out;
   }
 
@@ -95,7 +95,7 @@ final class ContactPoints {
     }
     ObjectNode out = Json.object();
     out.put("number", number);
-    putIf(out, "type", f.string("type"));
+    Json.putText(out, "type", f.string("type"));
     out.put("field", field);
     return out;
   }
@@ -114,11 +114,5 @@ final class ContactPoints {
 
   private static String orDefault(String given, String unspecified, String dflt) {
     return given == null || given.equals(unspecified) ? dflt : given;
-  }
-
-  private static void putIf(ObjectNode out, String f, String v) {
-    if (v != null) {
-      out.put(f, v);
-    }
   }
 }

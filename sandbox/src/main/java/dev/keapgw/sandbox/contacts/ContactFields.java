@@ -3,11 +3,12 @@ package dev.keapgw.sandbox.contacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.http.Json;
-import dev.keapgw.sandbox.list.Fields;
+import dev.keapgw.sandbox.input.FieldSelection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The fields of a contact: their order in an answer, which ones are arrays, which ones a list
@@ -36,20 +37,25 @@ final class ContactFields {
       "tag_ids", "custom_fields", "links", "utm_parameters");
 
   /** Names the {@code fields} parameter takes (the spec's list, which also names {@code notes}). */
-  static final Set<String> KNOWN;
-
-  static {
-    Set<String> known = new LinkedHashSet<>(ORDER);
-    known.add("notes");
-    KNOWN = Set.copyOf(known);
-  }
+  static final Set<String> KNOWN = known();
 
   /** What a list item carries when {@code fields} is absent; see {@link ContactsModule}. */
   static final List<String> LIST_DEFAULTS = List.of(
       "given_name", "family_name", "middle_name", "email_addresses", "phone_numbers", "addresses",
       "company", "tag_ids", "create_time", "update_time");
 
-  private static final Set<String> DEFAULT_SET = Set.copyOf(LIST_DEFAULTS);
+  /**
+   * {@code fields} on every contact operation: checked everywhere, but only a list item is
+   * trimmed to the defaults plus what is named; the other operations answer the whole contact.
+   */
+  static final FieldSelection FIELDS = new FieldSelection(Set.copyOf(LIST_DEFAULTS), KNOWN, "contact",
+      "known fields: " + String.join(", ", new TreeSet<>(KNOWN)));
+
+  private static Set<String> known() {
+    Set<String> known = new LinkedHashSet<>(ORDER);
+    known.add("notes");
+    return Set.copyOf(known);
+  }
 
   /** The whole contact as GET by id answers it. */
   static ObjectNode full(ObjectNode row) {
@@ -67,25 +73,6 @@ final class ContactFields {
     return out;
   }
 
-  /** A list item: the defaults plus whatever {@code fields} asks for. */
-  static ObjectNode listItem(ObjectNode row, List<String> requested) {
-    return Fields.select(full(row), withDefaults(requested), KNOWN, DEFAULT_SET, "contact");
-  }
-
-  /** Checks the names in {@code fields} up front, so a bad name answers 400 even for an empty page. */
-  static List<String> checkRequested(List<String> requested) {
-    Fields.select(Json.object(), requested, KNOWN, null, "contact");
-    return requested;
-  }
-
-  private static List<String> withDefaults(List<String> requested) {
-    if (requested.isEmpty()) {
-      return requested;
-    }
-    List<String> all = new ArrayList<>(LIST_DEFAULTS);
-    requested.stream().filter(f -> !all.contains(f)).forEach(all::add);
-    return all;
-  }
 
   /** Rebuilds a row in answer order, dropping nulls; the stored form of a written contact. */
   static ObjectNode canonical(ObjectNode row) {

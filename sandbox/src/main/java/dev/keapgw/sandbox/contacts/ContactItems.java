@@ -3,8 +3,8 @@ package dev.keapgw.sandbox.contacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.sandbox.http.BodyCheck;
 import dev.keapgw.sandbox.http.Json;
+import dev.keapgw.sandbox.input.BodyReader;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,24 +30,19 @@ final class ContactItems {
   static final List<String> SOCIAL_TYPES = List.of(
       "FACEBOOK", "LINKED_IN", "TWITTER", "INSTAGRAM", "SNAPCHAT", "YOUTUBE", "PINTEREST");
 
-  private final BodyCheck check;
+  private ContactItems() {}
 
-  ContactItems(BodyCheck check) {
-    this.check = check;
-  }
-
-  ArrayNode emails(ArrayNode in) {
+  static ArrayNode emails(BodyReader body, String array) {
     ArrayNode out = Json.array();
-    Slots slots = new Slots("email_addresses", EMAIL_SLOTS, "EMAIL_FIELD_UNSPECIFIED", in);
-    for (int i = 0; i < in.size(); i++) {
-      String p = "email_addresses[" + i + "]";
-      ObjectNode item = check.asObject(in.get(i), p);
-      String field = slots.take(check.text(item, "field", p + ".field", 0), p + ".field");
-      String email = check.requiredText(item, "email", p + ".email", field.equals("EMAIL1") ? 75 : 100).trim();
+    Slots slots = new Slots(body, array, EMAIL_SLOTS, "EMAIL_FIELD_UNSPECIFIED");
+    for (int i = 0; i < body.array(array).size(); i++) {
+      BodyReader item = body.item(array, i);
+      String field = slots.take(item);
+      String email = item.requiredString("email", field.equals("EMAIL1") ? 75 : 100).trim();
       if (!EMAIL.matcher(email).matches()) {
-        throw check.invalid(p + ".email", "'" + email + "' is not a valid email address");
+        throw item.invalid("email", "'" + email + "' is not a valid email address");
       }
-      String reason = check.text(item, "opt_in_reason", p + ".opt_in_reason", 0);
+      String reason = item.string("opt_in_reason");
       ObjectNode o = out.addObject().put("email", email).put("field", field);
       if (reason != null && !reason.isBlank()) {
         o.put("opt_in_reason", reason).put("is_opt_in", true).put("email_opt_status", "SINGLE_OPT_IN");
@@ -58,91 +53,87 @@ final class ContactItems {
     return out;
   }
 
-  ArrayNode phones(ArrayNode in) {
+  static ArrayNode phones(BodyReader body, String array) {
     ArrayNode out = Json.array();
-    Slots slots = new Slots("phone_numbers", PHONE_SLOTS, "PHONE_NUMBER_FIELD_UNSPECIFIED", in);
-    for (int i = 0; i < in.size(); i++) {
-      String p = "phone_numbers[" + i + "]";
-      ObjectNode item = check.asObject(in.get(i), p);
-      String field = slots.take(check.text(item, "field", p + ".field", 0), p + ".field");
+    Slots slots = new Slots(body, array, PHONE_SLOTS, "PHONE_NUMBER_FIELD_UNSPECIFIED");
+    for (int i = 0; i < body.array(array).size(); i++) {
+      BodyReader item = body.item(array, i);
+      String field = slots.take(item);
       int max = PHONE_SLOTS.indexOf(field) < 3 ? 40 : 20;
-      String number = check.requiredText(item, "number", p + ".number", max);
+      String number = item.requiredString("number", max);
       ObjectNode o = out.addObject().put("number", number);
-      putIfSet(o, "extension", check.text(item, "extension", p + ".extension", 0));
-      putIfSet(o, "type", check.text(item, "type", p + ".type", 0));
+      Json.putText(o, "extension", item.string("extension"));
+      Json.putText(o, "type", item.string("type"));
       o.put("field", field);
-      putIfSet(o, "number_e164", e164(number));
+      Json.putText(o, "number_e164", e164(number));
     }
     return out;
   }
 
-  ArrayNode faxes(ArrayNode in) {
+  static ArrayNode faxes(BodyReader body, String array) {
     ArrayNode out = Json.array();
-    Slots slots = new Slots("fax_numbers", FAX_SLOTS, "FAX_NUMBER_FIELD_UNSPECIFIED", in);
-    for (int i = 0; i < in.size(); i++) {
-      String p = "fax_numbers[" + i + "]";
-      ObjectNode item = check.asObject(in.get(i), p);
-      String field = slots.take(check.text(item, "field", p + ".field", 0), p + ".field");
-      ObjectNode o = out.addObject().put("number", check.requiredText(item, "number", p + ".number", 40));
-      putIfSet(o, "type", check.text(item, "type", p + ".type", 0));
+    Slots slots = new Slots(body, array, FAX_SLOTS, "FAX_NUMBER_FIELD_UNSPECIFIED");
+    for (int i = 0; i < body.array(array).size(); i++) {
+      BodyReader item = body.item(array, i);
+      String field = slots.take(item);
+      ObjectNode o = out.addObject().put("number", item.requiredString("number", 40));
+      Json.putText(o, "type", item.string("type"));
       o.put("field", field);
     }
     return out;
   }
 
-  ArrayNode addresses(ArrayNode in) {
+  static ArrayNode addresses(BodyReader body, String array) {
     ArrayNode out = Json.array();
-    Slots slots = new Slots("addresses", ADDRESS_SLOTS, "ADDRESS_FIELD_UNSPECIFIED", in);
-    for (int i = 0; i < in.size(); i++) {
-      String p = "addresses[" + i + "]";
-      ObjectNode item = check.asObject(in.get(i), p);
-      String field = slots.take(check.text(item, "field", p + ".field", 0), p + ".field");
+    Slots slots = new Slots(body, array, ADDRESS_SLOTS, "ADDRESS_FIELD_UNSPECIFIED");
+    for (int i = 0; i < body.array(array).size(); i++) {
+      BodyReader item = body.item(array, i);
+      String field = slots.take(item);
       boolean billing = field.equals("BILLING");
       boolean shipping = field.equals("SHIPPING");
       ObjectNode o = out.addObject();
-      putIfSet(o, "line1", check.text(item, "line1", p + ".line1", billing ? 75 : 100));
-      putIfSet(o, "line2", check.text(item, "line2", p + ".line2", billing ? 75 : 100));
-      putIfSet(o, "locality", check.text(item, "locality", p + ".locality", billing ? 50 : 100));
-      String region = check.text(item, "region", p + ".region", 50);
-      putIfSet(o, "region", region);
-      putIfSet(o, "region_code", check.text(item, "region_code", p + ".region_code", 0));
-      String country = check.text(item, "country_code", p + ".country_code", 0);
+      Json.putText(o, "line1", item.string("line1", billing ? 75 : 100));
+      Json.putText(o, "line2", item.string("line2", billing ? 75 : 100));
+      Json.putText(o, "locality", item.string("locality", billing ? 50 : 100));
+      String region = item.string("region", 50);
+      Json.putText(o, "region", region);
+      Json.putText(o, "region_code", item.string("region_code"));
+      String country = item.string("country_code");
       if (country != null && !COUNTRY_CODE.matcher(country).matches()) {
-        throw check.invalid(p + ".country_code", "'" + p + ".country_code' must be an ISO 3166-1 alpha-3 code such as USA");
+        throw item.invalid("country_code", "'" + item.path("country_code") + "' must be an ISO 3166-1 alpha-3 code such as USA");
       }
       if (region != null && !region.isBlank() && (country == null || country.isBlank())) {
-        throw check.invalid(p + ".country_code", "'" + p + ".country_code' is required when region is set");
+        throw item.invalid("country_code", "'" + item.path("country_code") + "' is required when region is set");
       }
-      putIfSet(o, "country_code", country == null ? null : country.toUpperCase(Locale.ROOT));
-      putIfSet(o, "country", check.text(item, "country", p + ".country", 100));
-      putIfSet(o, "postal_code", check.text(item, "postal_code", p + ".postal_code", shipping ? 20 : 15));
-      putIfSet(o, "zip_code", check.text(item, "zip_code", p + ".zip_code", shipping ? 20 : 15));
-      putIfSet(o, "zip_four", check.text(item, "zip_four", p + ".zip_four", 10));
+      Json.putText(o, "country_code", country == null ? null : country.toUpperCase(Locale.ROOT));
+      Json.putText(o, "country", item.string("country", 100));
+      Json.putText(o, "postal_code", item.string("postal_code", shipping ? 20 : 15));
+      Json.putText(o, "zip_code", item.string("zip_code", shipping ? 20 : 15));
+      Json.putText(o, "zip_four", item.string("zip_four", 10));
       o.put("field", field);
     }
     return out;
   }
 
-  ArrayNode socialAccounts(ArrayNode in) {
+  static ArrayNode socialAccounts(BodyReader body, String array) {
     ArrayNode out = Json.array();
-    for (int i = 0; i < in.size(); i++) {
-      String p = "social_accounts[" + i + "]";
-      ObjectNode item = check.asObject(in.get(i), p);
-      String type = check.oneOf(check.requiredText(item, "type", p + ".type", 0), p + ".type", SOCIAL_TYPES);
+    for (int i = 0; i < body.array(array).size(); i++) {
+      BodyReader item = body.item(array, i);
+      item.requiredString("type");
+      String type = item.oneOf("type", SOCIAL_TYPES);
       ObjectNode o = out.addObject();
-      putIfSet(o, "name", check.text(item, "name", p + ".name", 255));
+      Json.putText(o, "name", item.string("name", 255));
       o.put("type", type);
     }
     return out;
   }
 
   /** The sandbox defines no contact custom fields, so any value names one that does not exist. */
-  ArrayNode customFields(ArrayNode in) {
-    for (int i = 0; i < in.size(); i++) {
-      String p = "custom_fields[" + i + "]";
-      ObjectNode item = check.asObject(in.get(i), p);
-      String id = check.text(item, "id", p + ".id", 0);
-      throw check.invalid(p + ".id", "There is no contact custom field with id '" + id + "'");
+  static ArrayNode customFields(BodyReader body, String array) {
+    for (int i = 0; i < body.array(array).size(); i++) {
+      BodyReader item = body.item(array, i);
+      String id = item.string("id");
+      throw item.invalid("id", "There is no contact custom field with id '" + id + "'");
     }
     return Json.array();
   }
@@ -161,29 +152,24 @@ final class ContactItems {
     }
     return null;
   }
-
-  private static void putIfSet(ObjectNode o, String field, String value) {
-    if (value != null) {
-      o.put(field, value);
-    }
-  }
-
   /**
    * Hands out the fixed slots of one array field. Slots that items name explicitly are reserved
    * first, so an item without a slot never takes one that a later item asks for.
    */
-  private final class Slots {
+  private static final class Slots {
+    private final BodyReader body;
     private final String array;
     private final List<String> all;
     private final String unspecified;
     private final Set<String> taken = new HashSet<>();
     private final Set<String> reserved = new HashSet<>();
 
-    Slots(String array, List<String> all, String unspecified, ArrayNode items) {
+    Slots(BodyReader body, String array, List<String> all, String unspecified) {
+      this.body = body;
       this.array = array;
       this.all = all;
       this.unspecified = unspecified;
-      for (JsonNode item : items) {
+      for (JsonNode item : body.array(array)) {
         String f = item.path("field").asText(null);
         if (f != null && all.contains(f)) {
           reserved.add(f);
@@ -191,17 +177,18 @@ final class ContactItems {
       }
     }
 
-    String take(String requested, String path) {
-      String slot = requested;
+    /** The slot of one item: the one its {@code field} names, else the first free one. */
+    String take(BodyReader item) {
+      String slot = item.string("field");
       if (slot == null || slot.equals(unspecified)) {
         slot = all.stream().filter(s -> !taken.contains(s) && !reserved.contains(s)).findFirst().orElse(null);
         if (slot == null) {
-          throw check.invalid(array, "'" + array + "' holds at most " + all.size() + " items");
+          throw body.invalid(array, "'" + body.path(array) + "' holds at most " + all.size() + " items");
         }
       } else {
-        check.oneOf(slot, path, all);
+        item.oneOf("field", all);
         if (taken.contains(slot)) {
-          throw check.invalid(path, "'" + path + "': two items of '" + array + "' use the slot " + slot);
+          throw item.invalid("field", "'" + item.path("field") + "': two items of '" + array + "' use the slot " + slot);
         }
       }
       taken.add(slot);

@@ -3,13 +3,13 @@ package dev.keapgw.sandbox.contacts;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.KeapModule.SeedPlan;
 import dev.keapgw.sandbox.http.Json;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.Tenant;
 import dev.keapgw.sandbox.store.World;
 import dev.keapgw.sandbox.tags.TagApplications;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -38,8 +38,7 @@ final class ContactSeed {
   }
 
   private static void samples(Tenant tenant, Table contacts, Random random, Instant now) {
-    List<String> tagIds = new ArrayList<>();
-    tenant.table(TagApplications.TAGS).scan(null, true).forEachRemaining(e -> tagIds.add(Long.toString(e.getKey())));
+    List<String> tagIds = References.firstIds(tenant, TagApplications.TAGS, Integer.MAX_VALUE);
     for (int i = 0; i < SAMPLES; i++) {
       String given = SamplePeople.GIVEN[(i * 7) % SamplePeople.GIVEN.length];
       String family = SamplePeople.FAMILY[(i * 11) % SamplePeople.FAMILY.length];

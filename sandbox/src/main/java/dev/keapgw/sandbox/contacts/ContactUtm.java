@@ -3,8 +3,8 @@ package dev.keapgw.sandbox.contacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.sandbox.http.BodyCheck;
 import dev.keapgw.sandbox.http.Json;
+import dev.keapgw.sandbox.input.BodyReader;
 
 /**
  * UTM attribution. A request sends one touch as a snake_case object
@@ -25,20 +25,20 @@ final class ContactUtm {
   };
 
   /** The touch a body carries in its request form, or null; {@code keap_source_id} is required. */
-  static ObjectNode parse(BodyCheck check, ObjectNode body) {
-    ObjectNode in = check.object(body, "utm_parameters", "utm_parameters");
+  static ObjectNode parse(BodyReader body) {
+    BodyReader in = body.object("utm_parameters");
     if (in == null) {
       return null;
     }
     ObjectNode out = Json.object();
     for (String[] n : NAMES) {
-      String v = check.text(in, n[0], "utm_parameters." + n[0], 0);
+      String v = in.string(n[0]);
       if (v != null) {
         out.put(n[1], v);
       }
     }
     if (!out.has("keapSourceId") || out.get("keapSourceId").asText().isBlank()) {
-      throw check.invalid("utm_parameters.keap_source_id", "'utm_parameters.keap_source_id' is required");
+      throw in.invalid("keap_source_id", "'utm_parameters.keap_source_id' is required");
     }
     return out;
   }

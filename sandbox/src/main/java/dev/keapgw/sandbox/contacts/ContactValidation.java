@@ -5,19 +5,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.keapgw.sandbox.http.BodyCheck;
 import dev.keapgw.sandbox.http.Json;
+import dev.keapgw.sandbox.input.BodyReader;
+import dev.keapgw.sandbox.input.Wording;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.Tenant;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 /**
  * Checks a {@code CreateUpdateContactRequest} body and turns it into a {@link ContactInput}.
@@ -29,7 +30,7 @@ import java.util.function.UnaryOperator;
 final class ContactValidation {
   static final String DOMAIN = "contact";
 
-  /** Plain string fields of the request and their maximum lengths (0: none declared). */
+  /** Plain string fields of the request and their maximum lengths. */
   static final Map<String, Integer> TEXT_FIELDS = textFields();
 
   static final List<String> SOURCE_TYPES = List.of(
@@ -39,8 +40,7 @@ final class ContactValidation {
   /** Every field a body can write; {@code update_mask} values outside it are read-only. */
   static final List<String> WRITABLE = writable();
 
-  private final BodyCheck check = new BodyCheck(DOMAIN);
-  private final ContactItems items = new ContactItems(check);
+  private static final int NO_LIMIT = Integer.MAX_VALUE;
 
   private static Map<String, Integer> textFields() {
     Map<String, Integer> m = new LinkedHashMap<>();
@@ -48,15 +48,15 @@ final class ContactValidation {
     m.put("middle_name", 100);
     m.put("family_name", 40);
     m.put("preferred_name", 100);
-    m.put("prefix", 0);
-    m.put("suffix", 0);
+    m.put("prefix", NO_LIMIT);
+    m.put("suffix", NO_LIMIT);
     m.put("job_title", 255);
     m.put("website", 100);
-    m.put("contact_type", 0);
-    m.put("leadsource_id", 0);
-    m.put("preferred_locale", 0);
+    m.put("contact_type", NO_LIMIT);
+    m.put("leadsource_id", NO_LIMIT);
+    m.put("preferred_locale", NO_LIMIT);
     m.put("spouse_name", 100);
-    m.put("referral_code", 0);
+    m.put("referral_code", NO_LIMIT);
     m.put("assistant_name", 20);
     m.put("assistant_phone", 15);
     m.put("billing_information", 100);
@@ -71,93 +71,82 @@ final class ContactValidation {
     return List.copyOf(w);
   }
 
-  ContactInput parse(ObjectNode body, Tenant tenant) {
+  ContactInput parse(ObjectNode json, Tenant tenant) {
+    BodyReader body = new BodyReader(json, DOMAIN, Wording.QUOTED_NAMING_VALUE);
     Map<String, JsonNode> values = new LinkedHashMap<>();
     TEXT_FIELDS.forEach((f, max) -> {
       if (body.has(f)) {
-        values.put(f, orNull(check.text(body, f, max)));
+        values.put(f, orNull(body.string(f, max)));
       }
     });
-    array(body, "email_addresses", values, items::emails);
-    array(body, "phone_numbers", values, items::phones);
-    array(body, "fax_numbers", values, items::faxes);
-    array(body, "addresses", values, items::addresses);
-    array(body, "social_accounts", values, items::socialAccounts);
-    array(body, "custom_fields", values, items::customFields);
+    array(body, "email_addresses", values, ContactItems::emails);
+    array(body, "phone_numbers", values, ContactItems::phones);
+    array(body, "fax_numbers", values, ContactItems::faxes);
+    array(body, "addresses", values, ContactItems::addresses);
+    array(body, "social_accounts", values, ContactItems::socialAccounts);
+    array(body, "custom_fields", values, ContactItems::customFields);
     if (body.has("source_type")) {
-      values.put("source_type", orNull(check.oneOf(check.text(body, "source_type", 0), "source_type", SOURCE_TYPES)));
+      values.put("source_type", orNull(body.oneOf("source_type", SOURCE_TYPES)));
     }
     if (body.has("time_zone")) {
-      values.put("time_zone", orNull(timeZone(check.text(body, "time_zone", 0))));
+      values.put("time_zone", orNull(timeZone(body, body.string("time_zone"))));
     }
     for (String f : List.of("birth_date", "anniversary_date")) {
       if (body.has(f)) {
-        values.put(f, orNull(date(check.text(body, f, 0), f)));
+        values.put(f, orNull(body.date(f)));
       }
     }
     if (body.has("owner_id")) {
-      values.put("owner_id", orNull(owner(check.text(body, "owner_id", 0), tenant)));
+      values.put("owner_id", orNull(owner(body, body.string("owner_id"), tenant)));
     }
     if (body.has("company")) {
-      values.put("company", company(check.object(body, "company", "company"), tenant));
+      values.put("company", company(body.object("company"), tenant));
     }
     if (body.has("origin")) {
-      ObjectNode o = check.object(body, "origin", "origin");
-      values.put("origin", o == null ? NullNode.instance
-          : Json.object().put("ip_address", check.text(o, "ip_address", "origin.ip_address", 0)));
+      BodyReader o = body.object("origin");
+      values.put("origin", o == null ? NullNode.instance : Json.object().put("ip_address", o.string("ip_address")));
     }
-    return new ContactInput(values, ContactUtm.parse(check, body));
+    return new ContactInput(values, ContactUtm.parse(body));
   }
 
-  private void array(ObjectNode body, String field, Map<String, JsonNode> values,
-      UnaryOperator<ArrayNode> normalise) {
+  /** An array field, each item checked and normalised by {@code read} (which is given the whole body). */
+  private static void array(BodyReader body, String field, Map<String, JsonNode> values,
+      BiFunction<BodyReader, String, ArrayNode> read) {
     if (body.has(field)) {
-      ArrayNode a = check.array(body, field, field);
-      values.put(field, a == null ? Json.array() : normalise.apply(a));
+      values.put(field, body.array(field) == null ? Json.array() : read.apply(body, field));
     }
   }
 
-  private String timeZone(String tz) {
+  private static String timeZone(BodyReader body, String tz) {
     if (tz == null) {
       return null;
     }
     try {
       return ZoneId.of(tz).getId();
     } catch (DateTimeException e) {
-      throw check.invalid("time_zone", "'" + tz + "' is not a time zone; use an IANA name such as America/New_York");
+      throw body.invalid("time_zone", "'" + tz + "' is not a time zone; use an IANA name such as America/New_York");
     }
   }
 
-  private String date(String d, String field) {
-    if (d == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(d).toString();
-    } catch (DateTimeException e) {
-      throw check.invalid(field, "'" + field + "' must be a date written yyyy-MM-dd, not '" + d + "'");
-    }
-  }
-
-  private String owner(String id, Tenant tenant) {
-    if (id != null && !tenant.table("users").contains(id)) {
-      throw check.invalid("owner_id", "There is no user with id '" + id + "'");
+  private static String owner(BodyReader body, String id, Tenant tenant) {
+    if (id != null && !References.exists(tenant, "users", id)) {
+      throw body.invalid("owner_id", "There is no user with id '" + id + "'");
     }
     return id;
   }
 
-  private JsonNode company(ObjectNode c, Tenant tenant) {
+  private static JsonNode company(BodyReader c, Tenant tenant) {
     if (c == null) {
       return NullNode.instance;
     }
-    String id = check.text(c, "id", "company.id", 0);
-    String name = check.text(c, "company_name", "company.company_name", 0);
+    String id = c.string("id");
+    String name = c.string("company_name");
     ObjectNode out = Json.object();
     if (id != null) {
-      Optional<Table> companies = companies(tenant);
+      Optional<Table> companies = References.table(tenant, "companies");
       if (companies.isPresent()) {
         ObjectNode row = companies.get().get(id)
-            .orElseThrow(() -> check.invalid("company.id", "There is no company with id '" + id + "'"));
+            .orElseThrow(() -> c.invalid("id", "There is no company with id '" + id + "'"));
         name = row.path("company_name").asText(name);
       }
       out.put("id", id);
@@ -166,15 +155,6 @@ final class ContactValidation {
       out.put("company_name", name);
     }
     return out.isEmpty() ? NullNode.instance : out;
-  }
-
-  /** The companies table, when a companies module declares one in this build. */
-  private static Optional<Table> companies(Tenant tenant) {
-    try {
-      return Optional.of(tenant.table("companies"));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   private static JsonNode orNull(String s) {

@@ -1,5 +1,6 @@
 package dev.keapgw.sandbox.contacts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.KeapModule;
 import dev.keapgw.sandbox.SandboxContext;
@@ -12,6 +13,7 @@ import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Contacts: list, create (with {@code duplicate_option}), get, update and delete.
@@ -47,13 +49,13 @@ public final class ContactsModule implements KeapModule {
         .get("/contacts", r -> KeapResponse.json(200, list(ctx, r)))
         .post("/contacts", r -> create(ctx, store, r))
         .get("/contacts/{contact_id}", r -> {
-          ContactFields.checkRequested(r.paramList("fields"));
+          ContactFields.FIELDS.requested(r);
           String id = r.pathParam("contact_id");
           ObjectNode row = table(ctx, r).get(id).orElseThrow(() -> ApiException.notFound("contact", id));
           return KeapResponse.json(200, ContactFields.full(row));
         })
         .patch("/contacts/{contact_id}", r -> {
-          ContactFields.checkRequested(r.paramList("fields"));
+          ContactFields.FIELDS.requested(r);
           List<String> mask = ContactStore.mask(r.paramList("update_mask"));
           Tenant tenant = tenant(ctx, r);
           ContactInput in = validation.parse(r.jsonBody(), tenant);
@@ -72,13 +74,13 @@ public final class ContactsModule implements KeapModule {
   }
 
   private static ObjectNode list(SandboxContext ctx, KeapRequest r) {
-    List<String> fields = ContactFields.checkRequested(r.paramList("fields"));
+    Function<ObjectNode, JsonNode> item = ContactFields.FIELDS.viewFor(r);
     return ctx.lister().list(r, ContactListSpec.forFilter(r.param("filter")),
-        Lister.Source.all(table(ctx, r)), row -> ContactFields.listItem(row, fields));
+        Lister.Source.all(table(ctx, r)), row -> item.apply(ContactFields.full(row)));
   }
 
   private KeapResponse create(SandboxContext ctx, ContactStore store, KeapRequest r) {
-    ContactFields.checkRequested(r.paramList("fields"));
+    ContactFields.FIELDS.requested(r);
     DuplicateOption duplicate = DuplicateOption.parse(r.param("duplicate_option"));
     Tenant tenant = tenant(ctx, r);
     ContactInput in = validation.parse(r.jsonBody(), tenant);

@@ -3,17 +3,15 @@ package dev.keapgw.sandbox.emails;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.KeapModule.SeedPlan;
 import dev.keapgw.sandbox.http.ApiException;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.Tenant;
 import dev.keapgw.sandbox.store.World;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -36,7 +34,8 @@ final class EmailSeed {
     }
     Random rnd = new Random(plan.randomSeed() * 31 + 29);
     String from = sender(tenant);
-    List<ObjectNode> contacts = firstContacts(tenant, SUBJECTS.length);
+    // without a contacts module the emails go to addresses outside the account
+    List<ObjectNode> contacts = References.first(tenant, Recipients.CONTACTS, SUBJECTS.length);
     Instant sent = now.minus(Duration.ofDays(30));
     for (int i = 0; i < SUBJECTS.length; i++) {
       sent = sent.plus(Duration.ofHours(24 + rnd.nextInt(96)));
@@ -66,16 +65,4 @@ final class EmailSeed {
     }
   }
 
-  private static List<ObjectNode> firstContacts(Tenant tenant, int n) {
-    List<ObjectNode> out = new ArrayList<>();
-    try {
-      Iterator<Map.Entry<Long, byte[]>> it = tenant.table(Recipients.CONTACTS).scan(null, true);
-      while (it.hasNext() && out.size() < n) {
-        tenant.table(Recipients.CONTACTS).get(it.next().getKey()).ifPresent(out::add);
-      }
-    } catch (IllegalArgumentException undeclared) {
-      // no contacts module: the emails go to addresses outside the account
-    }
-    return out;
-  }
 }

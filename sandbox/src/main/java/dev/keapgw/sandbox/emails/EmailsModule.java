@@ -2,11 +2,10 @@ package dev.keapgw.sandbox.emails;
 
 import dev.keapgw.sandbox.KeapModule;
 import dev.keapgw.sandbox.SandboxContext;
-import dev.keapgw.sandbox.http.ApiException;
 import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.http.KeapResponse;
 import dev.keapgw.sandbox.http.Routing;
-import dev.keapgw.sandbox.list.Lister;
+import dev.keapgw.sandbox.resource.ResourceTable;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.List;
@@ -38,14 +37,7 @@ public final class EmailsModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    routing.api()
-        .get("/emails", r -> KeapResponse.json(200, ctx.lister().list(
-            r, EmailViews.LIST, Lister.Source.all(tenant(ctx, r).table(TABLE)), EmailViews::listItem)))
-        .get("/emails/{id}", r -> {
-          String id = r.pathParam("id");
-          return KeapResponse.json(200, tenant(ctx, r).table(TABLE).get(id)
-              .orElseThrow(() -> ApiException.notFound("email", id)));
-        })
+    new ResourceTable(TABLE, "email").listAndGet(routing.api(), ctx, "/emails", "id", EmailViews.LIST, EmailViews::listItem)
         .post("/emails:send", r -> {
           SendRequest request = SendRequest.parse(r.jsonBody());
           SentEmails.send(tenant(ctx, r), request, ctx.world().now());

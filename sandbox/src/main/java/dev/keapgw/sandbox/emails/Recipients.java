@@ -3,6 +3,7 @@ package dev.keapgw.sandbox.emails;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.http.ApiException;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +22,7 @@ final class Recipients {
   private Recipients() {}
 
   static Optional<ObjectNode> contact(Tenant tenant, String contactId) {
-    try {
-      return tenant.table(CONTACTS).get(contactId);
-    } catch (IllegalArgumentException undeclared) {
-      return Optional.empty();
-    }
+    return References.row(tenant, CONTACTS, contactId);
   }
 
   /**
@@ -52,13 +49,7 @@ final class Recipients {
 
   /** The sending user's address; an unknown user answers 400 naming {@code user_id}. */
   static String userAddress(Tenant tenant, String userId) {
-    Optional<ObjectNode> user;
-    try {
-      user = tenant.table(USERS).get(userId);
-    } catch (IllegalArgumentException undeclared) {
-      user = Optional.empty();
-    }
-    return user
+    return References.row(tenant, USERS, userId)
         .map(u -> u.path("email_addresses").path(0).path("email").asText(""))
         .orElseThrow(() -> ApiException.invalidField("email", "user_id", "No user with id " + userId));
   }

@@ -3,6 +3,8 @@ package dev.keapgw.sandbox.emails;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.http.ApiException;
+import dev.keapgw.sandbox.input.BodyReader;
+import dev.keapgw.sandbox.input.Wording;
 import dev.keapgw.sandbox.store.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +31,14 @@ record SendRequest(
 
   /** Reads and checks a body; anything wrong answers 400 naming the field. */
   static SendRequest parse(ObjectNode body) {
+    BodyReader in = new BodyReader(body, "email", Wording.BARE);
     List<String> contacts = contacts(body.get("contacts"));
-    String subject = text(body, "subject");
+    String subject = in.string("subject");
     if (subject == null || subject.isBlank()) {
       throw bad("subject", "subject is required");
     }
-    String userId = blankToNull(text(body, "user_id"));
-    String from = blankToNull(text(body, "from_address"));
+    String userId = blankToNull(userId(in));
+    String from = blankToNull(in.string("from_address"));
     if ((userId == null) == (from == null)) {
       throw new ApiException(400, "Exactly one of user_id or from_address is required"
           + (userId == null ? ", and neither was sent" : ", not both"),
@@ -44,14 +47,14 @@ record SendRequest(
     if (from != null && !from.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
       throw bad("from_address", "from_address must be an email address");
     }
-    String field = text(body, "address_field");
+    String field = in.string("address_field");
     if (field != null && !ADDRESS_FIELDS.contains(field) && !(field.startsWith("_") && field.length() > 1)) {
       throw bad("address_field", "address_field must be Email, EmailAddress2, EmailAddress3 or a custom field "
           + "name starting with '_' (case-sensitive), not '" + field + "'");
     }
     Attachments.check(body.get("attachments"));
-    String html = text(body, "html_content");
-    String plain = text(body, "plain_content");
+    String html = in.string("html_content");
+    String plain = in.string("plain_content");
     return new SendRequest(List.copyOf(contacts), subject, userId, from,
         html == null ? "" : EmailContent.asBase64(html), plain == null ? "" : EmailContent.asBase64(plain), field);
   }
@@ -82,15 +85,10 @@ record SendRequest(
     return out;
   }
 
-  private static String text(ObjectNode body, String field) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isTextual() && !(field.equals("user_id") && v.isIntegralNumber())) {
-      throw bad(field, field + " must be a string");
-    }
-    return v.asText();
+  /** A user id is a string, but a whole number is taken too. */
+  private static String userId(BodyReader in) {
+    JsonNode v = in.node().get("user_id");
+    return v != null && v.isIntegralNumber() ? v.asText() : in.string("user_id");
   }
 
   private static String blankToNull(String s) {

@@ -40,25 +40,19 @@ final class SentEmails {
     ObjectNode e = Json.object();
     e.put("id", Long.toString(id));
     e.put("subject", s.subject());
-    putIfPresent(e, "contact_id", s.contactId());
-    putIfPresent(e, "sent_to_address", s.to());
+    Json.putText(e, "contact_id", s.contactId());
+    Json.putText(e, "sent_to_address", s.to());
     e.putArray("sent_to_cc_address_list");
     e.putArray("sent_to_bcc_address_list");
     e.put("sent_from_address", s.from());
     e.put("sent_from_reply_address", s.from());
     e.put("sent_time", s.sentTime());
-    putIfPresent(e, "opened_time", s.openedTime());
+    Json.putText(e, "opened_time", s.openedTime());
     e.put("original_provider_id", "<" + id + "." + tenant.id() + "@sandbox.infusionmail.com>");
     e.put("original_provider", "INFUSIONSOFT");
     e.put("plain_content", s.plainBase64());
     e.put("html_content", s.htmlBase64());
     emails.put(id, e);
     return e;
-  }
-
-  private static void putIfPresent(ObjectNode o, String field, String value) {
-    if (value != null) {
-      o.put(field, value);
-    }
   }
 }

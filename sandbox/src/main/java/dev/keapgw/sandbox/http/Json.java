@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** The sandbox's one JSON mapper and small node helpers. */
 public final class Json {
@@ -40,6 +41,29 @@ public final class Json {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A copy of {@code row} with just the fields {@code order} names, in that order. */
+  public static ObjectNode inOrder(ObjectNode row, List<String> order) {
+    ObjectNode out = object();
+    for (String f : order) {
+      if (row.has(f)) {
+        out.set(f, row.get(f));
+      }
+    }
+    return out;
+  }
+
+  /** Sets a text field, unless {@code value} is null (the field is then left out). */
+  public static void putText(ObjectNode o, String field, String value) {
+    if (value != null) {
+      o.put(field, value);
+    }
+  }
+
+  /** Copies a text field from one object to another when it is there. */
+  public static void copyText(ObjectNode from, ObjectNode to, String field) {
+    putText(to, field, text(from, field));
   }
 
   /** Text of a field, or null when absent or JSON null. */

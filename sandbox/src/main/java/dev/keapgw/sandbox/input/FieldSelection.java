@@ -3,8 +3,8 @@ package dev.keapgw.sandbox.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.http.ApiException;
+import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.http.KeapRequest;
-import dev.keapgw.sandbox.list.Fields;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,31 +12,57 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The {@code fields} parameter read as Keap's "optional properties": an answer carries a
- * resource's default fields, plus each optional field the request names. Naming a default
- * field changes nothing; naming anything else answers 400 naming it.
+ * The {@code fields} parameter, the one way resources read it. An answer carries a resource's
+ * default fields plus each field the request names, as Keap's spec describes its "optional
+ * properties"; {@code id} always comes along, and naming a default field changes nothing. A
+ * name the resource does not accept answers 400 naming it.
  *
- * @param defaults the fields every answer carries ({@code id} always comes along)
- * @param optional the fields that come only when named
+ * @param defaults the fields every answer carries
+ * @param accepted the names {@code fields} may carry
+ * @param unknownHint what the 400 for an unknown name adds after {@code "Unknown field 'x' in fields; "}
  */
-public record FieldSelection(Set<String> defaults, Set<String> optional, String domain) {
+public record FieldSelection(Set<String> defaults, Set<String> accepted, String domain, String unknownHint) {
   public FieldSelection {
     defaults = Set.copyOf(defaults);
-    optional = Set.copyOf(optional);
+    accepted = Set.copyOf(accepted);
   }
 
-  /** The view of rows for this request's {@code fields}, validated once. */
-  public Function<ObjectNode, JsonNode> viewFor(KeapRequest r) {
+  /** Keap's optional properties: the defaults, plus any of {@code optional} that is named. */
+  public static FieldSelection optional(Set<String> defaults, Set<String> optional, String domain) {
+    Set<String> accepted = new LinkedHashSet<>(defaults);
+    accepted.addAll(optional);
+    return new FieldSelection(defaults, accepted, domain, "optional fields: " + String.join(", ", new TreeSet<>(optional)));
+  }
+
+  /** The names this request's {@code fields} carries (empty when absent), each checked. */
+  public List<String> requested(KeapRequest r) {
     List<String> requested = r.paramList("fields");
-    Set<String> wanted = new LinkedHashSet<>(defaults);
     for (String f : requested) {
-      if (!optional.contains(f) && !defaults.contains(f)) {
-        throw ApiException.invalidField(domain, f, "Unknown field '" + f + "' in fields; optional fields: "
-            + String.join(", ", new TreeSet<>(optional)));
+      if (!accepted.contains(f)) {
+        throw ApiException.invalidField(domain, f, "Unknown field '" + f + "' in fields; " + unknownHint);
       }
-      wanted.add(f);
     }
-    List<String> names = List.copyOf(wanted);
-    return row -> Fields.select(row, names, wanted, null, domain);
+    return requested;
+  }
+
+  /**
+   * The view of rows for this request's {@code fields}, checked once: {@code id}, then the
+   * row's own fields that are defaults or named, in the row's order.
+   */
+  public Function<ObjectNode, JsonNode> viewFor(KeapRequest r) {
+    Set<String> shown = new LinkedHashSet<>(defaults);
+    shown.addAll(requested(r));
+    return row -> {
+      ObjectNode out = Json.object();
+      if (row.has("id")) {
+        out.set("id", row.get("id"));
+      }
+      row.fieldNames().forEachRemaining(name -> {
+        if (!name.equals("id") && shown.contains(name)) {
+          out.set(name, row.get(name));
+        }
+      });
+      return out;
+    };
   }
 }

@@ -1,12 +1,14 @@
 package dev.keapgw.sandbox.list;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * How one list endpoint behaves: the key its items come under, its page-size range and
- * default, and the fields it can be filtered and ordered by.
+ * default, and the fields it can be filtered and ordered by, kept in the order they are
+ * declared (400s list them in that order).
  */
 public record ListSpec(
     String domain,
@@ -25,7 +27,8 @@ public record ListSpec(
     filters.forEach(x -> f.put(x.name(), x));
     Map<String, OrderField> o = new LinkedHashMap<>();
     orders.forEach(x -> o.put(x.name(), x));
-    return new ListSpec(domain, itemsKey, 0, 1000, DEFAULT_PAGE_SIZE, Map.copyOf(f), Map.copyOf(o));
+    return new ListSpec(domain, itemsKey, 0, 1000, DEFAULT_PAGE_SIZE,
+        Collections.unmodifiableMap(f), Collections.unmodifiableMap(o));
   }
 
   public ListSpec pageSizes(int min, int max, int dflt) {

@@ -3,13 +3,12 @@ package dev.keapgw.sandbox.notes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.KeapModule.SeedPlan;
 import dev.keapgw.sandbox.http.Json;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.Tenant;
 import dev.keapgw.sandbox.store.World;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -39,26 +38,20 @@ final class NoteSeed {
     if (notes.size() > 0) {
       return;
     }
-    Table users = tenant.table("users");
     Random random = new Random(plan.randomSeed() * 13 + 5);
     Instant now = world.clock().instant();
-    Iterator<Map.Entry<Long, byte[]>> contacts = tenant.table("contacts").scan(null, true);
-    for (int i = 0; i < SAMPLE_CONTACTS && contacts.hasNext(); i++) {
-      ObjectNode contact = Json.parseTrusted(contacts.next().getValue());
+    for (ObjectNode contact : References.first(tenant, NotesModule.CONTACTS, SAMPLE_CONTACTS)) {
       Instant created = Instant.parse(contact.path("create_time").asText(World.timestamp(now)));
       int count = 1 + random.nextInt(2);
       for (int k = 0; k < count; k++) {
         String[] n = NOTES[random.nextInt(NOTES.length)];
         String userId = Integer.toString(1 + random.nextInt(3));
-        ObjectNode user = users.get(userId).orElse(Json.object());
+        ObjectNode user = References.row(tenant, "users", userId).orElse(Json.object());
         long minutes = Math.max(1, Duration.between(created, now).toMinutes());
         String time = World.timestamp(created.plus(Duration.ofMinutes((long) (random.nextDouble() * minutes))));
         ObjectNode note = Json.object().put("title", n[1]).put("text", n[2]).put("type", n[0])
             .put("contact_id", contact.path("id").asText());
-        note.set("assigned_to_user", Json.object().put("id", userId)
-            .put("given_name", user.path("given_name").asText(""))
-            .put("family_name", user.path("family_name").asText(""))
-            .put("email_address", user.path("email_addresses").path(0).path("email").asText("")));
+        note.set("assigned_to_user", NoteValidation.assignedUser(userId, user));
         note.put("create_time", time).put("update_time", time);
         note.put("last_updated_by_user_id", userId);
         if (random.nextInt(6) == 0) {

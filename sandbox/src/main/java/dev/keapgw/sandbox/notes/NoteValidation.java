@@ -2,11 +2,15 @@ package dev.keapgw.sandbox.notes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.sandbox.http.ApiException;
-import dev.keapgw.sandbox.http.BodyCheck;
 import dev.keapgw.sandbox.http.Json;
-import dev.keapgw.sandbox.store.Table;
+import dev.keapgw.sandbox.http.KeapRequest;
+import dev.keapgw.sandbox.input.BodyReader;
+import dev.keapgw.sandbox.input.FieldSelection;
+import dev.keapgw.sandbox.input.Wording;
+import dev.keapgw.sandbox.refs.References;
+import dev.keapgw.sandbox.store.Tenant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks a {@code CreateNoteRequest} and builds the note it describes. {@code user_id} is
@@ -18,27 +22,25 @@ final class NoteValidation {
   static final String DOMAIN = "note";
   static final List<String> TYPES = List.of("Appointment", "Call", "Email", "Fax", "Letter", "Other");
 
-  private final BodyCheck check = new BodyCheck(DOMAIN);
-
   /** A checked note body: the note's fields (no id, contact or times yet) and whether to pin it. */
   record Draft(ObjectNode fields, boolean pinned) {}
 
-  Draft note(ObjectNode body, Table users) {
-    String userId = check.requiredText(body, "user_id", "user_id", 0);
-    ObjectNode user = users.get(userId)
-        .orElseThrow(() -> check.invalid("user_id", "There is no user with id '" + userId + "'"));
-    String title = check.text(body, "title", 0);
-    String type = type(check.text(body, "type", 0));
+  Draft note(ObjectNode json, Tenant tenant) {
+    BodyReader body = new BodyReader(json, DOMAIN, Wording.QUOTED_NAMING_VALUE);
+    String userId = body.requiredString("user_id");
+    ObjectNode user = References.row(tenant, "users", userId)
+        .orElseThrow(() -> body.invalid("user_id", "There is no user with id '" + userId + "'"));
+    String title = body.string("title");
+    String type = type(body, body.string("type"));
     if (blank(title) && type == null) {
-      throw check.invalid("title", "A note needs a title or a type");
+      throw body.invalid("title", "A note needs a title or a type");
     }
-    String text = check.text(body, "text", 0);
-    Boolean pinned = check.bool(body, "is_pinned", "is_pinned");
-    ArrayNode custom = check.array(body, "custom_fields", "custom_fields");
+    String text = body.string("text");
+    Boolean pinned = body.bool("is_pinned");
+    ArrayNode custom = body.array("custom_fields");
     if (custom != null && !custom.isEmpty()) {
-      ObjectNode first = check.asObject(custom.get(0), "custom_fields[0]");
-      throw check.invalid("custom_fields[0].id",
-          "There is no note custom field with id '" + first.path("id").asText("") + "'");
+      BodyReader first = body.item("custom_fields", 0);
+      throw first.invalid("id", "There is no note custom field with id '" + first.node().path("id").asText("") + "'");
     }
     ObjectNode note = Json.object();
     if (title != null) {
@@ -50,17 +52,22 @@ final class NoteValidation {
     if (type != null) {
       note.put("type", type);
     }
-    note.set("assigned_to_user", Json.object()
-        .put("id", userId)
-        .put("given_name", user.path("given_name").asText(""))
-        .put("family_name", user.path("family_name").asText(""))
-        .put("email_address", user.path("email_addresses").path(0).path("email").asText("")));
+    note.set("assigned_to_user", assignedUser(userId, user));
     note.put("created_by_user_id", userId);
     note.put("last_updated_by_user_id", userId);
     return new Draft(note, Boolean.TRUE.equals(pinned));
   }
 
-  private String type(String t) {
+  /** A note's {@code assigned_to_user}: the user's id, names and first email address. */
+  static ObjectNode assignedUser(String userId, ObjectNode user) {
+    return Json.object()
+        .put("id", userId)
+        .put("given_name", user.path("given_name").asText(""))
+        .put("family_name", user.path("family_name").asText(""))
+        .put("email_address", user.path("email_addresses").path(0).path("email").asText(""));
+  }
+
+  private static String type(BodyReader body, String t) {
     if (t == null || t.isBlank()) {
       return null;
     }
@@ -69,17 +76,18 @@ final class NoteValidation {
         return known;
       }
     }
-    throw check.invalid("type", "'type' must be one of " + String.join(", ", TYPES) + ", not '" + t + "'");
+    throw body.invalid("type", "'type' must be one of " + String.join(", ", TYPES) + ", not '" + t + "'");
   }
 
-  /** The names {@code fields} may carry for notes: only {@code custom_fields}. */
-  static boolean wantsCustomFields(List<String> fields) {
-    for (String f : fields) {
-      if (!f.equals("custom_fields")) {
-        throw ApiException.invalidField(DOMAIN, f, "Unknown field '" + f + "' in fields; notes take only custom_fields");
-      }
-    }
-    return !fields.isEmpty();
+  /**
+   * {@code fields} for notes names only {@code custom_fields}, which adds an empty array (the
+   * sandbox defines no note custom fields); every other field of a note is always answered.
+   */
+  static final FieldSelection FIELDS =
+      new FieldSelection(Set.of(), Set.of("custom_fields"), DOMAIN, "notes take only custom_fields");
+
+  static boolean wantsCustomFields(KeapRequest r) {
+    return !FIELDS.requested(r).isEmpty();
   }
 
   private static boolean blank(String s) {

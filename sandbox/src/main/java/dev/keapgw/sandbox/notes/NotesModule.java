@@ -1,6 +1,5 @@
 package dev.keapgw.sandbox.notes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.KeapModule;
 import dev.keapgw.sandbox.SandboxContext;
@@ -10,6 +9,7 @@ import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.http.KeapResponse;
 import dev.keapgw.sandbox.http.Routing;
 import dev.keapgw.sandbox.list.Lister;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
@@ -26,7 +26,7 @@ import java.util.List;
  */
 public final class NotesModule implements KeapModule {
   static final String TABLE = "notes";
-  private static final String CONTACTS = "contacts";
+  static final String CONTACTS = "contacts";
   private static final List<String> ORDER = List.of("id", "title", "text", "type", "contact_id", "assigned_to_user",
       "create_time", "update_time", "last_updated_by_user_id", "pinned_at", "created_by_user_id");
 
@@ -53,7 +53,7 @@ public final class NotesModule implements KeapModule {
   private static ObjectNode list(SandboxContext ctx, KeapRequest r) {
     Tenant tenant = ctx.world().tenant(r.tenantId());
     String contactId = contact(tenant, r.pathParam("contact_id"));
-    boolean custom = NoteValidation.wantsCustomFields(r.paramList("fields"));
+    boolean custom = NoteValidation.wantsCustomFields(r);
     NoteListSpec.checkFilter(r.param("filter"));
     Lister.Source source = new Lister.Source(tenant.table(TABLE),
         row -> row.path("contact_id").asText().equals(contactId), "contact:" + contactId);
@@ -62,11 +62,11 @@ public final class NotesModule implements KeapModule {
 
   private ObjectNode create(SandboxContext ctx, KeapRequest r) {
     Tenant tenant = ctx.world().tenant(r.tenantId());
-    boolean custom = NoteValidation.wantsCustomFields(r.paramList("fields"));
+    boolean custom = NoteValidation.wantsCustomFields(r);
     ObjectNode body = r.jsonBody();
     return tenant.write(() -> {
       String contactId = contact(tenant, r.pathParam("contact_id"));
-      NoteValidation.Draft draft = validation.note(body, tenant.table("users"));
+      NoteValidation.Draft draft = validation.note(body, tenant);
       String now = ctx.world().now();
       ObjectNode note = draft.fields();
       note.put("contact_id", contactId);
@@ -80,34 +80,19 @@ public final class NotesModule implements KeapModule {
 
   /** The id of the contact a path names, or 404. */
   private static String contact(Tenant tenant, String id) {
-    if (!tenant.table(CONTACTS).contains(id)) {
+    if (!References.exists(tenant, CONTACTS, id)) {
       throw ApiException.notFound("contact", id);
     }
     return Long.toString(Table.parseId(id));
   }
 
   private static void forgetContact(Tenant tenant, long contactId) {
-    tenant.write(() -> {
-      Table notes = tenant.table(TABLE);
-      for (long id : List.copyOf(notes.lookup("contact_id", Long.toString(contactId)))) {
-        notes.remove(id);
-      }
-    });
+    tenant.write(() -> tenant.table(TABLE).removeAll("contact_id", Long.toString(contactId)));
   }
 
   /** Stores a new note with a fresh id, fields in answer order. */
   static ObjectNode insert(Table notes, ObjectNode note) {
-    long id = notes.nextId();
-    note.put("id", Long.toString(id));
-    ObjectNode out = Json.object();
-    for (String f : ORDER) {
-      JsonNode v = note.get(f);
-      if (v != null) {
-        out.set(f, v);
-      }
-    }
-    notes.put(id, out);
-    return out;
+    return notes.insert(note, row -> Json.inOrder(row, ORDER));
   }
 
   private static ObjectNode view(ObjectNode row, boolean customFields) {

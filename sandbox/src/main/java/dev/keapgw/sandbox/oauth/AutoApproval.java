@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.http.ApiException;
 import dev.keapgw.sandbox.http.Json;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Tenant;
 import dev.keapgw.sandbox.store.World;
 import dev.keapgw.sandbox.users.UsersModule;
@@ -37,7 +38,7 @@ record AutoApproval(String tenantId, String userId, boolean deny) {
     }
     if (userId != null) {
       Tenant t = tenantId == null ? first(world) : world.find(tenantId);
-      if (t == null || t.table(UsersModule.TABLE).get(userId).isEmpty()) {
+      if (t == null || !References.exists(t, UsersModule.TABLE, userId)) {
         throw ApiException.invalidField("sandbox", "user_id", "tenant has no user with the id " + userId);
       }
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.KeapModule;
 import dev.keapgw.sandbox.SandboxContext;
-import dev.keapgw.sandbox.http.ApiException;
 import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.http.KeapResponse;
@@ -13,7 +12,7 @@ import dev.keapgw.sandbox.input.BodyReader;
 import dev.keapgw.sandbox.input.UpdateMask;
 import dev.keapgw.sandbox.list.ListSpec;
 import dev.keapgw.sandbox.list.Lister;
-import dev.keapgw.sandbox.store.Table;
+import dev.keapgw.sandbox.resource.ResourceTable;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.List;
@@ -35,6 +34,7 @@ import java.util.function.Function;
 public final class OpportunitiesModule implements KeapModule {
   public static final String TABLE = "opportunities";
   public static final String STAGES = "stages";
+  private static final ResourceTable OPPORTUNITIES = new ResourceTable(TABLE, "opportunity");
 
   @Override
   public List<TableSpec> tables() {
@@ -43,26 +43,17 @@ public final class OpportunitiesModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    ctx.hooks().onContactDeleted((tenant, contactId) -> {
-      Table opportunities = tenant.table(TABLE);
-      for (Long id : List.copyOf(opportunities.lookup("contact_id", Long.toString(contactId)))) {
-        opportunities.remove(id);
-      }
-    });
+    ctx.hooks().onContactDeleted((tenant, contactId) ->
+        tenant.table(TABLE).removeAll("contact_id", Long.toString(contactId)));
     routing.api()
         .get("/opportunities", r -> KeapResponse.json(200, list(ctx, r)))
         .post("/opportunities", r -> KeapResponse.json(201, view(ctx, r).apply(create(ctx, r))))
         .get("/opportunities/stages", r -> KeapResponse.json(200, ctx.lister().list(
             r, StageViews.LIST, Lister.Source.all(tenant(ctx, r).table(STAGES)), row -> row)))
-        .get("/opportunities/{opportunity_id}", r -> KeapResponse.json(200, view(ctx, r).apply(opportunity(ctx, r))))
+        .get("/opportunities/{opportunity_id}", r ->
+            KeapResponse.json(200, view(ctx, r).apply(OPPORTUNITIES.get(ctx, r, "opportunity_id"))))
         .patch("/opportunities/{opportunity_id}", r -> KeapResponse.json(200, view(ctx, r).apply(update(ctx, r))))
-        .delete("/opportunities/{opportunity_id}", r -> {
-          Long id = Table.parseId(r.pathParam("opportunity_id"));
-          if (id == null || !tenant(ctx, r).table(TABLE).remove(id)) {
-            throw ApiException.notFound("opportunity", r.pathParam("opportunity_id"));
-          }
-          return KeapResponse.empty(204);
-        });
+        .delete("/opportunities/{opportunity_id}", r -> OPPORTUNITIES.delete(ctx, r, "opportunity_id"));
   }
 
   @Override
@@ -108,12 +99,7 @@ public final class OpportunitiesModule implements KeapModule {
       row.put("order_revenue", 0.0);
       row.put("created_by", user);
       row.put("last_updated_by", user);
-      Table t = tenant.table(TABLE);
-      long id = t.nextId();
-      row.put("id", Long.toString(id));
-      ObjectNode stored = OpportunityViews.canonical(row);
-      t.put(id, stored);
-      return stored;
+      return tenant.table(TABLE).insert(row, OpportunityViews::canonical);
     });
   }
 
@@ -126,19 +112,14 @@ public final class OpportunitiesModule implements KeapModule {
     BodyReader body = new BodyReader(mask.filter(raw), "opportunity");
     String now = ctx.world().now();
     return tenant.write(() -> {
-      ObjectNode row = opportunity(ctx, r);
+      ObjectNode row = OPPORTUNITIES.get(ctx, r, "opportunity_id");
       OpportunityInput.apply(row, body, new OpportunityLinks(tenant), now);
       row.put("last_updated_time", now);
       row.put("last_updated_by", r.caller().userId());
       ObjectNode stored = OpportunityViews.canonical(row);
-      tenant.table(TABLE).put(Long.parseLong(stored.path("id").asText()), stored);
+      tenant.table(TABLE).replace(stored);
       return stored;
     });
-  }
-
-  private static ObjectNode opportunity(SandboxContext ctx, KeapRequest r) {
-    String id = r.pathParam("opportunity_id");
-    return tenant(ctx, r).table(TABLE).get(id).orElseThrow(() -> ApiException.notFound("opportunity", id));
   }
 
   private static Tenant tenant(SandboxContext ctx, KeapRequest r) {

@@ -1,9 +1,8 @@
 package dev.keapgw.sandbox.opportunities;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.input.BodyReader;
-import dev.keapgw.sandbox.input.CustomFields;
+import dev.keapgw.sandbox.input.RowPatch;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,11 +38,11 @@ final class OpportunityInput {
     if (title != null && title.isBlank()) {
       throw body.invalid("opportunity_title", "opportunity_title must not be blank");
     }
-    set(row, body, "opportunity_title", title);
-    set(row, body, "next_action_time", body.time("next_action_time"));
-    set(row, body, "next_action_notes", body.string("next_action_notes"));
-    set(row, body, "opportunity_notes", body.string("opportunity_notes"));
-    set(row, body, "estimated_close_time", body.time("estimated_close_time"));
+    RowPatch.set(row, body, "opportunity_title", title);
+    RowPatch.set(row, body, "next_action_time", body.time("next_action_time"));
+    RowPatch.set(row, body, "next_action_notes", body.string("next_action_notes"));
+    RowPatch.set(row, body, "opportunity_notes", body.string("opportunity_notes"));
+    RowPatch.set(row, body, "estimated_close_time", body.time("estimated_close_time"));
     if (body.has("include_in_forecast")) {
       row.put("include_in_forecast", Boolean.TRUE.equals(body.bool("include_in_forecast")));
     }
@@ -60,13 +59,8 @@ final class OpportunityInput {
     if (affiliate != null && !links.accepts("affiliates", affiliate)) {
       throw body.invalid("affiliate_id", "affiliate_id " + affiliate + " does not exist");
     }
-    set(row, body, "affiliate_id", affiliate);
-    ArrayNode custom = CustomFields.read(body, "custom_fields");
-    if (custom != null) {
-      row.set("custom_fields", custom);
-    } else if (body.isNull("custom_fields")) {
-      row.putArray("custom_fields");
-    }
+    RowPatch.set(row, body, "affiliate_id", affiliate);
+    RowPatch.customFields(row, body);
   }
 
   private static void links(ObjectNode row, BodyReader body, OpportunityLinks links, String now) {
@@ -93,14 +87,6 @@ final class OpportunityInput {
       row.set("user", OpportunityLinks.user(u));
     } else if (body.isNull("user_id")) {
       row.remove("user");
-    }
-  }
-
-  private static void set(ObjectNode row, BodyReader body, String f, String value) {
-    if (value != null) {
-      row.put(f, value);
-    } else if (body.isNull(f)) {
-      row.remove(f);
     }
   }
 }

@@ -33,7 +33,7 @@ final class OpportunityViews {
   static final Set<String> OPTIONAL = Set.of("custom_fields", "created_by", "last_updated_by", "status_id",
       "monthly_revenue", "order_revenue", "objection", "status", "stage_entrance_time");
 
-  static final FieldSelection FIELDS = new FieldSelection(defaults(), OPTIONAL, "opportunity");
+  static final FieldSelection FIELDS = FieldSelection.optional(defaults(), OPTIONAL, "opportunity");
 
   static final int MAX_IDS = 100;
 
@@ -86,13 +86,7 @@ final class OpportunityViews {
   }
 
   static ObjectNode canonical(ObjectNode row) {
-    ObjectNode out = Json.object();
-    for (String f : ORDER) {
-      if (row.has(f)) {
-        out.set(f, row.get(f));
-      }
-    }
-    return out;
+    return Json.inOrder(row, ORDER);
   }
 
   static List<String> contactKeys(ObjectNode row) {

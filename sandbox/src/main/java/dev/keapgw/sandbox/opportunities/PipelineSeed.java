@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -50,13 +49,8 @@ final class PipelineSeed {
       return;
     }
     OpportunityLinks links = new OpportunityLinks(tenant);
-    List<String> contacts = new ArrayList<>();
-    for (int i = 1; i <= 20; i++) {
-      if (References.exists(tenant, "contacts", Integer.toString(i))) {
-        contacts.add(Integer.toString(i));
-      }
-    }
-    int users = References.table(tenant, "users").map(Table::size).orElse(0);
+    List<String> contacts = References.existingIds(tenant, "contacts", 20);
+    int users = References.size(tenant, "users");
     for (int i = 0; i < TITLES.length; i++) {
       Instant created = now.minus(Duration.ofDays(5 + rnd.nextInt(90))).minusSeconds(rnd.nextInt(86_400));
       Instant updated = created.plus(Duration.ofDays(rnd.nextInt(5))).plusSeconds(rnd.nextInt(3_600));

@@ -2,10 +2,12 @@ package dev.keapgw.sandbox.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.sandbox.commerce.BodyFields;
 import dev.keapgw.sandbox.commerce.CurrencyValue;
 import dev.keapgw.sandbox.http.Json;
-import dev.keapgw.sandbox.store.Table;
+import dev.keapgw.sandbox.input.BodyReader;
+import dev.keapgw.sandbox.products.ProductsModule;
+import dev.keapgw.sandbox.refs.References;
+import dev.keapgw.sandbox.store.Tenant;
 import java.util.Set;
 
 /**
@@ -25,28 +27,28 @@ final class OrderItemRequest {
       "DISCOUNT", "DISCOUNT_FREE_TRIAL", "DISCOUNT_ORDER_TOTAL", "DISCOUNT_PRODUCT", "DISCOUNT_PRODUCT_CATEGORY",
       "DISCOUNT_SHIPPING", "OTHER", "FEE");
 
-  static ObjectNode parse(BodyFields f, Table products) {
+  static ObjectNode parse(BodyReader f, Tenant tenant) {
     long quantity = f.requiredWhole("quantity", 1);
     if (quantity > Integer.MAX_VALUE) {
-      throw f.invalid("quantity", f.name("quantity") + " must be at most " + Integer.MAX_VALUE);
+      throw f.invalid("quantity", f.path("quantity") + " must be at most " + Integer.MAX_VALUE);
     }
-    String type = f.optionalEnum("item_type", ITEM_TYPES);
+    String type = f.oneOf("item_type", ITEM_TYPES);
     type = type == null ? "PRODUCT" : type;
     boolean needsProduct = type.equals("PRODUCT") || type.equals("SUBSCRIPTION");
-    String productId = f.optionalId("product_id");
+    String productId = f.id("product_id");
     if (productId == null && needsProduct) {
-      throw f.invalid("product_id", f.name("product_id") + " is required for item_type " + type);
+      throw f.invalid("product_id", f.path("product_id") + " is required for item_type " + type);
     }
-    ObjectNode product = productId == null ? null : products.get(productId)
+    ObjectNode product = productId == null ? null : References.row(tenant, ProductsModule.TABLE, productId)
         .orElseThrow(() -> f.invalid("product_id", "No product with id " + productId + " exists"));
     ObjectNode plan = type.equals("SUBSCRIPTION") ? plan(f, product) : null;
 
-    String name = f.optionalNonBlank("name");
+    String name = f.nonBlank("name");
     if (name == null && product != null) {
       name = product.path("name").asText();
     }
     if (name == null) {
-      throw f.invalid("name", f.name("name") + " is required when the item has no product");
+      throw f.invalid("name", f.path("name") + " is required when the item has no product");
     }
     CurrencyValue price = money(f, "price_per_unit", type);
     if (price == null) {
@@ -61,8 +63,8 @@ final class OrderItemRequest {
     ObjectNode item = Json.object();
     item.put("id", "");
     item.put("name", name);
-    putText(item, "description", f.optionalNonBlank("description"));
-    putText(item, "notes", f.optionalNonBlank("notes"));
+    Json.putText(item, "description", f.nonBlank("description"));
+    Json.putText(item, "notes", f.nonBlank("notes"));
     item.put("quantity", quantity);
     if (discount) {
       item.set("discount", CurrencyValue.usd(Math.abs(price.times(quantity).amount())).toJson());
@@ -74,7 +76,7 @@ final class OrderItemRequest {
     item.set("cost_per_unit", (cost == null ? CurrencyValue.usd(0) : cost).toJson());
     item.set("price_per_unit", price.toJson());
     if (plan != null) {
-      item.set("subscription_plan", subscriptionPlan(plan, f.optionalNonBlank("subscription_plan_description")));
+      item.set("subscription_plan", subscriptionPlan(plan, f.nonBlank("subscription_plan_description")));
     }
     return item;
   }
@@ -84,22 +86,22 @@ final class OrderItemRequest {
     return Math.multiplyExact(item.path("quantity").asLong(), CurrencyValue.amountOf(item.get("price_per_unit")));
   }
 
-  private static CurrencyValue money(BodyFields f, String field, String type) {
-    Double major = f.optionalNumber(field, type.startsWith("DISCOUNT") ? -Double.MAX_VALUE : 0);
+  private static CurrencyValue money(BodyReader f, String field, String type) {
+    Double major = f.number(field, type.startsWith("DISCOUNT") ? -Double.MAX_VALUE : 0);
     if (major == null) {
       return null;
     }
     try {
       return CurrencyValue.ofMajor(major);
     } catch (ArithmeticException e) {
-      throw f.invalid(field, f.name(field) + " is too large");
+      throw f.invalid(field, f.path(field) + " is too large");
     }
   }
 
-  private static ObjectNode plan(BodyFields f, ObjectNode product) {
-    String planId = f.optionalId("subscription_plan_id");
+  private static ObjectNode plan(BodyReader f, ObjectNode product) {
+    String planId = f.id("subscription_plan_id");
     if (planId == null) {
-      throw f.invalid("subscription_plan_id", f.name("subscription_plan_id") + " is required for item_type SUBSCRIPTION");
+      throw f.invalid("subscription_plan_id", f.path("subscription_plan_id") + " is required for item_type SUBSCRIPTION");
     }
     for (JsonNode p : product.path("subscription_plans")) {
       if (planId.equals(p.path("id").asText())) {
@@ -114,8 +116,8 @@ final class OrderItemRequest {
     ObjectNode p = Json.object();
     p.put("id", product.path("id").asText());
     p.put("name", product.path("name").asText());
-    copyText(product, p, "sku");
-    copyText(product, p, "description");
+    Json.copyText(product, p, "sku");
+    Json.copyText(product, p, "description");
     p.put("shippable", product.path("shippable").asBoolean());
     p.put("taxable", product.path("taxable").asBoolean());
     return p;
@@ -132,15 +134,5 @@ final class OrderItemRequest {
     s.set("plan_price", plan.path("plan_price").deepCopy());
     s.put("display_order_index", plan.path("order_index").asInt(0));
     return s;
-  }
-
-  private static void copyText(ObjectNode from, ObjectNode to, String field) {
-    putText(to, field, Json.text(from, field));
-  }
-
-  private static void putText(ObjectNode o, String field, String value) {
-    if (value != null) {
-      o.put(field, value);
-    }
   }
 }

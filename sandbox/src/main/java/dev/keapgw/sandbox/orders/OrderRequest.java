@@ -1,15 +1,15 @@
 package dev.keapgw.sandbox.orders;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.affiliates.AffiliatesModule;
-import dev.keapgw.sandbox.commerce.BodyFields;
 import dev.keapgw.sandbox.commerce.ContactRefs;
 import dev.keapgw.sandbox.commerce.CurrencyValue;
 import dev.keapgw.sandbox.http.Json;
-import dev.keapgw.sandbox.products.ProductsModule;
+import dev.keapgw.sandbox.input.BodyReader;
+import dev.keapgw.sandbox.input.Wording;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +32,15 @@ final class OrderRequest {
   private static final Pattern REGION_CODE = Pattern.compile("[A-Z]{2}-[A-Z0-9]{1,3}");
 
   static ObjectNode parse(Tenant tenant, ObjectNode body, String now, String sourceType) {
-    BodyFields f = new BodyFields(body, OrdersModule.DOMAIN);
+    BodyReader f = new BodyReader(body, OrdersModule.DOMAIN, Wording.BARE);
     String contactId = f.requiredId("contact_id");
-    if (!ContactRefs.referable(tenant, contactId)) {
+    if (!References.accepts(tenant, ContactRefs.TABLE, contactId)) {
       throw f.invalid("contact_id", "No contact with id " + contactId + " exists");
     }
-    String title = f.requiredText("order_title");
+    String title = f.requiredString("order_title");
     String orderTime = f.requiredTime("order_time");
-    String orderType = f.requiredEnum("order_type", ORDER_TYPES);
-    String sentTime = f.optionalTime("sent_time");
+    String orderType = f.requiredOneOf("order_type", ORDER_TYPES);
+    String sentTime = f.time("sent_time");
     List<ObjectNode> items = items(tenant, f);
 
     ObjectNode o = Json.object();
@@ -49,131 +49,115 @@ final class OrderRequest {
     o.put("status", "DRAFT");
     o.set("total", CurrencyValue.usd(0).toJson());
     o.set("contact", ContactRefs.basic(tenant, contactId));
-    putText(o, "notes", f.optionalText("notes"));
-    putText(o, "terms", f.optionalText("terms"));
+    Json.putText(o, "notes", f.string("notes"));
+    Json.putText(o, "terms", f.string("terms"));
     o.put("order_type", orderType);
     o.put("source_type", sourceType);
     o.put("creation_time", now);
     o.put("modification_time", now);
     o.put("order_time", orderTime);
-    putText(o, "lead_affiliate_id", affiliate(tenant, f, "lead_affiliate_id"));
-    putText(o, "sales_affiliate_id", affiliate(tenant, f, "sales_affiliate_id"));
+    Json.putText(o, "lead_affiliate_id", affiliate(tenant, f, "lead_affiliate_id"));
+    Json.putText(o, "sales_affiliate_id", affiliate(tenant, f, "sales_affiliate_id"));
     o.set("total_paid", CurrencyValue.usd(0).toJson());
     o.set("total_due", CurrencyValue.usd(0).toJson());
-    ObjectNode shipping = f.optionalObject("shipping_address");
+    BodyReader shipping = f.object("shipping_address");
     if (shipping != null) {
-      o.set("shipping_information", shipping(f.nested("shipping_address", shipping)));
+      o.set("shipping_information", shipping(shipping));
     }
     o.set("refund_total", CurrencyValue.usd(0).toJson());
     o.put("allow_payment", true);
     o.put("allow_paypal", false);
     ArrayNode lines = o.putArray("order_items");
     items.forEach(lines::add);
-    putText(o, "invoice_number", f.optionalText("invoice_number"));
+    Json.putText(o, "invoice_number", f.string("invoice_number"));
     o.putArray("files");
-    putText(o, "promo_code", promoCodes(f));
+    Json.putText(o, "promo_code", promoCodes(f));
     o.put("refund_status", "NONE");
     o.put("synced", false);
     o.put("invoice_id", "");
     o.set("custom_fields", customFields(f));
-    putText(o, "sent_time", sentTime);
-    putText(o, "due_time", f.optionalTime("due_time"));
-    putText(o, "external_create_user", f.optionalText("external_create_user"));
-    putText(o, "external_create_time", f.optionalTime("external_create_time"));
-    putText(o, "external_update_time", f.optionalTime("external_update_time"));
+    Json.putText(o, "sent_time", sentTime);
+    Json.putText(o, "due_time", f.time("due_time"));
+    Json.putText(o, "external_create_user", f.string("external_create_user"));
+    Json.putText(o, "external_create_time", f.time("external_create_time"));
+    Json.putText(o, "external_update_time", f.time("external_update_time"));
     return o;
   }
 
-  private static List<ObjectNode> items(Tenant tenant, BodyFields f) {
-    ArrayNode given = f.optionalArray("order_items");
+  private static List<ObjectNode> items(Tenant tenant, BodyReader f) {
+    ArrayNode given = f.array("order_items");
     List<ObjectNode> out = new ArrayList<>();
     if (given == null) {
       return out;
     }
     for (int i = 0; i < given.size(); i++) {
-      JsonNode item = given.get(i);
-      if (!item.isObject()) {
-        throw f.invalid("order_items[" + i + "]", f.name("order_items[" + i + "]") + " must be an object");
-      }
-      out.add(OrderItemRequest.parse(f.nested("order_items[" + i + "]", (ObjectNode) item),
-          tenant.table(ProductsModule.TABLE)));
+      out.add(OrderItemRequest.parse(f.item("order_items", i), tenant));
     }
     return out;
   }
 
-  private static String affiliate(Tenant tenant, BodyFields f, String field) {
-    String id = f.optionalId(field);
-    if (id != null && !tenant.table(AffiliatesModule.TABLE).contains(id)) {
+  private static String affiliate(Tenant tenant, BodyReader f, String field) {
+    String id = f.id(field);
+    if (id != null && !References.exists(tenant, AffiliatesModule.TABLE, id)) {
       throw f.invalid(field, "No affiliate with id " + id + " exists");
     }
     return id;
   }
 
   /** Keap's {@code ShippingInformation} from the request's {@code AddressInformation}. */
-  private static ObjectNode shipping(BodyFields a) {
+  private static ObjectNode shipping(BodyReader a) {
     ObjectNode address = Json.object();
-    putText(address, "line1", a.optionalText("line1"));
-    putText(address, "line2", a.optionalText("line2"));
-    putText(address, "locality", a.optionalText("locality"));
-    String region = a.optionalText("region");
-    putText(address, "region", region);
+    Json.putText(address, "line1", a.string("line1"));
+    Json.putText(address, "line2", a.string("line2"));
+    Json.putText(address, "locality", a.string("locality"));
+    String region = a.string("region");
+    Json.putText(address, "region", region);
     address.put("field", "SHIPPING");
-    putText(address, "country_code", a.optionalText("country_code"));
-    String zip = a.optionalText("zip_code");
-    putText(address, "postal_code", zip);
+    Json.putText(address, "country_code", a.string("country_code"));
+    String zip = a.string("zip_code");
+    Json.putText(address, "postal_code", zip);
     // A region sent as an ISO 3166-2 code doubles as the region code the list filters on.
     if (region != null && REGION_CODE.matcher(region).matches()) {
       address.put("region_code", region);
     }
-    putText(address, "zip_code", zip);
-    putText(address, "zip_four", a.optionalText("zip_four"));
+    Json.putText(address, "zip_code", zip);
+    Json.putText(address, "zip_four", a.string("zip_four"));
     ObjectNode info = Json.object();
     info.set("address", address);
-    putText(info, "company", a.optionalText("company"));
-    putText(info, "given_name", a.optionalText("first_name"));
-    putText(info, "family_name", a.optionalText("last_name"));
-    putText(info, "phone_number", a.optionalText("phone"));
-    info.put("invoice_to_company", a.booleanOr("is_invoice_to_company", false));
+    Json.putText(info, "company", a.string("company"));
+    Json.putText(info, "given_name", a.string("first_name"));
+    Json.putText(info, "family_name", a.string("last_name"));
+    Json.putText(info, "phone_number", a.string("phone"));
+    info.put("invoice_to_company", a.bool("is_invoice_to_company", false));
     return info;
   }
 
-  private static String promoCodes(BodyFields f) {
-    ArrayNode codes = f.optionalArray("promo_codes");
+  private static String promoCodes(BodyReader f) {
+    ArrayNode codes = f.array("promo_codes");
     if (codes == null || codes.isEmpty()) {
       return null;
     }
     List<String> out = new ArrayList<>();
     for (int i = 0; i < codes.size(); i++) {
       if (!codes.get(i).isTextual() || codes.get(i).asText().isBlank()) {
-        throw f.invalid("promo_codes[" + i + "]", f.name("promo_codes[" + i + "]") + " must be a non-blank string");
+        throw f.invalid("promo_codes[" + i + "]", f.path("promo_codes[" + i + "]") + " must be a non-blank string");
       }
       out.add(codes.get(i).asText());
     }
     return String.join(",", out);
   }
 
-  private static ArrayNode customFields(BodyFields f) {
-    ArrayNode given = f.optionalArray("custom_fields");
+  private static ArrayNode customFields(BodyReader f) {
+    ArrayNode given = f.array("custom_fields");
     ArrayNode out = Json.array();
     if (given == null) {
       return out;
     }
     for (int i = 0; i < given.size(); i++) {
-      String at = "custom_fields[" + i + "]";
-      JsonNode cf = given.get(i);
-      if (!cf.isObject()) {
-        throw f.invalid(at, f.name(at) + " must be an object");
-      }
-      BodyFields c = f.nested(at, (ObjectNode) cf);
+      BodyReader c = f.item("custom_fields", i);
       out.addObject().put("id", c.requiredId("id")).set("content",
-          cf.hasNonNull("content") ? cf.get("content").deepCopy() : NullNode.getInstance());
+          c.node().hasNonNull("content") ? c.node().get("content").deepCopy() : NullNode.getInstance());
     }
     return out;
-  }
-
-  private static void putText(ObjectNode o, String field, String value) {
-    if (value != null) {
-      o.put(field, value);
-    }
   }
 }

@@ -1,22 +1,19 @@
 package dev.keapgw.sandbox.orders;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.affiliates.AffiliatesModule;
 import dev.keapgw.sandbox.commerce.ContactRefs;
 import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.products.ProductsModule;
-import dev.keapgw.sandbox.store.Table;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Tenant;
 import dev.keapgw.sandbox.store.World;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -37,12 +34,11 @@ final class OrderSeed {
       return;
     }
     List<String> contacts = ContactRefs.sampleIds(tenant, 10);
-    List<ObjectNode> products = oneOffProducts(tenant.table(ProductsModule.TABLE));
+    List<ObjectNode> products = oneOffProducts(References.first(tenant, ProductsModule.TABLE, Integer.MAX_VALUE));
     if (contacts.isEmpty() || products.isEmpty()) {
       return;
     }
-    Iterator<Map.Entry<Long, byte[]>> affiliates = tenant.table(AffiliatesModule.TABLE).scan(null, true);
-    String affiliate = affiliates.hasNext() ? Long.toString(affiliates.next().getKey()) : null;
+    String affiliate = References.firstIds(tenant, AffiliatesModule.TABLE, 1).stream().findFirst().orElse(null);
     for (int n = 0; n < ORDERS; n++) {
       Instant when = now.minus(1 + random.nextInt(90), ChronoUnit.DAYS).minus(random.nextInt(36_000), ChronoUnit.SECONDS);
       String time = World.timestamp(when);
@@ -80,15 +76,7 @@ final class OrderSeed {
     }
   }
 
-  private static List<ObjectNode> oneOffProducts(Table products) {
-    List<ObjectNode> out = new ArrayList<>();
-    products.scan(null, true).forEachRemaining(e -> {
-      ObjectNode p = Json.parseTrusted(e.getValue());
-      JsonNode plans = p.path("subscription_plans");
-      if (plans.isEmpty()) {
-        out.add(p);
-      }
-    });
-    return out;
+  private static List<ObjectNode> oneOffProducts(List<ObjectNode> products) {
+    return products.stream().filter(p -> p.path("subscription_plans").isEmpty()).toList();
   }
 }

@@ -8,6 +8,7 @@ import dev.keapgw.sandbox.list.FilterField;
 import dev.keapgw.sandbox.list.ListSpec;
 import dev.keapgw.sandbox.list.Op;
 import dev.keapgw.sandbox.list.OrderField;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +54,9 @@ final class OrderViews {
   static Function<ObjectNode, JsonNode> view(Tenant tenant) {
     return row -> {
       String contactId = row.path("contact").path("id").asText("");
-      ContactRefs.table(tenant).flatMap(t -> t.get(contactId))
-          .ifPresent(c -> row.set("contact", ContactRefs.basic(tenant, contactId)));
+      if (References.exists(tenant, ContactRefs.TABLE, contactId)) {
+        row.set("contact", ContactRefs.basic(tenant, contactId));
+      }
       return row;
     };
   }

@@ -1,11 +1,11 @@
 package dev.keapgw.sandbox.orders;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.sandbox.commerce.BodyFields;
 import dev.keapgw.sandbox.http.ApiException;
 import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.http.KeapRequest;
-import dev.keapgw.sandbox.products.ProductsModule;
+import dev.keapgw.sandbox.input.BodyReader;
+import dev.keapgw.sandbox.input.Wording;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.Tenant;
 
@@ -37,8 +37,7 @@ final class OrderWrites {
     return tenant.write(() -> {
       Table orders = tenant.table(OrdersModule.TABLE);
       ObjectNode order = orders.get(orderId).orElseThrow(() -> ApiException.notFound(OrdersModule.DOMAIN, orderId));
-      ObjectNode item = OrderItemRequest.parse(
-          new BodyFields(request.jsonBody(), OrdersModule.DOMAIN), tenant.table(ProductsModule.TABLE));
+      ObjectNode item = OrderItemRequest.parse(new BodyReader(request.jsonBody(), OrdersModule.DOMAIN, Wording.BARE), tenant);
       order.withArray("order_items").add(item);
       order.put("modification_time", now);
       recompute(order);

@@ -3,12 +3,9 @@ package dev.keapgw.sandbox.products;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.KeapModule;
 import dev.keapgw.sandbox.SandboxContext;
-import dev.keapgw.sandbox.http.ApiException;
-import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.http.KeapResponse;
 import dev.keapgw.sandbox.http.Routing;
-import dev.keapgw.sandbox.list.Lister;
-import dev.keapgw.sandbox.store.Table;
+import dev.keapgw.sandbox.resource.ResourceTable;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.List;
@@ -30,28 +27,17 @@ public final class ProductsModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    routing.api()
-        .get("/products", r -> KeapResponse.json(200,
-            ctx.lister().list(r, ProductViews.LIST, Lister.Source.all(table(ctx, r)), ProductViews::listItem)))
+    ResourceTable products = new ResourceTable(TABLE, DOMAIN);
+    products.listAndGet(routing.api(), ctx, "/products", "product_id", ProductViews.LIST, ProductViews::listItem)
         .post("/products", r -> {
           ObjectNode product = ProductRequest.create(r.jsonBody(), ctx.world().now());
-          table(ctx, r).insert(product);
+          products.of(ctx, r).insert(product);
           return KeapResponse.json(201, product);
-        })
-        .get("/products/{product_id}", r -> KeapResponse.json(200, find(table(ctx, r), r.pathParam("product_id"))));
+        });
   }
 
   @Override
   public void seed(Tenant tenant, SeedPlan plan, SandboxContext ctx) {
     ProductSeed.seed(tenant.table(TABLE), new Random(plan.randomSeed() * 31 + 7), ctx.world().clock().instant());
-  }
-
-  /** The product with this id, or a 404 naming it. */
-  public static ObjectNode find(Table products, String id) {
-    return products.get(id).orElseThrow(() -> ApiException.notFound(DOMAIN, id));
-  }
-
-  private static Table table(SandboxContext ctx, KeapRequest r) {
-    return ctx.world().tenant(r.tenantId()).table(TABLE);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.http.Json;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -11,9 +12,9 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Rows of one kind for one tenant, kept as compact JSON bytes ordered by numeric id (a million
@@ -24,7 +25,7 @@ public final class Table {
   private final String tenantId;
   private final TableSpec spec;
   private final ConcurrentSkipListMap<Long, byte[]> rows = new ConcurrentSkipListMap<>();
-  private final Map<String, Map<String, NavigableSet<Long>>> indexes = new ConcurrentHashMap<>();
+  private final Map<String, ExactIndex> indexes = new ConcurrentHashMap<>();
   private final AtomicLong lastId = new AtomicLong();
   private final Journal journal;
 
@@ -33,7 +34,7 @@ public final class Table {
     this.spec = spec;
     this.journal = journal;
     for (String name : spec.indexNames()) {
-      indexes.put(name, new ConcurrentHashMap<>());
+      indexes.put(name, new ExactIndex());
     }
   }
 
@@ -63,6 +64,32 @@ public final class Table {
     return id;
   }
 
+  /**
+   * Inserts a row with a fresh id: writes the id into it, stores {@code shape} of it (the
+   * row with its fields in answer order, say) and returns what was stored.
+   */
+  public ObjectNode insert(ObjectNode doc, UnaryOperator<ObjectNode> shape) {
+    long id = nextId();
+    doc.put("id", Long.toString(id));
+    ObjectNode stored = shape.apply(doc);
+    put(id, stored);
+    return stored;
+  }
+
+  /** Stores a row under the id it carries, replacing the previous version. */
+  public void replace(ObjectNode row) {
+    put(Long.parseLong(row.path("id").asText()), row);
+  }
+
+  /** Removes every row found under {@code key} of {@code index}; returns how many went. */
+  public int removeAll(String index, String key) {
+    int n = 0;
+    for (long id : List.copyOf(lookup(index, key))) {
+      n += remove(id) ? 1 : 0;
+    }
+    return n;
+  }
+
   public Optional<ObjectNode> get(long id) {
     byte[] b = rows.get(id);
     return b == null ? Optional.empty() : Optional.of(Json.parseTrusted(b));
@@ -86,7 +113,12 @@ public final class Table {
     reindex(id, old == null ? null : Json.parseTrusted(old), Json.parseTrusted(bytes));
   }
 
+  /**
+   * Applies a recorded removal (replay at start). The id counts as handed out even if the
+   * journal no longer holds the row's own line, so it is never handed out again.
+   */
   void forget(long id) {
+    lastId.accumulateAndGet(id, Math::max);
     byte[] old = rows.remove(id);
     if (old != null) {
       reindex(id, Json.parseTrusted(old), null);
@@ -122,27 +154,23 @@ public final class Table {
     return indexes.containsKey(index);
   }
 
-  /** Ids whose index key equals {@code key} (case-insensitive), in ascending order. */
+  /** Ids whose index key equals {@code key} (case-insensitive), in ascending order, read-only. */
   public NavigableSet<Long> lookup(String index, String key) {
-    NavigableSet<Long> ids = indexes.get(index).get(key.toLowerCase(Locale.ROOT));
-    return ids == null ? new ConcurrentSkipListSet<>() : ids;
+    return indexes.get(index).lookup(key.toLowerCase(Locale.ROOT));
   }
 
   private void reindex(long id, ObjectNode before, ObjectNode after) {
     spec.indexes().forEach((name, keys) -> {
-      Map<String, NavigableSet<Long>> index = indexes.get(name);
-      if (before != null) {
-        for (String k : keysOf(keys, before)) {
-          NavigableSet<Long> ids = index.get(k);
-          if (ids != null) {
-            ids.remove(id);
-          }
+      ExactIndex index = indexes.get(name);
+      Collection<String> old = before == null ? List.of() : keysOf(keys, before);
+      Collection<String> now = after == null ? List.of() : keysOf(keys, after);
+      for (String k : old) {
+        if (!now.contains(k)) {
+          index.remove(k, id);
         }
       }
-      if (after != null) {
-        for (String k : keysOf(keys, after)) {
-          index.computeIfAbsent(k, x -> new ConcurrentSkipListSet<>()).add(id);
-        }
+      for (String k : now) {
+        index.add(k, id);
       }
     });
   }

@@ -32,6 +32,12 @@ public final class Tenant {
     return id + ".infusionsoft.com";
   }
 
+  /** Whether a module of this build declares the table {@code name}. */
+  public boolean declares(String name) {
+    return specs.containsKey(name);
+  }
+
+  /** The table {@code name}; asking for one no module declares is a bug (see {@link #declares}). */
   public Table table(String name) {
     return tables.computeIfAbsent(
         name,

@@ -2,7 +2,8 @@ package dev.keapgw.sandbox.store;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,13 +30,22 @@ public final class World {
     return clock;
   }
 
-  /** Now, as Keap writes timestamps: ISO-8601 UTC with milliseconds. */
+  /**
+   * Every timestamp the sandbox writes has this one form: ISO-8601 UTC with exactly three
+   * fraction digits ({@code 2026-03-01T12:00:00.000Z}), so that timestamps sort as text in
+   * time order, within a second too.
+   */
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  /** Now, as Keap writes timestamps (see {@link #timestamp}). */
   public String now() {
     return timestamp(clock.instant());
   }
 
+  /** {@code t} as the sandbox writes timestamps: UTC, milliseconds always shown. */
   public static String timestamp(Instant t) {
-    return t.truncatedTo(ChronoUnit.MILLIS).toString();
+    return TIMESTAMP.format(t);
   }
 
   /** The tenant with this id, created (empty) on first use. */

@@ -7,6 +7,7 @@ import dev.keapgw.sandbox.commerce.ContactRefs;
 import dev.keapgw.sandbox.commerce.CurrencyValue;
 import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.products.ProductsModule;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.Tenant;
 import dev.keapgw.sandbox.store.World;
@@ -33,11 +34,11 @@ final class SubscriptionSeed {
   static void seed(Tenant tenant, Random random, Instant now) {
     Table subscriptions = tenant.table(SubscriptionsModule.TABLE);
     List<String> contacts = ContactRefs.sampleIds(tenant, 10);
-    List<Plan> plans = plans(tenant.table(ProductsModule.TABLE));
+    List<Plan> plans = plans(References.first(tenant, ProductsModule.TABLE, Integer.MAX_VALUE));
     if (subscriptions.size() > 0 || contacts.isEmpty() || plans.isEmpty()) {
       return;
     }
-    String affiliate = firstId(tenant.table(AffiliatesModule.TABLE));
+    String affiliate = References.firstIds(tenant, AffiliatesModule.TABLE, 1).stream().findFirst().orElse(null);
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     for (int n = 0; n < SUBSCRIPTIONS; n++) {
       Plan p = plans.get(n % plans.size());
@@ -83,18 +84,11 @@ final class SubscriptionSeed {
     }
   }
 
-  private static List<Plan> plans(Table products) {
+  private static List<Plan> plans(List<ObjectNode> products) {
     List<Plan> out = new ArrayList<>();
-    products.scan(null, true).forEachRemaining(e -> {
-      ObjectNode product = Json.parseTrusted(e.getValue());
-      product.path("subscription_plans").forEach(plan -> out.add(new Plan(product.path("id").asText(), plan)));
-    });
+    products.forEach(product ->
+        product.path("subscription_plans").forEach(plan -> out.add(new Plan(product.path("id").asText(), plan))));
     return out;
-  }
-
-  private static String firstId(Table table) {
-    var rows = table.scan(null, true);
-    return rows.hasNext() ? Long.toString(rows.next().getKey()) : null;
   }
 
   /** A product plan's cycle (MONTHLY) as a subscription names it (MONTH). */

@@ -84,12 +84,7 @@ public final class TagApplications {
 
   /** Forgets every application of a deleted contact (its row is already gone). */
   static void forgetContact(Tenant tenant, long contactId) {
-    tenant.write(() -> {
-      Table apps = tenant.table(TABLE);
-      for (long appId : List.copyOf(apps.lookup("contact_id", Long.toString(contactId)))) {
-        apps.remove(appId);
-      }
-    });
+    tenant.write(() -> tenant.table(TABLE).removeAll("contact_id", Long.toString(contactId)));
   }
 
   /** Takes a deleted tag off every contact that had it. */

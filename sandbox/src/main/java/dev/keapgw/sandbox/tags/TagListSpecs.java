@@ -7,6 +7,7 @@ import dev.keapgw.sandbox.list.ListSpec;
 import dev.keapgw.sandbox.list.Op;
 import dev.keapgw.sandbox.list.OrderField;
 import dev.keapgw.sandbox.store.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -20,33 +21,25 @@ import java.util.function.Function;
 final class TagListSpecs {
   private TagListSpecs() {}
 
+  /** Tags and categories are ordered the same way. */
+  private static final List<OrderField> BY_NAME_AND_TIMES = List.of(
+      OrderField.text("name", "name"),
+      OrderField.text("create_time", "create_time"),
+      OrderField.text("update_time", "update_time"));
+
   static final ListSpec TAGS = ListSpec.of(TagValidation.TAG, "tags",
-      List.of(
+      withTimeBounds(
           FilterField.text("name", false, text("name")),
           orNone("description", text("description")),
           orNone("category_id", row -> List.of(row.path("category").path("id").asText(""))),
-          FilterField.exact("tag_ids", row -> List.of(row.path("id").asText())),
-          FilterField.since("since_create_time", time("create_time")),
-          FilterField.until("until_create_time", time("create_time")),
-          FilterField.since("since_update_time", time("update_time")),
-          FilterField.until("until_update_time", time("update_time"))),
-      List.of(
-          OrderField.text("name", "name"),
-          OrderField.text("create_time", "create_time"),
-          OrderField.text("update_time", "update_time")));
+          FilterField.exact("tag_ids", row -> List.of(row.path("id").asText()))),
+      BY_NAME_AND_TIMES);
 
   static final ListSpec CATEGORIES = ListSpec.of(TagValidation.CATEGORY, "tag_categories",
-      List.of(
+      withTimeBounds(
           orNone("name", text("name")),
-          orNone("description", text("description")),
-          FilterField.since("since_create_time", time("create_time")),
-          FilterField.until("until_create_time", time("create_time")),
-          FilterField.since("since_update_time", time("update_time")),
-          FilterField.until("until_update_time", time("update_time"))),
-      List.of(
-          OrderField.text("name", "name"),
-          OrderField.text("create_time", "create_time"),
-          OrderField.text("update_time", "update_time")));
+          orNone("description", text("description"))),
+      BY_NAME_AND_TIMES);
 
   /**
    * The list of one tag's contacts. Its rows are tag applications; names and email are read
@@ -87,6 +80,16 @@ final class TagListSpecs {
   }
 
   /** Case-insensitive text equality, where {@code NONE} means missing or empty. */
+  /** {@code fields}, then the four bounds on create and update times that tags and categories share. */
+  private static List<FilterField> withTimeBounds(FilterField... fields) {
+    List<FilterField> all = new ArrayList<>(List.of(fields));
+    all.add(FilterField.since("since_create_time", time("create_time")));
+    all.add(FilterField.until("until_create_time", time("create_time")));
+    all.add(FilterField.since("since_update_time", time("update_time")));
+    all.add(FilterField.until("until_update_time", time("update_time")));
+    return all;
+  }
+
   private static FilterField orNone(String name, Function<ObjectNode, List<String>> values) {
     return FilterField.custom(name, Op.EQ_NE, false, (row, c) -> {
       List<String> have = values.apply(row);

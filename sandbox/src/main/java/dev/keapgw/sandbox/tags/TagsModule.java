@@ -10,6 +10,7 @@ import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.http.KeapResponse;
 import dev.keapgw.sandbox.http.Routing;
 import dev.keapgw.sandbox.list.Lister;
+import dev.keapgw.sandbox.resource.ResourceTable;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
@@ -24,6 +25,7 @@ import java.util.List;
  */
 public final class TagsModule implements KeapModule {
   static final String CATEGORIES = "tag_categories";
+  private static final ResourceTable TAG_ROWS = new ResourceTable(TagApplications.TAGS, "tag");
   private static final List<String> ORDER = List.of("id", "name", "description", "category", "create_time", "update_time");
 
   private final TagValidation validation = new TagValidation();
@@ -36,11 +38,8 @@ public final class TagsModule implements KeapModule {
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
     ctx.hooks().onContactDeleted(TagApplications::forgetContact);
-    routing.api()
-        .get("/tags", r -> KeapResponse.json(200,
-            ctx.lister().list(r, TagListSpecs.TAGS, Lister.Source.all(tenant(ctx, r).table(TagApplications.TAGS)), row -> row)))
+    TAG_ROWS.listAndGet(routing.api(), ctx, "/tags", "tag_id", TagListSpecs.TAGS, row -> row)
         .post("/tags", r -> KeapResponse.json(201, createTag(ctx, r)))
-        .get("/tags/{tag_id}", r -> KeapResponse.json(200, tag(tenant(ctx, r), r.pathParam("tag_id"))))
         .patch("/tags/{tag_id}", r -> KeapResponse.json(200, updateTag(ctx, r)))
         .delete("/tags/{tag_id}", r -> {
           deleteTag(tenant(ctx, r), r.pathParam("tag_id"));
@@ -149,16 +148,12 @@ public final class TagsModule implements KeapModule {
   }
 
   private static ObjectNode tag(Tenant tenant, String id) {
-    return tenant.table(TagApplications.TAGS).get(id).orElseThrow(() -> ApiException.notFound("tag", id));
+    return TAG_ROWS.get(tenant.table(TagApplications.TAGS), id);
   }
 
   /** Stores a new row with a fresh id, fields in answer order; returns what was stored. */
   static ObjectNode insert(Table table, ObjectNode row) {
-    long id = table.nextId();
-    row.put("id", Long.toString(id));
-    ObjectNode out = ordered(row);
-    table.put(id, out);
-    return out;
+    return table.insert(row, TagsModule::ordered);
   }
 
   /** The row with its fields in the order Keap answers them. */

@@ -1,9 +1,8 @@
 package dev.keapgw.sandbox.tasks;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.input.BodyReader;
-import dev.keapgw.sandbox.input.CustomFields;
+import dev.keapgw.sandbox.input.RowPatch;
 import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.Map;
@@ -38,10 +37,10 @@ final class TaskInput {
 
   static void apply(ObjectNode row, BodyReader body, Tenant tenant, String now) {
     for (String f : new String[] {"title", "description", "type"}) {
-      set(row, body, f, body.string(f));
+      RowPatch.set(row, body, f, body.string(f));
     }
-    set(row, body, "priority", body.oneOf("priority", PRIORITIES));
-    set(row, body, "due_time", body.time("due_time"));
+    RowPatch.set(row, body, "priority", body.oneOf("priority", PRIORITIES));
+    RowPatch.set(row, body, "due_time", body.time("due_time"));
     Integer remind = body.integer("remind_time_mins");
     if (remind != null && !REMIND_MINUTES.contains(remind)) {
       throw body.invalid("remind_time_mins", "remind_time_mins must be one of 5, 10, 15, 30, 60, 120, 240, 480, 1440, 2880");
@@ -58,12 +57,7 @@ final class TaskInput {
       row.put("accepted", Boolean.TRUE.equals(body.bool("accepted")));
     }
     completion(row, body, now);
-    ArrayNode custom = CustomFields.read(body, "custom_fields");
-    if (custom != null) {
-      row.set("custom_fields", custom);
-    } else if (body.isNull("custom_fields")) {
-      row.putArray("custom_fields");
-    }
+    RowPatch.customFields(row, body);
   }
 
   private static void assignee(ObjectNode row, BodyReader body, Tenant tenant) {
@@ -85,7 +79,7 @@ final class TaskInput {
     if (id != null && !References.accepts(tenant, table, id)) {
       throw body.invalid(field, field + " " + id + " does not exist");
     }
-    set(row, body, field, id);
+    RowPatch.set(row, body, field, id);
   }
 
   private static void completion(ObjectNode row, BodyReader body, String now) {
@@ -106,14 +100,6 @@ final class TaskInput {
       row.put("completed", true);
     } else if (body.isNull("completion_time")) {
       row.remove("completion_time");
-    }
-  }
-
-  private static void set(ObjectNode row, BodyReader body, String f, String value) {
-    if (value != null) {
-      row.put(f, value);
-    } else if (body.isNull(f)) {
-      row.remove(f);
     }
   }
 }

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -45,16 +44,9 @@ final class TaskSeed {
     }
     Random rnd = new Random(plan.randomSeed() * 31 + 2);
     Instant now = clock.instant();
-    int users = Math.max(1, References.table(tenant, "users").map(Table::size).orElse(0));
-    List<String> contacts = new ArrayList<>();
-    for (int i = 1; i <= 20; i++) {
-      if (References.exists(tenant, "contacts", Integer.toString(i))) {
-        contacts.add(Integer.toString(i));
-      }
-    }
-    List<ObjectNode> opportunities = new ArrayList<>();
-    References.table(tenant, "opportunities").ifPresent(t -> t.scan(null, true)
-        .forEachRemaining(e -> opportunities.add(Json.parseTrusted(e.getValue()))));
+    int users = Math.max(1, References.size(tenant, "users"));
+    List<String> contacts = References.existingIds(tenant, "contacts", 20);
+    List<ObjectNode> opportunities = References.first(tenant, "opportunities", Integer.MAX_VALUE);
     for (int i = 0; i < TASKS.length; i++) {
       String[] spec = TASKS[i];
       Instant created = now.minus(Duration.ofDays(2 + rnd.nextInt(60))).minusSeconds(rnd.nextInt(86_400));

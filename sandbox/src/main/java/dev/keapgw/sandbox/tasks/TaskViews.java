@@ -26,7 +26,7 @@ final class TaskViews {
       "assigned_to_user_id", "created_by_user_id", "last_updated_by_user_id", "contact_id", "opportunity_id",
       "accepted", "custom_fields");
 
-  static final FieldSelection FIELDS = new FieldSelection(defaults(), Set.of("custom_fields"), "task");
+  static final FieldSelection FIELDS = FieldSelection.optional(defaults(), Set.of("custom_fields"), "task");
 
   /** The assignee filter's word for tasks that nobody is assigned to. */
   static final String UNASSIGNED = "UNASSIGNED";
@@ -58,13 +58,7 @@ final class TaskViews {
 
   /** A copy of the row with its properties in the spec's order. */
   static ObjectNode canonical(ObjectNode row) {
-    ObjectNode out = Json.object();
-    for (String f : ORDER) {
-      if (row.has(f)) {
-        out.set(f, row.get(f));
-      }
-    }
-    return out;
+    return Json.inOrder(row, ORDER);
   }
 
   static List<String> contactKeys(ObjectNode row) {

@@ -3,7 +3,6 @@ package dev.keapgw.sandbox.tasks;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.sandbox.KeapModule;
 import dev.keapgw.sandbox.SandboxContext;
-import dev.keapgw.sandbox.http.ApiException;
 import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.http.KeapResponse;
@@ -11,7 +10,7 @@ import dev.keapgw.sandbox.http.Routing;
 import dev.keapgw.sandbox.input.BodyReader;
 import dev.keapgw.sandbox.input.UpdateMask;
 import dev.keapgw.sandbox.list.Lister;
-import dev.keapgw.sandbox.store.Table;
+import dev.keapgw.sandbox.resource.ResourceTable;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.List;
@@ -38,6 +37,7 @@ import java.util.List;
  */
 public final class TasksModule implements KeapModule {
   public static final String TABLE = "tasks";
+  private static final ResourceTable TASKS = new ResourceTable(TABLE, "task");
 
   @Override
   public List<TableSpec> tables() {
@@ -46,25 +46,16 @@ public final class TasksModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    ctx.hooks().onContactDeleted((tenant, contactId) -> {
-      Table tasks = tenant.table(TABLE);
-      for (Long id : List.copyOf(tasks.lookup("contact_id", Long.toString(contactId)))) {
-        tasks.remove(id);
-      }
-    });
+    ctx.hooks().onContactDeleted((tenant, contactId) ->
+        tenant.table(TABLE).removeAll("contact_id", Long.toString(contactId)));
     routing.api()
         .get("/tasks", r -> KeapResponse.json(200, ctx.lister().list(
-            r, TaskViews.LIST, Lister.Source.all(table(ctx, r)), TaskViews.FIELDS.viewFor(r))))
+            r, TaskViews.LIST, Lister.Source.all(TASKS.of(ctx, r)), TaskViews.FIELDS.viewFor(r))))
         .post("/tasks", r -> KeapResponse.json(201, TaskViews.FIELDS.viewFor(r).apply(create(ctx, r))))
-        .get("/tasks/{task_id}", r -> KeapResponse.json(200, TaskViews.FIELDS.viewFor(r).apply(task(ctx, r))))
+        .get("/tasks/{task_id}", r ->
+            KeapResponse.json(200, TaskViews.FIELDS.viewFor(r).apply(TASKS.get(ctx, r, "task_id"))))
         .patch("/tasks/{task_id}", r -> KeapResponse.json(200, TaskViews.FIELDS.viewFor(r).apply(update(ctx, r))))
-        .delete("/tasks/{task_id}", r -> {
-          Long id = Table.parseId(r.pathParam("task_id"));
-          if (id == null || !table(ctx, r).remove(id)) {
-            throw ApiException.notFound("task", r.pathParam("task_id"));
-          }
-          return KeapResponse.empty(204);
-        });
+        .delete("/tasks/{task_id}", r -> TASKS.delete(ctx, r, "task_id"));
   }
 
   @Override
@@ -90,12 +81,7 @@ public final class TasksModule implements KeapModule {
       row.put("modification_time", now);
       row.put("created_by_user_id", r.caller().userId());
       row.put("last_updated_by_user_id", r.caller().userId());
-      Table t = tenant.table(TABLE);
-      long id = t.nextId();
-      row.put("id", Long.toString(id));
-      ObjectNode stored = TaskViews.canonical(row);
-      t.put(id, stored);
-      return stored;
+      return tenant.table(TABLE).insert(row, TaskViews::canonical);
     });
   }
 
@@ -106,26 +92,17 @@ public final class TasksModule implements KeapModule {
     BodyReader body = new BodyReader(UpdateMask.of(r, TaskInput.MASKABLE, "task").filter(raw), "task");
     String now = ctx.world().now();
     return tenant.write(() -> {
-      ObjectNode row = task(ctx, r);
+      ObjectNode row = TASKS.get(ctx, r, "task_id");
       TaskInput.apply(row, body, tenant, now);
       row.put("modification_time", now);
       row.put("last_updated_by_user_id", r.caller().userId());
       ObjectNode stored = TaskViews.canonical(row);
-      tenant.table(TABLE).put(Long.parseLong(stored.path("id").asText()), stored);
+      tenant.table(TABLE).replace(stored);
       return stored;
     });
   }
 
-  private static ObjectNode task(SandboxContext ctx, KeapRequest r) {
-    String id = r.pathParam("task_id");
-    return table(ctx, r).get(id).orElseThrow(() -> ApiException.notFound("task", id));
-  }
-
   private static Tenant tenant(SandboxContext ctx, KeapRequest r) {
     return ctx.world().tenant(r.tenantId());
-  }
-
-  private static Table table(SandboxContext ctx, KeapRequest r) {
-    return tenant(ctx, r).table(TABLE);
   }
 }

@@ -9,7 +9,7 @@ import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.http.KeapRequest;
 import dev.keapgw.sandbox.http.KeapResponse;
 import dev.keapgw.sandbox.http.Routing;
-import dev.keapgw.sandbox.list.Lister;
+import dev.keapgw.sandbox.resource.ResourceTable;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
 import java.util.List;
@@ -29,20 +29,13 @@ public final class UsersModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    routing.api()
-        .get("/users", r -> KeapResponse.json(200,
-            ctx.lister().list(r, UserViews.LIST, Lister.Source.all(table(ctx, r)), row -> row)))
-        .get("/users/{user_id}", r -> KeapResponse.json(200, user(ctx, r, r.pathParam("user_id"))))
+    new ResourceTable(TABLE, "user").listAndGet(routing.api(), ctx, "/users", "user_id", UserViews.LIST, row -> row)
         .get("/oauth/connect/userinfo", r -> KeapResponse.json(200, userInfo(ctx, r)));
   }
 
   @Override
   public void seed(Tenant tenant, SeedPlan plan, SandboxContext ctx) {
     UserSeed.seed(tenant, ctx.world().now());
-  }
-
-  private static ObjectNode user(SandboxContext ctx, KeapRequest r, String id) {
-    return table(ctx, r).get(id).orElseThrow(() -> ApiException.notFound("user", id));
   }
 
   private static ObjectNode userInfo(SandboxContext ctx, KeapRequest r) {
@@ -63,9 +56,5 @@ public final class UsersModule implements KeapModule {
     info.put("is_admin", u.path("admin").asBoolean());
     info.put("tenant_id", tenant.id());
     return info;
-  }
-
-  private static dev.keapgw.sandbox.store.Table table(SandboxContext ctx, KeapRequest r) {
-    return ctx.world().tenant(r.tenantId()).table(TABLE);
   }
 }

@@ -3,7 +3,7 @@ package dev.keapgw.sandbox.campaigns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.keapgw.sandbox.ContactStandIn;
+import dev.keapgw.sandbox.CrmTestSupport;
 import dev.keapgw.sandbox.SandboxFixture;
 import dev.keapgw.sandbox.TestHttp;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CampaignsTest {
-  @RegisterExtension static final SandboxFixture FIX = SandboxFixture.with(new ContactStandIn());
+  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
 
   @Test
   void listsTheSeededCampaignsWithKeapFields() {
@@ -79,7 +79,7 @@ class CampaignsTest {
 
   @Test
   void addingAndRemovingContactsReportsEachOutcomeAndKeepsCounts() {
-    String contact = ContactStandIn.insert(FIX.sandbox(), "Ann", "ann@example.com");
+    String contact = CrmTestSupport.contactId(FIX, "Ann", null, "ann@example.com");
     String seq = firstSequence("2");
     int seqBefore = sequence("2", seq).get("active_contact_count").asInt();
     int campaignBefore = FIX.api().get("/campaigns/2").json().get("active_contact_count").asInt();
@@ -113,7 +113,7 @@ class CampaignsTest {
 
   @Test
   void aDeletedContactLeavesEverySequence() {
-    String contact = ContactStandIn.insert(FIX.sandbox(), "Bob", "bob@example.com");
+    String contact = CrmTestSupport.contactId(FIX, "Bob", null, "bob@example.com");
     List<String> seqs = sequenceIds("1");
     int campaignBefore = FIX.api().get("/campaigns/1").json().get("active_contact_count").asInt();
     for (String seq : seqs) {
@@ -123,7 +123,7 @@ class CampaignsTest {
     assertThat(FIX.api().get("/campaigns/1").json().get("active_contact_count").asInt()).isEqualTo(campaignBefore + 1);
     int seqWith = sequence("1", seqs.get(0)).get("active_contact_count").asInt();
 
-    ContactStandIn.delete(FIX.sandbox(), contact);
+    CrmTestSupport.deleteContact(FIX, contact);
 
     assertThat(sequence("1", seqs.get(0)).get("active_contact_count").asInt()).isEqualTo(seqWith - 1);
     assertThat(FIX.api().get("/campaigns/1").json().get("active_contact_count").asInt()).isEqualTo(campaignBefore);
@@ -153,8 +153,8 @@ class CampaignsTest {
 
   @Test
   void ordersByActiveContacts() {
-    String cy = ContactStandIn.insert(FIX.sandbox(), "Cy", "cy@example.com");
-    String di = ContactStandIn.insert(FIX.sandbox(), "Di", "di@example.com");
+    String cy = CrmTestSupport.contactId(FIX, "Cy", null, "cy@example.com");
+    String di = CrmTestSupport.contactId(FIX, "Di", null, "di@example.com");
     FIX.api().post("/campaigns/2/sequences/" + firstSequence("2") + ":addContacts",
         "{\"contact_ids\":[\"" + cy + "\",\"" + di + "\"]}");
     JsonNode desc = FIX.api().get("/campaigns?order_by=activeContacts%20desc").json().get("campaigns");

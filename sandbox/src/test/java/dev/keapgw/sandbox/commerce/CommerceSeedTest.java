@@ -13,8 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The commerce sample data is the same on every start, given the same clock. */
 class CommerceSeedTest {
   private static SandboxConfig fixedClock() {
-    return SandboxConfig.defaults().withPort(0)
-        .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false))
+    return SandboxFixture.testConfig()
         .withClock(Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC));
   }
 

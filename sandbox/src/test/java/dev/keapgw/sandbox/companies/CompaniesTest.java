@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.sandbox.SandboxFixture;
-import dev.keapgw.sandbox.SpecSchemas;
 import dev.keapgw.sandbox.TestHttp;
+import dev.keapgw.sandbox.contract.SpecContract;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class CompaniesTest {
     JsonNode companies = r.json().get("companies");
     assertThat(companies.size()).isGreaterThanOrEqualTo(10);
     assertThat(r.json().get("next_page_token").asText()).isEmpty();
-    assertThat(SpecSchemas.problems("ListCompaniesResponse", r.json())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("ListCompaniesResponse", r.json())).isEmpty();
     for (JsonNode c : companies) {
       assertThat(c.get("id").asText()).isNotEmpty();
       assertThat(c.has("company_name")).isTrue();
@@ -82,7 +82,7 @@ class CompaniesTest {
     assertThat(r.json().at("/email_address/field").asText()).isEqualTo("EMAIL1");
     assertThat(r.json().at("/phone_number/number_e164").asText()).isEqualTo("+14805550199");
     assertThat(r.json().at("/custom_fields/0/content").asText()).isEqualTo("Gold");
-    assertThat(SpecSchemas.problems("Company", r.json())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("Company", r.json())).isEmpty();
 
     JsonNode got = FIX.api().get("/companies/" + r.json().get("id").asText()
         + "?fields=address,email_address,phone_number").json();
@@ -146,7 +146,7 @@ class CompaniesTest {
     TestHttp.Reply r = FIX.api().get("/companies/999999");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.json().get("status").asText()).isEqualTo("NOT_FOUND");
-    assertThat(SpecSchemas.problems("Error", r.json())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("Error", r.json())).isEmpty();
     assertThat(FIX.api().get("/companies/abc").status()).isEqualTo(404);
     assertThat(FIX.api().patch("/companies/999999", Map.of("notes", "x")).status()).isEqualTo(404);
     assertThat(FIX.api().delete("/companies/999999").status()).isEqualTo(404);

@@ -3,7 +3,7 @@ package dev.keapgw.sandbox.contacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keapgw.sandbox.Sandbox;
-import dev.keapgw.sandbox.SandboxConfig;
+import dev.keapgw.sandbox.SandboxFixture;
 import dev.keapgw.sandbox.TestHttp;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.Tenant;
@@ -21,8 +21,7 @@ class ContactSeedTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
 
   private static Sandbox start() {
-    return Sandbox.start(SandboxConfig.defaults().withPort(0).withTenants(1, 40, true).withClock(CLOCK)
-        .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false)));
+    return Sandbox.start(SandboxFixture.testConfig().withTenants(1, 40, true).withClock(CLOCK));
   }
 
   private static List<String> rows(Sandbox s, String table) {

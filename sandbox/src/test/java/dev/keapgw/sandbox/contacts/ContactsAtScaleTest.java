@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.sandbox.Sandbox;
-import dev.keapgw.sandbox.SandboxConfig;
+import dev.keapgw.sandbox.SandboxFixture;
 import dev.keapgw.sandbox.TestHttp;
 import dev.keapgw.sandbox.store.Table;
 import java.lang.management.ManagementFactory;
@@ -30,8 +30,7 @@ class ContactsAtScaleTest {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpu0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
-    sandbox = Sandbox.start(SandboxConfig.defaults().withPort(0).withTenants(1, CONTACTS, true)
-        .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false)));
+    sandbox = Sandbox.start(SandboxFixture.testConfig().withTenants(1, CONTACTS, true));
     seedWallMillis = (System.nanoTime() - t0) / 1_000_000;
     seedCpuMillis = (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000;
     String key = sandbox.context().credentials().issueApiKey(Sandbox.tenantId(1), "1").token();

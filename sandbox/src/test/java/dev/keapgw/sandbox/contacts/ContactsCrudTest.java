@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.sandbox.SandboxFixture;
-import dev.keapgw.sandbox.SpecSchema;
 import dev.keapgw.sandbox.TestHttp;
+import dev.keapgw.sandbox.contract.SpecContract;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -195,10 +195,10 @@ class ContactsCrudTest {
         "social_accounts", List.of(Map.of("type", "TWITTER", "name", "@spec")),
         "origin", Map.of("ip_address", "192.0.2.1"),
         "utm_parameters", Map.of("keap_source_id", "1", "utm_source", "newsletter")));
-    assertThat(SpecSchema.violations("Contact", created.body())).isEmpty();
-    assertThat(SpecSchema.violations("Contact", FIX.api().get("/contacts/1").body())).isEmpty();
-    assertThat(SpecSchema.violations("ListContactsResponse", FIX.api().get("/contacts?fields=utm_parameters,origin").body()))
+    assertThat(SpecContract.keap().schemaViolations("Contact", created.body())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("Contact", FIX.api().get("/contacts/1").body())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("ListContactsResponse", FIX.api().get("/contacts?fields=utm_parameters,origin").body()))
         .isEmpty();
-    assertThat(SpecSchema.violations("Error", FIX.api().get("/contacts/0").body())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("Error", FIX.api().get("/contacts/0").body())).isEmpty();
   }
 }

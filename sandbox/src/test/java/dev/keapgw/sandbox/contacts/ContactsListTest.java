@@ -1,12 +1,12 @@
 package dev.keapgw.sandbox.contacts;
 
+import static dev.keapgw.sandbox.CrmTestSupport.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keapgw.sandbox.CrmTestSupport;
 import dev.keapgw.sandbox.SandboxFixture;
 import dev.keapgw.sandbox.TestHttp;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,10 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ContactsListTest {
   @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
 
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
   private static JsonNode list(String query) {
     TestHttp.Reply r = FIX.api().get("/contacts?" + query);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -28,22 +24,12 @@ class ContactsListTest {
   }
 
   private static List<String> ids(JsonNode page) {
-    List<String> out = new ArrayList<>();
-    page.get("contacts").forEach(c -> out.add(c.get("id").asText()));
-    return out;
+    return CrmTestSupport.ids(page.get("contacts"));
   }
 
   /** Walks every page and answers the ids in the order served. */
   private static List<String> walk(String query, int pageSize) {
-    List<String> all = new ArrayList<>();
-    String token = "";
-    do {
-      JsonNode page = list(query + "&page_size=" + pageSize + (token.isEmpty() ? "" : "&page_token=" + token));
-      assertThat(page.get("contacts").size()).isLessThanOrEqualTo(pageSize);
-      all.addAll(ids(page));
-      token = page.get("next_page_token").asText();
-    } while (!token.isEmpty());
-    return all;
+    return CrmTestSupport.ids(CrmTestSupport.walk(FIX.api(), "/contacts?" + query, "contacts", pageSize));
   }
 
   @Test
@@ -68,18 +54,18 @@ class ContactsListTest {
     assertThat(everything).hasSizeGreaterThanOrEqualTo(ContactSeed.SAMPLES);
     List<String> bySeven = walk("order_by=id", 7);
     assertThat(bySeven).doesNotHaveDuplicates().containsExactlyElementsOf(everything);
-    List<String> byCreateTime = walk("order_by=" + enc("create_time desc"), 7);
+    List<String> byCreateTime = walk("order_by=" + q("create_time desc"), 7);
     assertThat(byCreateTime).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(everything);
   }
 
   @Test
   void orderByCreateTimeAndEmailSort() {
     List<String> times = new ArrayList<>();
-    list("page_size=100&order_by=" + enc("create_time asc")).get("contacts")
+    list("page_size=100&order_by=" + q("create_time asc")).get("contacts")
         .forEach(c -> times.add(c.get("create_time").asText()));
     assertThat(times).isSorted();
     List<String> emails = new ArrayList<>();
-    list("page_size=100&order_by=" + enc("email desc")).get("contacts")
+    list("page_size=100&order_by=" + q("email desc")).get("contacts")
         .forEach(c -> emails.add(c.at("/email_addresses/0/email").asText("").toLowerCase()));
     assertThat(emails).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     assertThat(FIX.api().get("/contacts?order_by=given_name").status()).isEqualTo(400);
@@ -89,11 +75,11 @@ class ContactsListTest {
   void emailFilterIsExactAndCaseInsensitiveOrAPrefix() {
     JsonNode first = FIX.api().get("/contacts/1").json();
     String email = first.at("/email_addresses/0/email").asText();
-    JsonNode hit = list("filter=" + enc("email==" + email.toUpperCase()));
+    JsonNode hit = list("filter=" + q("email==" + email.toUpperCase()));
     assertThat(ids(hit)).containsExactly("1");
     String prefix = email.substring(0, email.indexOf('.'));
-    assertThat(ids(list("filter=" + enc("email==" + prefix + "*")))).contains("1");
-    assertThat(ids(list("filter=" + enc("email==nobody@nowhere.example")))).isEmpty();
+    assertThat(ids(list("filter=" + q("email==" + prefix + "*")))).contains("1");
+    assertThat(ids(list("filter=" + q("email==nobody@nowhere.example")))).isEmpty();
   }
 
   @Test
@@ -101,24 +87,24 @@ class ContactsListTest {
     JsonNode c = FIX.api().get("/contacts/2").json();
     String given = c.get("given_name").asText();
     String family = c.get("family_name").asText();
-    assertThat(ids(list("filter=" + enc("given_name==" + given + ";family_name==" + family)))).containsExactly("2");
-    assertThat(ids(list("filter=" + enc("given_name==" + given.substring(0, 2) + "*")))).contains("2");
+    assertThat(ids(list("filter=" + q("given_name==" + given + ";family_name==" + family)))).containsExactly("2");
+    assertThat(ids(list("filter=" + q("given_name==" + given.substring(0, 2) + "*")))).contains("2");
     String city = c.at("/addresses/0/locality").asText();
     String region = c.at("/addresses/0/region").asText();
-    JsonNode byCity = list("page_size=1000&filter=" + enc("city==" + city + ";state==" + region));
+    JsonNode byCity = list("page_size=1000&filter=" + q("city==" + city + ";state==" + region));
     assertThat(ids(byCity)).contains("2");
     byCity.get("contacts").forEach(x -> assertThat(x.at("/addresses/0/locality").asText()).isEqualTo(city));
-    assertThat(ids(list("filter=" + enc("billing_address_locality==" + city)))).contains("2");
-    assertThat(ids(list("filter=" + enc("contact_id>=3;contact_id<5")))).containsExactly("3", "4");
-    assertThat(ids(list("filter=" + enc("ids==1,3,5")))).containsExactly("1", "3", "5");
+    assertThat(ids(list("filter=" + q("billing_address_locality==" + city)))).contains("2");
+    assertThat(ids(list("filter=" + q("contact_id>=3;contact_id<5")))).containsExactly("3", "4");
+    assertThat(ids(list("filter=" + q("ids==1,3,5")))).containsExactly("1", "3", "5");
   }
 
   @Test
   void updateTimeBoundsFilter() {
     JsonNode c = FIX.api().get("/contacts/4").json();
     String t = c.get("update_time").asText();
-    List<String> after = ids(list("page_size=1000&filter=" + enc("start_update_time==" + t)));
-    List<String> before = ids(list("page_size=1000&filter=" + enc("end_update_time==" + t)));
+    List<String> after = ids(list("page_size=1000&filter=" + q("start_update_time==" + t)));
+    List<String> before = ids(list("page_size=1000&filter=" + q("end_update_time==" + t)));
     assertThat(after).contains("4");
     assertThat(before).contains("4");
     Set<String> both = new HashSet<>(after);
@@ -130,26 +116,26 @@ class ContactsListTest {
   void phoneNumberFilterNeedsPhoneFields() {
     JsonNode c = FIX.api().get("/contacts/5").json();
     String number = c.at("/phone_numbers/0/number").asText();
-    TestHttp.Reply r = FIX.api().get("/contacts?filter=" + enc("phone_number==" + number));
+    TestHttp.Reply r = FIX.api().get("/contacts?filter=" + q("phone_number==" + number));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().at("/details/0/resource").asText()).isEqualTo("phone_fields");
-    assertThat(ids(list("filter=" + enc("phone_number==" + number.replaceAll("\\D", "") + ";phone_fields==PHONE1,PHONE2"))))
+    assertThat(ids(list("filter=" + q("phone_number==" + number.replaceAll("\\D", "") + ";phone_fields==PHONE1,PHONE2"))))
         .contains("5");
-    assertThat(ids(list("filter=" + enc("phone_number==" + number + ";phone_fields==PHONE3")))).doesNotContain("5");
+    assertThat(ids(list("filter=" + q("phone_number==" + number + ";phone_fields==PHONE3")))).doesNotContain("5");
   }
 
   @Test
   void badFiltersAre400NamingTheField() {
-    TestHttp.Reply unknown = FIX.api().get("/contacts?filter=" + enc("shoe_size==9"));
+    TestHttp.Reply unknown = FIX.api().get("/contacts?filter=" + q("shoe_size==9"));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().at("/details/0/resource").asText()).isEqualTo("shoe_size");
-    TestHttp.Reply leading = FIX.api().get("/contacts?filter=" + enc("email==*@example.com"));
+    TestHttp.Reply leading = FIX.api().get("/contacts?filter=" + q("email==*@example.com"));
     assertThat(leading.status()).isEqualTo(400);
     assertThat(leading.json().at("/details/0/resource").asText()).isEqualTo("email");
-    TestHttp.Reply notNumber = FIX.api().get("/contacts?filter=" + enc("contact_id>abc"));
+    TestHttp.Reply notNumber = FIX.api().get("/contacts?filter=" + q("contact_id>abc"));
     assertThat(notNumber.status()).isEqualTo(400);
     assertThat(notNumber.json().at("/details/0/resource").asText()).isEqualTo("contact_id");
-    TestHttp.Reply noWildcard = FIX.api().get("/contacts?filter=" + enc("company_id==1*"));
+    TestHttp.Reply noWildcard = FIX.api().get("/contacts?filter=" + q("company_id==1*"));
     assertThat(noWildcard.status()).isEqualTo(400);
   }
 }

@@ -76,6 +76,26 @@ public final class SpecContract {
             + (spec.path("paths").has(specPath) ? " (the path exists with other methods)" : "")));
   }
 
+  /**
+   * What in {@code json} breaks the spec's {@code components.schemas.<name>}, one line each
+   * (where, what, which schema said so); empty when it conforms. For tests that check one
+   * answer's shape rather than a whole operation.
+   *
+   * @throws IllegalArgumentException when the spec has no such schema
+   */
+  public List<String> schemaViolations(String name, String json) {
+    if (!spec.path("components").path("schemas").has(name)) {
+      throw new IllegalArgumentException("the spec has no schema " + name);
+    }
+    return schemas.validate("/components/schemas/" + SpecRepairs.escape(name), json).stream()
+        .map(p -> (p.instancePath().isEmpty() ? "" : p.instancePath() + ": ") + p.message() + " (" + p.schemaPath() + ")")
+        .toList();
+  }
+
+  public List<String> schemaViolations(String name, JsonNode json) {
+    return schemaViolations(name, json.toString());
+  }
+
   /** The JSON pointers of the schemas {@link SpecRepairs} changed at load. */
   public List<String> repairs() {
     return repairs;

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.sandbox.ContactStandIn;
-import dev.keapgw.sandbox.SandboxConfig;
+import dev.keapgw.sandbox.CrmTestSupport;
 import dev.keapgw.sandbox.SandboxFixture;
 import dev.keapgw.sandbox.TestHttp;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,10 +20,8 @@ class EmailsTest {
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
   @RegisterExtension static final SandboxFixture FIX = new SandboxFixture(
-      SandboxConfig.defaults().withPort(0)
-          .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false))
-          .withClock(Clock.fixed(NOW, ZoneOffset.UTC)),
-      List.of(new ContactStandIn()));
+      SandboxFixture.testConfig()
+          .withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
 
   @Test
   void listsSeededEmailsWithoutTheirContent() {
@@ -55,7 +51,7 @@ class EmailsTest {
 
   @Test
   void aSentEmailIsListedOncePerRecipient() {
-    String ann = ContactStandIn.insert(FIX.sandbox(), "Ann", "ann.send@example.com");
+    String ann = CrmTestSupport.contactId(FIX, "Ann", null, "ann.send@example.com");
     ObjectNode body = send(ann, "999999");
     body.put("user_id", "1");
     body.put("html_content", b64("<h1>Hi Ann</h1>"));
@@ -70,7 +66,7 @@ class EmailsTest {
     assertThat(e.get("subject").asText()).isEqualTo("Spring news");
     assertThat(e.get("sent_to_address").asText()).isEqualTo("ann.send@example.com");
     assertThat(e.get("sent_from_address").asText()).isEqualTo(userEmail("1"));
-    assertThat(e.get("sent_time").asText()).isEqualTo("2026-03-01T12:00:00Z");
+    assertThat(e.get("sent_time").asText()).isEqualTo("2026-03-01T12:00:00.000Z");
     JsonNode full = FIX.api().get("/emails/" + e.get("id").asText()).json();
     assertThat(decode(full.get("html_content"))).isEqualTo("<h1>Hi Ann</h1>");
     assertThat(decode(full.get("plain_content"))).isEqualTo("Hi Ann");
@@ -83,7 +79,7 @@ class EmailsTest {
 
   @Test
   void rawHtmlIsTakenAsTheContentItself() {
-    String bo = ContactStandIn.insert(FIX.sandbox(), "Bo", "bo@example.com");
+    String bo = CrmTestSupport.contactId(FIX, "Bo", null, "bo@example.com");
     ObjectNode body = send(bo);
     body.put("from_address", "sales@example.com");
     body.put("html_content", "<p>Email body</p>");
@@ -96,16 +92,16 @@ class EmailsTest {
 
   @Test
   void newEmailsComeLastInCreatedTimeOrderAndMatchTheTimeFilters() {
-    String cy = ContactStandIn.insert(FIX.sandbox(), "Cy", "cy@example.com");
+    String cy = CrmTestSupport.contactId(FIX, "Cy", null, "cy@example.com");
     ObjectNode body = send(cy);
     body.put("user_id", "2");
     assertThat(FIX.api().post("/emails:send", body).status()).isEqualTo(202);
     JsonNode desc = FIX.api().get("/emails?order_by=created_time%20desc&page_size=1").json();
-    assertThat(desc.at("/emails/0/sent_time").asText()).isEqualTo("2026-03-01T12:00:00Z");
+    assertThat(desc.at("/emails/0/sent_time").asText()).isEqualTo("2026-03-01T12:00:00.000Z");
     assertThat(desc.get("next_page_token").asText()).isNotEmpty();
     JsonNode recent = FIX.api().get("/emails?filter=start_created_time%3D%3D2026-03-01T11:00:00Z").json().get("emails");
     assertThat(recent).isNotEmpty();
-    recent.forEach(e -> assertThat(e.get("sent_time").asText()).isEqualTo("2026-03-01T12:00:00Z"));
+    recent.forEach(e -> assertThat(e.get("sent_time").asText()).isEqualTo("2026-03-01T12:00:00.000Z"));
     TestHttp.Reply bad = FIX.api().get("/emails?filter=start_created_time%3D%3Dyesterday");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().at("/details/0/resource").asText()).isEqualTo("start_created_time");

@@ -1,5 +1,6 @@
 package dev.keapgw.sandbox.list;
 
+import static dev.keapgw.sandbox.CrmTestSupport.q;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
@@ -9,8 +10,6 @@ import static org.quicktheories.generators.SourceDSL.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.sandbox.http.ApiException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +64,7 @@ class FilterPropertiesTest {
             }
           }
           String filter = String.join(";", clauses.stream().map(ModelClause::text).toList());
-          List<Long> got = fx.walk("page_size=" + pageSize + "&filter=" + encode(filter));
+          List<Long> got = fx.walk("page_size=" + pageSize + "&filter=" + q(filter));
           assertThat(got).as("filter %s", filter).containsExactlyElementsOf(expected);
         });
   }
@@ -90,17 +89,17 @@ class FilterPropertiesTest {
   void leadingWildcardsAreRejectedForEveryValue() {
     qt().withExamples(200).forAll(strings().betweenCodePoints('a', 'z').ofLengthBetween(0, 8), integers().between(0, 1))
         .checkAssert((value, both) -> assertRejected(
-            "filter=" + encode("name==*" + value + (both == 1 ? "*" : "")), "name"));
+            "filter=" + q("name==*" + value + (both == 1 ? "*" : "")), "name"));
   }
 
   @Test
   void operatorsAFieldDoesNotTakeAreRejected() {
     for (String op : List.of(">", "<", ">=", "<=")) {
-      assertRejected("filter=" + encode("name" + op + "ann"), "name");
+      assertRejected("filter=" + q("name" + op + "ann"), "name");
     }
-    assertRejected("filter=" + encode("ids==1*"), "ids");
-    assertRejected("filter=" + encode("n==abc"), "n");
-    assertRejected("filter=" + encode("name"), "filter");
+    assertRejected("filter=" + q("ids==1*"), "ids");
+    assertRejected("filter=" + q("n==abc"), "n");
+    assertRejected("filter=" + q("name"), "filter");
   }
 
   private static void assertRejected(String query, String field) {
@@ -110,9 +109,5 @@ class FilterPropertiesTest {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.details()).anySatisfy(d -> assertThat(d.resource()).isEqualTo(field));
         });
-  }
-
-  static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

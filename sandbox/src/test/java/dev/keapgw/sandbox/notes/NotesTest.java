@@ -1,13 +1,12 @@
 package dev.keapgw.sandbox.notes;
 
+import static dev.keapgw.sandbox.CrmTestSupport.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.sandbox.SandboxFixture;
-import dev.keapgw.sandbox.SpecSchema;
 import dev.keapgw.sandbox.TestHttp;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.keapgw.sandbox.contract.SpecContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NotesTest {
   @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
 
   private static String newContact() {
     TestHttp.Reply r = FIX.api().post("/contacts", Map.of("email_addresses",
@@ -101,18 +96,18 @@ class NotesTest {
       FIX.api().post("/contacts/" + contact + "/notes", Map.of("title", title, "user_id", title.equals("Lunch") ? "3" : "1"));
     }
     String base = "/contacts/" + contact + "/notes?filter=";
-    assertThat(titles(FIX.api().get(base + enc("title==follow")).json()))
+    assertThat(titles(FIX.api().get(base + q("title==follow")).json()))
         .containsExactlyInAnyOrder("Follow up on quote", "Quote follow-up");
-    assertThat(titles(FIX.api().get(base + enc("title==Follow*")).json())).containsExactly("Follow up on quote");
-    assertThat(titles(FIX.api().get(base + enc("assigned_to_user_id==3")).json())).containsExactly("Lunch");
-    JsonNode all = FIX.api().get("/contacts/" + contact + "/notes?order_by=" + enc("id desc")).json();
+    assertThat(titles(FIX.api().get(base + q("title==Follow*")).json())).containsExactly("Follow up on quote");
+    assertThat(titles(FIX.api().get(base + q("assigned_to_user_id==3")).json())).containsExactly("Lunch");
+    JsonNode all = FIX.api().get("/contacts/" + contact + "/notes?order_by=" + q("id desc")).json();
     assertThat(titles(all)).containsExactly("Lunch", "Quote follow-up", "Follow up on quote");
     String firstId = all.at("/notes/2/id").asText();
-    assertThat(titles(FIX.api().get(base + enc("id>" + firstId)).json())).containsExactly("Quote follow-up", "Lunch");
-    TestHttp.Reply both = FIX.api().get(base + enc("id==" + firstId + ";ids==" + firstId));
+    assertThat(titles(FIX.api().get(base + q("id>" + firstId)).json())).containsExactly("Quote follow-up", "Lunch");
+    TestHttp.Reply both = FIX.api().get(base + q("id==" + firstId + ";ids==" + firstId));
     assertThat(both.status()).isEqualTo(400);
     assertThat(both.json().at("/details/0/resource").asText()).isEqualTo("ids");
-    TestHttp.Reply leading = FIX.api().get(base + enc("title==*quote"));
+    TestHttp.Reply leading = FIX.api().get(base + q("title==*quote"));
     assertThat(leading.status()).isEqualTo(400);
     assertThat(leading.json().at("/details/0/resource").asText()).isEqualTo("title");
     assertThat(FIX.api().get("/contacts/" + contact + "/notes?fields=title").status()).isEqualTo(400);
@@ -131,8 +126,8 @@ class NotesTest {
   @Test
   void answersMatchTheSpecSchemas() {
     TestHttp.Reply created = FIX.api().post("/contacts/2/notes", Map.of("title", "Shape", "user_id", "1"));
-    assertThat(SpecSchema.violations("Note", created.body())).isEmpty();
-    assertThat(SpecSchema.violations("ListNotesResponse", FIX.api().get("/contacts/2/notes?fields=custom_fields").body()))
+    assertThat(SpecContract.keap().schemaViolations("Note", created.body())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("ListNotesResponse", FIX.api().get("/contacts/2/notes?fields=custom_fields").body()))
         .isEmpty();
   }
 }

@@ -1,11 +1,10 @@
 package dev.keapgw.sandbox.oauth;
 
-import dev.keapgw.sandbox.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keapgw.sandbox.MutableClock;
 import dev.keapgw.sandbox.Sandbox;
-import dev.keapgw.sandbox.SandboxConfig;
 import dev.keapgw.sandbox.SandboxFixture;
 import dev.keapgw.sandbox.TestHttp;
 import java.time.Duration;
@@ -19,8 +18,7 @@ class AuthorizationCodeFlowTest {
   static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
   @RegisterExtension
-  static final SandboxFixture FIX = new SandboxFixture(SandboxConfig.defaults().withPort(0)
-      .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false)).withClock(CLOCK));
+  static final SandboxFixture FIX = new SandboxFixture(SandboxFixture.testConfig().withClock(CLOCK));
 
   private final OAuthFlow oauth = new OAuthFlow(FIX);
 

@@ -3,7 +3,6 @@ package dev.keapgw.sandbox.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keapgw.sandbox.Sandbox;
-import dev.keapgw.sandbox.SandboxConfig;
 import dev.keapgw.sandbox.SandboxFixture;
 import dev.keapgw.sandbox.TestHttp;
 import java.util.Map;
@@ -13,8 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AutoApprovalTest {
   @RegisterExtension
-  static final SandboxFixture FIX = new SandboxFixture(SandboxConfig.defaults().withPort(0)
-      .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false)).withAutoApprove(true));
+  static final SandboxFixture FIX = new SandboxFixture(SandboxFixture.testConfig().withAutoApprove(true));
 
   private final OAuthFlow oauth = new OAuthFlow(FIX);
 

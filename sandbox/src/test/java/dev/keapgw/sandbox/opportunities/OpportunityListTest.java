@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.sandbox.CrmTestSupport;
 import dev.keapgw.sandbox.SandboxFixture;
-import dev.keapgw.sandbox.SpecSchemas;
 import dev.keapgw.sandbox.TestHttp;
+import dev.keapgw.sandbox.contract.SpecContract;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +34,7 @@ class OpportunityListTest {
     assertThat(won.get("created_time").asText()).endsWith("Z");
     assertThat(stages.get(1).at("/checklist_items/0/required").asBoolean()).isTrue();
     assertThat(r.json().get("next_page_token").asText()).isEmpty();
-    assertThat(SpecSchemas.problems("ListOpportunityStagesResponse", r.json())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("ListOpportunityStagesResponse", r.json())).isEmpty();
   }
 
   @Test

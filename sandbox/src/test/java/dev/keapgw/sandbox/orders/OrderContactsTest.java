@@ -9,6 +9,7 @@ import dev.keapgw.sandbox.commerce.ContactRefs;
 import dev.keapgw.sandbox.http.ApiException;
 import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.products.ProductsModule;
+import dev.keapgw.sandbox.refs.References;
 import dev.keapgw.sandbox.store.Journal;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
@@ -82,7 +83,7 @@ class OrderContactsTest {
     Tenant t = tenant(true);
     t.table(ContactRefs.TABLE).put(2, Json.object().put("id", "2").put("given_name", "Two"));
     assertThat(ContactRefs.sampleIds(t, 10)).containsExactly("2");
-    assertThat(ContactRefs.referable(t, "2")).isTrue();
-    assertThat(ContactRefs.referable(t, "3")).isFalse();
+    assertThat(References.accepts(t, ContactRefs.TABLE, "2")).isTrue();
+    assertThat(References.accepts(t, ContactRefs.TABLE, "3")).isFalse();
   }
 }

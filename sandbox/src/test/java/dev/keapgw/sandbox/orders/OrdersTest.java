@@ -1,15 +1,15 @@
 package dev.keapgw.sandbox.orders;
 
-import static dev.keapgw.sandbox.commerce.CommerceTestData.filter;
-import static dev.keapgw.sandbox.commerce.CommerceTestData.orderBy;
+import static dev.keapgw.sandbox.CrmTestSupport.filter;
+import static dev.keapgw.sandbox.CrmTestSupport.orderBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keapgw.sandbox.CrmTestSupport;
 import dev.keapgw.sandbox.SandboxFixture;
 import dev.keapgw.sandbox.TestHttp;
-import dev.keapgw.sandbox.commerce.CommerceTestData;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class OrdersTest {
   }
 
   private static String someContact() {
-    return CommerceTestData.contactId(FIX, "Nora", "Quinn", "nora@example.com");
+    return CrmTestSupport.contactId(FIX, "Nora", "Quinn", "nora@example.com");
   }
 
   @Test
@@ -45,7 +45,7 @@ class OrdersTest {
     assertThat(o.get("order_type").asText()).isEqualTo("ONLINE");
     assertThat(o.get("source_type").asText()).isEqualTo("API");
     assertThat(o.get("status").asText()).isEqualTo("DRAFT");
-    assertThat(o.get("order_time").asText()).isEqualTo("2024-05-21T12:30:00Z");
+    assertThat(o.get("order_time").asText()).isEqualTo("2024-05-21T12:30:00.000Z");
     assertThat(o.at("/total/amount").asLong()).isEqualTo(2500);
     assertThat(o.at("/total/formatted_amount").asText()).isEqualTo("$25.00");
     assertThat(o.at("/total_due/amount").asLong()).isEqualTo(2500);
@@ -155,8 +155,8 @@ class OrdersTest {
 
   @Test
   void contactMustExistAndIsSummarisedFromItsRow() {
-    assumeTrue(CommerceTestData.hasContacts(FIX), "needs the contacts module");
-    String c = CommerceTestData.contactId(FIX, "Ida", "Wells", "ida@example.com");
+    assumeTrue(CrmTestSupport.contactsEmulated(FIX.api()), "needs the contacts module");
+    String c = CrmTestSupport.contactId(FIX, "Ida", "Wells", "ida@example.com");
     JsonNode o = FIX.api().post("/orders", order(c)).json();
     assertThat(o.at("/contact/id").asText()).isEqualTo(c);
     assertThat(o.at("/contact/given_name").asText()).isEqualTo("Ida");
@@ -169,7 +169,7 @@ class OrdersTest {
 
   @Test
   void filtersByContactProductAndPaidAndOrdersByOrderTime() {
-    String c = CommerceTestData.contactId(FIX, "Filter", "Person", "filter@example.com");
+    String c = CrmTestSupport.contactId(FIX, "Filter", "Person", "filter@example.com");
     String p = product(777);
     ObjectNode early = order(c).put("order_time", "2021-01-01T00:00:00Z");
     early.putArray("order_items").addObject().put("product_id", p).put("quantity", 1);
@@ -214,8 +214,6 @@ class OrdersTest {
   }
 
   private static List<String> ids(JsonNode items) {
-    List<String> out = new ArrayList<>();
-    items.forEach(i -> out.add(i.get("id").asText()));
-    return out;
+    return CrmTestSupport.ids(items);
   }
 }

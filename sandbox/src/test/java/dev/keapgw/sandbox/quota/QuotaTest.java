@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keapgw.sandbox.MutableClock;
 import dev.keapgw.sandbox.Sandbox;
-import dev.keapgw.sandbox.SandboxConfig;
 import dev.keapgw.sandbox.SandboxConfig.QuotaLimits;
+import dev.keapgw.sandbox.SandboxFixture;
 import dev.keapgw.sandbox.TestHttp;
 import dev.keapgw.sandbox.http.Caller;
 import java.time.Duration;
@@ -182,7 +182,7 @@ class QuotaTest {
   }
 
   private void start(QuotaLimits limits) {
-    sandbox = Sandbox.start(SandboxConfig.defaults().withPort(0).withQuotas(limits).withClock(clock));
+    sandbox = Sandbox.start(SandboxFixture.testConfig().withQuotas(limits).withClock(clock));
   }
 
   private static QuotaLimits limits(int clientMinute, int clientDay, int tenantMinute, int tenantDay,

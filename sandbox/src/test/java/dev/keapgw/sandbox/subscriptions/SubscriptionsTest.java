@@ -1,7 +1,7 @@
 package dev.keapgw.sandbox.subscriptions;
 
-import static dev.keapgw.sandbox.commerce.CommerceTestData.filter;
-import static dev.keapgw.sandbox.commerce.CommerceTestData.orderBy;
+import static dev.keapgw.sandbox.CrmTestSupport.filter;
+import static dev.keapgw.sandbox.CrmTestSupport.orderBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,13 +1,12 @@
 package dev.keapgw.sandbox.tags;
 
+import static dev.keapgw.sandbox.CrmTestSupport.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.sandbox.SandboxFixture;
-import dev.keapgw.sandbox.SpecSchema;
 import dev.keapgw.sandbox.TestHttp;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.keapgw.sandbox.contract.SpecContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TagsTest {
   @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
 
   private static List<String> names(JsonNode page, String key) {
     List<String> out = new ArrayList<>();
@@ -83,16 +78,16 @@ class TagsTest {
 
   @Test
   void tagFiltersAndOrders() {
-    assertThat(names(FIX.api().get("/tags?filter=" + enc("name==vip customer")).json(), "tags"))
+    assertThat(names(FIX.api().get("/tags?filter=" + q("name==vip customer")).json(), "tags"))
         .containsExactly("VIP Customer");
-    JsonNode uncategorised = FIX.api().get("/tags?page_size=1000&filter=" + enc("category_id==NONE")).json();
+    JsonNode uncategorised = FIX.api().get("/tags?page_size=1000&filter=" + q("category_id==NONE")).json();
     uncategorised.get("tags").forEach(t -> assertThat(t.has("category")).isFalse());
     assertThat(names(uncategorised, "tags")).contains("Nurture Subscriber", "Do Not Call");
-    assertThat(names(FIX.api().get("/tags?filter=" + enc("tag_ids==1,2")).json(), "tags")).hasSize(2);
-    List<String> sorted = names(FIX.api().get("/tags?page_size=1000&order_by=" + enc("name asc")).json(), "tags");
+    assertThat(names(FIX.api().get("/tags?filter=" + q("tag_ids==1,2")).json(), "tags")).hasSize(2);
+    List<String> sorted = names(FIX.api().get("/tags?page_size=1000&order_by=" + q("name asc")).json(), "tags");
     assertThat(sorted).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
-    assertThat(rejectedField(FIX.api().get("/tags?filter=" + enc("colour==red")))).isEqualTo("colour");
-    assertThat(rejectedField(FIX.api().get("/tags?filter=" + enc("since_create_time==yesterday"))))
+    assertThat(rejectedField(FIX.api().get("/tags?filter=" + q("colour==red")))).isEqualTo("colour");
+    assertThat(rejectedField(FIX.api().get("/tags?filter=" + q("since_create_time==yesterday"))))
         .isEqualTo("since_create_time");
   }
 
@@ -106,16 +101,16 @@ class TagsTest {
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().at("/details/0/resource").asText()).isEqualTo("name");
     assertThat(rejectedField(FIX.api().post("/tags/categories", Map.of("description", "nameless")))).isEqualTo("name");
-    assertThat(names(FIX.api().get("/tags/categories?filter=" + enc("name==" + name)).json(), "tag_categories"))
+    assertThat(names(FIX.api().get("/tags/categories?filter=" + q("name==" + name)).json(), "tag_categories"))
         .containsExactly(name);
   }
 
   @Test
   void answersMatchTheSpecSchemas() {
-    assertThat(SpecSchema.violations("Tag", FIX.api().get("/tags/1").body())).isEmpty();
-    assertThat(SpecSchema.violations("ListTagsResponse", FIX.api().get("/tags").body())).isEmpty();
-    assertThat(SpecSchema.violations("TagCategory",
+    assertThat(SpecContract.keap().schemaViolations("Tag", FIX.api().get("/tags/1").body())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("ListTagsResponse", FIX.api().get("/tags").body())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("TagCategory",
         FIX.api().post("/tags/categories", Map.of("name", "Shape " + System.nanoTime())).body())).isEmpty();
-    assertThat(SpecSchema.violations("ListTagCategoriesResponse", FIX.api().get("/tags/categories").body())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("ListTagCategoriesResponse", FIX.api().get("/tags/categories").body())).isEmpty();
   }
 }

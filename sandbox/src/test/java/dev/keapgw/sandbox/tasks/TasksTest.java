@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.sandbox.CrmTestSupport;
 import dev.keapgw.sandbox.SandboxFixture;
-import dev.keapgw.sandbox.SpecSchemas;
 import dev.keapgw.sandbox.TestHttp;
+import dev.keapgw.sandbox.contract.SpecContract;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class TasksTest {
     assertThat(r.status()).isEqualTo(200);
     JsonNode tasks = r.json().get("tasks");
     assertThat(tasks.size()).isGreaterThanOrEqualTo(10);
-    assertThat(SpecSchemas.problems("ListTasksResponse", r.json())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("ListTasksResponse", r.json())).isEmpty();
     for (JsonNode t : tasks) {
       assertThat(t.get("assigned_to_user_id").asText()).isIn("1", "2", "3");
       assertThat(t.has("custom_fields")).isFalse();
@@ -55,11 +55,11 @@ class TasksTest {
         "title", "Follow up call", "due_time", "2026-02-15T10:00:00-07:00", "contact_id", contact,
         "assigned_to_user_id", 3, "priority", "CRITICAL", "remind_time_mins", 30, "type", "CALL"));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    assertThat(r.json().get("due_time").asText()).isEqualTo("2026-02-15T17:00:00Z");
+    assertThat(r.json().get("due_time").asText()).isEqualTo("2026-02-15T17:00:00.000Z");
     assertThat(r.json().get("contact_id").asText()).isEqualTo(contact);
     assertThat(r.json().get("assigned_to_user_id").asText()).isEqualTo("3");
     assertThat(r.json().get("remind_time_mins").asInt()).isEqualTo(30);
-    assertThat(SpecSchemas.problems("Task", r.json())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("Task", r.json())).isEmpty();
   }
 
   @Test
@@ -102,7 +102,7 @@ class TasksTest {
     assertThat(r.json().get("completed").asBoolean()).isTrue();
     assertThat(r.json().get("completion_time").asText()).endsWith("Z");
     assertThat(r.json().get("title").asText()).isEqualTo("Call Bob");
-    assertThat(SpecSchemas.problems("UpdateTaskResponse", r.json())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("UpdateTaskResponse", r.json())).isEmpty();
     JsonNode got = FIX.api().get("/tasks/" + id).json();
     assertThat(got.get("completed").asBoolean()).isTrue();
     assertThat(got.get("completion_time").asText()).isEqualTo(r.json().get("completion_time").asText());
