@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a {@code CreateNoteRequest} and builds the note it describes. {@code user_id} is
- * required and must be a user of the account; a note needs a {@code title} or a {@code type};
+ * Checks a {@code CreateNoteRequest} and builds the note it describes. {@code user_id} must be
+ * a user of the account; the spec marks it required, but Maton's published example creates a
+ * note without it, so the sandbox takes the user who authorized the call when it is absent
+ * (as Keap's v1 API did). A note needs a {@code title} or a {@code type};
  * the type is one of Keap Max/Pro's six (matched ignoring case, stored as spelled here). The
  * sandbox defines no note custom fields, so a custom field value names one that does not exist.
  */
@@ -25,9 +27,11 @@ final class NoteValidation {
   /** A checked note body: the note's fields (no id, contact or times yet) and whether to pin it. */
   record Draft(ObjectNode fields, boolean pinned) {}
 
-  Draft note(ObjectNode json, Tenant tenant) {
+  /** @param callerUserId the user behind the credential, used when the body names none */
+  Draft note(ObjectNode json, Tenant tenant, String callerUserId) {
     BodyReader body = new BodyReader(json, DOMAIN, Wording.QUOTED_NAMING_VALUE);
-    String userId = body.requiredString("user_id");
+    String named = body.string("user_id");
+    String userId = named == null ? callerUserId : named;
     ObjectNode user = References.row(tenant, "users", userId)
         .orElseThrow(() -> body.invalid("user_id", "There is no user with id '" + userId + "'"));
     String title = body.string("title");

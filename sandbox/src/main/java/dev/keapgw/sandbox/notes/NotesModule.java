@@ -66,7 +66,7 @@ public final class NotesModule implements KeapModule {
     ObjectNode body = r.jsonBody();
     return tenant.write(() -> {
       String contactId = contact(tenant, r.pathParam("contact_id"));
-      NoteValidation.Draft draft = validation.note(body, tenant);
+      NoteValidation.Draft draft = validation.note(body, tenant, r.caller().userId());
       String now = ctx.world().now();
       ObjectNode note = draft.fields();
       note.put("contact_id", contactId);
