@@ -43,8 +43,13 @@ public final class RedisEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * The server's URL, with a Redis timeout long enough that a busy test machine never makes the
+   * gateway fall back to per-instance limits by mistake (outages still fail at once: commands to
+   * a disconnected server are rejected, not queued).
+   */
   public String url() {
-    return "redis://127.0.0.1:" + port;
+    return "redis://127.0.0.1:" + port + "?timeout=10s";
   }
 
   public void stop() {

@@ -46,7 +46,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedisBuckets implements BucketStore {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBuckets.class);
-  /** The longest a request waits on Redis before the local buckets answer instead. */
+  /**
+   * The longest a request waits on Redis before the local buckets answer instead, unless the
+   * Redis URL sets its own ({@code redis://host:6379?timeout=2s}).
+   */
   static final Duration TIMEOUT = Duration.ofMillis(500);
   private static final long BYPASS_NANOS = Duration.ofSeconds(1).toNanos();
   private static final String PREFIX = "keapgw:rl:";
@@ -78,11 +81,13 @@ public final class RedisBuckets implements BucketStore {
     ClientResources resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
         .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
         .build();
-    RedisClient client = RedisClient.create(resources, RedisURI.create(url));
+    RedisURI uri = RedisURI.create(url);
+    Duration timeout = url.contains("timeout=") ? uri.getTimeout() : TIMEOUT;
+    RedisClient client = RedisClient.create(resources, uri);
     client.setOptions(ClientOptions.builder().autoReconnect(true)
         // while disconnected, fail at once (the local buckets answer) rather than queue
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .timeoutOptions(TimeoutOptions.enabled(TIMEOUT)).build());
+        .timeoutOptions(TimeoutOptions.enabled(timeout)).build());
     StatefulRedisConnection<String, byte[]> connection;
     try {
       connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
@@ -94,7 +99,7 @@ public final class RedisBuckets implements BucketStore {
     TimeMeter time = new ClockTimeMeter(clock);
     AsyncProxyManager<String> proxies = Bucket4jLettuce.casBasedBuilder(connection)
         .clientClock(time)
-        .requestTimeout(TIMEOUT)
+        .requestTimeout(timeout)
         .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(60)))
         .build().asAsync();
     return new RedisBuckets(resources, client, connection, proxies, new LocalBuckets(clock));
