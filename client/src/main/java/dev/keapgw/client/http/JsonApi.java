@@ -83,8 +83,14 @@ public final class JsonApi {
    * token, its items read from the array under {@code itemsKey} straight into {@code itemType}.
    */
   public <T> Paged<T> list(String path, String itemsKey, ListQuery query, Class<T> itemType) {
+    return list(path, itemsKey, query, itemType, null);
+  }
+
+  /** A lazy list that starts at the page of {@code firstPageToken} (null: the first page). */
+  public <T> Paged<T> list(String path, String itemsKey, ListQuery query, Class<T> itemType, String firstPageToken) {
     PageReader<T> reader = new PageReader<>(mapper(), itemsKey, mapper().constructType(itemType));
-    return new Paged<>(token -> execute("GET", path, query.toParams(token), null, (s, h, in) -> reader.read(in)));
+    return new Paged<>(token -> execute("GET", path, query.toParams(token == null ? firstPageToken : token), null,
+        (s, h, in) -> reader.read(in)));
   }
 
   /** The absolute URL of a path with its query encoded. */

@@ -2,6 +2,7 @@ package dev.keapgw.client.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,11 +38,16 @@ final class PageReader<T> {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("a list answer must be a JSON object with '" + itemsKey + "'");
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken value = p.nextToken();
         if (name.equals(itemsKey) && value == JsonToken.START_ARRAY) {
-          while (p.nextToken() != JsonToken.END_ARRAY) {
+          JsonToken next;
+          while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (next == null) {
+              throw new JsonEOFException(p, null, "the list answer ended inside '" + itemsKey + "'");
+            }
             items.add(mapper.readValue(p, itemType));
           }
         } else if (name.equals("next_page_token")) {
@@ -49,6 +55,10 @@ final class PageReader<T> {
         } else {
           extras.put(name, mapper.readTree(p));
         }
+      }
+      if (t != JsonToken.END_OBJECT) {
+        // The body stopped before its closing brace: a connection cut short, worth another try.
+        throw new JsonEOFException(p, t, "the list answer ended before its end");
       }
     }
     return new Page<>(items, token, extras);

@@ -97,7 +97,7 @@ public final class Transport {
         try (InputStream body = res.body()) {
           return reader.read(res.statusCode(), res.headers(), body);
         } catch (IOException e) {
-          if (e instanceof JsonProcessingException && !(e instanceof JsonEOFException)) {
+          if (!brokenOff(e)) {
             throw new KeapException("the answer to " + call.method() + " " + call.url()
                 + " is not the JSON expected: " + ((JsonProcessingException) e).getOriginalMessage(), e);
           }
@@ -170,6 +170,20 @@ public final class Transport {
       Thread.currentThread().interrupt();
       throw new KeapException("interrupted while waiting to retry " + call.method() + " " + call.url(), e);
     }
+  }
+
+  /**
+   * Whether reading failed because the answer broke off (worth another attempt) rather than
+   * because it is not the JSON expected (which another attempt would not change). Jackson wraps
+   * the stream's IOException when it happens inside an object.
+   */
+  private static boolean brokenOff(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonEOFException || (t instanceof IOException && !(t instanceof JsonProcessingException))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static KeapTransportException transportFailure(Call call, IOException e) {
