@@ -43,7 +43,7 @@ public final class KeapCli implements Callable<Integer> {
   public static int run(String[] args, CliEnv env) {
     GlobalOptions options = new GlobalOptions();
     Session session = new Session(env, options);
-    CommandLine cl = commandLine(session, options);
+    CommandLine cl = commandLine(session, options, CommandNames.first(args));
     cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(env.out(), StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8), true));
     cl.setParameterExceptionHandler((e, a) -> {
@@ -60,19 +60,34 @@ public final class KeapCli implements Callable<Integer> {
     return code;
   }
 
-  /** The whole command tree. */
-  static CommandLine commandLine(Session session, GlobalOptions options) {
+  /**
+   * The command tree. Building every command costs a good part of start-up, so when the command
+   * line names a known command only that one is built, the others standing in as bare names;
+   * for help, completion or an unknown word the whole tree is built.
+   */
+  static CommandLine commandLine(Session session, GlobalOptions options, String command) {
     CommandLine root = new CommandLine(new KeapCli());
     root.addMixin("global", options);
-    root.addSubcommand("connections", ConnectionCommands.tree(session));
-    for (CommandLine resource : MoreCommands.resourceTrees(session)) {
-      root.addSubcommand(resource.getCommandName(), resource);
+    boolean whole = command == null || !CommandNames.TOP.contains(command) || command.equals("completion");
+    for (String name : CommandNames.TOP) {
+      root.addSubcommand(name, whole || name.equals(command) ? build(name, session) : placeholder(name));
     }
-    root.addSubcommand("userinfo", new CommandLine(new MoreCommands.UserInfo(session)));
-    root.addSubcommand("api", new CommandLine(new ApiCommand(session)));
-    root.addSubcommand("config", new CommandLine(new ConfigCommand(session)));
-    root.addSubcommand("completion", new CommandLine(new CompletionCommand()));
     return root;
+  }
+
+  private static CommandLine build(String name, Session session) {
+    return switch (name) {
+      case "connections" -> ConnectionCommands.tree(session);
+      case "userinfo" -> new CommandLine(new MoreCommands.UserInfo(session));
+      case "api" -> new CommandLine(new ApiCommand(session));
+      case "config" -> new CommandLine(new ConfigCommand(session));
+      case "completion" -> new CommandLine(new CompletionCommand());
+      default -> MoreCommands.resourceTree(name, session);
+    };
+  }
+
+  private static CommandLine placeholder(String name) {
+    return new CommandLine(CommandSpec.create().name(name));
   }
 
   /** With no command: the usage. */

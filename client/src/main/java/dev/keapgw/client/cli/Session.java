@@ -28,7 +28,7 @@ import java.util.Locale;
 public final class Session {
   private final CliEnv env;
   private final GlobalOptions options;
-  private final ObjectMapper mapper = Json.newMapper();
+  private ObjectMapper mapper;
   private final OutputStream out;
   private Settings settings;
   private KeapClient client;
@@ -43,7 +43,11 @@ public final class Session {
     return env;
   }
 
+  /** Made on first use: loading Jackson is a good part of a start-up that --help need not pay. */
   public ObjectMapper mapper() {
+    if (mapper == null) {
+      mapper = Json.newMapper();
+    }
     return mapper;
   }
 
@@ -99,14 +103,19 @@ public final class Session {
     return list ? OutputFormat.JSONL : OutputFormat.JSON;
   }
 
+  /** Standard output, buffered (flushed when the command ends); for writers of raw bytes. */
+  public OutputStream out() {
+    return out;
+  }
+
   public Output output(boolean list) {
-    return new Output(out, format(list), mapper);
+    return new Output(out, format(list), mapper());
   }
 
   /** Output for raw answers: the format asked for, else JSON even on a terminal. */
   public Output rawOutput() {
     OutputFormat f = options.explicitFormat();
-    return new Output(out, f == null ? OutputFormat.JSON : f, mapper);
+    return new Output(out, f == null ? OutputFormat.JSON : f, mapper());
   }
 
   /**
@@ -127,7 +136,7 @@ public final class Session {
 
   /** A JSON body from --data. */
   public JsonNode data(String arg, boolean requireObject) {
-    return DataArg.read(arg, env.in(), mapper, requireObject);
+    return DataArg.read(arg, env.in(), mapper(), requireObject);
   }
 
   /** A remark for a person (stderr, and only on a terminal): never data. */

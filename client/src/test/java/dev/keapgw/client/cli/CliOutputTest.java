@@ -124,6 +124,16 @@ class CliOutputTest {
   }
 
   @Test
+  void jsonLinesCopiedRawMatchTheParsedObjects() throws Exception {
+    Cli.Run lines = cli().run("contacts", "list", "--all", "--page-size", "7", "-o", "jsonl");
+    Cli.Run array = cli().run("contacts", "list", "--all", "--page-size", "7", "-o", "json");
+    assertThat(lines.lines()).hasSize(array.json().size());
+    for (int i = 0; i < lines.lines().size(); i++) {
+      assertThat(JSON.readTree(lines.lines().get(i))).isEqualTo(array.json().get(i));
+    }
+  }
+
+  @Test
   void limitStopsAfterThatManyAcrossPages() {
     Cli.Run r = cli().run("contacts", "list", "--limit", "7", "--page-size", "3", "-o", "jsonl");
     assertThat(r.lines()).hasSize(7);

@@ -5,6 +5,7 @@ import dev.keapgw.client.cli.ExitCodes;
 import dev.keapgw.client.cli.Session;
 import dev.keapgw.client.cli.output.Column;
 import dev.keapgw.client.cli.output.ListSink;
+import dev.keapgw.client.cli.output.OutputFormat;
 import dev.keapgw.client.cli.output.Progress;
 import dev.keapgw.client.list.Page;
 import dev.keapgw.client.list.Paged;
@@ -21,6 +22,13 @@ final class Lister {
 
   static int run(Session s, String path, String itemsKey, ListOptions o, List<Column> columns, String noun,
       int maxPageSize) throws IOException {
+    if (s.format(true) == OutputFormat.JSONL && o.limit == null) {
+      Progress progress = o.all ? s.progress(noun) : s.progress(noun).disabled();
+      String next = new JsonLinesExport(s).run(path, itemsKey, o.query(maxPageSize), o.pageToken, o.all, progress,
+          s.out());
+      moreHint(s, o, next, noun, 0);
+      return ExitCodes.OK;
+    }
     Paged<JsonNode> paged = s.api().list(path, itemsKey, o.query(maxPageSize), JsonNode.class, o.pageToken);
     ListSink sink = s.output(true).list(s.columns(columns));
     Progress progress = o.all ? s.progress(noun) : s.progress(noun).disabled();
@@ -44,10 +52,14 @@ final class Lister {
     }
     sink.finish();
     progress.done(n);
+    moreHint(s, o, next, noun, n);
+    return ExitCodes.OK;
+  }
+
+  private static void moreHint(Session s, ListOptions o, String next, String noun, long n) {
     if (!o.all && next != null && !next.isEmpty() && (o.limit == null || n < o.limit)) {
       s.tell("(more " + noun + ": --all for every page, or --page-token " + next + ")");
     }
-    return ExitCodes.OK;
   }
 
   /** A list's total, when Keap gives one (automations do). */

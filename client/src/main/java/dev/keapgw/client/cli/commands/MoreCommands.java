@@ -33,13 +33,11 @@ public final class MoreCommands {
     }
   }
 
-  /** The command of every resource, with its extra subcommands. */
-  public static List<CommandLine> resourceTrees(Session s) {
-    return Resources.ALL.stream().map(r -> {
-      CommandLine cl = ResourceCommands.tree(r, s);
-      addTo(r.name(), cl, s);
-      return cl;
-    }).toList();
+  /** The command of one resource, with its extra subcommands. */
+  public static CommandLine resourceTree(String name, Session s) {
+    CommandLine cl = ResourceCommands.tree(Resources.named(name), s);
+    addTo(name, cl, s);
+    return cl;
   }
 
   @Command(name = "send", description = {"Send an email to contacts (Keap answers 202: queued).",
