@@ -31,7 +31,7 @@ final class ConfigCommand implements Callable<Integer> {
       }
       case dev.keapgw.client.Target.Direct d -> o.put("token", mask(d.token()));
     }
-    o.put("timeout", settings.timeout().toString());
+    o.put("timeout", settings.timeout().toMillis() % 1000 == 0 ? settings.timeout().toSeconds() + "s" : settings.timeout().toMillis() + "ms");
     settings.sources().forEach((k, v) -> o.put(k + "_from", v));
     s.output(false).object(o, null);
     return ExitCodes.OK;

@@ -164,6 +164,15 @@ public final class Session {
     }
   }
 
+  /**
+   * Whether whoever reads stdout has gone (e.g. {@code keap ... | head}): a PrintStream swallows
+   * the broken pipe, so long lists ask after each page and stop instead of fetching on.
+   */
+  public boolean stdoutGone() {
+    flush();
+    return env.out().checkError();
+  }
+
   void flush() {
     try {
       out.flush();

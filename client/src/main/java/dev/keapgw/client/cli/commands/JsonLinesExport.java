@@ -14,10 +14,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * The fast way to JSON lines: each item is copied token by token from the answer to its line,
- * with no tree of it in between. A page's lines are collected first and written once the page
- * has fully arrived, so a page retried after a broken answer is never written twice. Memory is
- * one page of bytes.
+ * The fast way to JSON lines. The page arrives whole (as bytes), and each item's bytes are
+ * copied to its line as they are, found by the parser's offsets: no tree, no re-encoding. An
+ * item whose bytes hold a line break (a server that pretty-prints) is re-written compactly
+ * instead. A page's lines are written only once the page has fully arrived, so a page retried
+ * after a broken answer is never written twice. Memory: one page, twice.
  */
 final class JsonLinesExport {
   /** One page as lines. */
@@ -44,7 +45,7 @@ final class JsonLinesExport {
       progress.total(page.total());
       progress.update(n);
       token = page.next();
-      if (!all || token == null || token.isEmpty() || token.equals(current)) {
+      if (!all || token == null || token.isEmpty() || token.equals(current) || s.stdoutGone()) {
         progress.done(n);
         return token;
       }
@@ -52,11 +53,12 @@ final class JsonLinesExport {
   }
 
   private Lines read(InputStream in, String itemsKey) throws IOException {
-    ByteArrayOutputStream lines = new ByteArrayOutputStream(1 << 20);
+    byte[] body = in.readAllBytes();
+    ByteArrayOutputStream lines = new ByteArrayOutputStream(body.length + 1024);
     long count = 0;
     String next = "";
     Long total = null;
-    try (JsonParser p = json.createParser(in); JsonGenerator g = json.createGenerator(lines)) {
+    try (JsonParser p = json.createParser(body); JsonGenerator g = json.createGenerator(lines)) {
       g.setRootValueSeparator(null);
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("a list answer must be a JSON object with '" + itemsKey + "'");
@@ -71,8 +73,7 @@ final class JsonLinesExport {
             if (item == null) {
               throw new JsonEOFException(p, null, "the list answer ended inside '" + itemsKey + "'");
             }
-            g.copyCurrentStructure(p);
-            g.flush();
+            copy(p, g, body, lines);
             lines.write('\n');
             count++;
           }
@@ -89,5 +90,34 @@ final class JsonLinesExport {
       }
     }
     return new Lines(lines.toByteArray(), count, next, total);
+  }
+
+  /** Copies the item the parser is at: its bytes if they make one line, else re-written compactly. */
+  private void copy(JsonParser p, JsonGenerator g, byte[] body, ByteArrayOutputStream lines) throws IOException {
+    long start = p.currentTokenLocation().getByteOffset();
+    if (!p.currentToken().isStructStart() || start < 0) {
+      g.copyCurrentStructure(p);
+      g.flush();
+      return;
+    }
+    p.skipChildren();
+    int from = (int) start;
+    int end = (int) p.currentLocation().getByteOffset();
+    boolean oneLine = end > from && end <= body.length;
+    for (int i = from; oneLine && i < end; i++) {
+      if (body[i] == '\n' || body[i] == '\r') {
+        oneLine = false;
+      }
+    }
+    if (oneLine) {
+      lines.write(body, from, end - from);
+      return;
+    }
+    // Pretty-printed: parse this item again and write it compactly.
+    try (JsonParser again = json.createParser(body, from, end - from)) {
+      again.nextToken();
+      g.copyCurrentStructure(again);
+      g.flush();
+    }
   }
 }

@@ -46,7 +46,7 @@ final class Lister {
       }
       progress.update(n);
       next = page.nextPageToken();
-      if (!o.all && (o.limit == null || n >= o.limit)) {
+      if ((!o.all && (o.limit == null || n >= o.limit)) || s.stdoutGone()) {
         break;
       }
     }
