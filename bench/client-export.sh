@@ -48,10 +48,18 @@ run_plain() {
   echo "$((t1 - t0))"
 }
 
+median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+
 run_keap >/dev/null   # warm the gateway and the sandbox once
-echo "contacts exported per run: $(run_keap | cut -d' ' -f1)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+keap_all=() plain_all=()
 for i in $(seq 1 "$rounds"); do
   read -r n keap_ms < <(run_keap)
   plain_ms=$(run_plain)
+  keap_all+=("$keap_ms") plain_all+=("$plain_ms")
   echo "round $i: keap $n contacts in ${keap_ms} ms = $((n * 1000 / keap_ms))/s; plain loop ${plain_ms} ms = $((n * 1000 / plain_ms))/s; keap/plain = $(awk "BEGIN{printf \"%.2f\", $plain_ms/$keap_ms}")"
 done
+keap_med=$(printf '%s\n' "${keap_all[@]}" | median)
+plain_med=$(printf '%s\n' "${plain_all[@]}" | median)
+echo "median of $rounds: keap $((n * 1000 / keap_med)) contacts/s (${keap_med} ms), plain loop $((n * 1000 / plain_med)) contacts/s (${plain_med} ms), keap/plain = $(awk "BEGIN{printf \"%.2f\", $plain_med/$keap_med}")"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,6 +1,5 @@
 package dev.keapgw.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keapgw.client.http.Json;
 import dev.keapgw.client.http.RetryListener;
 import dev.keapgw.client.http.RetryPolicy;
@@ -39,8 +38,7 @@ public record ClientOptions(Duration connectTimeout, Duration requestTimeout, Re
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
-    ObjectMapper mapper = Json.newMapper();
-    return new Transport(http, target.authorization(), retry, sleeper, clock, requestTimeout, mapper, userAgent,
+    return new Transport(http, target.authorization(), retry, sleeper, clock, requestTimeout, Json.lazyMapper(), userAgent,
         retryListener);
   }
 

@@ -4,10 +4,32 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.function.Supplier;
 
 /** The client's Jackson configuration. */
 public final class Json {
   private Json() {}
+
+  /** A mapper made on first use, then shared. */
+  public static Supplier<ObjectMapper> lazyMapper() {
+    return new Supplier<>() {
+      private volatile ObjectMapper made;
+
+      @Override
+      public ObjectMapper get() {
+        ObjectMapper m = made;
+        if (m == null) {
+          synchronized (this) {
+            if (made == null) {
+              made = newMapper();
+            }
+            m = made;
+          }
+        }
+        return m;
+      }
+    };
+  }
 
   /**
    * A mapper that ignores fields it does not know (so a field Keap adds tomorrow breaks

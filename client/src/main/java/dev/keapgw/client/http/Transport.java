@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Sends calls with the target's credentials, retrying as the {@link RetryPolicy} says, and
@@ -36,13 +37,13 @@ public final class Transport {
   private final Sleeper sleeper;
   private final Clock clock;
   private final Duration requestTimeout;
-  private final ObjectMapper mapper;
+  private final Supplier<ObjectMapper> mapper;
   private final String userAgent;
   private final RetryListener listener;
   private final AtomicReference<QuotaStatus> lastQuota = new AtomicReference<>();
 
   public Transport(HttpClient http, String authorization, RetryPolicy retry, Sleeper sleeper, Clock clock,
-      Duration requestTimeout, ObjectMapper mapper, String userAgent, RetryListener listener) {
+      Duration requestTimeout, Supplier<ObjectMapper> mapper, String userAgent, RetryListener listener) {
     this.http = http;
     this.authorization = authorization;
     this.retry = retry;
@@ -54,8 +55,9 @@ public final class Transport {
     this.listener = listener;
   }
 
+  /** The JSON mapper (made on first use: a command that only copies bytes never loads it). */
   public ObjectMapper mapper() {
-    return mapper;
+    return mapper.get();
   }
 
   /** Keap's quota as the latest answer that carried quota headers reported it; null before any. */
@@ -139,7 +141,7 @@ public final class Transport {
     } catch (IOException e) {
       raw = new byte[0];
     }
-    ErrorEnvelope envelope = ErrorEnvelope.parse(raw, "HTTP " + res.statusCode(), mapper);
+    ErrorEnvelope envelope = ErrorEnvelope.parse(raw, "HTTP " + res.statusCode(), mapper.get());
     String id = Optional.ofNullable(envelope.requestId()).orElse(requestId);
     return new KeapApiException.Details(call.method(), call.url(), res.statusCode(), envelope, id, quota,
         RetryAfter.parse(res.headers(), clock).orElse(null));

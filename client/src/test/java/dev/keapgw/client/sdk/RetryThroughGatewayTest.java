@@ -101,6 +101,27 @@ class RetryThroughGatewayTest {
   }
 
   @Test
+  void anAnswerThatDoesNotStartInTimeIsATimeoutAndAGetTriesAgain() {
+    TestHttp.Reply r = LIVE.sandboxControl().post("/_sandbox/faults",
+        Map.of("kind", "latency", "latency_ms", 5000, "count", 1, "path_prefix", "/crm/rest/v2/users"));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    RetryPolicy retry = RetryPolicy.defaults().withJitter(() -> 0.5);
+    KeapClient impatient = LIVE.client(b -> b.retry(retry).sleeper(time).clock(time)
+        .requestTimeout(java.time.Duration.ofMillis(300)));
+    assertThat(impatient.users().list().firstPage().items()).isNotEmpty();
+    assertThat(time.sleepMillis()).containsExactly(375L);
+
+    LIVE.sandboxControl().post("/_sandbox/faults",
+        Map.of("kind", "latency", "latency_ms", 5000, "count", 1, "path_prefix", "/crm/rest/v2/tags"));
+    KeapClient once = LIVE.client(b -> b.retry(RetryPolicy.none()).requestTimeout(java.time.Duration.ofMillis(300)));
+    assertThatThrownBy(() -> once.tags().list().firstPage())
+        .isInstanceOfSatisfying(dev.keapgw.client.error.KeapTransportException.class, e -> {
+          assertThat(e.isTimeout()).isTrue();
+          assertThat(e.getMessage()).contains("no answer in time").contains("/keap/crm/rest/v2/tags");
+        });
+  }
+
+  @Test
   void anAnswerCutOffMidBodyIsFetchedAgain() {
     int whole = client(1).contacts().list(ListQuery.all().pageSize(50)).firstPage().items().size();
     fault("drop_mid_body", 0, 1, "/crm/rest/v2/contacts");

@@ -29,7 +29,7 @@ final class JsonLinesExport {
 
   JsonLinesExport(Session s) {
     this.s = s;
-    this.json = s.mapper().getFactory();
+    this.json = new JsonFactory();
   }
 
   /** Writes every item of every page (one page without {@code all}); returns the next token left, if any. */
