@@ -1,0 +1,29 @@
+package dev.keapgw.client.cli;
+
+import picocli.CommandLine;
+
+/** Writes a failure on stderr (the problem, then the fix) and gives its exit code. */
+final class Problems {
+  private Problems() {}
+
+  static int report(CliEnv env, CliFailure f, boolean verbose) {
+    env.err().println("keap: " + f.getMessage());
+    if (f.fix() != null) {
+      env.err().println("  fix: " + f.fix());
+    }
+    if (verbose && f.getCause() != null) {
+      f.getCause().printStackTrace(env.err());
+    }
+    env.err().flush();
+    return f.exitCode();
+  }
+
+  /** The resource a command is about ({@code contacts} for {@code keap contacts get}), or null. */
+  static String resourceOf(CommandLine at) {
+    CommandLine c = at;
+    while (c != null && c.getParent() != null && c.getParent().getParent() != null) {
+      c = c.getParent();
+    }
+    return c == null || c.getParent() == null ? null : c.getCommandName();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.keapgw.client.connections;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A gateway connection to a Keap account, with Maton's field names. {@code status} is PENDING,
+ * ACTIVE or FAILED; {@code url} is the connect link to open in a browser (while PENDING or FAILED);
+ * {@code metadata} names the Keap account once authorized; {@code failureReason} says why it FAILED.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Connection(
+    @JsonProperty("connection_id") String id,
+    String status,
+    @JsonProperty("creation_time") String creationTime,
+    @JsonProperty("last_updated_time") String lastUpdatedTime,
+    String url,
+    String app,
+    String method,
+    JsonNode metadata,
+    @JsonProperty("failure_reason") String failureReason) {
+
+  public boolean isActive() {
+    return "ACTIVE".equals(status);
+  }
+
+  public boolean isFailed() {
+    return "FAILED".equals(status);
+  }
+}
