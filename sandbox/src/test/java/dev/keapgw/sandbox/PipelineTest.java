@@ -55,6 +55,9 @@ class PipelineTest {
         Map.of("path_prefix", "/crm/rest/v2/faulty", "kind", "status", "status", 503, "share", 1.0, "count", 1));
     assertThat(FIX.api().get("/faulty").status()).isEqualTo(503);
     assertThat(FIX.api().get("/faulty").status()).isEqualTo(404); // the rule fired once
+    for (int i = 0; i < 5; i++) {
+      assertThat(FIX.api().get("/faulty").status()).as("a spent rule stays spent").isEqualTo(404);
+    }
     FIX.anonymous().delete("/_sandbox/faults");
   }
 

@@ -51,6 +51,22 @@ public final class Faults {
     return List.copyOf(rules);
   }
 
+  /** Takes one firing from a rule's budget: always for unlimited (negative), else while some are left. */
+  private static boolean spend(AtomicInteger remaining) {
+    while (true) {
+      int n = remaining.get();
+      if (n < 0) {
+        return true;
+      }
+      if (n == 0) {
+        return false;
+      }
+      if (remaining.compareAndSet(n, n - 1)) {
+        return true;
+      }
+    }
+  }
+
   /** The first rule that fires for this path, if any. */
   public Optional<Rule> pick(String path) {
     for (Rule r : rules) {
@@ -60,7 +76,7 @@ public final class Faults {
       if (random.getAsDouble() >= r.share()) {
         continue;
       }
-      if (r.remaining().get() >= 0 && r.remaining().getAndDecrement() <= 0) {
+      if (!spend(r.remaining())) {
         continue;
       }
       return Optional.of(r);
