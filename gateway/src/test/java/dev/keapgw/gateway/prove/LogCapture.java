@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every log line the JVM writes while it is open, captured from the root logger as it would be
  * written: logger, level, formatted message, MDC, and the full text of any exception with its
- * causes. Optionally lowers the root level (to DEBUG) for the capture, so that what an operator
- * would see with verbose logging is checked too; {@link #close} restores it.
+ * causes. Optionally lowers levels (to DEBUG) for the capture, so that what an operator would see
+ * with verbose logging is checked too; {@link #close} restores them.
  */
 final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
   /** One captured line. */
@@ -28,18 +28,23 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
 
   private final ConcurrentLinkedQueue<Line> lines = new ConcurrentLinkedQueue<>();
   private final Logger root;
-  private final Level previous;
+  private final java.util.Map<Logger, Level> previous = new java.util.LinkedHashMap<>();
 
-  private LogCapture(Level level) {
+  private LogCapture(Level level, String... loggers) {
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
     root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    previous = root.getLevel();
     setContext(ctx);
     setName("prove-capture");
     start();
     root.addAppender(this);
     if (level != null) {
+      previous.put(root, root.getLevel());
       root.setLevel(level);
+      for (String name : loggers) {
+        Logger l = ctx.getLogger(name);
+        previous.put(l, l.getLevel());
+        l.setLevel(level);
+      }
     }
   }
 
@@ -48,9 +53,9 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
     return new LogCapture(null);
   }
 
-  /** Captures with the root logger lowered to {@code level} until closed. */
-  static LogCapture atLevel(Level level) {
-    return new LogCapture(level);
+  /** Captures with the root logger (and these, which have levels of their own) at {@code level} until closed. */
+  static LogCapture atLevel(Level level, String... loggers) {
+    return new LogCapture(level, loggers);
   }
 
   @Override
@@ -80,7 +85,7 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
   @Override
   public void close() {
     root.detachAppender(this);
-    root.setLevel(previous);
+    previous.forEach(Logger::setLevel);
     stop();
   }
 }

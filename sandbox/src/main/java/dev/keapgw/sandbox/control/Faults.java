@@ -60,7 +60,8 @@ public final class Faults {
       if (random.getAsDouble() >= r.share()) {
         continue;
       }
-      if (r.remaining().get() >= 0 && r.remaining().getAndDecrement() <= 0) {
+      // a counted rule stops at 0: decrementing past it would turn it into an unlimited one
+      if (r.remaining().get() >= 0 && r.remaining().getAndUpdate(n -> n > 0 ? n - 1 : n) <= 0) {
         continue;
       }
       return Optional.of(r);
