@@ -131,17 +131,23 @@ public final class Table {
   private void reindex(long id, ObjectNode before, ObjectNode after) {
     spec.indexes().forEach((name, keys) -> {
       Map<String, NavigableSet<Long>> index = indexes.get(name);
+      // both under the map's per-key lock, so a key whose last id goes away is dropped (not kept
+      // as an empty set forever) without racing an add of the same key
       if (before != null) {
         for (String k : keysOf(keys, before)) {
-          NavigableSet<Long> ids = index.get(k);
-          if (ids != null) {
+          index.computeIfPresent(k, (x, ids) -> {
             ids.remove(id);
-          }
+            return ids.isEmpty() ? null : ids;
+          });
         }
       }
       if (after != null) {
         for (String k : keysOf(keys, after)) {
-          index.computeIfAbsent(k, x -> new ConcurrentSkipListSet<>()).add(id);
+          index.compute(k, (x, ids) -> {
+            NavigableSet<Long> set = ids == null ? new ConcurrentSkipListSet<>() : ids;
+            set.add(id);
+            return set;
+          });
         }
       }
     });
