@@ -73,11 +73,11 @@ class UpstreamFaultMatrixTest {
         hungMs.add(f.get());
       }
       System.out.println("beside 40 hung requests, ms: " + others + "; the hung ones, ms: " + hungMs);
-      assertThat(others.stream().sorted().toList().get(others.size() / 2)).as("median ms beside them").isLessThan(200);
+      assertThat(others.stream().sorted().toList().get(others.size() / 2)).as("median ms beside them").isLessThan(300);
       assertThat(others).as("ms beside them").allMatch(ms -> ms < RESPONSE_TIMEOUT.toMillis());
       assertThat(hungMs).as("ms until each hung one's 504").allMatch(ms -> ms < RESPONSE_TIMEOUT.toMillis() + 2_500);
     }
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
   }
 
   @Test
