@@ -6,6 +6,7 @@ import dev.keapgw.gateway.account.ApiKeyAuthenticator;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.crypto.SecretBox;
+import dev.keapgw.gateway.http.ControlInput;
 import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.ErrorBody;
 import dev.keapgw.gateway.http.ErrorType;
@@ -129,6 +130,11 @@ public final class Gateway implements AutoCloseable {
     router.route().handler(ctx -> {
       ctx.put("request_id", RequestIds.of(ctx.request()));
       ctx.response().putHeader(RequestIds.HEADER, (String) ctx.get("request_id"));
+      GatewayException refused = ControlInput.refusal(ctx);
+      if (refused != null) {
+        ctx.fail(refused);
+        return;
+      }
       ctx.next();
     });
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_CONTROL_BODY));

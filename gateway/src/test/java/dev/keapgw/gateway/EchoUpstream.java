@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * A scriptable upstream on loopback that records exactly what reached it (the raw request
  * target, every header, the body's size and digest), in the spirit of OkHttp's MockWebServer.
- * By default it answers 200 with a small JSON body; {@link #enqueue} scripts the next answers.
+ * By default it answers 200 with a small JSON body (and {@link #MARK}); {@link #enqueue} scripts
+ * the next answers.
  */
 public final class EchoUpstream implements AutoCloseable {
   /** What one request looked like on arrival. */
@@ -27,6 +28,9 @@ public final class EchoUpstream implements AutoCloseable {
       return headers.get(name);
     }
   }
+
+  /** A header on the default answer, so a test can tell the upstream's answers from the gateway's. */
+  public static final String MARK = "X-Echo-Upstream";
 
   private final Vertx vertx = Vertx.vertx();
   private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -89,7 +93,8 @@ public final class EchoUpstream implements AutoCloseable {
       if (next != null) {
         next.accept(req);
       } else {
-        req.response().putHeader("Content-Type", "application/json").end(Buffer.buffer("{\"ok\":true}"));
+        req.response().putHeader("Content-Type", "application/json").putHeader(MARK, "1")
+            .end(Buffer.buffer("{\"ok\":true}"));
       }
     });
   }

@@ -64,7 +64,8 @@ public final class ConnectionSelector {
   }
 
   private static String key(Principal p, AppConfig app, String named) {
-    return p.accountId() + "|" + app.name() + "|" + (named == null ? "" : named);
+    // "no header" and an empty header are different requests: they must not share an entry
+    return p.accountId() + "|" + app.name() + (named == null ? "|default" : "|id:" + named);
   }
 
   /** Forgets cached choices (after a connection of this process changed state). */

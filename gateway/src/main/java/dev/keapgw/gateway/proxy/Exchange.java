@@ -32,7 +32,8 @@ final class Exchange {
 
   /**
    * The upstream request target: the upstream's base path, then the caller's path after the
-   * app name and its query, exactly as sent (never decoded or re-encoded).
+   * app name and its query, exactly as sent (never decoded or re-encoded; raw non-ASCII bytes
+   * stay the same bytes, see {@link RequestTarget}).
    */
   String upstreamUri() {
     String rest = request.path().substring(1 + app.name().length());
@@ -41,6 +42,6 @@ final class Exchange {
       base = base.substring(0, base.length() - 1);
     }
     String query = request.query();
-    return base + (rest.isEmpty() ? "/" : rest) + (query == null ? "" : "?" + query);
+    return RequestTarget.forUpstream(base + (rest.isEmpty() ? "/" : rest) + (query == null ? "" : "?" + query));
   }
 }

@@ -18,6 +18,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.Map;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * access token. The whole way of a request, in order:
  *
  * <ol>
- *   <li>refuse unsafe paths and ambiguous framing;
+ *   <li>refuse unsafe paths, TRACE and CONNECT, targets that are not UTF-8, and ambiguous framing;
  *   <li>authenticate the API key;
  *   <li>find the app;
  *   <li>the account's rate limit;
@@ -82,6 +83,19 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     String problem = PathGuard.problem(req.path());
     if (problem != null) {
       fail(x, GatewayException.badRequest("Invalid path: " + problem + "."));
+      return;
+    }
+    if (req.method() == HttpMethod.TRACE || req.method() == HttpMethod.CONNECT) {
+      // TRACE makes a server echo the request back, the injected token with it; CONNECT asks
+      // for a tunnel. Neither belongs to a REST API.
+      fail(x, new GatewayException(ErrorType.METHOD_NOT_ALLOWED, req.method().name()
+          + " is not forwarded through the gateway; the API is used with GET, POST, PUT, PATCH and DELETE.")
+          .header("Allow", "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE"));
+      return;
+    }
+    if (RequestTarget.forUpstream(req.uri()) == null) {
+      fail(x, GatewayException.badRequest("Invalid request target: it has raw bytes that are not UTF-8;"
+          + " percent-encode them."));
       return;
     }
     if (req.headers().contains(HttpHeaders.CONTENT_LENGTH) && req.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
