@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     description = {"Manages accounts and API keys of a running gateway (its admin API).",
         "Each command takes --url (KEAPGW_URL), where the gateway is, and",
         "--admin-token (KEAPGW_ADMIN_TOKEN), the token it was started with."},
-    subcommands = {AdminCommand.Accounts.class, AdminCommand.Keys.class})
+    subcommands = {AdminCommand.Accounts.class, AdminCommand.Keys.class, AdminCommand.Encryption.class})
 final class AdminCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -120,6 +120,25 @@ final class AdminCommand implements Runnable {
     int revoke(@Mixin AdminTarget target,
         @Parameters(paramLabel = "KEY_ID", description = "The key's id.") String keyId) {
       return call(spec, "revoke", target, "DELETE", "/admin/keys/" + segment(keyId), null);
+    }
+  }
+
+  @Command(name = "encryption", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+      description = "Encryption key rotation.")
+  static final class Encryption implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "reencrypt", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Seals every stored secret again with the primary encryption key.",
+            "When the answer says \"complete\": true, the old keys can be removed."})
+    int reencrypt(@Mixin AdminTarget target) {
+      return call(spec, "reencrypt", target, "POST", "/admin/encryption/reencrypt",
+          JsonNodeFactory.instance.objectNode());
     }
   }
 

@@ -3,6 +3,7 @@ package dev.keapgw.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keapgw.gateway.account.AccountService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keapgw.gateway.GatewayFixture;
 import java.io.PrintWriter;
@@ -35,6 +36,16 @@ class AdminCommandTest {
     assertThat(ok("accounts", "set-rate-limit", id, "default").at("/account/rate_limit_per_second").isNull()).isTrue();
     assertThat(ok("accounts", "delete", id).path("deleted").asBoolean()).isTrue();
     assertThat(FIX.as(key).get("/user").status()).isEqualTo(401);
+  }
+
+  @Test
+  void encryptionReencryptSealsEverythingWithThePrimaryKey() throws Exception {
+    AccountService.NewAccount a = FIX.newAccount("Rotating");
+    dev.keapgw.gateway.ConnectFlow.connect(FIX, a.key().secret());
+    JsonNode r = ok("encryption", "reencrypt");
+    assertThat(r.path("complete").asBoolean()).isTrue();
+    assertThat(r.path("already_primary").asInt()).isGreaterThanOrEqualTo(2); // at least one access and refresh token
+    assertThat(r.path("unreadable").asInt()).isZero();
   }
 
   @Test

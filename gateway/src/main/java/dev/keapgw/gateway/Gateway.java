@@ -208,7 +208,7 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  /** Re-encrypts stored secrets with the primary key (see {@link KeyRotation}). */
+  /** Re-encrypts stored secrets with the primary key (see {@link KeyRotation}; the admin API's {@code POST /admin/encryption/reencrypt}). */
   public KeyRotation keyRotation() {
     return new KeyRotation(services.db().jdbi(), services.secrets(), services.config().keys());
   }

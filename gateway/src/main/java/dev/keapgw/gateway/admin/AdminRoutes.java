@@ -8,6 +8,7 @@ import dev.keapgw.gateway.account.Account;
 import dev.keapgw.gateway.account.AccountService;
 import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.Json;
+import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.http.Reply;
 import io.vertx.core.http.HttpMethod;
 
@@ -66,6 +67,15 @@ public final class AdminRoutes implements Feature {
       String id = ctx.pathParam("key_id");
       accounts.revokeKey(id);
       return Reply.ok(AdminJson.wrap("key", Json.object().put("id", id)).put("revoked", true));
+    });
+    // Key rotation: seal every stored secret again with the primary encryption key; once the
+    // answer says complete, the old keys can be removed from the configuration.
+    routes.open(HttpMethod.POST, "/admin/encryption/reencrypt", ctx -> {
+      KeyRotation.Result r = new KeyRotation(services.db().jdbi(), services.secrets(), services.config().keys())
+          .reencryptAll();
+      return Reply.ok(Json.object().put("primary_key_id", services.config().keys().primaryId())
+          .put("reencrypted", r.reencrypted()).put("already_primary", r.alreadyPrimary())
+          .put("unreadable", r.unreadable()).put("skipped", r.skipped()).put("complete", r.complete()));
     });
   }
 }
