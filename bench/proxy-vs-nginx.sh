@@ -23,6 +23,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; bash bench/nginx-ref.sh stop || true; }
 trap cleanup EXIT
 
+bash bench/nginx-ref.sh stop 2>/dev/null || true
 bash bench/nginx-ref.sh start
 ./keap-gateway --version >/dev/null   # builds the jar when needed
 

@@ -1,8 +1,6 @@
 package dev.keapgw.gateway.proxy;
 
 import io.vertx.core.MultiMap;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -13,11 +11,18 @@ import java.util.Set;
  * never sent together.
  */
 final class Headers {
-  private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
+  // Case-insensitive sets: a lookup compares in place, without lower-casing every header name.
+  private static final Set<String> HOP_BY_HOP = names("connection", "keep-alive", "proxy-connection",
       "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade");
-  private static final Set<String> NOT_UPSTREAM = Set.of("authorization", "host", "content-length", "expect",
+  private static final Set<String> NOT_UPSTREAM = names("authorization", "host", "content-length", "expect",
       "x-request-id");
-  private static final Set<String> NOT_DOWNSTREAM = Set.of("content-length", "x-request-id");
+  private static final Set<String> NOT_DOWNSTREAM = names("content-length", "x-request-id");
+
+  private static Set<String> names(String... names) {
+    java.util.TreeSet<String> set = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    set.addAll(java.util.List.of(names));
+    return java.util.Collections.unmodifiableSet(set);
+  }
 
   private Headers() {}
 
@@ -25,9 +30,10 @@ final class Headers {
   static void toUpstream(MultiMap from, MultiMap to) {
     Set<String> dropped = connectionTokens(from);
     from.forEach(e -> {
-      String n = e.getKey().toLowerCase(Locale.ROOT);
-      if (!HOP_BY_HOP.contains(n) && !NOT_UPSTREAM.contains(n) && !n.startsWith("maton-") && !dropped.contains(n)) {
-        to.add(e.getKey(), e.getValue());
+      String n = e.getKey();
+      if (!HOP_BY_HOP.contains(n) && !NOT_UPSTREAM.contains(n) && !n.regionMatches(true, 0, "maton-", 0, 6)
+          && !dropped.contains(n)) {
+        to.add(n, e.getValue());
       }
     });
   }
@@ -36,19 +42,22 @@ final class Headers {
   static void toCaller(MultiMap from, MultiMap to) {
     Set<String> dropped = connectionTokens(from);
     from.forEach(e -> {
-      String n = e.getKey().toLowerCase(Locale.ROOT);
+      String n = e.getKey();
       if (!HOP_BY_HOP.contains(n) && !NOT_DOWNSTREAM.contains(n) && !dropped.contains(n)) {
-        to.add(e.getKey(), e.getValue());
+        to.add(n, e.getValue());
       }
     });
   }
 
   private static Set<String> connectionTokens(MultiMap headers) {
-    Set<String> out = new HashSet<>();
+    if (!headers.contains("connection")) {
+      return Set.of();
+    }
+    Set<String> out = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (String v : headers.getAll("connection")) {
       for (String t : v.split(",")) {
         if (!t.isBlank()) {
-          out.add(t.trim().toLowerCase(Locale.ROOT));
+          out.add(t.trim());
         }
       }
     }
