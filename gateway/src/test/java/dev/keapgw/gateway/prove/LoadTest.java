@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * 200 concurrent clients of 10 accounts, mixed reads and writes (list, get, create, update,
  * delete contacts; list tags; list connections) through the gateway to the sandbox (quotas off,
- * limits raised), for {@code -Dprove.load.seconds} (20 by default here; bench/load.sh runs it for
+ * limits raised), for {@code -Dprove.load.seconds} (60 by default here, as the issue asks of CI; bench/load.sh runs it for
  * minutes). A fault is injected (2% of tag lists answer 503): every answer that is not a 2xx must
  * be that fault. The used heap after a forced GC, taken at five points of the run, may grow from
  * the second sample (the first ends the warm-up) to the last by at most 2 MiB (the noise of such
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class LoadTest {
   static final int CLIENTS = Integer.getInteger("prove.load.clients", 200);
-  static final int SECONDS = Integer.getInteger("prove.load.seconds", 20);
+  static final int SECONDS = Integer.getInteger("prove.load.seconds", 60);
   static final int ACCOUNTS = 10;
   @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s,
       g -> g.withLimits(new GatewayConfig.Limits(1_000_000, 1_000_000, 0)));
