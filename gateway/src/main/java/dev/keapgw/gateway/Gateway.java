@@ -12,6 +12,7 @@ import dev.keapgw.gateway.http.ErrorBody;
 import dev.keapgw.gateway.http.ErrorType;
 import dev.keapgw.gateway.http.GatewayException;
 import dev.keapgw.gateway.http.Listener;
+import dev.keapgw.gateway.ops.ReadinessChecks;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
 import dev.keapgw.gateway.connection.ConnectLinks;
@@ -110,7 +111,7 @@ public final class Gateway implements AutoCloseable {
       GatewayServices services = new GatewayServices(config, vertx, db, accountRepo,
           new AccountService(accountRepo, auth, config.clock()), auth, new ConnectionRepository(db.jdbi()),
           new SecretBox(config.keys()), new UpstreamOAuthClient(oauthHttp, config.timeouts().response(), vertx.getOrCreateContext()),
-          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ReadinessChecks());
       g = new Gateway(services, owns);
       g.mount();
       g.dataPlane = g.buildDataPlane();

@@ -8,6 +8,7 @@ import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
 import dev.keapgw.gateway.store.Database;
+import dev.keapgw.gateway.ops.ReadinessChecks;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 
@@ -22,4 +23,5 @@ public record GatewayServices(
     ConnectionRepository connectionRepo,
     SecretBox secrets,
     UpstreamOAuthClient oauth,
-    PrometheusMeterRegistry metrics) {}
+    PrometheusMeterRegistry metrics,
+    ReadinessChecks readiness) {}

@@ -2,7 +2,6 @@ package dev.keapgw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keapgw.gateway.ops.OpsFeature;
 import dev.keapgw.sandbox.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,9 +10,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OpsTest {
   @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
 
+  static final dev.keapgw.gateway.ops.ReadinessCheck NOT_ACTIVE = () -> "the demo connection is not ACTIVE";
+
   @AfterEach
   void clean() {
-    OpsFeature.clearReadinessChecks();
+    FIX.gateway().services().readiness().remove(NOT_ACTIVE);
   }
 
   @Test
@@ -22,7 +23,7 @@ class OpsTest {
     TestHttp.Reply ready = FIX.anonymous().get("/readyz");
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().get("status").asText()).isEqualTo("ready");
-    OpsFeature.addReadinessCheck(() -> "the demo connection is not ACTIVE");
+    FIX.gateway().services().readiness().add(NOT_ACTIVE);
     TestHttp.Reply not = FIX.anonymous().get("/readyz");
     assertThat(not.status()).isEqualTo(503);
     assertThat(not.json().at("/problems/0").asText()).contains("not ACTIVE");

@@ -6,7 +6,6 @@ import dev.keapgw.gateway.config.EncryptionKeys;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
-import dev.keapgw.gateway.ops.OpsFeature;
 import dev.keapgw.gateway.ops.ReadinessCheck;
 import dev.keapgw.sandbox.Sandbox;
 import dev.keapgw.sandbox.SandboxConfig;
@@ -72,7 +71,7 @@ public final class Demo {
           .choose(options.matonApiKey());
       DemoConnection.Ready connection = new DemoConnection(new CallerApi(publicUrl, account.secret())).ensureOne();
       ReadinessCheck ready = connectionActive(gateway.services().connectionRepo(), connection.id());
-      OpsFeature.addReadinessCheck(ready);
+      gateway.services().readiness().add(ready);
       RunningDemo demo = new RunningDemo(gateway, sandbox, vertx, ready, publicUrl, upstream.toString(), dir, account,
           connection);
       LOG.info("demo ready: {}", demo);

@@ -1,7 +1,6 @@
 package dev.keapgw.gateway.demo;
 
 import dev.keapgw.gateway.Gateway;
-import dev.keapgw.gateway.ops.OpsFeature;
 import dev.keapgw.gateway.ops.ReadinessCheck;
 import dev.keapgw.sandbox.Sandbox;
 import io.vertx.core.Vertx;
@@ -116,7 +115,7 @@ public final class RunningDemo implements AutoCloseable {
       return;
     }
     closed = true;
-    OpsFeature.removeReadinessCheck(readiness);
+    gateway.services().readiness().remove(readiness);
     try {
       gateway.close();
     } finally {

@@ -14,31 +14,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Operations endpoints: {@code /healthz} (the process answers), {@code /readyz} (requests can be
- * served: the store answers, and every registered {@link ReadinessCheck} passes) and
+ * served: the store answers, and every check in the gateway's {@link ReadinessChecks} passes) and
  * {@code /metrics} (Prometheus text). None needs a key; none shows a secret.
  */
 public final class OpsFeature implements Feature {
-  private static final List<ReadinessCheck> EXTRA = new CopyOnWriteArrayList<>();
-
-  /** Adds a readiness condition (the demo adds "its connection is ACTIVE"). */
-  public static void addReadinessCheck(ReadinessCheck check) {
-    EXTRA.add(check);
-  }
-
-  /** Removes one added condition (the demo's, when it stops). */
-  public static void removeReadinessCheck(ReadinessCheck check) {
-    EXTRA.remove(check);
-  }
-
-  /** Forgets added conditions (tests start several gateways in one process). */
-  public static void clearReadinessChecks() {
-    EXTRA.clear();
-  }
-
   @Override
   public void mount(ControlRoutes routes, GatewayServices s) {
     new JvmMemoryMetrics().bindTo(s.metrics());
@@ -52,12 +34,7 @@ public final class OpsFeature implements Feature {
       if (!s.db().reachable()) {
         problems.add("the store does not answer");
       }
-      for (ReadinessCheck c : EXTRA) {
-        String p = c.problem();
-        if (p != null) {
-          problems.add(p);
-        }
-      }
+      problems.addAll(s.readiness().problems());
       ObjectNode body = Json.object().put("status", problems.isEmpty() ? "ready" : "not_ready");
       ArrayNode list = body.putArray("problems");
       problems.forEach(list::add);
