@@ -32,6 +32,9 @@ final class ServeBanner {
         : "shared through Redis (--redis-url)"));
     out.println("  encryption     key id " + c.keys().primaryId()
         + (c.keys().ids().size() > 1 ? " (+ " + (c.keys().ids().size() - 1) + " old, to decrypt only)" : ""));
+    out.println("  network        " + (gateway.services().vertx().isNativeTransportEnabled()
+        ? "native transport (epoll)" : "Java NIO (the native transport is unavailable on this system)"));
+    out.println("  access log     " + c.accessLog());
     out.println("  admin API      " + (c.adminToken() == null ? "off (--admin-token turns it on)" : "on"));
     out.println("  limits         " + c.limits().accountPerSecond() + " requests/s per account; "
         + (c.limits().upstreamQuotaPerMinute() == 0 ? "no upstream budget"

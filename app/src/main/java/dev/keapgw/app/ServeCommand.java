@@ -1,6 +1,7 @@
 package dev.keapgw.app;
 
 import dev.keapgw.gateway.Gateway;
+import dev.keapgw.gateway.config.AccessLogTarget;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.EncryptionKeys;
 import dev.keapgw.gateway.config.GatewayConfig;
@@ -96,6 +97,11 @@ final class ServeCommand implements Callable<Integer> {
           + " budget (default: ${DEFAULT-VALUE}).")
   int upstreamQuotaPerMinute;
 
+  @Option(names = "--access-log", paramLabel = "<stdout|off|file>",
+      description = "Where the access log goes, one line per data-plane request, written every 0.1 s:"
+          + " stdout, off, or a file to append to (default: ${DEFAULT-VALUE}).")
+  String accessLog;
+
   private final Lifetime<Gateway> lifetime;
 
   ServeCommand(Lifetime<Gateway> lifetime) {
@@ -115,6 +121,7 @@ final class ServeCommand implements Callable<Integer> {
     m.put("--token-url", keap.tokenUrl().toString());
     m.put("--account-rate-limit", Integer.toString(d.limits().accountPerSecond()));
     m.put("--upstream-quota-per-minute", Integer.toString(d.limits().upstreamQuotaPerMinute()));
+    m.put("--access-log", d.accessLog().toString());
     return m;
   }
 
@@ -154,7 +161,8 @@ final class ServeCommand implements Callable<Integer> {
         .withPublicUrl(publicUrl == null ? URI.create("http://localhost:" + port) : url("--public-url", publicUrl))
         .withDataDir(dataDir).withDbUrl(dbUrl).withRedisUrl(redisUrl).withAdminToken(adminToken).withKeys(keys)
         .withApp(app)
-        .withLimits(new GatewayConfig.Limits(accountRateLimit, d.limits().accountBurst(), upstreamQuotaPerMinute));
+        .withLimits(new GatewayConfig.Limits(accountRateLimit, d.limits().accountBurst(), upstreamQuotaPerMinute))
+        .withAccessLog(AccessLogTarget.parse(accessLog));
     List<String> problems = c.validate();
     if (!problems.isEmpty()) {
       throw new ParameterException(spec.commandLine(), String.join("; ", problems));

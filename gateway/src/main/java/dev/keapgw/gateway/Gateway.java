@@ -19,6 +19,7 @@ import dev.keapgw.gateway.connection.ConnectLinks;
 import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.proxy.ConnectionSelector;
 import dev.keapgw.gateway.proxy.Forwarder;
+import dev.keapgw.gateway.proxy.AccessLog;
 import dev.keapgw.gateway.proxy.ProxyHandler;
 import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
@@ -71,8 +72,9 @@ public final class Gateway implements AutoCloseable {
   private final String instanceId = java.util.UUID.randomUUID().toString();
   static final String SWEEPER_LEASE = "keep-alive-sweeper";
   private Listener listener;
+  private AccessLog accessLog;
   /** One listener per core: the data plane runs on the event loops. */
-  static final int EVENT_LOOPS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  static final int EVENT_LOOPS = Integer.getInteger("keapgw.eventLoops", Math.max(2, Runtime.getRuntime().availableProcessors()));
   private long flushTimer = -1;
 
   private Gateway(GatewayServices services, boolean ownsVertx) {
@@ -82,7 +84,7 @@ public final class Gateway implements AutoCloseable {
   }
 
   public static Gateway start(GatewayConfig config) {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
+    Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32).setPreferNativeTransport(true));
     try {
       return start(config, vertx, true);
     } catch (RuntimeException e) {
@@ -186,6 +188,7 @@ public final class Gateway implements AutoCloseable {
         buckets);
     UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), buckets);
     ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(), Duration.ofSeconds(1));
+    accessLog = AccessLog.open(c.accessLog());
     return () -> {
       HttpClient upstream = vertx.createHttpClient(new HttpClientOptions()
           .setKeepAlive(true).setKeepAliveTimeout(30).setTcpNoDelay(true).setDecompressionSupported(false)
@@ -194,7 +197,7 @@ public final class Gateway implements AutoCloseable {
           new PoolOptions().setHttp1MaxSize(256));
       ProxyHandler proxy = new ProxyHandler(c.clock(), vertx, services.auth(), c.apps(), accountLimits, budget,
           selector, tokens, links, new Forwarder(upstream, tokens, c.timeouts().connect(), c.timeouts().response()),
-          services.metrics());
+          services.metrics(), accessLog);
       return req -> dispatch(req, proxy);
     };
   }
@@ -290,6 +293,9 @@ public final class Gateway implements AutoCloseable {
       }
       if (listener != null) {
         listener.close().toCompletionStage().toCompletableFuture().get();
+      }
+      if (accessLog != null) {
+        accessLog.close();
       }
       services.auth().flushLastUse();
       releaseSweeperLease();

@@ -55,7 +55,7 @@ public final class Demo {
     int port = options.port() == 0 ? freePort(options.host()) : options.port();
     String publicUrl = "http://" + publicHost(options.host()) + ":" + port;
     String clientSecret = randomSecret();
-    Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
+    Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32).setPreferNativeTransport(true));
     Sandbox sandbox = null;
     Gateway gateway = null;
     try {

@@ -56,10 +56,12 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
   private final Forwarder forwarder;
   private final ProxyMetrics metrics;
   private final java.time.Clock clock;
+  private final AccessLog accessLog;
 
   public ProxyHandler(java.time.Clock clock, Vertx vertx, ApiKeyAuthenticator auth, Map<String, AppConfig> apps,
       AccountRateLimiter accountLimits, UpstreamBudget budget, ConnectionSelector selector, TokenManager tokens,
-      ConnectLinks links, Forwarder forwarder, io.micrometer.core.instrument.MeterRegistry registry) {
+      ConnectLinks links, Forwarder forwarder, io.micrometer.core.instrument.MeterRegistry registry,
+      AccessLog accessLog) {
     this.clock = clock;
     this.vertx = vertx;
     this.auth = auth;
@@ -71,6 +73,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     this.links = links;
     this.forwarder = forwarder;
     this.metrics = new ProxyMetrics(registry);
+    this.accessLog = accessLog;
   }
 
   @Override
@@ -266,7 +269,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
 
   private void finished(Exchange x, int status, long bytes) {
     metrics.request(appLabel(x), status, System.nanoTime() - x.startNanos);
-    AccessLog.write(x, status, bytes);
+    accessLog.write(x, status, bytes);
   }
 
   /** The app for metrics: known apps by name, anything else as "unknown" (labels stay few). */

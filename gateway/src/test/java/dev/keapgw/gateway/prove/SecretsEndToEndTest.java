@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import dev.keapgw.gateway.ConnectFlow;
 import dev.keapgw.gateway.GatewayFixture;
 import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.config.AccessLogTarget;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.token.TokenRefresher;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * OAuth codes and states, the encryption key. Where they must not be:
  *
  * <ul>
- *   <li>any log line of the JVM, with every logger at DEBUG, from the gateway's start on;
+ *   <li>any log line of the JVM, with every logger at DEBUG, from the gateway's start on, and
+ *       every line of the access log;
  *   <li>any answer of the gateway, headers and body, except where a secret is the answer itself:
  *       a new key in the answer that creates it, a session token inside a connect url, a state in
  *       the redirect to the authorize page;
@@ -46,11 +48,13 @@ class SecretsEndToEndTest {
   static final LogCapture LOGS = LogCapture.atLevel(Level.DEBUG, "io.vertx", "io.netty");
   static final MutableClock CLOCK = new MutableClock("2026-05-01T08:00:00Z");
   static TokenTap tap;
+  static java.nio.file.Path accessLog;
   @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(
       s -> s.withClock(CLOCK).withTokenTtls(Duration.ofSeconds(60), Duration.ofDays(45)),
       g -> {
         tap = TokenTap.start(g.apps().get("keap").upstreamUrl());
-        return g.withClock(CLOCK).withApp(g.apps().get("keap").at(URI.create(tap.url()),
+        accessLog = g.dataDir().resolve("access.log");
+        return g.withClock(CLOCK).withAccessLog(AccessLogTarget.file(accessLog)).withApp(g.apps().get("keap").at(URI.create(tap.url()),
             g.apps().get("keap").authorizeUrl(), URI.create(tap.url() + "/token")));
       });
   static final String CONTACTS = "/keap/crm/rest/v2/contacts";
@@ -97,18 +101,36 @@ class SecretsEndToEndTest {
     for (LogCapture.Line l : lines) {
       ledger.foundIn(l.text()).forEach(what -> leaks.add("log line has a " + what + ": " + l));
     }
+    List<String> accessLines = accessLogLinesOnceItNames(run.connectionId());
+    for (String l : accessLines) {
+      ledger.foundIn(l).forEach(what -> leaks.add("access log line has a " + what + ": " + l));
+    }
     for (Answer a : answers) {
       ledger.foundIn(scrubbed(a)).forEach(what -> leaks.add("answer '" + a.label + "' has a " + what));
     }
     assertThat(leaks).isEmpty();
     // the capture saw the gateway at work: a line names the connection, the access log the requests
     assertThat(lines).anyMatch(l -> l.text().contains(run.connectionId()) && l.logger().startsWith("dev.keapgw.gateway"));
-    assertThat(lines).anyMatch(l -> l.logger().equals("keapgw.access"));
-    System.out.printf("secrets: %d log lines (%s), %d answers, %d secrets checked%n", lines.size(),
+    assertThat(accessLines).anyMatch(l -> l.contains(" connection=" + run.connectionId() + " "));
+    System.out.printf("secrets: %d log lines (%s), %d access log lines, %d answers, %d secrets checked%n", lines.size(),
         lines.stream().collect(java.util.stream.Collectors.groupingBy(l -> l.level().toString(),
-            java.util.stream.Collectors.counting())), answers.size(), ledger.size());
+            java.util.stream.Collectors.counting())), accessLines.size(), answers.size(), ledger.size());
 
     assertStoredAsCiphertextOnly(run);
+  }
+
+  /** The access log's lines once one names the connection (it writes every 0.1 s). */
+  private static List<String> accessLogLinesOnceItNames(String connectionId) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    List<String> read = List.of();
+    while (System.nanoTime() < deadline) {
+      read = java.nio.file.Files.exists(accessLog) ? java.nio.file.Files.readAllLines(accessLog) : List.of();
+      if (read.stream().anyMatch(l -> l.contains(" connection=" + connectionId + " "))) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    return read;
   }
 
   private void assertStoredAsCiphertextOnly(FullRun.Result run) {
