@@ -11,17 +11,41 @@ import java.util.Set;
  * never sent together.
  */
 final class Headers {
-  // Case-insensitive sets: a lookup compares in place, without lower-casing every header name.
-  private static final Set<String> HOP_BY_HOP = names("connection", "keep-alive", "proxy-connection",
+  private static final Names HOP_BY_HOP = new Names("connection", "keep-alive", "proxy-connection",
       "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade");
-  private static final Set<String> NOT_UPSTREAM = names("authorization", "host", "content-length", "expect",
+  private static final Names NOT_UPSTREAM = new Names("authorization", "host", "content-length", "expect",
       "x-request-id");
-  private static final Set<String> NOT_DOWNSTREAM = names("content-length", "x-request-id");
+  private static final Names NOT_DOWNSTREAM = new Names("content-length", "x-request-id");
 
-  private static Set<String> names(String... names) {
-    java.util.TreeSet<String> set = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    set.addAll(java.util.List.of(names));
-    return java.util.Collections.unmodifiableSet(set);
+  /**
+   * A fixed set of header names, matched case-insensitively in place: names are grouped by
+   * length, so most headers are answered by one array lookup, without lower-casing or hashing.
+   */
+  static final class Names {
+    private final String[][] byLength;
+
+    Names(String... names) {
+      int longest = java.util.Arrays.stream(names).mapToInt(String::length).max().orElse(0);
+      byLength = new String[longest + 1][];
+      for (int len = 0; len <= longest; len++) {
+        final int l = len;
+        String[] same = java.util.Arrays.stream(names).filter(n -> n.length() == l).toArray(String[]::new);
+        byLength[len] = same.length == 0 ? null : same;
+      }
+    }
+
+    boolean contains(String name) {
+      int len = name.length();
+      String[] candidates = len < byLength.length ? byLength[len] : null;
+      if (candidates != null) {
+        for (String c : candidates) {
+          if (c.regionMatches(true, 0, name, 0, len)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
   }
 
   private Headers() {}
