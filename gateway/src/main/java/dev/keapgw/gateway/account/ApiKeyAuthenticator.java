@@ -2,6 +2,8 @@ package dev.keapgw.gateway.account;
 
 import dev.keapgw.gateway.http.ErrorType;
 import dev.keapgw.gateway.http.GatewayException;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.keapgw.gateway.store.StoreCache;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -12,27 +14,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns {@code Authorization: Bearer <api key>} into a {@link Principal}. Lookups are cached
- * for at most {@code ttl} (one second by default), so a revoked key or a changed limit takes
- * effect within that time on every instance, and at once on the instance that made the change
- * (it calls {@link #invalidate}). Last use is recorded in batches, never per request.
+ * for at most {@code ttl} (one second by default, re-read in the background before then: see
+ * {@link StoreCache}), so a revoked key or a changed limit takes effect within that time on
+ * every instance, and at once on the instance that made the change (it calls
+ * {@link #invalidate}). Last use is recorded in batches, never per request.
  */
 public final class ApiKeyAuthenticator {
   private static final int MAX_CACHED = 100_000;
 
-  private record Cached(Optional<AccountRepository.KeyOwner> owner, long expiresAtNanos) {}
-
   private final Vertx vertx;
-  private final AccountRepository repo;
   private final Clock clock;
-  private final long ttlNanos;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  /** Key hash to its owner, or empty for a key that is unknown or revoked. */
+  private final LoadingCache<String, Optional<AccountRepository.KeyOwner>> cache;
   private final Map<String, java.time.Instant> lastUse = new ConcurrentHashMap<>();
+  private final AccountRepository repo;
 
   public ApiKeyAuthenticator(Vertx vertx, AccountRepository repo, Clock clock, Duration ttl) {
     this.vertx = vertx;
     this.repo = repo;
     this.clock = clock;
-    this.ttlNanos = ttl.toNanos();
+    this.cache = StoreCache.of(vertx, ttl, MAX_CACHED, repo::ownerOf);
   }
 
   public Future<Principal> authenticate(String authorization) {
@@ -42,17 +43,11 @@ public final class ApiKeyAuthenticator {
           "Missing API key: send it as 'Authorization: Bearer <your API key>'."));
     }
     String hash = KeySecrets.hash(key);
-    Cached c = cache.get(hash);
-    if (c != null && System.nanoTime() - c.expiresAtNanos < 0) {
-      return answer(c.owner);
+    Optional<AccountRepository.KeyOwner> known = cache.getIfPresent(hash);
+    if (known != null) {
+      return answer(known);
     }
-    return vertx.executeBlocking(() -> repo.ownerOf(hash), false).compose(owner -> {
-      if (cache.size() > MAX_CACHED) {
-        cache.clear();
-      }
-      cache.put(hash, new Cached(owner, System.nanoTime() + ttlNanos));
-      return answer(owner);
-    });
+    return vertx.executeBlocking(() -> cache.get(hash), false).compose(this::answer);
   }
 
   /**
@@ -64,16 +59,16 @@ public final class ApiKeyAuthenticator {
     if (key == null) {
       return null;
     }
-    Cached c = cache.get(KeySecrets.hash(key));
-    if (c == null || System.nanoTime() - c.expiresAtNanos >= 0) {
+    Optional<AccountRepository.KeyOwner> owner = cache.getIfPresent(KeySecrets.hash(key));
+    if (owner == null) {
       return null;
     }
-    if (c.owner.isEmpty()) {
+    if (owner.isEmpty()) {
       throw unauthorized(
           "Invalid API key: it is unknown or was revoked. Check MATON_API_KEY, or ask the operator for a new key.");
     }
-    lastUse.put(c.owner.get().keyId(), clock.instant());
-    return new Principal(c.owner.get().keyId(), c.owner.get().account());
+    lastUse.put(owner.get().keyId(), clock.instant());
+    return new Principal(owner.get().keyId(), owner.get().account());
   }
 
   private Future<Principal> answer(Optional<AccountRepository.KeyOwner> owner) {
@@ -87,7 +82,7 @@ public final class ApiKeyAuthenticator {
 
   /** Forgets every cached lookup (after a revocation, an account change or deletion). */
   public void invalidate() {
-    cache.clear();
+    cache.invalidateAll();
   }
 
   /** Writes recorded last-use times to the store. Blocking. */

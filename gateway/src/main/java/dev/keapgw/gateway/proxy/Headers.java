@@ -73,18 +73,25 @@ final class Headers {
     });
   }
 
+  /** The header names the {@code Connection} header lists, beyond the hop-by-hop ones every proxy drops. */
   private static Set<String> connectionTokens(MultiMap headers) {
-    if (!headers.contains("connection")) {
+    java.util.List<String> values = headers.getAll("connection");
+    if (values.isEmpty()) {
       return Set.of();
     }
-    Set<String> out = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    for (String v : headers.getAll("connection")) {
+    Set<String> out = null;
+    for (String v : values) {
       for (String t : v.split(",")) {
-        if (!t.isBlank()) {
-          out.add(t.trim());
+        String name = t.trim();
+        if (name.isEmpty() || name.equalsIgnoreCase("close") || HOP_BY_HOP.contains(name)) {
+          continue;   // nearly always: "keep-alive" or "close"
         }
+        if (out == null) {
+          out = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        }
+        out.add(name);
       }
     }
-    return out;
+    return out == null ? Set.of() : out;
   }
 }
