@@ -7,9 +7,10 @@
 #                  authentication, connection choice, rate limiting (limits raised out of the
 #                  way) and the access log all on
 #
-# Prints, for alternating 10 s wrk rounds at 50 connections, the requests per second of each and
-# the ratio; non-2xx answers; then the p99 latency at a fixed 1000 requests/second (hey) through
-# the gateway and straight at the upstream, and the gateway's heap and RSS under that load.
+# Prints, for alternating 10 s wrk rounds at 50 connections (after a 30 s warm-up), the requests
+# per second of each and the ratio; non-2xx answers; then p50 and p99 latency at a fixed 1000
+# requests/second (hey) straight at the upstream, through nginx's proxy and through the gateway,
+# for requests arriving in bursts and evenly, and the gateway's heap and RSS under that load.
 # Needs nginx, wrk and hey (Debian packages). Usage: bench/proxy-vs-nginx.sh [rounds]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -50,7 +51,7 @@ curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:18080$path" >/dev/nul
 
 rps() { awk '/Requests\/sec/{print $2}'; }
 non2xx() { awk '/Non-2xx/{print $4}'; }
-wrk -t1 -c50 -d10s -H "Authorization: Bearer $key" "http://127.0.0.1:18080$path" >/dev/null   # warm-up
+wrk -t1 -c50 -d30s -H "Authorization: Bearer $key" "http://127.0.0.1:18080$path" >/dev/null   # warm-up: the JIT compiles the hot path
 wrk -t1 -c50 -d5s "http://127.0.0.1:19002$path" >/dev/null
 echo "round  nginx-proxy-rps  gateway-rps  ratio  gateway-non-2xx"
 for i in $(seq 1 "$rounds"); do
@@ -60,19 +61,34 @@ for i in $(seq 1 "$rounds"); do
   echo "$i  $n  $g  $(python3 -c "print(round($g/$n, 2))")  ${bad:-0}"
 done
 
-p99() { awk '/99% in/{print $3*1000}'; }
-echo "fixed rate 1000 req/s for 20 s (hey, 10 workers x 100/s):"
-hey -z 5s -c 10 -q 100 "http://127.0.0.1:19001/crm/rest/v2/contacts" >/dev/null
-direct="$(hey -z 20s -c 10 -q 100 "http://127.0.0.1:19001/crm/rest/v2/contacts" | p99)"
-hey -z 20s -c 10 -q 100 -H "Authorization: Bearer $key" "http://127.0.0.1:18080$path" >"$work/hey.txt" &
-heypid=$!
-sleep 12
+# Latency at a fixed 1000 requests/second, two ways of arriving (hey, 20 s each):
+#   bursts  - 10 workers at 100/s each: their tickers fire together, 10 requests at once every 10 ms
+#   even    - 10 one-connection clients at 100/s each, started 1 ms apart: one request every 1 ms
+# each for the upstream straight, nginx's proxy and the gateway; p99 over all requests.
+latency() {   # pattern url [header]: prints p50 and p99 in ms
+  local pattern=$1 url=$2 hdr=${3:-X-Bench: 1} d i clients=()
+  d="$(mktemp -d)"
+  if [[ $pattern == bursts ]]; then
+    hey -z 20s -c 10 -q 100 -o csv -H "$hdr" "$url" >"$d/0.csv"
+  else
+    for i in $(seq 0 9); do hey -z 20s -c 1 -q 100 -o csv -H "$hdr" "$url" >"$d/$i.csv" & clients+=($!); sleep 0.001; done
+    wait "${clients[@]}"
+  fi
+  cat "$d"/*.csv | grep -v response-time | awk -F, '{print $1*1000}' | sort -n \
+    | awk '{a[NR]=$1} END{printf "p50 %.2f  p99 %.2f", a[int(NR*0.5)], a[int(NR*0.99)]}'
+  rm -rf "$d"
+}
 jcmd_bin="$(dirname "$(source scripts/find-java.sh; find_java)")/jcmd"
 javapid="$(pgrep -f "keap-gateway.jar serve" | head -1)"
-heap="$("$jcmd_bin" "$javapid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1)"
-rss="$(ps -o rss= -p "$javapid")"
-wait $heypid
-gwp99="$(p99 < "$work/hey.txt")"
-echo "p99 straight at the upstream: ${direct} ms; through the gateway: ${gwp99} ms; added: $(python3 -c "print(round($gwp99-$direct, 2))") ms"
-echo "gateway under that load: heap $heap, RSS ${rss} KiB"
-grep -c " status=200 " "$work/gateway.log" >/dev/null 2>&1 || true
+hey -z 5s -c 10 -q 100 "http://127.0.0.1:19001/crm/rest/v2/contacts" >/dev/null
+echo "fixed rate 1000 req/s, latency in ms (hey, 20 s per line):"
+for pattern in bursts even; do
+  d="$(latency $pattern "http://127.0.0.1:19001/crm/rest/v2/contacts")"
+  n="$(latency $pattern "http://127.0.0.1:19002$path")"
+  ( sleep 12; "$jcmd_bin" "$javapid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 >"$work/heap"; ps -o rss= -p "$javapid" >"$work/rss" ) &
+  g="$(latency $pattern "http://127.0.0.1:18080$path" "Authorization: Bearer $key")"
+  wait $!
+  dp99="$(echo "$d" | awk '{print $4}')"
+  echo "$pattern  upstream: $d;  nginx proxy: $n (adds $(python3 -c "print(round($(echo "$n" | awk '{print $4}')-$dp99, 2))"));  gateway: $g (adds $(python3 -c "print(round($(echo "$g" | awk '{print $4}')-$dp99, 2))") at p99)"
+done
+echo "gateway under that load: heap $(cat "$work/heap"), RSS $(tr -d ' ' <"$work/rss") KiB"

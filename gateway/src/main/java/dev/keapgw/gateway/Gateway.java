@@ -74,7 +74,7 @@ public final class Gateway implements AutoCloseable {
   private Listener listener;
   private AccessLog accessLog;
   /** One listener per core: the data plane runs on the event loops. */
-  static final int EVENT_LOOPS = Integer.getInteger("keapgw.eventLoops", Math.max(2, Runtime.getRuntime().availableProcessors()));
+  static final int EVENT_LOOPS = Math.max(2, Runtime.getRuntime().availableProcessors());
   private long flushTimer = -1;
 
   private Gateway(GatewayServices services, boolean ownsVertx) {
