@@ -1,7 +1,14 @@
 # Sourced by ./keap-gateway and the bench scripts: find_java prints the path of a JDK 21+
 # java binary (JAVA_HOME, then java on PATH, then the newest under /usr/lib/jvm), or fails.
-# The feature version of a java binary (17, 21, 25...), or nothing if it does not run.
+# The feature version of a java binary (17, 21, 25...), or nothing if it does not run. Read from
+# the JDK's release file when there is one (no JVM to start), else asked of the binary itself.
 java_version() {
+  local home v
+  home="$(dirname "$(dirname "$(readlink -f "$1")")")"
+  if [[ -f "$home/release" ]]; then
+    v="$(sed -n 's/^JAVA_VERSION="\([0-9.]*\).*/\1/p' "$home/release" | sed 's/^1\.//' | cut -d. -f1)"
+    [[ -n "$v" ]] && { echo "$v"; return; }
+  fi
   "$1" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9.]*\).*/\1/p' | sed 's/^1\.//' | cut -d. -f1
 }

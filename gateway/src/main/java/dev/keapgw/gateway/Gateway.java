@@ -83,8 +83,13 @@ public final class Gateway implements AutoCloseable {
     this.router = Router.router(services.vertx());
   }
 
+  /** The Vert.x a gateway runs on when it owns one: Linux's epoll where available, 32 worker threads for the store. */
+  public static Vertx newVertx() {
+    return Vertx.vertx(new VertxOptions().setWorkerPoolSize(32).setPreferNativeTransport(true));
+  }
+
   public static Gateway start(GatewayConfig config) {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32).setPreferNativeTransport(true));
+    Vertx vertx = newVertx();
     try {
       return start(config, vertx, true);
     } catch (RuntimeException e) {

@@ -39,6 +39,11 @@ public record AppConfig(
     return new AppConfig(name, upstream, authorize, token, userinfoPath, clientId, clientSecret, scope);
   }
 
+  /** The same app with only its API base elsewhere (OAuth endpoints unchanged). */
+  public AppConfig withUpstream(URI upstream) {
+    return at(upstream, authorizeUrl, tokenUrl);
+  }
+
   public AppConfig withClient(String id, String secret) {
     return new AppConfig(name, upstreamUrl, authorizeUrl, tokenUrl, userinfoPath, id, secret, scope);
   }

@@ -10,7 +10,6 @@ import dev.keapgw.gateway.ops.ReadinessCheck;
 import dev.keapgw.sandbox.Sandbox;
 import dev.keapgw.sandbox.SandboxConfig;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -55,7 +54,7 @@ public final class Demo {
     int port = options.port() == 0 ? freePort(options.host()) : options.port();
     String publicUrl = "http://" + publicHost(options.host()) + ":" + port;
     String clientSecret = randomSecret();
-    Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32).setPreferNativeTransport(true));
+    Vertx vertx = Gateway.newVertx();
     Sandbox sandbox = null;
     Gateway gateway = null;
     try {

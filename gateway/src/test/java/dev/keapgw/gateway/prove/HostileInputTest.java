@@ -51,8 +51,7 @@ class HostileInputTest {
   static final EchoUpstream ECHO = EchoUpstream.start();
   @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g
       .withLimits(new GatewayConfig.Limits(1_000_000, 1_000_000, 0))
-      .withApp(g.apps().get("keap").at(URI.create(ECHO.url() + DataPlaneRequests.UPSTREAM_BASE),
-          g.apps().get("keap").authorizeUrl(), g.apps().get("keap").tokenUrl())));
+      .withApp(g.apps().get("keap").withUpstream(URI.create(ECHO.url() + DataPlaneRequests.UPSTREAM_BASE))));
   static final long FIXED_SEED = 0x6b656170L;
   static final int TOTAL = Integer.getInteger("prove.cases", 10_000);
   static final AtomicInteger CASES = new AtomicInteger();

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DeadUpstreamTest {
   static final int DEAD = FreePort.find();
   @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withApp(
-      g.apps().get("keap").at(URI.create("http://127.0.0.1:" + DEAD), g.apps().get("keap").authorizeUrl(),
-          g.apps().get("keap").tokenUrl())));
+      g.apps().get("keap").withUpstream(URI.create("http://127.0.0.1:" + DEAD))));
 
   @Test
   void unreachableUpstreamIs502InTheEnvelope() {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProxyWireTest {
   static final EchoUpstream ECHO = EchoUpstream.start();
   @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withApp(
-      g.apps().get("keap").at(URI.create(ECHO.url()), g.apps().get("keap").authorizeUrl(), g.apps().get("keap").tokenUrl())));
+      g.apps().get("keap").withUpstream(URI.create(ECHO.url()))));
   static AccountService.NewAccount acct;
 
   @BeforeAll
