@@ -30,10 +30,13 @@ import org.slf4j.LoggerFactory;
  * has not yet expired keeps being used meanwhile.
  *
  * <p>Before the refresh token is sent upstream, a {@link RefreshJournal} record is committed;
- * the outcome clears it. Finding one under the lock means an instance died between spending
- * the refresh token and saving its successor: once {@link #interruptedAfter} has passed (no
- * refresh can still be running then), the connection is marked FAILED with a reason that says
- * to reconnect, rather than left ACTIVE with a refresh token that no longer works.
+ * the outcome clears it. Finding one under the lock means an instance died somewhere between
+ * committing the record and saving the refresh token's successor. Until {@link #interruptedAfter}
+ * has passed that refresh may still be running, so the token is not touched. After that, the
+ * token is presented once more: if the dead instance had spent it, the upstream refuses it and
+ * the connection is marked FAILED with a reason that names the interruption and says to
+ * reconnect; if the instance died before the token left, the refresh simply succeeds. Either
+ * way the connection is never left ACTIVE with a refresh token that no longer works.
  */
 public final class TokenRefresher {
   private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
@@ -123,6 +126,16 @@ public final class TokenRefresher {
     if (unfinished.isPresent()) {
       return interrupted(c, unfinished.get(), current, currentStillUsable, now);
     }
+    return spend(c, current, currentStillUsable, now, null);
+  }
+
+  /**
+   * Presents the refresh token and commits the outcome.
+   *
+   * @param interrupted the unfinished refresh of the same token an instance left behind, if any
+   */
+  private ActiveToken spend(Connection c, ActiveToken current, boolean currentStillUsable, Instant now,
+      RefreshJournal.Started interrupted) {
     AppConfig app = apps.get(c.app());
     String refreshToken = secrets.open(c.refreshTokenSealed(), aad(c.id(), "refresh"));
     journal.begin(c.id(), c.tokenVersion(), now);
@@ -133,10 +146,10 @@ public final class TokenRefresher {
     } catch (ExecutionException e) {
       TokenEndpointException failure = e.getCause() instanceof TokenEndpointException t ? t
           : new TokenEndpointException(TokenEndpointException.Kind.TRANSIENT, "the refresh failed: " + e.getCause());
-      return failed(c, current, currentStillUsable, failure, now);
+      return failed(c, current, currentStillUsable, failure, now, interrupted);
     } catch (TimeoutException e) {
       return failed(c, current, currentStillUsable, new TokenEndpointException(
-          TokenEndpointException.Kind.TRANSIENT, "the token endpoint did not answer in time"), now);
+          TokenEndpointException.Kind.TRANSIENT, "the token endpoint did not answer in time"), now, interrupted);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during a refresh", e);
@@ -157,22 +170,30 @@ public final class TokenRefresher {
       throw e;
     }
     metrics.counter("gateway_token_refreshes_total", "outcome", "success").increment();
+    if (interrupted != null) {
+      LOG.info("the interrupted refresh of connection {} had not spent its refresh token; refreshed now", c.id());
+    }
     LOG.info("refreshed the tokens of connection {} (expires {})", c.id(), expires);
     return new ActiveToken(c.id(), granted.accessToken(), issued, expires, c.tokenVersion() + 1);
   }
 
   private ActiveToken failed(Connection c, ActiveToken current, boolean currentStillUsable,
-      TokenEndpointException failure, Instant now) {
+      TokenEndpointException failure, Instant now, RefreshJournal.Started interrupted) {
     if (failure.deadGrant()) {
-      metrics.counter("gateway_token_refreshes_total", "outcome", "dead_grant").increment();
-      String reason = "the upstream no longer accepts this connection's authorization (" + failure.getMessage() + ")";
+      metrics.counter("gateway_token_refreshes_total", "outcome", interrupted == null ? "dead_grant" : "interrupted")
+          .increment();
+      String reason = interrupted == null
+          ? "the upstream no longer accepts this connection's authorization (" + failure.getMessage() + ")"
+          : "a refresh of its tokens started at " + interrupted.startedAt() + " was interrupted before the result was"
+              + " saved, and the upstream no longer accepts the refresh token it spent (" + failure.getMessage() + ")";
       repo.jdbi().useTransaction(h -> {
         ConnectionRepository.fail(h, c.id(), reason, now);
         RefreshJournal.finish(h, c.id());
       });
-      LOG.warn("connection {} is FAILED: {}", c.id(), failure.getMessage());
+      LOG.warn("connection {} is FAILED: {}", c.id(), reason);
+      String why = interrupted == null ? failure.getMessage() : reason;
       throw new TokenUnavailableException(TokenUnavailableException.Reason.FAILED, c,
-          "The connection's authorization is no longer valid (" + failure.getMessage() + "): open its url to reconnect.", null);
+          "The connection's authorization is no longer valid (" + why + "): open its url to reconnect.", null);
     }
     metrics.counter("gateway_token_refreshes_total", "outcome", "transient_failure").increment();
     int failures = c.refreshFailures() + 1;
@@ -199,19 +220,13 @@ public final class TokenRefresher {
         return current;
       }
       throw new TokenUnavailableException(TokenUnavailableException.Reason.BACKING_OFF, c,
-          "A refresh of the connection's token that another gateway instance started has not finished;"
-              + " try again after " + settled + ".", settled);
+          "A refresh of the connection's token that was started earlier (by another gateway instance, or"
+              + " before a restart) has not finished; try again after " + settled + ".", settled);
     }
-    metrics.counter("gateway_token_refreshes_total", "outcome", "interrupted").increment();
-    String reason = "a refresh of its tokens started at " + started.startedAt() + " was interrupted before the"
-        + " result was saved, so the rotated refresh token is lost";
-    repo.jdbi().useTransaction(h -> {
-      ConnectionRepository.fail(h, c.id(), reason, now);
-      RefreshJournal.finish(h, c.id());
-    });
-    LOG.warn("connection {} is FAILED: {}", c.id(), reason);
-    throw new TokenUnavailableException(TokenUnavailableException.Reason.FAILED, c,
-        "The connection's authorization is no longer valid (" + reason + "): open its url to reconnect.", null);
+    // no refresh can still be running: whether the token left before the instance died, the upstream knows
+    LOG.warn("a refresh of connection {} started at {} never finished; presenting its refresh token once more",
+        c.id(), started.startedAt());
+    return spend(c, current, currentStillUsable, now, started);
   }
 
   private TokenUnavailableException backingOff(Connection c, Instant retryAt) {

@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
  * An instance that dies after the upstream answered a refresh and before the rotated tokens
  * were committed: the refresh token it spent is dead and its successor lost. The crash is made
  * on purpose: the database refuses instance A's commit of the new tokens (a trigger), which from
- * the store's side is the same as A dying at that moment. Instance B then never spends the lost
- * token again, and once no refresh can still be running it marks the connection FAILED with a
- * reason that says to reconnect, never leaving it ACTIVE with dead tokens.
+ * the store's side is the same as A dying at that moment. Instance B then leaves the token alone
+ * while A's refresh could still be running; after that it presents the token once, the upstream
+ * refuses it, and the connection is FAILED with a reason that says to reconnect, never ACTIVE with
+ * dead tokens. An instance that died before its refresh token left costs nothing: the token still
+ * works, and the connection carries on.
  */
 class InterruptedRefreshTest {
   static final MutableClock CLOCK = new MutableClock("2026-05-01T08:00:00Z");
@@ -83,8 +85,37 @@ class InterruptedRefreshTest {
     assertThat(c.status()).isEqualTo(ConnectionStatus.FAILED);
     assertThat(c.refreshTokenSealed()).isNull();
     assertThat(c.failureReason()).contains("interrupted");
-    assertThat(cluster.refreshes()).as("the lost token was never spent twice").isEqualTo(before + 1);
+    assertThat(cluster.refreshes()).as("the upstream did not accept the spent token again").isEqualTo(before + 1);
     // and instance A agrees
     assertThat(a.get(PATH).status()).isEqualTo(424);
+  }
+
+  @Test
+  void anInstanceThatDiedBeforeItsRefreshTokenLeftCostsTheConnectionNothing() {
+    AccountService.NewAccount acct = cluster.newAccount("died-early");
+    String id = cluster.activate(acct.account().id());
+    TestHttp b = cluster.as(1, acct.key().secret());
+    assertThat(b.get(PATH).status()).isEqualTo(200);
+    // instance A committed its refresh marker and died before sending the refresh token
+    Jdbi store = Jdbi.create(dbUrl);
+    store.useHandle(h -> h.createUpdate("UPDATE connections SET refresh_started_at = :t,"
+        + " refresh_spent_version = token_version WHERE id = :id")
+        .bind("t", dev.keapgw.gateway.store.Times.micros(CLOCK.instant())).bind("id", id).execute());
+    CLOCK.advance(Duration.ofSeconds(61)); // the access token has expired
+    long before = cluster.refreshes();
+
+    TestHttp.Reply waiting = b.get(PATH);
+    assertThat(waiting.status()).as("A's refresh could still be running").isEqualTo(424);
+    assertThat(waiting.json().at("/error/connection_status").asText()).isEqualTo("ACTIVE");
+    assertThat(cluster.refreshes()).isEqualTo(before);
+
+    CLOCK.advance(Duration.ofMinutes(2));
+    assertThat(b.get(PATH).status()).as("the refresh token never left, so it still works").isEqualTo(200);
+    assertThat(cluster.refreshes()).isEqualTo(before + 1);
+    Connection c = cluster.gateway(1).services().connectionRepo().byId(id).orElseThrow();
+    assertThat(c.status()).isEqualTo(ConnectionStatus.ACTIVE);
+    Long marker = store.withHandle(h -> h.createQuery("SELECT refresh_started_at FROM connections WHERE id = :id")
+        .bind("id", id).mapTo(Long.class).one());
+    assertThat(marker).as("the marker is cleared").isNull();
   }
 }
