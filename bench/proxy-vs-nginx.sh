@@ -9,15 +9,16 @@
 #
 # Prints, for alternating 10 s wrk rounds at 50 connections (after a 30 s warm-up), the requests
 # per second of each and the ratio; non-2xx answers; then p50 and p99 latency at a fixed 1000
-# requests/second (hey) straight at the upstream, through nginx's proxy and through the gateway,
-# for requests arriving in bursts and evenly, and the gateway's heap and RSS under that load.
-# Needs nginx, wrk and hey (Debian packages). Usage: bench/proxy-vs-nginx.sh [rounds]
+# requests/second (h2load) straight at the upstream, through nginx's proxy and through the
+# gateway, for requests arriving in bursts and spread out, and the gateway's heap and RSS under
+# that load. Needs nginx, wrk and h2load (Debian: nginx wrk nghttp2-client).
+# Usage: bench/proxy-vs-nginx.sh [rounds]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"
 cd "$root"
-for tool in nginx wrk hey curl python3 openssl; do
-  command -v $tool >/dev/null || { echo "needs $tool (apt-get install nginx wrk hey)" >&2; exit 1; }
+for tool in nginx wrk h2load curl python3 openssl; do
+  command -v $tool >/dev/null || { echo "needs $tool (apt-get install nginx wrk nghttp2-client)" >&2; exit 1; }
 done
 work="$(mktemp -d)"
 pids=()
@@ -61,28 +62,31 @@ for i in $(seq 1 "$rounds"); do
   echo "$i  $n  $g  $(python3 -c "print(round($g/$n, 2))")  ${bad:-0}"
 done
 
-# Latency at a fixed 1000 requests/second, two ways of arriving (hey, 20 s each):
-#   bursts  - 10 workers at 100/s each: their tickers fire together, 10 requests at once every 10 ms
-#   even    - 10 one-connection clients at 100/s each, started 1 ms apart: one request every 1 ms
-# each for the upstream straight, nginx's proxy and the gateway; p99 over all requests.
+# Latency at a fixed 1000 requests/second with h2load (nghttp2-client), 10 connections at 100
+# requests/second each, 20 000 requests per line, two ways of arriving:
+#   bursts  - the connections open together, so their 10 ms ticks coincide: 10 requests at once
+#   spread  - the connections open 1 ms apart (h2load --rate), so the ticks interleave: about
+#             one request every millisecond, as independent callers arrive
+# each for the upstream straight, nginx's proxy and the gateway; percentiles over all requests
+# from h2load's per-request log.
 latency() {   # pattern url [header]: prints p50 and p99 in ms
-  local pattern=$1 url=$2 hdr=${3:-X-Bench: 1} d i clients=()
-  d="$(mktemp -d)"
+  local pattern=$1 url=$2 hdr=${3:-X-Bench: 1} log
+  log="$(mktemp)"
   if [[ $pattern == bursts ]]; then
-    hey -z 20s -c 10 -q 100 -o csv -H "$hdr" "$url" >"$d/0.csv"
+    h2load --h1 -n 20000 -c 10 --rps 100 -H "$hdr" --log-file="$log" "$url" >/dev/null 2>&1
   else
-    for i in $(seq 0 9); do hey -z 20s -c 1 -q 100 -o csv -H "$hdr" "$url" >"$d/$i.csv" & clients+=($!); sleep 0.001; done
-    wait "${clients[@]}"
+    h2load --h1 -n 20000 -c 10 -r 1 --rate-period 1ms --rps 100 -H "$hdr" --log-file="$log" "$url" >/dev/null 2>&1
   fi
-  cat "$d"/*.csv | grep -v response-time | awk -F, '{print $1*1000}' | sort -n \
+  awk '{print $3/1000}' "$log" | sort -n \
     | awk '{a[NR]=$1} END{printf "p50 %.2f  p99 %.2f", a[int(NR*0.5)], a[int(NR*0.99)]}'
-  rm -rf "$d"
+  awk '$2 < 200 || $2 >= 300 {bad++} END{if (bad) printf "  (%d non-2xx)", bad}' "$log"
+  rm -f "$log"
 }
 jcmd_bin="$(dirname "$(source scripts/find-java.sh; find_java)")/jcmd"
 javapid="$(pgrep -f "keap-gateway.jar serve" | head -1)"
-hey -z 5s -c 10 -q 100 "http://127.0.0.1:19001/crm/rest/v2/contacts" >/dev/null
-echo "fixed rate 1000 req/s, latency in ms (hey, 20 s per line):"
-for pattern in bursts even; do
+h2load --h1 -n 5000 -c 10 --rps 100 "http://127.0.0.1:19001/crm/rest/v2/contacts" >/dev/null 2>&1
+echo "fixed rate 1000 req/s, latency in ms (h2load, 20 000 requests per line):"
+for pattern in bursts spread; do
   d="$(latency $pattern "http://127.0.0.1:19001/crm/rest/v2/contacts")"
   n="$(latency $pattern "http://127.0.0.1:19002$path")"
   ( sleep 12; "$jcmd_bin" "$javapid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 >"$work/heap"; ps -o rss= -p "$javapid" >"$work/rss" ) &

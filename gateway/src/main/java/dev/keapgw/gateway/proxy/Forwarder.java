@@ -29,6 +29,7 @@ public final class Forwarder {
   private static final Set<HttpMethod> IDEMPOTENT =
       Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
 
+  private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
   private final HttpClient client;
   private final TokenManager tokens;
   private final Duration connectTimeout;
@@ -81,22 +82,20 @@ public final class Forwarder {
         .setURI(x.upstreamUri())
         .setConnectTimeout(connectTimeout.toMillis())
         .setIdleTimeout(responseTimeout.toMillis());
-    return client.request(o)
-        .recover(err -> Future.failedFuture(UpstreamFailure.connecting(err, x.app.name())))
-        .compose(upReq -> transmit(x, upReq).recover(err -> {
-          if (UpstreamFailure.isStaleConnection(err) && x.replayable && x.attempts < 2
-              && IDEMPOTENT.contains(x.request.method())) {
-            return send(x);
-          }
-          return Future.failedFuture(err instanceof dev.keapgw.gateway.http.GatewayException ? err
-              : UpstreamFailure.exchanging(err, x.app.name()));
-        }));
+    return client.request(o).compose(upReq -> transmit(x, upReq).compose(Future::succeededFuture, err -> {
+      if (UpstreamFailure.isStaleConnection(err) && x.replayable && x.attempts < 2
+          && IDEMPOTENT.contains(x.request.method())) {
+        return send(x);
+      }
+      return Future.failedFuture(err instanceof dev.keapgw.gateway.http.GatewayException ? err
+          : UpstreamFailure.exchanging(err, x.app.name()));
+    }), err -> Future.failedFuture(UpstreamFailure.connecting(err, x.app.name())));
   }
 
   private static Future<HttpClientResponse> transmit(Exchange x, HttpClientRequest upReq) {
     Headers.toUpstream(x.request.headers(), upReq.headers());
     upReq.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + x.token.accessToken());
-    upReq.putHeader(RequestIds.HEADER, x.requestId);
+    upReq.putHeader(REQUEST_ID, x.requestId);
     if (x.body != null) {
       upReq.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(x.body.length()));
       return upReq.send(x.body);

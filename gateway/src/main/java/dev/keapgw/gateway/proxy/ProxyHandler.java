@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxyHandler implements Handler<HttpServerRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
+  private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
+  private static final CharSequence RATE_LIMIT_LIMIT = HttpHeaders.createOptimized("X-RateLimit-Limit");
+  private static final CharSequence RATE_LIMIT_REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
+  private static final CharSequence RATE_LIMIT_RESET = HttpHeaders.createOptimized("X-RateLimit-Reset");
 
   private final Vertx vertx;
   private final ApiKeyAuthenticator auth;
@@ -80,7 +84,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
   public void handle(HttpServerRequest req) {
     Exchange x = new Exchange(req, RequestIds.of(req), System.nanoTime());
     HttpServerResponse res = req.response();
-    res.putHeader(RequestIds.HEADER, x.requestId);
+    res.putHeader(REQUEST_ID, x.requestId);
     res.endHandler(v -> finished(x, res.getStatusCode(), res.bytesWritten()));
     req.pause();
     String problem = PathGuard.problem(req.path());
@@ -163,7 +167,11 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     x.app = app;
     x.connection = c;
     x.token = t;
-    limitAccount(x).compose(v -> spendBudget(x)).compose(v -> forwarder.forward(x)).onFailure(err -> fail(x, err));
+    // the limiters answer at once unless they live in Redis: go on without a composition then
+    Future<Void> admitted = limitAccount(x);
+    Future<Void> budgeted = admitted.succeeded() ? spendBudget(x) : admitted.compose(v -> spendBudget(x));
+    Future<Void> forwarded = budgeted.succeeded() ? forwarder.forward(x) : budgeted.compose(v -> forwarder.forward(x));
+    forwarded.onFailure(err -> fail(x, err));
     return true;
   }
 
@@ -178,15 +186,15 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
   }
 
   private Future<Void> limitAccount(Exchange x) {
-    return accountLimits.tryAcquire(x.principal.accountId(), x.principal.account().rateLimitPerSecond())
-        .compose(v -> admitAccount(x, v));
+    Future<Verdict> v = accountLimits.tryAcquire(x.principal.accountId(), x.principal.account().rateLimitPerSecond());
+    return v.succeeded() ? admitAccount(x, v.result()) : v.compose(r -> admitAccount(x, r));
   }
 
   private Future<Void> admitAccount(Exchange x, Verdict v) {
     HttpServerResponse res = x.request.response();
-    res.putHeader("X-RateLimit-Limit", Long.toString(v.limit()));
-    res.putHeader("X-RateLimit-Remaining", Long.toString(Math.max(0, v.remaining())));
-    res.putHeader("X-RateLimit-Reset", Long.toString(v.resetSeconds()));
+    res.putHeader(RATE_LIMIT_LIMIT, Long.toString(v.limit()));
+    res.putHeader(RATE_LIMIT_REMAINING, Long.toString(Math.max(0, v.remaining())));
+    res.putHeader(RATE_LIMIT_RESET, Long.toString(v.resetSeconds()));
     if (!v.allowed()) {
       metrics.rateLimited("account");
       return Future.failedFuture(new GatewayException(ErrorType.RATE_LIMITED, "Rate limit exceeded: this account may send "
@@ -200,7 +208,8 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     if (!budget.enabled()) {
       return Future.succeededFuture();
     }
-    return budget.tryAcquire(x.app.name() + "|" + x.app.clientId()).compose(v -> admitBudget(x, v));
+    Future<Verdict> v = budget.tryAcquire(x.app.name() + "|" + x.app.clientId());
+    return v.succeeded() ? admitBudget(x, v.result()) : v.compose(r -> admitBudget(x, r));
   }
 
   private Future<Void> admitBudget(Exchange x, Verdict v) {

@@ -14,7 +14,10 @@ public final class AccountRateLimiter {
   private final BucketStore buckets;
   private final int defaultPerSecond;
   private final int burst;
-  private final java.util.Map<Integer, BucketConfiguration> configs = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per account, the bucket that applies to its current rate, named once (this runs on every request). */
+  private final java.util.Map<String, Named> named = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Named(int rate, String key, BucketConfiguration config) {}
 
   public AccountRateLimiter(int defaultPerSecond, int burst, Clock clock) {
     this(defaultPerSecond, burst, new LocalBuckets(clock));
@@ -29,10 +32,14 @@ public final class AccountRateLimiter {
   /** Counts one request of an account whose own limit is {@code perSecond} (null: the default). */
   public Future<Verdict> tryAcquire(String accountId, Integer perSecond) {
     int rate = perSecond == null ? defaultPerSecond : perSecond;
-    BucketConfiguration config = configs.computeIfAbsent(rate, r -> BucketConfiguration.builder()
-        .addLimit(l -> l.capacity((long) r + burst).refillGreedy(r, Duration.ofSeconds(1)))
-        .build());
-    return buckets.tryConsume("account:" + accountId + ":" + rate + ":" + burst, config)
-        .map(p -> Verdict.of(p, rate));
+    Named n = named.get(accountId);
+    if (n == null || n.rate() != rate) {
+      // a changed limit gets a bucket of its own (the key names the rate)
+      n = new Named(rate, "account:" + accountId + ":" + rate + ":" + burst, BucketConfiguration.builder()
+          .addLimit(l -> l.capacity((long) rate + burst).refillGreedy(rate, Duration.ofSeconds(1)))
+          .build());
+      named.put(accountId, n);
+    }
+    return buckets.tryConsume(n.key(), n.config()).map(p -> Verdict.of(p, rate));
   }
 }
