@@ -28,20 +28,25 @@ bash bench/nginx-ref.sh start
 pids+=($!)
 "$java_bin" "${opts[@]}" -cp "$cp" dev.keapgw.gateway.bench.MinimalProxies vertx 18082 >/dev/null 2>&1 &
 pids+=($!)
+"$java_bin" "${opts[@]}" -cp "$cp" dev.keapgw.gateway.bench.MinimalProxies vertx-netty 18084 >/dev/null 2>&1 &
+pids+=($!)
 path=/keap/crm/rest/v2/contacts
-for port in 18083 18082; do
+for port in 18083 18082 18084; do
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port$path" >/dev/null && break; sleep 0.1; done
 done
 
 rps() { wrk -t1 -c50 -d"$1" "$2" | awk '/Requests\/sec/{printf "%d", $2}'; }
 rps 20s "http://127.0.0.1:18083$path" >/dev/null   # warm-up: the JIT compiles the hot path
 rps 20s "http://127.0.0.1:18082$path" >/dev/null
-echo "round  nginx-proxy  netty-minimal (ratio)  vertx-minimal (ratio)"
+rps 20s "http://127.0.0.1:18084$path" >/dev/null
+ratio() { python3 -c "print(round($1/$2, 2))"; }
+echo "round  nginx-proxy  netty-minimal (ratio)  vertx-minimal (ratio)  vertx-server-netty-client (ratio)"
 for i in $(seq 1 "$rounds"); do
   n="$(rps 10s "http://127.0.0.1:19002$path")"
   e="$(rps 10s "http://127.0.0.1:18083$path")"
   v="$(rps 10s "http://127.0.0.1:18082$path")"
-  echo "$i  $n  $e ($(python3 -c "print(round($e/$n, 2))"))  $v ($(python3 -c "print(round($v/$n, 2))"))"
+  h="$(rps 10s "http://127.0.0.1:18084$path")"
+  echo "$i  $n  $e ($(ratio "$e" "$n"))  $v ($(ratio "$v" "$n"))  $h ($(ratio "$h" "$n"))"
 done
 
 p99() {   # url: p50 and p99 in ms of 10 000 requests at 1000/s, 10 connections whose ticks coincide
@@ -53,3 +58,4 @@ p99() {   # url: p50 and p99 in ms of 10 000 requests at 1000/s, 10 connections 
 echo "fixed rate 1000 req/s in bursts of 10, latency in ms (h2load):"
 echo "upstream: $(p99 "http://127.0.0.1:19001/crm/rest/v2/contacts");  nginx proxy: $(p99 "http://127.0.0.1:19002$path")"
 echo "netty minimal: $(p99 "http://127.0.0.1:18083$path");  vertx minimal: $(p99 "http://127.0.0.1:18082$path")"
+echo "vertx server, netty client: $(p99 "http://127.0.0.1:18084$path")"

@@ -43,7 +43,10 @@ import java.util.ArrayDeque;
  * nginx's own proxy. Everything the gateway adds (keys, limits, connection choice, the access
  * log, errors, streaming of bodies, timeouts, retries) is absent on purpose.
  *
- * <pre>java -cp keap-gateway.jar:gateway/target/test-classes dev.keapgw.gateway.bench.MinimalProxies netty|vertx PORT</pre>
+ * <p>A third, {@code vertx-netty}, keeps Vert.x's server and talks to the upstream with Netty's
+ * client codec on the same event loop: it tells which half of Vert.x costs what.
+ *
+ * <pre>java -cp keap-gateway.jar:gateway/target/test-classes dev.keapgw.gateway.bench.MinimalProxies netty|vertx|vertx-netty PORT</pre>
  */
 public final class MinimalProxies {
   static final String UPSTREAM_HOST = "127.0.0.1";
@@ -57,7 +60,8 @@ public final class MinimalProxies {
     switch (args[0]) {
       case "netty" -> OnNetty.start(port);
       case "vertx" -> OnVertx.start(port);
-      default -> throw new IllegalArgumentException("netty or vertx");
+      case "vertx-netty" -> VertxServerNettyClient.start(port);
+      default -> throw new IllegalArgumentException("netty, vertx or vertx-netty");
     }
     System.out.println("listening on " + port);
   }
@@ -181,6 +185,88 @@ public final class MinimalProxies {
             })
             .onFailure(e -> req.response().setStatusCode(502).end());
       }).listen();
+    }
+  }
+
+  /** Vert.x's HTTP server; the upstream reached through Netty's client codec on the request's event loop. */
+  static final class VertxServerNettyClient extends VerticleBase {
+    private final int port;
+    private final ArrayDeque<Channel> idle = new ArrayDeque<>();
+
+    VertxServerNettyClient(int port) {
+      this.port = port;
+    }
+
+    static void start(int port) throws Exception {
+      Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+      vertx.deployVerticle(() -> new VertxServerNettyClient(port), new DeploymentOptions().setInstances(LOOPS))
+          .toCompletionStage().toCompletableFuture().get();
+    }
+
+    @Override
+    public Future<?> start() {
+      return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)).requestHandler(req -> {
+        String uri = req.uri().startsWith("/keap/") ? req.uri().substring(5) : req.uri();
+        HttpRequest out = new io.netty.handler.codec.http.DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
+            io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name()), uri);
+        req.headers().forEach((k, v) -> out.headers().add(k, v));
+        out.headers().set(HttpHeaderNames.AUTHORIZATION, OnNetty.TOKEN).set(HttpHeaderNames.HOST, OnNetty.HOST);
+        Channel channel = idle.pollFirst();
+        if (channel != null && channel.isActive()) {
+          send(channel, req.response(), out);
+          return;
+        }
+        new Bootstrap().group(((io.vertx.core.internal.ContextInternal) context).nettyEventLoop())
+            .channel(EpollSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
+            .handler(new ChannelInitializer<>() {
+              @Override
+              protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(new HttpClientCodec(), new Back());
+              }
+            })
+            .connect(UPSTREAM_HOST, UPSTREAM_PORT).addListener((ChannelFutureListener) f -> {
+              if (f.isSuccess()) {
+                send(f.channel(), req.response(), out);
+              } else {
+                req.response().setStatusCode(502).end();
+              }
+            });
+      }).listen();
+    }
+
+    private void send(Channel upstream, io.vertx.core.http.HttpServerResponse res, HttpRequest out) {
+      Back back = upstream.pipeline().get(Back.class);
+      back.res = res;
+      back.idle = idle;
+      upstream.writeAndFlush(out);
+    }
+
+    /** The upstream's answer onto the Vert.x response; then the connection is idle again. */
+    static final class Back extends ChannelInboundHandlerAdapter {
+      io.vertx.core.http.HttpServerResponse res;
+      ArrayDeque<Channel> idle;
+
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpResponse r) {
+          res.setStatusCode(r.status().code());
+          r.headers().forEach(h -> {
+            if (!h.getKey().equalsIgnoreCase("connection")) {
+              res.headers().add(h.getKey(), h.getValue());
+            }
+          });
+        }
+        if (msg instanceof HttpContent c) {
+          io.vertx.core.buffer.Buffer chunk = io.vertx.core.internal.buffer.BufferInternal.buffer(c.content());
+          if (msg instanceof LastHttpContent) {
+            res.end(chunk);
+            res = null;
+            idle.addLast(ctx.channel());
+          } else {
+            res.write(chunk);
+          }
+        }
+      }
     }
   }
 }
