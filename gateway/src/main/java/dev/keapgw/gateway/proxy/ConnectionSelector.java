@@ -60,11 +60,6 @@ public final class ConnectionSelector {
     return vertx.executeBlocking(() -> cache.get(choice), false);
   }
 
-  /** Forgets cached choices (after a connection of this process changed state). */
-  public void invalidate() {
-    cache.invalidateAll();
-  }
-
   private Connection lookup(Choice choice) {
     String named = choice.named();
     String app = choice.app();

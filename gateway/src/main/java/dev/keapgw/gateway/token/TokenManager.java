@@ -62,11 +62,6 @@ public final class TokenManager {
     return run(connectionId, TokenRefresher.Mode.KEEP_ALIVE, null);
   }
 
-  /** Forgets what is cached for a connection (deleted, reconnected, failed). */
-  public void forget(String connectionId) {
-    cache.remove(connectionId);
-  }
-
   private Future<ActiveToken> run(String id, TokenRefresher.Mode mode, String rejected) {
     Key key = new Key(id, mode);
     Promise<ActiveToken> mine = Promise.promise();
