@@ -193,6 +193,10 @@ public final class Gateway implements AutoCloseable {
         buckets);
     UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), buckets);
     ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(), Duration.ofSeconds(1));
+    services.connectionRepo().onChange(id -> {
+      selector.forgetAll();
+      tokens.forget(id);
+    });
     accessLog = AccessLog.open(c.accessLog());
     return () -> {
       HttpClient upstream = vertx.createHttpClient(new HttpClientOptions()

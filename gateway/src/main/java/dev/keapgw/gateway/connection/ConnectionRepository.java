@@ -19,9 +19,25 @@ public final class ConnectionRepository {
       + " refresh_token_enc, refreshed_at, refresh_failures, next_refresh_at, token_version";
 
   private final Jdbi jdbi;
+  private final java.util.List<java.util.function.Consumer<String>> changeListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public ConnectionRepository(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  /**
+   * Calls {@code listener} with a connection's id after this process deleted it, activated it or
+   * marked it FAILED, so that caches of this process forget it at once (other instances notice
+   * through their caches' short lifetime).
+   */
+  public void onChange(java.util.function.Consumer<String> listener) {
+    changeListeners.add(listener);
+  }
+
+  /** Tells the listeners that a connection changed (for writes made with the static methods). */
+  public void changed(String id) {
+    changeListeners.forEach(l -> l.accept(id));
   }
 
   public Jdbi jdbi() {
@@ -78,8 +94,12 @@ public final class ConnectionRepository {
   }
 
   public boolean delete(String accountId, String id) {
-    return jdbi.withHandle(h -> h.createUpdate("DELETE FROM connections WHERE id = :id AND account_id = :a")
+    boolean deleted = jdbi.withHandle(h -> h.createUpdate("DELETE FROM connections WHERE id = :id AND account_id = :a")
         .bind("id", id).bind("a", accountId).execute()) > 0;
+    if (deleted) {
+      changed(id);
+    }
+    return deleted;
   }
 
   /** Replaces the connect link's session (a fresh link for a PENDING or FAILED connection). */
@@ -158,11 +178,13 @@ public final class ConnectionRepository {
             + " updated_at = :now WHERE id = :id")
         .bind("m", metadataJson).bind("at", accessSealed).bind("ax", Times.micros(accessExpires))
         .bind("rt", refreshSealed).bind("now", Times.micros(now)).bind("id", id).execute());
+    changed(id);
   }
 
   /** Marks a connection FAILED with a reason; its tokens are dropped (they are dead). */
   public void fail(String id, String reason, Instant now) {
     jdbi.useHandle(h -> fail(h, id, reason, now));
+    changed(id);
   }
 
   public static void fail(Handle h, String id, String reason, Instant now) {

@@ -60,6 +60,11 @@ public final class ConnectionSelector {
     return vertx.executeBlocking(() -> cache.get(choice), false);
   }
 
+  /** Forgets every cached choice (a connection of this process was deleted, activated or failed). */
+  public void forgetAll() {
+    cache.invalidateAll();
+  }
+
   private Connection lookup(Choice choice) {
     String named = choice.named();
     String app = choice.app();

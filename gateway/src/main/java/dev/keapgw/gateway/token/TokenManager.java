@@ -62,6 +62,11 @@ public final class TokenManager {
     return run(connectionId, TokenRefresher.Mode.KEEP_ALIVE, null);
   }
 
+  /** Forgets the token held for a connection (deleted, reconnected or failed in this process). */
+  public void forget(String connectionId) {
+    cache.remove(connectionId);
+  }
+
   private Future<ActiveToken> run(String id, TokenRefresher.Mode mode, String rejected) {
     Key key = new Key(id, mode);
     Promise<ActiveToken> mine = Promise.promise();

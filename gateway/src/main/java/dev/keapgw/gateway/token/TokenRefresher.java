@@ -190,6 +190,7 @@ public final class TokenRefresher {
         ConnectionRepository.fail(h, c.id(), reason, now);
         RefreshJournal.finish(h, c.id());
       });
+      repo.changed(c.id());
       LOG.warn("connection {} is FAILED: {}", c.id(), reason);
       String why = interrupted == null ? failure.getMessage() : reason;
       throw new TokenUnavailableException(TokenUnavailableException.Reason.FAILED, c,
