@@ -112,7 +112,7 @@ public final class Gateway implements AutoCloseable {
     Gateway g = null;
     try {
       AccountRepository accountRepo = new AccountRepository(db.jdbi());
-      ApiKeyAuthenticator auth = new ApiKeyAuthenticator(vertx, accountRepo, config.clock(), Duration.ofSeconds(1));
+      ApiKeyAuthenticator auth = new ApiKeyAuthenticator(vertx, accountRepo, config.clock(), cacheLifetime(db));
       var oauthHttp = vertx.createHttpClient(new HttpClientOptions()
           .setConnectTimeout((int) config.timeouts().connect().toMillis()), new PoolOptions().setHttp1MaxSize(16));
       GatewayServices services = new GatewayServices(config, vertx, db, accountRepo,
@@ -192,7 +192,7 @@ public final class Gateway implements AutoCloseable {
     AccountRateLimiter accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(),
         buckets);
     UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), buckets);
-    ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(), Duration.ofSeconds(1));
+    ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(), cacheLifetime(db));
     services.connectionRepo().onChange(id -> {
       selector.forgetAll();
       tokens.forget(id);
@@ -209,6 +209,18 @@ public final class Gateway implements AutoCloseable {
           services.metrics(), accessLog);
       return req -> dispatch(req, proxy);
     };
+  }
+
+  /**
+   * How long the data plane may answer from what it read about keys and connections. A shared
+   * store (PostgreSQL) can be changed by other instances, which this one sees only by reading
+   * again: a second. The embedded store belongs to this process alone (its file is locked), and
+   * every change made here makes the caches forget what it touched at once, so a cached answer
+   * is only re-read now and then; a store read for every key twice a second costs the burst
+   * latency a measurable part (docs/BENCHMARKS.md).
+   */
+  static Duration cacheLifetime(Database db) {
+    return db.embedded() ? Duration.ofMinutes(10) : Duration.ofSeconds(1);
   }
 
   private void releaseSweeperLease() {

@@ -85,6 +85,7 @@ public final class AccountService {
   private IssuedKey issueKey(String accountId, String name, String secret) {
     ApiKey k = new ApiKey(UUID.randomUUID().toString(), accountId, name, clock.instant(), null);
     repo.insertKey(k, KeySecrets.hash(secret));
+    auth.invalidate();   // the key may have been tried before it existed, and that answer cached
     return new IssuedKey(k, secret);
   }
 
