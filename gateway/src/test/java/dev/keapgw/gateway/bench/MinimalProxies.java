@@ -59,11 +59,36 @@ public final class MinimalProxies {
     int port = Integer.parseInt(args[1]);
     switch (args[0]) {
       case "netty" -> OnNetty.start(port);
-      case "vertx" -> OnVertx.start(port);
-      case "vertx-netty" -> VertxServerNettyClient.start(port);
+      case "vertx" -> deploy(() -> new OnVertx(port));
+      case "vertx-netty" -> deploy(() -> new VertxServerNettyClient(port));
       default -> throw new IllegalArgumentException("netty, vertx or vertx-netty");
     }
     System.out.println("listening on " + port);
+  }
+
+  /** The upstream's path for a caller's {@code /keap/...} path. */
+  static String upstreamUri(String uri) {
+    return uri.startsWith("/keap/") ? uri.substring(5) : uri;
+  }
+
+  /** A new upstream connection on {@code loop}, Netty's client codec then {@code handler}. */
+  static io.netty.channel.ChannelFuture connectUpstream(io.netty.channel.EventLoop loop,
+      io.netty.channel.ChannelHandler handler) {
+    return new Bootstrap().group(loop).channel(EpollSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
+        .handler(new ChannelInitializer<>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new HttpClientCodec(), handler);
+          }
+        })
+        .connect(UPSTREAM_HOST, UPSTREAM_PORT);
+  }
+
+  /** One instance of a Vert.x proxy per event loop, on the epoll transport. */
+  static void deploy(java.util.function.Supplier<VerticleBase> proxy) throws Exception {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    vertx.deployVerticle(proxy, new DeploymentOptions().setInstances(LOOPS)).toCompletionStage().toCompletableFuture()
+        .get();
   }
 
   /** Netty's HTTP codecs and nothing else; one pool of upstream connections per event loop. */
@@ -94,28 +119,20 @@ public final class MinimalProxies {
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest req) {
-          String uri = req.uri().startsWith("/keap/") ? req.uri().substring(5) : req.uri();
-          HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, req.method(), uri, req.headers().copy());
+          HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, req.method(), upstreamUri(req.uri()),
+              req.headers().copy());
           out.headers().set(HttpHeaderNames.AUTHORIZATION, TOKEN).set(HttpHeaderNames.HOST, HOST);
           Channel idle = IDLE.get().pollFirst();
           if (idle != null && idle.isActive()) {
             send(ctx.channel(), idle, out);
           } else {
-            new Bootstrap().group(ctx.channel().eventLoop()).channel(EpollSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ChannelInitializer<>() {
-                  @Override
-                  protected void initChannel(Channel ch) {
-                    ch.pipeline().addLast(new HttpClientCodec(), new Back());
-                  }
-                })
-                .connect(UPSTREAM_HOST, UPSTREAM_PORT).addListener((ChannelFutureListener) f -> {
-                  if (f.isSuccess()) {
-                    send(ctx.channel(), f.channel(), out);
-                  } else {
-                    ctx.close();
-                  }
-                });
+            connectUpstream(ctx.channel().eventLoop(), new Back()).addListener((ChannelFutureListener) f -> {
+              if (f.isSuccess()) {
+                send(ctx.channel(), f.channel(), out);
+              } else {
+                ctx.close();
+              }
+            });
           }
         }
         if (msg instanceof HttpContent body) {
@@ -158,21 +175,14 @@ public final class MinimalProxies {
       this.port = port;
     }
 
-    static void start(int port) throws Exception {
-      Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-      vertx.deployVerticle(() -> new OnVertx(port), new DeploymentOptions().setInstances(LOOPS))
-          .toCompletionStage().toCompletableFuture().get();
-    }
-
     @Override
     public Future<?> start() {
       HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
           new PoolOptions().setHttp1MaxSize(256));
       return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)).requestHandler(req -> {
         req.pause();
-        String uri = req.uri().startsWith("/keap/") ? req.uri().substring(5) : req.uri();
         client.request(new RequestOptions().setMethod(req.method()).setHost(UPSTREAM_HOST).setPort(UPSTREAM_PORT)
-                .setURI(uri))
+                .setURI(upstreamUri(req.uri())))
             .compose(up -> {
               up.headers().setAll(req.headers()).remove("Host");
               up.putHeader("Authorization", "Bearer upstream-token");
@@ -197,18 +207,11 @@ public final class MinimalProxies {
       this.port = port;
     }
 
-    static void start(int port) throws Exception {
-      Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-      vertx.deployVerticle(() -> new VertxServerNettyClient(port), new DeploymentOptions().setInstances(LOOPS))
-          .toCompletionStage().toCompletableFuture().get();
-    }
-
     @Override
     public Future<?> start() {
       return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)).requestHandler(req -> {
-        String uri = req.uri().startsWith("/keap/") ? req.uri().substring(5) : req.uri();
         HttpRequest out = new io.netty.handler.codec.http.DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
-            io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name()), uri);
+            io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name()), upstreamUri(req.uri()));
         req.headers().forEach((k, v) -> out.headers().add(k, v));
         out.headers().set(HttpHeaderNames.AUTHORIZATION, OnNetty.TOKEN).set(HttpHeaderNames.HOST, OnNetty.HOST);
         Channel channel = idle.pollFirst();
@@ -216,15 +219,8 @@ public final class MinimalProxies {
           send(channel, req.response(), out);
           return;
         }
-        new Bootstrap().group(((io.vertx.core.internal.ContextInternal) context).nettyEventLoop())
-            .channel(EpollSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
-            .handler(new ChannelInitializer<>() {
-              @Override
-              protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(new HttpClientCodec(), new Back());
-              }
-            })
-            .connect(UPSTREAM_HOST, UPSTREAM_PORT).addListener((ChannelFutureListener) f -> {
+        connectUpstream(((io.vertx.core.internal.ContextInternal) context).nettyEventLoop(), new Back())
+            .addListener((ChannelFutureListener) f -> {
               if (f.isSuccess()) {
                 send(f.channel(), req.response(), out);
               } else {
