@@ -19,6 +19,7 @@ import dev.keapgw.gateway.connection.ConnectLinks;
 import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.proxy.ConnectionSelector;
 import dev.keapgw.gateway.proxy.Forwarder;
+import dev.keapgw.gateway.proxy.upstream.UpstreamClient;
 import dev.keapgw.gateway.proxy.AccessLog;
 import dev.keapgw.gateway.proxy.ProxyHandler;
 import dev.keapgw.gateway.crypto.KeyRotation;
@@ -38,7 +39,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -73,6 +73,10 @@ public final class Gateway implements AutoCloseable {
   static final String SWEEPER_LEASE = "keep-alive-sweeper";
   private Listener listener;
   private AccessLog accessLog;
+  private UpstreamClient upstream;
+  /** Upstream connections each event loop may hold per upstream, and how long an unused one is kept. */
+  static final int UPSTREAM_CONNECTIONS_PER_LOOP = 256;
+  static final Duration UPSTREAM_KEEP_IDLE = Duration.ofSeconds(30);
   /** One listener per core: the data plane runs on the event loops. */
   static final int EVENT_LOOPS = Math.max(2, Runtime.getRuntime().availableProcessors());
   private long flushTimer = -1;
@@ -198,15 +202,12 @@ public final class Gateway implements AutoCloseable {
       tokens.forget(id);
     });
     accessLog = AccessLog.open(c.accessLog());
+    upstream = new UpstreamClient(vertx, new UpstreamClient.Settings(c.timeouts().connect(), c.timeouts().response(),
+        UPSTREAM_CONNECTIONS_PER_LOOP, UPSTREAM_KEEP_IDLE, UpstreamClient.defaultTls()));
+    Forwarder forwarder = new Forwarder(upstream, tokens);
     return () -> {
-      HttpClient upstream = vertx.createHttpClient(new HttpClientOptions()
-          .setKeepAlive(true).setKeepAliveTimeout(30).setTcpNoDelay(true).setDecompressionSupported(false)
-          .setConnectTimeout((int) c.timeouts().connect().toMillis())
-          .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024),
-          new PoolOptions().setHttp1MaxSize(256));
       ProxyHandler proxy = new ProxyHandler(c.clock(), vertx, services.auth(), c.apps(), accountLimits, budget,
-          selector, tokens, links, new Forwarder(upstream, tokens, c.timeouts().connect(), c.timeouts().response()),
-          services.metrics(), accessLog);
+          selector, tokens, links, forwarder, services.metrics(), accessLog);
       return req -> dispatch(req, proxy);
     };
   }
@@ -317,6 +318,9 @@ public final class Gateway implements AutoCloseable {
       }
       if (accessLog != null) {
         accessLog.close();
+      }
+      if (upstream != null) {
+        upstream.close();
       }
       services.auth().flushLastUse();
       releaseSweeperLease();

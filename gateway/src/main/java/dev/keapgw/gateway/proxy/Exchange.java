@@ -6,10 +6,13 @@ import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.token.ActiveToken;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.ContextInternal;
 
 /** One data-plane request on its way through the proxy, and what the steps learned about it. */
 final class Exchange {
   final HttpServerRequest request;
+  /** The Vert.x context the request arrived on: its event loop carries the upstream exchange too. */
+  final ContextInternal context = ContextInternal.current();
   final String requestId;
   final long startNanos;
   Principal principal;

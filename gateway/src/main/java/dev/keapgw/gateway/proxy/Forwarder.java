@@ -1,18 +1,22 @@
 package dev.keapgw.gateway.proxy;
 
 import dev.keapgw.gateway.http.RequestIds;
+import dev.keapgw.gateway.proxy.upstream.UpstreamCall;
+import dev.keapgw.gateway.proxy.upstream.UpstreamClient;
 import dev.keapgw.gateway.token.TokenManager;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.RequestOptions;
-import java.net.URI;
-import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -28,31 +32,34 @@ public final class Forwarder {
   static final long MAX_REPLAYABLE_BODY = 64 * 1024;
   private static final Set<HttpMethod> IDEMPOTENT =
       Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
+  private static final Set<HttpMethod> CARRIES_CONTENT = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+  /** Names are checked as they are copied ({@link Headers#isToken}); values come from the server's parser or from here. */
+  private static final HttpHeadersFactory UPSTREAM_HEADERS =
+      DefaultHttpHeadersFactory.headersFactory().withNameValidation(false).withValueValidation(false);
+  private static final AsciiString REQUEST_ID = AsciiString.cached(RequestIds.HEADER);
 
-  private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
-  private final HttpClient client;
+  private final UpstreamClient client;
   private final TokenManager tokens;
-  private final Duration connectTimeout;
-  private final Duration responseTimeout;
 
-  public Forwarder(HttpClient client, TokenManager tokens, Duration connectTimeout, Duration responseTimeout) {
+  public Forwarder(UpstreamClient client, TokenManager tokens) {
     this.client = client;
     this.tokens = tokens;
-    this.connectTimeout = connectTimeout;
-    this.responseTimeout = responseTimeout;
   }
 
   Future<Void> forward(Exchange x) {
-    Future<Void> body = readBody(x);
-    return (body.succeeded() ? send(x) : body.compose(v -> send(x))).compose(resp -> respond(x, resp));
+    try {
+      Future<Void> body = readBody(x);
+      return (body.succeeded() ? send(x) : body.compose(v -> send(x))).compose(call -> respond(x, call));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);   // answered as an internal error, never left without an answer
+    }
   }
 
   /** Holds a small body (replayable); leaves a large or unsized one to stream. */
   private static Future<Void> readBody(Exchange x) {
     HttpServerRequest req = x.request;
-    String length = req.getHeader(HttpHeaders.CONTENT_LENGTH);
-    boolean chunked = req.headers().contains(HttpHeaders.TRANSFER_ENCODING);
-    long n = parseLength(length);
+    boolean chunked = req.headers().contains(io.vertx.core.http.HttpHeaders.TRANSFER_ENCODING);
+    long n = parseLength(req.getHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH));
     if (!chunked && n <= 0) {
       x.replayable = true;
       return Future.succeededFuture();
@@ -70,57 +77,47 @@ public final class Forwarder {
     return Future.succeededFuture();
   }
 
-  private Future<HttpClientResponse> send(Exchange x) {
+  private Future<UpstreamCall> send(Exchange x) {
     x.attempts++;
-    URI up = x.app.upstreamUrl();
-    boolean tls = "https".equalsIgnoreCase(up.getScheme());
-    RequestOptions o = new RequestOptions()
-        .setMethod(x.request.method())
-        .setHost(up.getHost())
-        .setPort(up.getPort() > 0 ? up.getPort() : (tls ? 443 : 80))
-        .setSsl(tls)
-        .setURI(x.upstreamUri())
-        .setConnectTimeout(connectTimeout.toMillis())
-        .setIdleTimeout(responseTimeout.toMillis());
-    return client.request(o).compose(upReq -> transmit(x, upReq).compose(Future::succeededFuture, err -> {
-      if (UpstreamFailure.isStaleConnection(err) && x.replayable && x.attempts < 2
-          && IDEMPOTENT.contains(x.request.method())) {
+    HttpServerRequest req = x.request;
+    HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1,
+        io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name()), x.upstreamUri(), UPSTREAM_HEADERS);
+    HttpHeaders h = head.headers();
+    Headers.toUpstream(req.headers(), h);
+    h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + x.token.accessToken());
+    h.set(REQUEST_ID, x.requestId);
+    HttpServerRequest stream = null;
+    if (x.body != null) {
+      h.set(HttpHeaderNames.CONTENT_LENGTH, x.body.length());
+    } else if (!x.replayable) {
+      long n = parseLength(req.getHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH));
+      if (n > 0) {
+        h.set(HttpHeaderNames.CONTENT_LENGTH, n);
+      } else {
+        h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+      }
+      stream = req;
+    } else if (CARRIES_CONTENT.contains(req.method()) || req.headers().contains(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH)) {
+      h.set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO);
+    }
+    return client.send(x.context, client.origin(x.app.upstreamUrl()), head, x.body, stream).recover(err -> {
+      if (UpstreamFailure.isStaleConnection(err) && x.replayable && x.attempts < 2 && IDEMPOTENT.contains(req.method())) {
         return send(x);
       }
-      return Future.failedFuture(err instanceof dev.keapgw.gateway.http.GatewayException ? err
-          : UpstreamFailure.exchanging(err, x.app.name()));
-    }), err -> Future.failedFuture(UpstreamFailure.connecting(err, x.app.name())));
+      return Future.failedFuture(UpstreamFailure.of(err, x.app.name()));
+    });
   }
 
-  private static Future<HttpClientResponse> transmit(Exchange x, HttpClientRequest upReq) {
-    Headers.toUpstream(x.request.headers(), upReq.headers());
-    upReq.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + x.token.accessToken());
-    upReq.putHeader(REQUEST_ID, x.requestId);
-    if (x.body != null) {
-      upReq.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(x.body.length()));
-      return upReq.send(x.body);
-    }
-    if (x.replayable) {
-      return upReq.send();
-    }
-    long n = parseLength(x.request.getHeader(HttpHeaders.CONTENT_LENGTH));
-    if (n > 0) {
-      upReq.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(n));
-    } else {
-      upReq.setChunked(true);
-    }
-    x.request.response().closeHandler(v -> upReq.reset());
-    return upReq.send(x.request);
-  }
-
-  private Future<Void> respond(Exchange x, HttpClientResponse resp) {
-    x.upstreamStatus = resp.statusCode();
-    if (resp.statusCode() == 401 && x.connection != null) {
+  private Future<Void> respond(Exchange x, UpstreamCall call) {
+    x.upstreamStatus = call.status();
+    if (call.status() == 401 && x.connection != null) {
       String rejected = x.token.accessToken();
       if (x.replayable && !x.retriedAfter401) {
         x.retriedAfter401 = true;
         x.attempts = 0;
-        return resp.body().compose(ignored -> tokens.afterRejection(x.connection.id(), rejected))
+        return call.discard()
+            .recover(err -> Future.failedFuture(UpstreamFailure.of(err, x.app.name())))
+            .compose(ignored -> tokens.afterRejection(x.connection.id(), rejected))
             .compose(t -> {
               x.token = t;
               x.outcome = "retried_after_401";
@@ -132,21 +129,18 @@ public final class Forwarder {
       tokens.afterRejection(x.connection.id(), rejected);
     }
     HttpServerResponse res = x.request.response();
-    res.setStatusCode(resp.statusCode());
-    if (resp.statusMessage() != null) {
-      res.setStatusMessage(resp.statusMessage());
-    }
-    Headers.toCaller(resp.headers(), res.headers());
-    String length = resp.getHeader(HttpHeaders.CONTENT_LENGTH);
-    boolean bodiless = x.request.method() == HttpMethod.HEAD || resp.statusCode() == 204 || resp.statusCode() == 304;
+    res.setStatusCode(call.status());
+    res.setStatusMessage(call.reason());
+    Headers.toCaller(call.headers(), res.headers());
+    String length = call.headers().get(HttpHeaderNames.CONTENT_LENGTH);
+    boolean bodiless = x.request.method() == HttpMethod.HEAD || call.status() == 204 || call.status() == 304;
     if (length != null) {
-      res.putHeader(HttpHeaders.CONTENT_LENGTH, length);
+      res.putHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH, length);
     } else if (!bodiless) {
       res.setChunked(true);
     }
-    return resp.pipe().endOnFailure(false).to(res).recover(err -> {
+    return call.pipeTo(res).recover(err -> {
       x.outcome = "upstream_broke_mid_body";
-      resp.request().reset();
       res.reset();
       return Future.succeededFuture();
     });

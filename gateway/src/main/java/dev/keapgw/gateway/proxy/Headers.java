@@ -1,6 +1,8 @@
 package dev.keapgw.gateway.proxy;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import io.vertx.core.MultiMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,31 +53,48 @@ final class Headers {
   private Headers() {}
 
   /** Copies the caller's headers that may go upstream. */
-  static void toUpstream(MultiMap from, MultiMap to) {
-    Set<String> dropped = connectionTokens(from);
-    from.forEach(e -> {
+  static void toUpstream(MultiMap from, HttpHeaders to) {
+    Set<String> dropped = connectionTokens(from.getAll("connection"));
+    for (Map.Entry<String, String> e : from) {
       String n = e.getKey();
-      if (!HOP_BY_HOP.contains(n) && !NOT_UPSTREAM.contains(n) && !n.regionMatches(true, 0, "maton-", 0, 6)
+      if (isToken(n) && !HOP_BY_HOP.contains(n) && !NOT_UPSTREAM.contains(n) && !n.regionMatches(true, 0, "maton-", 0, 6)
           && !dropped.contains(n)) {
         to.add(n, e.getValue());
       }
-    });
+    }
+  }
+
+  /**
+   * Whether a header name is an RFC 9110 token. A caller's header with any other name (empty,
+   * with spaces or separators) is dropped rather than forwarded, as nginx does by default.
+   */
+  static boolean isToken(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Copies the upstream's headers that may go back to the caller. */
-  static void toCaller(MultiMap from, MultiMap to) {
-    Set<String> dropped = connectionTokens(from);
-    from.forEach(e -> {
+  static void toCaller(HttpHeaders from, MultiMap to) {
+    Set<String> dropped = connectionTokens(from.getAll("connection"));
+    for (Map.Entry<String, String> e : from) {
       String n = e.getKey();
       if (!HOP_BY_HOP.contains(n) && !NOT_DOWNSTREAM.contains(n) && !dropped.contains(n)) {
         to.add(n, e.getValue());
       }
-    });
+    }
   }
 
   /** The header names the {@code Connection} header lists, beyond the hop-by-hop ones every proxy drops. */
-  private static Set<String> connectionTokens(MultiMap headers) {
-    java.util.List<String> values = headers.getAll("connection");
+  private static Set<String> connectionTokens(java.util.List<String> values) {
     if (values.isEmpty()) {
       return Set.of();
     }

@@ -2,50 +2,34 @@ package dev.keapgw.gateway.proxy;
 
 import dev.keapgw.gateway.http.ErrorType;
 import dev.keapgw.gateway.http.GatewayException;
-import io.vertx.core.http.HttpClosedException;
+import dev.keapgw.gateway.proxy.upstream.UpstreamException;
 
 /** How a failed upstream exchange is answered: 502 when it could not be reached, 504 when it was too slow. */
 final class UpstreamFailure {
   private UpstreamFailure() {}
 
-  /** A failure to get a connection to the upstream at all. */
-  static GatewayException connecting(Throwable t, String app) {
-    return new GatewayException(ErrorType.UPSTREAM_UNREACHABLE,
-        "The " + app + " API could not be reached (" + describe(t) + "). Try again shortly.");
-  }
-
-  /** A failure after the request was on its way. */
-  static GatewayException exchanging(Throwable t, String app) {
-    if (isTimeout(t)) {
-      return new GatewayException(ErrorType.UPSTREAM_TIMEOUT,
+  static GatewayException of(Throwable t, String app) {
+    if (t instanceof GatewayException e) {
+      return e;
+    }
+    if (!(t instanceof UpstreamException u)) {
+      return new GatewayException(ErrorType.UPSTREAM_UNREACHABLE,
+          "The connection to the " + app + " API failed before it answered (" + t.getClass().getSimpleName() + ").");
+    }
+    return switch (u.kind()) {
+      case CONNECT -> new GatewayException(ErrorType.UPSTREAM_UNREACHABLE,
+          "The " + app + " API could not be reached (" + u.getMessage() + "). Try again shortly.");
+      case TIMEOUT -> new GatewayException(ErrorType.UPSTREAM_TIMEOUT,
           "The " + app + " API did not answer in time. The request may or may not have been carried out.");
-    }
-    return new GatewayException(ErrorType.UPSTREAM_UNREACHABLE,
-        "The connection to the " + app + " API failed before it answered (" + describe(t) + ").");
+      case CLOSED_BEFORE_ANSWER -> new GatewayException(ErrorType.UPSTREAM_UNREACHABLE,
+          "The connection to the " + app + " API closed before it answered.");
+      case PROTOCOL, BROKEN_ANSWER -> new GatewayException(ErrorType.UPSTREAM_UNREACHABLE,
+          "The " + app + " API's answer could not be passed on (" + u.getMessage() + ").");
+    };
   }
 
-  static boolean isTimeout(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      String name = c.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-      String msg = String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT);
-      if (name.contains("timeout") || msg.contains("timeout period")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A pooled connection the upstream had closed: safe to retry an idempotent request once. */
+  /** A connection closed before any answer: an idempotent request may be sent once more (as nginx does). */
   static boolean isStaleConnection(Throwable t) {
-    return t instanceof HttpClosedException
-        || (t != null && String.valueOf(t.getMessage()).contains("Connection was closed"));
-  }
-
-  private static String describe(Throwable t) {
-    if (isTimeout(t)) {
-      return "timed out";
-    }
-    return t instanceof java.net.ConnectException || String.valueOf(t.getMessage()).contains("Connection refused")
-        ? "connection refused" : t.getClass().getSimpleName();
+    return t instanceof UpstreamException u && u.kind() == UpstreamException.Kind.CLOSED_BEFORE_ANSWER;
   }
 }

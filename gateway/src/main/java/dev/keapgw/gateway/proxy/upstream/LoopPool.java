@@ -1,0 +1,126 @@
+package dev.keapgw.gateway.proxy.upstream;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connections to one origin that belong to one event loop, so that a request and its
+ * upstream connection always share a thread and the pool needs no lock. Every method runs on
+ * that loop.
+ *
+ * <p>An exchange takes the most recently used idle connection (the one least likely to have been
+ * closed by the upstream meanwhile), else opens a new one while fewer than the cap are open, else
+ * waits for the next one released. Idle connections are closed after the keep-alive time.
+ */
+final class LoopPool {
+  private final UpstreamClient client;
+  private final Origin origin;
+  private final Bootstrap bootstrap;
+  private final ArrayDeque<Channel> idle = new ArrayDeque<>();
+  private final ArrayDeque<UpstreamCall> waiting = new ArrayDeque<>();
+  private int open;   // connecting, busy and idle
+
+  LoopPool(UpstreamClient client, EventLoop loop, Origin origin) {
+    this.client = client;
+    this.origin = origin;
+    this.bootstrap = new Bootstrap().group(loop).channelFactory(client.channelFactory()).resolver(client.resolver())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.SO_KEEPALIVE, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, client.connectTimeoutMillis())
+        .handler(new ChannelInitializer<>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            if (origin.tls()) {
+              SslHandler tls = client.tls().newHandler(ch.alloc(), origin.host(), origin.port());
+              tls.setHandshakeTimeoutMillis(client.connectTimeoutMillis());
+              ch.pipeline().addLast(tls);
+            }
+            ch.pipeline().addLast(new IdleStateHandler(client.keepIdleSeconds(), 0, 0, TimeUnit.SECONDS),
+                new HttpClientCodec(client.decoderConfig(), false, false),
+                new UpstreamChannel(LoopPool.this, client.responseTimeoutNanos()));
+          }
+        });
+  }
+
+
+  /** Starts {@code call} on a connection: an idle one, a new one, or the next one released. */
+  void acquire(UpstreamCall call) {
+    Channel ch;
+    while ((ch = idle.pollLast()) != null) {
+      if (ch.isActive()) {
+        call.start(ch);
+        return;
+      }
+    }
+    if (open < client.maxConnectionsPerLoop()) {
+      connect(call);
+    } else {
+      waiting.addLast(call);
+    }
+  }
+
+  /** A connection whose exchange ended cleanly and that can carry another. */
+  void release(Channel ch) {
+    if (client.closed()) {
+      ch.close();
+      return;
+    }
+    UpstreamCall next = waiting.pollFirst();
+    if (next != null) {
+      next.start(ch);
+    } else {
+      idle.addLast(ch);
+    }
+  }
+
+  /** Closes every idle connection (the gateway is stopping). */
+  void closeIdle() {
+    Channel ch;
+    while ((ch = idle.pollFirst()) != null) {
+      ch.close();
+    }
+  }
+
+  private void connect(UpstreamCall call) {
+    open++;
+    ChannelFuture connecting = bootstrap.connect(origin.host(), origin.port());
+    Channel ch = connecting.channel();
+    ch.closeFuture().addListener(f -> closed(ch));
+    connecting.addListener(f -> {
+      if (!f.isSuccess()) {
+        call.connectFailed(f.cause());
+        return;
+      }
+      SslHandler tls = ch.pipeline().get(SslHandler.class);
+      if (tls == null) {
+        call.start(ch);
+        return;
+      }
+      tls.handshakeFuture().addListener(h -> {
+        if (h.isSuccess()) {
+          call.start(ch);
+        } else {
+          call.connectFailed(h.cause());
+          ch.close();
+        }
+      });
+    });
+  }
+
+  private void closed(Channel ch) {
+    open--;
+    idle.remove(ch);
+    if (!waiting.isEmpty() && open < client.maxConnectionsPerLoop()) {
+      connect(waiting.pollFirst());
+    }
+  }
+}

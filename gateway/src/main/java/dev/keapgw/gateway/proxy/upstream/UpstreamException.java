@@ -1,0 +1,32 @@
+package dev.keapgw.gateway.proxy.upstream;
+
+/** Why an exchange with the upstream failed; the proxy turns the kind into a 502 or a 504. */
+public final class UpstreamException extends RuntimeException {
+  /** What went wrong, in the order an exchange can go wrong. */
+  public enum Kind {
+    /** No connection could be made (refused, unreachable, connect timeout, TLS handshake). */
+    CONNECT,
+    /**
+     * The connection closed before any answer arrived: for a pooled connection, usually one the
+     * upstream had closed while it was idle, so an idempotent request may be sent again.
+     */
+    CLOSED_BEFORE_ANSWER,
+    /** No answer, or no more of it, within the response timeout. */
+    TIMEOUT,
+    /** The upstream answered something that is not HTTP/1.1 as the proxy can pass on. */
+    PROTOCOL,
+    /** The answer broke off after it had begun. */
+    BROKEN_ANSWER
+  }
+
+  private final Kind kind;
+
+  UpstreamException(Kind kind, String message, Throwable cause) {
+    super(message, cause, false, false);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+}
