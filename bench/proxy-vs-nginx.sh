@@ -10,8 +10,9 @@
 # Prints, for alternating 10 s wrk rounds at 50 connections (after a 30 s warm-up), the requests
 # per second of each and the ratio; non-2xx answers; then p50 and p99 latency at a fixed 1000
 # requests/second (h2load) straight at the upstream, through nginx's proxy and through the
-# gateway, for requests arriving in bursts and spread out, and the gateway's heap and RSS under
-# that load. Needs nginx, wrk and h2load (Debian: nginx wrk nghttp2-client).
+# gateway, for requests arriving in bursts and spread out (after one discarded line of each,
+# then LATENCY_SAMPLES lines of each, 3 by default), and the gateway's heap and RSS under that
+# load. Needs nginx, wrk and h2load (Debian: nginx wrk nghttp2-client).
 # Usage: bench/proxy-vs-nginx.sh [rounds]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -85,15 +86,32 @@ latency() {   # pattern url [header]: prints p50 and p99 in ms
 }
 jcmd_bin="$(dirname "$(source scripts/find-java.sh; find_java)")/jcmd"
 javapid="$(pgrep -f "keap-gateway.jar serve" | head -1)"
-h2load --h1 -n 5000 -c 10 --rps 100 "http://127.0.0.1:19001/crm/rest/v2/contacts" >/dev/null 2>&1
-echo "fixed rate 1000 req/s, latency in ms (h2load, 10 000 requests per line):"
+measure() {   # pattern target: latency of one line at upstream|nginx|gateway
+  case $2 in
+    upstream) latency "$1" "http://127.0.0.1:19001/crm/rest/v2/contacts" ;;
+    nginx) latency "$1" "http://127.0.0.1:19002$path" ;;
+    gateway) latency "$1" "http://127.0.0.1:18080$path" "Authorization: Bearer $key" ;;
+  esac
+}
+# Warm-up: one discarded line of each shape at each target. After wrk's high load the JIT
+# compiles the gateway's paths again for a low steady rate (about 2 s of C2 compiler time
+# during the first such line, on a 2-core machine where that competes with the requests).
 for pattern in bursts spread; do
-  d="$(latency $pattern "http://127.0.0.1:19001/crm/rest/v2/contacts")"
-  n="$(latency $pattern "http://127.0.0.1:19002$path")"
-  ( sleep 6; "$jcmd_bin" "$javapid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 >"$work/heap"; ps -o rss= -p "$javapid" >"$work/rss" ) &
-  g="$(latency $pattern "http://127.0.0.1:18080$path" "Authorization: Bearer $key")"
-  wait $!
-  dp99="$(echo "$d" | awk '{print $4}')"
-  echo "$pattern  upstream: $d;  nginx proxy: $n (adds $(python3 -c "print(round($(echo "$n" | awk '{print $4}')-$dp99, 2))"));  gateway: $g (adds $(python3 -c "print(round($(echo "$g" | awk '{print $4}')-$dp99, 2))") at p99)"
+  for target in upstream nginx gateway; do measure $pattern $target >/dev/null; done
 done
+samples="${LATENCY_SAMPLES:-3}"
+echo "fixed rate 1000 req/s, latency in ms (h2load, 10 000 requests per line), $samples samples per shape:"
+for pattern in bursts spread; do
+  for sample in $(seq 1 "$samples"); do
+    d="$(measure $pattern upstream)"
+    n="$(measure $pattern nginx)"
+    if [[ $pattern == bursts && $sample == 1 ]]; then
+      ( sleep 6; "$jcmd_bin" "$javapid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 >"$work/heap"; ps -o rss= -p "$javapid" >"$work/rss" ) &
+    fi
+    g="$(measure $pattern gateway)"
+    dp99="$(echo "$d" | awk '{print $4}')"
+    echo "$pattern $sample  upstream: $d;  nginx proxy: $n (adds $(python3 -c "print(round($(echo "$n" | awk '{print $4}')-$dp99, 2))"));  gateway: $g (adds $(python3 -c "print(round($(echo "$g" | awk '{print $4}')-$dp99, 2))") at p99)"
+  done
+done
+sleep 1
 echo "gateway under that load: heap $(cat "$work/heap"), RSS $(tr -d ' ' <"$work/rss") KiB"

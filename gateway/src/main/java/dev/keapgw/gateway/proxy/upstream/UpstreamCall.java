@@ -343,10 +343,6 @@ public final class UpstreamCall {
     }
     UpstreamException e = new UpstreamException(kind, describe(kind), failure);
     end(false);
-    if (stream != null && !requestSent) {
-      stream.handler(null);
-      stream.endHandler(null);
-    }
     if (response == null) {
       answered.tryFail(e);
     } else if (bodyDone != null) {
@@ -360,6 +356,11 @@ public final class UpstreamCall {
   private void end(boolean clean) {
     finished = true;
     handler.carry(null);
+    if (stream != null && !requestSent) {
+      // the upstream answered (or failed) before the caller's body was all sent: the rest is not forwarded
+      stream.handler(null);
+      stream.endHandler(null);
+    }
     if (early != null) {
       early.forEach(ReferenceCountUtil::release);
       early.clear();

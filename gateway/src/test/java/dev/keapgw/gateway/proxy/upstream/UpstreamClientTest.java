@@ -153,6 +153,26 @@ class UpstreamClientTest {
   }
 
   @Test
+  void aCallerThatGoesAwayMidAnswerTakesTheUpstreamConnectionWithIt() throws Exception {
+    int back = backServer(new HttpServerOptions(), req -> {
+      req.response().setChunked(true).write("first part;");
+      vertx.setPeriodic(20, t -> req.response().write("more;").onFailure(e -> vertx.cancelTimer(t)));
+    });
+    int front = front(settings(Duration.ofSeconds(30), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
+        "http://127.0.0.1:" + back);
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", front)) {
+      s.getOutputStream().write("GET /endless HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] buf = new byte[256];
+      assertThat(s.getInputStream().read(buf)).isPositive();   // the answer has begun
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (closed.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(closed.get()).as("the upstream connection was closed, not left streaming to nobody").isEqualTo(1);
+  }
+
+  @Test
   void aClosedPortIsAConnectFailure() throws Exception {
     int closedPort = dev.keapgw.gateway.FreePort.find();
     int front = front(settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
