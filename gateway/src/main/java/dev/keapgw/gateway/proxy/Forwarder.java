@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -46,13 +47,26 @@ public final class Forwarder {
     this.tokens = tokens;
   }
 
+  /** Forwards the exchange; the future fails only with what the caller must be answered instead. */
   Future<Void> forward(Exchange x) {
+    Promise<Void> done = x.context.promise();
     try {
       Future<Void> body = readBody(x);
-      return (body.succeeded() ? send(x) : body.compose(v -> send(x))).compose(call -> respond(x, call));
+      if (body.succeeded()) {
+        attempt(x, done);
+      } else {
+        body.onComplete(ar -> {
+          if (ar.succeeded()) {
+            attempt(x, done);
+          } else {
+            done.fail(ar.cause());
+          }
+        });
+      }
     } catch (RuntimeException e) {
-      return Future.failedFuture(e);   // answered as an internal error, never left without an answer
+      done.tryFail(e);   // answered as an internal error, never left without an answer
     }
+    return done.future();
   }
 
   /** Holds a small body (replayable); leaves a large or unsized one to stream. */
@@ -77,8 +91,22 @@ public final class Forwarder {
     return Future.succeededFuture();
   }
 
-  private Future<UpstreamCall> send(Exchange x) {
+  /** Sends the request once more (the first time, after a stale connection, after a 401) and answers from what comes back. */
+  private void attempt(Exchange x, Promise<Void> done) {
     x.attempts++;
+    send(x).onComplete(ar -> {
+      if (ar.succeeded()) {
+        respond(x, ar.result(), done);
+      } else if (UpstreamFailure.isStaleConnection(ar.cause()) && x.replayable && x.attempts < 2
+          && IDEMPOTENT.contains(x.request.method())) {
+        attempt(x, done);
+      } else {
+        done.fail(UpstreamFailure.of(ar.cause(), x.app.name()));
+      }
+    });
+  }
+
+  private Future<UpstreamCall> send(Exchange x) {
     HttpServerRequest req = x.request;
     HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1,
         io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name()), x.upstreamUri(), UPSTREAM_HEADERS);
@@ -100,30 +128,26 @@ public final class Forwarder {
     } else if (CARRIES_CONTENT.contains(req.method()) || req.headers().contains(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH)) {
       h.set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO);
     }
-    return client.send(x.context, client.origin(x.app.upstreamUrl()), head, x.body, stream).recover(err -> {
-      if (UpstreamFailure.isStaleConnection(err) && x.replayable && x.attempts < 2 && IDEMPOTENT.contains(req.method())) {
-        return send(x);
-      }
-      return Future.failedFuture(UpstreamFailure.of(err, x.app.name()));
-    });
+    return client.send(x.context, client.origin(x.app.upstreamUrl()), head, x.body, stream);
   }
 
-  private Future<Void> respond(Exchange x, UpstreamCall call) {
+  private void respond(Exchange x, UpstreamCall call, Promise<Void> done) {
     x.upstreamStatus = call.status();
     if (call.status() == 401 && x.connection != null) {
       String rejected = x.token.accessToken();
       if (x.replayable && !x.retriedAfter401) {
         x.retriedAfter401 = true;
         x.attempts = 0;
-        return call.discard()
+        call.discard()
             .recover(err -> Future.failedFuture(UpstreamFailure.of(err, x.app.name())))
             .compose(ignored -> tokens.afterRejection(x.connection.id(), rejected))
-            .compose(t -> {
+            .onSuccess(t -> {
               x.token = t;
               x.outcome = "retried_after_401";
-              return send(x);
+              attempt(x, done);
             })
-            .compose(again -> respond(x, again));
+            .onFailure(done::fail);
+        return;
       }
       // not replayable: answer the 401 as it is, and have a fresh token ready for the next request
       tokens.afterRejection(x.connection.id(), rejected);
@@ -139,10 +163,12 @@ public final class Forwarder {
     } else if (!bodiless) {
       res.setChunked(true);
     }
-    return call.pipeTo(res).recover(err -> {
-      x.outcome = "upstream_broke_mid_body";
-      res.reset();
-      return Future.succeededFuture();
+    call.pipeTo(res).onComplete(ar -> {
+      if (ar.failed()) {
+        x.outcome = "upstream_broke_mid_body";   // cut off, never completed
+        res.reset();
+      }
+      done.tryComplete();
     });
   }
 

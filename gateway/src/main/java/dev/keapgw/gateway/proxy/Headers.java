@@ -1,6 +1,7 @@
 package dev.keapgw.gateway.proxy;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,12 +37,12 @@ final class Headers {
       }
     }
 
-    boolean contains(String name) {
+    boolean contains(CharSequence name) {
       int len = name.length();
       String[] candidates = len < byLength.length ? byLength[len] : null;
       if (candidates != null) {
         for (String c : candidates) {
-          if (c.regionMatches(true, 0, name, 0, len)) {
+          if (AsciiString.contentEqualsIgnoreCase(c, name)) {
             return true;
           }
         }
@@ -82,12 +83,17 @@ final class Headers {
     return true;
   }
 
-  /** Copies the upstream's headers that may go back to the caller. */
+  /**
+   * Copies the upstream's headers that may go back to the caller, as the characters they arrived
+   * in: the HTTP decoder has checked them, so they are neither turned into strings nor checked again.
+   */
   static void toCaller(HttpHeaders from, MultiMap to) {
     Set<String> dropped = connectionTokens(from.getAll("connection"));
-    for (Map.Entry<String, String> e : from) {
-      String n = e.getKey();
-      if (!HOP_BY_HOP.contains(n) && !NOT_DOWNSTREAM.contains(n) && !dropped.contains(n)) {
+    var it = from.iteratorCharSequence();
+    while (it.hasNext()) {
+      Map.Entry<CharSequence, CharSequence> e = it.next();
+      CharSequence n = e.getKey();
+      if (!HOP_BY_HOP.contains(n) && !NOT_DOWNSTREAM.contains(n) && (dropped.isEmpty() || !dropped.contains(n.toString()))) {
         to.add(n, e.getValue());
       }
     }
