@@ -63,10 +63,7 @@ class UpstreamClientTest {
     }
     assertThat(opened.get()).as("connections the back server saw").isEqualTo(1);
     assertThat(hosts).containsOnly("127.0.0.1:" + back);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (closed.get() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    awaitAClose();
     assertThat(closed.get()).as("the idle connection was closed by the client").isEqualTo(1);
   }
 
@@ -165,10 +162,7 @@ class UpstreamClientTest {
       byte[] buf = new byte[256];
       assertThat(s.getInputStream().read(buf)).isPositive();   // the answer has begun
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (closed.get() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    awaitAClose();
     assertThat(closed.get()).as("the upstream connection was closed, not left streaming to nobody").isEqualTo(1);
   }
 
@@ -225,6 +219,14 @@ class UpstreamClientTest {
       onConnect.accept(socket);
     });
     return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+  }
+
+  /** Waits (15 s at most) until the back server has seen a connection close. */
+  private void awaitAClose() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (closed.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
   }
 
   private HttpResponse<String> get(int port) throws Exception {
