@@ -1,5 +1,6 @@
 package dev.keapgw.gateway.proxy;
 
+import dev.keapgw.gateway.http.GatewayException;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.proxy.upstream.UpstreamCall;
 import dev.keapgw.gateway.proxy.upstream.UpstreamClient;
@@ -58,8 +59,8 @@ public final class Forwarder {
         body.onComplete(ar -> {
           if (ar.succeeded()) {
             attempt(x, done);
-          } else {
-            done.fail(ar.cause());
+          } else {   // the caller's connection broke off mid-body: nothing was sent upstream
+            done.fail(GatewayException.badRequest("The request body broke off before it was complete."));
           }
         });
       }

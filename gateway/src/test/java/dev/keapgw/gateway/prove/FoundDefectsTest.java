@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * fails here by name, not only as a shrunk random case): malformed percent-escapes and form
  * bodies on the control plane answered 500, raw UTF-8 in a target reached the upstream
  * re-encoded, an empty {@code Maton-Connection} header was served from the default
- * connection's cache entry, and TRACE carried the injected token to an upstream that echoes it.
+ * connection's cache entry, TRACE carried the injected token to an upstream that echoes it, and
+ * a request body that broke off was logged as a gateway error.
  */
 class FoundDefectsTest {
   static final EchoUpstream ECHO = EchoUpstream.start();
@@ -115,6 +116,27 @@ class FoundDefectsTest {
     ECHO.enqueue(EchoUpstream.answer(200, MultiMap.caseInsensitiveMultiMap(), "{}"));
     assertThat(one("PURGE /keap/crm HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key()
         + "\r\nConnection: close\r\n\r\n").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aRequestBodyThatBreaksOffIsNotLoggedAsAGatewayErrorAndNothingGoesUpstream() throws Exception {
+    try (LogCapture logs = LogCapture.capture()) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", FIX.gateway().port())) {
+        s.getOutputStream().write(("POST /keap/crm/rest/v2/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+            + key() + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"given_name\":")
+            .getBytes(StandardCharsets.ISO_8859_1));
+        s.getOutputStream().flush();
+        Thread.sleep(100);
+      }
+      // requests on new connections, spread over the event loops: by their answers the close was seen
+      for (int i = 0; i < 4; i++) {
+        assertThat(one("GET /keap/crm/rest/v2/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key()
+            + "\r\nConnection: close\r\n\r\n").status()).isEqualTo(200);
+      }
+      assertThat(ECHO.received()).extracting(EchoUpstream.Received::method).containsOnly("GET");
+      assertThat(logs.lines()).filteredOn(l -> l.level().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
+          .isEmpty();
+    }
   }
 
   private static String key() {
