@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.internal.ContextInternal;
@@ -167,6 +168,27 @@ class UpstreamClientTest {
   }
 
   @Test
+  void aSlowCallerGetsALargeAnswerWholeWhileTheUpstreamIsHeldBack() throws Exception {
+    byte[] page = new byte[8 * 1024 * 1024];
+    new java.util.Random(7).nextBytes(page);
+    int back = backServer(new HttpServerOptions(), req -> req.response().end(Buffer.buffer(page)));
+    int front = front(settings(Duration.ofSeconds(30), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
+        "http://127.0.0.1:" + back);
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", front)) {
+      s.setReceiveBufferSize(16 * 1024);
+      s.setSoTimeout(20_000);
+      s.getOutputStream().write("GET /big HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      Thread.sleep(1_000);   // not reading: the front's queue fills and the upstream must be paused, then resumed
+      java.io.InputStream in = new java.io.BufferedInputStream(s.getInputStream());
+      java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+      String head = readHead(in);
+      assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("transfer-encoding: chunked");
+      readChunked(in, got);
+      assertThat(got.toByteArray()).isEqualTo(page);
+    }
+  }
+
+  @Test
   void aClosedPortIsAConnectFailure() throws Exception {
     int closedPort = dev.keapgw.gateway.FreePort.find();
     int front = front(settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
@@ -227,6 +249,42 @@ class UpstreamClientTest {
     while (closed.get() == 0 && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
+  }
+
+  private static String readHead(java.io.InputStream in) throws java.io.IOException {
+    StringBuilder b = new StringBuilder();
+    while (!b.toString().endsWith("\r\n\r\n")) {
+      int c = in.read();
+      if (c < 0) {
+        throw new java.io.EOFException("the head ended early: " + b);
+      }
+      b.append((char) c);
+    }
+    return b.toString();
+  }
+
+  private static void readChunked(java.io.InputStream in, java.io.OutputStream to) throws java.io.IOException {
+    while (true) {
+      String line = readLine(in);
+      int size = Integer.parseInt(line.split(";")[0].trim(), 16);
+      if (size == 0) {
+        readLine(in);
+        return;
+      }
+      to.write(in.readNBytes(size));
+      readLine(in);
+    }
+  }
+
+  private static String readLine(java.io.InputStream in) throws java.io.IOException {
+    StringBuilder b = new StringBuilder();
+    int c;
+    while ((c = in.read()) >= 0 && c != '\n') {
+      if (c != '\r') {
+        b.append((char) c);
+      }
+    }
+    return b.toString();
   }
 
   private HttpResponse<String> get(int port) throws Exception {
