@@ -141,7 +141,7 @@ public final class UpstreamCall {
   void connectFailed(Throwable cause) {
     context.emit(cause, c -> {
       finished = true;
-      answered.tryFail(new UpstreamException(UpstreamException.Kind.CONNECT, describe(c), c));
+      answered.tryFail(UpstreamException.connecting(c));
     });
   }
 
@@ -341,7 +341,7 @@ public final class UpstreamCall {
     if (kind == UpstreamException.Kind.PROTOCOL && response != null) {
       kind = UpstreamException.Kind.BROKEN_ANSWER;
     }
-    UpstreamException e = new UpstreamException(kind, describe(kind), failure);
+    UpstreamException e = UpstreamException.of(kind, failure);
     end(false);
     if (response == null) {
       answered.tryFail(e);
@@ -374,31 +374,5 @@ public final class UpstreamCall {
     } else {
       channel.close();
     }
-  }
-
-  private static String describe(UpstreamException.Kind kind) {
-    return switch (kind) {
-      case CONNECT -> "could not connect";
-      case CLOSED_BEFORE_ANSWER -> "Connection was closed before the upstream answered";
-      case TIMEOUT -> "no answer within the response timeout";
-      case PROTOCOL -> "the answer was not valid HTTP/1.1";
-      case BROKEN_ANSWER -> "the answer broke off";
-    };
-  }
-
-  private static String describe(Throwable connectFailure) {
-    if (connectFailure instanceof io.netty.channel.ConnectTimeoutException) {
-      return "timed out";
-    }
-    if (connectFailure instanceof java.net.ConnectException) {
-      return "connection refused";
-    }
-    if (connectFailure instanceof javax.net.ssl.SSLException || connectFailure instanceof java.security.cert.CertificateException) {
-      return "TLS handshake failed";
-    }
-    if (connectFailure instanceof java.net.UnknownHostException) {
-      return "unknown host";
-    }
-    return connectFailure.getClass().getSimpleName();
   }
 }

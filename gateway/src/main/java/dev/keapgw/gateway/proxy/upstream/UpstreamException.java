@@ -29,4 +29,33 @@ public final class UpstreamException extends RuntimeException {
   public Kind kind() {
     return kind;
   }
+
+  /** A failure to connect, said in a few words a caller can act on. */
+  static UpstreamException connecting(Throwable cause) {
+    String what;
+    if (cause instanceof io.netty.channel.ConnectTimeoutException) {
+      what = "timed out";
+    } else if (cause instanceof java.net.ConnectException) {
+      what = "connection refused";
+    } else if (cause instanceof javax.net.ssl.SSLException || cause instanceof java.security.cert.CertificateException) {
+      what = "TLS handshake failed";
+    } else if (cause instanceof java.net.UnknownHostException) {
+      what = "unknown host";
+    } else {
+      what = cause.getClass().getSimpleName();
+    }
+    return new UpstreamException(Kind.CONNECT, what, cause);
+  }
+
+  /** A failure after the connection was made. */
+  static UpstreamException of(Kind kind, Throwable cause) {
+    String what = switch (kind) {
+      case CONNECT -> "could not connect";
+      case CLOSED_BEFORE_ANSWER -> "the connection closed before the upstream answered";
+      case TIMEOUT -> "no answer within the response timeout";
+      case PROTOCOL -> "the answer was not valid HTTP/1.1";
+      case BROKEN_ANSWER -> "the answer broke off";
+    };
+    return new UpstreamException(kind, what, cause);
+  }
 }
