@@ -107,6 +107,12 @@ public final class UpstreamOAuthClient {
     } catch (java.io.IOException e) {
       json = null;
     }
+    if (s == 200 && json != null && json.hasNonNull("access_token")
+        && !printable(json.get("access_token").asText())) {
+      // it would go into an Authorization header; a line break there could add headers upstream
+      return Future.failedFuture(new TokenEndpointException(TokenEndpointException.Kind.TRANSIENT,
+          "the token endpoint answered the " + what + " with an access token that is not printable ASCII"));
+    }
     if (s == 200 && json != null && json.hasNonNull("access_token")) {
       return Future.succeededFuture(new TokenSet(json.get("access_token").asText(),
           json.path("refresh_token").asText(null), json.path("expires_in").asLong(86_400),
@@ -139,5 +145,10 @@ public final class UpstreamOAuthClient {
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** RFC 6749's VSCHAR: what an access token may be made of. */
+  private static boolean printable(String token) {
+    return !token.isEmpty() && token.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
   }
 }

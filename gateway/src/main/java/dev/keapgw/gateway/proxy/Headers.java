@@ -58,11 +58,26 @@ final class Headers {
     Set<String> dropped = connectionTokens(from.getAll("connection"));
     for (Map.Entry<String, String> e : from) {
       String n = e.getKey();
-      if (isToken(n) && !HOP_BY_HOP.contains(n) && !NOT_UPSTREAM.contains(n) && !n.regionMatches(true, 0, "maton-", 0, 6)
+      if (isToken(n) && isSafeValue(e.getValue()) && !HOP_BY_HOP.contains(n) && !NOT_UPSTREAM.contains(n) && !n.regionMatches(true, 0, "maton-", 0, 6)
           && !dropped.contains(n)) {
         to.add(n, e.getValue());
       }
     }
+  }
+
+  /**
+   * Whether a header value can be sent on as it is: no control characters but horizontal tab
+   * (a bare CR, which the server's parser leaves inside a value, could end the line at an
+   * upstream that reads it as a line break). A caller's header with any other value is dropped.
+   */
+  static boolean isSafeValue(CharSequence value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < 0x20 && c != '\t') || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
