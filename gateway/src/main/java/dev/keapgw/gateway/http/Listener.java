@@ -45,13 +45,7 @@ public final class Listener {
    */
   public Future<Void> listen(Vertx vertx, HttpServerOptions options, Supplier<Handler<HttpServerRequest>> handler,
       int instances) {
-    // Vert.x shares one listening socket among servers that ask for the same port; a request
-    // for port 0 is therefore turned into one free port first, which every loop then binds.
-    HttpServerOptions first = new HttpServerOptions(options);
-    if (first.getPort() == 0 && instances > 1) {
-      first.setPort(freePort(first.getHost()));
-    }
-    return vertx.deployVerticle(new Instance(first, handler)).compose(id -> {
+    return listenFirst(vertx, options, handler, instances, 5).compose(v -> {
       port = servers.get(0).actualPort();
       if (instances <= 1) {
         return Future.succeededFuture();
@@ -60,6 +54,32 @@ public final class Listener {
       return vertx.deployVerticle(() -> new Instance(rest, handler), new DeploymentOptions().setInstances(instances - 1))
           .mapEmpty();
     });
+  }
+
+  /**
+   * The first loop's server. Vert.x shares one listening socket among servers that ask for the
+   * same port, so a request for port 0 is turned into one free port first, which every loop then
+   * binds. Between choosing it and binding it, the port can be taken (by an outgoing connection's
+   * local port, say); then another is chosen, a few times.
+   */
+  private Future<Void> listenFirst(Vertx vertx, HttpServerOptions options, Supplier<Handler<HttpServerRequest>> handler,
+      int instances, int tries) {
+    HttpServerOptions first = new HttpServerOptions(options);
+    boolean chosenHere = first.getPort() == 0 && instances > 1;
+    if (chosenHere) {
+      first.setPort(freePort(first.getHost()));
+    }
+    return vertx.deployVerticle(new Instance(first, handler)).<Void>mapEmpty().recover(err -> chosenHere && tries > 1
+        && inUse(err) ? listenFirst(vertx, options, handler, instances, tries - 1) : Future.failedFuture(err));
+  }
+
+  private static boolean inUse(Throwable err) {
+    for (Throwable t = err; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int freePort(String host) {
