@@ -35,7 +35,7 @@ public final class Forwarder {
   private static final Set<HttpMethod> IDEMPOTENT =
       Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
   private static final Set<HttpMethod> CARRIES_CONTENT = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
-  /** Names are checked as they are copied ({@link Headers#isToken}); values come from the server's parser or from here. */
+  /** The caller's headers are checked as they are copied ({@link Headers#sendable}); the rest are the gateway's own. */
   private static final HttpHeadersFactory UPSTREAM_HEADERS =
       DefaultHttpHeadersFactory.headersFactory().withNameValidation(false).withValueValidation(false);
   private static final AsciiString REQUEST_ID = AsciiString.cached(RequestIds.HEADER);

@@ -1,5 +1,6 @@
 package dev.keapgw.gateway.proxy;
 
+import io.netty.handler.codec.http.HttpHeaderValidationUtil;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
@@ -58,44 +59,22 @@ final class Headers {
     Set<String> dropped = connectionTokens(from.getAll("connection"));
     for (Map.Entry<String, String> e : from) {
       String n = e.getKey();
-      if (isToken(n) && isSafeValue(e.getValue()) && !HOP_BY_HOP.contains(n) && !NOT_UPSTREAM.contains(n) && !n.regionMatches(true, 0, "maton-", 0, 6)
-          && !dropped.contains(n)) {
+      if (sendable(n, e.getValue()) && !HOP_BY_HOP.contains(n) && !NOT_UPSTREAM.contains(n)
+          && !n.regionMatches(true, 0, "maton-", 0, 6) && !dropped.contains(n)) {
         to.add(n, e.getValue());
       }
     }
   }
 
   /**
-   * Whether a header value can be sent on as it is: no control characters but horizontal tab
-   * (a bare CR, which the server's parser leaves inside a value, could end the line at an
-   * upstream that reads it as a line break). A caller's header with any other value is dropped.
+   * Whether a caller's header can be sent on as it is: its name an RFC 9110 token (not empty),
+   * its value free of control characters but horizontal tab (a bare CR, which the server's parser
+   * leaves inside a value, could end the line at an upstream that reads it as a line break).
+   * Any other header is dropped rather than forwarded, as nginx does by default.
    */
-  static boolean isSafeValue(CharSequence value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if ((c < 0x20 && c != '\t') || c == 0x7f) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Whether a header name is an RFC 9110 token. A caller's header with any other name (empty,
-   * with spaces or separators) is dropped rather than forwarded, as nginx does by default.
-   */
-  static boolean isToken(String name) {
-    if (name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alnum && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
-        return false;
-      }
-    }
-    return true;
+  static boolean sendable(String name, String value) {
+    return !name.isEmpty() && HttpHeaderValidationUtil.validateToken(name) < 0
+        && HttpHeaderValidationUtil.validateValidHeaderValue(value) < 0;
   }
 
   /**

@@ -9,9 +9,6 @@ final class UpstreamFailure {
   private UpstreamFailure() {}
 
   static GatewayException of(Throwable t, String app) {
-    if (t instanceof GatewayException e) {
-      return e;
-    }
     if (!(t instanceof UpstreamException u)) {
       return new GatewayException(ErrorType.UPSTREAM_UNREACHABLE,
           "The connection to the " + app + " API failed before it answered (" + t.getClass().getSimpleName() + ").");

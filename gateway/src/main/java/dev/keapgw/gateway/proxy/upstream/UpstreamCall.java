@@ -101,12 +101,7 @@ public final class UpstreamCall {
     sink = res;
     res.closeHandler(v -> abort());
     res.drainHandler(v -> resumeReads());
-    if (early != null) {
-      HttpContent c;
-      while ((c = early.pollFirst()) != null) {
-        deliver(c);
-      }
-    }
+    drainEarly();
     return bodyDone.future();
   }
 
@@ -118,18 +113,16 @@ public final class UpstreamCall {
       return bodyDone.future();
     }
     discarding = true;
-    if (early != null) {
-      HttpContent c;
-      while ((c = early.pollFirst()) != null) {
-        boolean last = c instanceof LastHttpContent;
-        c.release();
-        if (last) {
-          bodyDone.complete();
-          end(true);
-        }
-      }
-    }
+    drainEarly();
     return bodyDone.future();
+  }
+
+  /** Hands on what arrived before the body had a place to go. */
+  private void drainEarly() {
+    HttpContent c;
+    while (early != null && (c = early.pollFirst()) != null) {
+      consume(c);
+    }
   }
 
   // ---- from the pool, on the event loop
@@ -255,21 +248,26 @@ public final class UpstreamCall {
         return;
       }
       lastActivity = System.nanoTime();
-      if (sink != null) {
-        deliver(c);
-      } else if (discarding) {
-        boolean last = c instanceof LastHttpContent;
-        c.release();
-        if (last) {
-          bodyDone.complete();
-          end(true);
-        }
-      } else {
-        if (early == null) {
-          early = new ArrayDeque<>(2);
-        }
-        early.addLast(c);
+      consume(c);
+    }
+  }
+
+  /** A piece of the answer's body: to the caller, dropped, or kept until one of those is chosen. */
+  private void consume(HttpContent c) {
+    if (sink != null) {
+      deliver(c);
+    } else if (discarding) {
+      boolean last = c instanceof LastHttpContent;
+      c.release();
+      if (last) {
+        bodyDone.complete();
+        end(true);
       }
+    } else {
+      if (early == null) {
+        early = new ArrayDeque<>(2);
+      }
+      early.addLast(c);
     }
   }
 

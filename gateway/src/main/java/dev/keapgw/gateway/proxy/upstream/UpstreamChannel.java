@@ -38,10 +38,6 @@ final class UpstreamChannel extends ChannelInboundHandlerAdapter {
     }
   }
 
-  long timeoutNanos() {
-    return timeoutNanos;
-  }
-
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
