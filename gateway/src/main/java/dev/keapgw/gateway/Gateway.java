@@ -67,6 +67,8 @@ public final class Gateway implements AutoCloseable {
   private KeepAliveSweeper sweeper;
   private TokenManager tokens;
   private BucketStore buckets;
+  /** The accounts' request rates: the control plane and the data plane spend the same ones. */
+  private AccountRateLimiter accountLimits;
   private Leases leases;
   /** This process among the instances of a cluster (the holder of leases). */
   private final String instanceId = java.util.UUID.randomUUID().toString();
@@ -80,6 +82,9 @@ public final class Gateway implements AutoCloseable {
   /** One listener per core: the data plane runs on the event loops. */
   static final int EVENT_LOOPS = Math.max(2, Runtime.getRuntime().availableProcessors());
   private long flushTimer = -1;
+  private long compactTimer = -1;
+  /** How often the embedded store checks whether deletes left much of its file unused. */
+  static final Duration COMPACT_EVERY = Duration.ofMinutes(5);
 
   private Gateway(GatewayServices services, boolean ownsVertx) {
     this.services = services;
@@ -150,7 +155,10 @@ public final class Gateway implements AutoCloseable {
       ctx.next();
     });
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_CONTROL_BODY));
-    ControlRoutes routes = new ControlRoutes(router, services.auth());
+    GatewayConfig c = services.config();
+    buckets = ClusterWiring.bucketStore(c, services.db());
+    accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), buckets);
+    ControlRoutes routes = new ControlRoutes(router, services.auth(), accountLimits);
     for (Feature f : Features.all()) {
       f.mount(routes, services);
     }
@@ -191,10 +199,7 @@ public final class Gateway implements AutoCloseable {
     leases = new Leases(db.jdbi());
     sweeper = new KeepAliveSweeper(vertx, services.connectionRepo(), tokens, c.clock(), c.timeouts().keepAliveEvery(),
         sweepEvery, () -> leases.tryAcquire(SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
-    buckets = ClusterWiring.bucketStore(c, db);
-    ConnectLinks links = ConnectionService.of(services)::connectUrl;
-    AccountRateLimiter accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(),
-        buckets);
+    ConnectLinks links = ConnectionService.of(services)::reconnectUrl;
     UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), buckets);
     ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(), cacheLifetime(db));
     services.connectionRepo().onChange(id -> {
@@ -266,6 +271,12 @@ public final class Gateway implements AutoCloseable {
       throw new IllegalStateException("the gateway cannot listen on " + c.host() + ":" + c.port() + ": "
           + e.getCause().getMessage(), e.getCause());
     }
+    if (services.db().embedded()) {
+      // the embedded store never shrinks by itself while it runs: give deleted space back
+      compactTimer = services.vertx().setPeriodic(COMPACT_EVERY.toMillis(), t ->
+          services.vertx().executeBlocking(() -> services.db().compactIfSparse(50, Duration.ofSeconds(2)), false)
+              .onFailure(e -> LOG.warn("could not compact the store: {}", e.toString())));
+    }
     flushTimer = services.vertx().setPeriodic(5_000, t ->
         services.vertx().executeBlocking(() -> {
           services.auth().flushLastUse();
@@ -312,6 +323,9 @@ public final class Gateway implements AutoCloseable {
       }
       if (flushTimer >= 0) {
         services.vertx().cancelTimer(flushTimer);
+      }
+      if (compactTimer >= 0) {
+        services.vertx().cancelTimer(compactTimer);
       }
       if (listener != null) {
         listener.close().toCompletionStage().toCompletableFuture().get();

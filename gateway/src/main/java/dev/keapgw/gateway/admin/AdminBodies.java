@@ -34,22 +34,30 @@ final class AdminBodies {
     return v;
   }
 
-  /**
-   * {@code rate_limit_per_second}: present, and a whole number or null (null: back to the
-   * gateway's default).
-   */
+  /** {@code rate_limit_per_second}: a whole number or null (null: back to the gateway's default). */
   static Integer rateLimit(ObjectNode body) {
-    String field = "rate_limit_per_second";
-    if (!body.has(field)) {
-      throw invalid(field, "'" + field + "' is required: a whole number of requests per second,"
-          + " or null for the gateway's default");
+    return wholeNumber(body, "rate_limit_per_second", 1_000_000);
+  }
+
+  /** The fields {@code PATCH /admin/accounts/{id}} may set; at least one must be given. */
+  static final java.util.List<String> SETTINGS = java.util.List.of("rate_limit_per_second", "max_connections",
+      "max_pending_connections");
+
+  static void requireASetting(ObjectNode body) {
+    if (SETTINGS.stream().noneMatch(body::has)) {
+      throw invalid("rate_limit_per_second", "One of " + String.join(", ", SETTINGS)
+          + " is required: a whole number, or null for the gateway's default");
     }
+  }
+
+  /** A whole number from 1 to {@code max}, or null (the default); call only when the field is present. */
+  static Integer wholeNumber(ObjectNode body, String field, int max) {
     JsonNode v = body.get(field);
-    if (v.isNull()) {
+    if (v == null || v.isNull()) {
       return null;
     }
-    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1 || v.intValue() > 1_000_000) {
-      throw invalid(field, "'" + field + "' must be a whole number between 1 and 1000000, or null for the default");
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1 || v.intValue() > max) {
+      throw invalid(field, "'" + field + "' must be a whole number between 1 and " + max + ", or null for the default");
     }
     return v.intValue();
   }

@@ -49,6 +49,9 @@ public record GatewayConfig(
   public static final Set<String> RESERVED = Set.of("connections", "user", "admin", "connect", "oauth",
       "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs");
 
+  /** The shortest admin token accepted: a short one can be guessed. */
+  public static final int MIN_ADMIN_TOKEN_LENGTH = 32;
+
   /**
    * @param accountPerSecond default requests per second per account
    * @param accountBurst extra requests an account may send at once above its rate
@@ -117,6 +120,10 @@ public record GatewayConfig(
         problems.add("app name '" + a.name() + "' is reserved");
       }
     });
+    if (adminToken != null && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
+      problems.add("--admin-token must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters (it guards every"
+          + " account), got " + adminToken.length() + "; e.g. `openssl rand -base64 32`");
+    }
     if (limits.accountPerSecond() <= 0) {
       problems.add("--account-rate-limit must be at least 1");
     }

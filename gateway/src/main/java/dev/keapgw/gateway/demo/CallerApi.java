@@ -31,6 +31,11 @@ final class CallerApi {
     return send("POST", path, json, 201);
   }
 
+  /** {@code POST /connections/{id}/reconnect}: the connection with a live connect link. */
+  JsonNode reconnect(String connectionId) {
+    return send("POST", "/connections/" + connectionId + "/reconnect", "{}", 200);
+  }
+
   JsonNode delete(String path) {
     return send("DELETE", path, null, 200);
   }

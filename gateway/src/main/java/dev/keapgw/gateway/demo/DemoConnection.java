@@ -32,7 +32,10 @@ final class DemoConnection {
     String before = connection.path("last_updated_time").asText();
     // an ACTIVE connection stays ACTIVE when its re-authorization fails: only a new update time proves new tokens
     boolean wasActive = "ACTIVE".equals(connection.path("status").asText());
-    BrowserFlow.Outcome outcome = browser.open(connection.path("url").asText());
+    // an ACTIVE connection's url is live only once its owner asks to reconnect
+    String url = wasActive ? api.reconnect(id).path("connection").path("url").asText()
+        : connection.path("url").asText();
+    BrowserFlow.Outcome outcome = browser.open(url);
     JsonNode after = api.get("/connections/" + id).path("connection");
     boolean renewed = !wasActive || !before.equals(after.path("last_updated_time").asText());
     if (outcome.status() != 200 || !"ACTIVE".equals(after.path("status").asText()) || !renewed) {

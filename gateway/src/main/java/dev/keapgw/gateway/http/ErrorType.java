@@ -11,6 +11,7 @@ public enum ErrorType {
   UNAUTHORIZED(401, "unauthorized"),
   NOT_FOUND(404, "not_found"),
   METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+  CONNECTION_LIMIT_REACHED(409, "connection_limit_reached"),
   PAYLOAD_TOO_LARGE(413, "payload_too_large"),
   CONNECTION_NOT_READY(424, "connection_not_ready"),
   RATE_LIMITED(429, "rate_limited"),
