@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * key. A restart with the same directory finds the account, the key and the connection again.
  */
 public final class Demo {
+  /** Keap sends REST hook events 30 to 60 s after a change; the demo's sandbox takes 1 to 2 s. */
+  static final Duration DEMO_HOOK_DELAY = Duration.ofSeconds(1);
+
   /** The OAuth client the demo registers with its sandbox; its secret is new on every start. */
   static final String CLIENT_ID = "keap-gateway-demo";
   private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
@@ -60,7 +64,7 @@ public final class Demo {
     try {
       sandbox = Sandbox.start(SandboxConfig.defaults().withHost(options.host()).withPort(options.sandboxPort())
           .withAutoApprove(true).withClient(CLIENT_ID, clientSecret, List.of(publicUrl + "/oauth/callback"))
-          .withDataDir(dir.resolve("sandbox")), vertx);
+          .withDataDir(dir.resolve("sandbox")).withHookDelay(DEMO_HOOK_DELAY), vertx);
       URI upstream = URI.create(reachable(options.host(), sandbox.port()));
       gateway = Gateway.start(GatewayConfig.defaults().withHost(options.host()).withPort(port)
           .withPublicUrl(URI.create(publicUrl)).withDataDir(dir).withAdminToken(options.adminToken()).withKeys(keys)
