@@ -124,6 +124,15 @@ class MainTest {
     }
   }
 
+  @Test
+  void hookDelayScalesRestHookTimingFromFlagOrEnvironment() {
+    assertThat(config(Map.of()).hookDelay()).isEqualTo(SandboxConfig.defaults().hookDelay());
+    assertThat(config(Map.of(), "--hook-delay", "500ms").hookDelay()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config(Map.of("KEAP_SANDBOX_HOOK_DELAY", "1s")).hookDelay()).isEqualTo(Duration.ofSeconds(1));
+    assertUsageError(Map.of(), "--hook-delay", List.of("sandbox", "--hook-delay", "0s"));
+    assertUsageError(Map.of(), "--hook-delay", List.of("sandbox", "--hook-delay", "soon"));
+  }
+
   private void assertUsageError(Map<String, String> env, String named, List<String> args) {
     out.getBuffer().setLength(0);
     err.getBuffer().setLength(0);

@@ -1,22 +1,23 @@
 package dev.keapgw.app.demo;
 
+import dev.keapgw.client.KeapClient;
 import dev.keapgw.gateway.Gateway;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.EncryptionKeys;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
+import dev.keapgw.gateway.http.ListenFailure;
+import dev.keapgw.gateway.http.Listener;
 import dev.keapgw.gateway.ops.ReadinessCheck;
 import dev.keapgw.sandbox.Sandbox;
 import dev.keapgw.sandbox.SandboxConfig;
 import io.vertx.core.Vertx;
-import dev.keapgw.client.KeapClient;
-import dev.keapgw.gateway.http.ListenFailure;
-import dev.keapgw.gateway.http.Listener;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * key. A restart with the same directory finds the account, the key and the connection again.
  */
 public final class Demo {
+  /** Keap sends REST hook events 30 to 60 s after a change; the demo's sandbox takes 1 to 2 s. */
+  static final Duration DEMO_HOOK_DELAY = Duration.ofSeconds(1);
+
   /** The OAuth client the demo registers with its sandbox; its secret is new on every start. */
   static final String CLIENT_ID = "keap-gateway-demo";
   private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
@@ -69,7 +73,7 @@ public final class Demo {
       try {
         sandbox = Sandbox.start(SandboxConfig.defaults().withHost(options.host()).withPort(options.sandboxPort())
             .withAutoApprove(true).withClient(CLIENT_ID, clientSecret, List.of(publicUrl + "/oauth/callback"))
-            .withDataDir(dir.resolve("sandbox")), vertx);
+            .withDataDir(dir.resolve("sandbox")).withHookDelay(DEMO_HOOK_DELAY), vertx);
       } catch (dev.keapgw.sandbox.ListenFailure e) {
         throw new DemoStartFailure(DemoStartFailure.Server.SANDBOX, e);
       }
