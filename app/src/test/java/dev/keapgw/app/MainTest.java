@@ -2,7 +2,7 @@ package dev.keapgw.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keapgw.gateway.demo.DemoOptions;
+import dev.keapgw.app.demo.DemoOptions;
 import dev.keapgw.sandbox.SandboxConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;

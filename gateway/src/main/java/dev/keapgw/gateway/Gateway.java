@@ -11,6 +11,7 @@ import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.ErrorBody;
 import dev.keapgw.gateway.http.ErrorType;
 import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.http.ListenFailure;
 import dev.keapgw.gateway.http.Listener;
 import dev.keapgw.gateway.ops.ReadinessChecks;
 import dev.keapgw.gateway.http.RequestIds;
@@ -263,8 +264,7 @@ public final class Gateway implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the gateway", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("the gateway cannot listen on " + c.host() + ":" + c.port() + ": "
-          + e.getCause().getMessage(), e.getCause());
+      throw new ListenFailure(c.host(), c.port(), e.getCause());
     }
     flushTimer = services.vertx().setPeriodic(5_000, t ->
         services.vertx().executeBlocking(() -> {

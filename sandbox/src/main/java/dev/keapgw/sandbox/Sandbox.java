@@ -100,8 +100,7 @@ public final class Sandbox implements AutoCloseable {
       throw new IllegalStateException("interrupted while starting the sandbox", e);
     } catch (ExecutionException e) {
       s.restHooks.close();
-      throw new IllegalStateException(
-          "the sandbox cannot listen on " + config.host() + ":" + config.port() + ": " + e.getCause().getMessage(), e.getCause());
+      throw new ListenFailure(config.host(), config.port(), e.getCause());
     }
     return s;
   }
