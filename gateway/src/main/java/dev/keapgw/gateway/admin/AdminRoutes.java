@@ -8,7 +8,7 @@ import dev.keapgw.gateway.account.Account;
 import dev.keapgw.gateway.account.AccountService;
 import dev.keapgw.gateway.connection.ConnectionCaps;
 import dev.keapgw.gateway.connection.GrantDisposal;
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.crypto.KeyRotation;

@@ -1,6 +1,6 @@
 package dev.keapgw.gateway.connection;
 
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.store.Times;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

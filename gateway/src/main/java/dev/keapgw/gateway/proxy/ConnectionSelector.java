@@ -1,13 +1,13 @@
 package dev.keapgw.gateway.proxy;
 
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.keapgw.gateway.account.Principal;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.connection.ConnectionStatus;
-import dev.keapgw.gateway.http.ErrorType;
-import dev.keapgw.gateway.http.GatewayException;
-import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.store.StoreCache;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,11 +43,7 @@ public final class ConnectionSelector {
     this.cache = StoreCache.of(vertx, ttl, 100_000, this::lookup);
   }
 
-  /** The cached choice when it is fresh (the data plane's fast path), else null. */
-  public Connection cached(Principal p, AppConfig app, String named) {
-    return cache.getIfPresent(new Choice(p.accountId(), app.name(), named));
-  }
-
+  /** The connection for the request: from the cache when it is there (a completed future), else read on a worker thread. */
   public Future<Connection> select(Principal p, AppConfig app, String named) {
     Choice choice = new Choice(p.accountId(), app.name(), named);
     Connection known = cache.getIfPresent(choice);
