@@ -70,20 +70,38 @@ class ServeCommandTest {
 
   @Test
   void theEncryptionKeyMayBeAFile(@TempDir Path tmp) throws Exception {
-    Path file = Files.writeString(tmp.resolve("key"), KEY + "\n");
+    Path file = ownerOnly(Files.writeString(tmp.resolve("key"), KEY + "\n"));
     GatewayConfig c = config(Map.of(), "--client-id", "id", "--client-secret", "s", "--encryption-key", file.toString());
     assertThat(c.keys().primary()).isEqualTo(Base64.getDecoder().decode(KEY));
-    Path rotating = Files.writeString(tmp.resolve("keys"), "# primary first\n" + KEY + "\n" + OLD + "\n");
+    Path rotating = ownerOnly(Files.writeString(tmp.resolve("keys"), "# primary first\n" + KEY + "\n" + OLD + "\n"));
     GatewayConfig r = config(Map.of(), "--client-id", "id", "--client-secret", "s", "--encryption-key", rotating.toString());
     assertThat(r.keys().primary()).isEqualTo(Base64.getDecoder().decode(KEY));
     assertThat(r.keys().ids()).hasSize(2);
-    Path bad = Files.writeString(tmp.resolve("short"), "c2hvcnQ=");
+    Path bad = ownerOnly(Files.writeString(tmp.resolve("short"), "c2hvcnQ="));
     assertRefused(Map.of(), "--encryption-key", "serve", "--client-id", "id", "--client-secret", "s",
         "--encryption-key", bad.toString());
     assertThat(err.toString()).contains("does not start with a usable key", "32 bytes");
     assertRefused(Map.of(), "--old-encryption-keys", "serve", "--client-id", "id", "--client-secret", "s",
         "--encryption-key", KEY, "--old-encryption-keys", OLD + ",c2hvcnQ=");
     assertThat(err.toString()).contains("old key 2").doesNotContain(OLD);
+  }
+
+  @Test
+  void aKeyFileOthersMayReadIsRefusedInOneLine(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("key"), KEY + "\n");
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertRefused(Map.of(), "--encryption-key", "serve", "--client-id", "id", "--client-secret", "s",
+        "--encryption-key", file.toString());
+    assertThat(err.toString()).contains("the key file " + file + " may be read by other users", "chmod 600")
+        .doesNotContain(KEY);
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertThat(config(Map.of(), "--client-id", "id", "--client-secret", "s", "--encryption-key", file.toString())
+        .keys().primary()).isEqualTo(Base64.getDecoder().decode(KEY));
+  }
+
+  private static Path ownerOnly(Path file) throws java.io.IOException {
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    return file;
   }
 
   @Test

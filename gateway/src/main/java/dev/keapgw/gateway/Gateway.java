@@ -205,7 +205,7 @@ public final class Gateway implements AutoCloseable {
     accessLog = AccessLog.open(c.accessLog());
     upstream = new UpstreamClient(vertx, new UpstreamClient.Settings(c.timeouts().connect(), c.timeouts().response(),
         UPSTREAM_CONNECTIONS_PER_LOOP, UPSTREAM_KEEP_IDLE, UpstreamClient.defaultTls()));
-    Forwarder forwarder = new Forwarder(upstream, tokens);
+    Forwarder forwarder = new Forwarder(upstream, tokens, budget);
     return () -> {
       ProxyHandler proxy = new ProxyHandler(c.clock(), vertx, services.auth(), c.apps(), accountLimits, budget,
           selector, tokens, links, forwarder, services.metrics(), accessLog);

@@ -2,6 +2,8 @@ package dev.keapgw.gateway.http;
 
 import dev.keapgw.gateway.account.ApiKeyAuthenticator;
 import dev.keapgw.gateway.account.Principal;
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

@@ -5,7 +5,10 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
@@ -22,7 +25,11 @@ import java.util.List;
  * to sit in the decoder: the request is marked as undecodable, and Vert.x answers 400 and
  * closes the connection, so nothing after it on the connection is read as another request.
  *
- * <p>It costs nothing on other requests: Netty calls the hook only when both headers came.
+ * <p>It also refuses, the same way, a request with two {@code Host} headers, or an HTTP/1.1
+ * request with none (RFC 9112 §3.2).
+ *
+ * <p>On other requests it costs a comparison per header name of four letters: Netty calls the
+ * framing hook only when both headers came, and no request is parsed twice.
  */
 public final class FramingGuard extends VertxHttpRequestDecoder {
   /** The name Vert.x gives its request decoder in a connection's pipeline. */
@@ -41,6 +48,36 @@ public final class FramingGuard extends VertxHttpRequestDecoder {
     message.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(
         "a request must not carry both Content-Length and Transfer-Encoding: chunked")));
     refused = true;
+  }
+
+  /** {@code Host} lines of the request being decoded. */
+  private int hosts;
+
+  @Override
+  protected HttpMessage createMessage(String[] initialLine) {
+    hosts = 0;
+    return super.createMessage(initialLine);
+  }
+
+  @Override
+  protected AsciiString splitHeaderName(byte[] sb, int start, int length) {
+    AsciiString name = super.splitHeaderName(sb, start, length);
+    if (length == 4 && name.contentEqualsIgnoreCase(HttpHeaderNames.HOST)) {
+      hosts++;
+    }
+    return name;
+  }
+
+  /** Called once per request, after its headers: where a request's Host lines are judged. */
+  @Override
+  protected boolean isContentAlwaysEmpty(HttpMessage message) {
+    if (hosts > 1 || (hosts == 0 && message.protocolVersion() == HttpVersion.HTTP_1_1)) {
+      // RFC 9112 §3.2: exactly one Host in HTTP/1.1; two could name two servers to two readers
+      message.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(
+          hosts == 0 ? "an HTTP/1.1 request must carry a Host header" : "a request must not carry two Host headers")));
+      refused = true;
+    }
+    return super.isContentAlwaysEmpty(message);
   }
 
   @Override

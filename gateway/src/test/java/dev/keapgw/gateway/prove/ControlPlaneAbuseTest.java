@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.gateway.ConnectFlow;
 import dev.keapgw.gateway.GatewayFixture;
 import dev.keapgw.gateway.account.AccountService;
+import dev.keapgw.sandbox.MutableClock;
 import dev.keapgw.sandbox.Sandbox;
 import dev.keapgw.sandbox.TestHttp;
 import java.net.URI;
@@ -30,7 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * an error description from the authorize page is not stored (14).
  */
 class ControlPlaneAbuseTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  /** The gateway's clock stands still: limits that refill over time refill only when a test says so. */
+  static final MutableClock CLOCK = new MutableClock("2026-03-01T00:00:00Z");
+  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withClock(CLOCK));
 
   /** A new account whose rate limit is high enough for a test that makes many calls. */
   private static String fastAccount(String name) {
