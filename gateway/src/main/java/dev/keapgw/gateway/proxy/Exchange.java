@@ -26,6 +26,8 @@ final class Exchange {
   int attempts;
   int upstreamStatus;
   String outcome = "";
+  /** Who made the request when it was one of the gateway's own features (see {@link CallerOrigin}), else null. */
+  String via;
 
   Exchange(HttpServerRequest request, String requestId, long startNanos) {
     this.request = request;

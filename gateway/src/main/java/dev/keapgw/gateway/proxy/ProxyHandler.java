@@ -83,6 +83,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
   @Override
   public void handle(HttpServerRequest req) {
     Exchange x = new Exchange(req, RequestIds.of(req), System.nanoTime());
+    x.via = CallerOrigin.of(req);
     HttpServerResponse res = req.response();
     res.putHeader(REQUEST_ID, x.requestId);
     res.endHandler(v -> finished(x, res.getStatusCode(), res.bytesWritten()));
