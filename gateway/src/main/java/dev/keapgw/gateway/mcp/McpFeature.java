@@ -13,13 +13,18 @@ import java.util.function.Supplier;
  * plane's body reading, because the key is checked before the message is read.
  */
 public final class McpFeature implements Feature {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(McpFeature.class);
   public static final String PATH = "/mcp";
 
   @Override
   public void mount(ControlRoutes routes, GatewayServices services) {
     McpMetrics metrics = new McpMetrics(services.metrics());
-    Supplier<McpTransport> transport = new Memo<>(() -> McpServerAssembly.build(services,
-        services.config().mcpReadOnly(), metrics).transport());
+    Supplier<McpTransport> transport = new Memo<>(() -> {
+      long start = System.nanoTime();
+      McpServerAssembly.Built built = McpServerAssembly.build(services, services.config().mcpReadOnly(), metrics);
+      LOG.info("MCP endpoint ready: {} tools in {} ms", built.toolCount(), (System.nanoTime() - start) / 1_000_000);
+      return built.transport();
+    });
     URI pub = services.config().publicUrl();
     var origins = DefaultServerTransportSecurityValidator.builder()
         .allowedOrigin(pub.getScheme() + "://" + pub.getAuthority())
