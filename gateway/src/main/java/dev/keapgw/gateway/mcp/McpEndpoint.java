@@ -3,10 +3,10 @@ package dev.keapgw.gateway.mcp;
 import dev.keapgw.gateway.account.ApiKeyAuthenticator;
 import dev.keapgw.gateway.account.Principal;
 import dev.keapgw.gateway.http.ErrorBody;
-import dev.keapgw.gateway.http.ErrorType;
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.Failures;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.RequestIds;
-import dev.keapgw.gateway.store.StoreUnavailable;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import io.vertx.core.Handler;
@@ -108,18 +108,10 @@ final class McpEndpoint implements Handler<RoutingContext> {
   }
 
   private void refuse(HttpServerRequest req, Throwable cause, String requestId) {
-    GatewayException e;
-    if (cause instanceof GatewayException ge) {
-      e = ge;
-      if (ge.type() == ErrorType.UNAUTHORIZED) {
-        e.header("WWW-Authenticate", req.getHeader("Authorization") == null ? WWW_AUTHENTICATE
-            : WWW_AUTHENTICATE + ", error=\"invalid_token\"");
-      }
-    } else if (StoreUnavailable.matches(cause)) {
-      e = StoreUnavailable.error();
-    } else {
-      LOG.error("gateway bug authenticating an MCP request (request {})", requestId, cause);
-      e = new GatewayException(ErrorType.INTERNAL, "Internal error in the gateway; the request id is in this answer.");
+    GatewayException e = Failures.answer(cause, "authenticating an MCP request", requestId);
+    if (e.type() == ErrorType.UNAUTHORIZED) {
+      e.header("WWW-Authenticate", req.getHeader("Authorization") == null ? WWW_AUTHENTICATE
+          : WWW_AUTHENTICATE + ", error=\"invalid_token\"");
     }
     fail(req, e, requestId);
   }

@@ -1,24 +1,22 @@
 package dev.keapgw.gateway.mcp;
 
-import dev.keapgw.gateway.http.GatewayException;
-import dev.keapgw.gateway.store.StoreUnavailable;
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.Failures;
+import dev.keapgw.gateway.error.GatewayException;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import dev.keapgw.gateway.http.Json;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns {@link McpTool}s into the SDK's tool specifications: annotations from the tool's hints,
  * and one way every call ends: counted by tool and outcome, a refusal or a gateway error as a
  * tool error whose text says what to do, a bug logged under the request id and answered
- * without details.
+ * without details ({@link Failures}).
  */
 final class McpTools {
-  private static final Logger LOG = LoggerFactory.getLogger(McpTools.class);
   private final McpMetrics metrics;
 
   McpTools(McpMetrics metrics) {
@@ -47,17 +45,13 @@ final class McpTools {
       answer = t.handler().call(caller, new Args(request.arguments()));
     } catch (ToolFailure f) {
       answer = ToolResults.refused(f);
-    } catch (GatewayException e) {
-      answer = gatewayError(e, caller);
     } catch (RuntimeException e) {
-      if (StoreUnavailable.matches(e)) {
-        answer = gatewayError(StoreUnavailable.error(), caller);
-      } else {
-        LOG.error("gateway bug in MCP tool {} (request {})", t.name(), caller.requestId(), e);
-        answer = new ToolResults.Answer(CallToolResult.builder().addTextContent("Internal error in the gateway"
-            + " (request id " + caller.requestId() + "); try again, or tell the gateway's operator.")
-            .isError(true).build(), "internal_error");
-      }
+      // a control-plane refusal (unknown connection or app), the store being down, or a bug: mapped once
+      GatewayException g = Failures.answer(e, "MCP tool " + t.name(), caller.requestId());
+      answer = g.type() == ErrorType.INTERNAL
+          ? new ToolResults.Answer(CallToolResult.builder().addTextContent(g.getMessage() + " (request id "
+              + caller.requestId() + ")").isError(true).build(), "internal_error")
+          : gatewayError(g, caller);
     }
     metrics.toolCall(t.name(), answer.outcome());
     return answer.result();
