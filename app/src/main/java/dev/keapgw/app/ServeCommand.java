@@ -117,6 +117,10 @@ final class ServeCommand implements Callable<Integer> {
           + " stdout, off, or a file to append to (default: ${DEFAULT-VALUE}).")
   String accessLog;
 
+  @Option(names = "--mcp-read-only",
+      description = "The MCP endpoint (/mcp) offers only tools that read: no Keap writes, no connection changes.")
+  boolean mcpReadOnly;
+
   private final Lifetime<Gateway> lifetime;
 
   ServeCommand(Lifetime<Gateway> lifetime) {
@@ -140,6 +144,7 @@ final class ServeCommand implements Callable<Integer> {
     m.put("--upstream-response-timeout", Durations.format(d.timeouts().response()));
     m.put("--upstream-quota-per-minute", Integer.toString(d.limits().upstreamQuotaPerMinute()));
     m.put("--access-log", d.accessLog().toString());
+    m.put("--mcp-read-only", Boolean.toString(d.mcpReadOnly()));
     return m;
   }
 
@@ -183,6 +188,7 @@ final class ServeCommand implements Callable<Integer> {
         .timeouts(new GatewayConfig.Timeouts(upstreamConnectTimeout, upstreamResponseTimeout, t.refreshMargin(),
             t.keepAliveEvery(), t.connectSession(), t.refreshBackoffMax()))
         .accessLog(AccessLogTarget.parse(accessLog))
+        .mcpReadOnly(mcpReadOnly)
         .build();
     List<GatewayConfig.Problem> problems = c.problems();
     if (!problems.isEmpty()) {

@@ -33,6 +33,7 @@ import java.util.Set;
  * @param timeouts upstream timeouts and token lifecycle timings
  * @param clock the clock expiry, backoff and limits follow
  * @param accessLog where the access log goes
+ * @param mcpReadOnly the MCP endpoint offers no tool that changes data ({@code --mcp-read-only})
  * @param tuning sizes and periods of the machinery (pools, caches, timers) that operators rarely change
  */
 public record GatewayConfig(
@@ -49,6 +50,7 @@ public record GatewayConfig(
     Timeouts timeouts,
     Clock clock,
     AccessLogTarget accessLog,
+    boolean mcpReadOnly,
     Tuning tuning) {
 
   /** Path names that can never be app names: the gateway's own routes. */
@@ -112,6 +114,7 @@ public record GatewayConfig(
             Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10)),
         Clock.systemUTC(),
         AccessLogTarget.STDOUT,
+        false,
         Tuning.defaults());
   }
 
@@ -244,6 +247,10 @@ public record GatewayConfig(
     return toBuilder().accessLog(a).build();
   }
 
+  public GatewayConfig withMcpReadOnly(boolean r) {
+    return toBuilder().mcpReadOnly(r).build();
+  }
+
   public GatewayConfig withTuning(Tuning t) {
     return toBuilder().tuning(t).build();
   }
@@ -253,7 +260,7 @@ public record GatewayConfig(
     return "GatewayConfig[" + host + ":" + port + " public=" + publicUrl + " data=" + dataDir
         + " db=" + (dbUrl == null ? "embedded" : "external") + " redis=" + (redisUrl == null ? "off" : "on")
         + " apps=" + apps.values()
-        + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits + "]";
+        + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits + (mcpReadOnly ? " mcp=read-only" : "") + "]";
   }
 
   /** Makes a configuration one setting at a time; {@link #build} checks nothing ({@link #problems} does). */
@@ -271,6 +278,7 @@ public record GatewayConfig(
     private Timeouts timeouts;
     private Clock clock;
     private AccessLogTarget accessLog;
+    private boolean mcpReadOnly;
     private Tuning tuning;
 
     private Builder(GatewayConfig c) {
@@ -287,6 +295,7 @@ public record GatewayConfig(
       timeouts = c.timeouts;
       clock = c.clock;
       accessLog = c.accessLog;
+      mcpReadOnly = c.mcpReadOnly;
       tuning = c.tuning;
     }
 
@@ -359,6 +368,12 @@ public record GatewayConfig(
       return this;
     }
 
+    /** Whether the MCP endpoint offers only tools that change no data. */
+    public Builder mcpReadOnly(boolean r) {
+      mcpReadOnly = r;
+      return this;
+    }
+
     public Builder tuning(Tuning t) {
       tuning = t;
       return this;
@@ -366,7 +381,7 @@ public record GatewayConfig(
 
     public GatewayConfig build() {
       return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(apps), adminToken, keys,
-          limits, timeouts, clock, accessLog, tuning);
+          limits, timeouts, clock, accessLog, mcpReadOnly, tuning);
     }
   }
 }
