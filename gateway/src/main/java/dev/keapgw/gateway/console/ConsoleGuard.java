@@ -1,7 +1,7 @@
 package dev.keapgw.gateway.console;
 
-import dev.keapgw.gateway.http.ErrorType;
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.GatewayException;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
