@@ -63,7 +63,7 @@ start_gateway() {   # jar port: starts it and prints an API key whose connection
     --admin-token bench-admin --account-rate-limit 1000000 --upstream-quota-per-minute 0 \
     >"$work/gateway$port.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && curl -sf http://127.0.0.1:29090/_sandbox/stats >/dev/null && break; sleep 0.2; done
+  for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && curl -sf http://127.0.0.1:29090/_sandbox/stats >/dev/null && break; sleep 0.2; done
   key="$(curl -sf -H 'Authorization: Bearer bench-admin' -H 'Content-Type: application/json' -d '{"name":"bench"}' \
     "http://127.0.0.1:$port/admin/accounts" | python3 -c 'import sys,json;print(json.load(sys.stdin)["api_key"])')"
   url="$(curl -sf -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{"app":"keap"}' \
