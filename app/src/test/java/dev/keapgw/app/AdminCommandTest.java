@@ -34,6 +34,8 @@ class AdminCommandTest {
     assertThat(ok("accounts", "list").path("accounts").findValuesAsText("id")).contains(id);
     assertThat(ok("accounts", "set-rate-limit", id, "25").at("/account/rate_limit_per_second").asInt()).isEqualTo(25);
     assertThat(ok("accounts", "set-rate-limit", id, "default").at("/account/rate_limit_per_second").isNull()).isTrue();
+    assertThat(ok("accounts", "set-mcp-read-only", id, "true").at("/account/mcp_read_only").asBoolean()).isTrue();
+    assertThat(ok("accounts", "set-mcp-read-only", id, "false").at("/account/mcp_read_only").asBoolean()).isFalse();
     assertThat(ok("accounts", "delete", id).path("deleted").asBoolean()).isTrue();
     assertThat(FIX.as(key).get("/user").status()).isEqualTo(401);
   }
@@ -79,7 +81,7 @@ class AdminCommandTest {
 
   @Test
   void urlAndTokenComeFromTheEnvironmentButNothingElse() {
-    Map<String, String> env = Map.of("KEAPGW_URL", FIX.gateway().baseUrl(),
+    Map<String, String> env = Map.of("KEAP_GATEWAY_URL", FIX.gateway().baseUrl(),
         "KEAPGW_ADMIN_TOKEN", GatewayFixture.ADMIN_TOKEN, "KEAPGW_NAME", "From Env");
     assertThat(run(env, "admin", "accounts", "list")).as(err.toString()).isZero();
     assertThat(run(env, "admin", "accounts", "create")).as("--name is not read from KEAPGW_NAME").isEqualTo(2);

@@ -13,6 +13,8 @@ final class Exchange {
   final HttpServerRequest request;
   /** The Vert.x context the request arrived on: its event loop carries the upstream exchange too. */
   final ContextInternal context = ContextInternal.current();
+  /** The path's first segment: the name of the app the caller asks for (perhaps none this gateway serves). */
+  final String appName;
   final String requestId;
   final long startNanos;
   Principal principal;
@@ -26,9 +28,12 @@ final class Exchange {
   int attempts;
   int upstreamStatus;
   String outcome = "";
+  /** Who made the request when it was one of the gateway's own features (see {@link CallerOrigin}), else null. */
+  String via;
 
-  Exchange(HttpServerRequest request, String requestId, long startNanos) {
+  Exchange(HttpServerRequest request, String appName, String requestId, long startNanos) {
     this.request = request;
+    this.appName = appName;
     this.requestId = requestId;
     this.startNanos = startNanos;
   }
