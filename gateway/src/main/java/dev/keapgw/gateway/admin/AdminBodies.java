@@ -8,6 +8,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /** Reads the admin API's request bodies; every mistake is a 400 naming the field. */
 final class AdminBodies {
+  static final String RATE_LIMIT = "rate_limit_per_second";
+  static final String MCP_READ_ONLY = "mcp_read_only";
+
   private AdminBodies() {}
 
   static ObjectNode body(RoutingContext ctx) {
@@ -36,17 +39,18 @@ final class AdminBodies {
 
   /** {@code rate_limit_per_second}: a whole number or null (null: back to the gateway's default). */
   static Integer rateLimit(ObjectNode body) {
-    return wholeNumber(body, "rate_limit_per_second", 1_000_000);
+    return wholeNumber(body, RATE_LIMIT, 1_000_000);
   }
 
   /** The fields {@code PATCH /admin/accounts/{id}} may set; at least one must be given. */
-  static final java.util.List<String> SETTINGS = java.util.List.of("rate_limit_per_second", "max_connections",
+  static final java.util.List<String> SETTINGS = java.util.List.of(RATE_LIMIT, MCP_READ_ONLY, "max_connections",
       "max_pending_connections");
 
   static void requireASetting(ObjectNode body) {
     if (SETTINGS.stream().noneMatch(body::has)) {
-      throw invalid("rate_limit_per_second", "One of " + String.join(", ", SETTINGS)
-          + " is required: a whole number, or null for the gateway's default");
+      throw invalid(RATE_LIMIT, "'" + RATE_LIMIT + "' or another of " + String.join(", ", SETTINGS)
+          + " is required: a whole number of requests per second (or null for the gateway's default), whether"
+          + " the account's MCP tools may only read, or a cap on its connections");
     }
   }
 
@@ -60,6 +64,19 @@ final class AdminBodies {
       throw invalid(field, "'" + field + "' must be a whole number between 1 and " + max + ", or null for the default");
     }
     return v.intValue();
+  }
+
+  /** {@code mcp_read_only}: true or false, or null when absent. */
+  static Boolean mcpReadOnly(ObjectNode body) {
+    JsonNode v = body.get(MCP_READ_ONLY);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isBoolean()) {
+      throw invalid(MCP_READ_ONLY, "'" + MCP_READ_ONLY + "' must be true (the account's MCP tools may only read)"
+          + " or false");
+    }
+    return v.booleanValue();
   }
 
   static GatewayException invalid(String field, String message) {

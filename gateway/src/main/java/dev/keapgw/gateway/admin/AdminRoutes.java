@@ -48,13 +48,20 @@ public final class AdminRoutes implements Feature {
       ObjectNode body = AdminBodies.body(ctx);
       AdminBodies.requireASetting(body);
       String id = ctx.pathParam("id");
+      Boolean mcpReadOnly = AdminBodies.mcpReadOnly(body);
       Integer limit = AdminBodies.rateLimit(body);
       ConnectionCaps caps = services.connectionRepo().caps(id).orElseThrow(() -> noAccount(id));
       ConnectionCaps wanted = new ConnectionCaps(
           body.has("max_connections") ? AdminBodies.wholeNumber(body, "max_connections", ConnectionCaps.MAX) : caps.all(),
           body.has("max_pending_connections")
               ? AdminBodies.wholeNumber(body, "max_pending_connections", ConnectionCaps.MAX) : caps.pending());
-      Account a = body.has("rate_limit_per_second") ? accounts.setRateLimit(id, limit) : accounts.account(id);
+      Account a = accounts.account(id);
+      if (body.has(AdminBodies.RATE_LIMIT)) {
+        a = accounts.setRateLimit(a.id(), limit);
+      }
+      if (mcpReadOnly != null) {
+        a = accounts.setMcpReadOnly(a.id(), mcpReadOnly);
+      }
       services.connectionRepo().setCaps(id, wanted);
       return Reply.ok(AdminJson.wrap("account", AdminJson.account(a, wanted)));
     });

@@ -22,12 +22,13 @@ class AdminTokenTest {
   @Test
   void aShortAdminTokenIsRefusedInOneLine() {
     GatewayConfig c = FIX.gateway().services().config();
-    assertThat(c.withAdminToken("a").validate())
-        .containsExactly("--admin-token must be at least 32 characters (it guards every account), got 1;"
-            + " e.g. `openssl rand -base64 32`");
-    assertThat(c.withAdminToken("x".repeat(31)).validate()).hasSize(1);
-    assertThat(c.withAdminToken("x".repeat(32)).validate()).isEmpty();
-    assertThat(c.withAdminToken(null).validate()).isEmpty();
+    assertThat(c.withAdminToken("a").problems()).extracting(Object::toString)
+        .containsExactly("admin token: must be at least 32 characters (it guards every account), not 1;"
+            + " make one with `openssl rand -base64 32`");
+    assertThat(c.withAdminToken("x".repeat(31)).problems()).extracting(GatewayConfig.Problem::setting)
+        .containsExactly(GatewayConfig.Setting.ADMIN_TOKEN);
+    assertThat(c.withAdminToken("x".repeat(32)).problems()).isEmpty();
+    assertThat(c.withAdminToken(null).problems()).isEmpty();
   }
 
   @Test

@@ -30,7 +30,7 @@ class CompactionTest {
       AccountRepository accounts = new AccountRepository(db.jdbi());
       ConnectionRepository connections = new ConnectionRepository(db.jdbi());
       Instant t = Instant.parse("2026-01-01T00:00:00Z");
-      Account a = new Account(UUID.randomUUID().toString(), "big", null, t);
+      Account a = new Account(UUID.randomUUID().toString(), "big", null, t, false);
       accounts.insertAccount(a);
       String marker = "sealed-marker-" + UUID.randomUUID();
       String filler = "x".repeat(40_000);
