@@ -102,6 +102,11 @@ final class ServeCommand implements Callable<Integer> {
           + " stdout, off, or a file to append to (default: ${DEFAULT-VALUE}).")
   String accessLog;
 
+  @Option(names = "--allow-private-destinations",
+      description = "Let trigger destinations resolve to loopback, private, link-local or metadata addresses"
+          + " (off by default: a server-side request forgery risk; for receivers on your own network).")
+  boolean allowPrivateDestinations;
+
   private final Lifetime<Gateway> lifetime;
 
   ServeCommand(Lifetime<Gateway> lifetime) {
@@ -122,6 +127,7 @@ final class ServeCommand implements Callable<Integer> {
     m.put("--account-rate-limit", Integer.toString(d.limits().accountPerSecond()));
     m.put("--upstream-quota-per-minute", Integer.toString(d.limits().upstreamQuotaPerMinute()));
     m.put("--access-log", d.accessLog().toString());
+    m.put("--allow-private-destinations", Boolean.toString(d.triggers().allowPrivateDestinations()));
     return m;
   }
 
@@ -162,7 +168,8 @@ final class ServeCommand implements Callable<Integer> {
         .withDataDir(dataDir).withDbUrl(dbUrl).withRedisUrl(redisUrl).withAdminToken(adminToken).withKeys(keys)
         .withApp(app)
         .withLimits(new GatewayConfig.Limits(accountRateLimit, d.limits().accountBurst(), upstreamQuotaPerMinute))
-        .withAccessLog(AccessLogTarget.parse(accessLog));
+        .withAccessLog(AccessLogTarget.parse(accessLog))
+        .withAllowPrivateDestinations(allowPrivateDestinations);
     List<String> problems = c.validate();
     if (!problems.isEmpty()) {
       throw new ParameterException(spec.commandLine(), String.join("; ", problems));

@@ -29,6 +29,7 @@ import java.util.Set;
  * @param timeouts upstream timeouts and token lifecycle timings
  * @param clock the clock expiry, backoff and limits follow
  * @param accessLog where the access log goes
+ * @param triggers how triggers deliver events to their destinations
  */
 public record GatewayConfig(
     String host,
@@ -43,11 +44,12 @@ public record GatewayConfig(
     Limits limits,
     Timeouts timeouts,
     Clock clock,
-    AccessLogTarget accessLog) {
+    AccessLogTarget accessLog,
+    Triggers triggers) {
 
   /** Path names that can never be app names: the gateway's own routes. */
   public static final Set<String> RESERVED = Set.of("connections", "user", "admin", "connect", "oauth",
-      "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs");
+      "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs", "triggers", "hooks");
 
   /**
    * @param accountPerSecond default requests per second per account
@@ -72,6 +74,20 @@ public record GatewayConfig(
       Duration connectSession,
       Duration refreshBackoffMax) {}
 
+  /**
+   * @param allowPrivateDestinations whether a destination may resolve to a loopback, private,
+   *     link-local or metadata address (off in production: a server-side request forgery risk;
+   *     on in the demo and with {@code serve --allow-private-destinations})
+   * @param deliveryTimeout how long a destination has to answer one delivery
+   * @param pollEvery how often each instance looks for due deliveries in the store (intake on
+   *     this instance wakes it at once)
+   */
+  public record Triggers(boolean allowPrivateDestinations, Duration deliveryTimeout, Duration pollEvery) {
+    public Triggers withAllowPrivateDestinations(boolean allow) {
+      return new Triggers(allow, deliveryTimeout, pollEvery);
+    }
+  }
+
   public static GatewayConfig defaults() {
     return new GatewayConfig(
         "0.0.0.0",
@@ -87,7 +103,8 @@ public record GatewayConfig(
         new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(15),
             Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10)),
         Clock.systemUTC(),
-        AccessLogTarget.STDOUT);
+        AccessLogTarget.STDOUT,
+        new Triggers(false, Duration.ofSeconds(15), Duration.ofMillis(500)));
   }
 
   /** Problems with this configuration, each naming the setting; empty when it can run. */
@@ -140,57 +157,66 @@ public record GatewayConfig(
   }
 
   public GatewayConfig withPort(int p) {
-    return new GatewayConfig(host, p, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, p, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, triggers);
   }
 
   public GatewayConfig withHost(String h) {
-    return new GatewayConfig(h, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(h, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, triggers);
   }
 
   public GatewayConfig withPublicUrl(URI u) {
-    return new GatewayConfig(host, port, u, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, u, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, triggers);
   }
 
   public GatewayConfig withDataDir(Path d) {
-    return new GatewayConfig(host, port, publicUrl, d, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, d, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, triggers);
   }
 
   public GatewayConfig withDbUrl(String u) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, u, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, u, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, triggers);
   }
 
   public GatewayConfig withRedisUrl(String u) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, u, apps, adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, u, apps, adminToken, keys, limits, timeouts, clock, accessLog, triggers);
   }
 
   public GatewayConfig withApp(AppConfig app) {
     Map<String, AppConfig> m = new java.util.LinkedHashMap<>(apps);
     m.put(app.name(), app);
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(m), adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(m), adminToken, keys, limits, timeouts, clock, accessLog, triggers);
   }
 
   public GatewayConfig withAdminToken(String t) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, t, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, t, keys, limits, timeouts, clock, accessLog, triggers);
   }
 
   public GatewayConfig withKeys(EncryptionKeys k) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, k, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, k, limits, timeouts, clock, accessLog, triggers);
   }
 
   public GatewayConfig withLimits(Limits l) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, l, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, l, timeouts, clock, accessLog, triggers);
   }
 
   public GatewayConfig withTimeouts(Timeouts t) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, t, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, t, clock, accessLog, triggers);
   }
 
   public GatewayConfig withClock(Clock c) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, c, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, c, accessLog, triggers);
   }
 
   public GatewayConfig withAccessLog(AccessLogTarget a) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, a);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, a, triggers);
+  }
+
+  public GatewayConfig withTriggers(Triggers t) {
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, t);
+  }
+
+  /** The same configuration with private destinations allowed or not (see {@link Triggers}). */
+  public GatewayConfig withAllowPrivateDestinations(boolean allow) {
+    return withTriggers(triggers.withAllowPrivateDestinations(allow));
   }
 
   @Override

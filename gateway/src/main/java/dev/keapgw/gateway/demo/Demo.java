@@ -65,7 +65,9 @@ public final class Demo {
       gateway = Gateway.start(GatewayConfig.defaults().withHost(options.host()).withPort(port)
           .withPublicUrl(URI.create(publicUrl)).withDataDir(dir).withAdminToken(options.adminToken()).withKeys(keys)
           .withApp(AppConfig.keap(CLIENT_ID, clientSecret)
-              .at(upstream, upstream.resolve("/app/oauth/authorize"), upstream.resolve("/token"))), vertx);
+              .at(upstream, upstream.resolve("/app/oauth/authorize"), upstream.resolve("/token")))
+          // the demo's receivers run on this machine: let triggers deliver to them
+          .withAllowPrivateDestinations(true), vertx);
       DemoAccount.Chosen account = new DemoAccount(gateway.services().accounts(), gateway.services().accountRepo(), dir)
           .choose(options.matonApiKey());
       DemoConnection.Ready connection = new DemoConnection(new CallerApi(publicUrl, account.secret())).ensureOne();
