@@ -2,7 +2,7 @@ package dev.keapgw.gateway.trigger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.gateway.crypto.SecretBox;
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.trigger.delivery.DestinationGuard;
 import dev.keapgw.gateway.trigger.delivery.Outbox;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package dev.keapgw.gateway.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.error.GatewayException;
 import java.util.Iterator;
 import java.util.Set;
 

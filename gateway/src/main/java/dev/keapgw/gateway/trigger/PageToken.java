@@ -1,6 +1,6 @@
 package dev.keapgw.gateway.trigger;
 
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.error.GatewayException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -9,7 +9,7 @@ public interface SubscriptionBroker {
    * one exists; shared by every trigger on the same connection and key. Blocking.
    *
    * @return the subscription's id
-   * @throws dev.keapgw.gateway.http.GatewayException when the key is not one the account offers,
+   * @throws dev.keapgw.gateway.error.GatewayException when the key is not one the account offers,
    *     or Keap cannot be reached or does not verify the hook
    */
   String subscribe(Connection connection, String eventKey);

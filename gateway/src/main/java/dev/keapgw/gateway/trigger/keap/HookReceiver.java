@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.connection.OneTimeTokens;
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.trigger.Intake;
 import dev.keapgw.gateway.trigger.Trigger;
@@ -61,9 +62,7 @@ public final class HookReceiver {
     Optional<Subscription> sub = token == null || token.length() > 100 ? Optional.empty()
         : subs.byUrlHash(OneTimeTokens.hash(token));
     if (sub.isEmpty()) {
-      ctx.response().setStatusCode(410).putHeader("Content-Type", "application/json")
-          .end("{\"error\":{\"status\":410,\"type\":\"gone\",\"message\":\"No hook subscription at this URL.\"}}");
-      return;
+      throw new GatewayException(ErrorType.GONE, "No hook subscription at this URL.");
     }
     String secret = ctx.request().getHeader(SECRET_HEADER);
     if (secret != null) {

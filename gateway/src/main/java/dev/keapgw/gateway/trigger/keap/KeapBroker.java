@@ -3,8 +3,8 @@ package dev.keapgw.gateway.trigger.keap;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.connection.OneTimeTokens;
-import dev.keapgw.gateway.http.ErrorType;
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.trigger.SubscriptionBroker;
 import dev.keapgw.gateway.trigger.TriggerRepository;
 import java.time.Clock;
@@ -119,7 +119,7 @@ public final class KeapBroker implements SubscriptionBroker {
   }
 
   private GatewayException notVerified(String eventKey) {
-    return new GatewayException(ErrorType.UPSTREAM_UNREACHABLE, "Keap did not verify the hook for '" + eventKey
+    return new GatewayException(ErrorType.UPSTREAM_ERROR, "Keap did not verify the hook for '" + eventKey
         + "': Keap must reach this gateway's public URL (" + hookBase.replaceAll("/hooks/keap/$", "")
         + ") to deliver events; check --public-url.");
   }

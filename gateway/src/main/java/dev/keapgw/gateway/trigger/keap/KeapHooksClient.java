@@ -3,8 +3,8 @@ package dev.keapgw.gateway.trigger.keap;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.connection.Connection;
-import dev.keapgw.gateway.http.ErrorType;
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.token.ActiveToken;
 import dev.keapgw.gateway.token.TokenManager;
@@ -153,6 +153,6 @@ public final class KeapHooksClient {
   }
 
   private static GatewayException upstream(String message) {
-    return new GatewayException(ErrorType.UPSTREAM_UNREACHABLE, message);
+    return new GatewayException(ErrorType.UPSTREAM_ERROR, message);
   }
 }
