@@ -22,7 +22,9 @@ class MigrationsTest {
   void applyToAnEmptyDatabase(StoreEngine engine) {
     StoreEngine.Fresh fresh = engine.fresh();
     try (Database db = fresh.open()) {
-      assertThat(applied(fresh)).containsExactly("1", "2");
+      assertThat(applied(fresh)).startsWith("1", "2").contains("4");
+      assertThat(new Leases(db.jdbi()).tryAcquire("hook-keeper", "me", StoreContract.T0,
+          java.time.Duration.ofMinutes(1))).isTrue();
       assertThat(new Leases(db.jdbi()).tryAcquire("keep-alive-sweeper", "me", StoreContract.T0,
           java.time.Duration.ofMinutes(1))).isTrue();
     }
@@ -45,7 +47,7 @@ class MigrationsTest {
           + " VALUES ('c1', 'a1', 'keap', 'ACTIVE', 3, 4, '{}', 'v1.k.a', 5, 'v1.k.r', 4, 3)");
     });
     try (Database db = fresh.open()) {
-      assertThat(applied(fresh)).containsExactly("1", "2");
+      assertThat(applied(fresh)).startsWith("1", "2").contains("4");
       Connection c = new ConnectionRepository(db.jdbi()).byId("c1").orElseThrow();
       assertThat(c.status()).isEqualTo(ConnectionStatus.ACTIVE);
       assertThat(c.refreshTokenSealed()).isEqualTo("v1.k.r");
