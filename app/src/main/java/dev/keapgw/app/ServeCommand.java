@@ -102,6 +102,10 @@ final class ServeCommand implements Callable<Integer> {
           + " stdout, off, or a file to append to (default: ${DEFAULT-VALUE}).")
   String accessLog;
 
+  @Option(names = "--mcp-read-only",
+      description = "The MCP endpoint (/mcp) offers only tools that read: no Keap writes, no connection changes.")
+  boolean mcpReadOnly;
+
   @Option(names = "--allow-private-destinations",
       description = "Let trigger destinations resolve to loopback, private, link-local or metadata addresses"
           + " (off by default: a server-side request forgery risk; for receivers on your own network).")
@@ -127,6 +131,7 @@ final class ServeCommand implements Callable<Integer> {
     m.put("--account-rate-limit", Integer.toString(d.limits().accountPerSecond()));
     m.put("--upstream-quota-per-minute", Integer.toString(d.limits().upstreamQuotaPerMinute()));
     m.put("--access-log", d.accessLog().toString());
+    m.put("--mcp-read-only", Boolean.toString(d.mcpReadOnly()));
     m.put("--allow-private-destinations", Boolean.toString(d.triggers().allowPrivateDestinations()));
     return m;
   }
@@ -169,6 +174,7 @@ final class ServeCommand implements Callable<Integer> {
         .withApp(app)
         .withLimits(new GatewayConfig.Limits(accountRateLimit, d.limits().accountBurst(), upstreamQuotaPerMinute))
         .withAccessLog(AccessLogTarget.parse(accessLog))
+        .withMcpReadOnly(mcpReadOnly)
         .withAllowPrivateDestinations(allowPrivateDestinations);
     List<String> problems = c.validate();
     if (!problems.isEmpty()) {

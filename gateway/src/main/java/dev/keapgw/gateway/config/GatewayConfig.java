@@ -29,6 +29,7 @@ import java.util.Set;
  * @param timeouts upstream timeouts and token lifecycle timings
  * @param clock the clock expiry, backoff and limits follow
  * @param accessLog where the access log goes
+ * @param mcpReadOnly the MCP endpoint offers no tool that changes data ({@code --mcp-read-only})
  * @param triggers how triggers deliver events to their destinations
  */
 public record GatewayConfig(
@@ -45,11 +46,13 @@ public record GatewayConfig(
     Timeouts timeouts,
     Clock clock,
     AccessLogTarget accessLog,
+    boolean mcpReadOnly,
     Triggers triggers) {
 
   /** Path names that can never be app names: the gateway's own routes. */
   public static final Set<String> RESERVED = Set.of("connections", "user", "admin", "connect", "oauth",
-      "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs", "triggers", "hooks");
+      "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs", "mcp", "triggers",
+      "hooks");
 
   /**
    * @param accountPerSecond default requests per second per account
@@ -104,6 +107,7 @@ public record GatewayConfig(
             Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10)),
         Clock.systemUTC(),
         AccessLogTarget.STDOUT,
+        false,
         new Triggers(false, Duration.ofSeconds(15), Duration.ofMillis(500)));
   }
 
@@ -157,61 +161,65 @@ public record GatewayConfig(
   }
 
   public GatewayConfig withPort(int p) {
-    return new GatewayConfig(host, p, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, triggers);
+    return new GatewayConfig(host, p, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly, triggers);
   }
 
   public GatewayConfig withHost(String h) {
-    return new GatewayConfig(h, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, triggers);
+    return new GatewayConfig(h, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly, triggers);
   }
 
   public GatewayConfig withPublicUrl(URI u) {
-    return new GatewayConfig(host, port, u, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, triggers);
+    return new GatewayConfig(host, port, u, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly, triggers);
   }
 
   public GatewayConfig withDataDir(Path d) {
-    return new GatewayConfig(host, port, publicUrl, d, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, triggers);
+    return new GatewayConfig(host, port, publicUrl, d, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly, triggers);
   }
 
   public GatewayConfig withDbUrl(String u) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, u, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, triggers);
+    return new GatewayConfig(host, port, publicUrl, dataDir, u, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly, triggers);
   }
 
   public GatewayConfig withRedisUrl(String u) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, u, apps, adminToken, keys, limits, timeouts, clock, accessLog, triggers);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, u, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly, triggers);
   }
 
   public GatewayConfig withApp(AppConfig app) {
     Map<String, AppConfig> m = new java.util.LinkedHashMap<>(apps);
     m.put(app.name(), app);
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(m), adminToken, keys, limits, timeouts, clock, accessLog, triggers);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(m), adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly, triggers);
   }
 
   public GatewayConfig withAdminToken(String t) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, t, keys, limits, timeouts, clock, accessLog, triggers);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, t, keys, limits, timeouts, clock, accessLog, mcpReadOnly, triggers);
   }
 
   public GatewayConfig withKeys(EncryptionKeys k) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, k, limits, timeouts, clock, accessLog, triggers);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, k, limits, timeouts, clock, accessLog, mcpReadOnly, triggers);
   }
 
   public GatewayConfig withLimits(Limits l) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, l, timeouts, clock, accessLog, triggers);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, l, timeouts, clock, accessLog, mcpReadOnly, triggers);
   }
 
   public GatewayConfig withTimeouts(Timeouts t) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, t, clock, accessLog, triggers);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, t, clock, accessLog, mcpReadOnly, triggers);
   }
 
   public GatewayConfig withClock(Clock c) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, c, accessLog, triggers);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, c, accessLog, mcpReadOnly, triggers);
   }
 
   public GatewayConfig withAccessLog(AccessLogTarget a) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, a, triggers);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, a, mcpReadOnly, triggers);
+  }
+
+  public GatewayConfig withMcpReadOnly(boolean r) {
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, r, triggers);
   }
 
   public GatewayConfig withTriggers(Triggers t) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, t);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly, t);
   }
 
   /** The same configuration with private destinations allowed or not (see {@link Triggers}). */
@@ -224,6 +232,6 @@ public record GatewayConfig(
     return "GatewayConfig[" + host + ":" + port + " public=" + publicUrl + " data=" + dataDir
         + " db=" + (dbUrl == null ? "embedded" : "external") + " redis=" + (redisUrl == null ? "off" : "on")
         + " apps=" + apps.values()
-        + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits + "]";
+        + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits + (mcpReadOnly ? " mcp=read-only" : "") + "]";
   }
 }
