@@ -51,8 +51,8 @@ public record GatewayConfig(
 
   /** Path names that can never be app names: the gateway's own routes. */
   public static final Set<String> RESERVED = Set.of("connections", "user", "admin", "connect", "oauth",
-      "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs", "mcp", "triggers",
-      "hooks");
+      "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs", "mcp", "console",
+      "triggers", "hooks");
 
   /**
    * @param accountPerSecond default requests per second per account
