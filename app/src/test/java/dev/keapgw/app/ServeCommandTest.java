@@ -43,7 +43,7 @@ class ServeCommandTest {
   @Test
   void everyOptionHasAFlagAndAVariable() {
     List<String> flags = List.of("--host", "127.0.0.1", "--port", "8181", "--public-url", "https://gw.example.com",
-        "--client-id", "id", "--client-secret", "secret", "--encryption-key", KEY, "--admin-token", "adm",
+        "--client-id", "id", "--client-secret", "secret", "--encryption-key", KEY, "--admin-token", "adm-0123456789abcdef-0123456789abcdef",
         "--data-dir", "/srv/gw", "--db-url", "jdbc:h2:mem:x", "--upstream-url", "http://127.0.0.1:9090",
         "--authorize-url", "http://127.0.0.1:9090/app/oauth/authorize", "--token-url", "http://127.0.0.1:9090/token",
         "--account-rate-limit", "25", "--upstream-quota-per-minute", "0", "--redis-url", "redis://cache:6379",
@@ -56,7 +56,7 @@ class ServeCommandTest {
     for (GatewayConfig c : List.of(config(Map.of(), flags.toArray(String[]::new)), config(env))) {
       AppConfig keap = c.apps().get("keap");
       assertThat(List.of(c.host(), c.port(), c.publicUrl().toString(), c.adminToken(), c.dataDir().toString(), c.dbUrl()))
-          .isEqualTo(List.of("127.0.0.1", 8181, "https://gw.example.com", "adm", "/srv/gw", "jdbc:h2:mem:x"));
+          .isEqualTo(List.of("127.0.0.1", 8181, "https://gw.example.com", "adm-0123456789abcdef-0123456789abcdef", "/srv/gw", "jdbc:h2:mem:x"));
       assertThat(List.of(keap.upstreamUrl().toString(), keap.authorizeUrl().toString(), keap.tokenUrl().toString(),
           keap.clientId(), keap.clientSecret())).containsExactly("http://127.0.0.1:9090",
           "http://127.0.0.1:9090/app/oauth/authorize", "http://127.0.0.1:9090/token", "id", "secret");

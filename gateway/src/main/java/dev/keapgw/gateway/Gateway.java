@@ -63,6 +63,7 @@ public final class Gateway implements AutoCloseable {
   private final GatewayServices services;
   private final boolean ownsVertx;
   private final Router router;
+  private final java.util.List<Feature> features = Features.all();
   private java.util.function.Supplier<Handler<HttpServerRequest>> dataPlane;
   private KeepAliveSweeper sweeper;
   private TokenManager tokens;
@@ -130,10 +131,16 @@ public final class Gateway implements AutoCloseable {
       g = new Gateway(services, owns);
       g.mount();
       g.dataPlane = g.buildDataPlane();
+      for (Feature f : g.features) {
+        f.start(g);
+      }
       g.listen();
       g.sweeper.start();
       return g;
     } catch (RuntimeException e) {
+      if (g != null) {
+        g.features.forEach(Feature::stop);
+      }
       if (g != null && g.buckets != null) {
         g.buckets.close();
       }
@@ -159,7 +166,7 @@ public final class Gateway implements AutoCloseable {
     buckets = ClusterWiring.bucketStore(c, services.db());
     accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), buckets);
     ControlRoutes routes = new ControlRoutes(router, services.auth(), accountLimits);
-    for (Feature f : Features.all()) {
+    for (Feature f : features) {
       f.mount(routes, services);
     }
     router.route().last().handler(ctx -> ctx.fail(GatewayException.notFound(
@@ -233,6 +240,12 @@ public final class Gateway implements AutoCloseable {
     return tokens;
   }
 
+  /** The mounted feature of this type (tests steer features directly). */
+  public <T extends Feature> T feature(Class<T> type) {
+    return features.stream().filter(type::isInstance).map(type::cast).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no feature " + type.getSimpleName()));
+  }
+
   /** The keep-alive sweeper (tests run a pass directly). */
   public KeepAliveSweeper sweeper() {
     return sweeper;
@@ -302,6 +315,7 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     try {
+      features.forEach(Feature::stop);
       if (sweeper != null) {
         sweeper.stop();
       }

@@ -110,10 +110,12 @@ public final class ConnectionService {
   /**
    * Deletes this account's connection and answers it as it was. Its secrets are erased from
    * the store, and its grant is given up upstream as far as the upstream allows
-   * ({@link GrantDisposal}).
+   * ({@link GrantDisposal}). What depends on the connection hears of it first: see
+   * {@link ConnectionRepository#onDeleting}.
    */
   public Connection delete(String accountId, String id) {
     Connection c = get(accountId, id);
+    repo.deleting(c);
     if (!repo.delete(accountId, id)) {
       throw notFound(id);
     }
