@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * <pre>2026-11-26T20:50:01.123Z access request_id=... method=GET path=/keap/crm/rest/v2/contacts status=200
  * upstream_status=200 duration_us=812 bytes=1357 account=... key=... connection=... outcome=-</pre>
  *
+ * A request the MCP endpoint made for a tool call ends with {@code via=mcp:<tool>} (see {@link CallerOrigin}).
+ *
  * <p>Why not a logger: handing every line to a logging thread cost a thread wake-up and a write
  * per request, about a fifth of the proxy's throughput (docs/BENCHMARKS.md). Here each thread
  * that finishes requests (an event loop) appends its lines to a buffer of its own, and one
@@ -42,6 +44,7 @@ public final class AccessLog implements AutoCloseable {
 
   private final OutputStream out;
   private final boolean ownsOut;
+  private final RequestRecorder recorder;
   private final List<Shard> shards = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Shard> mine = ThreadLocal.withInitial(this::newShard);
   private final ScheduledExecutorService writer;
@@ -56,9 +59,10 @@ public final class AccessLog implements AutoCloseable {
     String secondText = "";
   }
 
-  private AccessLog(OutputStream out, boolean ownsOut) {
+  private AccessLog(OutputStream out, boolean ownsOut, RequestRecorder recorder) {
     this.out = out;
     this.ownsOut = ownsOut;
+    this.recorder = recorder;
     if (out == null) {
       writer = null;
       return;
@@ -73,24 +77,35 @@ public final class AccessLog implements AutoCloseable {
 
   /** An access log to the target (standard output, a file appended to, or none). */
   public static AccessLog open(AccessLogTarget target) {
+    return open(target, RequestRecorder.NONE);
+  }
+
+  /** An access log to the target that also tells {@code recorder} about every request (logged or not). */
+  public static AccessLog open(AccessLogTarget target, RequestRecorder recorder) {
     if (!target.enabled()) {
-      return new AccessLog(null, false);
+      return new AccessLog(null, false, recorder);
     }
     if (target.file() == null) {
-      return new AccessLog(System.out, false);
+      return new AccessLog(System.out, false, recorder);
     }
     try {
       java.nio.file.Path parent = target.file().toAbsolutePath().getParent();
       if (parent != null) {
         java.nio.file.Files.createDirectories(parent);
       }
-      return new AccessLog(new FileOutputStream(target.file().toFile(), true), true);
+      return new AccessLog(new FileOutputStream(target.file().toFile(), true), true, recorder);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot open the access log " + target.file() + ": " + e.getMessage(), e);
     }
   }
 
   void write(Exchange x, int status, long bytesSent) {
+    if (recorder != RequestRecorder.NONE) {
+      recorder.record(new RequestRecorder.FinishedRequest(System.currentTimeMillis(), x.requestId,
+          x.request.method().name(), x.request.path(), x.request.query(), status, x.upstreamStatus != 0,
+          (System.nanoTime() - x.startNanos) / 1000, x.principal == null ? null : x.principal.accountId(),
+          x.connection == null ? null : x.connection.id(), x.request.response().headers()));
+    }
     if (writer == null || closed) {
       return;
     }
@@ -126,8 +141,11 @@ public final class AccessLog implements AutoCloseable {
           .append(" account=").append(x.principal == null ? "-" : x.principal.accountId())
           .append(" key=").append(x.principal == null ? "-" : x.principal.keyId())
           .append(" connection=").append(x.connection == null ? "-" : x.connection.id())
-          .append(" outcome=").append(x.outcome.isEmpty() ? "-" : x.outcome)
-          .append('\n');
+          .append(" outcome=").append(x.outcome.isEmpty() ? "-" : x.outcome);
+      if (x.via != null) {
+        b.append(" via=").append(x.via);
+      }
+      b.append('\n');
     }
   }
 
