@@ -158,6 +158,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     GatewayConfig config = config();
     Gateway gateway = Gateway.start(config);
+    dev.keapgw.gateway.mcp.McpFeature.warmUp();
     try {
       ServeBanner.print(gateway, spec.commandLine().getOut());
       lifetime.run(gateway);
