@@ -149,7 +149,9 @@ public final class Gateway implements AutoCloseable {
   }
 
   private void mount() {
-    router.route().handler(ctx -> {
+    // first of all, before any route that matches on the path (MCP's is ordered early): a path
+    // with a malformed escape must be refused here, since matching such a path throws
+    router.route().order(-10).handler(ctx -> {
       ctx.put("request_id", RequestIds.of(ctx.request()));
       ctx.response().putHeader(RequestIds.HEADER, (String) ctx.get("request_id"));
       GatewayException refused = ControlInput.refusal(ctx);
