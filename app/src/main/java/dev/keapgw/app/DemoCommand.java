@@ -1,5 +1,6 @@
 package dev.keapgw.app;
 
+import dev.keapgw.gateway.StartFailure;
 import dev.keapgw.gateway.demo.Demo;
 import dev.keapgw.gateway.demo.DemoOptions;
 import dev.keapgw.gateway.demo.RunningDemo;
@@ -74,9 +75,13 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     DemoOptions options = options();
+    DataDirs.requireWritable(options.dataDir(), "--data-dir");
+    lifetime.beforeStart();
     RunningDemo demo;
     try {
       demo = Demo.start(options);
+    } catch (StartFailure e) {
+      throw new CommandFailure(StartProblems.forDemo(e.problem()));
     } catch (IllegalStateException e) {
       throw new IllegalStateException(withHint(e.getMessage()), e.getCause());
     }
@@ -86,6 +91,7 @@ final class DemoCommand implements Callable<Integer> {
     } finally {
       demo.close();
     }
+    lifetime.stopped(spec.commandLine().getOut());
     return 0;
   }
 

@@ -1,6 +1,7 @@
 package dev.keapgw.app;
 
 import dev.keapgw.gateway.Gateway;
+import dev.keapgw.gateway.StartFailure;
 import dev.keapgw.gateway.config.AccessLogTarget;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.EncryptionKeys;
@@ -128,13 +129,20 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     GatewayConfig config = config();
-    Gateway gateway = Gateway.start(config);
+    lifetime.beforeStart();
+    Gateway gateway;
+    try {
+      gateway = Gateway.start(config);
+    } catch (StartFailure e) {
+      throw new CommandFailure(StartProblems.forServe(e.problem()));
+    }
     try {
       ServeBanner.print(gateway, spec.commandLine().getOut());
       lifetime.run(gateway);
     } finally {
       gateway.close();
     }
+    lifetime.stopped(spec.commandLine().getOut());
     return 0;
   }
 

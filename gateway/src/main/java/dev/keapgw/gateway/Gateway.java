@@ -115,6 +115,7 @@ public final class Gateway implements AutoCloseable {
         config.timeouts().response().plus(config.timeouts().connect()).plusSeconds(5));
     Gateway g = null;
     try {
+      requireKeysFor(db, config);
       AccountRepository accountRepo = new AccountRepository(db.jdbi());
       ApiKeyAuthenticator auth = new ApiKeyAuthenticator(vertx, accountRepo, config.clock(), cacheLifetime(db));
       var oauthHttp = vertx.createHttpClient(new HttpClientOptions()
@@ -135,6 +136,17 @@ public final class Gateway implements AutoCloseable {
       }
       db.close();
       throw e;
+    }
+  }
+
+  /**
+   * Refuses to start on a store whose secrets were sealed with keys that are not configured:
+   * otherwise every request on an existing connection would fail, one at a time.
+   */
+  private static void requireKeysFor(Database db, GatewayConfig config) {
+    var missing = new KeyRotation(db.jdbi(), new SecretBox(config.keys()), config.keys()).missingKeyIds();
+    if (!missing.isEmpty()) {
+      throw new StartFailure(new StartFailure.EncryptionKeysMissing(missing, config.keys().ids()));
     }
   }
 
@@ -263,8 +275,8 @@ public final class Gateway implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the gateway", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("the gateway cannot listen on " + c.host() + ":" + c.port() + ": "
-          + e.getCause().getMessage(), e.getCause());
+      throw new StartFailure(Listener.inUse(e.getCause()) ? new StartFailure.PortInUse(c.host(), c.port())
+          : new StartFailure.CannotListen(c.host(), c.port(), String.valueOf(e.getCause().getMessage())));
     }
     flushTimer = services.vertx().setPeriodic(5_000, t ->
         services.vertx().executeBlocking(() -> {
