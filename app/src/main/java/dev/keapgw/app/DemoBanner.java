@@ -1,6 +1,6 @@
 package dev.keapgw.app;
 
-import dev.keapgw.gateway.demo.RunningDemo;
+import dev.keapgw.app.demo.RunningDemo;
 import java.io.PrintWriter;
 
 /**

@@ -1,11 +1,14 @@
 package dev.keapgw.app;
 
 import dev.keapgw.gateway.StartFailure;
-import dev.keapgw.gateway.demo.Demo;
-import dev.keapgw.gateway.demo.DemoOptions;
-import dev.keapgw.gateway.demo.RunningDemo;
+import dev.keapgw.app.demo.Demo;
+import dev.keapgw.app.demo.DemoOptions;
+import dev.keapgw.app.demo.DemoOptions.Setting;
+import dev.keapgw.app.demo.DemoStartFailure;
+import dev.keapgw.app.demo.RunningDemo;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,8 +85,11 @@ final class DemoCommand implements Callable<Integer> {
       demo = Demo.start(options);
     } catch (StartFailure e) {
       throw new CommandFailure(StartProblems.forDemo(e.problem()));
-    } catch (IllegalStateException e) {
-      throw new IllegalStateException(withHint(e.getMessage()), e.getCause());
+    } catch (DemoStartFailure e) {
+      // a port in use is the likeliest failure: say which option moves it
+      throw new IllegalStateException(e.getMessage() + " (choose another port with "
+          + option(e.server() == DemoStartFailure.Server.SANDBOX ? Setting.SANDBOX_PORT : Setting.PORT) + ")",
+          e.getCause());
     }
     try {
       DemoBanner.print(demo, spec.commandLine().getOut());
@@ -95,35 +101,27 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The options as the demo's; a bad value is a usage error naming its option. */
+  /** The options as the demo's; a bad value ({@link DemoOptions#problems()}) is a usage error naming its option. */
   DemoOptions options() {
-    require(!host.isBlank(), "--host", "must not be blank");
-    require(port >= 0 && port <= 65535, "--port", "must be between 0 and 65535, not " + port);
-    require(sandboxPort >= 0 && sandboxPort <= 65535, "--sandbox-port",
-        "must be between 0 and 65535, not " + sandboxPort);
-    require(port == 0 || port != sandboxPort, "--sandbox-port", "must differ from --port (" + port + ")");
-    require(adminToken == null || !adminToken.isBlank(), "--admin-token", "must not be blank");
-    return DemoOptions.defaults().withHost(host.trim()).withPorts(port, sandboxPort).withDataDir(dataDir)
+    DemoOptions o = DemoOptions.defaults().withHost(host.trim()).withPorts(port, sandboxPort).withDataDir(dataDir)
         .withAdminToken(adminToken).withMatonApiKey(env.get(MATON_API_KEY));
+    List<DemoOptions.Problem> problems = o.problems();
+    if (!problems.isEmpty()) {
+      DemoOptions.Problem first = problems.get(0);
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option(first.setting()) + "': "
+          + first.problem());
+    }
+    return o;
   }
 
-  /** A port in use is the likeliest failure: say which option moves it. */
-  private static String withHint(String message) {
-    if (message == null) {
-      return "the demo could not start";
-    }
-    if (message.startsWith("the sandbox cannot listen")) {
-      return message + " (choose another port with --sandbox-port)";
-    }
-    if (message.startsWith("the gateway cannot listen")) {
-      return message + " (choose another port with --port)";
-    }
-    return message;
-  }
-
-  private void require(boolean ok, String option, String problem) {
-    if (!ok) {
-      throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + problem);
-    }
+  /** The option that sets a demo setting. */
+  private static String option(Setting s) {
+    return switch (s) {
+      case HOST -> "--host";
+      case PORT -> "--port";
+      case SANDBOX_PORT -> "--sandbox-port";
+      case DATA_DIR -> "--data-dir";
+      case ADMIN_TOKEN -> "--admin-token";
+    };
   }
 }

@@ -1,7 +1,7 @@
 package dev.keapgw.app;
 
 import dev.keapgw.gateway.Gateway;
-import dev.keapgw.gateway.demo.RunningDemo;
+import dev.keapgw.app.demo.RunningDemo;
 import dev.keapgw.sandbox.Sandbox;
 import java.io.PrintWriter;
 

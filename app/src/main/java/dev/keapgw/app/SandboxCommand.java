@@ -62,6 +62,11 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--no-quotas", description = "Count requests and send the quota headers, but never answer 429.")
   boolean noQuotas;
 
+  @Option(names = "--hook-delay", converter = Durations.class, paramLabel = "<duration>",
+      description = {"Scale of REST hook timing: a first delivery comes 1 to 2 times this after a change,",
+          "and Keap's retry delays scale alike; Keap's is 30s, 1s suits a demo (default: ${DEFAULT-VALUE})."})
+  Duration hookDelay;
+
   @Option(names = "--data-dir", paramLabel = "<dir>",
       description = "Keep data in this directory across restarts (default: in memory only).")
   Path dataDir;
@@ -87,6 +92,7 @@ final class SandboxCommand implements Callable<Integer> {
     m.put("--refresh-token-ttl", Durations.format(d.refreshTokenTtl()));
     m.put("--auto-approve", Boolean.toString(d.autoApprove()));
     m.put("--no-quotas", Boolean.toString(!d.quotas().enforced()));
+    m.put("--hook-delay", Durations.format(d.hookDelay()));
     return m;
   }
 
@@ -130,13 +136,15 @@ final class SandboxCommand implements Callable<Integer> {
         "must be between 0 and 2000000, not " + seedContacts);
     require(accessTokenTtl.toMillis() > 0, "--access-token-ttl", "must be longer than zero");
     require(refreshTokenTtl.toMillis() > 0, "--refresh-token-ttl", "must be longer than zero");
+    require(hookDelay.toMillis() > 0, "--hook-delay", "must be longer than zero");
     SandboxConfig c = SandboxConfig.defaults()
         .withHost(host.trim())
         .withPort(port)
         .withClient(clientId.trim(), clientSecret, uris)
         .withTenants(tenants, seedContacts, true)
         .withTokenTtls(accessTokenTtl, refreshTokenTtl)
-        .withAutoApprove(autoApprove);
+        .withAutoApprove(autoApprove)
+        .withHookDelay(hookDelay);
     return c.withQuotas(c.quotas().withEnforced(!noQuotas)).withDataDir(dataDir);
   }
 

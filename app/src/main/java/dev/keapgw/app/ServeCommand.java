@@ -2,6 +2,7 @@ package dev.keapgw.app;
 
 import dev.keapgw.gateway.Gateway;
 import dev.keapgw.gateway.StartFailure;
+import dev.keapgw.gateway.http.ListenFailure;
 import dev.keapgw.gateway.config.AccessLogTarget;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.EncryptionKeys;
@@ -135,6 +136,8 @@ final class ServeCommand implements Callable<Integer> {
       gateway = Gateway.start(config);
     } catch (StartFailure e) {
       throw new CommandFailure(StartProblems.forServe(e.problem()));
+    } catch (ListenFailure e) {
+      throw new CommandFailure(StartProblems.forListen(e.host(), e.port(), e.getCause(), "--port"));
     }
     try {
       ServeBanner.print(gateway, spec.commandLine().getOut());

@@ -67,7 +67,19 @@ class DemoLaunchTest {
     assertThat(err.toString().strip().lines()).hasSize(1);
   }
 
-  private int run(Map<String, String> env, Lifetime<dev.keapgw.gateway.demo.RunningDemo> lifetime, String... args) {
+  @Test
+  void aGatewayPortInUseNamesTheGatewaysOption(@TempDir Path tmp) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int code = run(Map.of(), d -> {}, "demo", "--port", Integer.toString(taken.getLocalPort()), "--sandbox-port", "0",
+          "--data-dir", tmp.toString());
+      assertThat(code).isEqualTo(1);
+    }
+    assertThat(err.toString()).startsWith("keap-gateway demo: the gateway cannot listen on")
+        .contains("(choose another port with --port)").doesNotContain("--sandbox-port", "\tat ");
+    assertThat(err.toString().strip().lines()).hasSize(1);
+  }
+
+  private int run(Map<String, String> env, Lifetime<dev.keapgw.app.demo.RunningDemo> lifetime, String... args) {
     return Main.commandLine(env, Lifetimes.none().withDemo(lifetime), new PrintWriter(out, true),
         new PrintWriter(err, true)).execute(args);
   }

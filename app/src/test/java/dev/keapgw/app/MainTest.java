@@ -2,7 +2,7 @@ package dev.keapgw.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keapgw.gateway.demo.DemoOptions;
+import dev.keapgw.app.demo.DemoOptions;
 import dev.keapgw.sandbox.SandboxConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -122,6 +122,15 @@ class MainTest {
       assertThat(run(env, args)).isZero();
       assertThat(out.toString()).contains("--admin-token").doesNotContain("s3cret");
     }
+  }
+
+  @Test
+  void hookDelayScalesRestHookTimingFromFlagOrEnvironment() {
+    assertThat(config(Map.of()).hookDelay()).isEqualTo(SandboxConfig.defaults().hookDelay());
+    assertThat(config(Map.of(), "--hook-delay", "500ms").hookDelay()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config(Map.of("KEAP_SANDBOX_HOOK_DELAY", "1s")).hookDelay()).isEqualTo(Duration.ofSeconds(1));
+    assertUsageError(Map.of(), "--hook-delay", List.of("sandbox", "--hook-delay", "0s"));
+    assertUsageError(Map.of(), "--hook-delay", List.of("sandbox", "--hook-delay", "soon"));
   }
 
   private void assertUsageError(Map<String, String> env, String named, List<String> args) {

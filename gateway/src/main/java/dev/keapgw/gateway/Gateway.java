@@ -4,33 +4,34 @@ import dev.keapgw.gateway.account.AccountRepository;
 import dev.keapgw.gateway.account.AccountService;
 import dev.keapgw.gateway.account.ApiKeyAuthenticator;
 import dev.keapgw.gateway.config.GatewayConfig;
+import dev.keapgw.gateway.connection.ConnectLinks;
 import dev.keapgw.gateway.connection.ConnectionRepository;
+import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.crypto.SecretBox;
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.Failures;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.ControlInput;
 import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.ErrorBody;
-import dev.keapgw.gateway.http.ErrorType;
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.http.ListenFailure;
 import dev.keapgw.gateway.http.Listener;
-import dev.keapgw.gateway.ops.ReadinessChecks;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
-import dev.keapgw.gateway.connection.ConnectLinks;
-import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.ops.ReadinessChecks;
+import dev.keapgw.gateway.proxy.AccessLog;
 import dev.keapgw.gateway.proxy.ConnectionSelector;
 import dev.keapgw.gateway.proxy.Forwarder;
-import dev.keapgw.gateway.proxy.upstream.UpstreamClient;
-import dev.keapgw.gateway.proxy.AccessLog;
 import dev.keapgw.gateway.proxy.ProxyHandler;
-import dev.keapgw.gateway.crypto.KeyRotation;
+import dev.keapgw.gateway.proxy.upstream.UpstreamClient;
 import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
 import dev.keapgw.gateway.ratelimit.BucketStore;
 import dev.keapgw.gateway.ratelimit.UpstreamBudget;
 import dev.keapgw.gateway.store.Database;
 import dev.keapgw.gateway.store.Leases;
-import dev.keapgw.gateway.store.StoreUnavailable;
-import dev.keapgw.gateway.token.RefreshLock;
 import dev.keapgw.gateway.token.KeepAliveSweeper;
+import dev.keapgw.gateway.token.RefreshLock;
 import dev.keapgw.gateway.token.RefreshPolicy;
 import dev.keapgw.gateway.token.TokenManager;
 import dev.keapgw.gateway.token.TokenRefresher;
@@ -171,18 +172,13 @@ public final class Gateway implements AutoCloseable {
     router.route().failureHandler(ctx -> {
       Throwable t = ctx.failure();
       GatewayException e;
-      if (t instanceof GatewayException ge) {
-        e = ge;
-      } else if (StoreUnavailable.matches(t)) {
-        e = StoreUnavailable.error();
-      } else if (ctx.statusCode() == 413) {
+      if (t == null && ctx.statusCode() == 413) {   // Vert.x's body handler fails with a status, not an exception
         e = new GatewayException(ErrorType.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_CONTROL_BODY + " bytes");
       } else if (t == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
         e = GatewayException.badRequest("The request could not be handled (status " + ctx.statusCode() + ")");
       } else {
-        LOG.error("gateway bug answering {} {} (request {})", ctx.request().method(), ctx.request().path(),
-            (Object) ctx.get("request_id"), t);
-        e = new GatewayException(ErrorType.INTERNAL, "Internal error in the gateway; the request id is in this answer");
+        e = Failures.answer(t == null ? new IllegalStateException("failed with status " + ctx.statusCode()) : t,
+            ctx.request().method() + " " + ctx.request().path(), ctx.get("request_id"));
       }
       ErrorBody.send(ctx.response(), e, ctx.get("request_id"));
     });
@@ -275,8 +271,7 @@ public final class Gateway implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the gateway", e);
     } catch (ExecutionException e) {
-      throw new StartFailure(Listener.inUse(e.getCause()) ? new StartFailure.PortInUse(c.host(), c.port())
-          : new StartFailure.CannotListen(c.host(), c.port(), String.valueOf(e.getCause().getMessage())));
+      throw new ListenFailure(c.host(), c.port(), e.getCause());
     }
     flushTimer = services.vertx().setPeriodic(5_000, t ->
         services.vertx().executeBlocking(() -> {

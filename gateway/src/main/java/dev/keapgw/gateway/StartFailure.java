@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Why a gateway could not start, as a value the launcher words for its own command (each names
- * the option that fixes it: {@code serve}'s {@code --port} is the demo's {@code --port} too, its
- * {@code --data-dir} the demo's, and so on). The exception's message is a complete sentence
- * without option names, for callers that have none. Never carries a secret: database and Redis
- * addresses are given without credentials or query.
+ * Why a gateway could not start with its store or its shared engines, as a value the launcher
+ * words for its own command (each names the option that fixes it). A listener that cannot bind
+ * is {@link dev.keapgw.gateway.http.ListenFailure}. The exception's message is a complete
+ * sentence without option names, for callers that have none. Never carries a secret: database
+ * and Redis addresses are given without credentials or query.
  */
 public final class StartFailure extends RuntimeException {
   /** What went wrong, with what the launcher needs to say so. */
@@ -46,22 +46,6 @@ public final class StartFailure extends RuntimeException {
     @Override
     public String describe() {
       return "cannot reach Redis at " + where + ": " + why;
-    }
-  }
-
-  /** Another program listens on the port. */
-  public record PortInUse(String host, int port) implements Problem {
-    @Override
-    public String describe() {
-      return "port " + port + " on " + host + " is already in use";
-    }
-  }
-
-  /** The listener cannot bind for another reason (an address not on this machine, a privileged port). */
-  public record CannotListen(String host, int port, String why) implements Problem {
-    @Override
-    public String describe() {
-      return "cannot listen on " + host + ":" + port + ": " + why;
     }
   }
 

@@ -12,6 +12,7 @@ import dev.keapgw.sandbox.oauth.OAuthModule;
 import dev.keapgw.sandbox.opportunities.OpportunitiesModule;
 import dev.keapgw.sandbox.orders.OrdersModule;
 import dev.keapgw.sandbox.products.ProductsModule;
+import dev.keapgw.sandbox.resthooks.RestHooksModule;
 import dev.keapgw.sandbox.subscriptions.SubscriptionsModule;
 import dev.keapgw.sandbox.tags.TagsModule;
 import dev.keapgw.sandbox.tasks.TasksModule;
@@ -21,7 +22,8 @@ import java.util.List;
 /**
  * Every part of the emulated Keap, in seeding order: a module may refer to rows that modules
  * before it seeded (contacts to companies and tags, tasks to users and opportunities,
- * opportunities to stages and contacts, orders to products and contacts).
+ * opportunities to stages and contacts, orders to products and contacts). REST hooks come
+ * last: they seed nothing and hear of changes made through the API.
  */
 final class Modules {
   private Modules() {}
@@ -43,6 +45,7 @@ final class Modules {
         new OrdersModule(),
         new SubscriptionsModule(),
         new OpportunitiesModule(),
-        new TasksModule());
+        new TasksModule(),
+        new RestHooksModule(sandbox::restHooks));
   }
 }

@@ -8,6 +8,7 @@ import dev.keapgw.sandbox.list.Lister;
 import dev.keapgw.sandbox.list.PageToken;
 import dev.keapgw.sandbox.quota.QuotaCheck;
 import dev.keapgw.sandbox.quota.KeapQuotas;
+import dev.keapgw.sandbox.resthooks.RestHooks;
 import dev.keapgw.sandbox.store.FileJournal;
 import dev.keapgw.sandbox.store.Hooks;
 import dev.keapgw.sandbox.store.Journal;
@@ -35,6 +36,7 @@ public final class Sandbox implements AutoCloseable {
   private final List<KeapModule> modules;
   private final Journal journal;
   private final HttpFrontend frontend;
+  private final RestHooks restHooks;
 
   private Sandbox(SandboxConfig config, Vertx vertx, boolean ownsVertx, List<KeapModule> extra) {
     this.config = config;
@@ -50,8 +52,9 @@ public final class Sandbox implements AutoCloseable {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     Stats stats = new Stats();
+    this.restHooks = new RestHooks(world, config.hookDelay(), this::baseUrl);
     this.context = new SandboxContext(config, world, new Credentials(config.clock()),
-        new Lister(new PageToken(secret)), stats, new Hooks());
+        new Lister(new PageToken(secret)), stats, new Hooks(), restHooks);
     Routing routing = Routing.create();
     modules.forEach(m -> m.routes(routing, context));
     QuotaCheck quotas = new KeapQuotas(config.quotas(), config.clock(), id -> {
@@ -92,11 +95,12 @@ public final class Sandbox implements AutoCloseable {
     try {
       s.frontend.listen(config.host(), config.port()).toCompletionStage().toCompletableFuture().get();
     } catch (InterruptedException e) {
+      s.restHooks.close();
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the sandbox", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "the sandbox cannot listen on " + config.host() + ":" + config.port() + ": " + e.getCause().getMessage(), e.getCause());
+      s.restHooks.close();
+      throw new ListenFailure(config.host(), config.port(), e.getCause());
     }
     return s;
   }
@@ -146,6 +150,11 @@ public final class Sandbox implements AutoCloseable {
     return context.stats();
   }
 
+  /** Keap's REST hooks: subscriptions' deliveries, their counters, and sending waiting batches at once. */
+  public RestHooks restHooks() {
+    return restHooks;
+  }
+
   @Override
   public void close() {
     try {
@@ -158,6 +167,7 @@ public final class Sandbox implements AutoCloseable {
     } catch (ExecutionException e) {
       // closing anyway
     } finally {
+      restHooks.close();
       journal.close();
     }
   }

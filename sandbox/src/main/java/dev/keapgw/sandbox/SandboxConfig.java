@@ -22,6 +22,9 @@ import java.util.List;
  * @param autoApprove skip the consent page and approve for the default tenant
  * @param quotas quota limits, enforced unless {@code quotas.enforced()} is false
  * @param dataDir where to persist data; null keeps everything in memory
+ * @param hookDelay the scale of REST hook timing: Keap's 30 s, which makes a first delivery
+ *     come 30 to 60 s after a change; every other delay of Keap's hook policy (5 to 10
+ *     minutes for some tag events, retries after 30 to 60 s, 5 and 30 minutes) scales with it
  * @param clock the clock tokens, quotas and timestamps follow
  */
 public record SandboxConfig(
@@ -39,7 +42,14 @@ public record SandboxConfig(
     boolean autoApprove,
     QuotaLimits quotas,
     Path dataDir,
+    Duration hookDelay,
     Clock clock) {
+
+  public SandboxConfig {
+    if (hookDelay == null || hookDelay.isNegative() || hookDelay.isZero()) {
+      throw new IllegalArgumentException("hookDelay must be longer than zero");
+    }
+  }
 
   /**
    * Keap's published limits (see the README's quota section), whether they are enforced, and
@@ -110,52 +120,59 @@ public record SandboxConfig(
         false,
         QuotaLimits.keap(),
         null,
+        Duration.ofSeconds(30),
         Clock.systemUTC());
   }
 
   public SandboxConfig withPort(int p) {
     return new SandboxConfig(host, p, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, clock);
+        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, hookDelay, clock);
   }
 
   public SandboxConfig withHost(String h) {
     return new SandboxConfig(h, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, clock);
+        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, hookDelay, clock);
   }
 
   public SandboxConfig withClient(String id, String secret, List<String> redirects) {
     return new SandboxConfig(host, port, id, secret, List.copyOf(redirects), tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, clock);
+        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, hookDelay, clock);
   }
 
   public SandboxConfig withTenants(int n, int contacts, boolean seedData) {
     return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, n, contacts, seedData,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, clock);
+        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, hookDelay, clock);
   }
 
   public SandboxConfig withTokenTtls(Duration access, Duration refresh) {
     return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        access, refresh, authCodeTtl, autoApprove, quotas, dataDir, clock);
+        access, refresh, authCodeTtl, autoApprove, quotas, dataDir, hookDelay, clock);
   }
 
   public SandboxConfig withAutoApprove(boolean on) {
     return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, on, quotas, dataDir, clock);
+        accessTokenTtl, refreshTokenTtl, authCodeTtl, on, quotas, dataDir, hookDelay, clock);
   }
 
   public SandboxConfig withQuotas(QuotaLimits q) {
     return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, q, dataDir, clock);
+        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, q, dataDir, hookDelay, clock);
   }
 
   public SandboxConfig withDataDir(Path dir) {
     return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dir, clock);
+        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dir, hookDelay, clock);
   }
 
   public SandboxConfig withClock(Clock c) {
     return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, c);
+        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, hookDelay, c);
+  }
+
+  /** The scale of REST hook timing (see the {@code hookDelay} parameter); tests use a few milliseconds. */
+  public SandboxConfig withHookDelay(Duration d) {
+    return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
+        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, d, clock);
   }
 
   /** Parses durations such as {@code 500ms}, {@code 5s}, {@code 10m}, {@code 24h}, {@code 45d}. */

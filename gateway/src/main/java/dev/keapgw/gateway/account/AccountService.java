@@ -1,6 +1,6 @@
 package dev.keapgw.gateway.account;
 
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.error.GatewayException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package dev.keapgw.gateway.account;
 
-import dev.keapgw.gateway.http.ErrorType;
-import dev.keapgw.gateway.http.GatewayException;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.store.StoreCache;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

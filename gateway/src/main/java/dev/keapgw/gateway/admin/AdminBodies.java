@@ -2,7 +2,7 @@ package dev.keapgw.gateway.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.Json;
 import io.vertx.ext.web.RoutingContext;
 

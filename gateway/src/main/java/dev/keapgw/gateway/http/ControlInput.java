@@ -1,5 +1,6 @@
 package dev.keapgw.gateway.http;
 
+import dev.keapgw.gateway.error.GatewayException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;

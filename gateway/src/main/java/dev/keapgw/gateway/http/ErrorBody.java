@@ -1,6 +1,7 @@
 package dev.keapgw.gateway.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keapgw.gateway.error.GatewayException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 

@@ -83,7 +83,12 @@ public final class Listener {
     return false;
   }
 
-  private static int freePort(String host) {
+  /**
+   * A port free on {@code host} now, for a server whose port must be known before it listens
+   * (the demo's gateway, whose public URL the sandbox registers first). Another process may take
+   * it before it is bound: the bind then fails with {@link ListenFailure}.
+   */
+  public static int freePort(String host) {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
       return s.getLocalPort();
     } catch (java.io.IOException e) {

@@ -1,13 +1,13 @@
 package dev.keapgw.gateway.proxy;
 
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.keapgw.gateway.account.Principal;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.connection.ConnectionStatus;
-import dev.keapgw.gateway.http.ErrorType;
-import dev.keapgw.gateway.http.GatewayException;
-import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.store.StoreCache;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,16 +1,18 @@
 package dev.keapgw.gateway.proxy;
 
-import dev.keapgw.gateway.http.GatewayException;
+import dev.keapgw.gateway.error.Failures;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.proxy.upstream.UpstreamCall;
 import dev.keapgw.gateway.proxy.upstream.UpstreamClient;
+import dev.keapgw.gateway.proxy.upstream.UpstreamException;
 import dev.keapgw.gateway.token.TokenManager;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
@@ -98,11 +100,11 @@ public final class Forwarder {
     send(x).onComplete(ar -> {
       if (ar.succeeded()) {
         respond(x, ar.result(), done);
-      } else if (UpstreamFailure.isStaleConnection(ar.cause()) && x.replayable && x.attempts < 2
+      } else if (ar.cause() instanceof UpstreamException u && u.staleConnection() && x.replayable && x.attempts < 2
           && IDEMPOTENT.contains(x.request.method())) {
         attempt(x, done);
       } else {
-        done.fail(UpstreamFailure.of(ar.cause(), x.app.name()));
+        done.fail(Failures.upstream(ar.cause(), x.app.name()));
       }
     });
   }
@@ -140,7 +142,7 @@ public final class Forwarder {
         x.retriedAfter401 = true;
         x.attempts = 0;
         call.discard()
-            .recover(err -> Future.failedFuture(UpstreamFailure.of(err, x.app.name())))
+            .recover(err -> Future.failedFuture(Failures.upstream(err, x.app.name())))
             .compose(ignored -> tokens.afterRejection(x.connection.id(), rejected))
             .onSuccess(t -> {
               x.token = t;

@@ -4,14 +4,14 @@ import dev.keapgw.gateway.account.ApiKeyAuthenticator;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.connection.ConnectLinks;
 import dev.keapgw.gateway.connection.ConnectionStatus;
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.Failures;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.ErrorBody;
-import dev.keapgw.gateway.http.ErrorType;
-import dev.keapgw.gateway.http.GatewayException;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
 import dev.keapgw.gateway.ratelimit.UpstreamBudget;
 import dev.keapgw.gateway.ratelimit.Verdict;
-import dev.keapgw.gateway.store.StoreUnavailable;
 import dev.keapgw.gateway.token.TokenManager;
 import dev.keapgw.gateway.token.TokenUnavailableException;
 import io.vertx.core.Future;
@@ -22,8 +22,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The data plane: {@code /{app}/{path}} forwarded to the app's upstream with the connection's
@@ -43,7 +41,6 @@ import org.slf4j.LoggerFactory;
  * Every error it makes is in the gateway's envelope; upstream answers pass through.
  */
 public final class ProxyHandler implements Handler<HttpServerRequest> {
-  private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
   private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
   private static final CharSequence RATE_LIMIT_LIMIT = HttpHeaders.createOptimized("X-RateLimit-Limit");
   private static final CharSequence RATE_LIMIT_REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
@@ -237,15 +234,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
       notReady(x, t);
       return;
     }
-    GatewayException e;
-    if (err instanceof GatewayException ge) {
-      e = ge;
-    } else if (StoreUnavailable.matches(err)) {
-      e = StoreUnavailable.error();
-    } else {
-      LOG.error("gateway bug in the data plane (request {})", x.requestId, err);
-      e = new GatewayException(ErrorType.INTERNAL, "Internal error in the gateway; the request id is in this answer.");
-    }
+    GatewayException e = Failures.answer(err, "the data plane", x.requestId);
     if (e.type() == ErrorType.UPSTREAM_UNREACHABLE || e.type() == ErrorType.UPSTREAM_TIMEOUT) {
       metrics.upstreamError(e.type().type());
     }
@@ -257,20 +246,12 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
   private void notReady(Exchange x, TokenUnavailableException t) {
     vertx.executeBlocking(() -> t.connection() == null || t.reason() == TokenUnavailableException.Reason.BACKING_OFF
         ? null : links.currentUrl(t.connection()), false).onComplete(ar -> {
-      GatewayException e = new GatewayException(ErrorType.CONNECTION_NOT_READY,
-          t.getMessage() + (ar.succeeded() && ar.result() != null ? " Connect url: " + ar.result() : ""));
-      if (t.connection() != null) {
-        e.with("connection_id", t.connection().id());
-        e.with("connection_status", t.reason() == TokenUnavailableException.Reason.BACKING_OFF
-            ? "ACTIVE" : t.connection().status() == ConnectionStatus.PENDING ? "PENDING" : "FAILED");
-      }
-      if (ar.succeeded()) {
-        e.with("url", ar.result());
-      }
-      if (t.retryAt() != null) {
-        long s = Math.max(1, java.time.Duration.between(clock.instant(), t.retryAt()).toSeconds() + 1);
-        e.header("Retry-After", Long.toString(s));
-      }
+      GatewayException e = Failures.connectionNotReady(t.getMessage(),
+          t.connection() == null ? null : t.connection().id(),
+          t.reason() == TokenUnavailableException.Reason.BACKING_OFF ? "ACTIVE"
+              : t.connection() != null && t.connection().status() == ConnectionStatus.PENDING ? "PENDING" : "FAILED",
+          ar.succeeded() ? ar.result() : null,
+          t.retryAt() == null ? null : java.time.Duration.between(clock.instant(), t.retryAt()));
       x.outcome = "connection_not_ready";
       x.request.resume();
       ErrorBody.send(x.request.response(), e, x.requestId);

@@ -35,12 +35,26 @@ public final class Routes {
     }
   }
 
-  private final List<Route> routes = new ArrayList<>();
+  private final List<Route> routes;
   private final String prefix;
 
   /** A table whose patterns are all relative to {@code prefix} (for example {@code /crm/rest/v2}). */
   public Routes(String prefix) {
+    this(prefix, new ArrayList<>());
+  }
+
+  private Routes(String prefix, List<Route> routes) {
     this.prefix = prefix;
+    this.routes = routes;
+  }
+
+  /**
+   * The same table, with patterns added through the answer relative to {@code otherPrefix}:
+   * Keap's v1 endpoints ({@code /crm/rest/v1/hooks}) share the v2 API's credential check,
+   * quotas and routing.
+   */
+  public Routes at(String otherPrefix) {
+    return new Routes(otherPrefix, routes);
   }
 
   public Routes get(String pattern, Handler h) {

@@ -1,6 +1,6 @@
 package dev.keapgw.gateway.proxy.upstream;
 
-/** Why an exchange with the upstream failed; the proxy turns the kind into a 502 or a 504. */
+/** Why an exchange with the upstream failed; {@code error.Failures#upstream} turns the kind into a 502 or a 504. */
 public final class UpstreamException extends RuntimeException {
   /** What went wrong, in the order an exchange can go wrong. */
   public enum Kind {
@@ -28,6 +28,11 @@ public final class UpstreamException extends RuntimeException {
 
   public Kind kind() {
     return kind;
+  }
+
+  /** A connection closed before any answer: an idempotent request may be sent once more (as nginx does). */
+  public boolean staleConnection() {
+    return kind == Kind.CLOSED_BEFORE_ANSWER;
   }
 
   /** A failure to connect, said in a few words a caller can act on. */

@@ -1,4 +1,4 @@
-package dev.keapgw.gateway.http;
+package dev.keapgw.gateway.error;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.keapgw.gateway.demo;
+package dev.keapgw.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -146,6 +146,20 @@ class DemoTest {
     assertThatThrownBy(() -> Demo.start(options()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("--data-dir");
     assertThat(Files.exists(dir.resolve("demo/encryption-key"))).isFalse();
+  }
+
+  @Test
+  void optionsThatCannotWorkAreRefusedBeforeAnythingStarts() {
+    DemoOptions same = options().withPorts(7000, 7000);
+    assertThat(same.problems()).extracting(DemoOptions.Problem::setting).containsExactly(DemoOptions.Setting.SANDBOX_PORT);
+    assertThat(options().withPorts(-1, 0).problems()).extracting(DemoOptions.Problem::setting)
+        .containsExactly(DemoOptions.Setting.PORT);
+    assertThat(options().withHost(" ").withAdminToken(" ").problems()).extracting(DemoOptions.Problem::setting)
+        .containsExactly(DemoOptions.Setting.HOST, DemoOptions.Setting.ADMIN_TOKEN);
+    assertThat(options().problems()).isEmpty();
+    assertThatThrownBy(() -> Demo.start(same)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sandbox port").hasMessageContaining("7000");
+    assertThat(Files.exists(dir.resolve("demo"))).as("nothing was made").isFalse();
   }
 
   private DemoOptions options() {

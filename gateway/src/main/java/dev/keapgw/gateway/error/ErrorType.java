@@ -1,4 +1,4 @@
-package dev.keapgw.gateway.http;
+package dev.keapgw.gateway.error;
 
 /**
  * Every kind of error the gateway itself answers, with its HTTP status and the stable

@@ -1,4 +1,4 @@
-package dev.keapgw.gateway.demo;
+package dev.keapgw.app.demo;
 
 import dev.keapgw.gateway.config.EncryptionKeys;
 import java.nio.file.Files;

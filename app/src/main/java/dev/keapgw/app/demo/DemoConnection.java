@@ -1,8 +1,10 @@
-package dev.keapgw.gateway.demo;
+package dev.keapgw.app.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import dev.keapgw.client.connections.Connection;
+import dev.keapgw.client.connections.ConnectionsApi;
+import dev.keapgw.client.error.KeapException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Gives the demo account exactly one ACTIVE Keap connection, made through the real code grant:
@@ -19,43 +21,55 @@ final class DemoConnection {
   /** The connection the demo made ready, and the Keap tenant it reaches. */
   record Ready(String id, String tenantId) {}
 
-  private final CallerApi api;
+  private final ConnectionsApi api;
   private final BrowserFlow browser = new BrowserFlow();
 
-  DemoConnection(CallerApi api) {
+  DemoConnection(ConnectionsApi api) {
     this.api = api;
   }
 
+  /**
+   * The demo account's one ACTIVE connection, authorized by this start.
+   *
+   * @throws IllegalStateException when it could not be authorized, or the gateway refused a call (saying why)
+   */
   Ready ensureOne() {
-    JsonNode connection = keepOne();
-    String id = connection.path("connection_id").asText();
-    String before = connection.path("last_updated_time").asText();
+    try {
+      return authorize(keepOne());
+    } catch (KeapException e) {
+      throw new IllegalStateException("the demo could not make its connection through the gateway: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private Ready authorize(Connection connection) {
+    String id = connection.id();
+    String before = connection.lastUpdatedTime();
     // an ACTIVE connection stays ACTIVE when its re-authorization fails: only a new update time proves new tokens
-    boolean wasActive = "ACTIVE".equals(connection.path("status").asText());
-    BrowserFlow.Outcome outcome = browser.open(connection.path("url").asText());
-    JsonNode after = api.get("/connections/" + id).path("connection");
-    boolean renewed = !wasActive || !before.equals(after.path("last_updated_time").asText());
-    if (outcome.status() != 200 || !"ACTIVE".equals(after.path("status").asText()) || !renewed) {
-      String reason = after.path("failure_reason").asText("");
+    boolean wasActive = connection.isActive();
+    BrowserFlow.Outcome outcome = browser.open(connection.url());
+    Connection after = api.get(id);
+    boolean renewed = !wasActive || !Objects.equals(before, after.lastUpdatedTime());
+    if (outcome.status() != 200 || !after.isActive() || !renewed) {
+      String reason = after.failureReason() == null ? "" : after.failureReason();
       throw new IllegalStateException("the demo connection " + id + " could not be authorized (the connect flow went "
           + String.join(" -> ", outcome.visited()) + " and ended with " + outcome.status() + ": "
           + pageText(outcome.body()) + ")" + (reason.isEmpty() ? "" : "; " + reason));
     }
-    return new Ready(id, after.path("metadata").path("tenant_id").asText(null));
+    String tenant = after.metadata() == null ? null : after.metadata().path("tenant_id").asText(null);
+    return new Ready(id, tenant);
   }
 
   /** The connection to keep: the oldest ACTIVE one, else the oldest, else a new one. The rest are deleted. */
-  private JsonNode keepOne() {
-    List<JsonNode> all = new ArrayList<>();
-    api.get("/connections?app=" + APP).path("connections").forEach(all::add);
-    JsonNode keep = all.stream().filter(c -> "ACTIVE".equals(c.path("status").asText())).findFirst()
-        .orElse(all.isEmpty() ? null : all.get(0));
-    for (JsonNode c : all) {
+  private Connection keepOne() {
+    List<Connection> all = api.list(APP, null);
+    Connection keep = all.stream().filter(Connection::isActive).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+    for (Connection c : all) {
       if (c != keep) {
-        api.delete("/connections/" + c.path("connection_id").asText());
+        api.delete(c.id());
       }
     }
-    return keep != null ? keep : api.post("/connections", "{\"app\":\"" + APP + "\"}").path("connection");
+    return keep != null ? keep : api.create(APP);
   }
 
   /** A page's words without its markup, short enough for one line. */

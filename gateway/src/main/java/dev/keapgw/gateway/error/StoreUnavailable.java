@@ -1,14 +1,12 @@
-package dev.keapgw.gateway.store;
+package dev.keapgw.gateway.error;
 
-import dev.keapgw.gateway.http.ErrorType;
-import dev.keapgw.gateway.http.GatewayException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
 /**
  * Tells a store that cannot be reached (down, restarting, the pool unable to connect) from
- * other failures, so callers get a clear 503 {@code store_unavailable} rather than a 500.
+ * other failures, so that {@link Failures#answer} answers a clear 503 {@code store_unavailable} rather than a 500.
  */
 public final class StoreUnavailable {
   private StoreUnavailable() {}
@@ -29,12 +27,5 @@ public final class StoreUnavailable {
   /** SQL states of lost or refused connections: class 08, and PostgreSQL's shutdown states 57P01-57P03. */
   private static boolean connectionState(String state) {
     return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
-  }
-
-  /** The error callers get while the store is unreachable. */
-  public static GatewayException error() {
-    return new GatewayException(ErrorType.STORE_UNAVAILABLE,
-        "The gateway's database is not reachable right now; nothing was sent upstream. Retry in a few seconds.")
-        .header("Retry-After", "5");
   }
 }

@@ -1,24 +1,26 @@
-package dev.keapgw.gateway.demo;
+package dev.keapgw.app.demo;
 
+import dev.keapgw.client.KeapClient;
 import dev.keapgw.gateway.Gateway;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.EncryptionKeys;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
+import dev.keapgw.gateway.http.ListenFailure;
+import dev.keapgw.gateway.http.Listener;
 import dev.keapgw.gateway.ops.ReadinessCheck;
 import dev.keapgw.sandbox.Sandbox;
 import dev.keapgw.sandbox.SandboxConfig;
 import io.vertx.core.Vertx;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * key. A restart with the same directory finds the account, the key and the connection again.
  */
 public final class Demo {
+  /** Keap sends REST hook events 30 to 60 s after a change; the demo's sandbox takes 1 to 2 s. */
+  static final Duration DEMO_HOOK_DELAY = Duration.ofSeconds(1);
+
   /** The OAuth client the demo registers with its sandbox; its secret is new on every start. */
   static final String CLIENT_ID = "keap-gateway-demo";
   private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
@@ -43,32 +48,48 @@ public final class Demo {
   /**
    * Starts the demo and returns once its connection is ACTIVE.
    *
-   * @throws IllegalArgumentException for options that cannot work, naming the option
-   * @throws IllegalStateException (or {@link UncheckedIOException}) when it cannot start, saying why
+   * @throws IllegalArgumentException for options that cannot work ({@link DemoOptions#problems()})
+   * @throws DemoStartFailure when the gateway or the sandbox cannot listen
+   * @throws IllegalStateException (or {@link UncheckedIOException}) when it cannot start otherwise, saying why
    */
   public static RunningDemo start(DemoOptions options) {
-    check(options);
+    List<DemoOptions.Problem> problems = options.problems();
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("the demo's " + problems.get(0).setting().name().toLowerCase(Locale.ROOT)
+          .replace('_', ' ') + " " + problems.get(0).problem());
+    }
     Path dir = options.dataDir().toAbsolutePath().normalize();
     SecretFiles.ensureDirectory(dir);
     EncryptionKeys keys = DemoEncryptionKey.loadOrCreate(dir);
-    int port = options.port() == 0 ? freePort(options.host()) : options.port();
+    // the gateway's public URL (and so the redirect URI the sandbox registers) must be known
+    // before the gateway starts, so port 0 is resolved here
+    int port = options.port() == 0 ? Listener.freePort(options.host()) : options.port();
     String publicUrl = "http://" + publicHost(options.host()) + ":" + port;
     String clientSecret = randomSecret();
     Vertx vertx = Gateway.newVertx();
     Sandbox sandbox = null;
     Gateway gateway = null;
     try {
-      sandbox = Sandbox.start(SandboxConfig.defaults().withHost(options.host()).withPort(options.sandboxPort())
-          .withAutoApprove(true).withClient(CLIENT_ID, clientSecret, List.of(publicUrl + "/oauth/callback"))
-          .withDataDir(dir.resolve("sandbox")), vertx);
+      try {
+        sandbox = Sandbox.start(SandboxConfig.defaults().withHost(options.host()).withPort(options.sandboxPort())
+            .withAutoApprove(true).withClient(CLIENT_ID, clientSecret, List.of(publicUrl + "/oauth/callback"))
+            .withDataDir(dir.resolve("sandbox")).withHookDelay(DEMO_HOOK_DELAY), vertx);
+      } catch (dev.keapgw.sandbox.ListenFailure e) {
+        throw new DemoStartFailure(DemoStartFailure.Server.SANDBOX, e);
+      }
       URI upstream = URI.create(reachable(options.host(), sandbox.port()));
-      gateway = Gateway.start(GatewayConfig.defaults().withHost(options.host()).withPort(port)
-          .withPublicUrl(URI.create(publicUrl)).withDataDir(dir).withAdminToken(options.adminToken()).withKeys(keys)
-          .withApp(AppConfig.keap(CLIENT_ID, clientSecret)
-              .at(upstream, upstream.resolve("/app/oauth/authorize"), upstream.resolve("/token"))), vertx);
+      try {
+        gateway = Gateway.start(GatewayConfig.defaults().withHost(options.host()).withPort(port)
+            .withPublicUrl(URI.create(publicUrl)).withDataDir(dir).withAdminToken(options.adminToken()).withKeys(keys)
+            .withApp(AppConfig.keap(CLIENT_ID, clientSecret)
+                .at(upstream, upstream.resolve("/app/oauth/authorize"), upstream.resolve("/token"))), vertx);
+      } catch (ListenFailure e) {
+        throw new DemoStartFailure(DemoStartFailure.Server.GATEWAY, e);
+      }
       DemoAccount.Chosen account = new DemoAccount(gateway.services().accounts(), gateway.services().accountRepo(), dir)
           .choose(options.matonApiKey());
-      DemoConnection.Ready connection = new DemoConnection(new CallerApi(publicUrl, account.secret())).ensureOne();
+      DemoConnection.Ready connection = new DemoConnection(
+          KeapClient.gateway(publicUrl, account.secret()).build().connections()).ensureOne();
       ReadinessCheck ready = connectionActive(gateway.services().connectionRepo(), connection.id());
       gateway.services().readiness().add(ready);
       RunningDemo demo = new RunningDemo(gateway, sandbox, vertx, ready, publicUrl, upstream.toString(), dir, account,
@@ -87,24 +108,6 @@ public final class Demo {
     }
   }
 
-  private static void check(DemoOptions o) {
-    if (o.host() == null || o.host().isBlank()) {
-      throw new IllegalArgumentException("--host must not be blank");
-    }
-    if (o.port() < 0 || o.port() > 65535) {
-      throw new IllegalArgumentException("--port must be between 0 and 65535, not " + o.port());
-    }
-    if (o.sandboxPort() < 0 || o.sandboxPort() > 65535) {
-      throw new IllegalArgumentException("--sandbox-port must be between 0 and 65535, not " + o.sandboxPort());
-    }
-    if (o.port() != 0 && o.port() == o.sandboxPort()) {
-      throw new IllegalArgumentException("--port and --sandbox-port must differ, both are " + o.port());
-    }
-    if (o.dataDir() == null) {
-      throw new IllegalArgumentException("--data-dir is required");
-    }
-  }
-
   /** Ready only while the demo's connection is ACTIVE, so /readyz tells when the demo needs a restart. */
   private static ReadinessCheck connectionActive(ConnectionRepository repo, String id) {
     return () -> {
@@ -116,19 +119,6 @@ public final class Demo {
           + (c.failureReason() == null ? "" : " (" + c.failureReason() + ")")
           + ": open its url (GET /connections/" + id + ") or restart the demo to reconnect it";
     };
-  }
-
-  /**
-   * A port free now. The gateway's public URL (and so the redirect URI the sandbox registers)
-   * must be known before it starts, so port 0 is resolved here; only tests ask for it.
-   */
-  private static int freePort(String host) {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot find a free port on " + host, e);
-    }
   }
 
   /** The host in links for people on this machine: {@code localhost} for loopback and every-interface addresses. */

@@ -1,4 +1,4 @@
-package dev.keapgw.gateway.demo;
+package dev.keapgw.app.demo;
 
 import dev.keapgw.gateway.Gateway;
 import dev.keapgw.gateway.ops.ReadinessCheck;

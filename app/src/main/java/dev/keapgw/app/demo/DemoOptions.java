@@ -1,6 +1,8 @@
-package dev.keapgw.gateway.demo;
+package dev.keapgw.app.demo;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How to run the demo.
@@ -16,6 +18,18 @@ import java.nio.file.Path;
  */
 public record DemoOptions(String host, int port, int sandboxPort, Path dataDir, String adminToken,
     String matonApiKey) {
+
+  /** The settings a {@link Problem} can be about; the launcher names each by its option. */
+  public enum Setting {
+    HOST,
+    PORT,
+    SANDBOX_PORT,
+    DATA_DIR,
+    ADMIN_TOKEN
+  }
+
+  /** One reason the options cannot work: which setting, and what is wrong with it (without the setting's name). */
+  public record Problem(Setting setting, String problem) {}
 
   public static DemoOptions defaults() {
     return new DemoOptions("127.0.0.1", 8080, 9090, Path.of("data", "demo"), null, null);
@@ -41,6 +55,33 @@ public record DemoOptions(String host, int port, int sandboxPort, Path dataDir, 
   public DemoOptions withMatonApiKey(String key) {
     return new DemoOptions(host, port, sandboxPort, dataDir, adminToken,
         key == null || key.isBlank() ? null : key.trim());
+  }
+
+  /**
+   * What makes these options unusable, first found first; empty when they can work. The one
+   * check of a demo's options: {@link Demo#start} refuses options with problems, and the
+   * launcher words each as a usage error naming its option.
+   */
+  public List<Problem> problems() {
+    List<Problem> out = new ArrayList<>();
+    if (host == null || host.isBlank()) {
+      out.add(new Problem(Setting.HOST, "must not be blank"));
+    }
+    if (port < 0 || port > 65535) {
+      out.add(new Problem(Setting.PORT, "must be between 0 and 65535, not " + port));
+    }
+    if (sandboxPort < 0 || sandboxPort > 65535) {
+      out.add(new Problem(Setting.SANDBOX_PORT, "must be between 0 and 65535, not " + sandboxPort));
+    } else if (port != 0 && port == sandboxPort) {
+      out.add(new Problem(Setting.SANDBOX_PORT, "must differ from the gateway's port (" + port + ")"));
+    }
+    if (dataDir == null) {
+      out.add(new Problem(Setting.DATA_DIR, "is required"));
+    }
+    if (adminToken != null && adminToken.isBlank()) {
+      out.add(new Problem(Setting.ADMIN_TOKEN, "must not be blank"));
+    }
+    return out;
   }
 
   @Override

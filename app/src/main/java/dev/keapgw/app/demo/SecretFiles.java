@@ -1,4 +1,4 @@
-package dev.keapgw.gateway.demo;
+package dev.keapgw.app.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
