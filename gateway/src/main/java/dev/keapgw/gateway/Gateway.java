@@ -280,10 +280,10 @@ public final class Gateway implements AutoCloseable {
         }, false));
   }
 
-  private void dispatch(HttpServerRequest req, Handler<HttpServerRequest> proxy) {
+  private void dispatch(HttpServerRequest req, ProxyHandler proxy) {
     String first = firstSegment(req.path());
     if (!first.isEmpty() && !GatewayConfig.RESERVED.contains(first)) {
-      proxy.handle(req);
+      proxy.handle(req, first);
     } else {
       router.handle(req);
     }

@@ -50,27 +50,6 @@ public final class ApiKeyAuthenticator {
     return vertx.executeBlocking(() -> cache.get(hash), false).compose(this::answer);
   }
 
-  /**
-   * The principal when the key's lookup is cached and fresh (the data plane's fast path); null
-   * when the store must be asked. A cached unknown key throws the 401.
-   */
-  public Principal cached(String authorization) {
-    String key = bearer(authorization);
-    if (key == null) {
-      return null;
-    }
-    Optional<AccountRepository.KeyOwner> owner = cache.getIfPresent(KeySecrets.hash(key));
-    if (owner == null) {
-      return null;
-    }
-    if (owner.isEmpty()) {
-      throw unauthorized(
-          "Invalid API key: it is unknown or was revoked. Check MATON_API_KEY, or ask the operator for a new key.");
-    }
-    lastUse.put(owner.get().keyId(), clock.instant());
-    return new Principal(owner.get().keyId(), owner.get().account());
-  }
-
   private Future<Principal> answer(Optional<AccountRepository.KeyOwner> owner) {
     if (owner.isEmpty()) {
       return Future.failedFuture(unauthorized(

@@ -43,11 +43,7 @@ public final class ConnectionSelector {
     this.cache = StoreCache.of(vertx, ttl, 100_000, this::lookup);
   }
 
-  /** The cached choice when it is fresh (the data plane's fast path), else null. */
-  public Connection cached(Principal p, AppConfig app, String named) {
-    return cache.getIfPresent(new Choice(p.accountId(), app.name(), named));
-  }
-
+  /** The connection for the request: from the cache when it is there (a completed future), else read on a worker thread. */
   public Future<Connection> select(Principal p, AppConfig app, String named) {
     Choice choice = new Choice(p.accountId(), app.name(), named);
     Connection known = cache.getIfPresent(choice);

@@ -13,6 +13,8 @@ final class Exchange {
   final HttpServerRequest request;
   /** The Vert.x context the request arrived on: its event loop carries the upstream exchange too. */
   final ContextInternal context = ContextInternal.current();
+  /** The path's first segment: the name of the app the caller asks for (perhaps none this gateway serves). */
+  final String appName;
   final String requestId;
   final long startNanos;
   Principal principal;
@@ -27,8 +29,9 @@ final class Exchange {
   int upstreamStatus;
   String outcome = "";
 
-  Exchange(HttpServerRequest request, String requestId, long startNanos) {
+  Exchange(HttpServerRequest request, String appName, String requestId, long startNanos) {
     this.request = request;
+    this.appName = appName;
     this.requestId = requestId;
     this.startNanos = startNanos;
   }

@@ -1,8 +1,10 @@
 package dev.keapgw.gateway.proxy;
 
 import dev.keapgw.gateway.account.ApiKeyAuthenticator;
+import dev.keapgw.gateway.account.Principal;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.connection.ConnectLinks;
+import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionStatus;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.Failures;
@@ -12,27 +14,27 @@ import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
 import dev.keapgw.gateway.ratelimit.UpstreamBudget;
 import dev.keapgw.gateway.ratelimit.Verdict;
+import dev.keapgw.gateway.token.ActiveToken;
 import dev.keapgw.gateway.token.TokenManager;
 import dev.keapgw.gateway.token.TokenUnavailableException;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The data plane: {@code /{app}/{path}} forwarded to the app's upstream with the connection's
  * access token. The whole way of a request, in order:
  *
  * <ol>
- *   <li>refuse unsafe paths, TRACE and CONNECT, targets that are not UTF-8, and ambiguous framing;
+ *   <li>refuse what cannot be forwarded safely ({@link Refusals});
  *   <li>authenticate the API key;
  *   <li>find the app;
  *   <li>the account's rate limit;
- *   <li>choose the connection ({@code Maton-Connection}, else the oldest ACTIVE one);
+ *   <li>choose the connection ({@code Maton-Connection}, else the oldest ACTIVE one); one that is not ACTIVE is a 424;
  *   <li>the upstream client's budget;
  *   <li>get an access token (single-flight refresh when due);
  *   <li>forward (see {@link Forwarder}), with one refresh and one retry after an upstream 401.
@@ -40,7 +42,7 @@ import java.util.Map;
  *
  * Every error it makes is in the gateway's envelope; upstream answers pass through.
  */
-public final class ProxyHandler implements Handler<HttpServerRequest> {
+public final class ProxyHandler {
   private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
   private static final CharSequence RATE_LIMIT_LIMIT = HttpHeaders.createOptimized("X-RateLimit-Limit");
   private static final CharSequence RATE_LIMIT_REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
@@ -77,103 +79,64 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     this.accessLog = accessLog;
   }
 
-  @Override
-  public void handle(HttpServerRequest req) {
-    Exchange x = new Exchange(req, RequestIds.of(req), System.nanoTime());
+  /**
+   * Runs the steps for a request whose path's first segment, {@code appName}, is not a
+   * reserved one. Each step that can wait returns a future; when it is already complete (the
+   * key, the connection and the token in memory, the limiters local: nearly every request) the
+   * next step runs at once, without a composition.
+   */
+  public void handle(HttpServerRequest req, String appName) {
+    Exchange x = new Exchange(req, appName, RequestIds.of(req), System.nanoTime());
     HttpServerResponse res = req.response();
     res.putHeader(REQUEST_ID, x.requestId);
     res.endHandler(v -> finished(x, res.getStatusCode(), res.bytesWritten()));
     req.pause();
-    String problem = PathGuard.problem(req.path());
-    if (problem != null) {
-      fail(x, GatewayException.badRequest("Invalid path: " + problem + "."));
+    // 1. refuse what cannot be forwarded safely, whoever sends it
+    GatewayException refused = Refusals.of(req);
+    if (refused != null) {
+      fail(x, refused);
       return;
     }
-    if (req.method() == HttpMethod.TRACE || req.method() == HttpMethod.CONNECT) {
-      // TRACE makes a server echo the request back, the injected token with it; CONNECT asks
-      // for a tunnel. Neither belongs to a REST API.
-      fail(x, new GatewayException(ErrorType.METHOD_NOT_ALLOWED, req.method().name()
-          + " is not forwarded through the gateway; the API is used with GET, POST, PUT, PATCH and DELETE.")
-          .header("Allow", "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE"));
-      return;
-    }
-    if (RequestTarget.forUpstream(req.uri()) == null) {
-      fail(x, GatewayException.badRequest("Invalid request target: it has raw bytes that are not UTF-8;"
-          + " percent-encode them."));
-      return;
-    }
-    if (req.headers().contains(HttpHeaders.CONTENT_LENGTH) && req.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-      fail(x, GatewayException.badRequest("Send either Content-Length or Transfer-Encoding, not both."));
-      return;
+    // 2. authenticate the API key
+    Future<Principal> caller = auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
+    Future<Void> admitted = then(caller, p -> {
+      x.principal = p;
+      // 3. find the app by the path's first segment
+      x.app = app(x.appName);
+      // 4. the account's rate limit
+      return limitAccount(x);
+    });
+    // 5. choose the connection: Maton-Connection, else the account's oldest ACTIVE one
+    Future<Connection> chosen = then(admitted,
+        v -> selector.select(x.principal, x.app, req.getHeader(ConnectionSelector.HEADER)));
+    Future<Void> budgeted = then(chosen, c -> {
+      x.connection = c;
+      TokenUnavailableException notActive = TokenUnavailableException.unlessActive(c);
+      // 6. the upstream client's budget, spent only on a connection that can be used
+      return notActive != null ? Future.failedFuture(notActive) : spendBudget(x);
+    });
+    // 7. an access token: from memory when fresh, else one refresh per connection at a time
+    Future<ActiveToken> token = then(budgeted, v -> tokens.token(x.connection));
+    // 8. forward, streaming both ways (Forwarder)
+    then(token, t -> {
+      x.token = t;
+      return forwarder.forward(x);
+    }).onFailure(err -> fail(x, err));
+  }
+
+  /** {@code next} applied to the outcome of {@code step}: at once when it has succeeded already, else when it does. */
+  private static <T, U> Future<U> then(Future<T> step, Function<T, Future<U>> next) {
+    if (!step.succeeded()) {
+      return step.compose(next);
     }
     try {
-      if (fastPath(x)) {
-        return;
-      }
-    } catch (GatewayException e) {
-      fail(x, e);
-      return;
+      return next.apply(step.result());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
     }
-    auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION))
-        .compose(p -> {
-          x.principal = p;
-          x.app = app(req.path());
-          return limitAccount(x);
-        })
-        .compose(v -> selector.select(x.principal, x.app, req.getHeader(ConnectionSelector.HEADER)))
-        .compose(c -> {
-          x.connection = c;
-          if (c.status() != ConnectionStatus.ACTIVE) {
-            return Future.failedFuture(new TokenUnavailableException(c.status() == ConnectionStatus.PENDING
-                ? TokenUnavailableException.Reason.PENDING : TokenUnavailableException.Reason.FAILED, c,
-                c.status() == ConnectionStatus.PENDING
-                    ? "The connection is not authorized yet: open its url to connect it."
-                    : "The connection needs to be reconnected" + (c.failureReason() == null ? "" : " ("
-                        + c.failureReason() + ")") + ": open its url.", null));
-          }
-          return spendBudget(x).compose(v -> tokens.token(c));
-        })
-        .compose(t -> {
-          x.token = t;
-          return forwarder.forward(x);
-        })
-        .onFailure(err -> fail(x, err));
   }
 
-  /**
-   * Serves the request without waiting on anything when the key, the connection and the token
-   * are all in memory, as they are for nearly every request; false when a step needs the store
-   * or a refresh (then the full way above runs).
-   */
-  private boolean fastPath(Exchange x) {
-    HttpServerRequest req = x.request;
-    var p = auth.cached(req.getHeader(HttpHeaders.AUTHORIZATION));
-    if (p == null) {
-      return false;
-    }
-    AppConfig app = app(req.path());
-    var c = selector.cached(p, app, req.getHeader(ConnectionSelector.HEADER));
-    if (c == null || c.status() != ConnectionStatus.ACTIVE) {
-      return false;
-    }
-    var t = tokens.cached(c);
-    if (t == null) {
-      return false;
-    }
-    x.principal = p;
-    x.app = app;
-    x.connection = c;
-    x.token = t;
-    // the limiters answer at once unless they live in Redis: go on without a composition then
-    Future<Void> admitted = limitAccount(x);
-    Future<Void> budgeted = admitted.succeeded() ? spendBudget(x) : admitted.compose(v -> spendBudget(x));
-    Future<Void> forwarded = budgeted.succeeded() ? forwarder.forward(x) : budgeted.compose(v -> forwarder.forward(x));
-    forwarded.onFailure(err -> fail(x, err));
-    return true;
-  }
-
-  private AppConfig app(String path) {
-    String name = path.substring(1, path.indexOf('/', 1) < 0 ? path.length() : path.indexOf('/', 1));
+  private AppConfig app(String name) {
     AppConfig app = apps.get(name);
     if (app == null) {
       throw new GatewayException(ErrorType.UNKNOWN_APP, "Unknown app '" + truncate(name) + "': this gateway serves "
@@ -265,13 +228,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
 
   /** The app for metrics: known apps by name, anything else as "unknown" (labels stay few). */
   private String appLabel(Exchange x) {
-    if (x.app != null) {
-      return x.app.name();
-    }
-    String p = x.request.path();
-    int end = p.indexOf('/', 1);
-    String first = p.substring(1, end < 0 ? p.length() : end);
-    return apps.containsKey(first) ? first : "unknown";
+    return x.app != null ? x.app.name() : apps.containsKey(x.appName) ? x.appName : "unknown";
   }
 
   private static String truncate(String s) {

@@ -31,17 +31,15 @@ public final class TokenManager {
     this.clock = clock;
   }
 
-  /** A token for an ACTIVE connection, from memory when it is fresh and not superseded. */
+  /**
+   * A token for an ACTIVE connection: from memory when it is fresh and not superseded (a
+   * completed future), else from the refresher.
+   */
   public Future<ActiveToken> token(Connection c) {
-    ActiveToken t = cached(c);
-    return t != null ? Future.succeededFuture(t) : run(c.id(), TokenRefresher.Mode.IF_DUE, null);
-  }
-
-  /** The token in memory when it is fresh and not superseded (the data plane's fast path), else null. */
-  public ActiveToken cached(Connection c) {
     ActiveToken t = cache.get(c.id());
-    return t != null && t.version() >= c.tokenVersion() && !policy.due(t.issuedAt(), t.expiresAt(), clock.instant())
-        ? t : null;
+    boolean fresh = t != null && t.version() >= c.tokenVersion()
+        && !policy.due(t.issuedAt(), t.expiresAt(), clock.instant());
+    return fresh ? Future.succeededFuture(t) : run(c.id(), TokenRefresher.Mode.IF_DUE, null);
   }
 
   /**

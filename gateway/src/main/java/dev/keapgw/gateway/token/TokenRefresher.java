@@ -3,7 +3,6 @@ package dev.keapgw.gateway.token;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
-import dev.keapgw.gateway.connection.ConnectionStatus;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.oauth.TokenEndpointException;
 import dev.keapgw.gateway.oauth.TokenSet;
@@ -93,14 +92,12 @@ public final class TokenRefresher {
   private ActiveToken obtainLocked(String id, Mode mode, String rejected) {
     Connection c = repo.byId(id).orElseThrow(() -> new TokenUnavailableException(
         TokenUnavailableException.Reason.FAILED, null, "The connection was deleted.", null));
-    if (c.status() == ConnectionStatus.PENDING) {
-      throw new TokenUnavailableException(TokenUnavailableException.Reason.PENDING, c,
-          "The connection is not authorized yet: open its url to connect it.", null);
+    TokenUnavailableException notActive = TokenUnavailableException.unlessActive(c);
+    if (notActive != null) {
+      throw notActive;
     }
-    if (c.status() == ConnectionStatus.FAILED || c.refreshTokenSealed() == null) {
-      throw new TokenUnavailableException(TokenUnavailableException.Reason.FAILED, c,
-          "The connection's authorization is no longer valid"
-              + (c.failureReason() == null ? "" : " (" + c.failureReason() + ")") + ": open its url to reconnect.", null);
+    if (c.refreshTokenSealed() == null) {
+      throw TokenUnavailableException.grantGone(c, c.failureReason());
     }
     Instant now = clock.instant();
     ActiveToken current = current(c);
@@ -193,8 +190,7 @@ public final class TokenRefresher {
       repo.changed(c.id());
       LOG.warn("connection {} is FAILED: {}", c.id(), reason);
       String why = interrupted == null ? failure.getMessage() : reason;
-      throw new TokenUnavailableException(TokenUnavailableException.Reason.FAILED, c,
-          "The connection's authorization is no longer valid (" + why + "): open its url to reconnect.", null);
+      throw TokenUnavailableException.grantGone(c, why);
     }
     metrics.counter("gateway_token_refreshes_total", "outcome", "transient_failure").increment();
     int failures = c.refreshFailures() + 1;

@@ -25,6 +25,26 @@ public final class TokenUnavailableException extends RuntimeException {
     this.retryAt = retryAt;
   }
 
+  /**
+   * Why connection {@code c} cannot give a token, or null when it is ACTIVE: the one decision,
+   * and the one wording, of a connection that is not ACTIVE, for the data plane (which checks
+   * the connection it chose) and the refresher (which checks it again under the lock).
+   */
+  public static TokenUnavailableException unlessActive(Connection c) {
+    return switch (c.status()) {
+      case ACTIVE -> null;
+      case PENDING -> new TokenUnavailableException(Reason.PENDING, c,
+          "The connection is not authorized yet: open its url to connect it.", null);
+      case FAILED -> grantGone(c, c.failureReason());
+    };
+  }
+
+  /** The connection's grant is dead ({@code why}, if known, says how): it must be connected again. */
+  static TokenUnavailableException grantGone(Connection c, String why) {
+    return new TokenUnavailableException(Reason.FAILED, c, "The connection's authorization is no longer valid"
+        + (why == null ? "" : " (" + why + ")") + ": open its url to reconnect.", null);
+  }
+
   public Reason reason() {
     return reason;
   }

@@ -2,6 +2,7 @@ package dev.keapgw.sandbox.contacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keapgw.sandbox.events.ChangeEvents;
 import dev.keapgw.sandbox.http.ApiException;
 import dev.keapgw.sandbox.http.Json;
 import dev.keapgw.sandbox.store.Hooks;
@@ -21,6 +22,10 @@ import java.util.Set;
  * whole: items not listed are gone) and a JSON null clears it. With a mask, only the masked
  * fields change; a masked field the body leaves out is cleared. A UTM touch is appended, never
  * replaced.
+ *
+ * <p>Each write announces itself to REST hook subscribers: {@code contact.add} for a new
+ * contact, {@code contact.edit} for an update or a create that matched an existing contact,
+ * {@code contact.delete}.
  */
 final class ContactStore {
   static final String TABLE = "contacts";
@@ -30,10 +35,12 @@ final class ContactStore {
 
   private final World world;
   private final Hooks hooks;
+  private final ChangeEvents events;
 
-  ContactStore(World world, Hooks hooks) {
+  ContactStore(World world, Hooks hooks, ChangeEvents events) {
     this.world = world;
     this.hooks = hooks;
+    this.events = events;
   }
 
   Saved create(Tenant tenant, ContactInput in, DuplicateOption duplicate, String userId) {
@@ -43,7 +50,9 @@ final class ContactStore {
         Optional<ObjectNode> match = duplicate.find(contacts, in);
         if (match.isPresent()) {
           ObjectNode row = apply(match.get(), in, null, userId);
-          contacts.put(Long.parseLong(row.get("id").asText()), row);
+          long id = Long.parseLong(row.get("id").asText());
+          contacts.put(id, row);
+          events.changed(tenant, "contact.edit", id);
           return new Saved(row, false);
         }
       }
@@ -64,6 +73,7 @@ final class ContactStore {
         ((ObjectNode) row.get("origin")).put("date", now);
       }
       contacts.put(id, row);
+      events.changed(tenant, "contact.add", id);
       return new Saved(row, true);
     });
   }
@@ -74,6 +84,7 @@ final class ContactStore {
       ObjectNode row = contacts.get(id).orElseThrow(() -> ApiException.notFound("contact", id));
       row = apply(row, in, mask, userId);
       contacts.put(Long.parseLong(id), row);
+      events.changed(tenant, "contact.edit", Long.parseLong(id));
       return row;
     });
   }
@@ -86,6 +97,7 @@ final class ContactStore {
         throw ApiException.notFound("contact", id);
       }
       hooks.contactDeleted(tenant, n);
+      events.changed(tenant, "contact.delete", n);
     });
   }
 

@@ -44,7 +44,7 @@ public final class ContactsModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    ContactStore store = new ContactStore(ctx.world(), ctx.hooks());
+    ContactStore store = new ContactStore(ctx.world(), ctx.hooks(), ctx.events());
     routing.api()
         .get("/contacts", r -> KeapResponse.json(200, list(ctx, r)))
         .post("/contacts", r -> create(ctx, store, r))

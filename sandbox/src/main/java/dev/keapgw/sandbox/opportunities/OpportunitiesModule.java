@@ -29,7 +29,9 @@ import java.util.function.Function;
  * {@code user} objects; {@code custom_fields}, {@code created_by}, {@code last_updated_by},
  * {@code status_id} and the legacy fields come only when {@code fields} names them. PATCH
  * takes an {@code update_mask}; moving to another stage restarts {@code stage_entrance_time}.
- * Deleting a contact deletes its opportunities.
+ * Deleting a contact deletes its opportunities. REST hook events: {@code opportunity.add},
+ * {@code opportunity.edit} (and {@code opportunity.stage_move} when the stage changed),
+ * {@code opportunity.delete}.
  */
 public final class OpportunitiesModule implements KeapModule {
   public static final String TABLE = "opportunities";
@@ -47,13 +49,21 @@ public final class OpportunitiesModule implements KeapModule {
         tenant.table(TABLE).removeAll("contact_id", Long.toString(contactId)));
     routing.api()
         .get("/opportunities", r -> KeapResponse.json(200, list(ctx, r)))
-        .post("/opportunities", r -> KeapResponse.json(201, view(ctx, r).apply(create(ctx, r))))
+        .post("/opportunities", r -> {
+          ObjectNode created = create(ctx, r);
+          ctx.events().changed(tenant(ctx, r), "opportunity.add", created.path("id").asLong());
+          return KeapResponse.json(201, view(ctx, r).apply(created));
+        })
         .get("/opportunities/stages", r -> KeapResponse.json(200, ctx.lister().list(
             r, StageViews.LIST, Lister.Source.all(tenant(ctx, r).table(STAGES)), row -> row)))
         .get("/opportunities/{opportunity_id}", r ->
             KeapResponse.json(200, view(ctx, r).apply(OPPORTUNITIES.get(ctx, r, "opportunity_id"))))
         .patch("/opportunities/{opportunity_id}", r -> KeapResponse.json(200, view(ctx, r).apply(update(ctx, r))))
-        .delete("/opportunities/{opportunity_id}", r -> OPPORTUNITIES.delete(ctx, r, "opportunity_id"));
+        .delete("/opportunities/{opportunity_id}", r -> {
+          KeapResponse gone = OPPORTUNITIES.delete(ctx, r, "opportunity_id");
+          ctx.events().changed(tenant(ctx, r), "opportunity.delete", Long.parseLong(r.pathParam("opportunity_id")));
+          return gone;
+        });
   }
 
   @Override
@@ -113,11 +123,17 @@ public final class OpportunitiesModule implements KeapModule {
     String now = ctx.world().now();
     return tenant.write(() -> {
       ObjectNode row = OPPORTUNITIES.get(ctx, r, "opportunity_id");
+      String stageBefore = row.path("stage").path("id").asText();
       OpportunityInput.apply(row, body, new OpportunityLinks(tenant), now);
       row.put("last_updated_time", now);
       row.put("last_updated_by", r.caller().userId());
       ObjectNode stored = OpportunityViews.canonical(row);
       tenant.table(TABLE).replace(stored);
+      long id = stored.path("id").asLong();
+      ctx.events().changed(tenant, "opportunity.edit", id);
+      if (!stageBefore.equals(stored.path("stage").path("id").asText())) {
+        ctx.events().changed(tenant, "opportunity.stage_move", id);
+      }
       return stored;
     });
   }

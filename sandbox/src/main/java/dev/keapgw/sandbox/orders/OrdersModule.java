@@ -15,6 +15,9 @@ import java.util.Random;
 /**
  * Keap orders (one-time sales to a contact) and their items. Totals are computed from the
  * items; payments, invoices and the order item operations beyond create are not emulated.
+ * REST hook events: {@code order.add} and {@code invoice.add} for a new order (Keap keeps an
+ * order as an invoice, and {@code invoice_id} equals the order id), {@code order.edit} and
+ * {@code invoice.edit} when an item is added.
  */
 public final class OrdersModule implements KeapModule {
   public static final String TABLE = "orders";
@@ -38,6 +41,9 @@ public final class OrdersModule implements KeapModule {
         .post("/orders", r -> {
           Tenant t = ctx.world().tenant(r.tenantId());
           ObjectNode order = OrderWrites.create(t, r.jsonBody(), ctx.world().now(), "API");
+          long id = order.path("id").asLong();
+          ctx.events().changed(t, "order.add", id);
+          ctx.events().changed(t, "invoice.add", id);
           return KeapResponse.json(201, OrderViews.view(t).apply(order));
         })
         .get("/orders/{order_id}", r -> {
@@ -48,7 +54,11 @@ public final class OrdersModule implements KeapModule {
         })
         .post("/orders/{order_id}/items", r -> {
           Tenant t = ctx.world().tenant(r.tenantId());
-          return KeapResponse.json(201, OrderWrites.addItem(t, r.pathParam("order_id"), r, ctx.world().now()));
+          ObjectNode item = OrderWrites.addItem(t, r.pathParam("order_id"), r, ctx.world().now());
+          long id = Long.parseLong(r.pathParam("order_id"));
+          ctx.events().changed(t, "order.edit", id);
+          ctx.events().changed(t, "invoice.edit", id);
+          return KeapResponse.json(201, item);
         });
   }
 

@@ -64,14 +64,12 @@ public final class TagApplications {
     });
   }
 
-  /** Takes a tag off a contact; nothing happens when it was not on it. */
-  static void remove(Tenant tenant, String tagId, String contactId) {
-    tenant.write(() -> {
+  /** Takes a tag off a contact; answers whether it was on it (nothing happens when it was not). */
+  static boolean remove(Tenant tenant, String tagId, String contactId) {
+    return tenant.write(() -> {
       Long cid = Table.parseId(contactId);
-      if (cid == null) {
-        return;
-      }
-      find(tenant, tagId, cid).ifPresent(appId -> {
+      Optional<Long> app = cid == null ? Optional.empty() : find(tenant, tagId, cid);
+      app.ifPresent(appId -> {
         tenant.table(TABLE).remove(appId);
         Table contacts = tenant.table(CONTACTS);
         contacts.get(cid).ifPresent(row -> {
@@ -79,6 +77,7 @@ public final class TagApplications {
           contacts.put(cid, row);
         });
       });
+      return app.isPresent();
     });
   }
 

@@ -14,6 +14,7 @@ import dev.keapgw.sandbox.resource.ResourceTable;
 import dev.keapgw.sandbox.store.Table;
 import dev.keapgw.sandbox.store.TableSpec;
 import dev.keapgw.sandbox.store.Tenant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +23,10 @@ import java.util.List;
  * {@code CONTACT_NOT_FOUND}), even when some failed; {@code :removeTags} answers 204 and ignores
  * contacts that did not have the tag. Deleting a tag takes it off every contact; deleting a
  * contact takes it out of every tag's list (through {@code Hooks.onContactDeleted}).
+ *
+ * <p>REST hook events: {@code contactGroup.add} and {@code contactGroup.delete} for a tag
+ * created or deleted; {@code contactGroup.applied} and {@code contactGroup.removed} for the
+ * contacts whose tags an {@code :applyTags} or {@code :removeTags} call changed.
  */
 public final class TagsModule implements KeapModule {
   static final String CATEGORIES = "tag_categories";
@@ -39,10 +44,15 @@ public final class TagsModule implements KeapModule {
   public void routes(Routing routing, SandboxContext ctx) {
     ctx.hooks().onContactDeleted(TagApplications::forgetContact);
     TAG_ROWS.listAndGet(routing.api(), ctx, "/tags", "tag_id", TagListSpecs.TAGS, row -> row)
-        .post("/tags", r -> KeapResponse.json(201, createTag(ctx, r)))
+        .post("/tags", r -> {
+          ObjectNode tag = createTag(ctx, r);
+          ctx.events().changed(tenant(ctx, r), "contactGroup.add", tag.path("id").asLong());
+          return KeapResponse.json(201, tag);
+        })
         .patch("/tags/{tag_id}", r -> KeapResponse.json(200, updateTag(ctx, r)))
         .delete("/tags/{tag_id}", r -> {
           deleteTag(tenant(ctx, r), r.pathParam("tag_id"));
+          ctx.events().changed(tenant(ctx, r), "contactGroup.delete", Long.parseLong(r.pathParam("tag_id")));
           return KeapResponse.empty(204);
         })
         .get("/tags/{tag_id}/contacts", r -> KeapResponse.json(200, taggedContacts(ctx, r)))
@@ -118,9 +128,15 @@ public final class TagsModule implements KeapModule {
     tenant.write(() -> {
       String tagId = tag(tenant, r.pathParam("tag_id")).get("id").asText();
       String now = ctx.world().now();
+      List<Long> applied = new ArrayList<>();
       for (String id : ids) {
-        results.put(id, TagApplications.apply(tenant, tagId, id, now));
+        String outcome = TagApplications.apply(tenant, tagId, id, now);
+        results.put(id, outcome);
+        if (outcome.equals(TagApplications.SUCCESS)) {
+          applied.add(Long.parseLong(id));
+        }
       }
+      ctx.events().tagged(tenant, "contactGroup.applied", Long.parseLong(tagId), applied);
     });
     return out;
   }
@@ -131,7 +147,13 @@ public final class TagsModule implements KeapModule {
     List<String> ids = validation.contactIds(r.jsonBody());
     tenant.write(() -> {
       String tagId = tag(tenant, r.pathParam("tag_id")).get("id").asText();
-      ids.forEach(id -> TagApplications.remove(tenant, tagId, id));
+      List<Long> removed = new ArrayList<>();
+      for (String id : ids) {
+        if (TagApplications.remove(tenant, tagId, id)) {
+          removed.add(Long.parseLong(id));
+        }
+      }
+      ctx.events().tagged(tenant, "contactGroup.removed", Long.parseLong(tagId), removed);
     });
   }
 

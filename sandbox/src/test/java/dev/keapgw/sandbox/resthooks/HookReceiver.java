@@ -49,6 +49,8 @@ final class HookReceiver implements AutoCloseable {
   private final BlockingQueue<Received> deliveries = new LinkedBlockingQueue<>();
   private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
   private volatile boolean echo = true;
+  private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+  private volatile boolean holding;
 
   HookReceiver() {
     try {
@@ -75,6 +77,16 @@ final class HookReceiver implements AutoCloseable {
   HookReceiver answer(Integer... next) {
     statuses.addAll(List.of(next));
     return this;
+  }
+
+  /** Deliveries are recorded on arrival but not answered until {@link #release}. */
+  HookReceiver hold() {
+    holding = true;
+    return this;
+  }
+
+  void release() {
+    held.countDown();
   }
 
   Received nextHandshake() {
@@ -120,6 +132,13 @@ final class HookReceiver implements AutoCloseable {
       }
       Integer status = statuses.poll();
       deliveries.add(r);
+      if (holding) {
+        try {
+          held.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       ex.sendResponseHeaders(status == null ? 200 : status, -1);
     }
   }
@@ -129,6 +148,7 @@ final class HookReceiver implements AutoCloseable {
 
   @Override
   public void close() {
+    release();
     server.stop(0);
     threads.shutdownNow();
   }
