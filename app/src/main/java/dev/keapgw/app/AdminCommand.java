@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "admin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = {"Manages accounts and API keys of a running gateway (its admin API).",
-        "Each command takes --url (KEAPGW_URL), where the gateway is, and",
+        "Each command takes --url (KEAP_GATEWAY_URL), where the gateway is, and",
         "--admin-token (KEAPGW_ADMIN_TOKEN), the token it was started with."},
     subcommands = {AdminCommand.Accounts.class, AdminCommand.Keys.class, AdminCommand.Encryption.class})
 final class AdminCommand implements Runnable {

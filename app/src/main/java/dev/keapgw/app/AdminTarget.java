@@ -13,6 +13,9 @@ final class AdminTarget {
       description = "The admin token the gateway was started with (or KEAPGW_ADMIN_TOKEN).")
   String adminToken;
 
+  /** Variables not named after the option: the gateway's URL is the one {@code keap} reads too. */
+  static final Map<String, String> VARIABLES = Map.of("--url", "KEAP_GATEWAY_URL");
+
   /** The only options {@code admin} reads from the environment. */
   static Map<String, String> builtInDefaults() {
     return Map.of("--url", "http://localhost:8080");

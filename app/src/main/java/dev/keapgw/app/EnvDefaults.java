@@ -11,13 +11,15 @@ import picocli.CommandLine.Model.OptionSpec;
  * Where an option that is not on the command line takes its value: the environment variable
  * {@code <prefix><NAME>} (for {@code --seed-contacts} and prefix {@code KEAP_SANDBOX_}:
  * {@code KEAP_SANDBOX_SEED_CONTACTS}), else the built-in default. Flags therefore win over
- * the environment, and the environment over the defaults.
+ * the environment, and the environment over the defaults. A few options take a variable shared
+ * with other programs instead ({@link #renaming}).
  */
 final class EnvDefaults implements IDefaultValueProvider {
   private final String prefix;
   private final Map<String, String> env;
   private final Map<String, String> builtIn;
   private final Set<String> envOptions;
+  private final Map<String, String> renamed;
 
   /** @param builtIn defaults by long option name (e.g. {@code --port}); absent means none */
   EnvDefaults(String prefix, Map<String, String> env, Map<String, String> builtIn) {
@@ -29,10 +31,24 @@ final class EnvDefaults implements IDefaultValueProvider {
    *     {@code --url} but not a one-off {@code --name}; null for every option
    */
   EnvDefaults(String prefix, Map<String, String> env, Map<String, String> builtIn, Set<String> envOptions) {
+    this(prefix, env, builtIn, envOptions, Map.of());
+  }
+
+  private EnvDefaults(String prefix, Map<String, String> env, Map<String, String> builtIn, Set<String> envOptions,
+      Map<String, String> renamed) {
     this.prefix = prefix;
     this.env = env;
     this.builtIn = builtIn;
     this.envOptions = envOptions;
+    this.renamed = renamed;
+  }
+
+  /**
+   * The same defaults, with some options read from a variable of another name (by long option
+   * name), e.g. {@code --url} from {@code KEAP_GATEWAY_URL}, the variable the {@code keap} command reads too.
+   */
+  EnvDefaults renaming(Map<String, String> variables) {
+    return new EnvDefaults(prefix, env, builtIn, envOptions, Map.copyOf(variables));
   }
 
   /** Whether the environment may set this option. */
@@ -42,6 +58,10 @@ final class EnvDefaults implements IDefaultValueProvider {
 
   /** The environment variable that stands for an option, such as {@code KEAP_SANDBOX_PORT}. */
   String variable(String longName) {
+    String named = renamed.get(longName);
+    if (named != null) {
+      return named;
+    }
     return prefix + longName.replaceFirst("^--", "").replace('-', '_').toUpperCase(Locale.ROOT);
   }
 

@@ -53,7 +53,8 @@ public final class Main implements Runnable {
         .addSubcommand(withDefaults(new CommandLine(new ServeCommand(lifetimes.serve())),
             new EnvDefaults(gw, env, ServeCommand.builtInDefaults())))
         .addSubcommand(withDefaults(new CommandLine(new AdminCommand()),
-            new EnvDefaults(gw, env, AdminTarget.builtInDefaults(), Set.of("--url", "--admin-token"))))
+            new EnvDefaults(gw, env, AdminTarget.builtInDefaults(), Set.of("--url", "--admin-token"))
+                .renaming(AdminTarget.VARIABLES)))
         .addSubcommand(withDefaults(new CommandLine(new SandboxCommand(lifetimes.sandbox())),
             new EnvDefaults(SandboxCommand.ENV_PREFIX, env, SandboxCommand.builtInDefaults())));
     root.setOut(out).setErr(err);

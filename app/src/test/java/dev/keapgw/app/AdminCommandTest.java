@@ -79,7 +79,7 @@ class AdminCommandTest {
 
   @Test
   void urlAndTokenComeFromTheEnvironmentButNothingElse() {
-    Map<String, String> env = Map.of("KEAPGW_URL", FIX.gateway().baseUrl(),
+    Map<String, String> env = Map.of("KEAP_GATEWAY_URL", FIX.gateway().baseUrl(),
         "KEAPGW_ADMIN_TOKEN", GatewayFixture.ADMIN_TOKEN, "KEAPGW_NAME", "From Env");
     assertThat(run(env, "admin", "accounts", "list")).as(err.toString()).isZero();
     assertThat(run(env, "admin", "accounts", "create")).as("--name is not read from KEAPGW_NAME").isEqualTo(2);

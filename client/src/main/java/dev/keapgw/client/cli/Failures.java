@@ -33,7 +33,7 @@ final class Failures {
       String where = settings == null ? e.url() : settings.url();
       String fix = settings != null && settings.direct()
           ? "check the network and KEAP_URL (from " + settings.source("keap_url") + ")"
-          : "is the gateway running there? Start one (e.g. ./keap-gateway), or point KEAP_GATEWAY_URL"
+          : "is the gateway running there? Start one (./keap-gateway demo), or point KEAP_GATEWAY_URL"
               + (settings == null ? "" : " (now from " + settings.source("gateway_url") + ")") + " at yours";
       return new CliFailure(ExitCodes.UNREACHABLE, (e.isTimeout() ? "no answer in time from " : "cannot reach ")
           + where + ": " + e.getMessage(), e.isTimeout() ? "retry, or allow longer with --timeout 120s" : fix, e);

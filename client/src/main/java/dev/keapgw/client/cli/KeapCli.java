@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
         "  keap contacts list --all -o jsonl > contacts.jsonl",
         "  keap contacts create --data '{\"given_name\":\"Jo\",\"email_addresses\":[{\"email\":\"jo@example.com\",\"field\":\"EMAIL1\"}]}'",
         "  keap tags apply 7 --contacts 1,2,3",
-        "  keap api GET /v2/contacts/model",
+        "  keap api GET /v2/contacts/1",
         "",
-        "Exit codes: 0 ok, 1 failed, 2 usage, 3 configuration, 4 authentication, 5 not found, 6 rejected,",
-        "  7 rate limited, 8 connection not ready, 9 server error, 10 unreachable. See docs/CLIENT.md."})
+        "Exit codes: 0 ok, 1 failed, 2 usage, 3 configuration, 4 authentication,",
+        "  5 not found, 6 rejected, 7 rate limited, 8 connection not ready,",
+        "  9 server error, 10 unreachable. See docs/CLIENT.md."})
 public final class KeapCli implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -72,6 +73,7 @@ public final class KeapCli implements Callable<Integer> {
     for (String name : CommandNames.TOP) {
       root.addSubcommand(name, whole || name.equals(command) ? build(name, session) : placeholder(name));
     }
+    HelpLayout.apply(root);
     return root;
   }
 

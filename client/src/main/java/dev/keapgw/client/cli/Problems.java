@@ -1,5 +1,6 @@
 package dev.keapgw.client.cli;
 
+import dev.keapgw.client.cli.commands.Resources;
 import picocli.CommandLine;
 
 /** Writes a failure on stderr (the problem, then the fix) and gives its exit code. */
@@ -18,12 +19,17 @@ final class Problems {
     return f.exitCode();
   }
 
-  /** The resource a command is about ({@code contacts} for {@code keap contacts get}), or null. */
+  /**
+   * The resource a command is about ({@code contacts} for {@code keap contacts get}), or null when
+   * it is about none ({@code keap api}, {@code keap config}): hints name {@code keap <resource> list},
+   * which only a resource has.
+   */
   static String resourceOf(CommandLine at) {
     CommandLine c = at;
     while (c != null && c.getParent() != null && c.getParent().getParent() != null) {
       c = c.getParent();
     }
-    return c == null || c.getParent() == null ? null : c.getCommandName();
+    String name = c == null || c.getParent() == null ? null : c.getCommandName();
+    return Resources.ALL.stream().anyMatch(r -> r.name().equals(name)) ? name : null;
   }
 }

@@ -1,6 +1,8 @@
 package dev.keapgw.client.connections;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -8,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A gateway connection to a Keap account, with Maton's field names. {@code status} is PENDING,
  * ACTIVE or FAILED; {@code url} is the connect link to open in a browser (while PENDING or FAILED);
  * {@code metadata} names the Keap account once authorized; {@code failureReason} says why it FAILED.
+ * Written back as JSON it is the gateway's object, field for field (nulls included, nothing added).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Connection(
     @JsonProperty("connection_id") String id,
     String status,
@@ -21,10 +25,12 @@ public record Connection(
     JsonNode metadata,
     @JsonProperty("failure_reason") String failureReason) {
 
+  @JsonIgnore
   public boolean isActive() {
     return "ACTIVE".equals(status);
   }
 
+  @JsonIgnore
   public boolean isFailed() {
     return "FAILED".equals(status);
   }

@@ -2,6 +2,7 @@ package dev.keapgw.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.client.support.Cli;
 import dev.keapgw.client.support.FakeTime;
 import dev.keapgw.client.support.LiveGateway;
@@ -32,7 +33,16 @@ class CliConnectionsTest {
     assertThat(made.json().path("status").asText()).isEqualTo("ACTIVE");
     String id = made.json().path("connection_id").asText();
 
-    assertThat(cli.run("connections", "get", id, "-o", "json").json().path("status").asText()).isEqualTo("ACTIVE");
+    ObjectNode printed = (ObjectNode) cli.run("connections", "get", id, "-o", "json").json();
+    assertThat(printed.path("status").asText()).isEqualTo("ACTIVE");
+    ObjectNode served = (ObjectNode) LIVE.fixture().as(key).get("/connections/" + id).json().path("connection");
+    assertThat(names(printed)).as("the gateway's fields, in its order, nothing added")
+        .containsExactlyElementsOf(names(served));
+    ObjectNode printedLessUrl = printed.deepCopy();
+    ObjectNode servedLessUrl = served.deepCopy();
+    printedLessUrl.remove("url");
+    servedLessUrl.remove("url");
+    assertThat(printedLessUrl).isEqualTo(servedLessUrl);
     Cli.Run listed = cli.run("connections", "list", "-o", "csv", "--columns", "connection_id,status");
     assertThat(listed.lines()).containsExactly("connection_id,status", id + ",ACTIVE");
     assertThat(cli.run("contacts", "list", "--limit", "1", "-c", id, "-o", "jsonl").lines()).hasSize(1);
@@ -49,5 +59,11 @@ class CliConnectionsTest {
     assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.CONNECTION);
     assertThat(r.err()).contains("still PENDING after 6 s").contains("fix: authorize it in a browser");
     assertThat(LIVE.fixture().as(key).get("/connections").json().path("connections")).hasSize(1);
+  }
+
+  private static java.util.List<String> names(ObjectNode o) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    o.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 }

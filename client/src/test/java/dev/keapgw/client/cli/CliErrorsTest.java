@@ -50,6 +50,9 @@ class CliErrorsTest {
   void anUnknownIdIsNotFoundWithTheWayToFindIds() {
     Cli.Run r = Cli.against(LIVE).run("contacts", "get", "987654321");
     assertFailure(r, ExitCodes.NOT_FOUND, "not found (404 NOT_FOUND", "keap contacts list shows what there is");
+    Cli.Run api = Cli.against(LIVE).run("api", "GET", "/v2/contacts/987654321");
+    assertFailure(api, ExitCodes.NOT_FOUND, "not found (404 NOT_FOUND", "check the id and the path");
+    assertThat(api.err()).as("keap api has no list command to suggest").doesNotContain("keap api list");
   }
 
   @Test
@@ -62,6 +65,7 @@ class CliErrorsTest {
   void aGatewayThatIsNotThereIsUnreachable() {
     Cli.Run r = Cli.against(LIVE).env("KEAP_GATEWAY_URL", "http://127.0.0.1:1").run("users", "list");
     assertFailure(r, ExitCodes.UNREACHABLE, "cannot reach http://127.0.0.1:1", "KEAP_GATEWAY_URL");
+    assertThat(r.err()).contains("Start one (./keap-gateway demo)");
   }
 
   @Test

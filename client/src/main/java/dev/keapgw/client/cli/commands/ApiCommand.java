@@ -16,12 +16,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code keap api METHOD PATH}: any call of Keap's API, for the operations without a command of
- * their own. The path is Keap's ({@code /v2/contacts/model}); the prefixes {@code /crm/rest} and
+ * their own. The path is Keap's ({@code /v2/contacts/1}); the prefixes {@code /crm/rest} and
  * {@code /keap/crm/rest} are accepted too. The answer is printed as JSON.
  */
-@Command(name = "api", description = {"Call any Keap API path, e.g.: keap api GET /v2/contacts/model",
-    "  keap api POST /v2/contacts:merge --data @merge.json",
-    "The answer is printed as JSON (pretty, or one line with -o jsonl)."})
+@Command(name = "api", description = {"Call any path of Keap's API. The answer is printed as JSON"
+    + " (pretty, or one line with -o jsonl)."},
+    footer = {"", "Examples:",
+        "  keap api GET /v2/contacts/1",
+        "  keap api GET /v2/contacts -q page_size=2 -q 'filter=given_name==Jo*'",
+        "  keap api PATCH /v2/contacts/1 --data '{\"job_title\":\"Engineer\"}'"})
 public final class ApiCommand implements Callable<Integer> {
   private final Session s;
   @Parameters(index = "0", paramLabel = "METHOD", description = "GET, POST, PATCH, PUT or DELETE") String method;

@@ -42,7 +42,8 @@ public final class MoreCommands {
 
   @Command(name = "send", description = {"Send an email to contacts (Keap answers 202: queued).",
       "Give the whole body with --data, or --to, --subject, --user or --from, and --html and/or --text"
-          + " (encoded to Base64 here, as Keap wants)."})
+          + " (encoded to Base64 here, as Keap wants)."},
+      footer = {"", "Example:", "  keap emails send --to 1 --subject Hello --user 1 --html '<p>Hi</p>'"})
   static final class SendEmail implements Callable<Integer> {
     private final Session s;
     @Option(names = {"-d", "--data"}, paramLabel = "JSON|@FILE", description = "the whole body of emails:send")
@@ -69,7 +70,7 @@ public final class MoreCommands {
     private ObjectNode fromFlags() throws IOException {
       if (to == null || to.isEmpty() || subject == null || (user == null) == (from == null)) {
         throw CliFailure.usage("emails send needs --to, --subject and one of --user or --from (or the whole --data)",
-            "e.g. keap emails send --to 9 --subject Hello --user 1 --html '<p>Hi</p>'");
+            "e.g. keap emails send --to 1 --subject Hello --user 1 --html '<p>Hi</p>'");
       }
       ObjectNode b = s.mapper().createObjectNode();
       b.putPOJO("contacts", to);
@@ -94,7 +95,8 @@ public final class MoreCommands {
     }
   }
 
-  @Command(name = "add-item", description = "Add a line to an order, e.g. --data '{\"product_id\":\"1\",\"quantity\":2}'.")
+  @Command(name = "add-item", description = "Add a line to an order.",
+      footer = {"", "Example:", "  keap orders add-item 1 --data '{\"product_id\":\"1\",\"quantity\":2}'"})
   static final class AddItem implements Callable<Integer> {
     private final Session s;
     @Parameters(paramLabel = "ORDER_ID") String orderId;

@@ -25,7 +25,7 @@ public final class ResourceCommands {
   public static CommandLine tree(ResourceSpec r, Session s) {
     CommandSpec group = CommandSpec.create().name(r.name());
     group.usageMessage().description(r.name().substring(0, 1).toUpperCase() + r.name().substring(1)
-        + " (" + r.collection("{" + (r.parent() == null ? "" : r.parent() + "_") + "id}") + ")");
+        + " (" + (r.parent() == null ? r.path() : r.path().formatted("{" + r.parent() + "_id}")) + ")");
     CommandLine cl = new CommandLine(group);
     if (r.ops().contains(Op.LIST)) {
       cl.addSubcommand("list", withParent(new CommandLine(new ListCmd(r, s)), r));
