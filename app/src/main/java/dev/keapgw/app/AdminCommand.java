@@ -83,6 +83,21 @@ final class AdminCommand implements Runnable {
       }
       return call(spec, "set-rate-limit", target, "PATCH", "/admin/accounts/" + segment(id), body);
     }
+
+    @Command(name = "set-mcp-read-only", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Limits an account's MCP tools to reading (true), or lifts the limit (false).")
+    int setMcpReadOnly(@Mixin AdminTarget target,
+        @Parameters(index = "0", paramLabel = "ID", description = "The account's id.") String id,
+        @Parameters(index = "1", paramLabel = "true|false", description = "Whether its MCP tools may only read.")
+        String readOnly) {
+      String v = readOnly.toLowerCase(Locale.ROOT);
+      if (!v.equals("true") && !v.equals("false")) {
+        throw new ParameterException(leaf(spec, "set-mcp-read-only"),
+            "Invalid value for parameter 'true|false': '" + readOnly + "' is neither true nor false");
+      }
+      ObjectNode body = JsonNodeFactory.instance.objectNode().put("mcp_read_only", Boolean.parseBoolean(v));
+      return call(spec, "set-mcp-read-only", target, "PATCH", "/admin/accounts/" + segment(id), body);
+    }
   }
 
   @Command(name = "keys", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,

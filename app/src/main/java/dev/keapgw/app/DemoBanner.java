@@ -25,6 +25,8 @@ final class DemoBanner {
     });
     out.println("  connection   " + demo.connectionId() + "  ACTIVE"
         + (demo.tenantId() == null ? "" : ", Keap tenant " + demo.tenantId()));
+    out.println("  MCP          " + mcpUrl(gw) + (demo.gateway().services().config().mcpReadOnly()
+        ? "  (read-only)" : "") + "  (for AI agents: the API key as Bearer; docs/MCP.md)");
     out.println("  admin API    " + (demo.adminApi() ? "on, at " + gw + "/admin"
         : "off (start with --admin-token or KEAPGW_ADMIN_TOKEN to turn it on)"));
     out.println();
@@ -36,6 +38,11 @@ final class DemoBanner {
     out.println();
     out.println("Stop with Ctrl+C.");
     out.flush();
+  }
+
+  /** The MCP endpoint agents connect to (Streamable HTTP). */
+  static String mcpUrl(String gatewayUrl) {
+    return gatewayUrl + "/mcp";
   }
 
   /** The first call to paste: it names {@code $MATON_API_KEY}, never the key itself. */

@@ -56,6 +56,10 @@ final class DemoCommand implements Callable<Integer> {
       description = "Turns the admin API on, for this token (default: off).")
   String adminToken;
 
+  @Option(names = "--mcp-read-only",
+      description = "The MCP endpoint (/mcp) offers only tools that read: no Keap writes, no connection changes.")
+  boolean mcpReadOnly;
+
   private final Lifetime<RunningDemo> lifetime;
   private final Map<String, String> env;
 
@@ -72,6 +76,7 @@ final class DemoCommand implements Callable<Integer> {
     m.put("--port", Integer.toString(d.port()));
     m.put("--sandbox-port", Integer.toString(d.sandboxPort()));
     m.put("--data-dir", d.dataDir().toString());
+    m.put("--mcp-read-only", Boolean.toString(d.mcpReadOnly()));
     return m;
   }
 
@@ -104,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
   /** The options as the demo's; a bad value ({@link DemoOptions#problems()}) is a usage error naming its option. */
   DemoOptions options() {
     DemoOptions o = DemoOptions.defaults().withHost(host.trim()).withPorts(port, sandboxPort).withDataDir(dataDir)
-        .withAdminToken(adminToken).withMatonApiKey(env.get(MATON_API_KEY));
+        .withAdminToken(adminToken).withMatonApiKey(env.get(MATON_API_KEY)).withMcpReadOnly(mcpReadOnly);
     List<DemoOptions.Problem> problems = o.problems();
     if (!problems.isEmpty()) {
       DemoOptions.Problem first = problems.get(0);

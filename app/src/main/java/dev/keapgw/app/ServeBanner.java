@@ -35,6 +35,8 @@ final class ServeBanner {
     out.println("  network        " + (gateway.services().vertx().isNativeTransportEnabled()
         ? "native transport (epoll)" : "Java NIO (the native transport is unavailable on this system)"));
     out.println("  access log     " + c.accessLog());
+    out.println("  MCP            " + SandboxBanner.reachableBase(c.host(), gateway.port()) + "/mcp"
+        + (c.mcpReadOnly() ? "  (read-only: --mcp-read-only)" : "") + "  (docs/MCP.md)");
     out.println("  admin API      " + (c.adminToken() == null ? "off (--admin-token turns it on)" : "on"));
     out.println("  limits         " + c.limits().accountPerSecond() + " requests/s per account; "
         + (c.limits().upstreamQuotaPerMinute() == 0 ? "no upstream budget"

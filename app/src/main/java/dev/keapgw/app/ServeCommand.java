@@ -104,6 +104,10 @@ final class ServeCommand implements Callable<Integer> {
           + " stdout, off, or a file to append to (default: ${DEFAULT-VALUE}).")
   String accessLog;
 
+  @Option(names = "--mcp-read-only",
+      description = "The MCP endpoint (/mcp) offers only tools that read: no Keap writes, no connection changes.")
+  boolean mcpReadOnly;
+
   private final Lifetime<Gateway> lifetime;
 
   ServeCommand(Lifetime<Gateway> lifetime) {
@@ -124,6 +128,7 @@ final class ServeCommand implements Callable<Integer> {
     m.put("--account-rate-limit", Integer.toString(d.limits().accountPerSecond()));
     m.put("--upstream-quota-per-minute", Integer.toString(d.limits().upstreamQuotaPerMinute()));
     m.put("--access-log", d.accessLog().toString());
+    m.put("--mcp-read-only", Boolean.toString(d.mcpReadOnly()));
     return m;
   }
 
@@ -173,7 +178,8 @@ final class ServeCommand implements Callable<Integer> {
         .withDataDir(dataDir).withDbUrl(dbUrl).withRedisUrl(redisUrl).withAdminToken(adminToken).withKeys(keys)
         .withApp(app)
         .withLimits(new GatewayConfig.Limits(accountRateLimit, d.limits().accountBurst(), upstreamQuotaPerMinute))
-        .withAccessLog(AccessLogTarget.parse(accessLog));
+        .withAccessLog(AccessLogTarget.parse(accessLog))
+        .withMcpReadOnly(mcpReadOnly);
     List<String> problems = c.validate();
     if (!problems.isEmpty()) {
       throw new ParameterException(spec.commandLine(), String.join("; ", problems));

@@ -34,6 +34,8 @@ class AdminCommandTest {
     assertThat(ok("accounts", "list").path("accounts").findValuesAsText("id")).contains(id);
     assertThat(ok("accounts", "set-rate-limit", id, "25").at("/account/rate_limit_per_second").asInt()).isEqualTo(25);
     assertThat(ok("accounts", "set-rate-limit", id, "default").at("/account/rate_limit_per_second").isNull()).isTrue();
+    assertThat(ok("accounts", "set-mcp-read-only", id, "true").at("/account/mcp_read_only").asBoolean()).isTrue();
+    assertThat(ok("accounts", "set-mcp-read-only", id, "false").at("/account/mcp_read_only").asBoolean()).isFalse();
     assertThat(ok("accounts", "delete", id).path("deleted").asBoolean()).isTrue();
     assertThat(FIX.as(key).get("/user").status()).isEqualTo(401);
   }

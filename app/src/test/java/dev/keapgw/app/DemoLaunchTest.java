@@ -24,11 +24,21 @@ class DemoLaunchTest {
     AtomicReference<String> key = new AtomicReference<>();
     AtomicReference<String> connection = new AtomicReference<>();
     AtomicReference<TestHttp.Reply> contacts = new AtomicReference<>();
+    AtomicReference<Object> whoami = new AtomicReference<>();
     int code = run(Map.of(), demo -> {
       gateway.set(demo.gatewayUrl());
       key.set(demo.apiKey());
       connection.set(demo.connectionId());
       contacts.set(TestHttp.bearer(demo.gatewayUrl(), demo.apiKey()).get("/keap/crm/rest/v2/contacts?page_size=2"));
+      // the MCP url the banner prints answers an agent with the printed key
+      var mcp = io.modelcontextprotocol.client.McpClient.sync(
+          io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport.builder(demo.gatewayUrl())
+              .endpoint("/mcp").httpRequestCustomizer((b, m, u, body, c) -> b.header("Authorization",
+                  "Bearer " + demo.apiKey())).build()).requestTimeout(java.time.Duration.ofSeconds(60)).build();
+      mcp.initialize();
+      whoami.set(mcp.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("whoami", Map.of()))
+          .structuredContent());
+      mcp.close();
     }, "demo", "--port", "0", "--sandbox-port", "0", "--data-dir", tmp.toString());
     assertThat(code).as(err.toString()).isZero();
     assertThat(contacts.get().status()).isEqualTo(200);
@@ -37,8 +47,10 @@ class DemoLaunchTest {
         .contains("  gateway      " + gateway.get())
         .contains("  API key      " + key.get() + "  (new, kept in " + tmp.resolve("demo-api-key"))
         .contains("  connection   " + connection.get() + "  ACTIVE, Keap tenant kx101")
+        .contains("  MCP          " + gateway.get() + "/mcp  (for AI agents")
         .contains("  export MATON_API_KEY=" + key.get() + "\n  curl -H \"Authorization: Bearer $MATON_API_KEY\" '"
             + gateway.get() + "/keap/crm/rest/v2/contacts?page_size=2'");
+    assertThat(String.valueOf(whoami.get())).contains("name=demo");
   }
 
   @Test

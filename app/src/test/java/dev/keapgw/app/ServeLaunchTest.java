@@ -36,7 +36,7 @@ class ServeLaunchTest {
       }), new PrintWriter(out, true), new PrintWriter(err, true)).execute("serve", "--host", "127.0.0.1",
           "--port", Integer.toString(FreePort.find()), "--public-url", "https://gw.example.com", "--client-id", "my-keap-app",
           "--upstream-url", up, "--authorize-url", up + "/app/oauth/authorize", "--token-url", up + "/token",
-          "--data-dir", tmp.toString(),
+          "--data-dir", tmp.toString(), "--mcp-read-only",
           "--db-url", "jdbc:h2:mem:serve-launch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1;USER=sa;PASSWORD=pw123");
       assertThat(code).as(err.toString()).isZero();
     }
@@ -45,6 +45,7 @@ class ServeLaunchTest {
         .contains("keap-gateway listening on " + base.get())
         .contains("redirect URI   https://gw.example.com/oauth/callback")
         .contains("client_id      my-keap-app", "admin API      on", "external database (--db-url)")
+        .contains("MCP            " + base.get() + "/mcp  (read-only: --mcp-read-only)")
         .doesNotContain("the-client-secret", "the-admin-token", ServeCommandTest.KEY, "pw123");
   }
 }

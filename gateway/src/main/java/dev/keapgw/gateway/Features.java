@@ -3,6 +3,7 @@ package dev.keapgw.gateway;
 import dev.keapgw.gateway.admin.AdminRoutes;
 import dev.keapgw.gateway.connect.ConnectRoutes;
 import dev.keapgw.gateway.connection.ConnectionRoutes;
+import dev.keapgw.gateway.mcp.McpFeature;
 import dev.keapgw.gateway.ops.OpsFeature;
 import dev.keapgw.gateway.user.UserRoutes;
 import java.util.List;
@@ -12,6 +13,7 @@ final class Features {
   private Features() {}
 
   static List<Feature> all() {
-    return List.of(new OpsFeature(), new AdminRoutes(), new UserRoutes(), new ConnectionRoutes(), new ConnectRoutes());
+    return List.of(new OpsFeature(), new AdminRoutes(), new UserRoutes(), new ConnectionRoutes(), new ConnectRoutes(),
+        new McpFeature());
   }
 }

@@ -81,6 +81,7 @@ public final class Demo {
       try {
         gateway = Gateway.start(GatewayConfig.defaults().withHost(options.host()).withPort(port)
             .withPublicUrl(URI.create(publicUrl)).withDataDir(dir).withAdminToken(options.adminToken()).withKeys(keys)
+            .withMcpReadOnly(options.mcpReadOnly())
             .withApp(AppConfig.keap(CLIENT_ID, clientSecret)
                 .at(upstream, upstream.resolve("/app/oauth/authorize"), upstream.resolve("/token"))), vertx);
       } catch (ListenFailure e) {

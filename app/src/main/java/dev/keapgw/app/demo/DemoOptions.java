@@ -15,9 +15,10 @@ import java.util.List;
  * @param adminToken the operator's token for {@code /admin}; null leaves the admin API off
  * @param matonApiKey a key the user brings (the {@code MATON_API_KEY} variable): registered for
  *     the demo account and never shown; null to use a generated key
+ * @param mcpReadOnly the gateway's MCP endpoint offers no tool that changes data
  */
 public record DemoOptions(String host, int port, int sandboxPort, Path dataDir, String adminToken,
-    String matonApiKey) {
+    String matonApiKey, boolean mcpReadOnly) {
 
   /** The settings a {@link Problem} can be about; the launcher names each by its option. */
   public enum Setting {
@@ -32,29 +33,33 @@ public record DemoOptions(String host, int port, int sandboxPort, Path dataDir, 
   public record Problem(Setting setting, String problem) {}
 
   public static DemoOptions defaults() {
-    return new DemoOptions("127.0.0.1", 8080, 9090, Path.of("data", "demo"), null, null);
+    return new DemoOptions("127.0.0.1", 8080, 9090, Path.of("data", "demo"), null, null, false);
   }
 
   public DemoOptions withPorts(int gateway, int sandbox) {
-    return new DemoOptions(host, gateway, sandbox, dataDir, adminToken, matonApiKey);
+    return new DemoOptions(host, gateway, sandbox, dataDir, adminToken, matonApiKey, mcpReadOnly);
   }
 
   public DemoOptions withHost(String h) {
-    return new DemoOptions(h, port, sandboxPort, dataDir, adminToken, matonApiKey);
+    return new DemoOptions(h, port, sandboxPort, dataDir, adminToken, matonApiKey, mcpReadOnly);
   }
 
   public DemoOptions withDataDir(Path d) {
-    return new DemoOptions(host, port, sandboxPort, d, adminToken, matonApiKey);
+    return new DemoOptions(host, port, sandboxPort, d, adminToken, matonApiKey, mcpReadOnly);
   }
 
   public DemoOptions withAdminToken(String t) {
-    return new DemoOptions(host, port, sandboxPort, dataDir, t, matonApiKey);
+    return new DemoOptions(host, port, sandboxPort, dataDir, t, matonApiKey, mcpReadOnly);
   }
 
   /** With a key the user brings; null or blank means none. */
   public DemoOptions withMatonApiKey(String key) {
     return new DemoOptions(host, port, sandboxPort, dataDir, adminToken,
-        key == null || key.isBlank() ? null : key.trim());
+        key == null || key.isBlank() ? null : key.trim(), mcpReadOnly);
+  }
+
+  public DemoOptions withMcpReadOnly(boolean r) {
+    return new DemoOptions(host, port, sandboxPort, dataDir, adminToken, matonApiKey, r);
   }
 
   /**
@@ -90,6 +95,7 @@ public record DemoOptions(String host, int port, int sandboxPort, Path dataDir, 
     return "DemoOptions[" + host + " gateway:" + port + " sandbox:" + sandboxPort + " data=" + dataDir
         + " admin=" + (adminToken == null ? "off" : "on")
         + " key=" + (matonApiKey == null ? "generated" : "MATON_API_KEY")
+        + (mcpReadOnly ? " mcp=read-only" : "")
         + "]";
   }
 }

@@ -33,13 +33,13 @@ public final class AccountRepository {
 
   public List<Account> accounts() {
     return jdbi.withHandle(h -> h.createQuery(
-            "SELECT id, name, rate_limit_per_second, created_at FROM accounts ORDER BY created_at, id")
+            "SELECT id, name, rate_limit_per_second, created_at, mcp_read_only FROM accounts ORDER BY created_at, id")
         .map((rs, ctx) -> account(rs)).list());
   }
 
   public Optional<Account> account(String id) {
     return jdbi.withHandle(h -> h.createQuery(
-            "SELECT id, name, rate_limit_per_second, created_at FROM accounts WHERE id = :id")
+            "SELECT id, name, rate_limit_per_second, created_at, mcp_read_only FROM accounts WHERE id = :id")
         .bind("id", id).map((rs, ctx) -> account(rs)).findOne());
   }
 
@@ -50,6 +50,11 @@ public final class AccountRepository {
   public boolean setRateLimit(String id, Integer perSecond) {
     return jdbi.withHandle(h -> h.createUpdate("UPDATE accounts SET rate_limit_per_second = :r WHERE id = :id")
         .bind("r", perSecond).bind("id", id).execute()) > 0;
+  }
+
+  public boolean setMcpReadOnly(String id, boolean readOnly) {
+    return jdbi.withHandle(h -> h.createUpdate("UPDATE accounts SET mcp_read_only = :r WHERE id = :id")
+        .bind("r", readOnly).bind("id", id).execute()) > 0;
   }
 
   public List<ApiKey> keys(String accountId) {
@@ -70,7 +75,7 @@ public final class AccountRepository {
 
   public Optional<KeyOwner> ownerOf(String keyHash) {
     return jdbi.withHandle(h -> h.createQuery(
-            "SELECT k.id AS key_id, a.id, a.name, a.rate_limit_per_second, a.created_at"
+            "SELECT k.id AS key_id, a.id, a.name, a.rate_limit_per_second, a.created_at, a.mcp_read_only"
                 + " FROM api_keys k JOIN accounts a ON a.id = k.account_id"
                 + " WHERE k.key_hash = :hash AND k.revoked_at IS NULL")
         .bind("hash", keyHash)
@@ -92,6 +97,7 @@ public final class AccountRepository {
 
   private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Account(rs.getString("id"), rs.getString("name"),
-        (Integer) rs.getObject("rate_limit_per_second", Integer.class), Times.instant(rs.getLong("created_at")));
+        (Integer) rs.getObject("rate_limit_per_second", Integer.class), Times.instant(rs.getLong("created_at")),
+        rs.getBoolean("mcp_read_only"));
   }
 }

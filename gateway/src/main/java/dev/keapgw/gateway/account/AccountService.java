@@ -26,7 +26,7 @@ public final class AccountService {
   }
 
   public NewAccount createAccount(String name) {
-    Account a = new Account(UUID.randomUUID().toString(), validName(name, "name"), null, clock.instant());
+    Account a = new Account(UUID.randomUUID().toString(), validName(name, "name"), null, clock.instant(), false);
     repo.insertAccount(a);
     return new NewAccount(a, issueKey(a.id(), "default", KeySecrets.newKey()));
   }
@@ -51,6 +51,15 @@ public final class AccountService {
       throw GatewayException.badRequest("rate_limit_per_second must be between 1 and 1000000, or null for the default");
     }
     if (!repo.setRateLimit(id, perSecond)) {
+      throw GatewayException.notFound("No account with id " + id);
+    }
+    auth.invalidate();
+    return account(id);
+  }
+
+  /** Limits the account's MCP tools to reading (true) or lifts the limit (false). */
+  public Account setMcpReadOnly(String id, boolean readOnly) {
+    if (!repo.setMcpReadOnly(id, readOnly)) {
       throw GatewayException.notFound("No account with id " + id);
     }
     auth.invalidate();

@@ -8,6 +8,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /** Reads the admin API's request bodies; every mistake is a 400 naming the field. */
 final class AdminBodies {
+  static final String RATE_LIMIT = "rate_limit_per_second";
+  static final String MCP_READ_ONLY = "mcp_read_only";
+
   private AdminBodies() {}
 
   static ObjectNode body(RoutingContext ctx) {
@@ -39,10 +42,10 @@ final class AdminBodies {
    * gateway's default).
    */
   static Integer rateLimit(ObjectNode body) {
-    String field = "rate_limit_per_second";
+    String field = RATE_LIMIT;
     if (!body.has(field)) {
-      throw invalid(field, "'" + field + "' is required: a whole number of requests per second,"
-          + " or null for the gateway's default");
+      throw invalid(field, "'" + field + "' or '" + MCP_READ_ONLY + "' is required: a whole number of requests"
+          + " per second (or null for the gateway's default), or whether the account's MCP tools may only read");
     }
     JsonNode v = body.get(field);
     if (v.isNull()) {
@@ -52,6 +55,19 @@ final class AdminBodies {
       throw invalid(field, "'" + field + "' must be a whole number between 1 and 1000000, or null for the default");
     }
     return v.intValue();
+  }
+
+  /** {@code mcp_read_only}: true or false, or null when absent. */
+  static Boolean mcpReadOnly(ObjectNode body) {
+    JsonNode v = body.get(MCP_READ_ONLY);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isBoolean()) {
+      throw invalid(MCP_READ_ONLY, "'" + MCP_READ_ONLY + "' must be true (the account's MCP tools may only read)"
+          + " or false");
+    }
+    return v.booleanValue();
   }
 
   static GatewayException invalid(String field, String message) {

@@ -10,10 +10,14 @@ import dev.keapgw.gateway.store.Times;
 final class AdminJson {
   private AdminJson() {}
 
-  /** {@code rate_limit_per_second} is null while the account uses the gateway's default. */
+  /**
+   * {@code rate_limit_per_second} is null while the account uses the gateway's default;
+   * {@code mcp_read_only} says whether its MCP tools may only read.
+   */
   static ObjectNode account(Account a) {
     ObjectNode o = Json.object().put("id", a.id()).put("name", a.name());
     o.put("rate_limit_per_second", a.rateLimitPerSecond());
+    o.put("mcp_read_only", a.mcpReadOnly());
     return o.put("created_time", Times.iso(a.createdAt()));
   }
 

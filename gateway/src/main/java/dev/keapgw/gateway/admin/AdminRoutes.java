@@ -39,8 +39,16 @@ public final class AdminRoutes implements Feature {
     routes.open(HttpMethod.GET, "/admin/accounts/:id", ctx ->
         Reply.ok(AdminJson.wrap("account", AdminJson.account(accounts.account(ctx.pathParam("id"))))));
     routes.open(HttpMethod.PATCH, "/admin/accounts/:id", ctx -> {
-      Integer limit = AdminBodies.rateLimit(AdminBodies.body(ctx));
-      Account a = accounts.setRateLimit(ctx.pathParam("id"), limit);
+      var body = AdminBodies.body(ctx);
+      Boolean mcpReadOnly = AdminBodies.mcpReadOnly(body);
+      Integer limit = body.has(AdminBodies.RATE_LIMIT) || mcpReadOnly == null ? AdminBodies.rateLimit(body) : null;
+      Account a = accounts.account(ctx.pathParam("id"));
+      if (body.has(AdminBodies.RATE_LIMIT)) {
+        a = accounts.setRateLimit(a.id(), limit);
+      }
+      if (mcpReadOnly != null) {
+        a = accounts.setMcpReadOnly(a.id(), mcpReadOnly);
+      }
       return Reply.ok(AdminJson.wrap("account", AdminJson.account(a)));
     });
     routes.open(HttpMethod.DELETE, "/admin/accounts/:id", ctx -> {

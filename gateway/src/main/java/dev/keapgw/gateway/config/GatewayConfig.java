@@ -29,6 +29,7 @@ import java.util.Set;
  * @param timeouts upstream timeouts and token lifecycle timings
  * @param clock the clock expiry, backoff and limits follow
  * @param accessLog where the access log goes
+ * @param mcpReadOnly the MCP endpoint offers no tool that changes data ({@code --mcp-read-only})
  */
 public record GatewayConfig(
     String host,
@@ -43,11 +44,12 @@ public record GatewayConfig(
     Limits limits,
     Timeouts timeouts,
     Clock clock,
-    AccessLogTarget accessLog) {
+    AccessLogTarget accessLog,
+    boolean mcpReadOnly) {
 
   /** Path names that can never be app names: the gateway's own routes. */
   public static final Set<String> RESERVED = Set.of("connections", "user", "admin", "connect", "oauth",
-      "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs");
+      "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs", "mcp");
 
   /**
    * @param accountPerSecond default requests per second per account
@@ -87,7 +89,8 @@ public record GatewayConfig(
         new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(15),
             Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10)),
         Clock.systemUTC(),
-        AccessLogTarget.STDOUT);
+        AccessLogTarget.STDOUT,
+        false);
   }
 
   /** Problems with this configuration, each naming the setting; empty when it can run. */
@@ -140,57 +143,61 @@ public record GatewayConfig(
   }
 
   public GatewayConfig withPort(int p) {
-    return new GatewayConfig(host, p, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, p, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
   }
 
   public GatewayConfig withHost(String h) {
-    return new GatewayConfig(h, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(h, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
   }
 
   public GatewayConfig withPublicUrl(URI u) {
-    return new GatewayConfig(host, port, u, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, u, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
   }
 
   public GatewayConfig withDataDir(Path d) {
-    return new GatewayConfig(host, port, publicUrl, d, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, d, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
   }
 
   public GatewayConfig withDbUrl(String u) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, u, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, u, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
   }
 
   public GatewayConfig withRedisUrl(String u) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, u, apps, adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, u, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
   }
 
   public GatewayConfig withApp(AppConfig app) {
     Map<String, AppConfig> m = new java.util.LinkedHashMap<>(apps);
     m.put(app.name(), app);
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(m), adminToken, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(m), adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
   }
 
   public GatewayConfig withAdminToken(String t) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, t, keys, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, t, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
   }
 
   public GatewayConfig withKeys(EncryptionKeys k) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, k, limits, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, k, limits, timeouts, clock, accessLog, mcpReadOnly);
   }
 
   public GatewayConfig withLimits(Limits l) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, l, timeouts, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, l, timeouts, clock, accessLog, mcpReadOnly);
   }
 
   public GatewayConfig withTimeouts(Timeouts t) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, t, clock, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, t, clock, accessLog, mcpReadOnly);
   }
 
   public GatewayConfig withClock(Clock c) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, c, accessLog);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, c, accessLog, mcpReadOnly);
   }
 
   public GatewayConfig withAccessLog(AccessLogTarget a) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, a);
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, a, mcpReadOnly);
+  }
+
+  public GatewayConfig withMcpReadOnly(boolean r) {
+    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, r);
   }
 
   @Override
@@ -198,6 +205,6 @@ public record GatewayConfig(
     return "GatewayConfig[" + host + ":" + port + " public=" + publicUrl + " data=" + dataDir
         + " db=" + (dbUrl == null ? "embedded" : "external") + " redis=" + (redisUrl == null ? "off" : "on")
         + " apps=" + apps.values()
-        + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits + "]";
+        + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits + (mcpReadOnly ? " mcp=read-only" : "") + "]";
   }
 }

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * <pre>2026-11-26T20:50:01.123Z access request_id=... method=GET path=/keap/crm/rest/v2/contacts status=200
  * upstream_status=200 duration_us=812 bytes=1357 account=... key=... connection=... outcome=-</pre>
  *
+ * A request the MCP endpoint made for a tool call ends with {@code via=mcp:<tool>} (see {@link CallerOrigin}).
+ *
  * <p>Why not a logger: handing every line to a logging thread cost a thread wake-up and a write
  * per request, about a fifth of the proxy's throughput (docs/BENCHMARKS.md). Here each thread
  * that finishes requests (an event loop) appends its lines to a buffer of its own, and one
@@ -126,8 +128,11 @@ public final class AccessLog implements AutoCloseable {
           .append(" account=").append(x.principal == null ? "-" : x.principal.accountId())
           .append(" key=").append(x.principal == null ? "-" : x.principal.keyId())
           .append(" connection=").append(x.connection == null ? "-" : x.connection.id())
-          .append(" outcome=").append(x.outcome.isEmpty() ? "-" : x.outcome)
-          .append('\n');
+          .append(" outcome=").append(x.outcome.isEmpty() ? "-" : x.outcome);
+      if (x.via != null) {
+        b.append(" via=").append(x.via);
+      }
+      b.append('\n');
     }
   }
 

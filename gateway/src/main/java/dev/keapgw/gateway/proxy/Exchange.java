@@ -28,6 +28,8 @@ final class Exchange {
   int attempts;
   int upstreamStatus;
   String outcome = "";
+  /** Who made the request when it was one of the gateway's own features (see {@link CallerOrigin}), else null. */
+  String via;
 
   Exchange(HttpServerRequest request, String appName, String requestId, long startNanos) {
     this.request = request;

@@ -87,6 +87,7 @@ public final class ProxyHandler {
    */
   public void handle(HttpServerRequest req, String appName) {
     Exchange x = new Exchange(req, appName, RequestIds.of(req), System.nanoTime());
+    x.via = CallerOrigin.of(req);
     HttpServerResponse res = req.response();
     res.putHeader(REQUEST_ID, x.requestId);
     res.endHandler(v -> finished(x, res.getStatusCode(), res.bytesWritten()));

@@ -22,7 +22,9 @@ class MigrationsTest {
   void applyToAnEmptyDatabase(StoreEngine engine) {
     StoreEngine.Fresh fresh = engine.fresh();
     try (Database db = fresh.open()) {
-      assertThat(applied(fresh)).containsExactly("1", "2");
+      // every migration there is, in order (each workstream adds its own: V6 is the MCP flag)
+      assertThat(applied(fresh)).startsWith("1", "2").contains("6");
+      assertThat(flyway(fresh).load().info().pending()).isEmpty();
       assertThat(new Leases(db.jdbi()).tryAcquire("keep-alive-sweeper", "me", StoreContract.T0,
           java.time.Duration.ofMinutes(1))).isTrue();
     }
@@ -45,12 +47,15 @@ class MigrationsTest {
           + " VALUES ('c1', 'a1', 'keap', 'ACTIVE', 3, 4, '{}', 'v1.k.a', 5, 'v1.k.r', 4, 3)");
     });
     try (Database db = fresh.open()) {
-      assertThat(applied(fresh)).containsExactly("1", "2");
+      assertThat(applied(fresh)).startsWith("1", "2").contains("6");
+      assertThat(flyway(fresh).load().info().pending()).isEmpty();
       Connection c = new ConnectionRepository(db.jdbi()).byId("c1").orElseThrow();
       assertThat(c.status()).isEqualTo(ConnectionStatus.ACTIVE);
       assertThat(c.refreshTokenSealed()).isEqualTo("v1.k.r");
       assertThat(c.tokenVersion()).isEqualTo(3);
-      assertThat(new dev.keapgw.gateway.account.AccountRepository(db.jdbi()).ownerOf("h1")).isPresent();
+      var owner = new dev.keapgw.gateway.account.AccountRepository(db.jdbi()).ownerOf("h1");
+      assertThat(owner).isPresent();
+      assertThat(owner.get().account().mcpReadOnly()).as("an account from before V6 keeps full MCP access").isFalse();
       Long marker = db.jdbi().withHandle(h -> h.createQuery("SELECT refresh_started_at FROM connections WHERE id = 'c1'")
           .mapTo(Long.class).one());
       assertThat(marker).as("no refresh in flight after the upgrade").isNull();

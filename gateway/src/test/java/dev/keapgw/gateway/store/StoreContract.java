@@ -179,7 +179,7 @@ abstract class StoreContract {
   }
 
   private Account account(String name) {
-    Account a = new Account(id(), name, null, T0);
+    Account a = new Account(id(), name, null, T0, false);
     accounts.insertAccount(a);
     return a;
   }
