@@ -3,6 +3,7 @@ package dev.keapgw.gateway;
 import dev.keapgw.gateway.admin.AdminRoutes;
 import dev.keapgw.gateway.connect.ConnectRoutes;
 import dev.keapgw.gateway.connection.ConnectionRoutes;
+import dev.keapgw.gateway.console.ConsoleFeature;
 import dev.keapgw.gateway.mcp.McpFeature;
 import dev.keapgw.gateway.ops.OpsFeature;
 import dev.keapgw.gateway.user.UserRoutes;
@@ -14,6 +15,6 @@ final class Features {
 
   static List<Feature> all() {
     return List.of(new OpsFeature(), new AdminRoutes(), new UserRoutes(), new ConnectionRoutes(), new ConnectRoutes(),
-        new McpFeature());
+        new ConsoleFeature(), new McpFeature());
   }
 }

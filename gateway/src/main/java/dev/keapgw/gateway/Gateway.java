@@ -124,7 +124,8 @@ public final class Gateway implements AutoCloseable {
       GatewayServices services = new GatewayServices(config, vertx, db, accountRepo,
           new AccountService(accountRepo, auth, config.clock()), auth, new ConnectionRepository(db.jdbi()),
           new SecretBox(config.keys()), new UpstreamOAuthClient(oauthHttp, config.timeouts().response(), vertx.getOrCreateContext()),
-          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ReadinessChecks());
+          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ReadinessChecks(),
+          new dev.keapgw.gateway.traffic.TrafficRecorder());
       g = new Gateway(services, owns);
       g.mount();
       g.dataPlane = g.buildDataPlane();
@@ -209,7 +210,7 @@ public final class Gateway implements AutoCloseable {
       selector.forgetAll();
       tokens.forget(id);
     });
-    accessLog = AccessLog.open(c.accessLog());
+    accessLog = AccessLog.open(c.accessLog(), services.traffic());
     upstream = new UpstreamClient(vertx, new UpstreamClient.Settings(c.timeouts().connect(), c.timeouts().response(),
         UPSTREAM_CONNECTIONS_PER_LOOP, UPSTREAM_KEEP_IDLE, UpstreamClient.defaultTls()));
     Forwarder forwarder = new Forwarder(upstream, tokens);

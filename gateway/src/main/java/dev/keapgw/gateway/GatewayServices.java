@@ -9,6 +9,7 @@ import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
 import dev.keapgw.gateway.store.Database;
 import dev.keapgw.gateway.ops.ReadinessChecks;
+import dev.keapgw.gateway.traffic.TrafficRecorder;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 
@@ -24,4 +25,5 @@ public record GatewayServices(
     SecretBox secrets,
     UpstreamOAuthClient oauth,
     PrometheusMeterRegistry metrics,
-    ReadinessChecks readiness) {}
+    ReadinessChecks readiness,
+    TrafficRecorder traffic) {}

@@ -9,13 +9,16 @@ import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.http.Reply;
+import dev.keapgw.gateway.token.RefreshFailures;
+import dev.keapgw.gateway.token.TokenHealth;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Maton's connection endpoints for holders of an API key: {@code GET /connections} (filters
  * {@code app} and {@code status}), {@code POST /connections} {@code {"app":...}},
- * {@code GET /connections/{id}} and {@code DELETE /connections/{id}}.
+ * {@code GET /connections/{id}} (with {@code token_health} beside Maton's fields) and
+ * {@code DELETE /connections/{id}}.
  */
 public final class ConnectionRoutes implements Feature {
   @Override
@@ -34,7 +37,12 @@ public final class ConnectionRoutes implements Feature {
     });
     routes.authenticated(HttpMethod.GET, "/connections/:id", (ctx, p) -> {
       Connection c = connections.get(p.accountId(), ctx.pathParam("id"));
-      return Reply.ok(ConnectionJson.wrapped(c, connections.connectUrl(c)));
+      ObjectNode out = ConnectionJson.wrapped(c, connections.connectUrl(c));
+      // beyond Maton's fields: how the connection's tokens are doing (docs/API.md)
+      TokenHealth health = TokenHealth.of(c, RefreshFailures.of(services.db().jdbi(), p.accountId()).get(c.id()),
+          services.config(), services.config().clock().instant());
+      ((ObjectNode) out.get("connection")).set("token_health", health.json());
+      return Reply.ok(out);
     });
     routes.authenticated(HttpMethod.DELETE, "/connections/:id", (ctx, p) -> {
       Connection c = connections.delete(p.accountId(), ctx.pathParam("id"));

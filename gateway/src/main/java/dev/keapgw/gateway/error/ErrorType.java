@@ -9,6 +9,7 @@ public enum ErrorType {
   UNKNOWN_APP(400, "unknown_app"),
   NO_ACTIVE_CONNECTION(400, "no_active_connection"),
   UNAUTHORIZED(401, "unauthorized"),
+  FORBIDDEN(403, "forbidden"),
   NOT_FOUND(404, "not_found"),
   METHOD_NOT_ALLOWED(405, "method_not_allowed"),
   PAYLOAD_TOO_LARGE(413, "payload_too_large"),

@@ -44,6 +44,7 @@ public final class AccessLog implements AutoCloseable {
 
   private final OutputStream out;
   private final boolean ownsOut;
+  private final RequestRecorder recorder;
   private final List<Shard> shards = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Shard> mine = ThreadLocal.withInitial(this::newShard);
   private final ScheduledExecutorService writer;
@@ -58,9 +59,10 @@ public final class AccessLog implements AutoCloseable {
     String secondText = "";
   }
 
-  private AccessLog(OutputStream out, boolean ownsOut) {
+  private AccessLog(OutputStream out, boolean ownsOut, RequestRecorder recorder) {
     this.out = out;
     this.ownsOut = ownsOut;
+    this.recorder = recorder;
     if (out == null) {
       writer = null;
       return;
@@ -75,24 +77,35 @@ public final class AccessLog implements AutoCloseable {
 
   /** An access log to the target (standard output, a file appended to, or none). */
   public static AccessLog open(AccessLogTarget target) {
+    return open(target, RequestRecorder.NONE);
+  }
+
+  /** An access log to the target that also tells {@code recorder} about every request (logged or not). */
+  public static AccessLog open(AccessLogTarget target, RequestRecorder recorder) {
     if (!target.enabled()) {
-      return new AccessLog(null, false);
+      return new AccessLog(null, false, recorder);
     }
     if (target.file() == null) {
-      return new AccessLog(System.out, false);
+      return new AccessLog(System.out, false, recorder);
     }
     try {
       java.nio.file.Path parent = target.file().toAbsolutePath().getParent();
       if (parent != null) {
         java.nio.file.Files.createDirectories(parent);
       }
-      return new AccessLog(new FileOutputStream(target.file().toFile(), true), true);
+      return new AccessLog(new FileOutputStream(target.file().toFile(), true), true, recorder);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot open the access log " + target.file() + ": " + e.getMessage(), e);
     }
   }
 
   void write(Exchange x, int status, long bytesSent) {
+    if (recorder != RequestRecorder.NONE) {
+      recorder.record(new RequestRecorder.FinishedRequest(System.currentTimeMillis(), x.requestId,
+          x.request.method().name(), x.request.path(), x.request.query(), status, x.upstreamStatus != 0,
+          (System.nanoTime() - x.startNanos) / 1000, x.principal == null ? null : x.principal.accountId(),
+          x.connection == null ? null : x.connection.id(), x.request.response().headers()));
+    }
     if (writer == null || closed) {
       return;
     }

@@ -185,6 +185,7 @@ public final class TokenRefresher {
               + " saved, and the upstream no longer accepts the refresh token it spent (" + failure.getMessage() + ")";
       repo.jdbi().useTransaction(h -> {
         ConnectionRepository.fail(h, c.id(), reason, now);
+        RefreshFailures.record(h, c.id(), reason, now);
         RefreshJournal.finish(h, c.id());
       });
       repo.changed(c.id());
@@ -197,6 +198,7 @@ public final class TokenRefresher {
     Instant next = policy.nextAttempt(failures, now);
     repo.jdbi().useTransaction(h -> {
       ConnectionRepository.backOff(h, c.id(), failures, next, now);
+      RefreshFailures.record(h, c.id(), failure.getMessage(), now);
       RefreshJournal.finish(h, c.id());
     });
     LOG.warn("refresh of connection {} failed ({} in a row), next attempt after {}: {}", c.id(), failures, next,

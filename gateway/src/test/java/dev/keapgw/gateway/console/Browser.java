@@ -1,0 +1,70 @@
+package dev.keapgw.gateway.console;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * One headless Chromium for the browser tests: Debian's {@code chromium} driven through its
+ * {@code chromedriver} (nothing is downloaded). Without them the tests are skipped with a
+ * message saying what to install, except under {@code CI=true}, where they must run.
+ */
+final class Browser {
+  static final File CHROMIUM = new File(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+  static final File DRIVER = new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+  private Browser() {}
+
+  /** A new headless browser, or the test skipped (failed under CI) when there is none. */
+  static ChromeDriver start() {
+    boolean present = CHROMIUM.canExecute() && DRIVER.canExecute();
+    String missing = "the console's browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+        + DRIVER + "): apt-get install chromium chromium-driver";
+    if (!present) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException("CI=true and " + missing);
+      }
+      Assumptions.abort("skipped: " + missing);
+    }
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+            "--window-size=1200,900", "--no-first-run", "--disable-extensions", "--lang=en-US",
+            "--force-device-scale-factor=1", "--hide-scrollbars");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
+        .usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
+    return driver;
+  }
+
+  /** Saves what the browser shows as {@code docs/<name>.png} in the repository. */
+  static void screenshot(WebDriver driver, String name) {
+    byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    try {
+      Files.write(docs().resolve(name + ".png"), png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path docs() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !Files.isRegularFile(p.resolve("docs/ARCHITECTURE.md"))) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      throw new IllegalStateException("no docs/ARCHITECTURE.md above " + Path.of("").toAbsolutePath());
+    }
+    return p.resolve("docs");
+  }
+}
