@@ -22,6 +22,8 @@ final class SandboxBanner {
     out.println("Keap sandbox listening on " + base
         + (isWildcard(c.host()) ? " (all interfaces, " + c.host() + ")" : ""));
     out.println("  CRM API        " + base + "/crm/rest/v2");
+    out.println("  REST hooks     " + base + "/crm/rest/v1/hooks (events sent " + Durations.format(c.hookDelay())
+        + " to " + Durations.format(c.hookDelay().multipliedBy(2)) + " after a change; --hook-delay)");
     out.println("  quotas         " + (c.quotas().enforced() ? "enforced (Keap's limits)" : "counted, never enforced"));
     out.println("  data           " + (c.dataDir() == null ? "in memory" : c.dataDir().toAbsolutePath()));
     out.println();

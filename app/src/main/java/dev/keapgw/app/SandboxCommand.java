@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code keap-gateway sandbox}: runs the Keap emulator on its own until the process is stopped. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false,
     versionProvider = Main.Version.class,
-    description = {"Runs an emulator of Keap's CRM REST v2 API and OAuth server.",
+    description = {"Runs an emulator of Keap's CRM REST v2 API, its v1 REST hooks and its OAuth server.",
         "Every option can also be set as an environment variable KEAP_SANDBOX_<NAME>",
         "(KEAP_SANDBOX_PORT, KEAP_SANDBOX_AUTO_APPROVE=true, ...); flags win over the environment."})
 final class SandboxCommand implements Callable<Integer> {

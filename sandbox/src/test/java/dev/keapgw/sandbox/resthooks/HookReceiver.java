@@ -108,7 +108,7 @@ final class HookReceiver implements AutoCloseable {
     try {
       Received r = q.poll(15, TimeUnit.SECONDS);
       if (r == null) {
-        throw new AssertionError("no " + what + " arrived within 15 s");
+        throw new AssertionError("expected " + what + " within 15 s; nothing arrived");
       }
       return r;
     } catch (InterruptedException e) {
