@@ -9,6 +9,7 @@ import dev.keapgw.gateway.config.EncryptionKeys;
 import dev.keapgw.gateway.config.GatewayConfig;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,20 @@ final class ServeCommand implements Callable<Integer> {
       description = "Requests per second per account, unless the admin API sets another (default: ${DEFAULT-VALUE}).")
   int accountRateLimit;
 
+  @Option(names = "--account-burst", paramLabel = "<n>",
+      description = "Requests an account may send at once above its rate, 0 for none (default: ${DEFAULT-VALUE}).")
+  int accountBurst;
+
+  @Option(names = "--upstream-connect-timeout", converter = Durations.class, paramLabel = "<duration>",
+      description = "How long to wait for a connection to the upstream before answering 502"
+          + " (default: ${DEFAULT-VALUE}).")
+  Duration upstreamConnectTimeout;
+
+  @Option(names = "--upstream-response-timeout", converter = Durations.class, paramLabel = "<duration>",
+      description = "How long to wait for the upstream's answer to start before answering 504"
+          + " (default: ${DEFAULT-VALUE}).")
+  Duration upstreamResponseTimeout;
+
   @Option(names = "--upstream-quota-per-minute", paramLabel = "<n>",
       description = "Requests per minute to the upstream across all accounts, under Keap's quota; 0 for no"
           + " budget (default: ${DEFAULT-VALUE}).")
@@ -126,6 +141,9 @@ final class ServeCommand implements Callable<Integer> {
     m.put("--authorize-url", keap.authorizeUrl().toString());
     m.put("--token-url", keap.tokenUrl().toString());
     m.put("--account-rate-limit", Integer.toString(d.limits().accountPerSecond()));
+    m.put("--account-burst", Integer.toString(d.limits().accountBurst()));
+    m.put("--upstream-connect-timeout", Durations.format(d.timeouts().connect()));
+    m.put("--upstream-response-timeout", Durations.format(d.timeouts().response()));
     m.put("--upstream-quota-per-minute", Integer.toString(d.limits().upstreamQuotaPerMinute()));
     m.put("--access-log", d.accessLog().toString());
     m.put("--mcp-read-only", Boolean.toString(d.mcpReadOnly()));
@@ -156,8 +174,8 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The options as a gateway configuration; anything wrong is a usage error naming its option. */
   GatewayConfig config() {
-    require(!host.isBlank(), "--host", "must not be blank");
-    require(port >= 1 && port <= 65535, "--port", "must be between 1 and 65535, not " + port);
+    // the rest of the ranges are the configuration's (problems() below); 0 (a free port) is for tests, not serve
+    require(port != 0, "--port", "must not be 0: the public URL names the port serve listens on");
     if (encryptionKey == null) {
       throw new ParameterException(spec.commandLine(), "Missing option '--encryption-key': the gateway keeps tokens"
           + " encrypted and will not start without a key. Set --encryption-key (or KEAPGW_ENCRYPTION_KEY) to 32"
@@ -173,18 +191,42 @@ final class ServeCommand implements Callable<Integer> {
     GatewayConfig d = GatewayConfig.defaults();
     AppConfig app = AppConfig.keap(clientId == null ? null : clientId.trim(), clientSecret)
         .at(url("--upstream-url", upstreamUrl), url("--authorize-url", authorizeUrl), url("--token-url", tokenUrl));
-    GatewayConfig c = d.withHost(host.trim()).withPort(port)
-        .withPublicUrl(publicUrl == null ? URI.create("http://localhost:" + port) : url("--public-url", publicUrl))
-        .withDataDir(dataDir).withDbUrl(dbUrl).withRedisUrl(redisUrl).withAdminToken(adminToken).withKeys(keys)
-        .withApp(app)
-        .withLimits(new GatewayConfig.Limits(accountRateLimit, d.limits().accountBurst(), upstreamQuotaPerMinute))
-        .withAccessLog(AccessLogTarget.parse(accessLog))
-        .withMcpReadOnly(mcpReadOnly);
-    List<String> problems = c.validate();
+    GatewayConfig.Timeouts t = d.timeouts();
+    GatewayConfig c = d.toBuilder().host(host.trim()).port(port)
+        .publicUrl(publicUrl == null ? URI.create("http://localhost:" + port) : url("--public-url", publicUrl))
+        .dataDir(dataDir).dbUrl(dbUrl).redisUrl(redisUrl).adminToken(adminToken).keys(keys).app(app)
+        .limits(new GatewayConfig.Limits(accountRateLimit, accountBurst, upstreamQuotaPerMinute))
+        .timeouts(new GatewayConfig.Timeouts(upstreamConnectTimeout, upstreamResponseTimeout, t.refreshMargin(),
+            t.keepAliveEvery(), t.connectSession(), t.refreshBackoffMax()))
+        .accessLog(AccessLogTarget.parse(accessLog))
+        .mcpReadOnly(mcpReadOnly)
+        .build();
+    List<GatewayConfig.Problem> problems = c.problems();
     if (!problems.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), String.join("; ", problems));
+      String option = option(problems.get(0).setting());
+      throw new ParameterException(spec.commandLine(), option + " " + problems.get(0).problem(),
+          spec.findOption(option), null);
     }
     return c;
+  }
+
+  /** The option that sets a gateway setting. */
+  static String option(GatewayConfig.Setting s) {
+    return switch (s) {
+      case HOST -> "--host";
+      case PORT -> "--port";
+      case PUBLIC_URL -> "--public-url";
+      case ENCRYPTION_KEY -> "--encryption-key";
+      case APPS, CLIENT_ID -> "--client-id";
+      case CLIENT_SECRET -> "--client-secret";
+      case DB_URL -> "--db-url";
+      case REDIS_URL -> "--redis-url";
+      case ACCOUNT_RATE_LIMIT -> "--account-rate-limit";
+      case ACCOUNT_BURST -> "--account-burst";
+      case UPSTREAM_QUOTA_PER_MINUTE -> "--upstream-quota-per-minute";
+      case UPSTREAM_CONNECT_TIMEOUT -> "--upstream-connect-timeout";
+      case UPSTREAM_RESPONSE_TIMEOUT -> "--upstream-response-timeout";
+    };
   }
 
   private URI url(String option, String value) {

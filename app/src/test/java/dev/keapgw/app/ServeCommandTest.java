@@ -47,7 +47,8 @@ class ServeCommandTest {
         "--data-dir", "/srv/gw", "--db-url", "jdbc:h2:mem:x", "--upstream-url", "http://127.0.0.1:9090",
         "--authorize-url", "http://127.0.0.1:9090/app/oauth/authorize", "--token-url", "http://127.0.0.1:9090/token",
         "--account-rate-limit", "25", "--upstream-quota-per-minute", "0", "--redis-url", "redis://cache:6379",
-        "--old-encryption-keys", OLD);
+        "--old-encryption-keys", OLD, "--account-burst", "7", "--upstream-connect-timeout", "2s",
+        "--upstream-response-timeout", "90s");
     Map<String, String> env = new java.util.HashMap<>();
     for (int i = 0; i < flags.size(); i += 2) {
       env.put("KEAPGW_" + flags.get(i).substring(2).replace('-', '_').toUpperCase(), flags.get(i + 1));
@@ -60,6 +61,9 @@ class ServeCommandTest {
           keap.clientId(), keap.clientSecret())).containsExactly("http://127.0.0.1:9090",
           "http://127.0.0.1:9090/app/oauth/authorize", "http://127.0.0.1:9090/token", "id", "secret");
       assertThat(c.limits().accountPerSecond()).isEqualTo(25);
+      assertThat(c.limits().accountBurst()).isEqualTo(7);
+      assertThat(c.timeouts().connect()).isEqualTo(java.time.Duration.ofSeconds(2));
+      assertThat(c.timeouts().response()).isEqualTo(java.time.Duration.ofSeconds(90));
       assertThat(c.limits().upstreamQuotaPerMinute()).isZero();
       assertThat(c.redirectUri()).isEqualTo("https://gw.example.com/oauth/callback");
       assertThat(c.redisUrl()).isEqualTo("redis://cache:6379");
@@ -112,7 +116,9 @@ class ServeCommandTest {
         List.of("--port", "70000"), List.of("--upstream-url", "api.infusionsoft.com"),
         List.of("--public-url", "not a url"), List.of("--token-url", "ftp://x.example/token"),
         List.of("--account-rate-limit", "0"), List.of("--upstream-quota-per-minute", "-1"),
-        List.of("--db-url", "postgres://db"), List.of("--redis-url", "cache:6379"), List.of("--admin-token", " "));
+        List.of("--db-url", "postgres://db"), List.of("--redis-url", "cache:6379"), List.of("--admin-token", " "),
+        List.of("--host", " "), List.of("--account-burst", "-1"), List.of("--upstream-connect-timeout", "0s"),
+        List.of("--upstream-response-timeout", "0s"));
     for (List<String> b : bad) {
       List<String> args = new ArrayList<>(List.of("serve", "--client-id", "id", "--client-secret", "secret-value",
           "--encryption-key", KEY));

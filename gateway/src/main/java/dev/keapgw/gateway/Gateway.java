@@ -4,6 +4,7 @@ import dev.keapgw.gateway.account.AccountRepository;
 import dev.keapgw.gateway.account.AccountService;
 import dev.keapgw.gateway.account.ApiKeyAuthenticator;
 import dev.keapgw.gateway.config.GatewayConfig;
+import dev.keapgw.gateway.config.Tuning;
 import dev.keapgw.gateway.connection.ConnectLinks;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.connection.ConnectionService;
@@ -58,8 +59,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-  /** Control-plane bodies are small JSON; larger ones answer 413. */
-  static final long MAX_CONTROL_BODY = 1024 * 1024;
 
   private final GatewayServices services;
   private final boolean ownsVertx;
@@ -75,11 +74,6 @@ public final class Gateway implements AutoCloseable {
   private Listener listener;
   private AccessLog accessLog;
   private UpstreamClient upstream;
-  /** Upstream connections each event loop may hold per upstream, and how long an unused one is kept. */
-  static final int UPSTREAM_CONNECTIONS_PER_LOOP = 256;
-  static final Duration UPSTREAM_KEEP_IDLE = Duration.ofSeconds(30);
-  /** One listener per core: the data plane runs on the event loops. */
-  static final int EVENT_LOOPS = Math.max(2, Runtime.getRuntime().availableProcessors());
   private long flushTimer = -1;
 
   private Gateway(GatewayServices services, boolean ownsVertx) {
@@ -90,7 +84,8 @@ public final class Gateway implements AutoCloseable {
 
   /** The Vert.x a gateway runs on when it owns one: Linux's epoll where available, 32 worker threads for the store. */
   public static Vertx newVertx() {
-    return Vertx.vertx(new VertxOptions().setWorkerPoolSize(32).setPreferNativeTransport(true));
+    return Vertx.vertx(new VertxOptions().setWorkerPoolSize(Tuning.defaults().workerThreads())
+        .setPreferNativeTransport(true));
   }
 
   public static Gateway start(GatewayConfig config) {
@@ -108,9 +103,10 @@ public final class Gateway implements AutoCloseable {
   }
 
   private static Gateway start(GatewayConfig config, Vertx vertx, boolean owns) {
-    java.util.List<String> problems = config.validate();
+    java.util.List<GatewayConfig.Problem> problems = config.problems();
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("the gateway cannot start:\n  - " + String.join("\n  - ", problems));
+      throw new IllegalArgumentException("the gateway cannot start:\n  - "
+          + String.join("\n  - ", problems.stream().map(GatewayConfig.Problem::toString).toList()));
     }
     Database db = Database.open(config.dbUrl(), config.dataDir(),
         config.timeouts().response().plus(config.timeouts().connect()).plusSeconds(5));
@@ -118,9 +114,10 @@ public final class Gateway implements AutoCloseable {
     try {
       requireKeysFor(db, config);
       AccountRepository accountRepo = new AccountRepository(db.jdbi());
-      ApiKeyAuthenticator auth = new ApiKeyAuthenticator(vertx, accountRepo, config.clock(), cacheLifetime(db));
+      ApiKeyAuthenticator auth = new ApiKeyAuthenticator(vertx, accountRepo, config.clock(),
+          config.tuning().storeCache(db.embedded()));
       var oauthHttp = vertx.createHttpClient(new HttpClientOptions()
-          .setConnectTimeout((int) config.timeouts().connect().toMillis()), new PoolOptions().setHttp1MaxSize(16));
+          .setConnectTimeout((int) config.timeouts().connect().toMillis()), new PoolOptions().setHttp1MaxSize(config.tuning().oauthConnections()));
       GatewayServices services = new GatewayServices(config, vertx, db, accountRepo,
           new AccountService(accountRepo, auth, config.clock()), auth, new ConnectionRepository(db.jdbi()),
           new SecretBox(config.keys()), new UpstreamOAuthClient(oauthHttp, config.timeouts().response(), vertx.getOrCreateContext()),
@@ -163,7 +160,8 @@ public final class Gateway implements AutoCloseable {
       }
       ctx.next();
     });
-    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_CONTROL_BODY));
+    long maxBody = services.config().tuning().maxControlBody();
+    router.route().handler(BodyHandler.create(false).setBodyLimit(maxBody));
     ControlRoutes routes = new ControlRoutes(router, services.auth());
     for (Feature f : Features.all()) {
       f.mount(routes, services);
@@ -174,7 +172,7 @@ public final class Gateway implements AutoCloseable {
       Throwable t = ctx.failure();
       GatewayException e;
       if (t == null && ctx.statusCode() == 413) {   // Vert.x's body handler fails with a status, not an exception
-        e = new GatewayException(ErrorType.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_CONTROL_BODY + " bytes");
+        e = new GatewayException(ErrorType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBody + " bytes");
       } else if (t == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
         e = GatewayException.badRequest("The request could not be handled (status " + ctx.statusCode() + ")");
       } else {
@@ -196,7 +194,7 @@ public final class Gateway implements AutoCloseable {
     TokenRefresher refresher = new TokenRefresher(services.connectionRepo(), services.secrets(), services.oauth(),
         c.apps(), lock, policy, c.clock(), c.timeouts().response(), services.metrics());
     tokens = new TokenManager(vertx, refresher, policy, c.clock());
-    Duration sweepEvery = Duration.ofMinutes(10);
+    Duration sweepEvery = c.tuning().sweepEvery();
     leases = new Leases(db.jdbi());
     sweeper = new KeepAliveSweeper(vertx, services.connectionRepo(), tokens, c.clock(), c.timeouts().keepAliveEvery(),
         sweepEvery, () -> leases.tryAcquire(SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
@@ -205,32 +203,21 @@ public final class Gateway implements AutoCloseable {
     AccountRateLimiter accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(),
         buckets);
     UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), buckets);
-    ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(), cacheLifetime(db));
+    ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(),
+        c.tuning().storeCache(db.embedded()));
     services.connectionRepo().onChange(id -> {
       selector.forgetAll();
       tokens.forget(id);
     });
     accessLog = AccessLog.open(c.accessLog(), services.traffic());
     upstream = new UpstreamClient(vertx, new UpstreamClient.Settings(c.timeouts().connect(), c.timeouts().response(),
-        UPSTREAM_CONNECTIONS_PER_LOOP, UPSTREAM_KEEP_IDLE, UpstreamClient.defaultTls()));
+        c.tuning().upstreamConnectionsPerLoop(), c.tuning().upstreamKeepIdle(), UpstreamClient.defaultTls()));
     Forwarder forwarder = new Forwarder(upstream, tokens);
     return () -> {
       ProxyHandler proxy = new ProxyHandler(c.clock(), vertx, services.auth(), c.apps(), accountLimits, budget,
           selector, tokens, links, forwarder, services.metrics(), accessLog);
       return req -> dispatch(req, proxy);
     };
-  }
-
-  /**
-   * How long the data plane may answer from what it read about keys and connections. A shared
-   * store (PostgreSQL) can be changed by other instances, which this one sees only by reading
-   * again: a second. The embedded store belongs to this process alone (its file is locked), and
-   * every change made here makes the caches forget what it touched at once, so a cached answer
-   * is only re-read now and then; a store read for every key twice a second costs the burst
-   * latency a measurable part (docs/BENCHMARKS.md).
-   */
-  static Duration cacheLifetime(Database db) {
-    return db.embedded() ? Duration.ofMinutes(10) : Duration.ofSeconds(1);
   }
 
   private void releaseSweeperLease() {
@@ -261,12 +248,13 @@ public final class Gateway implements AutoCloseable {
   private void listen() {
     GatewayConfig c = services.config();
     HttpServerOptions options = new HttpServerOptions().setHost(c.host()).setPort(c.port())
-        .setIdleTimeout(120).setMaxHeaderSize(16 * 1024).setMaxInitialLineLength(16 * 1024)
+        .setIdleTimeout((int) c.tuning().idleTimeout().toSeconds()).setMaxHeaderSize(c.tuning().maxHeaderBytes())
+        .setMaxInitialLineLength(c.tuning().maxHeaderBytes())
         // HTTP/1.1 only, as Keap and Maton speak it: no cleartext HTTP/2 upgrade
         .setHttp2ClearTextEnabled(false);
     listener = new Listener();
     try {
-      listener.listen(services.vertx(), options, dataPlane, EVENT_LOOPS)
+      listener.listen(services.vertx(), options, dataPlane, c.tuning().eventLoops())
           .toCompletionStage().toCompletableFuture().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -274,7 +262,7 @@ public final class Gateway implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new ListenFailure(c.host(), c.port(), e.getCause());
     }
-    flushTimer = services.vertx().setPeriodic(5_000, t ->
+    flushTimer = services.vertx().setPeriodic(c.tuning().lastUseFlushEvery().toMillis(), t ->
         services.vertx().executeBlocking(() -> {
           services.auth().flushLastUse();
           return null;

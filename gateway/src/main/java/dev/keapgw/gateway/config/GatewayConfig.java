@@ -5,13 +5,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Every setting of a gateway, as one immutable tree. Defaults live in {@link #defaults};
- * {@link #validate} names the setting that is wrong and how to fix it.
+ * Every setting of a gateway, as one immutable tree. Defaults live in {@link #defaults}; a
+ * configuration is made with {@link #builder()} (or changed with {@link #toBuilder()}; the
+ * {@code withX} methods are shorthands for changing one setting). {@link #problems} says which
+ * settings are wrong and how, typed by {@link Setting}, for a launcher to word with its option
+ * names.
  *
  * @param host address to listen on
  * @param port port to listen on (0: a free one)
@@ -30,6 +34,7 @@ import java.util.Set;
  * @param clock the clock expiry, backoff and limits follow
  * @param accessLog where the access log goes
  * @param mcpReadOnly the MCP endpoint offers no tool that changes data ({@code --mcp-read-only})
+ * @param tuning sizes and periods of the machinery (pools, caches, timers) that operators rarely change
  */
 public record GatewayConfig(
     String host,
@@ -45,7 +50,8 @@ public record GatewayConfig(
     Timeouts timeouts,
     Clock clock,
     AccessLogTarget accessLog,
-    boolean mcpReadOnly) {
+    boolean mcpReadOnly,
+    Tuning tuning) {
 
   /** Path names that can never be app names: the gateway's own routes. */
   public static final Set<String> RESERVED = Set.of("connections", "user", "admin", "connect", "oauth",
@@ -74,6 +80,24 @@ public record GatewayConfig(
       Duration connectSession,
       Duration refreshBackoffMax) {}
 
+  /** The settings a {@link Problem} can be about; the launcher names each by its option. */
+  public enum Setting {
+    HOST, PORT, PUBLIC_URL, ENCRYPTION_KEY, APPS, CLIENT_ID, CLIENT_SECRET, DB_URL, REDIS_URL, ACCOUNT_RATE_LIMIT,
+    ACCOUNT_BURST, UPSTREAM_QUOTA_PER_MINUTE, UPSTREAM_CONNECT_TIMEOUT, UPSTREAM_RESPONSE_TIMEOUT
+  }
+
+  /**
+   * One reason a configuration cannot run: the setting, and what is wrong with it and how to
+   * fix it, without naming the setting (the launcher does, as its option or variable).
+   */
+  public record Problem(Setting setting, String problem) {
+    /** The problem with the setting named in words, for where there is no option to name (a gateway started in code). */
+    @Override
+    public String toString() {
+      return setting.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + problem;
+    }
+  }
+
   public static GatewayConfig defaults() {
     return new GatewayConfig(
         "0.0.0.0",
@@ -90,50 +114,78 @@ public record GatewayConfig(
             Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10)),
         Clock.systemUTC(),
         AccessLogTarget.STDOUT,
-        false);
+        false,
+        Tuning.defaults());
   }
 
-  /** Problems with this configuration, each naming the setting; empty when it can run. */
-  public List<String> validate() {
-    List<String> problems = new ArrayList<>();
+  /** A builder starting from {@link #defaults()}. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** What makes this configuration unable to run, first found first; empty when it can run. */
+  public List<Problem> problems() {
+    List<Problem> problems = new ArrayList<>();
+    if (host == null || host.isBlank()) {
+      problems.add(new Problem(Setting.HOST, "must not be blank"));
+    }
     if (port < 0 || port > 65535) {
-      problems.add("--port must be between 0 and 65535, got " + port);
+      problems.add(new Problem(Setting.PORT, "must be between 0 and 65535, not " + port));
     }
     if (publicUrl == null || publicUrl.getScheme() == null || publicUrl.getHost() == null) {
-      problems.add("--public-url must be an absolute http(s) URL such as http://localhost:8080");
+      problems.add(new Problem(Setting.PUBLIC_URL, "must be an absolute http(s) URL such as http://localhost:8080"));
     }
     if (keys == null) {
-      problems.add("no encryption key: set --encryption-key (or KEAPGW_ENCRYPTION_KEY) to 32 random bytes"
-          + " in base64, e.g. `openssl rand -base64 32`, or to a file holding them");
+      problems.add(new Problem(Setting.ENCRYPTION_KEY, "is missing: the gateway keeps tokens encrypted; set it to"
+          + " 32 random bytes in base64, e.g. `openssl rand -base64 32`, or to a file holding them"));
     }
     if (apps.isEmpty()) {
-      problems.add("no upstream app is configured");
+      problems.add(new Problem(Setting.APPS, "no upstream app is configured"));
     }
     apps.values().forEach(a -> {
       if (a.clientId() == null || a.clientId().isBlank()) {
-        problems.add("--client-id is required: the OAuth client id registered with " + a.name());
+        problems.add(new Problem(Setting.CLIENT_ID, "is required: the OAuth client id registered with " + a.name()));
       }
       if (a.clientSecret() == null || a.clientSecret().isBlank()) {
-        problems.add("--client-secret is required: the OAuth client secret registered with " + a.name());
+        problems.add(new Problem(Setting.CLIENT_SECRET,
+            "is required: the OAuth client secret registered with " + a.name()));
       }
       if (RESERVED.contains(a.name())) {
-        problems.add("app name '" + a.name() + "' is reserved");
+        problems.add(new Problem(Setting.APPS, "app name '" + a.name() + "' is reserved"));
       }
     });
     if (limits.accountPerSecond() <= 0) {
-      problems.add("--account-rate-limit must be at least 1");
+      problems.add(new Problem(Setting.ACCOUNT_RATE_LIMIT, "must be at least 1, not " + limits.accountPerSecond()));
     }
-    if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
-      problems.add("--db-url must be a PostgreSQL JDBC URL such as"
-          + " jdbc:postgresql://db.example:5432/keapgw?user=keapgw&password=..., got " + dbUrl.split("\\?")[0]);
-    }
-    if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
-      problems.add("--redis-url must look like redis://host:6379 (or rediss:// for TLS)");
+    if (limits.accountBurst() < 0) {
+      problems.add(new Problem(Setting.ACCOUNT_BURST, "must be 0 (no burst) or more, not " + limits.accountBurst()));
     }
     if (limits.upstreamQuotaPerMinute() < 0) {
-      problems.add("--upstream-quota-per-minute must be 0 (no budget) or more");
+      problems.add(new Problem(Setting.UPSTREAM_QUOTA_PER_MINUTE, "must be 0 (no budget) or more"));
+    }
+    if (!positive(timeouts.connect())) {
+      problems.add(new Problem(Setting.UPSTREAM_CONNECT_TIMEOUT, "must be more than zero"));
+    }
+    if (!positive(timeouts.response())) {
+      problems.add(new Problem(Setting.UPSTREAM_RESPONSE_TIMEOUT, "must be more than zero"));
+    }
+    if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
+      problems.add(new Problem(Setting.DB_URL, "must be a PostgreSQL JDBC URL such as"
+          + " jdbc:postgresql://db.example:5432/keapgw?user=keapgw&password=..., got " + dbUrl.split("\\?")[0]));
+    }
+    if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
+      problems.add(new Problem(Setting.REDIS_URL, "must look like redis://host:6379 (or rediss:// for TLS)"));
     }
     return problems;
+  }
+
+  private static boolean positive(Duration d) {
+    return d != null && !d.isNegative() && !d.isZero();
   }
 
   /** The OAuth redirect URI registered with every upstream: {@code {publicUrl}/oauth/callback}. */
@@ -143,61 +195,64 @@ public record GatewayConfig(
   }
 
   public GatewayConfig withPort(int p) {
-    return new GatewayConfig(host, p, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
+    return toBuilder().port(p).build();
   }
 
   public GatewayConfig withHost(String h) {
-    return new GatewayConfig(h, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
+    return toBuilder().host(h).build();
   }
 
   public GatewayConfig withPublicUrl(URI u) {
-    return new GatewayConfig(host, port, u, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
+    return toBuilder().publicUrl(u).build();
   }
 
   public GatewayConfig withDataDir(Path d) {
-    return new GatewayConfig(host, port, publicUrl, d, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
+    return toBuilder().dataDir(d).build();
   }
 
   public GatewayConfig withDbUrl(String u) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, u, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
+    return toBuilder().dbUrl(u).build();
   }
 
   public GatewayConfig withRedisUrl(String u) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, u, apps, adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
+    return toBuilder().redisUrl(u).build();
   }
 
+  /** With {@code app} added (or replacing the app of the same name). */
   public GatewayConfig withApp(AppConfig app) {
-    Map<String, AppConfig> m = new java.util.LinkedHashMap<>(apps);
-    m.put(app.name(), app);
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(m), adminToken, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
+    return toBuilder().app(app).build();
   }
 
   public GatewayConfig withAdminToken(String t) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, t, keys, limits, timeouts, clock, accessLog, mcpReadOnly);
+    return toBuilder().adminToken(t).build();
   }
 
   public GatewayConfig withKeys(EncryptionKeys k) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, k, limits, timeouts, clock, accessLog, mcpReadOnly);
+    return toBuilder().keys(k).build();
   }
 
   public GatewayConfig withLimits(Limits l) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, l, timeouts, clock, accessLog, mcpReadOnly);
+    return toBuilder().limits(l).build();
   }
 
   public GatewayConfig withTimeouts(Timeouts t) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, t, clock, accessLog, mcpReadOnly);
+    return toBuilder().timeouts(t).build();
   }
 
   public GatewayConfig withClock(Clock c) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, c, accessLog, mcpReadOnly);
+    return toBuilder().clock(c).build();
   }
 
   public GatewayConfig withAccessLog(AccessLogTarget a) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, a, mcpReadOnly);
+    return toBuilder().accessLog(a).build();
   }
 
   public GatewayConfig withMcpReadOnly(boolean r) {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, apps, adminToken, keys, limits, timeouts, clock, accessLog, r);
+    return toBuilder().mcpReadOnly(r).build();
+  }
+
+  public GatewayConfig withTuning(Tuning t) {
+    return toBuilder().tuning(t).build();
   }
 
   @Override
@@ -206,5 +261,127 @@ public record GatewayConfig(
         + " db=" + (dbUrl == null ? "embedded" : "external") + " redis=" + (redisUrl == null ? "off" : "on")
         + " apps=" + apps.values()
         + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits + (mcpReadOnly ? " mcp=read-only" : "") + "]";
+  }
+
+  /** Makes a configuration one setting at a time; {@link #build} checks nothing ({@link #problems} does). */
+  public static final class Builder {
+    private String host;
+    private int port;
+    private URI publicUrl;
+    private Path dataDir;
+    private String dbUrl;
+    private String redisUrl;
+    private final Map<String, AppConfig> apps = new LinkedHashMap<>();
+    private String adminToken;
+    private EncryptionKeys keys;
+    private Limits limits;
+    private Timeouts timeouts;
+    private Clock clock;
+    private AccessLogTarget accessLog;
+    private boolean mcpReadOnly;
+    private Tuning tuning;
+
+    private Builder(GatewayConfig c) {
+      host = c.host;
+      port = c.port;
+      publicUrl = c.publicUrl;
+      dataDir = c.dataDir;
+      dbUrl = c.dbUrl;
+      redisUrl = c.redisUrl;
+      apps.putAll(c.apps);
+      adminToken = c.adminToken;
+      keys = c.keys;
+      limits = c.limits;
+      timeouts = c.timeouts;
+      clock = c.clock;
+      accessLog = c.accessLog;
+      mcpReadOnly = c.mcpReadOnly;
+      tuning = c.tuning;
+    }
+
+    public Builder host(String h) {
+      host = h;
+      return this;
+    }
+
+    public Builder port(int p) {
+      port = p;
+      return this;
+    }
+
+    public Builder publicUrl(URI u) {
+      publicUrl = u;
+      return this;
+    }
+
+    public Builder dataDir(Path d) {
+      dataDir = d;
+      return this;
+    }
+
+    /** A JDBC URL of an external store; null for the embedded one. */
+    public Builder dbUrl(String u) {
+      dbUrl = u;
+      return this;
+    }
+
+    /** A Redis URL for rate limits shared by a cluster; null for limits kept in this process. */
+    public Builder redisUrl(String u) {
+      redisUrl = u;
+      return this;
+    }
+
+    /** Adds {@code app}, or replaces the app of the same name. */
+    public Builder app(AppConfig app) {
+      apps.put(app.name(), app);
+      return this;
+    }
+
+    /** The operator's token for {@code /admin}; null turns the admin API off. */
+    public Builder adminToken(String t) {
+      adminToken = t;
+      return this;
+    }
+
+    public Builder keys(EncryptionKeys k) {
+      keys = k;
+      return this;
+    }
+
+    public Builder limits(Limits l) {
+      limits = l;
+      return this;
+    }
+
+    public Builder timeouts(Timeouts t) {
+      timeouts = t;
+      return this;
+    }
+
+    public Builder clock(Clock c) {
+      clock = c;
+      return this;
+    }
+
+    public Builder accessLog(AccessLogTarget a) {
+      accessLog = a;
+      return this;
+    }
+
+    /** Whether the MCP endpoint offers only tools that change no data. */
+    public Builder mcpReadOnly(boolean r) {
+      mcpReadOnly = r;
+      return this;
+    }
+
+    public Builder tuning(Tuning t) {
+      tuning = t;
+      return this;
+    }
+
+    public GatewayConfig build() {
+      return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(apps), adminToken, keys,
+          limits, timeouts, clock, accessLog, mcpReadOnly, tuning);
+    }
   }
 }

@@ -14,16 +14,19 @@ class GatewayConfigClusterTest {
   void theDefaultIsOneInstanceWithItsEmbeddedStoreAndNoRedis() {
     assertThat(OK.dbUrl()).isNull();
     assertThat(OK.redisUrl()).isNull();
-    assertThat(OK.validate()).isEmpty();
+    assertThat(OK.problems()).isEmpty();
     assertThat(OK.withDbUrl("jdbc:postgresql://db:5432/keapgw?user=u&password=p")
-        .withRedisUrl("redis://cache:6379").validate()).isEmpty();
+        .withRedisUrl("redis://cache:6379").problems()).isEmpty();
   }
 
   @Test
   void badUrlsAreNamedWithoutEchoingCredentials() {
-    assertThat(OK.withDbUrl("jdbc:mysql://db/keapgw?password=hunter2").validate()).singleElement().asString()
-        .contains("--db-url").contains("jdbc:postgresql://").doesNotContain("hunter2");
-    assertThat(OK.withRedisUrl("cache:6379").validate()).singleElement().asString().contains("--redis-url");
+    GatewayConfig.Problem db = OK.withDbUrl("jdbc:mysql://db/keapgw?password=hunter2").problems().get(0);
+    assertThat(db.setting()).isEqualTo(GatewayConfig.Setting.DB_URL);
+    assertThat(db.problem()).contains("jdbc:postgresql://").doesNotContain("hunter2");
+    assertThat(OK.withDbUrl("jdbc:mysql://db/keapgw?password=hunter2").problems()).hasSize(1);
+    assertThat(OK.withRedisUrl("cache:6379").problems()).singleElement()
+        .extracting(GatewayConfig.Problem::setting).isEqualTo(GatewayConfig.Setting.REDIS_URL);
     assertThat(OK.withRedisUrl("redis://:pw@cache:6379").toString()).doesNotContain("pw@");
   }
 }
