@@ -66,8 +66,9 @@ final class Deliveries {
       return;
     }
     counters.attempts.incrementAndGet();
+    // The outcome is handled on the scheduler's thread, not on whichever thread completed the exchange.
     http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-        .whenComplete((answer, error) -> settle(a, tenant, answer == null ? -1 : answer.statusCode()));
+        .whenCompleteAsync((answer, error) -> settle(a, tenant, answer == null ? -1 : answer.statusCode()), scheduler);
   }
 
   private void settle(Attempt a, Tenant tenant, int status) {
