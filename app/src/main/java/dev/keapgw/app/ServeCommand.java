@@ -123,6 +123,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "The MCP endpoint (/mcp) offers only tools that read: no Keap writes, no connection changes.")
   boolean mcpReadOnly;
 
+  @Option(names = "--allow-private-destinations",
+      description = "Let trigger destinations resolve to loopback, private, link-local or metadata addresses"
+          + " (off by default: a server-side request forgery risk; for receivers on your own network).")
+  boolean allowPrivateDestinations;
+
   private final Lifetime<Gateway> lifetime;
 
   ServeCommand(Lifetime<Gateway> lifetime) {
@@ -147,6 +152,7 @@ final class ServeCommand implements Callable<Integer> {
     m.put("--upstream-quota-per-minute", Integer.toString(d.limits().upstreamQuotaPerMinute()));
     m.put("--access-log", d.accessLog().toString());
     m.put("--mcp-read-only", Boolean.toString(d.mcpReadOnly()));
+    m.put("--allow-private-destinations", Boolean.toString(d.triggers().allowPrivateDestinations()));
     return m;
   }
 
@@ -200,6 +206,7 @@ final class ServeCommand implements Callable<Integer> {
             t.keepAliveEvery(), t.connectSession(), t.refreshBackoffMax()))
         .accessLog(AccessLogTarget.parse(accessLog))
         .mcpReadOnly(mcpReadOnly)
+        .triggers(d.triggers().withAllowPrivateDestinations(allowPrivateDestinations))
         .build();
     List<GatewayConfig.Problem> problems = c.problems();
     if (!problems.isEmpty()) {

@@ -2,7 +2,17 @@ package dev.keapgw.gateway;
 
 import dev.keapgw.gateway.http.ControlRoutes;
 
-/** One part of the control plane (connections, the connect flow, admin, ...): it mounts its routes. */
+/**
+ * One part of the control plane (connections, the connect flow, admin, triggers, ...): it
+ * mounts its routes; a part with work of its own in the background starts it once the data
+ * plane exists and stops it when the gateway closes.
+ */
 public interface Feature {
   void mount(ControlRoutes routes, GatewayServices services);
+
+  /** Called once the gateway's data plane (its token source) exists, before it listens. */
+  default void start(Gateway gateway) {}
+
+  /** Called first when the gateway closes. */
+  default void stop() {}
 }

@@ -6,6 +6,7 @@ import dev.keapgw.gateway.connection.ConnectionRoutes;
 import dev.keapgw.gateway.console.ConsoleFeature;
 import dev.keapgw.gateway.mcp.McpFeature;
 import dev.keapgw.gateway.ops.OpsFeature;
+import dev.keapgw.gateway.trigger.TriggerFeature;
 import dev.keapgw.gateway.user.UserRoutes;
 import java.util.List;
 
@@ -15,6 +16,6 @@ final class Features {
 
   static List<Feature> all() {
     return List.of(new OpsFeature(), new AdminRoutes(), new UserRoutes(), new ConnectionRoutes(), new ConnectRoutes(),
-        new ConsoleFeature(), new McpFeature());
+        new ConsoleFeature(), new McpFeature(), new TriggerFeature());
   }
 }

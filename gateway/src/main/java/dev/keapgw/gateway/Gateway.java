@@ -63,6 +63,7 @@ public final class Gateway implements AutoCloseable {
   private final GatewayServices services;
   private final boolean ownsVertx;
   private final Router router;
+  private final java.util.List<Feature> features = Features.all();
   private java.util.function.Supplier<Handler<HttpServerRequest>> dataPlane;
   private KeepAliveSweeper sweeper;
   private TokenManager tokens;
@@ -126,10 +127,16 @@ public final class Gateway implements AutoCloseable {
       g = new Gateway(services, owns);
       g.mount();
       g.dataPlane = g.buildDataPlane();
+      for (Feature f : g.features) {
+        f.start(g);
+      }
       g.listen();
       g.sweeper.start();
       return g;
     } catch (RuntimeException e) {
+      if (g != null) {
+        g.features.forEach(Feature::stop);
+      }
       if (g != null && g.buckets != null) {
         g.buckets.close();
       }
@@ -163,7 +170,7 @@ public final class Gateway implements AutoCloseable {
     long maxBody = services.config().tuning().maxControlBody();
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBody));
     ControlRoutes routes = new ControlRoutes(router, services.auth());
-    for (Feature f : Features.all()) {
+    for (Feature f : features) {
       f.mount(routes, services);
     }
     router.route().last().handler(ctx -> ctx.fail(GatewayException.notFound(
@@ -240,6 +247,12 @@ public final class Gateway implements AutoCloseable {
     return tokens;
   }
 
+  /** The mounted feature of this type (tests steer features directly). */
+  public <T extends Feature> T feature(Class<T> type) {
+    return features.stream().filter(type::isInstance).map(type::cast).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no feature " + type.getSimpleName()));
+  }
+
   /** The keep-alive sweeper (tests run a pass directly). */
   public KeepAliveSweeper sweeper() {
     return sweeper;
@@ -303,6 +316,7 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     try {
+      features.forEach(Feature::stop);
       if (sweeper != null) {
         sweeper.stop();
       }

@@ -83,7 +83,9 @@ public final class Demo {
             .withPublicUrl(URI.create(publicUrl)).withDataDir(dir).withAdminToken(options.adminToken()).withKeys(keys)
             .withMcpReadOnly(options.mcpReadOnly())
             .withApp(AppConfig.keap(CLIENT_ID, clientSecret)
-                .at(upstream, upstream.resolve("/app/oauth/authorize"), upstream.resolve("/token"))), vertx);
+                .at(upstream, upstream.resolve("/app/oauth/authorize"), upstream.resolve("/token")))
+            // the demo's receivers run on this machine: let triggers deliver to them
+            .withAllowPrivateDestinations(true), vertx);
       } catch (ListenFailure e) {
         throw new DemoStartFailure(DemoStartFailure.Server.GATEWAY, e);
       }

@@ -35,6 +35,7 @@ import java.util.Set;
  * @param accessLog where the access log goes
  * @param mcpReadOnly the MCP endpoint offers no tool that changes data ({@code --mcp-read-only})
  * @param tuning sizes and periods of the machinery (pools, caches, timers) that operators rarely change
+ * @param triggers how triggers deliver events to their destinations
  */
 public record GatewayConfig(
     String host,
@@ -51,11 +52,13 @@ public record GatewayConfig(
     Clock clock,
     AccessLogTarget accessLog,
     boolean mcpReadOnly,
-    Tuning tuning) {
+    Tuning tuning,
+    Triggers triggers) {
 
   /** Path names that can never be app names: the gateway's own routes. */
   public static final Set<String> RESERVED = Set.of("connections", "user", "admin", "connect", "oauth",
-      "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs", "mcp", "console");
+      "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs", "mcp", "console",
+      "triggers", "hooks");
 
   /**
    * @param accountPerSecond default requests per second per account
@@ -115,7 +118,8 @@ public record GatewayConfig(
         Clock.systemUTC(),
         AccessLogTarget.STDOUT,
         false,
-        Tuning.defaults());
+        Tuning.defaults(),
+        Triggers.defaults());
   }
 
   /** A builder starting from {@link #defaults()}. */
@@ -255,6 +259,11 @@ public record GatewayConfig(
     return toBuilder().tuning(t).build();
   }
 
+  /** The same configuration with private trigger destinations allowed or not (see {@link Triggers}). */
+  public GatewayConfig withAllowPrivateDestinations(boolean allow) {
+    return toBuilder().triggers(triggers.withAllowPrivateDestinations(allow)).build();
+  }
+
   @Override
   public String toString() {
     return "GatewayConfig[" + host + ":" + port + " public=" + publicUrl + " data=" + dataDir
@@ -280,6 +289,7 @@ public record GatewayConfig(
     private AccessLogTarget accessLog;
     private boolean mcpReadOnly;
     private Tuning tuning;
+    private Triggers triggers;
 
     private Builder(GatewayConfig c) {
       host = c.host;
@@ -297,6 +307,7 @@ public record GatewayConfig(
       accessLog = c.accessLog;
       mcpReadOnly = c.mcpReadOnly;
       tuning = c.tuning;
+      triggers = c.triggers;
     }
 
     public Builder host(String h) {
@@ -379,9 +390,14 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder triggers(Triggers t) {
+      triggers = t;
+      return this;
+    }
+
     public GatewayConfig build() {
       return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(apps), adminToken, keys,
-          limits, timeouts, clock, accessLog, mcpReadOnly, tuning);
+          limits, timeouts, clock, accessLog, mcpReadOnly, tuning, triggers);
     }
   }
 }

@@ -35,6 +35,31 @@ public final class ConnectionRepository {
     changeListeners.add(listener);
   }
 
+  private final java.util.List<java.util.function.Consumer<Connection>> deletingListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Calls {@code listener} with a connection about to be deleted by its owner, while its row
+   * (and its tokens) still exist: so that what depends on it upstream (Keap hook subscriptions)
+   * can be removed with its token, and so that its end can be announced. A listener's failure
+   * does not stop the deletion.
+   */
+  public void onDeleting(java.util.function.Consumer<Connection> listener) {
+    deletingListeners.add(listener);
+  }
+
+  /** Tells the {@link #onDeleting} listeners that {@code c} is about to be deleted. */
+  public void deleting(Connection c) {
+    for (var l : deletingListeners) {
+      try {
+        l.accept(c);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(ConnectionRepository.class)
+            .warn("before deleting connection {}: {}", c.id(), e.toString());
+      }
+    }
+  }
+
   /** Tells the listeners that a connection changed (for writes made with the static methods). */
   public void changed(String id) {
     changeListeners.forEach(l -> l.accept(id));

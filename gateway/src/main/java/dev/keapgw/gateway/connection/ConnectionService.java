@@ -72,9 +72,13 @@ public final class ConnectionService {
     return repo.list(accountId, appFilter, parseStatus(status));
   }
 
-  /** Deletes this account's connection and answers it as it was; nothing is revoked upstream. */
+  /**
+   * Deletes this account's connection and answers it as it was; no token is revoked upstream
+   * (what depends on the connection hears of it first: see {@link ConnectionRepository#onDeleting}).
+   */
   public Connection delete(String accountId, String id) {
     Connection c = get(accountId, id);
+    repo.deleting(c);
     if (!repo.delete(accountId, id)) {
       throw notFound(id);
     }

@@ -12,12 +12,16 @@ public enum ErrorType {
   FORBIDDEN(403, "forbidden"),
   NOT_FOUND(404, "not_found"),
   METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+  /** A Keap hook URL the gateway did not issue or no longer serves (Keap then marks its subscription Inactive). */
+  GONE(410, "gone"),
   PAYLOAD_TOO_LARGE(413, "payload_too_large"),
   CONNECTION_NOT_READY(424, "connection_not_ready"),
   RATE_LIMITED(429, "rate_limited"),
   UPSTREAM_BUDGET_EXHAUSTED(429, "upstream_budget_exhausted"),
   INTERNAL(500, "internal_error"),
   UPSTREAM_UNREACHABLE(502, "upstream_unreachable"),
+  /** The upstream answered a call the gateway made itself (a Keap hook subscription) with an error. */
+  UPSTREAM_ERROR(502, "upstream_error"),
   STORE_UNAVAILABLE(503, "store_unavailable"),
   UPSTREAM_TIMEOUT(504, "upstream_timeout");
 

@@ -22,9 +22,11 @@ class MigrationsTest {
   void applyToAnEmptyDatabase(StoreEngine engine) {
     StoreEngine.Fresh fresh = engine.fresh();
     try (Database db = fresh.open()) {
-      // every migration there is, in order (each workstream adds its own: V6 is the MCP flag)
-      assertThat(applied(fresh)).startsWith("1", "2").contains("5", "6");
+      // every migration there is, in order (each workstream adds its own: V4 triggers, V5 console, V6 the MCP flag)
+      assertThat(applied(fresh)).startsWith("1", "2").contains("4", "5", "6");
       assertThat(flyway(fresh).load().info().pending()).isEmpty();
+      assertThat(new Leases(db.jdbi()).tryAcquire("hook-keeper", "me", StoreContract.T0,
+          java.time.Duration.ofMinutes(1))).isTrue();
       assertThat(new Leases(db.jdbi()).tryAcquire("keep-alive-sweeper", "me", StoreContract.T0,
           java.time.Duration.ofMinutes(1))).isTrue();
     }
@@ -47,7 +49,7 @@ class MigrationsTest {
           + " VALUES ('c1', 'a1', 'keap', 'ACTIVE', 3, 4, '{}', 'v1.k.a', 5, 'v1.k.r', 4, 3)");
     });
     try (Database db = fresh.open()) {
-      assertThat(applied(fresh)).startsWith("1", "2").contains("5", "6");
+      assertThat(applied(fresh)).startsWith("1", "2").contains("4", "5", "6");
       assertThat(flyway(fresh).load().info().pending()).isEmpty();
       Connection c = new ConnectionRepository(db.jdbi()).byId("c1").orElseThrow();
       assertThat(c.status()).isEqualTo(ConnectionStatus.ACTIVE);

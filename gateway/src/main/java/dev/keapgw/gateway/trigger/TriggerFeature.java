@@ -1,0 +1,106 @@
+package dev.keapgw.gateway.trigger;
+
+import dev.keapgw.gateway.Feature;
+import dev.keapgw.gateway.Gateway;
+import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.config.GatewayConfig;
+import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.http.ControlRoutes;
+import dev.keapgw.gateway.store.Leases;
+import dev.keapgw.gateway.token.TokenManager;
+import dev.keapgw.gateway.trigger.delivery.DeliveryMetrics;
+import dev.keapgw.gateway.trigger.delivery.DestinationGuard;
+import dev.keapgw.gateway.trigger.delivery.Dispatcher;
+import dev.keapgw.gateway.trigger.delivery.Outbox;
+import dev.keapgw.gateway.trigger.delivery.RetrySchedule;
+import dev.keapgw.gateway.trigger.delivery.Sender;
+import dev.keapgw.gateway.trigger.keap.HookReceiver;
+import dev.keapgw.gateway.trigger.keap.KeapBroker;
+import dev.keapgw.gateway.trigger.keap.KeapHooksClient;
+import dev.keapgw.gateway.trigger.keap.SubscriptionKeeper;
+import dev.keapgw.gateway.trigger.keap.Subscriptions;
+import dev.keapgw.gateway.trigger.lifecycle.ConnectionEvents;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Triggers: the API under {@code /triggers}, Keap's hook deliveries under {@code /hooks/keap/},
+ * the gateway's connection events, and the dispatcher that delivers the outbox to destinations.
+ * See docs/TRIGGERS.md.
+ */
+public final class TriggerFeature implements Feature {
+  static final String KEEPER_LEASE = "hook-keeper";
+  static final Duration KEEP_EVERY = Duration.ofMinutes(10);
+
+  private final String holder = UUID.randomUUID().toString();
+  private volatile TokenManager tokens;
+  private GatewayServices services;
+  private Dispatcher dispatcher;
+  private Sender sender;
+  private SubscriptionKeeper keeper;
+  private long keeperTimer = -1;
+
+  @Override
+  public void mount(ControlRoutes routes, GatewayServices s) {
+    this.services = s;
+    GatewayConfig c = s.config();
+    TriggerRepository repo = new TriggerRepository(s.db().jdbi());
+    DeliveryMetrics metrics = new DeliveryMetrics(s.metrics(), c.clock());
+    DestinationGuard guard = new DestinationGuard(c.triggers().allowPrivateDestinations());
+    sender = new Sender(s.vertx(), guard, c.triggers().deliveryTimeout(), c.clock());
+    dispatcher = new Dispatcher(s.vertx(), new Outbox(s.db().jdbi(), s.db().postgres()), sender, s.secrets(),
+        new RetrySchedule(() -> ThreadLocalRandom.current().nextDouble()), metrics, c.clock(), holder,
+        c.triggers().deliveryTimeout(), c.triggers().pollEvery());
+    Intake intake = new Intake(metrics, dispatcher::wake);
+    String base = c.publicUrl().toString();
+    String hookBase = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + HookReceiver.PATH;
+    Subscriptions subs = new Subscriptions(s.db().jdbi());
+    KeapHooksClient keap = new KeapHooksClient(() -> tokens, c.apps().get("keap"), c.timeouts().connect(),
+        c.timeouts().response());
+    KeapBroker broker = new KeapBroker(subs, keap, s.connectionRepo(), repo, hookBase, c.clock());
+    TriggerService triggers = new TriggerService(repo, s.connectionRepo(), s.secrets(), broker, guard, c.clock());
+    new TriggerRoutes(triggers, new DestinationService(triggers, repo, s.secrets(), guard, c.clock()),
+        new EventService(triggers, new EventLog(s.db().jdbi()), c.clock(), dispatcher::wake)).mount(routes);
+    new HookReceiver(subs, s.connectionRepo(), repo, intake, c.clock()).mount(routes.router());
+    s.connectionRepo().onDeleting(broker::connectionDeleting);
+    ConnectionService connectionService = ConnectionService.of(s);
+    new ConnectionEvents(s.connectionRepo(), repo, intake, connectionService::connectUrl, c.clock()).install();
+    Leases leases = new Leases(s.db().jdbi());
+    keeper = new SubscriptionKeeper(subs, keap, s.connectionRepo(), hookBase, c.clock(),
+        () -> leases.tryAcquire(KEEPER_LEASE, holder, c.clock().instant(), KEEP_EVERY.multipliedBy(3)));
+  }
+
+  @Override
+  public void start(Gateway gateway) {
+    this.tokens = gateway.tokens();
+    dispatcher.start();
+    keeperTimer = services.vertx().setPeriodic(KEEP_EVERY.toMillis(), t -> services.vertx().executeBlocking(() -> {
+      keeper.pass();
+      return null;
+    }, false));
+  }
+
+  @Override
+  public void stop() {
+    if (keeperTimer >= 0) {
+      services.vertx().cancelTimer(keeperTimer);
+    }
+    if (dispatcher != null) {
+      dispatcher.stop();
+    }
+    if (sender != null) {
+      sender.close();
+    }
+  }
+
+  /** Keeps the Keap subscriptions now (tests; normally every ten minutes). */
+  public int keepSubscriptions() {
+    return keeper.pass();
+  }
+
+  /** Looks for due deliveries now (tests; normally on intake and every poll interval). */
+  public void wake() {
+    dispatcher.wake();
+  }
+}
