@@ -27,6 +27,8 @@ final class DemoBanner {
         + (demo.tenantId() == null ? "" : ", Keap tenant " + demo.tenantId()));
     out.println("  MCP          " + mcpUrl(gw) + (demo.gateway().services().config().mcpReadOnly()
         ? "  (read-only)" : "") + "  (for AI agents: the API key as Bearer; docs/MCP.md)");
+    out.println("  console      " + gw + "/console  (sign in with the API key"
+        + (demo.adminApi() ? "; the operator's view: " + gw + "/console/admin" : "") + "; docs/CONSOLE.md)");
     out.println("  admin API    " + (demo.adminApi() ? "on, at " + gw + "/admin"
         : "off (start with --admin-token or KEAPGW_ADMIN_TOKEN to turn it on)"));
     out.println();

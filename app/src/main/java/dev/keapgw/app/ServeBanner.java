@@ -37,6 +37,8 @@ final class ServeBanner {
     out.println("  access log     " + c.accessLog());
     out.println("  MCP            " + SandboxBanner.reachableBase(c.host(), gateway.port()) + "/mcp"
         + (c.mcpReadOnly() ? "  (read-only: --mcp-read-only)" : "") + "  (docs/MCP.md)");
+    out.println("  console        " + SandboxBanner.reachableBase(c.host(), gateway.port()) + "/console"
+        + (c.adminToken() == null ? "" : "  (operator: /console/admin)") + "  (docs/CONSOLE.md)");
     out.println("  admin API      " + (c.adminToken() == null ? "off (--admin-token turns it on)" : "on"));
     out.println("  limits         " + c.limits().accountPerSecond() + " requests/s per account; "
         + (c.limits().upstreamQuotaPerMinute() == 0 ? "no upstream budget"

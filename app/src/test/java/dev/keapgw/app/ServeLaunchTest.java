@@ -46,6 +46,7 @@ class ServeLaunchTest {
         .contains("redirect URI   https://gw.example.com/oauth/callback")
         .contains("client_id      my-keap-app", "admin API      on", "external database (--db-url)")
         .contains("MCP            " + base.get() + "/mcp  (read-only: --mcp-read-only)")
+        .contains("console        " + base.get() + "/console  (operator: /console/admin)")
         .doesNotContain("the-client-secret", "the-admin-token", ServeCommandTest.KEY, "pw123");
   }
 }

@@ -255,5 +255,17 @@ class ConsoleHttpTest {
     assertThat(op.change("DELETE", "/console/api/admin/keys/" + made.json().path("key_id").asText(), null).status())
         .isEqualTo(200);
     assertThat(FIX.as(key).get("/user").status()).isEqualTo(401);
+
+    TestHttp.Reply account = op.change("POST", "/console/api/admin/accounts", "{\"name\":\"dave\"}");
+    assertThat(account.status()).isEqualTo(201);
+    String daveKey = account.json().path("api_key").asText();
+    assertThat(FIX.as(daveKey).get("/user").json().at("/account/name").asText()).isEqualTo("dave");
+    String dave = account.json().path("account_id").asText();
+    assertThat(op.change("PATCH", "/console/api/admin/accounts/" + dave, "{\"rate_limit_per_second\":3}").status())
+        .isEqualTo(200);
+    assertThat(FIX.admin().get("/admin/accounts/" + dave).json().at("/account/rate_limit_per_second").asInt())
+        .isEqualTo(3);
+    assertThat(op.change("PATCH", "/console/api/admin/accounts/" + dave, "{\"rate_limit_per_second\":\"fast\"}")
+        .status()).isEqualTo(400);
   }
 }
