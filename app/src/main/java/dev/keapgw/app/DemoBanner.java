@@ -2,12 +2,17 @@ package dev.keapgw.app;
 
 import dev.keapgw.app.demo.RunningDemo;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a started demo tells its user: where things listen, the account, the key (only one the
  * demo made: a key the user brought is never echoed), the connection, and a first call to paste.
  */
 final class DemoBanner {
+  /** Where {@code keap} looks for the gateway when KEAP_GATEWAY_URL is not set. */
+  static final String KEAP_DEFAULT_URL = "http://localhost:8080";
+
   private DemoBanner() {}
 
   static void print(RunningDemo demo, PrintWriter out) {
@@ -37,9 +42,24 @@ final class DemoBanner {
       out.println("  export MATON_API_KEY=" + demo.apiKey());
     }
     out.println("  " + curlLine(gw));
+    keapLines(gw).forEach(l -> out.println("  " + l));
     out.println();
     out.println("Stop with Ctrl+C.");
     out.flush();
+  }
+
+  /**
+   * The same call with the {@code keap} command: {@code ./keap} in a checkout, the package's
+   * {@code bin/keap} when its launcher says so ({@code -Dkeapgw.keap}), with the gateway's URL
+   * when it is not keap's default.
+   */
+  static List<String> keapLines(String gatewayUrl) {
+    List<String> lines = new ArrayList<>();
+    if (!gatewayUrl.equals(KEAP_DEFAULT_URL)) {
+      lines.add("export KEAP_GATEWAY_URL=" + gatewayUrl);
+    }
+    lines.add(System.getProperty("keapgw.keap", "./keap") + " contacts list --limit 2");
+    return lines;
   }
 
   /** The MCP endpoint agents connect to (Streamable HTTP). */

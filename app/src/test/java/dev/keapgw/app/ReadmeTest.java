@@ -14,13 +14,17 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** The README's option tables, first call and test command follow the code, so they cannot rot unseen. */
+/**
+ * The option tables (docs/CONFIGURATION.md, docs/SANDBOX.md), the README's first call and its test
+ * command follow the code, so they cannot rot unseen. The README itself stays a front door: under 12 KB.
+ */
 class ReadmeTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   @Test
   void everyOptionOfEveryCommandHasARowWithItsVariableAndDefault() throws IOException {
-    String readme = Files.readString(ROOT.resolve("README.md"));
+    Map<String, String> docs = Map.of("demo", "docs/CONFIGURATION.md", "serve", "docs/CONFIGURATION.md",
+        "admin", "docs/CONFIGURATION.md", "sandbox", "docs/SANDBOX.md");
     CommandLine root = Main.commandLine(Map.of(), Lifetimes.none(), new PrintWriter(new StringWriter()),
         new PrintWriter(new StringWriter()));
     Map<String, Map<String, String>> builtIns = Map.of("demo", DemoCommand.builtInDefaults(),
@@ -29,14 +33,14 @@ class ReadmeTest {
     for (String command : List.of("demo", "serve", "admin", "sandbox")) {
       CommandLine cl = root.getSubcommands().get(command);
       EnvDefaults env = (EnvDefaults) cl.getDefaultValueProvider();
-      String table = section(readme, "### `" + command + "` options");
+      String table = section(Files.readString(ROOT.resolve(docs.get(command))), "## `" + command + "` options");
       for (OptionSpec o : options(cl).values()) {
         String name = o.longestName();
         if (!env.readsEnv(name)) {
           continue;
         }
         String row = table.lines().filter(l -> l.startsWith("| `" + name + "` |")).findFirst().orElse(null);
-        assertThat(row).as("README row for %s %s", command, name).isNotNull();
+        assertThat(row).as("%s row for %s %s", docs.get(command), command, name).isNotNull();
         assertThat(row).contains("`" + env.variable(name));
         String d = builtIns.get(command).get(name);
         if (d != null && !o.type().equals(boolean.class)) {
@@ -50,7 +54,26 @@ class ReadmeTest {
 
   @Test
   void theQuickStartShowsTheCurlLineTheDemoPrints() throws IOException {
-    assertThat(Files.readString(ROOT.resolve("README.md"))).contains(DemoBanner.curlLine("http://localhost:8080"));
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    assertThat(readme).contains(DemoBanner.curlLine("http://localhost:8080"));
+    assertThat(DemoBanner.keapLines("http://localhost:8080")).as("keap's default URL needs no variable")
+        .containsExactly("./keap contacts list --limit 2");
+    DemoBanner.keapLines("http://localhost:8080").forEach(l -> assertThat(readme).contains("  " + l));
+    assertThat(DemoBanner.keapLines("http://localhost:18080"))
+        .containsExactly("export KEAP_GATEWAY_URL=http://localhost:18080", "./keap contacts list --limit 2");
+  }
+
+  @Test
+  void theReadmeIsShortAndLinksOnlyToDocsThatExist() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    assertThat(readme.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(12 * 1024);
+    java.util.regex.Matcher links = java.util.regex.Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)").matcher(readme);
+    while (links.find()) {
+      assertThat(ROOT.resolve(links.group(1))).as("README links to %s", links.group(1)).exists();
+    }
+    for (String jargon : List.of("the seed", "the spec", "reference §")) {
+      assertThat(readme).as("words a newcomer has not met").doesNotContainIgnoringCase(jargon);
+    }
   }
 
   @Test
@@ -74,10 +97,10 @@ class ReadmeTest {
     return all;
   }
 
-  /** The README from a heading to the next heading. */
+  /** A document from a heading to the next heading. */
   private static String section(String readme, String heading) {
     int start = readme.indexOf("\n" + heading + "\n");
-    assertThat(start).as("README heading %s", heading).isNotNegative();
+    assertThat(start).as("heading %s", heading).isNotNegative();
     int end = readme.indexOf("\n#", start + heading.length() + 2);
     return readme.substring(start, end < 0 ? readme.length() : end);
   }

@@ -97,7 +97,8 @@ public final class Demo {
       gateway.services().readiness().add(ready);
       RunningDemo demo = new RunningDemo(gateway, sandbox, vertx, ready, publicUrl, upstream.toString(), dir, account,
           connection);
-      LOG.info("demo ready: {}", demo);
+      LOG.info("demo ready: gateway {}, sandbox {}, account {}, key {}, connection {}", demo.gatewayUrl(),
+          demo.sandboxUrl(), demo.accountId(), demo.keyId(), demo.connectionId());
       return demo;
     } catch (RuntimeException e) {
       if (gateway != null) {

@@ -126,10 +126,4 @@ public final class RunningDemo implements AutoCloseable {
       }
     }
   }
-
-  @Override
-  public String toString() {
-    return "RunningDemo[gateway=" + gatewayUrl + " sandbox=" + sandboxUrl + " account=" + accountId()
-        + " key=" + keyId() + " (" + keySource() + ") connection=" + connectionId() + "]";
-  }
 }
