@@ -96,6 +96,7 @@ final class DemoCommand implements Callable<Integer> {
           + option(e.server() == DemoStartFailure.Server.SANDBOX ? Setting.SANDBOX_PORT : Setting.PORT) + ")",
           e.getCause());
     }
+    dev.keapgw.gateway.mcp.McpFeature.warmUp();
     try {
       DemoBanner.print(demo, spec.commandLine().getOut());
       lifetime.run(demo);

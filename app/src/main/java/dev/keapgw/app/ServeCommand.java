@@ -168,6 +168,7 @@ final class ServeCommand implements Callable<Integer> {
     } catch (ListenFailure e) {
       throw new CommandFailure(StartProblems.forListen(e.host(), e.port(), e.getCause(), "--port"));
     }
+    dev.keapgw.gateway.mcp.McpFeature.warmUp();
     try {
       ServeBanner.print(gateway, spec.commandLine().getOut());
       lifetime.run(gateway);

@@ -33,6 +33,23 @@ public final class McpFeature implements Feature {
     routes.router().route(PATH).order(-1).handler(new McpEndpoint(services.auth(), origins, transport, metrics));
   }
 
+  /**
+   * Reads Keap's spec and readies the SDK's schema validator in the background, so that the
+   * first MCP message does not wait for them (a second or two on an idle machine, much more on a
+   * busy one). For the launcher's {@code serve} and {@code demo}; tests that never use
+   * {@code /mcp} do not pay for it.
+   */
+  public static void warmUp() {
+    Thread.ofVirtual().name("mcp-warm-up").start(() -> {
+      try {
+        dev.keapgw.gateway.mcp.catalog.ActionCatalog.keap();
+        io.modelcontextprotocol.json.McpJsonDefaults.getSchemaValidator();
+      } catch (RuntimeException e) {
+        LOG.warn("could not prepare the MCP endpoint ahead of its first message: {}", e.toString());
+      }
+    });
+  }
+
   /** A value made once, by the first caller that needs it. */
   private static final class Memo<T> implements Supplier<T> {
     private final Supplier<T> make;
