@@ -8,7 +8,6 @@ import dev.keapgw.gateway.config.Tuning;
 import dev.keapgw.gateway.connection.ConnectLinks;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.connection.ConnectionService;
-import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.Failures;
@@ -237,12 +236,7 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  /** Re-encrypts stored secrets with the primary key (see {@link KeyRotation}; the admin API's {@code POST /admin/encryption/reencrypt}). */
-  public KeyRotation keyRotation() {
-    return new KeyRotation(services.db().jdbi(), services.secrets(), services.config().keys());
-  }
-
-  /** The token source of the data plane (tests read and steer it). */
+  /** The data plane's token source (the triggers feature takes its tokens from it). */
   public TokenManager tokens() {
     return tokens;
   }
@@ -313,39 +307,66 @@ public final class Gateway implements AutoCloseable {
     return services;
   }
 
+  /**
+   * Stops the gateway: each step of the teardown runs even when an earlier one failed (a
+   * failure is logged), so the store and the event loops are always released.
+   */
   @Override
   public void close() {
-    try {
-      features.forEach(Feature::stop);
+    step("the features", () -> features.forEach(Feature::stop));
+    step("the keep-alive sweeper", () -> {
       if (sweeper != null) {
         sweeper.stop();
       }
+    });
+    step("the last-use timer", () -> {
       if (flushTimer >= 0) {
         services.vertx().cancelTimer(flushTimer);
       }
+    });
+    step("the listener", () -> {
       if (listener != null) {
         listener.close().toCompletionStage().toCompletableFuture().get();
       }
+    });
+    step("the access log", () -> {
       if (accessLog != null) {
         accessLog.close();
       }
+    });
+    step("the upstream client", () -> {
       if (upstream != null) {
         upstream.close();
       }
-      services.auth().flushLastUse();
-      releaseSweeperLease();
+    });
+    step("the keys' last use", () -> services.auth().flushLastUse());
+    step("the sweeper's lease", this::releaseSweeperLease);
+    step("the event loops", () -> {
       if (ownsVertx) {
         services.vertx().close().toCompletionStage().toCompletableFuture().get();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | RuntimeException e) {
-      LOG.warn("while stopping the gateway: {}", e.toString());
-    } finally {
+    });
+    step("the rate-limit store", () -> {
       if (buckets != null) {
         buckets.close();
       }
-      services.db().close();
+    });
+    step("the store", () -> services.db().close());
+  }
+
+  private interface Teardown {
+    void run() throws Exception;
+  }
+
+  private static void step(String what, Teardown t) {
+    try {
+      t.run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warn("interrupted while stopping {}", what);
+    } catch (Exception e) {
+      LOG.warn("while stopping {}: {}", what, e.toString());
     }
   }
+
 }

@@ -3,8 +3,8 @@ package dev.keapgw.gateway;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionStatus;
+import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.oauth.TokenSet;
-import dev.keapgw.gateway.token.TokenRefresher;
 import dev.keapgw.sandbox.TestHttp;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -46,8 +46,8 @@ public final class DirectConnections {
       String id = UUID.randomUUID().toString();
       s.connectionRepo().insert(new Connection(id, accountId, "keap", ConnectionStatus.PENDING, now, now, "{}", null,
           null, null, null, null, null, null, 0, null, 0), null);
-      s.connectionRepo().activate(id, "{}", s.secrets().seal(t.accessToken(), TokenRefresher.aad(id, "access")),
-          t.expiresAt(now), s.secrets().seal(t.refreshToken(), TokenRefresher.aad(id, "refresh")), now);
+      s.connectionRepo().activate(id, "{}", s.secrets().seal(t.accessToken(), SecretBox.connectionColumn(id, "access")),
+          t.expiresAt(now), s.secrets().seal(t.refreshToken(), SecretBox.connectionColumn(id, "refresh")), now);
       return id;
     } catch (Exception e) {
       throw new AssertionError("code exchange failed", e);

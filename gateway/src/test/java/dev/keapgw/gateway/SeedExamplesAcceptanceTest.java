@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the host changed: its Python snippets by python3 itself, and its REST examples through a
  * Python call in the snippets' own style. Each prints what the seed shows.
  */
+@Tag("slow")
 class SeedExamplesAcceptanceTest {
   @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
   static final SeedExamples SEED = new SeedExamples();

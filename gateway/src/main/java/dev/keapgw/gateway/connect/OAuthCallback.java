@@ -100,9 +100,9 @@ final class OAuthCallback {
     ObjectNode meta = GrantMetadata.of(userinfo, tokens.scope());
     String metadata = new String(Json.bytes(meta), StandardCharsets.UTF_8);
     Instant now = config.clock().instant();
-    String access = secrets.seal(tokens.accessToken(), "connection:" + c.id() + ":access");
+    String access = secrets.seal(tokens.accessToken(), SecretBox.connectionColumn(c.id(), "access"));
     String refresh = tokens.refreshToken() == null ? null
-        : secrets.seal(tokens.refreshToken(), "connection:" + c.id() + ":refresh");
+        : secrets.seal(tokens.refreshToken(), SecretBox.connectionColumn(c.id(), "refresh"));
     repo.activate(c.id(), metadata, access, tokens.expiresAt(issuedAt), refresh, now);
     LOG.info("connection {} ({}) is ACTIVE for tenant {}", c.id(), c.app(), meta.path("tenant_id").asText("unknown"));
   }

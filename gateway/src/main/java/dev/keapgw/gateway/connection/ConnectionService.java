@@ -130,7 +130,7 @@ public final class ConnectionService {
 
   /** Associated data binding a sealed session token to its connection. */
   public static String sessionAd(String connectionId) {
-    return "connection:" + connectionId + ":session";
+    return SecretBox.connectionColumn(connectionId, "session");
   }
 
   private String knownApps() {

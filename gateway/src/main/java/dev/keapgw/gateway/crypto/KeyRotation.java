@@ -101,7 +101,7 @@ public final class KeyRotation {
           counts[1]++;
           continue;
         }
-        String aad = "connection:" + row.id() + ":" + suffix;
+        String aad = SecretBox.connectionColumn(row.id(), suffix);
         String plain;
         try {
           plain = box.open(row.sealed(), aad);

@@ -63,6 +63,15 @@ public final class SecretBox {
   }
 
   /** The key id a sealed value was written with. */
+  /**
+   * The associated data that binds a value sealed in a connection's row to that row and column
+   * ({@code access}, {@code refresh}, {@code session}): a sealed value copied to another row or
+   * column does not open.
+   */
+  public static String connectionColumn(String connectionId, String column) {
+    return "connection:" + connectionId + ":" + column;
+  }
+
   public static String keyIdOf(String sealed) {
     String[] parts = sealed.split("\\.", 3);
     return parts.length == 3 ? parts[1] : null;

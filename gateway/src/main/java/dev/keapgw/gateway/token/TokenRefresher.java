@@ -134,7 +134,7 @@ public final class TokenRefresher {
   private ActiveToken spend(Connection c, ActiveToken current, boolean currentStillUsable, Instant now,
       RefreshJournal.Started interrupted) {
     AppConfig app = apps.get(c.app());
-    String refreshToken = secrets.open(c.refreshTokenSealed(), aad(c.id(), "refresh"));
+    String refreshToken = secrets.open(c.refreshTokenSealed(), SecretBox.connectionColumn(c.id(), "refresh"));
     journal.begin(c.id(), c.tokenVersion(), now);
     TokenSet granted;
     try {
@@ -157,8 +157,8 @@ public final class TokenRefresher {
     String newRefresh = granted.refreshToken() == null ? refreshToken : granted.refreshToken();
     try {
       repo.jdbi().useTransaction(h -> {
-        ConnectionRepository.storeRefreshed(h, c.id(), secrets.seal(granted.accessToken(), aad(c.id(), "access")),
-            expires, secrets.seal(newRefresh, aad(c.id(), "refresh")), issued);
+        ConnectionRepository.storeRefreshed(h, c.id(), secrets.seal(granted.accessToken(), SecretBox.connectionColumn(c.id(), "access")),
+            expires, secrets.seal(newRefresh, SecretBox.connectionColumn(c.id(), "refresh")), issued);
         RefreshJournal.finish(h, c.id());
       });
     } catch (RuntimeException e) {
@@ -238,12 +238,8 @@ public final class TokenRefresher {
     if (c.accessTokenSealed() == null || c.accessExpiresAt() == null) {
       return null;
     }
-    return new ActiveToken(c.id(), secrets.open(c.accessTokenSealed(), aad(c.id(), "access")),
+    return new ActiveToken(c.id(), secrets.open(c.accessTokenSealed(), SecretBox.connectionColumn(c.id(), "access")),
         c.refreshedAt(), c.accessExpiresAt(), c.tokenVersion());
   }
 
-  /** The associated data that binds a sealed token to its connection and column. */
-  public static String aad(String connectionId, String column) {
-    return "connection:" + connectionId + ":" + column;
-  }
 }

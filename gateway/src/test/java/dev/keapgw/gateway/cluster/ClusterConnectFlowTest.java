@@ -10,12 +10,14 @@ import dev.keapgw.sandbox.TestHttp;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A connect flow needs no sticky sessions: created on one instance, opened on a second, and
  * called back on a third, it makes the connection ACTIVE for all of them.
  */
+@Tag("slow")
 class ClusterConnectFlowTest {
   static Cluster cluster;
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * instances, one injected clock (Bucket4j computes bucket state with the gateway's clock, Redis
  * only stores it), and 60 requests per second spread over the instances.
  */
+@Tag("slow")
 class ClusterRateLimitTest {
   static final MutableClock CLOCK = new MutableClock("2026-05-01T08:00:00Z");
   static final String PATH = "/keap/crm/rest/v2/oauth/connect/userinfo";

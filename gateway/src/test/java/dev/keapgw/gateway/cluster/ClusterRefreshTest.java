@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * across an expiry, exactly one refresh reaches the sandbox; the keep-alive sweeper runs on
  * one instance at a time; a key revoked through one instance stops working on all within a second.
  */
+@Tag("slow")
 class ClusterRefreshTest {
   static final MutableClock CLOCK = new MutableClock("2026-05-01T08:00:00Z");
   static final String PATH = "/keap/crm/rest/v2/oauth/connect/userinfo";

@@ -14,6 +14,7 @@ import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * dead tokens. An instance that died before its refresh token left costs nothing: the token still
  * works, and the connection carries on.
  */
+@Tag("slow")
 class InterruptedRefreshTest {
   static final MutableClock CLOCK = new MutableClock("2026-05-01T08:00:00Z");
   static final String PATH = "/keap/crm/rest/v2/oauth/connect/userinfo";

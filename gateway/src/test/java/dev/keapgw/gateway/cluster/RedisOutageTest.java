@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * holds the account to its rate), and they are shared again once Redis is back, without a
  * restart of the gateways.
  */
+@Tag("slow")
 class RedisOutageTest {
   static final MutableClock CLOCK = new MutableClock("2026-05-01T08:00:00Z");
   static final String PATH = "/keap/crm/rest/v2/oauth/connect/userinfo";

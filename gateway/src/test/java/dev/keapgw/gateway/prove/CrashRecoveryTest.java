@@ -12,7 +12,6 @@ import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.connection.ConnectionStatus;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.store.Database;
-import dev.keapgw.gateway.token.TokenRefresher;
 import dev.keapgw.sandbox.Sandbox;
 import dev.keapgw.sandbox.SandboxConfig;
 import dev.keapgw.sandbox.TestHttp;
@@ -28,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * FAILED with its reconnect url, identified from the wire as exactly that case; never another
  * error, never a hang.
  */
+@Tag("slow")
 class CrashRecoveryTest {
   static final String ADMIN = "crash-test-admin-token";
   static final String CLIENT_ID = "crash-client";
@@ -130,10 +131,10 @@ class CrashRecoveryTest {
     Map<String, String> refreshTokens = new HashMap<>();
     for (Connection c : rows.values()) {
       if (c.accessTokenSealed() != null) {
-        box.open(c.accessTokenSealed(), TokenRefresher.aad(c.id(), "access"));
+        box.open(c.accessTokenSealed(), SecretBox.connectionColumn(c.id(), "access"));
       }
       if (c.refreshTokenSealed() != null) {
-        refreshTokens.put(c.id(), box.open(c.refreshTokenSealed(), TokenRefresher.aad(c.id(), "refresh")));
+        refreshTokens.put(c.id(), box.open(c.refreshTokenSealed(), SecretBox.connectionColumn(c.id(), "refresh")));
       }
       if (c.sessionTokenSealed() != null) {
         box.open(c.sessionTokenSealed(), ConnectionService.sessionAd(c.id()));

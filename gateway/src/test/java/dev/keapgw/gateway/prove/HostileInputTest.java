@@ -10,7 +10,7 @@ import dev.keapgw.gateway.GatewayServices;
 import dev.keapgw.gateway.account.AccountService;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.connection.Connection;
-import dev.keapgw.gateway.token.TokenRefresher;
+import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.sandbox.TestHttp;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quicktheories.core.Gen;
@@ -47,6 +48,7 @@ import org.quicktheories.core.Gen;
  * a random one, printed; {@code -Dprove.seed=N} replays a random half. At least 10 000 cases
  * run in total ({@code -Dprove.cases=N} scales them).
  */
+@Tag("slow")
 class HostileInputTest {
   static final EchoUpstream ECHO = EchoUpstream.start();
   @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g
@@ -267,7 +269,7 @@ class HostileInputTest {
   private static String refreshToken(String connectionId) {
     GatewayServices s = FIX.gateway().services();
     Connection c = s.connectionRepo().byId(connectionId).orElseThrow();
-    return s.secrets().open(c.refreshTokenSealed(), TokenRefresher.aad(connectionId, "refresh"));
+    return s.secrets().open(c.refreshTokenSealed(), SecretBox.connectionColumn(connectionId, "refresh"));
   }
 
   private static long grants() {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * leak of some 400 bytes per request fails it; slower leaks need the longer runs of
  * bench/load.sh. p50/p99 and the heap samples are printed.
  */
+@Tag("slow")
 class LoadTest {
   static final int CLIENTS = Integer.getInteger("prove.load.clients", 200);
   static final int SECONDS = Integer.getInteger("prove.load.seconds", 60);

@@ -10,6 +10,7 @@ import dev.keapgw.sandbox.store.World;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * long-running sandbox with churn grew without bound. Rows created and removed must leave the
  * heap as it was, and lookups must still find what is there.
  */
+@Tag("slow")
 class SandboxIndexMemoryTest {
   @Test
   void rowsCreatedAndRemovedLeaveNoIndexEntriesBehind() {

@@ -9,7 +9,7 @@ import dev.keapgw.gateway.GatewayServices;
 import dev.keapgw.gateway.config.AccessLogTarget;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionService;
-import dev.keapgw.gateway.token.TokenRefresher;
+import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.sandbox.MutableClock;
 import dev.keapgw.sandbox.Sandbox;
 import dev.keapgw.sandbox.TestHttp;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       that opens to what the OAuth server issued, and no secret appears in the database files.
  * </ul>
  */
+@Tag("slow")
 class SecretsEndToEndTest {
   // first, so that the gateway's start is captured too
   static final LogCapture LOGS = LogCapture.atLevel(Level.DEBUG, "io.vertx", "io.netty");
@@ -150,7 +152,7 @@ class SecretsEndToEndTest {
         sealed++;
         assertThat(col[1]).startsWith(prefix);
         String plain = s.secrets().open(col[1], col[0].equals("session") ? ConnectionService.sessionAd(c.id())
-            : TokenRefresher.aad(c.id(), col[0]));
+            : SecretBox.connectionColumn(c.id(), col[0]));
         assertThat(col[1]).doesNotContain(plain);
         switch (col[0]) {
           case "access" -> assertThat(tap.accessTokensIssued()).contains(plain);
@@ -163,7 +165,7 @@ class SecretsEndToEndTest {
     // the ACTIVE connection's access token is the one the upstream saw last
     Connection active = s.connectionRepo().byId(run.connectionId()).orElseThrow();
     List<String> presented = tap.bearersPresented();
-    assertThat(s.secrets().open(active.accessTokenSealed(), TokenRefresher.aad(active.id(), "access")))
+    assertThat(s.secrets().open(active.accessTokenSealed(), SecretBox.connectionColumn(active.id(), "access")))
         .isEqualTo(presented.get(presented.size() - 1));
     // what a copy of the database files shows: ids (the scan works), never a secret
     byte[] files = StoreDump.files(FIX.dataDir());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * once, a cut body checked on the wire, drops on writes and reads, and the token endpoint
  * hanging, dropping connections or answering 429 during a refresh.
  */
+@Tag("slow")
 class UpstreamFaultMatrixTest {
   static final MutableClock CLOCK = new MutableClock("2026-05-01T08:00:00Z");
   static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(1);

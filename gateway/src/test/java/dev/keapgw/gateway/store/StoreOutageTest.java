@@ -10,6 +10,7 @@ import dev.keapgw.sandbox.TestHttp;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * and once PostgreSQL is back on the same port and data directory the same gateway serves
  * again, without a restart.
  */
+@Tag("slow")
 class StoreOutageTest {
   static final String PATH = "/keap/crm/rest/v2/oauth/connect/userinfo";
   static PostgresEngine postgres;

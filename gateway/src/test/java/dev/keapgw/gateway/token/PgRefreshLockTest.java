@@ -12,12 +12,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The PostgreSQL refresh lock excludes across instances (two stores opened on one database
  * stand for two instances), is per connection, and is released when its holder's session ends.
  */
+@Tag("slow")
 class PgRefreshLockTest {
   @Test
   void oneHolderAtATimeAcrossInstancesPerConnection() throws Exception {

@@ -13,9 +13,11 @@ import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A tenant with a million generated contacts: seeded quickly, kept small, searched by email at once. */
+@Tag("slow")
 class ContactsAtScaleTest {
   private static final int CONTACTS = 1_000_000;
   private static Sandbox sandbox;
