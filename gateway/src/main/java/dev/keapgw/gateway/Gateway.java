@@ -8,6 +8,7 @@ import dev.keapgw.gateway.config.Tuning;
 import dev.keapgw.gateway.connection.ConnectLinks;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.Failures;
