@@ -6,14 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads {@code --encryption-key} and {@code --old-encryption-keys}. The key is the path of a
  * file, or 32 random bytes in base64 itself. A file may hold several keys, one per line (the
  * primary first, the rest old keys kept to decrypt during a rotation, {@code #} comments
- * allowed); old keys may also come as a comma-separated list. Errors never repeat a value,
- * which may be a key.
+ * allowed); old keys may also come as a comma-separated list. A key file other users may read
+ * is refused. Errors never repeat a value, which may be a key.
  */
 final class EncryptionKeyOption {
   /** How to make a key, for messages. */
@@ -40,6 +42,10 @@ final class EncryptionKeyOption {
     Path file = asFile(v);
     List<String> keys;
     if (file != null) {
+      if (readableByOthers(file)) {
+        throw new Problem("--encryption-key", "the key file " + file + " may be read by other users:"
+            + " make it the owner's only (chmod 600 " + file + ")");
+      }
       try {
         keys = EncryptionKeys.splitKeys(Files.readString(file));
       } catch (IOException e) {
@@ -75,6 +81,17 @@ final class EncryptionKeyOption {
       }
     }
     return EncryptionKeys.of(primary, olds);
+  }
+
+  /** Whether users other than the owner may read (or change) the file; false where permissions are not POSIX. */
+  private static boolean readableByOthers(Path file) {
+    try {
+      Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
+      return p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)
+          || p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE);
+    } catch (UnsupportedOperationException | IOException e) {
+      return false;
+    }
   }
 
   private static Path asFile(String v) {

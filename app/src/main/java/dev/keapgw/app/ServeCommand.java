@@ -234,6 +234,7 @@ final class ServeCommand implements Callable<Integer> {
       case UPSTREAM_QUOTA_PER_MINUTE -> "--upstream-quota-per-minute";
       case UPSTREAM_CONNECT_TIMEOUT -> "--upstream-connect-timeout";
       case UPSTREAM_RESPONSE_TIMEOUT -> "--upstream-response-timeout";
+      case ADMIN_TOKEN -> "--admin-token";
     };
   }
 

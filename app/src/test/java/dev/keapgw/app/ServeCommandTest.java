@@ -43,7 +43,7 @@ class ServeCommandTest {
   @Test
   void everyOptionHasAFlagAndAVariable() {
     List<String> flags = List.of("--host", "127.0.0.1", "--port", "8181", "--public-url", "https://gw.example.com",
-        "--client-id", "id", "--client-secret", "secret", "--encryption-key", KEY, "--admin-token", "adm",
+        "--client-id", "id", "--client-secret", "secret", "--encryption-key", KEY, "--admin-token", "adm-0123456789abcdef-0123456789abcdef",
         "--data-dir", "/srv/gw", "--db-url", "jdbc:h2:mem:x", "--upstream-url", "http://127.0.0.1:9090",
         "--authorize-url", "http://127.0.0.1:9090/app/oauth/authorize", "--token-url", "http://127.0.0.1:9090/token",
         "--account-rate-limit", "25", "--upstream-quota-per-minute", "0", "--redis-url", "redis://cache:6379",
@@ -56,7 +56,7 @@ class ServeCommandTest {
     for (GatewayConfig c : List.of(config(Map.of(), flags.toArray(String[]::new)), config(env))) {
       AppConfig keap = c.apps().get("keap");
       assertThat(List.of(c.host(), c.port(), c.publicUrl().toString(), c.adminToken(), c.dataDir().toString(), c.dbUrl()))
-          .isEqualTo(List.of("127.0.0.1", 8181, "https://gw.example.com", "adm", "/srv/gw", "jdbc:h2:mem:x"));
+          .isEqualTo(List.of("127.0.0.1", 8181, "https://gw.example.com", "adm-0123456789abcdef-0123456789abcdef", "/srv/gw", "jdbc:h2:mem:x"));
       assertThat(List.of(keap.upstreamUrl().toString(), keap.authorizeUrl().toString(), keap.tokenUrl().toString(),
           keap.clientId(), keap.clientSecret())).containsExactly("http://127.0.0.1:9090",
           "http://127.0.0.1:9090/app/oauth/authorize", "http://127.0.0.1:9090/token", "id", "secret");
@@ -74,20 +74,38 @@ class ServeCommandTest {
 
   @Test
   void theEncryptionKeyMayBeAFile(@TempDir Path tmp) throws Exception {
-    Path file = Files.writeString(tmp.resolve("key"), KEY + "\n");
+    Path file = ownerOnly(Files.writeString(tmp.resolve("key"), KEY + "\n"));
     GatewayConfig c = config(Map.of(), "--client-id", "id", "--client-secret", "s", "--encryption-key", file.toString());
     assertThat(c.keys().primary()).isEqualTo(Base64.getDecoder().decode(KEY));
-    Path rotating = Files.writeString(tmp.resolve("keys"), "# primary first\n" + KEY + "\n" + OLD + "\n");
+    Path rotating = ownerOnly(Files.writeString(tmp.resolve("keys"), "# primary first\n" + KEY + "\n" + OLD + "\n"));
     GatewayConfig r = config(Map.of(), "--client-id", "id", "--client-secret", "s", "--encryption-key", rotating.toString());
     assertThat(r.keys().primary()).isEqualTo(Base64.getDecoder().decode(KEY));
     assertThat(r.keys().ids()).hasSize(2);
-    Path bad = Files.writeString(tmp.resolve("short"), "c2hvcnQ=");
+    Path bad = ownerOnly(Files.writeString(tmp.resolve("short"), "c2hvcnQ="));
     assertRefused(Map.of(), "--encryption-key", "serve", "--client-id", "id", "--client-secret", "s",
         "--encryption-key", bad.toString());
     assertThat(err.toString()).contains("does not start with a usable key", "32 bytes");
     assertRefused(Map.of(), "--old-encryption-keys", "serve", "--client-id", "id", "--client-secret", "s",
         "--encryption-key", KEY, "--old-encryption-keys", OLD + ",c2hvcnQ=");
     assertThat(err.toString()).contains("old key 2").doesNotContain(OLD);
+  }
+
+  @Test
+  void aKeyFileOthersMayReadIsRefusedInOneLine(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("key"), KEY + "\n");
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertRefused(Map.of(), "--encryption-key", "serve", "--client-id", "id", "--client-secret", "s",
+        "--encryption-key", file.toString());
+    assertThat(err.toString()).contains("the key file " + file + " may be read by other users", "chmod 600")
+        .doesNotContain(KEY);
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertThat(config(Map.of(), "--client-id", "id", "--client-secret", "s", "--encryption-key", file.toString())
+        .keys().primary()).isEqualTo(Base64.getDecoder().decode(KEY));
+  }
+
+  private static Path ownerOnly(Path file) throws java.io.IOException {
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    return file;
   }
 
   @Test

@@ -68,6 +68,8 @@ public final class Gateway implements AutoCloseable {
   private KeepAliveSweeper sweeper;
   private TokenManager tokens;
   private BucketStore buckets;
+  /** The accounts' request rates: the control plane and the data plane spend the same ones. */
+  private AccountRateLimiter accountLimits;
   private Leases leases;
   /** This process among the instances of a cluster (the holder of leases). */
   private final String instanceId = java.util.UUID.randomUUID().toString();
@@ -76,6 +78,9 @@ public final class Gateway implements AutoCloseable {
   private AccessLog accessLog;
   private UpstreamClient upstream;
   private long flushTimer = -1;
+  private long compactTimer = -1;
+  /** How often the embedded store checks whether deletes left much of its file unused. */
+  static final Duration COMPACT_EVERY = Duration.ofMinutes(5);
 
   private Gateway(GatewayServices services, boolean ownsVertx) {
     this.services = services;
@@ -169,7 +174,10 @@ public final class Gateway implements AutoCloseable {
     });
     long maxBody = services.config().tuning().maxControlBody();
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBody));
-    ControlRoutes routes = new ControlRoutes(router, services.auth());
+    GatewayConfig c = services.config();
+    buckets = ClusterWiring.bucketStore(c, services.db());
+    accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), buckets);
+    ControlRoutes routes = new ControlRoutes(router, services.auth(), accountLimits);
     for (Feature f : features) {
       f.mount(routes, services);
     }
@@ -205,10 +213,7 @@ public final class Gateway implements AutoCloseable {
     leases = new Leases(db.jdbi());
     sweeper = new KeepAliveSweeper(vertx, services.connectionRepo(), tokens, c.clock(), c.timeouts().keepAliveEvery(),
         sweepEvery, () -> leases.tryAcquire(SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
-    buckets = ClusterWiring.bucketStore(c, db);
-    ConnectLinks links = ConnectionService.of(services)::connectUrl;
-    AccountRateLimiter accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(),
-        buckets);
+    ConnectLinks links = ConnectionService.of(services)::reconnectUrl;
     UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), buckets);
     ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(),
         c.tuning().storeCache(db.embedded()));
@@ -219,7 +224,7 @@ public final class Gateway implements AutoCloseable {
     accessLog = AccessLog.open(c.accessLog(), services.traffic());
     upstream = new UpstreamClient(vertx, new UpstreamClient.Settings(c.timeouts().connect(), c.timeouts().response(),
         c.tuning().upstreamConnectionsPerLoop(), c.tuning().upstreamKeepIdle(), UpstreamClient.defaultTls()));
-    Forwarder forwarder = new Forwarder(upstream, tokens);
+    Forwarder forwarder = new Forwarder(upstream, tokens, budget);
     return () -> {
       ProxyHandler proxy = new ProxyHandler(c.clock(), vertx, services.auth(), c.apps(), accountLimits, budget,
           selector, tokens, links, forwarder, services.metrics(), accessLog);
@@ -269,6 +274,12 @@ public final class Gateway implements AutoCloseable {
       throw new IllegalStateException("interrupted while starting the gateway", e);
     } catch (ExecutionException e) {
       throw new ListenFailure(c.host(), c.port(), e.getCause());
+    }
+    if (services.db().embedded()) {
+      // the embedded store never shrinks by itself while it runs: give deleted space back
+      compactTimer = services.vertx().setPeriodic(COMPACT_EVERY.toMillis(), t ->
+          services.vertx().executeBlocking(() -> services.db().compactIfSparse(50, Duration.ofSeconds(2)), false)
+              .onFailure(e -> LOG.warn("could not compact the store: {}", e.toString())));
     }
     flushTimer = services.vertx().setPeriodic(c.tuning().lastUseFlushEvery().toMillis(), t ->
         services.vertx().executeBlocking(() -> {
@@ -323,6 +334,9 @@ public final class Gateway implements AutoCloseable {
     step("the last-use timer", () -> {
       if (flushTimer >= 0) {
         services.vertx().cancelTimer(flushTimer);
+      }
+      if (compactTimer >= 0) {
+        services.vertx().cancelTimer(compactTimer);
       }
     });
     step("the listener", () -> {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * field with {@code @RegisterExtension}.
  */
 public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback {
-  public static final String ADMIN_TOKEN = "test-admin-token";
+  public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 
   private final UnaryOperator<SandboxConfig> sandboxTweak;
   private final UnaryOperator<GatewayConfig> gatewayTweak;

@@ -47,7 +47,9 @@ final class DemoConnection {
     String before = connection.lastUpdatedTime();
     // an ACTIVE connection stays ACTIVE when its re-authorization fails: only a new update time proves new tokens
     boolean wasActive = connection.isActive();
-    BrowserFlow.Outcome outcome = browser.open(connection.url());
+    // an ACTIVE connection's url is live only once its owner asks to reconnect
+    String url = wasActive ? api.reconnect(id).url() : connection.url();
+    BrowserFlow.Outcome outcome = browser.open(url);
     Connection after = api.get(id);
     boolean renewed = !wasActive || !Objects.equals(before, after.lastUpdatedTime());
     if (outcome.status() != 200 || !after.isActive() || !renewed) {

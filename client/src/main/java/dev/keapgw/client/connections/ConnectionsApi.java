@@ -71,6 +71,15 @@ public final class ConnectionsApi {
     return unwrap(control.get("/connections/" + JsonApi.segment(id), JsonNode.class));
   }
 
+  /**
+   * {@code POST /connections/{id}/reconnect}: the connection with a connect link that works now.
+   * An ACTIVE connection's {@code url} is live only after this; opening it renews the grant for
+   * the same Keap account (the gateway refuses to move a connection to another one).
+   */
+  public Connection reconnect(String id) {
+    return unwrap(control.post("/connections/" + JsonApi.segment(id) + "/reconnect", Map.of(), JsonNode.class));
+  }
+
   /** {@code DELETE /connections/{id}}: the connection as it was. */
   public Connection delete(String id) {
     JsonNode answer = control.send("DELETE", "/connections/" + JsonApi.segment(id), List.of(), null,

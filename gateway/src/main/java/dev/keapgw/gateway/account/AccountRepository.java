@@ -43,8 +43,16 @@ public final class AccountRepository {
         .bind("id", id).map((rs, ctx) -> account(rs)).findOne());
   }
 
+  /**
+   * Deletes an account with its keys and connections; the connections' sealed tokens and
+   * sessions are overwritten first, in the same transaction (see {@code ConnectionRepository#delete}).
+   */
   public boolean deleteAccount(String id) {
-    return jdbi.withHandle(h -> h.createUpdate("DELETE FROM accounts WHERE id = :id").bind("id", id).execute()) > 0;
+    return jdbi.inTransaction(h -> {
+      h.createUpdate(dev.keapgw.gateway.connection.ConnectionRepository.ERASE + " WHERE account_id = :id")
+          .bind("id", id).execute();
+      return h.createUpdate("DELETE FROM accounts WHERE id = :id").bind("id", id).execute() > 0;
+    });
   }
 
   public boolean setRateLimit(String id, Integer perSecond) {

@@ -37,22 +37,31 @@ final class AdminBodies {
     return v;
   }
 
-  /**
-   * {@code rate_limit_per_second}: present, and a whole number or null (null: back to the
-   * gateway's default).
-   */
+  /** {@code rate_limit_per_second}: a whole number or null (null: back to the gateway's default). */
   static Integer rateLimit(ObjectNode body) {
-    String field = RATE_LIMIT;
-    if (!body.has(field)) {
-      throw invalid(field, "'" + field + "' or '" + MCP_READ_ONLY + "' is required: a whole number of requests"
-          + " per second (or null for the gateway's default), or whether the account's MCP tools may only read");
+    return wholeNumber(body, RATE_LIMIT, 1_000_000);
+  }
+
+  /** The fields {@code PATCH /admin/accounts/{id}} may set; at least one must be given. */
+  static final java.util.List<String> SETTINGS = java.util.List.of(RATE_LIMIT, MCP_READ_ONLY, "max_connections",
+      "max_pending_connections");
+
+  static void requireASetting(ObjectNode body) {
+    if (SETTINGS.stream().noneMatch(body::has)) {
+      throw invalid(RATE_LIMIT, "'" + RATE_LIMIT + "' or another of " + String.join(", ", SETTINGS)
+          + " is required: a whole number of requests per second (or null for the gateway's default), whether"
+          + " the account's MCP tools may only read, or a cap on its connections");
     }
+  }
+
+  /** A whole number from 1 to {@code max}, or null (the default); call only when the field is present. */
+  static Integer wholeNumber(ObjectNode body, String field, int max) {
     JsonNode v = body.get(field);
-    if (v.isNull()) {
+    if (v == null || v.isNull()) {
       return null;
     }
-    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1 || v.intValue() > 1_000_000) {
-      throw invalid(field, "'" + field + "' must be a whole number between 1 and 1000000, or null for the default");
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1 || v.intValue() > max) {
+      throw invalid(field, "'" + field + "' must be a whole number between 1 and " + max + ", or null for the default");
     }
     return v.intValue();
   }

@@ -7,18 +7,37 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import dev.keapgw.gateway.ratelimit.LocalBuckets;
+import io.github.bucket4j.BucketConfiguration;
 
 /**
  * Lets a request under {@code /admin} through only with {@code Authorization: Bearer <admin
  * token>}. The token is compared in constant time (digests of equal length, so neither its
  * content nor its length leaks through timing). Without a configured token the admin API does
  * not exist: every {@code /admin} path answers 404 saying how to enable it.
+ *
+ * <p>Wrong tokens are slowed: an address may send {@value #FAILURE_BURST} at once, then
+ * {@value #FAILURES_PER_SECOND} a second; beyond that every request from it answers 429 with
+ * {@code Retry-After} before its token is looked at, the right one included, so that guessing
+ * faster gains nothing.
  */
 final class AdminGuard implements Handler<RoutingContext> {
-  private final byte[] expected;
+  /** Wrong tokens one address may send at once, and then per second. */
+  static final int FAILURE_BURST = 10;
+  static final int FAILURES_PER_SECOND = 1;
+  /** Addresses remembered at most; past this the slate is wiped (a flood of addresses only resets it). */
+  private static final int MAX_ADDRESSES = 10_000;
+  private static final BucketConfiguration FAILURES = BucketConfiguration.builder()
+      .addLimit(l -> l.capacity(FAILURE_BURST).refillGreedy(FAILURES_PER_SECOND, Duration.ofSeconds(1))).build();
 
-  AdminGuard(String adminToken) {
+  private final byte[] expected;
+  private final LocalBuckets failures;
+
+  AdminGuard(String adminToken, Clock clock) {
     this.expected = adminToken == null || adminToken.isEmpty() ? null : sha256(adminToken);
+    this.failures = new LocalBuckets(clock);
   }
 
   @Override
@@ -28,8 +47,18 @@ final class AdminGuard implements Handler<RoutingContext> {
           + " by starting the gateway with --admin-token <token> (or KEAPGW_ADMIN_TOKEN)."));
       return;
     }
+    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
+    long wait = failures.nanosUntilAvailable(key(address), FAILURES);
+    if (wait > 0) {
+      // checked before the token, so that guessing faster than the limit learns nothing
+      long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
+      ctx.fail(new GatewayException(ErrorType.RATE_LIMITED, "Too many wrong admin tokens from this address:"
+          + " retry after " + seconds + " s.").header("Retry-After", Long.toString(seconds)));
+      return;
+    }
     String given = bearer(ctx.request().getHeader("Authorization"));
     if (given == null || !MessageDigest.isEqual(sha256(given), expected)) {
+      failures.consume(key(address), FAILURES);
       ctx.fail(new GatewayException(ErrorType.UNAUTHORIZED, "Missing or wrong admin token: send"
           + " 'Authorization: Bearer <admin token>' with the token the gateway was started with"
           + " (--admin-token or KEAPGW_ADMIN_TOKEN). API keys do not work here.")
@@ -37,6 +66,13 @@ final class AdminGuard implements Handler<RoutingContext> {
       return;
     }
     ctx.next();
+  }
+
+  private String key(String address) {
+    if (failures.size() > MAX_ADDRESSES) {
+      failures.clear();
+    }
+    return address;
   }
 
   private static String bearer(String authorization) {

@@ -60,6 +60,9 @@ public record GatewayConfig(
       "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs", "mcp", "console",
       "triggers", "hooks");
 
+  /** The shortest admin token accepted: a short one can be guessed. */
+  public static final int MIN_ADMIN_TOKEN_LENGTH = 32;
+
   /**
    * @param accountPerSecond default requests per second per account
    * @param accountBurst extra requests an account may send at once above its rate
@@ -86,7 +89,7 @@ public record GatewayConfig(
   /** The settings a {@link Problem} can be about; the launcher names each by its option. */
   public enum Setting {
     HOST, PORT, PUBLIC_URL, ENCRYPTION_KEY, APPS, CLIENT_ID, CLIENT_SECRET, DB_URL, REDIS_URL, ACCOUNT_RATE_LIMIT,
-    ACCOUNT_BURST, UPSTREAM_QUOTA_PER_MINUTE, UPSTREAM_CONNECT_TIMEOUT, UPSTREAM_RESPONSE_TIMEOUT
+    ACCOUNT_BURST, UPSTREAM_QUOTA_PER_MINUTE, UPSTREAM_CONNECT_TIMEOUT, UPSTREAM_RESPONSE_TIMEOUT, ADMIN_TOKEN
   }
 
   /**
@@ -163,6 +166,10 @@ public record GatewayConfig(
         problems.add(new Problem(Setting.APPS, "app name '" + a.name() + "' is reserved"));
       }
     });
+    if (adminToken != null && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
+      problems.add(new Problem(Setting.ADMIN_TOKEN, "must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters (it"
+          + " guards every account), not " + adminToken.length() + "; make one with `openssl rand -base64 32`"));
+    }
     if (limits.accountPerSecond() <= 0) {
       problems.add(new Problem(Setting.ACCOUNT_RATE_LIMIT, "must be at least 1, not " + limits.accountPerSecond()));
     }

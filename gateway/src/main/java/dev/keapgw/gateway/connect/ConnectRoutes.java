@@ -26,7 +26,8 @@ public final class ConnectRoutes implements Feature {
     ConnectStart start = new ConnectStart(services.connectionRepo(), states, config);
     OAuthCallback callback = new OAuthCallback(services.connectionRepo(), states, services.secrets(),
         services.oauth(), config);
-    browser(routes, "/connect", ctx -> start.handle(ctx.request().getParam("session_token")));
+    browser(routes, "/connect", ctx -> start.handle(ctx.request().getParam("session_token"),
+        ctx.request().getParam("connection_id")));
     browser(routes, "/oauth/callback", ctx -> callback.handle(ctx.request().getParam("code"),
         ctx.request().getParam("state"), ctx.request().getParam("error"),
         ctx.request().getParam("error_description")));

@@ -30,7 +30,15 @@ final class ConnectStart {
     this.config = config;
   }
 
-  BrowserReply handle(String sessionToken) {
+  /**
+   * @param connectionId set on the link an ACTIVE connection shows while no reconnect was asked
+   *     for ({@code ConnectionService#connectUrl}): it is never looked up, so the page says the
+   *     same for any id
+   */
+  BrowserReply handle(String sessionToken, String connectionId) {
+    if ((sessionToken == null || sessionToken.isEmpty()) && connectionId != null) {
+      return Pages.alreadyConnected();
+    }
     if (sessionToken == null || sessionToken.isEmpty()) {
       return BrowserReply.page(400, "This link is incomplete",
           "The connect link is missing its session token, so it cannot be used.",

@@ -26,6 +26,18 @@ final class GrantMetadata {
     return m;
   }
 
+  /** The tenant a connection's stored metadata names; null when it was never authorized. */
+  static String tenantOf(String metadataJson) {
+    if (metadataJson == null || metadataJson.isBlank()) {
+      return null;
+    }
+    try {
+      return text(Json.MAPPER.readTree(metadataJson), "tenant_id");
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
   static String tenantFromScope(String scope) {
     if (scope == null) {
       return null;

@@ -8,6 +8,9 @@ import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.http.Json;
+import dev.keapgw.gateway.http.LogText;
+import dev.keapgw.gateway.ratelimit.LocalBuckets;
+import io.github.bucket4j.BucketConfiguration;
 import dev.keapgw.gateway.oauth.TokenEndpointException;
 import dev.keapgw.gateway.oauth.TokenSet;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
@@ -35,6 +38,12 @@ final class OAuthCallback {
   private final SecretBox secrets;
   private final UpstreamOAuthClient oauth;
   private final GatewayConfig config;
+  static final int ATTEMPTS_BURST = 10;
+  static final int ATTEMPTS_PER_MINUTE = 10;
+  private static final BucketConfiguration ATTEMPTS = BucketConfiguration.builder()
+      .addLimit(l -> l.capacity(ATTEMPTS_BURST).refillGreedy(ATTEMPTS_PER_MINUTE, Duration.ofMinutes(1))).build();
+  /** Sign-ins finished per account (in this process; a cluster allows as many per instance). */
+  private final LocalBuckets attempts;
 
   OAuthCallback(ConnectionRepository repo, OAuthStates states, SecretBox secrets, UpstreamOAuthClient oauth,
       GatewayConfig config) {
@@ -43,9 +52,17 @@ final class OAuthCallback {
     this.secrets = secrets;
     this.oauth = oauth;
     this.config = config;
+    this.attempts = new LocalBuckets(config.clock());
   }
 
   /**
+   * Handles one return of the browser. A state works once (it is used up before anything
+   * else), and each account may finish {@value #ATTEMPTS_BURST} sign-ins at once and
+   * {@value #ATTEMPTS_PER_MINUTE} a minute, so that made-up codes cannot make the gateway call
+   * the token endpoint with the client secret at will.
+   *
+   * @param errorDescription the upstream's words; logged (escaped), never stored or shown: the
+   *     connection's reason keeps only the error code, in the gateway's own words
    */
   BrowserReply handle(String code, String state, String error, String errorDescription) {
     Optional<String> id = states.consume(state);
@@ -58,11 +75,16 @@ final class OAuthCallback {
     }
     Connection c = found.get();
     String app = Pages.appTitle(c.app());
+    if (!attempts.consume(c.accountId(), ATTEMPTS).isConsumed()) {
+      LOG.info("connection {}: sign-in refused, its account finished too many in a short time", c.id());
+      return Pages.tooManyAttempts(app);
+    }
     if (error != null && !error.isEmpty()) {
+      LOG.info("connection {}: the authorization page answered error {} ({})", c.id(), LogText.of(error),
+          LogText.of(errorDescription));
       return failed(c, "access_denied".equals(error)
           ? "The person signing in to " + app + " denied access, so the gateway got no authorization."
-          : app + "'s authorization page refused the request (" + plain(error)
-              + (errorDescription == null || errorDescription.isEmpty() ? "" : ": " + plain(errorDescription)) + ").");
+          : app + "'s authorization page refused the request (error code " + errorCode(error) + ").");
     }
     if (code == null || code.isEmpty()) {
       return failed(c, app + "'s authorization page sent the browser back without an authorization code.");
@@ -84,13 +106,23 @@ final class OAuthCallback {
       LOG.warn("connection {}: the code exchange failed unexpectedly", c.id(), e);
       return failed(c, "The gateway could not exchange the authorization code with " + app + ".");
     }
-    activate(c, appConfig, tokens, issuedAt);
+    BrowserReply refused = activate(c, appConfig, tokens, issuedAt);
+    if (refused != null) {
+      return refused;
+    }
     return BrowserReply.page(200, "Connected to " + app,
         "Your " + app + " account is now connected to the gateway.",
         "You can close this window and go back to your app.");
   }
 
-  private void activate(Connection c, AppConfig app, TokenSet tokens, Instant issuedAt) {
+  /**
+   * Stores the grant and marks the connection ACTIVE, unless the connection was authorized
+   * before for another upstream account (tenant): a connection stays bound to the tenant it
+   * was first authorized for, so a reconnect can never move it into someone else's CRM.
+   *
+   * @return null when activated, else the page saying why not
+   */
+  private BrowserReply activate(Connection c, AppConfig app, TokenSet tokens, Instant issuedAt) {
     JsonNode userinfo = null;
     try {
       userinfo = UpstreamCalls.await(() -> oauth.userinfo(app, tokens.accessToken()), USERINFO_LIMIT);
@@ -98,24 +130,34 @@ final class OAuthCallback {
       LOG.warn("connection {}: userinfo could not be read ({}); its metadata stays partial", c.id(), e.toString());
     }
     ObjectNode meta = GrantMetadata.of(userinfo, tokens.scope());
+    String bound = GrantMetadata.tenantOf(c.metadataJson());
+    String signedIn = meta.path("tenant_id").asText(null);
+    if (bound != null && !bound.equals(signedIn)) {
+      // the new tokens are for another CRM: dropped, never stored (Keap cannot revoke them)
+      LOG.info("connection {} ({}) stays with tenant {}: a sign-in for tenant {} was refused", c.id(), c.app(),
+          LogText.of(bound), LogText.of(signedIn));
+      return Pages.tenantMismatch(Pages.appTitle(c.app()), bound, signedIn);
+    }
     String metadata = new String(Json.bytes(meta), StandardCharsets.UTF_8);
     Instant now = config.clock().instant();
     String access = secrets.seal(tokens.accessToken(), SecretBox.connectionColumn(c.id(), "access"));
     String refresh = tokens.refreshToken() == null ? null
         : secrets.seal(tokens.refreshToken(), SecretBox.connectionColumn(c.id(), "refresh"));
     repo.activate(c.id(), metadata, access, tokens.expiresAt(issuedAt), refresh, now);
-    LOG.info("connection {} ({}) is ACTIVE for tenant {}", c.id(), c.app(), meta.path("tenant_id").asText("unknown"));
+    LOG.info("connection {} ({}) is ACTIVE for tenant {}", c.id(), c.app(),
+        LogText.of(meta.path("tenant_id").asText("unknown")));
+    return null;
   }
 
   private BrowserReply failed(Connection c, String reason) {
     String retry = "To try again, open this connection's url.";
     if (c.isActive()) {
-      LOG.info("connection {} stays ACTIVE after a failed re-authorization: {}", c.id(), reason);
+      LOG.info("connection {} stays ACTIVE after a failed re-authorization: {}", c.id(), LogText.of(reason));
       return BrowserReply.page(200, "Nothing was changed", reason,
           "Your existing connection keeps working as before. You can close this window.");
     }
     repo.fail(c.id(), reason + " " + retry, config.clock().instant());
-    LOG.info("connection {} ({}) is FAILED: {}", c.id(), c.app(), reason);
+    LOG.info("connection {} ({}) is FAILED: {}", c.id(), c.app(), LogText.of(reason));
     return BrowserReply.page(200, "The connection was not made", reason,
         "To try again, fetch the connection (GET /connections/{id}) and open the url it shows, or ask your"
             + " app for a new connect link. Otherwise you can close this window.");
@@ -126,9 +168,9 @@ final class OAuthCallback {
     return config.timeouts().response().plus(config.timeouts().connect()).plusSeconds(5);
   }
 
-  /** Text from the query string, safe to keep: printable, and short. */
-  private static String plain(String s) {
-    String t = s.replaceAll("\\p{Cntrl}", " ").trim();
-    return t.length() > 200 ? t.substring(0, 200) + "..." : t;
+  /** An OAuth error code as the upstream sends them (RFC 6749: a short ASCII word), else a placeholder. */
+  static String errorCode(String error) {
+    return error.length() <= 64 && error.chars().allMatch(ch -> (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
+        || (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' || ch == '-') ? error : "not recognised";
   }
 }

@@ -19,11 +19,14 @@ import javax.crypto.spec.SecretKeySpec;
  * What makes it single use and expiring is its record in the store (the hash of the whole
  * value, with the connection it belongs to and its expiry). The HMAC signature, keyed by a key
  * derived from the primary encryption key, only lets forged or mangled values be turned away
- * before the store is asked. Issuing a state also forgets the expired ones, so the table stays
- * small.
+ * before the store is asked. Issuing a state also forgets the expired ones and all but the
+ * newest {@value #PER_CONNECTION} of its connection, so the table stays small: with connections
+ * capped per account ({@code ConnectionCaps}), an account can hold only so many.
  */
 final class OAuthStates {
   private static final String MAC = "HmacSHA256";
+  /** States kept per connection: opening its link again replaces the oldest. */
+  static final int PER_CONNECTION = 3;
   private final ConnectionRepository repo;
   private final Clock clock;
   private final Duration lifetime;
@@ -42,7 +45,7 @@ final class OAuthStates {
     String state = random + "." + signature(random);
     Instant now = clock.instant();
     repo.deleteStatesExpiredBefore(now);
-    repo.insertState(OneTimeTokens.hash(state), connectionId, now.plus(lifetime));
+    repo.insertState(OneTimeTokens.hash(state), connectionId, now.plus(lifetime), PER_CONNECTION);
     return state;
   }
 

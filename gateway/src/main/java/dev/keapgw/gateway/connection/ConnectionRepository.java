@@ -18,6 +18,10 @@ public final class ConnectionRepository {
       + " failure_reason, session_token_enc, session_expires_at, access_token_enc, access_expires_at,"
       + " refresh_token_enc, refreshed_at, refresh_failures, next_refresh_at, token_version";
 
+  /** Overwrites every secret and personal value of the rows it is given a WHERE for. */
+  public static final String ERASE = "UPDATE connections SET access_token_enc = NULL, refresh_token_enc = NULL,"
+      + " session_token_enc = NULL, session_hash = NULL, metadata = '{}', failure_reason = NULL";
+
   private final Jdbi jdbi;
   private final java.util.List<java.util.function.Consumer<String>> changeListeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -70,14 +74,66 @@ public final class ConnectionRepository {
   }
 
   public void insert(Connection c, String sessionHash) {
-    jdbi.useHandle(h -> h.createUpdate("INSERT INTO connections (id, account_id, app, status, created_at,"
+    jdbi.useHandle(h -> insert(h, c, sessionHash));
+  }
+
+  /** Which cap a new connection would exceed: all of the account's, or its PENDING ones. */
+  public record CapReached(boolean pending, int cap) {}
+
+  /**
+   * Inserts a new connection unless its account already holds as many as its caps allow. The
+   * account's row is locked meanwhile, so creates racing each other count each other.
+   *
+   * @return null when inserted, else the cap it would exceed
+   */
+  public CapReached insertWithinCaps(Connection c, String sessionHash) {
+    return jdbi.inTransaction(h -> {
+      ConnectionCaps caps = caps(h, c.accountId(), true).orElse(ConnectionCaps.DEFAULTS);
+      var counts = h.createQuery("SELECT COUNT(*) AS total,"
+              + " COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0) AS pending"
+              + " FROM connections WHERE account_id = :a")
+          .bind("a", c.accountId()).map((rs, ctx) -> new long[] {rs.getLong("total"), rs.getLong("pending")}).one();
+      if (counts[0] >= caps.allOrDefault()) {
+        return new CapReached(false, caps.allOrDefault());
+      }
+      if (c.status() == ConnectionStatus.PENDING && counts[1] >= caps.pendingOrDefault()) {
+        return new CapReached(true, caps.pendingOrDefault());
+      }
+      insert(h, c, sessionHash);
+      return null;
+    });
+  }
+
+  /** The account's caps on connections; empty for an unknown account. */
+  public Optional<ConnectionCaps> caps(String accountId) {
+    return jdbi.withHandle(h -> caps(h, accountId, false));
+  }
+
+  private static Optional<ConnectionCaps> caps(Handle h, String accountId, boolean lock) {
+    return h.createQuery("SELECT max_connections, max_pending_connections FROM accounts WHERE id = :a"
+            + (lock ? " FOR UPDATE" : ""))
+        .bind("a", accountId)
+        .map((rs, ctx) -> new ConnectionCaps(rs.getObject("max_connections", Integer.class),
+            rs.getObject("max_pending_connections", Integer.class)))
+        .findOne();
+  }
+
+  /** Sets an account's caps (a null field: the default); false for an unknown account. */
+  public boolean setCaps(String accountId, ConnectionCaps caps) {
+    return jdbi.withHandle(h -> h.createUpdate("UPDATE accounts SET max_connections = :all,"
+            + " max_pending_connections = :pending WHERE id = :a")
+        .bind("all", caps.all()).bind("pending", caps.pending()).bind("a", accountId).execute()) > 0;
+  }
+
+  private static void insert(Handle h, Connection c, String sessionHash) {
+    h.createUpdate("INSERT INTO connections (id, account_id, app, status, created_at,"
             + " updated_at, metadata, session_hash, session_token_enc, session_expires_at)"
             + " VALUES (:id, :account, :app, :status, :created, :updated, :metadata, :sh, :st, :sx)")
         .bind("id", c.id()).bind("account", c.accountId()).bind("app", c.app())
         .bind("status", c.status().name()).bind("created", Times.micros(c.createdAt()))
         .bind("updated", Times.micros(c.updatedAt())).bind("metadata", c.metadataJson())
         .bind("sh", sessionHash).bind("st", c.sessionTokenSealed())
-        .bind("sx", Times.micros(c.sessionExpiresAt())).execute());
+        .bind("sx", Times.micros(c.sessionExpiresAt())).execute();
   }
 
   /** A connection of this account; empty for an unknown id and for another account's alike. */
@@ -102,6 +158,22 @@ public final class ConnectionRepository {
         .bind("s", sessionHash).map((rs, ctx) -> map(rs)).findOne());
   }
 
+  /**
+   * One page of this account's connections, oldest first, optionally of one app and status:
+   * at most {@code limit} of those after ({@code afterCreated}, {@code afterId}) in that order
+   * (both null: from the start).
+   */
+  public List<Connection> page(String accountId, String app, ConnectionStatus status, java.time.Instant afterCreated,
+      String afterId, int limit) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE account_id = :a"
+            + (app == null ? "" : " AND app = :app") + (status == null ? "" : " AND status = :status")
+            + (afterId == null ? "" : " AND (created_at > :t OR (created_at = :t AND id > :after))")
+            + " ORDER BY created_at, id LIMIT :n")
+        .bind("a", accountId).bind("app", app).bind("status", status == null ? null : status.name())
+        .bind("t", Times.micros(afterCreated)).bind("after", afterId).bind("n", limit)
+        .map((rs, ctx) -> map(rs)).list());
+  }
+
   /** This account's connections, oldest first, optionally of one app and status. */
   public List<Connection> list(String accountId, String app, ConnectionStatus status) {
     return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE account_id = :a"
@@ -118,9 +190,17 @@ public final class ConnectionRepository {
         .bind("t", Times.micros(before)).bind("n", limit).map((rs, ctx) -> map(rs)).list());
   }
 
+  /**
+   * Deletes this account's connection. Its sealed tokens, session and metadata are overwritten
+   * first, in the same transaction, so that the row's last version in the store holds none of
+   * them (the embedded store's compaction then gives the old versions' space back).
+   */
   public boolean delete(String accountId, String id) {
-    boolean deleted = jdbi.withHandle(h -> h.createUpdate("DELETE FROM connections WHERE id = :id AND account_id = :a")
-        .bind("id", id).bind("a", accountId).execute()) > 0;
+    boolean deleted = jdbi.inTransaction(h -> {
+      h.createUpdate(ERASE + " WHERE id = :id AND account_id = :a").bind("id", id).bind("a", accountId).execute();
+      return h.createUpdate("DELETE FROM connections WHERE id = :id AND account_id = :a")
+          .bind("id", id).bind("a", accountId).execute() > 0;
+    });
     if (deleted) {
       changed(id);
     }
@@ -166,11 +246,28 @@ public final class ConnectionRepository {
         .bind("sh", sessionHash).bind("now", Times.micros(now)).execute()) == 1;
   }
 
-  /** Records an OAuth state handed to the upstream (single use, expiring). */
-  public void insertState(String stateHash, String connectionId, Instant expiresAt) {
-    jdbi.useHandle(h -> h.createUpdate("INSERT INTO oauth_states (state_hash, connection_id, expires_at)"
-            + " VALUES (:s, :c, :x)")
-        .bind("s", stateHash).bind("c", connectionId).bind("x", Times.micros(expiresAt)).execute());
+  /**
+   * Records an OAuth state handed to the upstream (single use, expiring), and forgets all but
+   * the newest {@code keep - 1} earlier states of the same connection, so that the table holds
+   * at most {@code keep} per connection however often its link is opened.
+   */
+  public void insertState(String stateHash, String connectionId, Instant expiresAt, int keep) {
+    jdbi.useTransaction(h -> {
+      List<String> older = h.createQuery("SELECT state_hash FROM oauth_states WHERE connection_id = :c"
+              + " ORDER BY expires_at DESC")
+          .bind("c", connectionId).mapTo(String.class).list();
+      if (older.size() >= keep) {
+        h.createUpdate("DELETE FROM oauth_states WHERE state_hash IN (<hashes>)")
+            .bindList("hashes", older.subList(keep - 1, older.size())).execute();
+      }
+      h.createUpdate("INSERT INTO oauth_states (state_hash, connection_id, expires_at) VALUES (:s, :c, :x)")
+          .bind("s", stateHash).bind("c", connectionId).bind("x", Times.micros(expiresAt)).execute();
+    });
+  }
+
+  /** How many OAuth states are recorded (for tests and metrics). */
+  public int stateCount() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM oauth_states").mapTo(Integer.class).one());
   }
 
   /** Forgets OAuth states that expired before {@code t} (used or not): they can never be used again. */

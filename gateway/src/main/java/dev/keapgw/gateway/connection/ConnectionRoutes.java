@@ -16,9 +16,11 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Maton's connection endpoints for holders of an API key: {@code GET /connections} (filters
- * {@code app} and {@code status}), {@code POST /connections} {@code {"app":...}},
- * {@code GET /connections/{id}} (with {@code token_health} beside Maton's fields) and
- * {@code DELETE /connections/{id}}.
+ * {@code app} and {@code status}, paged by {@code limit} and {@code next_token}),
+ * {@code POST /connections} {@code {"app":...}}, {@code GET /connections/{id}} (with
+ * {@code token_health} beside Maton's fields) and {@code DELETE /connections/{id}}; and the
+ * gateway's own {@code POST /connections/{id}/reconnect} (a live connect link for an ACTIVE
+ * connection, see {@link ConnectionService#connectUrl}).
  */
 public final class ConnectionRoutes implements Feature {
   @Override
@@ -27,9 +29,17 @@ public final class ConnectionRoutes implements Feature {
     routes.authenticated(HttpMethod.GET, "/connections", (ctx, p) -> {
       ObjectNode out = Json.object();
       ArrayNode list = out.putArray("connections");
-      connections.list(p.accountId(), ctx.request().getParam("app"), ctx.request().getParam("status"))
-          .forEach(c -> list.add(ConnectionJson.of(c, connections.connectUrl(c))));
+      ConnectionService.Page page = connections.page(p.accountId(), ctx.request().getParam("app"),
+          ctx.request().getParam("status"), ctx.request().getParam("limit"), ctx.request().getParam("next_token"));
+      page.connections().forEach(c -> list.add(ConnectionJson.of(c, connections.connectUrl(c))));
+      if (page.nextToken() != null) {
+        out.put("next_token", page.nextToken());
+      }
       return Reply.ok(out);
+    });
+    routes.authenticated(HttpMethod.POST, "/connections/:id/reconnect", (ctx, p) -> {
+      Connection c = connections.get(p.accountId(), ctx.pathParam("id"));
+      return Reply.ok(ConnectionJson.wrapped(c, connections.reconnectUrl(c)));
     });
     routes.authenticated(HttpMethod.POST, "/connections", (ctx, p) -> {
       Connection c = connections.create(p.accountId(), appOf(ctx));

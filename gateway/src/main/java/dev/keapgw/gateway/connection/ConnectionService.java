@@ -29,16 +29,18 @@ public final class ConnectionService {
   private final SecretBox secrets;
   private final GatewayConfig config;
   private final Clock clock;
+  private final GrantDisposal disposal;
 
-  public ConnectionService(ConnectionRepository repo, SecretBox secrets, GatewayConfig config) {
+  public ConnectionService(ConnectionRepository repo, SecretBox secrets, GatewayConfig config, GrantDisposal disposal) {
     this.repo = repo;
     this.secrets = secrets;
     this.config = config;
     this.clock = config.clock();
+    this.disposal = disposal;
   }
 
   public static ConnectionService of(GatewayServices s) {
-    return new ConnectionService(s.connectionRepo(), s.secrets(), s.config());
+    return new ConnectionService(s.connectionRepo(), s.secrets(), s.config(), GrantDisposal.of(s));
   }
 
   /** A new PENDING connection to {@code app}, with a working connect link. */
@@ -49,7 +51,15 @@ public final class ConnectionService {
     NewSession s = newSession(id, now);
     Connection c = new Connection(id, accountId, app, ConnectionStatus.PENDING, now, now, "{}", null,
         s.sealed(), s.expiresAt(), null, null, null, null, 0, null, 0);
-    repo.insert(c, s.hash());
+    ConnectionRepository.CapReached cap = repo.insertWithinCaps(c, s.hash());
+    if (cap != null) {
+      throw new GatewayException(ErrorType.CONNECTION_LIMIT_REACHED, cap.pending()
+          ? "This account already has " + cap.cap() + " PENDING connections, as many as it may hold: use or delete"
+              + " one (DELETE /connections/{id}) before creating another."
+          : "This account already has " + cap.cap() + " connections, as many as it may hold: delete one"
+              + " (DELETE /connections/{id}) before creating another, or ask the gateway's operator for more.")
+          .with("limit", Integer.toString(cap.cap())).with("status", cap.pending() ? "PENDING" : "any");
+    }
     return c;
   }
 
@@ -72,9 +82,36 @@ public final class ConnectionService {
     return repo.list(accountId, appFilter, parseStatus(status));
   }
 
+  /** One page of {@link #list}: the connections and the token of the next page (null on the last). */
+  public record Page(List<Connection> connections, String nextToken) {}
+
   /**
-   * Deletes this account's connection and answers it as it was; no token is revoked upstream
-   * (what depends on the connection hears of it first: see {@link ConnectionRepository#onDeleting}).
+   * A page of this account's connections, oldest first (filters as {@link #list}).
+   *
+   * @param limit how many at most, 1 to {@link ConnectionPages#MAX_LIMIT}; null for the most
+   * @param token where to go on ({@code next_token} of the page before), or null/empty to start
+   */
+  public Page page(String accountId, String app, String status, String limit, String token) {
+    String appFilter = app == null || app.isEmpty() ? null : app;
+    if (appFilter != null) {
+      requireApp(appFilter);
+    }
+    int n = ConnectionPages.limit(limit);
+    ConnectionPages.After after = ConnectionPages.after(token, accountId);
+    List<Connection> rows = repo.page(accountId, appFilter, parseStatus(status), after == null ? null : after.created(),
+        after == null ? null : after.id(), n + 1);
+    if (rows.size() <= n) {
+      return new Page(rows, null);
+    }
+    List<Connection> shown = rows.subList(0, n);
+    return new Page(shown, ConnectionPages.token(shown.get(n - 1), accountId));
+  }
+
+  /**
+   * Deletes this account's connection and answers it as it was. Its secrets are erased from
+   * the store, and its grant is given up upstream as far as the upstream allows
+   * ({@link GrantDisposal}). What depends on the connection hears of it first: see
+   * {@link ConnectionRepository#onDeleting}.
    */
   public Connection delete(String accountId, String id) {
     Connection c = get(accountId, id);
@@ -82,15 +119,53 @@ public final class ConnectionService {
     if (!repo.delete(accountId, id)) {
       throw notFound(id);
     }
+    if (disposal != null) {
+      disposal.dispose(List.of(c));
+    }
     return c;
   }
 
   /**
-   * The connection's connect link, valid now: the current session when it has at least a
-   * third of its lifetime left, otherwise a fresh one. For an ACTIVE connection the link
-   * re-authorizes it (a reconnect), so it is always a working URL.
+   * The owner asks to re-authorize an ACTIVE connection (or to get a fresh link for any):
+   * answers it with a connect link that works now. This is the only way an ACTIVE
+   * connection's {@code url} becomes live; re-authorizing can only renew its grant for the
+   * same upstream account (see {@code connect.OAuthCallback}).
+   */
+  public String reconnectUrl(Connection c) {
+    return liveUrl(c);
+  }
+
+  /**
+   * The connection's connect link. For a PENDING or FAILED connection it is valid now: the
+   * current session when it has at least a third of its lifetime left, otherwise a fresh one.
+   * An ACTIVE connection needs no link, and a live one lying around would let anyone who sees
+   * the JSON re-authorize it: its {@code url} is the session its owner asked for with
+   * {@link #reconnectUrl} while that is unused and unexpired, else a link that opens a page
+   * saying how to ask for one.
    */
   public String connectUrl(Connection c) {
+    if (c.isActive()) {
+      String live = c.sessionTokenSealed() != null && c.sessionExpiresAt() != null
+          && c.sessionExpiresAt().isAfter(clock.instant()) ? openSession(c) : null;
+      return live != null ? urlFor(live) : inertUrl(c.id());
+    }
+    return liveUrl(c);
+  }
+
+  /** The link an ACTIVE connection shows when no reconnect was asked for: it changes nothing. */
+  private String inertUrl(String id) {
+    return base() + "/connect?connection_id=" + id;
+  }
+
+  private String openSession(Connection c) {
+    try {
+      return secrets.open(c.sessionTokenSealed(), sessionAd(c.id()));
+    } catch (SecretBox.CryptoException e) {
+      return null;
+    }
+  }
+
+  private String liveUrl(Connection c) {
     Duration lifetime = config.timeouts().connectSession();
     Connection current = c;
     for (int attempt = 0; attempt < 5; attempt++) {
@@ -138,8 +213,12 @@ public final class ConnectionService {
   }
 
   private String urlFor(String token) {
+    return base() + "/connect?session_token=" + token;
+  }
+
+  private String base() {
     String base = config.publicUrl().toString();
-    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/connect?session_token=" + token;
+    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
   private record NewSession(String token, String hash, String sealed, Instant expiresAt) {}

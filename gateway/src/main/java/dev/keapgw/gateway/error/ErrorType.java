@@ -12,6 +12,7 @@ public enum ErrorType {
   FORBIDDEN(403, "forbidden"),
   NOT_FOUND(404, "not_found"),
   METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+  CONNECTION_LIMIT_REACHED(409, "connection_limit_reached"),
   /** A Keap hook URL the gateway did not issue or no longer serves (Keap then marks its subscription Inactive). */
   GONE(410, "gone"),
   PAYLOAD_TOO_LARGE(413, "payload_too_large"),

@@ -1,6 +1,9 @@
 package dev.keapgw.gateway.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,6 +16,14 @@ import java.io.UncheckedIOException;
 /** The gateway's one JSON mapper and the parsing of caller bodies into clear 400s. */
 public final class Json {
   public static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Reads callers' bodies strictly: a key given twice or anything after the value (a second
+   * document, garbage) is refused, so that the gateway and any other reader of the same bytes
+   * cannot see different requests.
+   */
+  private static final ObjectReader CALLER = MAPPER.reader()
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
   private Json() {}
 
@@ -29,8 +40,8 @@ public final class Json {
   }
 
   /**
-   * A caller's body as a JSON object; an empty body is an empty object. Invalid JSON or
-   * another JSON type answers 400.
+   * A caller's body as a JSON object; an empty body is an empty object. Invalid JSON, a key
+   * given twice, anything after the object, or another JSON type answers 400.
    */
   public static ObjectNode callerObject(Buffer body) {
     if (body == null || body.length() == 0) {
@@ -38,7 +49,7 @@ public final class Json {
     }
     JsonNode node;
     try {
-      node = MAPPER.readTree(body.getBytes());
+      node = CALLER.readTree(body.getBytes());
     } catch (JsonProcessingException e) {
       throw GatewayException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * One listening port served by several event loops. An HTTP server started outside a verticle
  * runs on a single event loop, one core; this starts one server per event loop on the same
- * port, and Vert.x spreads incoming connections across them.
+ * port, and Vert.x spreads incoming connections across them. Every connection's request decoder
+ * is a {@link FramingGuard}.
  */
 public final class Listener {
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
@@ -35,7 +36,8 @@ public final class Listener {
       // made here, on this instance's event loop, so that what the handler creates (an HTTP
       // client and its pooled connections) stays on the same loop as the requests it serves
       Handler<HttpServerRequest> handler = handlers.get();
-      return vertx.createHttpServer(options).requestHandler(handler).listen().onSuccess(servers::add);
+      return vertx.createHttpServer(options).connectionHandler(c -> FramingGuard.install(c, options))
+          .requestHandler(handler).listen().onSuccess(servers::add);
     }
   }
 

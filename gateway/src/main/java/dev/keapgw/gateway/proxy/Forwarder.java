@@ -6,6 +6,8 @@ import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.proxy.upstream.UpstreamCall;
 import dev.keapgw.gateway.proxy.upstream.UpstreamClient;
 import dev.keapgw.gateway.proxy.upstream.UpstreamException;
+import dev.keapgw.gateway.ratelimit.UpstreamBudget;
+import dev.keapgw.gateway.ratelimit.Verdict;
 import dev.keapgw.gateway.token.TokenManager;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpRequest;
@@ -44,10 +46,21 @@ public final class Forwarder {
 
   private final UpstreamClient client;
   private final TokenManager tokens;
+  private final UpstreamBudget budget;
 
-  public Forwarder(UpstreamClient client, TokenManager tokens) {
+  /** @param budget the shared upstream budget: a retry is an upstream request too, and spends it */
+  public Forwarder(UpstreamClient client, TokenManager tokens, UpstreamBudget budget) {
     this.client = client;
     this.tokens = tokens;
+    this.budget = budget;
+  }
+
+  /** Whether the shared budget allows one more upstream request of this exchange (a retry). */
+  private Future<Boolean> budgetForRetry(Exchange x) {
+    if (!budget.enabled()) {
+      return Future.succeededFuture(true);
+    }
+    return budget.tryAcquire(x.app.name() + "|" + x.app.clientId()).map(Verdict::allowed);
   }
 
   /** Forwards the exchange; the future fails only with what the caller must be answered instead. */
@@ -102,7 +115,13 @@ public final class Forwarder {
         respond(x, ar.result(), done);
       } else if (ar.cause() instanceof UpstreamException u && u.staleConnection() && x.replayable && x.attempts < 2
           && IDEMPOTENT.contains(x.request.method())) {
-        attempt(x, done);
+        budgetForRetry(x).onComplete(b -> {
+          if (b.succeeded() && b.result()) {
+            attempt(x, done);
+          } else {
+            done.fail(Failures.upstream(ar.cause(), x.app.name()));
+          }
+        });
       } else {
         done.fail(Failures.upstream(ar.cause(), x.app.name()));
       }
@@ -136,25 +155,40 @@ public final class Forwarder {
 
   private void respond(Exchange x, UpstreamCall call, Promise<Void> done) {
     x.upstreamStatus = call.status();
-    if (call.status() == 401 && x.connection != null) {
+    if (call.status() == 401 && x.connection != null && !x.retriedAfter401) {
+      // a 401 to a retry is the upstream's answer: passed on, never a second refresh
       String rejected = x.token.accessToken();
-      if (x.replayable && !x.retriedAfter401) {
+      boolean mayRetry = tokens.mayRetryAfterRejection(x.connection.id(), rejected);
+      if (x.replayable && mayRetry) {
         x.retriedAfter401 = true;
         x.attempts = 0;
-        call.discard()
-            .recover(err -> Future.failedFuture(Failures.upstream(err, x.app.name())))
-            .compose(ignored -> tokens.afterRejection(x.connection.id(), rejected))
-            .onSuccess(t -> {
-              x.token = t;
-              x.outcome = "retried_after_401";
-              attempt(x, done);
-            })
-            .onFailure(done::fail);
+        budgetForRetry(x).onComplete(b -> {
+          if (b.failed() || !b.result()) {
+            answer(x, call, done);   // the budget is spent: the 401 as it is
+            return;
+          }
+          call.discard()
+              .recover(err -> Future.failedFuture(Failures.upstream(err, x.app.name())))
+              .compose(ignored -> tokens.afterRejection(x.connection.id(), rejected))
+              .onSuccess(t -> {
+                x.token = t;
+                x.outcome = "retried_after_401";
+                attempt(x, done);
+              })
+              .onFailure(done::fail);
+        });
         return;
       }
-      // not replayable: answer the 401 as it is, and have a fresh token ready for the next request
-      tokens.afterRejection(x.connection.id(), rejected);
+      if (mayRetry) {
+        // not replayable: answer the 401 as it is, and have a fresh token ready for the next request
+        tokens.afterRejection(x.connection.id(), rejected);
+      }
     }
+    answer(x, call, done);
+  }
+
+  /** Streams the upstream's answer to the caller. */
+  private void answer(Exchange x, UpstreamCall call, Promise<Void> done) {
     HttpServerResponse res = x.request.response();
     res.setStatusCode(call.status());
     res.setStatusMessage(call.reason());

@@ -10,15 +10,16 @@ import java.util.Set;
 /**
  * Which headers cross the proxy. Hop-by-hop headers (RFC 9110 §7.6.1) and those the
  * {@code Connection} header names never cross in either direction; the caller's
- * {@code Authorization} and {@code Maton-*} headers never reach the upstream; framing
+ * {@code Authorization}, {@code X-Keap-API-Key} and {@code Maton-*} headers never reach the upstream; framing
  * ({@code Content-Length}, {@code Transfer-Encoding}) is set by the proxy itself, so both are
  * never sent together.
  */
 final class Headers {
   private static final Names HOP_BY_HOP = new Names("connection", "keep-alive", "proxy-connection",
       "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade");
+  /** The gateway owns the upstream's credentials: a caller's Keap API key never reaches Keap either. */
   private static final Names NOT_UPSTREAM = new Names("authorization", "host", "content-length", "expect",
-      "x-request-id");
+      "x-request-id", "x-keap-api-key");
   private static final Names NOT_DOWNSTREAM = new Names("content-length", "x-request-id");
 
   /**

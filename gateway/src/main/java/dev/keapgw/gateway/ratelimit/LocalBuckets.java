@@ -29,6 +29,25 @@ public final class LocalBuckets implements BucketStore {
     return buckets.computeIfAbsent(key, k -> build(config)).tryConsumeAndReturnRemaining(1);
   }
 
+  /**
+   * How long until the bucket named {@code key} holds a token, without taking one; 0 when it
+   * holds one now or does not exist yet (a new bucket starts full).
+   */
+  public long nanosUntilAvailable(String key, BucketConfiguration config) {
+    Bucket b = buckets.get(key);
+    return b == null ? 0 : b.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+  }
+
+  /** How many buckets exist (for holders that bound their number). */
+  public int size() {
+    return buckets.size();
+  }
+
+  /** Forgets every bucket: each starts full again. */
+  public void clear() {
+    buckets.clear();
+  }
+
   private Bucket build(BucketConfiguration config) {
     LocalBucketBuilder b = Bucket.builder();
     for (Bandwidth limit : config.getBandwidths()) {

@@ -28,8 +28,11 @@ public final class Database implements AutoCloseable {
   private final Jdbi lockJdbi;
   private final boolean embedded;
   private final boolean postgres;
+  /** The embedded store's directory; null for an external database. */
+  private final Path dataDir;
 
-  private Database(HikariDataSource ds, HikariDataSource locks, boolean embedded, boolean postgres) {
+  private Database(HikariDataSource ds, HikariDataSource locks, boolean embedded, boolean postgres, Path dataDir) {
+    this.dataDir = dataDir;
     this.dataSource = ds;
     this.lockSource = locks;
     this.embedded = embedded;
@@ -60,6 +63,7 @@ public final class Database implements AutoCloseable {
     HikariConfig hc = new HikariConfig();
     if (embedded) {
       StoreFailures.requireWritableDirectory(dataDir);
+      DataDirectory.prepare(dataDir);
       hc.setJdbcUrl(embeddedUrl(dataDir));
       hc.setUsername("sa");
       hc.setPassword("");
@@ -80,6 +84,9 @@ public final class Database implements AutoCloseable {
       ds.close();
       throw StoreFailures.atOpen(e, dbUrl, dataDir);
     }
+    if (embedded) {
+      DataDirectory.restrictFiles(dataDir);
+    }
     HikariDataSource locks = null;
     if (postgres) {
       HikariConfig lc = new HikariConfig();
@@ -92,7 +99,7 @@ public final class Database implements AutoCloseable {
       lc.setInitializationFailTimeout(-1);
       locks = new HikariDataSource(lc);
     }
-    return new Database(ds, locks, embedded, postgres);
+    return new Database(ds, locks, embedded, postgres, embedded ? dataDir : null);
   }
 
   /** The JDBC URL of the embedded store in {@code dataDir}. */
@@ -121,6 +128,55 @@ public final class Database implements AutoCloseable {
   /** Whether this is an external PostgreSQL, which several instances may share. */
   public boolean postgres() {
     return postgres;
+  }
+
+  /**
+   * Gives the space of deleted and overwritten rows back to the file system: the embedded
+   * store (H2's MVStore) only appends while it runs, so without this a file never shrinks
+   * until it is closed. Moves live data to the front of the file and cuts the rest, for at most
+   * {@code max}; the store stays usable meanwhile. No-op for an external database, which
+   * reclaims space itself (PostgreSQL's autovacuum).
+   *
+   * @return the file's size in bytes after compaction, or -1 for an external database
+   */
+  public long compact(Duration max) {
+    if (!embedded) {
+      return -1;
+    }
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
+          .getSession();
+      org.h2.mvstore.db.Store store = session.getDatabase().getStore();
+      store.getMvStore().commit();
+      store.compactFile((int) Math.min(Integer.MAX_VALUE, max.toMillis()));
+      DataDirectory.restrictFiles(dataDir);
+      return store.getMvStore().getFileStore().size();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot compact the store", e);
+    }
+  }
+
+  /**
+   * {@link #compact}s the embedded store when less than {@code minFillPercent} of its file
+   * holds live data (after many deletes); else does nothing.
+   *
+   * @return whether it compacted
+   */
+  public boolean compactIfSparse(int minFillPercent, Duration max) {
+    if (!embedded) {
+      return false;
+    }
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
+          .getSession();
+      if (session.getDatabase().getStore().getMvStore().getFillRate() >= minFillPercent) {
+        return false;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot read the store's fill rate", e);
+    }
+    compact(max);
+    return true;
   }
 
   /** Whether the store answers a trivial query now (for {@code /readyz}). */

@@ -48,7 +48,8 @@ class ConnectFlowTest {
     assertThat(c.path("metadata").path("user_id").asText()).isEqualTo("1");
     assertThat(c.path("metadata").path("email").asText()).contains("@");
     assertThat(c.path("failure_reason").isNull()).isTrue();
-    assertThat(c.path("url").asText()).contains("/connect?session_token=");
+    // an ACTIVE connection's url re-authorizes nothing until its owner asks for a reconnect
+    assertThat(c.path("url").asText()).isEqualTo(FIX.gateway().baseUrl() + "/connect?connection_id=" + id);
 
     Map<String, Object> row = row(id);
     String access = (String) row.get("access_token_enc");
@@ -173,7 +174,7 @@ class ConnectFlowTest {
   void reconnectingAnActiveConnectionKeepsItActive() {
     String key = FIX.newAccount("Reconnector").key().secret();
     String id = ConnectFlow.connect(FIX, key);
-    String url = FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText();
+    String url = FIX.as(key).post("/connections/" + id + "/reconnect", Map.of()).json().at("/connection/url").asText();
     String oldAccess = (String) row(id).get("access_token_enc");
     FIX.sandboxControl().send("PUT", "/_sandbox/oauth/approval", "application/json", "{\"deny\":true}");
     ConnectFlow.Steps denied;
@@ -186,7 +187,7 @@ class ConnectFlowTest {
     assertThat(FIX.as(key).get("/connections/" + id).json().at("/connection/status").asText()).isEqualTo("ACTIVE");
     assertThat(row(id).get("access_token_enc")).isEqualTo(oldAccess);
 
-    String again = FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText();
+    String again = FIX.as(key).post("/connections/" + id + "/reconnect", Map.of()).json().at("/connection/url").asText();
     assertThat(ConnectFlow.open(again).callback().status()).isEqualTo(200);
     assertThat(row(id).get("access_token_enc")).isNotEqualTo(oldAccess);
   }

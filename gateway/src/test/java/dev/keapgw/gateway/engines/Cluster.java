@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
  * own free loopback port.
  */
 public final class Cluster implements AutoCloseable {
-  public static final String ADMIN_TOKEN = "cluster-admin-token";
+  public static final String ADMIN_TOKEN = "cluster-admin-token-0123456789abcdef";
 
   private final Sandbox sandbox;
   private final List<Gateway> gateways;

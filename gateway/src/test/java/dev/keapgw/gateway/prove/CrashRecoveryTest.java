@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 class CrashRecoveryTest {
-  static final String ADMIN = "crash-test-admin-token";
+  static final String ADMIN = "crash-test-admin-token-0123456789abcdef";
   static final String CLIENT_ID = "crash-client";
   static final String CLIENT_SECRET = "crash-client-secret";
   final List<AutoCloseable> open = new ArrayList<>();

@@ -113,9 +113,12 @@ class ProxyWireTest {
 
   @Test
   void aSecond401IsPassedThroughNotRetriedAgain() {
+    // a connection of its own: another test's 401 may have used this minute's forced refresh of the shared one
+    AccountService.NewAccount own = FIX.newAccount("second 401");
+    DirectConnections.activate(FIX, own.account().id());
     ECHO.enqueue(EchoUpstream.answer(401, MultiMap.caseInsensitiveMultiMap(), "{\"n\":1}"));
     ECHO.enqueue(EchoUpstream.answer(401, MultiMap.caseInsensitiveMultiMap(), "{\"n\":2}"));
-    TestHttp.Reply r = FIX.as(acct.key().secret()).get("/keap/crm/rest/v2/contacts");
+    TestHttp.Reply r = FIX.as(own.key().secret()).get("/keap/crm/rest/v2/contacts");
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.body()).isEqualTo("{\"n\":2}");
     assertThat(ECHO.received()).hasSize(2);

@@ -123,8 +123,8 @@ abstract class StoreContract {
   @Test
   void anOAuthStateIsUsedOnceAndOnlyBeforeItExpires() {
     String c = pending(account("zeta"), T0, null);
-    connections.insertState("state-1", c, T0.plusSeconds(60));
-    connections.insertState("state-2", c, T0.plusSeconds(60));
+    connections.insertState("state-1", c, T0.plusSeconds(60), 3);
+    connections.insertState("state-2", c, T0.plusSeconds(60), 3);
     assertThat(connections.consumeState("state-1", T0.plusSeconds(61))).isEmpty();
     assertThat(connections.consumeState("state-2", T0.plusSeconds(1))).contains(c);
     assertThat(connections.consumeState("state-2", T0.plusSeconds(1))).isEmpty();
