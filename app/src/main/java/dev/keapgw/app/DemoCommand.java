@@ -1,5 +1,6 @@
 package dev.keapgw.app;
 
+import dev.keapgw.gateway.StartFailure;
 import dev.keapgw.app.demo.Demo;
 import dev.keapgw.app.demo.DemoOptions;
 import dev.keapgw.app.demo.DemoOptions.Setting;
@@ -82,9 +83,13 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     DemoOptions options = options();
+    DataDirs.requireWritable(options.dataDir(), "--data-dir");
+    lifetime.beforeStart();
     RunningDemo demo;
     try {
       demo = Demo.start(options);
+    } catch (StartFailure e) {
+      throw new CommandFailure(StartProblems.forDemo(e.problem()));
     } catch (DemoStartFailure e) {
       // a port in use is the likeliest failure: say which option moves it
       throw new IllegalStateException(e.getMessage() + " (choose another port with "
@@ -98,6 +103,7 @@ final class DemoCommand implements Callable<Integer> {
     } finally {
       demo.close();
     }
+    lifetime.stopped(spec.commandLine().getOut());
     return 0;
   }
 

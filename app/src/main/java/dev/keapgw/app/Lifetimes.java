@@ -3,7 +3,7 @@ package dev.keapgw.app;
 import dev.keapgw.gateway.Gateway;
 import dev.keapgw.app.demo.RunningDemo;
 import dev.keapgw.sandbox.Sandbox;
-import java.util.concurrent.CountDownLatch;
+import java.io.PrintWriter;
 
 /**
  * The lifetime of each command that runs a server: until the process is stopped in real use,
@@ -11,7 +11,10 @@ import java.util.concurrent.CountDownLatch;
  */
 record Lifetimes(Lifetime<RunningDemo> demo, Lifetime<Gateway> serve, Lifetime<Sandbox> sandbox) {
 
-  /** Every server runs until the process is stopped (Ctrl+C, SIGTERM), and is closed on the way out. */
+  /**
+   * Every server runs until the process is asked to stop (Ctrl+C, SIGTERM); the command then
+   * closes it, says so, and the process exits 0.
+   */
   static Lifetimes untilStopped() {
     return new Lifetimes(untilStopped("keap-gateway demo stopped."), untilStopped("keap-gateway stopped."),
         untilStopped("Keap sandbox stopped."));
@@ -35,16 +38,23 @@ record Lifetimes(Lifetime<RunningDemo> demo, Lifetime<Gateway> serve, Lifetime<S
   }
 
   private static <T extends AutoCloseable> Lifetime<T> untilStopped(String goodbye) {
-    return running -> {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          running.close();
-        } catch (Exception e) {
-          System.err.println("while stopping: " + e);
-        }
-        System.out.println(goodbye);
-      }, "shutdown"));
-      new CountDownLatch(1).await();
+    return new Lifetime<>() {
+      private StopSignals signals;
+
+      @Override
+      public void beforeStart() {
+        signals = StopSignals.install();
+      }
+
+      @Override
+      public void run(T running) throws InterruptedException {
+        signals.await();
+      }
+
+      @Override
+      public void stopped(PrintWriter out) {
+        out.println(goodbye);
+      }
     };
   }
 }

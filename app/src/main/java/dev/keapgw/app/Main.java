@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import dev.keapgw.gateway.StartFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -23,6 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "Start with 'keap-gateway demo': the gateway in front of a Keap sandbox, ready to call."},
     subcommands = CommandLine.HelpCommand.class)
 public final class Main implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
@@ -82,21 +86,32 @@ public final class Main implements Runnable {
     return 2;
   }
 
+  /**
+   * A command that could not do its job: one line saying why (two for a failure nobody
+   * foresaw), never a stack trace, exit code 1.
+   */
   private static int failure(Exception e, CommandLine cl, PrintWriter err) {
     String name = cl.getCommandSpec().qualifiedName();
-    if (e instanceof IllegalStateException || e instanceof IllegalArgumentException
+    if (e instanceof CommandFailure || e instanceof StartFailure) {
+      err.println(name + ": " + e.getMessage());
+    } else if (e instanceof IllegalStateException || e instanceof IllegalArgumentException
         || e instanceof UncheckedIOException) {
       String message = e.getMessage();
       Throwable cause = e.getCause();
       if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
         message += ": " + cause.getMessage();
       }
-      err.println(name + ": " + message);
+      err.println(name + ": " + oneLine(message));
     } else {
-      err.println(name + ": unexpected failure, please report it");
-      e.printStackTrace(err);
+      LOG.debug("unexpected failure", e);
+      err.println(name + ": unexpected failure: " + oneLine(String.valueOf(e)));
+      err.println("Please report it, with the command that caused it.");
     }
     return 1;
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 
   /** The version from the jar's manifest ({@code dev} when run from classes). */

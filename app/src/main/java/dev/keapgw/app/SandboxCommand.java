@@ -99,13 +99,26 @@ final class SandboxCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     SandboxConfig config = config();
-    Sandbox sandbox = Sandbox.start(config);
+    lifetime.beforeStart();
+    if (config.dataDir() != null) {
+      DataDirs.requireWritable(config.dataDir(), "--data-dir");
+    }
+    Sandbox sandbox;
+    try {
+      sandbox = Sandbox.start(config);
+    } catch (IllegalStateException e) {
+      String m = String.valueOf(e.getMessage());
+      throw new CommandFailure(m.startsWith("the sandbox cannot listen") && m.contains("in use")
+          ? "port " + config.port() + " on " + config.host() + " is already in use: stop what listens there, or"
+              + " choose another port with --port" : m);
+    }
     try {
       SandboxBanner.print(sandbox, spec.commandLine().getOut());
       lifetime.run(sandbox);
     } finally {
       sandbox.close();
     }
+    lifetime.stopped(spec.commandLine().getOut());
     return 0;
   }
 

@@ -1,6 +1,8 @@
 package dev.keapgw.app;
 
 import dev.keapgw.gateway.Gateway;
+import dev.keapgw.gateway.StartFailure;
+import dev.keapgw.gateway.http.ListenFailure;
 import dev.keapgw.gateway.config.AccessLogTarget;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.EncryptionKeys;
@@ -157,7 +159,15 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     GatewayConfig config = config();
-    Gateway gateway = Gateway.start(config);
+    lifetime.beforeStart();
+    Gateway gateway;
+    try {
+      gateway = Gateway.start(config);
+    } catch (StartFailure e) {
+      throw new CommandFailure(StartProblems.forServe(e.problem()));
+    } catch (ListenFailure e) {
+      throw new CommandFailure(StartProblems.forListen(e.host(), e.port(), e.getCause(), "--port"));
+    }
     dev.keapgw.gateway.mcp.McpFeature.warmUp();
     try {
       ServeBanner.print(gateway, spec.commandLine().getOut());
@@ -165,6 +175,7 @@ final class ServeCommand implements Callable<Integer> {
     } finally {
       gateway.close();
     }
+    lifetime.stopped(spec.commandLine().getOut());
     return 0;
   }
 

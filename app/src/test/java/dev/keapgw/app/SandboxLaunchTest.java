@@ -45,8 +45,8 @@ class SandboxLaunchTest {
     int code = Main.commandLine(Map.of(), Lifetimes.none(), new PrintWriter(out, true), new PrintWriter(err, true))
         .execute("sandbox", "--port", "0", "--data-dir", file.toString());
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("keap-gateway sandbox: cannot open the sandbox data directory")
-        .doesNotContain("\tat ");
+    assertThat(err.toString()).contains("keap-gateway sandbox: cannot use the data directory " + file
+        + " (--data-dir): it exists and is not a directory").doesNotContain("\tat ");
   }
 
   private static String get(String url) {

@@ -34,7 +34,12 @@ final class ClusterWiring {
   /** Rate-limit buckets: shared through Redis when configured, else in this process. */
   static BucketStore bucketStore(GatewayConfig c, Database db) {
     if (c.redisUrl() != null) {
-      BucketStore shared = RedisBuckets.connect(c.redisUrl(), c.clock());
+      BucketStore shared;
+      try {
+        shared = RedisBuckets.connect(c.redisUrl(), c.clock());
+      } catch (RedisBuckets.Unreachable e) {
+        throw new StartFailure(new StartFailure.RedisUnreachable(e.where(), e.why()));
+      }
       LOG.info("rate limits are shared by all instances through Redis");
       return shared;
     }

@@ -8,6 +8,7 @@ import dev.keapgw.gateway.config.Tuning;
 import dev.keapgw.gateway.connection.ConnectLinks;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.Failures;
@@ -117,6 +118,7 @@ public final class Gateway implements AutoCloseable {
         config.timeouts().response().plus(config.timeouts().connect()).plusSeconds(5));
     Gateway g = null;
     try {
+      requireKeysFor(db, config);
       AccountRepository accountRepo = new AccountRepository(db.jdbi());
       ApiKeyAuthenticator auth = new ApiKeyAuthenticator(vertx, accountRepo, config.clock(),
           config.tuning().storeCache(db.embedded()));
@@ -145,6 +147,17 @@ public final class Gateway implements AutoCloseable {
       }
       db.close();
       throw e;
+    }
+  }
+
+  /**
+   * Refuses to start on a store whose secrets were sealed with keys that are not configured:
+   * otherwise every request on an existing connection would fail, one at a time.
+   */
+  private static void requireKeysFor(Database db, GatewayConfig config) {
+    var missing = new KeyRotation(db.jdbi(), new SecretBox(config.keys()), config.keys()).missingKeyIds();
+    if (!missing.isEmpty()) {
+      throw new StartFailure(new StartFailure.EncryptionKeysMissing(missing, config.keys().ids()));
     }
   }
 

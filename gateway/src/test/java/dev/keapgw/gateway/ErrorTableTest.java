@@ -120,7 +120,7 @@ class ErrorTableTest {
     }
     assertError(last, 429, "rate_limited");
     assertThat(last.header("Retry-After")).isNotNull();
-    assertThat(last.header("X-RateLimit-Limit")).isEqualTo("1");
+    assertThat(last.header("X-RateLimit-Limit")).isEqualTo("21"); // 1 per second, plus the default burst of 20
     assertThat(last.header("X-RateLimit-Remaining")).isEqualTo("0");
     assertThat(last.header("X-RateLimit-Reset")).isNotNull();
   }

@@ -87,7 +87,8 @@ final class ConsoleJson {
     if (r == null) {
       return null;
     }
-    return Json.object().put("limit_per_second", r.limit()).put("burst", burst).put("remaining", r.remaining())
+    // X-RateLimit-Limit is the bucket's size: the rate plus the burst
+    return Json.object().put("limit_per_second", r.limit() - burst).put("burst", burst).put("remaining", r.remaining())
         .put("seen_time", Times.iso(Instant.ofEpochMilli(r.atMillis())));
   }
 

@@ -48,6 +48,32 @@ public final class KeyRotation {
     this.keys = keys;
   }
 
+  /**
+   * The ids of the keys the stored secrets are sealed with (every one of them must be
+   * configured for the store to be readable). Blocking; reads each sealed column once.
+   */
+  public java.util.Set<String> keyIdsInUse() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (String[] column : COLUMNS) {
+      // a sealed value starts "v1.<key id>.": its first 12 characters name the key
+      jdbi.useHandle(h -> h.createQuery("SELECT DISTINCT LEFT(" + column[0] + ", 12) FROM connections WHERE "
+          + column[0] + " IS NOT NULL").mapTo(String.class).forEach(prefix -> {
+            String id = SecretBox.keyIdOf(prefix);
+            if (id != null && !id.isEmpty()) {
+              ids.add(id);
+            }
+          }));
+    }
+    return ids;
+  }
+
+  /** The ids in {@link #keyIdsInUse()} that are not configured: the store cannot be read without them. */
+  public java.util.Set<String> missingKeyIds() {
+    java.util.Set<String> missing = new java.util.TreeSet<>(keyIdsInUse());
+    missing.removeAll(keys.ids());
+    return missing;
+  }
+
   /** Re-encrypts every secret not sealed with the primary key. Blocking. */
   public Result reencryptAll() {
     int[] counts = new int[4];

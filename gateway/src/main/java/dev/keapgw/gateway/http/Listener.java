@@ -75,7 +75,8 @@ public final class Listener {
         && inUse(err) ? listenFirst(vertx, options, handler, instances, tries - 1) : Future.failedFuture(err));
   }
 
-  private static boolean inUse(Throwable err) {
+  /** Whether binding failed because the port is taken. */
+  public static boolean inUse(Throwable err) {
     for (Throwable t = err; t != null; t = t.getCause()) {
       if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
         return true;

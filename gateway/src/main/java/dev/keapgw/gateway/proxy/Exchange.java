@@ -38,13 +38,18 @@ final class Exchange {
     this.startNanos = startNanos;
   }
 
+  /** The caller's path after {@code /{app}}: {@code /crm/rest/v2/contacts} for {@code /keap/crm/rest/v2/contacts}. */
+  String pathAfterApp() {
+    return request.path().substring(1 + app.name().length());
+  }
+
   /**
    * The upstream request target: the upstream's base path, then the caller's path after the
    * app name and its query, exactly as sent (never decoded or re-encoded; raw non-ASCII bytes
    * stay the same bytes, see {@link RequestTarget}).
    */
   String upstreamUri() {
-    String rest = request.path().substring(1 + app.name().length());
+    String rest = pathAfterApp();
     String base = app.upstreamUrl().getRawPath() == null ? "" : app.upstreamUrl().getRawPath();
     if (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);

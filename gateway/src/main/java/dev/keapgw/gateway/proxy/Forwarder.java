@@ -193,6 +193,11 @@ public final class Forwarder {
     res.setStatusCode(call.status());
     res.setStatusMessage(call.reason());
     Headers.toCaller(call.headers(), res.headers());
+    String hint = PathHint.forAnswer(x.app.name(), x.pathAfterApp(), call.status());
+    if (hint != null) {
+      res.putHeader(PathHint.HEADER, hint);
+      x.outcome = PathHint.OUTCOME;
+    }
     String length = call.headers().get(HttpHeaderNames.CONTENT_LENGTH);
     boolean bodiless = x.request.method() == HttpMethod.HEAD || call.status() == 204 || call.status() == 304;
     if (length != null) {

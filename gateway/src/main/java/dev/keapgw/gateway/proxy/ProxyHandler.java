@@ -159,7 +159,8 @@ public final class ProxyHandler {
     if (!v.allowed()) {
       metrics.rateLimited("account");
       return Future.failedFuture(new GatewayException(ErrorType.RATE_LIMITED, "Rate limit exceeded: this account may send "
-          + v.limit() + " requests per second. Retry after " + v.retryAfterSeconds() + " s.")
+          + accountLimits.rate(x.principal.account().rateLimitPerSecond()) + " requests per second, and up to "
+          + v.limit() + " at once. Retry after " + v.retryAfterSeconds() + " s.")
           .header("Retry-After", Long.toString(v.retryAfterSeconds())));
     }
     return Future.succeededFuture();

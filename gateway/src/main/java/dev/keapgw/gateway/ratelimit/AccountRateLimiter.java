@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Each account's request rate: a token bucket refilled at the account's rate per second that
- * holds {@code burst} extra requests, so short bursts pass and a sustained flood is held to
- * the rate. The buckets live in a {@link BucketStore}: this process, or Redis for a cluster.
+ * Each account's request rate: a token bucket of {@code rate + burst} requests, refilled at the
+ * account's rate per second. From a full bucket exactly {@code rate + burst} requests pass at
+ * once; after that the rate holds. The {@link Verdict}'s {@code limit} is the bucket's size, so
+ * {@code X-RateLimit-Remaining} never exceeds {@code X-RateLimit-Limit}. The buckets live in a
+ * {@link BucketStore}: this process, or Redis for a cluster.
  */
 public final class AccountRateLimiter {
   private final BucketStore buckets;
@@ -29,9 +31,17 @@ public final class AccountRateLimiter {
     this.burst = burst;
   }
 
-  /** Counts one request of an account whose own limit is {@code perSecond} (null: the default). */
+  /** The sustained rate of an account whose own limit is {@code perSecond} (null: the default). */
+  public int rate(Integer perSecond) {
+    return perSecond == null ? defaultPerSecond : perSecond;
+  }
+
+  /**
+   * Counts one request of an account whose own limit is {@code perSecond} (null: the default).
+   * The verdict's {@code limit} is the bucket's size, {@code rate + burst}.
+   */
   public Future<Verdict> tryAcquire(String accountId, Integer perSecond) {
-    int rate = perSecond == null ? defaultPerSecond : perSecond;
+    int rate = rate(perSecond);
     Named n = named.get(accountId);
     if (n == null || n.rate() != rate) {
       // a changed limit gets a bucket of its own (the key names the rate)
@@ -40,6 +50,6 @@ public final class AccountRateLimiter {
           .build());
       named.put(accountId, n);
     }
-    return buckets.tryConsume(n.key(), n.config()).map(p -> Verdict.of(p, rate));
+    return buckets.tryConsume(n.key(), n.config()).map(p -> Verdict.of(p, (long) rate + burst));
   }
 }

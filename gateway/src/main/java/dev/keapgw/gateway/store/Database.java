@@ -62,6 +62,7 @@ public final class Database implements AutoCloseable {
     boolean postgres = !embedded && dbUrl.startsWith("jdbc:postgresql:");
     HikariConfig hc = new HikariConfig();
     if (embedded) {
+      StoreFailures.requireWritableDirectory(dataDir);
       DataDirectory.prepare(dataDir);
       hc.setJdbcUrl(embeddedUrl(dataDir));
       hc.setUsername("sa");
@@ -81,7 +82,7 @@ public final class Database implements AutoCloseable {
       Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     } catch (RuntimeException e) {
       ds.close();
-      throw new IllegalStateException("cannot open or migrate the store: " + rootMessage(e), e);
+      throw StoreFailures.atOpen(e, dbUrl, dataDir);
     }
     if (embedded) {
       DataDirectory.restrictFiles(dataDir);
@@ -106,7 +107,9 @@ public final class Database implements AutoCloseable {
     Path file = dataDir.toAbsolutePath().resolve("gateway");
     // WRITE_DELAY=0: a commit reaches the operating system before it is acknowledged,
     // so an acknowledged write survives the process being killed.
-    return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    // TRACE_LEVEL_FILE=0: H2 writes no gateway.trace.db beside the store (failures reach the log instead)
+    return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+        + ";TRACE_LEVEL_FILE=0";
   }
 
   public Jdbi jdbi() {
@@ -191,12 +194,5 @@ public final class Database implements AutoCloseable {
       lockSource.close();
     }
     dataSource.close();
-  }
-
-  private static String rootMessage(Throwable e) {
-    while (e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e.getMessage();
   }
 }

@@ -5,7 +5,7 @@ import io.vertx.core.MultiMap;
 /**
  * The account's rate limit as the gateway's {@code X-RateLimit-*} headers told it on one answer.
  *
- * @param limit requests per second
+ * @param limit the most requests that pass at once (the account's rate per second plus the burst)
  * @param remaining what was left in the bucket right after that request (burst included)
  */
 public record RateLimitSeen(long limit, long remaining, long atMillis) {

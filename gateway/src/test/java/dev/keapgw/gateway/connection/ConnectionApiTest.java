@@ -36,6 +36,24 @@ class ConnectionApiTest {
     assertThat(matonFields).isEqualTo(c);
   }
 
+  /** What {@code curl -d '{"app":"keap"}'} sends: JSON labelled as a form. */
+  @Test
+  void aJsonBodyIsReadAsJsonWhateverItsContentTypeAndANonJsonBodyIsStillA400() {
+    TestHttp api = FIX.as(FIX.newAccount("Curl user").key().secret());
+    for (String type : new String[] {"application/x-www-form-urlencoded", "text/plain", null}) {
+      TestHttp.Reply r = api.send("POST", "/connections", type, "{\"app\":\"keap\"}");
+      assertThat(r.status()).as(type + ": " + r.body()).isEqualTo(201);
+      assertThat(r.json().at("/connection/status").asText()).isEqualTo("PENDING");
+    }
+    TestHttp.Reply form = api.send("POST", "/connections", "application/x-www-form-urlencoded", "app=keap");
+    assertThat(form.status()).isEqualTo(400);
+    assertThat(form.json().at("/error/type").asText()).isEqualTo("invalid_request");
+    assertThat(form.json().at("/error/message").asText()).contains("not valid JSON");
+    TestHttp.Reply admin = FIX.admin().send("POST", "/admin/accounts", "application/x-www-form-urlencoded",
+        "{\"name\":\"Curl account\"}");
+    assertThat(admin.status()).as(admin.body()).isEqualTo(201);
+  }
+
   @Test
   void listFiltersByAppAndStatusOldestFirst() {
     String key = FIX.newAccount("Lister").key().secret();

@@ -63,6 +63,25 @@ class AccessLogTest {
   }
 
   @Test
+  void aPathWithoutCrmRestGetsKeapsAnswerUnchangedWithAHintInAHeaderAndTheLog() throws Exception {
+    TestHttp http = new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer " + alice.key().secret(),
+        "X-Request-Id", "trace-ccc-333"));
+    TestHttp.Reply r = http.get("/keap/v2/contacts");
+    TestHttp.Reply keaps = new TestHttp(FIX.sandbox().baseUrl(), Map.of()).get("/v2/contacts");
+    assertThat(keaps.status()).isEqualTo(404);
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.body()).isEqualTo(keaps.body());
+    assertThat(r.header("X-Gateway-Hint")).contains("/crm/rest").contains("/keap/crm/rest/v2/contacts");
+    String line = awaitLine(l -> l.contains("request_id=trace-ccc-333 "));
+    assertThat(line).contains(" status=404 upstream_status=404 ").endsWith(" outcome=hint_missing_crm_rest");
+
+    // Keap's own 404s under /crm/rest carry no hint
+    TestHttp.Reply missing = http.get("/keap/crm/rest/v2/users/999999");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.header("X-Gateway-Hint")).isNull();
+  }
+
+  @Test
   void concurrentRequestsGiveOneWholeLineEach() throws Exception {
     int n = 400;
     ExecutorService pool = Executors.newFixedThreadPool(16);

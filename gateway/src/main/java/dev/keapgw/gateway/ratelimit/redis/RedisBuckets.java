@@ -75,7 +75,7 @@ public final class RedisBuckets implements BucketStore {
   /**
    * Connects to Redis at {@code url}.
    *
-   * @throws IllegalStateException when Redis cannot be reached now (the gateway does not start)
+   * @throws Unreachable when Redis cannot be reached now (the gateway does not start)
    */
   public static RedisBuckets connect(String url, Clock clock) {
     ClientResources resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
@@ -94,7 +94,7 @@ public final class RedisBuckets implements BucketStore {
     } catch (RuntimeException e) {
       client.shutdown();
       resources.shutdown();
-      throw new IllegalStateException("cannot reach Redis at " + redacted(url) + ": " + e.getMessage(), e);
+      throw new Unreachable(redacted(url), String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
     }
     TimeMeter time = new ClockTimeMeter(clock);
     AsyncProxyManager<String> proxies = Bucket4jLettuce.casBasedBuilder(connection)
@@ -151,6 +151,26 @@ public final class RedisBuckets implements BucketStore {
   }
 
   /** The URL without a password, for messages. */
+  /** Redis could not be reached at start; {@code where} is its URL without a password. */
+  public static final class Unreachable extends IllegalStateException {
+    private final String where;
+    private final String why;
+
+    Unreachable(String where, String why) {
+      super("cannot reach Redis at " + where + ": " + why);
+      this.where = where;
+      this.why = why;
+    }
+
+    public String where() {
+      return where;
+    }
+
+    public String why() {
+      return why;
+    }
+  }
+
   static String redacted(String url) {
     return url.replaceAll("//[^@/]*@", "//***@");
   }
