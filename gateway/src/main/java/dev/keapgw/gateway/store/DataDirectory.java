@@ -23,16 +23,21 @@ public final class DataDirectory {
   /** Creates the directory (and missing parents) readable by the owner only; an existing one is left as it is. */
   public static void prepare(Path dir) {
     try {
-      if (Files.isDirectory(dir)) {
-        return;
-      }
-      if (posix(dir.toAbsolutePath().getRoot())) {
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-      } else {
-        Files.createDirectories(dir);
-      }
+      create(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + dir.toAbsolutePath(), e);
+    }
+  }
+
+  /** Creates the directory (and missing parents) {@code 0700} where permissions exist; an existing one is left as it is. */
+  static void create(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    if (posix(dir.toAbsolutePath().getRoot())) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+    } else {
+      Files.createDirectories(dir);
     }
   }
 

@@ -77,12 +77,15 @@ public final class Database implements AutoCloseable {
     hc.setConnectionTimeout(3_000);
     hc.setValidationTimeout(1_000);
     hc.setInitializationFailTimeout(-1);
+    java.sql.Connection first = embedded ? openFirst(dataDir) : null;
     HikariDataSource ds = new HikariDataSource(hc);
     try {
       Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     } catch (RuntimeException e) {
       ds.close();
       throw StoreFailures.atOpen(e, dbUrl, dataDir);
+    } finally {
+      closeQuietly(first);
     }
     if (embedded) {
       DataDirectory.restrictFiles(dataDir);
@@ -100,6 +103,31 @@ public final class Database implements AutoCloseable {
       locks = new HikariDataSource(lc);
     }
     return new Database(ds, locks, embedded, postgres, embedded ? dataDir : null);
+  }
+
+  /**
+   * Opens the embedded store once, outside the pool, and waits as long as H2 needs: after a
+   * crash it recovers the file first, which on a busy machine takes longer than the pool's
+   * 3 s (meant for requests once the store is open). A store another process holds still
+   * fails at once. The caller keeps this connection until the pool has opened the store too.
+   */
+  private static java.sql.Connection openFirst(Path dataDir) {
+    try {
+      return java.sql.DriverManager.getConnection(embeddedUrl(dataDir), "sa", "");
+    } catch (java.sql.SQLException e) {
+      throw StoreFailures.atOpen(new IllegalStateException(e.getMessage(), e), null, dataDir);
+    }
+  }
+
+  private static void closeQuietly(java.sql.Connection c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (java.sql.SQLException e) {
+      // the pool holds the store open by now; nothing is lost
+    }
   }
 
   /** The JDBC URL of the embedded store in {@code dataDir}. */

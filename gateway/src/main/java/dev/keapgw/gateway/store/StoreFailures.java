@@ -26,7 +26,7 @@ final class StoreFailures {
   static void requireWritableDirectory(Path dir) {
     Path abs = dir.toAbsolutePath().normalize();
     try {
-      Files.createDirectories(abs);
+      DataDirectory.create(abs);
     } catch (IOException e) {
       throw new StartFailure(new StartFailure.DataDirUnusable(abs, e instanceof FileAlreadyExistsException
           ? "it exists and is not a directory" : "it cannot be created (" + reason(e) + ")"));
