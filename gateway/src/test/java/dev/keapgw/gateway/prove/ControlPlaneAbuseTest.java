@@ -60,7 +60,7 @@ class ControlPlaneAbuseTest {
     assertThat(refused).as("statuses %s", statuses).isNotNull();
     assertThat(refused.json().at("/error/type").asText()).isEqualTo("rate_limited");
     assertThat(refused.header("Retry-After")).isNotNull();
-    assertThat(refused.header("X-RateLimit-Limit")).isEqualTo("1");
+    assertThat(refused.header("X-RateLimit-Limit")).as("the bucket: rate 1 plus the burst of 20").isEqualTo("21");
     // the data plane spends the same bucket
     assertThat(me.get("/keap/crm/rest/v2/contacts").status()).isEqualTo(429);
   }
