@@ -2,8 +2,8 @@
 # Two builds of the gateway side by side against nginx's proxy, in one run: for a refactoring,
 # whose effect on speed must be told from the noise of a busy machine.
 #
-#   nginx :29001  serves a fixed Keap-like page; nginx :29002 proxies to it (the reference, as
-#                 in bench/nginx-ref.sh, on ports of its own)
+#   nginx :19001  serves a fixed Keap-like page; nginx :19002 proxies to it (bench/nginx-ref.sh,
+#                 the reference)
 #   gateway A :28080 (the first jar) and gateway B :28081 (the second), same upstream, each in
 #                 serve mode with its own store; the sandbox (:29090, run from the second jar)
 #                 is their OAuth server
@@ -19,37 +19,11 @@ cd "$root"
 java="$(source scripts/find-java.sh; find_java)"
 work="$(mktemp -d)"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; bash bench/nginx-ref.sh stop || true; }
 trap cleanup EXIT
 
-mkdir -p "$work/html/crm/rest/v2" "$work/logs"
-python3 - <<'PY' > "$work/html/crm/rest/v2/contacts"
-import json
-print(json.dumps({"contacts":[{"id":str(i),"given_name":"John","family_name":"Park%d"%i,
- "email_addresses":[{"email":"john%d@example.com"%i,"field":"EMAIL1"}]} for i in range(10)],
- "next_page_token":"abc123"}))
-PY
-cat > "$work/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  default_type application/json;
-  upstream up { server 127.0.0.1:29001; keepalive 64; }
-  server { listen 127.0.0.1:29001; root $work/html; location / { try_files \$uri =404; } }
-  server { listen 127.0.0.1:29002;
-    location /keap/ {
-      proxy_pass http://up/;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Authorization "Bearer upstream-token";
-    }
-  }
-}
-CONF
-nginx -c "$work/nginx.conf" -p "$work"
+bash bench/nginx-ref.sh stop 2>/dev/null || true
+bash bench/nginx-ref.sh start
 
 "$java" -jar "$b_jar" sandbox --port 29090 --auto-approve --no-quotas --client-id bench --client-secret bench-secret \
   --redirect-uri http://127.0.0.1:28080/oauth/callback,http://127.0.0.1:28081/oauth/callback >"$work/sandbox.log" 2>&1 &
@@ -57,14 +31,14 @@ pids+=($!)
 start_gateway() {   # jar port: starts it and prints an API key whose connection is ACTIVE
   local jar=$1 port=$2 key url
   "$java" -Xmx512m -jar "$jar" serve --host 127.0.0.1 --port "$port" --public-url "http://127.0.0.1:$port" \
-    --data-dir "$work/gw$port" --upstream-url http://127.0.0.1:29001 \
+    --data-dir "$work/gw$port" --upstream-url http://127.0.0.1:19001 \
     --authorize-url http://127.0.0.1:29090/app/oauth/authorize --token-url http://127.0.0.1:29090/token \
     --client-id bench --client-secret bench-secret --encryption-key "$(openssl rand -base64 32)" \
-    --admin-token bench-admin --account-rate-limit 1000000 --upstream-quota-per-minute 0 \
+    --admin-token bench-admin-token-0123456789abcdef0123 --account-rate-limit 1000000 --upstream-quota-per-minute 0 \
     >"$work/gateway$port.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && curl -sf http://127.0.0.1:29090/_sandbox/stats >/dev/null && break; sleep 0.2; done
-  key="$(curl -sf -H 'Authorization: Bearer bench-admin' -H 'Content-Type: application/json' -d '{"name":"bench"}' \
+  key="$(curl -sf -H 'Authorization: Bearer bench-admin-token-0123456789abcdef0123' -H 'Content-Type: application/json' -d '{"name":"bench"}' \
     "http://127.0.0.1:$port/admin/accounts" | python3 -c 'import sys,json;print(json.load(sys.stdin)["api_key"])')"
   url="$(curl -sf -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{"app":"keap"}' \
     "http://127.0.0.1:$port/connections" | python3 -c 'import sys,json;print(json.load(sys.stdin)["connection"]["url"])')"
@@ -79,11 +53,11 @@ path=/keap/crm/rest/v2/contacts
 rps() { awk '/Requests\/sec/{print $2}'; }
 wrk -t1 -c50 -d30s -H "Authorization: Bearer $a_key" "http://127.0.0.1:28080$path" >/dev/null
 wrk -t1 -c50 -d30s -H "Authorization: Bearer $b_key" "http://127.0.0.1:28081$path" >/dev/null
-wrk -t1 -c50 -d5s "http://127.0.0.1:29002$path" >/dev/null
+wrk -t1 -c50 -d5s "http://127.0.0.1:19002$path" >/dev/null
 echo "A = $1, B = $2"
 echo "round  nginx-rps  A-rps  B-rps  A/nginx  B/nginx"
 for i in $(seq 1 "$rounds"); do
-  n="$(wrk -t1 -c50 -d10s "http://127.0.0.1:29002$path" | rps)"
+  n="$(wrk -t1 -c50 -d10s "http://127.0.0.1:19002$path" | rps)"
   if (( i % 2 )); then
     a="$(wrk -t1 -c50 -d10s -H "Authorization: Bearer $a_key" "http://127.0.0.1:28080$path" | rps)"
     b="$(wrk -t1 -c50 -d10s -H "Authorization: Bearer $b_key" "http://127.0.0.1:28081$path" | rps)"

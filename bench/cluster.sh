@@ -57,7 +57,7 @@ gateway() {   # port public-url extra-options...
   JAVA_OPTS="-Xmx512m" ./keap-gateway serve --host 127.0.0.1 --port "$port" --public-url "$public" \
     --upstream-url http://127.0.0.1:19001 --authorize-url http://127.0.0.1:19090/app/oauth/authorize \
     --token-url http://127.0.0.1:19090/token --client-id bench --client-secret bench-secret \
-    --encryption-key "$enc" --admin-token bench-admin \
+    --encryption-key "$enc" --admin-token bench-admin-token-0123456789abcdef0123 \
     --account-rate-limit 1000000 --upstream-quota-per-minute 0 "$@" >"$work/gateway-$port.log" 2>&1 &
   pids+=($!)
 }
@@ -76,7 +76,7 @@ for _ in $(seq 1 200); do curl -sf http://127.0.0.1:19090/_sandbox/stats >/dev/n
 
 connect() {   # port: a new account with an ACTIVE connection made through the connect flow; prints the key
   local key url
-  key="$(curl -sf -H 'Authorization: Bearer bench-admin' -H 'Content-Type: application/json' \
+  key="$(curl -sf -H 'Authorization: Bearer bench-admin-token-0123456789abcdef0123' -H 'Content-Type: application/json' \
     -d '{"name":"bench"}' "http://127.0.0.1:$1/admin/accounts" | python3 -c 'import sys,json;print(json.load(sys.stdin)["api_key"])')"
   url="$(curl -sf -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{"app":"keap"}' \
     "http://127.0.0.1:$1/connections" | python3 -c 'import sys,json;print(json.load(sys.stdin)["connection"]["url"])')"

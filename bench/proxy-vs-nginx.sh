@@ -37,13 +37,13 @@ JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xmx512m}" ./keap-gateway serve --host 127.0.0.1
   --public-url http://127.0.0.1:18080 --data-dir "$work/gw" \
   --upstream-url http://127.0.0.1:19001 --authorize-url http://127.0.0.1:19090/app/oauth/authorize \
   --token-url http://127.0.0.1:19090/token --client-id bench --client-secret bench-secret \
-  --encryption-key "$(openssl rand -base64 32)" --admin-token bench-admin \
+  --encryption-key "$(openssl rand -base64 32)" --admin-token bench-admin-token-0123456789abcdef0123 \
   --account-rate-limit 1000000 --upstream-quota-per-minute 0 >"$work/gateway.log" 2>&1 &
 gw=$!
 pids+=($gw)
 for _ in $(seq 1 200); do curl -sf http://127.0.0.1:18080/healthz >/dev/null && curl -sf http://127.0.0.1:19090/_sandbox/stats >/dev/null && break; sleep 0.1; done
 
-key="$(curl -sf -H 'Authorization: Bearer bench-admin' -H 'Content-Type: application/json' \
+key="$(curl -sf -H 'Authorization: Bearer bench-admin-token-0123456789abcdef0123' -H 'Content-Type: application/json' \
   -d '{"name":"bench"}' http://127.0.0.1:18080/admin/accounts | python3 -c 'import sys,json;print(json.load(sys.stdin)["api_key"])')"
 url="$(curl -sf -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{"app":"keap"}' \
   http://127.0.0.1:18080/connections | python3 -c 'import sys,json;print(json.load(sys.stdin)["connection"]["url"])')"
