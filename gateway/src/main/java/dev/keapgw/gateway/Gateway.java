@@ -56,9 +56,11 @@ public final class Gateway implements AutoCloseable {
   private BucketStore buckets;
   /** The accounts' request rates: the control plane and the data plane spend the same ones. */
   private AccountRateLimiter accountLimits;
+
   private Leases leases;
   /** This process among the instances of a cluster (the holder of leases). */
   private final String instanceId = java.util.UUID.randomUUID().toString();
+
   static final String SWEEPER_LEASE = "keep-alive-sweeper";
   private Listener listener;
   private AccessLog accessLog;
@@ -76,7 +78,8 @@ public final class Gateway implements AutoCloseable {
 
   /** The Vert.x a gateway runs on when it owns one: Linux's epoll where available, 32 worker threads for the store. */
   public static Vertx newVertx() {
-    return Vertx.vertx(new VertxOptions().setWorkerPoolSize(Tuning.defaults().workerThreads())
+    return Vertx.vertx(new VertxOptions()
+        .setWorkerPoolSize(Tuning.defaults().workerThreads())
         .setPreferNativeTransport(true));
   }
 
@@ -98,9 +101,12 @@ public final class Gateway implements AutoCloseable {
     java.util.List<GatewayConfig.Problem> problems = config.problems();
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("the gateway cannot start:\n  - "
-          + String.join("\n  - ", problems.stream().map(GatewayConfig.Problem::toString).toList()));
+          + String.join(
+              "\n  - ", problems.stream().map(GatewayConfig.Problem::toString).toList()));
     }
-    Database db = Database.open(config.dbUrl(), config.dataDir(),
+    Database db = Database.open(
+        config.dbUrl(),
+        config.dataDir(),
         config.timeouts().response().plus(config.timeouts().connect()).plusSeconds(5));
     Gateway g = null;
     try {
@@ -143,13 +149,17 @@ public final class Gateway implements AutoCloseable {
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBody));
     GatewayConfig c = services.config();
     buckets = ClusterWiring.bucketStore(c, services.db());
-    accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), buckets);
+    accountLimits =
+        new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), buckets);
     ControlRoutes routes = new ControlRoutes(router, services.auth(), accountLimits);
     for (Feature f : features) {
       f.mount(routes, services);
     }
-    router.route().last().handler(ctx -> ctx.fail(GatewayException.notFound(
-        "No such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
+    router
+        .route()
+        .last()
+        .handler(ctx -> ctx.fail(GatewayException.notFound(
+            "No such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
     router.route().failureHandler(ErrorBody.failureHandler(maxBody));
   }
 
@@ -157,32 +167,66 @@ public final class Gateway implements AutoCloseable {
   private java.util.function.Supplier<Handler<HttpServerRequest>> buildDataPlane() {
     GatewayConfig c = services.config();
     Vertx vertx = services.vertx();
-    RefreshPolicy policy = new RefreshPolicy(c.timeouts().refreshMargin(), c.timeouts().refreshBackoffMax(),
+    RefreshPolicy policy = new RefreshPolicy(
+        c.timeouts().refreshMargin(),
+        c.timeouts().refreshBackoffMax(),
         () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     Database db = services.db();
     RefreshLock lock = ClusterWiring.refreshLock(c, db);
-    TokenRefresher refresher = new TokenRefresher(services.connectionRepo(), services.secrets(), services.oauth(),
-        c.apps(), lock, policy, c.clock(), c.timeouts().response(), services.metrics());
+    TokenRefresher refresher = new TokenRefresher(
+        services.connectionRepo(),
+        services.secrets(),
+        services.oauth(),
+        c.apps(),
+        lock,
+        policy,
+        c.clock(),
+        c.timeouts().response(),
+        services.metrics());
     tokens = new TokenManager(vertx, refresher, policy, c.clock());
     Duration sweepEvery = c.tuning().sweepEvery();
     leases = new Leases(db.jdbi());
-    sweeper = new KeepAliveSweeper(vertx, services.connectionRepo(), tokens, c.clock(), c.timeouts().keepAliveEvery(),
-        sweepEvery, () -> leases.tryAcquire(SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
+    sweeper = new KeepAliveSweeper(
+        vertx,
+        services.connectionRepo(),
+        tokens,
+        c.clock(),
+        c.timeouts().keepAliveEvery(),
+        sweepEvery,
+        () -> leases.tryAcquire(
+            SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
     ConnectLinks links = ConnectionService.of(services)::reconnectUrl;
     UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), buckets);
-    ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(),
-        c.tuning().storeCache(db.embedded()));
+    ConnectionSelector selector = new ConnectionSelector(
+        vertx, services.connectionRepo(), c.tuning().storeCache(db.embedded()));
     services.connectionRepo().onChange(id -> {
       selector.forgetAll();
       tokens.forget(id);
     });
     accessLog = AccessLog.open(c.accessLog(), services.traffic());
-    upstream = new UpstreamClient(vertx, new UpstreamClient.Settings(c.timeouts().connect(), c.timeouts().response(),
-        c.tuning().upstreamConnectionsPerLoop(), c.tuning().upstreamKeepIdle(), UpstreamClient.defaultTls()));
+    upstream = new UpstreamClient(
+        vertx,
+        new UpstreamClient.Settings(
+            c.timeouts().connect(),
+            c.timeouts().response(),
+            c.tuning().upstreamConnectionsPerLoop(),
+            c.tuning().upstreamKeepIdle(),
+            UpstreamClient.defaultTls()));
     Forwarder forwarder = new Forwarder(upstream, tokens, budget);
     return () -> {
-      ProxyHandler proxy = new ProxyHandler(c.clock(), vertx, services.auth(), c.apps(), accountLimits, budget,
-          selector, tokens, links, forwarder, services.metrics(), accessLog);
+      ProxyHandler proxy = new ProxyHandler(
+          c.clock(),
+          vertx,
+          services.auth(),
+          c.apps(),
+          accountLimits,
+          budget,
+          selector,
+          tokens,
+          links,
+          forwarder,
+          services.metrics(),
+          accessLog);
       return req -> dispatch(req, proxy);
     };
   }
@@ -193,7 +237,9 @@ public final class Gateway implements AutoCloseable {
         leases.release(SWEEPER_LEASE, instanceId);
       }
     } catch (RuntimeException e) {
-      LOG.warn("could not give up the sweeper's lease (another instance takes it when it expires): {}", e.toString());
+      LOG.warn(
+          "could not give up the sweeper's lease (another instance takes it when it expires): {}",
+          e.toString());
     }
   }
 
@@ -204,7 +250,10 @@ public final class Gateway implements AutoCloseable {
 
   /** The mounted feature of this type (tests steer features directly). */
   public <T extends Feature> T feature(Class<T> type) {
-    return features.stream().filter(type::isInstance).map(type::cast).findFirst()
+    return features.stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no feature " + type.getSimpleName()));
   }
 
@@ -215,15 +264,21 @@ public final class Gateway implements AutoCloseable {
 
   private void listen() {
     GatewayConfig c = services.config();
-    HttpServerOptions options = new HttpServerOptions().setHost(c.host()).setPort(c.port())
-        .setIdleTimeout((int) c.tuning().idleTimeout().toSeconds()).setMaxHeaderSize(c.tuning().maxHeaderBytes())
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(c.host())
+        .setPort(c.port())
+        .setIdleTimeout((int) c.tuning().idleTimeout().toSeconds())
+        .setMaxHeaderSize(c.tuning().maxHeaderBytes())
         .setMaxInitialLineLength(c.tuning().maxHeaderBytes())
         // HTTP/1.1 only, as Keap and Maton speak it: no cleartext HTTP/2 upgrade
         .setHttp2ClearTextEnabled(false);
     listener = new Listener();
     try {
-      listener.listen(services.vertx(), options, dataPlane, c.tuning().eventLoops())
-          .toCompletionStage().toCompletableFuture().get();
+      listener
+          .listen(services.vertx(), options, dataPlane, c.tuning().eventLoops())
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the gateway", e);
@@ -232,15 +287,28 @@ public final class Gateway implements AutoCloseable {
     }
     if (services.db().embedded()) {
       // the embedded store never shrinks by itself while it runs: give deleted space back
-      compactTimer = services.vertx().setPeriodic(COMPACT_EVERY.toMillis(), t ->
-          services.vertx().executeBlocking(() -> services.db().compactIfSparse(50, Duration.ofSeconds(2)), false)
-              .onFailure(e -> LOG.warn("could not compact the store: {}", e.toString())));
+      compactTimer = services
+          .vertx()
+          .setPeriodic(
+              COMPACT_EVERY.toMillis(),
+              t -> services
+                  .vertx()
+                  .executeBlocking(
+                      () -> services.db().compactIfSparse(50, Duration.ofSeconds(2)), false)
+                  .onFailure(e -> LOG.warn("could not compact the store: {}", e.toString())));
     }
-    flushTimer = services.vertx().setPeriodic(c.tuning().lastUseFlushEvery().toMillis(), t ->
-        services.vertx().executeBlocking(() -> {
-          services.auth().flushLastUse();
-          return null;
-        }, false));
+    flushTimer = services
+        .vertx()
+        .setPeriodic(
+            c.tuning().lastUseFlushEvery().toMillis(),
+            t -> services
+                .vertx()
+                .executeBlocking(
+                    () -> {
+                      services.auth().flushLastUse();
+                      return null;
+                    },
+                    false));
   }
 
   private void dispatch(HttpServerRequest req, ProxyHandler proxy) {
@@ -266,7 +334,9 @@ public final class Gateway implements AutoCloseable {
 
   /** Where this gateway listens, e.g. {@code http://127.0.0.1:8080}. */
   public String baseUrl() {
-    String host = services.config().host().equals("0.0.0.0") ? "127.0.0.1" : services.config().host();
+    String host = services.config().host().equals("0.0.0.0")
+        ? "127.0.0.1"
+        : services.config().host();
     return "http://" + host + ":" + port();
   }
 

@@ -8,8 +8,8 @@ import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
-import dev.keapgw.gateway.store.Database;
 import dev.keapgw.gateway.ops.ReadinessChecks;
+import dev.keapgw.gateway.store.Database;
 import dev.keapgw.gateway.traffic.TrafficRecorder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,20 +38,32 @@ public record GatewayServices(
    * one at a time.
    */
   static GatewayServices open(GatewayConfig config, Vertx vertx, Database db) {
-    var missing = new KeyRotation(db.jdbi(), new SecretBox(config.keys()), config.keys()).missingKeyIds();
+    var missing =
+        new KeyRotation(db.jdbi(), new SecretBox(config.keys()), config.keys()).missingKeyIds();
     if (!missing.isEmpty()) {
-      throw new StartFailure(new StartFailure.EncryptionKeysMissing(missing, config.keys().ids()));
+      throw new StartFailure(
+          new StartFailure.EncryptionKeysMissing(missing, config.keys().ids()));
     }
     AccountRepository accountRepo = new AccountRepository(db.jdbi());
-    ApiKeyAuthenticator auth = new ApiKeyAuthenticator(vertx, accountRepo, config.clock(),
-        config.tuning().storeCache(db.embedded()));
-    var oauthHttp = vertx.createHttpClient(new HttpClientOptions()
-        .setConnectTimeout((int) config.timeouts().connect().toMillis()),
+    ApiKeyAuthenticator auth = new ApiKeyAuthenticator(
+        vertx, accountRepo, config.clock(), config.tuning().storeCache(db.embedded()));
+    var oauthHttp = vertx.createHttpClient(
+        new HttpClientOptions()
+            .setConnectTimeout((int) config.timeouts().connect().toMillis()),
         new PoolOptions().setHttp1MaxSize(config.tuning().oauthConnections()));
-    return new GatewayServices(config, vertx, db, accountRepo,
-        new AccountService(accountRepo, auth, config.clock()), auth, new ConnectionRepository(db.jdbi()),
+    return new GatewayServices(
+        config,
+        vertx,
+        db,
+        accountRepo,
+        new AccountService(accountRepo, auth, config.clock()),
+        auth,
+        new ConnectionRepository(db.jdbi()),
         new SecretBox(config.keys()),
-        new UpstreamOAuthClient(oauthHttp, config.timeouts().response(), vertx.getOrCreateContext()),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ReadinessChecks(), new TrafficRecorder());
+        new UpstreamOAuthClient(
+            oauthHttp, config.timeouts().response(), vertx.getOrCreateContext()),
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        new ReadinessChecks(),
+        new TrafficRecorder());
   }
 }

@@ -54,9 +54,24 @@ public record GatewayConfig(
     Triggers triggers) {
 
   /** Path names that can never be app names: the gateway's own routes. */
-  public static final Set<String> RESERVED = Set.of("connections", "user", "admin", "connect", "oauth",
-      "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs", "mcp", "console",
-      "triggers", "hooks");
+  public static final Set<String> RESERVED = Set.of(
+      "connections",
+      "user",
+      "admin",
+      "connect",
+      "oauth",
+      "healthz",
+      "readyz",
+      "metrics",
+      "favicon.ico",
+      "static",
+      "api",
+      "v1",
+      "docs",
+      "mcp",
+      "console",
+      "triggers",
+      "hooks");
 
   /** The shortest admin token accepted: a short one can be guessed. */
   public static final int MIN_ADMIN_TOKEN_LENGTH = 32;
@@ -86,8 +101,21 @@ public record GatewayConfig(
 
   /** The settings a {@link Problem} can be about; the launcher names each by its option. */
   public enum Setting {
-    HOST, PORT, PUBLIC_URL, ENCRYPTION_KEY, APPS, CLIENT_ID, CLIENT_SECRET, DB_URL, REDIS_URL, ACCOUNT_RATE_LIMIT,
-    ACCOUNT_BURST, UPSTREAM_QUOTA_PER_MINUTE, UPSTREAM_CONNECT_TIMEOUT, UPSTREAM_RESPONSE_TIMEOUT, ADMIN_TOKEN
+    HOST,
+    PORT,
+    PUBLIC_URL,
+    ENCRYPTION_KEY,
+    APPS,
+    CLIENT_ID,
+    CLIENT_SECRET,
+    DB_URL,
+    REDIS_URL,
+    ACCOUNT_RATE_LIMIT,
+    ACCOUNT_BURST,
+    UPSTREAM_QUOTA_PER_MINUTE,
+    UPSTREAM_CONNECT_TIMEOUT,
+    UPSTREAM_RESPONSE_TIMEOUT,
+    ADMIN_TOKEN
   }
 
   /**
@@ -114,8 +142,13 @@ public record GatewayConfig(
         null,
         null,
         new Limits(10, 20, 1500),
-        new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(15),
-            Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10)),
+        new Timeouts(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(60),
+            Duration.ofMinutes(15),
+            Duration.ofHours(24),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(10)),
         Clock.systemUTC(),
         AccessLogTarget.STDOUT,
         false,
@@ -213,8 +246,10 @@ public record GatewayConfig(
   @Override
   public String toString() {
     return "GatewayConfig[" + host + ":" + port + " public=" + publicUrl + " data=" + dataDir
-        + " db=" + (dbUrl == null ? "embedded" : "external") + " redis=" + (redisUrl == null ? "off" : "on")
+        + " db=" + (dbUrl == null ? "embedded" : "external") + " redis="
+        + (redisUrl == null ? "off" : "on")
         + " apps=" + apps.values()
-        + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits + (mcpReadOnly ? " mcp=read-only" : "") + "]";
+        + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits
+        + (mcpReadOnly ? " mcp=read-only" : "") + "]";
   }
 }

@@ -132,7 +132,22 @@ public final class GatewayConfigBuilder {
   }
 
   public GatewayConfig build() {
-    return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(apps), adminToken, keys,
-        limits, timeouts, clock, accessLog, mcpReadOnly, tuning, triggers);
+    return new GatewayConfig(
+        host,
+        port,
+        publicUrl,
+        dataDir,
+        dbUrl,
+        redisUrl,
+        Map.copyOf(apps),
+        adminToken,
+        keys,
+        limits,
+        timeouts,
+        clock,
+        accessLog,
+        mcpReadOnly,
+        tuning,
+        triggers);
   }
 }

@@ -51,13 +51,19 @@ public final class ErrorBody {
     return ctx -> {
       Throwable t = ctx.failure();
       GatewayException e;
-      if (t == null && ctx.statusCode() == 413) {   // Vert.x's body handler fails with a status, not an exception
-        e = new GatewayException(ErrorType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBody + " bytes");
+      if (t == null
+          && ctx.statusCode()
+              == 413) { // Vert.x's body handler fails with a status, not an exception
+        e = new GatewayException(
+            ErrorType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBody + " bytes");
       } else if (t == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-        e = GatewayException.badRequest("The request could not be handled (status " + ctx.statusCode() + ")");
+        e = GatewayException.badRequest(
+            "The request could not be handled (status " + ctx.statusCode() + ")");
       } else {
-        e = Failures.answer(t == null ? new IllegalStateException("failed with status " + ctx.statusCode()) : t,
-            ctx.request().method() + " " + ctx.request().path(), ctx.get("request_id"));
+        e = Failures.answer(
+            t == null ? new IllegalStateException("failed with status " + ctx.statusCode()) : t,
+            ctx.request().method() + " " + ctx.request().path(),
+            ctx.get("request_id"));
       }
       send(ctx.response(), e, ctx.get("request_id"));
     };
