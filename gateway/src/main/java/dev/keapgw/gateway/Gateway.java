@@ -198,7 +198,7 @@ public final class Gateway implements AutoCloseable {
     ConnectLinks links = ConnectionService.of(services)::reconnectUrl;
     UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), buckets);
     ConnectionSelector selector = new ConnectionSelector(
-        vertx, services.connectionRepo(), c.tuning().storeCache(db.embedded()));
+        vertx, services.connectionRepo(), c.clock(), c.tuning().storeCache(db.embedded()));
     services.connectionRepo().onChange(id -> {
       selector.forgetAll();
       tokens.forget(id);
@@ -391,6 +391,7 @@ public final class Gateway implements AutoCloseable {
         buckets.close();
       }
     });
+    Teardown.step("the OAuth client", () -> services.oauth().close());
     Teardown.step("the store", () -> services.db().close());
   }
 }

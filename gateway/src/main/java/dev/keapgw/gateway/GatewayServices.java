@@ -7,6 +7,7 @@ import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.crypto.SecretBox;
+import dev.keapgw.gateway.oauth.OAuthClient;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
 import dev.keapgw.gateway.ops.ReadinessChecks;
 import dev.keapgw.gateway.store.Database;
@@ -14,8 +15,6 @@ import dev.keapgw.gateway.traffic.TrafficRecorder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 
 /** The parts of a running gateway that its features share. */
 public record GatewayServices(
@@ -27,7 +26,7 @@ public record GatewayServices(
     ApiKeyAuthenticator auth,
     ConnectionRepository connectionRepo,
     SecretBox secrets,
-    UpstreamOAuthClient oauth,
+    OAuthClient oauth,
     PrometheusMeterRegistry metrics,
     ReadinessChecks readiness,
     TrafficRecorder traffic) {
@@ -47,10 +46,6 @@ public record GatewayServices(
     AccountRepository accountRepo = new AccountRepository(db.jdbi());
     ApiKeyAuthenticator auth = new ApiKeyAuthenticator(
         vertx, accountRepo, config.clock(), config.tuning().storeCache(db.embedded()));
-    var oauthHttp = vertx.createHttpClient(
-        new HttpClientOptions()
-            .setConnectTimeout((int) config.timeouts().connect().toMillis()),
-        new PoolOptions().setHttp1MaxSize(config.tuning().oauthConnections()));
     return new GatewayServices(
         config,
         vertx,
@@ -60,8 +55,7 @@ public record GatewayServices(
         auth,
         new ConnectionRepository(db.jdbi()),
         new SecretBox(config.keys()),
-        new UpstreamOAuthClient(
-            oauthHttp, config.timeouts().response(), vertx.getOrCreateContext()),
+        new UpstreamOAuthClient(config.timeouts().connect(), config.timeouts().response()),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         new ReadinessChecks(),
         new TrafficRecorder());

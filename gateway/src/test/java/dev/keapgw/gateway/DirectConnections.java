@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Makes an ACTIVE connection through the sandbox's real OAuth code grant over HTTP, storing
@@ -41,11 +40,7 @@ public final class DirectConnections {
     }
     String code = query(URI.create(r.header("Location")), "code");
     try {
-      TokenSet t = s.oauth()
-          .exchangeCode(app, code, redirect)
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(10, TimeUnit.SECONDS);
+      TokenSet t = s.oauth().exchangeCode(app, code, redirect);
       Instant now = s.config().clock().instant();
       String id = UUID.randomUUID().toString();
       s.connectionRepo()

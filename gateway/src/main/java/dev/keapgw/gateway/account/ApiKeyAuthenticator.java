@@ -34,7 +34,7 @@ public final class ApiKeyAuthenticator {
     this.vertx = vertx;
     this.repo = repo;
     this.clock = clock;
-    this.cache = StoreCache.of(vertx, ttl, MAX_CACHED, repo::ownerOf);
+    this.cache = StoreCache.of(vertx, clock, ttl, MAX_CACHED, repo::ownerOf);
   }
 
   public Future<Principal> authenticate(String authorization) {

@@ -12,7 +12,6 @@ import java.time.Duration;
  *     its own Vert.x
  * @param upstreamConnectionsPerLoop upstream connections each event loop may hold per upstream
  * @param upstreamKeepIdle how long an unused upstream connection is kept open
- * @param oauthConnections connections to an upstream's token endpoint
  * @param maxControlBody the largest control-plane body (small JSON; larger answers 413)
  * @param maxHeaderBytes the largest request head a caller may send, and the longest request line
  * @param idleTimeout how long a caller's idle connection stays open
@@ -30,7 +29,6 @@ public record Tuning(
     int workerThreads,
     int upstreamConnectionsPerLoop,
     Duration upstreamKeepIdle,
-    int oauthConnections,
     long maxControlBody,
     int maxHeaderBytes,
     Duration idleTimeout,
@@ -45,7 +43,6 @@ public record Tuning(
         32,
         256,
         Duration.ofSeconds(30),
-        16,
         1024 * 1024,
         16 * 1024,
         Duration.ofSeconds(120),

@@ -11,14 +11,13 @@ import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.http.LogText;
 import dev.keapgw.gateway.oauth.TokenEndpointException;
 import dev.keapgw.gateway.oauth.TokenSet;
-import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
+import dev.keapgw.gateway.oauth.OAuthClient;
 import dev.keapgw.gateway.ratelimit.LocalBuckets;
 import io.github.bucket4j.BucketConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +30,10 @@ import org.slf4j.LoggerFactory;
  */
 final class OAuthCallback {
   private static final Logger LOG = LoggerFactory.getLogger(OAuthCallback.class);
-  /** userinfo only adds metadata: the browser does not wait long for it. */
-  private static final Duration USERINFO_LIMIT = Duration.ofSeconds(10);
-
   private final ConnectionRepository repo;
   private final OAuthStates states;
   private final SecretBox secrets;
-  private final UpstreamOAuthClient oauth;
+  private final OAuthClient oauth;
   private final GatewayConfig config;
   static final int ATTEMPTS_BURST = 10;
   static final int ATTEMPTS_PER_MINUTE = 10;
@@ -52,7 +48,7 @@ final class OAuthCallback {
       ConnectionRepository repo,
       OAuthStates states,
       SecretBox secrets,
-      UpstreamOAuthClient oauth,
+      OAuthClient oauth,
       GatewayConfig config) {
     this.repo = repo;
     this.states = states;
@@ -113,13 +109,10 @@ final class OAuthCallback {
     Instant issuedAt = config.clock().instant();
     TokenSet tokens;
     try {
-      tokens = UpstreamCalls.await(
-          () -> oauth.exchangeCode(appConfig, code, config.redirectUri()), exchangeLimit());
+      tokens = oauth.exchangeCode(appConfig, code, config.redirectUri());
     } catch (TokenEndpointException e) {
       return failed(
           c, app + " did not grant tokens for the authorization: " + e.getMessage() + ".");
-    } catch (TimeoutException e) {
-      return failed(c, app + "'s token endpoint did not answer in time.");
     } catch (RuntimeException e) {
       LOG.warn("connection {}: the code exchange failed unexpectedly", c.id(), e);
       return failed(c, "The gateway could not exchange the authorization code with " + app + ".");
@@ -146,8 +139,8 @@ final class OAuthCallback {
     JsonNode userinfo = null;
     try {
       userinfo =
-          UpstreamCalls.await(() -> oauth.userinfo(app, tokens.accessToken()), USERINFO_LIMIT);
-    } catch (RuntimeException | TimeoutException e) {
+          oauth.userinfo(app, tokens.accessToken());
+    } catch (RuntimeException e) {
       LOG.warn(
           "connection {}: userinfo could not be read ({}); its metadata stays partial",
           c.id(),
@@ -206,10 +199,6 @@ final class OAuthCallback {
   }
 
   /** The code exchange may take as long as any upstream answer, plus connecting. */
-  private Duration exchangeLimit() {
-    return config.timeouts().response().plus(config.timeouts().connect()).plusSeconds(5);
-  }
-
   /** An OAuth error code as the upstream sends them (RFC 6749: a short ASCII word), else a placeholder. */
   static String errorCode(String error) {
     return error.length() <= 64

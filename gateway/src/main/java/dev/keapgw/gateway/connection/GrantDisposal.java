@@ -4,7 +4,7 @@ import dev.keapgw.gateway.GatewayServices;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.http.LogText;
-import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
+import dev.keapgw.gateway.oauth.OAuthClient;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
 public final class GrantDisposal {
   private static final Logger LOG = LoggerFactory.getLogger(GrantDisposal.class);
   private final SecretBox secrets;
-  private final UpstreamOAuthClient oauth;
+  private final OAuthClient oauth;
   private final Map<String, AppConfig> apps;
 
-  public GrantDisposal(SecretBox secrets, UpstreamOAuthClient oauth, Map<String, AppConfig> apps) {
+  public GrantDisposal(SecretBox secrets, OAuthClient oauth, Map<String, AppConfig> apps) {
     this.secrets = secrets;
     this.oauth = oauth;
     this.apps = apps;
@@ -44,20 +44,21 @@ public final class GrantDisposal {
       }
       String refresh;
       try {
-        refresh = secrets.open(c.refreshTokenSealed(), "connection:" + c.id() + ":refresh");
+        refresh = secrets.open(c.refreshTokenSealed(), SecretBox.connectionColumn(c.id(), "refresh"));
       } catch (SecretBox.CryptoException e) {
         continue; // sealed with a key no longer configured: nothing the gateway can spend
       }
-      oauth.refresh(app, refresh).onComplete(ar -> {
-        if (ar.succeeded()) {
+      Thread.startVirtualThread(() -> {
+        try {
+          oauth.refresh(app, refresh);
           LOG.info(
               "deleted connection {}: its refresh token was spent and the new tokens discarded",
               c.id());
-        } else {
+        } catch (RuntimeException e) {
           LOG.info(
               "deleted connection {}: its refresh token could not be spent ({})",
               c.id(),
-              LogText.of(ar.cause().getMessage()));
+              LogText.of(e.getMessage()));
         }
       });
     }

@@ -3,174 +3,138 @@ package dev.keapgw.gateway.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.http.Json;
-import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
  * Talks to an upstream's OAuth endpoints the way Keap wants: form-encoded bodies, the client
  * credentials in the body for the code grant and as HTTP Basic for the refresh grant.
  *
- * <p>Every call is issued on one event-loop context, whichever thread asks: Vert.x 5.0.7's
- * client now and then leaves a request unanswered (until its timeout) when it is issued from a
- * worker thread, and refreshes are made from worker threads.
+ * <p>A plain blocking client (the JDK's, HTTP/1.1, its work on virtual threads): token calls
+ * are few and made off the event loops, so they need none of the data plane's machinery.
  */
-public final class UpstreamOAuthClient {
+public final class UpstreamOAuthClient implements OAuthClient {
+  /** userinfo only adds metadata: the browser waiting for the callback does not wait long for it. */
+  private static final Duration USERINFO_LIMIT = Duration.ofSeconds(10);
+
+  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpClient http;
   private final Duration timeout;
-  private final Context eventLoop;
 
-  /** @param eventLoop the event-loop context calls are issued on */
-  public UpstreamOAuthClient(HttpClient http, Duration timeout, Context eventLoop) {
-    this.http = http;
+  /**
+   * @param connectTimeout how long connecting may take
+   * @param timeout how long an answer may take once the request is sent
+   */
+  public UpstreamOAuthClient(Duration connectTimeout, Duration timeout) {
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(threads)
+        .build();
     this.timeout = timeout;
-    this.eventLoop = eventLoop;
   }
 
-  private <T> Future<T> onEventLoop(java.util.function.Supplier<Future<T>> call) {
-    Promise<T> result = Promise.promise();
-    eventLoop.runOnContext(v -> call.get().onComplete(result));
-    return result.future();
-  }
-
-  public Future<TokenSet> exchangeCode(AppConfig app, String code, String redirectUri) {
+  @Override
+  public TokenSet exchangeCode(AppConfig app, String code, String redirectUri) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "authorization_code");
     form.put("code", code);
     form.put("redirect_uri", redirectUri);
     form.put("client_id", app.clientId());
     form.put("client_secret", app.clientSecret());
-    return onEventLoop(() -> post(app.tokenUrl(), form, null, "code exchange"));
+    return post(app.tokenUrl(), form, null, "code exchange");
   }
 
-  public Future<TokenSet> refresh(AppConfig app, String refreshToken) {
+  @Override
+  public TokenSet refresh(AppConfig app, String refreshToken) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "refresh_token");
     form.put("refresh_token", refreshToken);
     String basic = Base64.getEncoder()
-        .encodeToString(
-            (app.clientId() + ":" + app.clientSecret()).getBytes(StandardCharsets.UTF_8));
-    return onEventLoop(() -> post(app.tokenUrl(), form, "Basic " + basic, "refresh"));
+        .encodeToString((app.clientId() + ":" + app.clientSecret()).getBytes(StandardCharsets.UTF_8));
+    return post(app.tokenUrl(), form, "Basic " + basic, "refresh");
   }
 
-  /** What the upstream says about a token's grant (Keap: the user and tenant behind it). */
-  public Future<JsonNode> userinfo(AppConfig app, String accessToken) {
-    URI u = app.upstreamUrl().resolve(app.userinfoPath());
-    RequestOptions o = options(u, HttpMethod.GET)
-        .putHeader("Authorization", "Bearer " + accessToken)
-        .putHeader("Accept", "application/json");
-    return onEventLoop(() -> http.request(o)
-        .compose(req -> req.send())
-        .compose(resp -> resp.body().map(b -> {
-          if (resp.statusCode() != 200) {
-            throw new IllegalStateException("userinfo answered " + resp.statusCode());
-          }
-          try {
-            return Json.MAPPER.readTree(b.getBytes());
-          } catch (java.io.IOException e) {
-            throw new IllegalStateException("userinfo is not JSON");
-          }
-        })));
+  @Override
+  public JsonNode userinfo(AppConfig app, String accessToken) {
+    HttpRequest req = HttpRequest.newBuilder(app.upstreamUrl().resolve(app.userinfoPath()))
+        .timeout(timeout.compareTo(USERINFO_LIMIT) < 0 ? timeout : USERINFO_LIMIT)
+        .header("Authorization", "Bearer " + accessToken)
+        .header("Accept", "application/json")
+        .GET()
+        .build();
+    HttpResponse<byte[]> resp;
+    try {
+      resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException("userinfo could not be read (" + e.getClass().getSimpleName() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading userinfo");
+    }
+    if (resp.statusCode() != 200) {
+      throw new IllegalStateException("userinfo answered " + resp.statusCode());
+    }
+    try {
+      return Json.MAPPER.readTree(resp.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("userinfo is not JSON");
+    }
   }
 
-  private Future<TokenSet> post(
-      URI url, Map<String, String> form, String authorization, String what) {
+  private TokenSet post(URI url, Map<String, String> form, String authorization, String what) {
     String body = form.entrySet().stream()
         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
         .collect(Collectors.joining("&"));
-    RequestOptions o = options(url, HttpMethod.POST)
-        .putHeader("Content-Type", "application/x-www-form-urlencoded")
-        .putHeader("Accept", "application/json");
+    HttpRequest.Builder req = HttpRequest.newBuilder(url)
+        .timeout(timeout)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
     if (authorization != null) {
-      o.putHeader("Authorization", authorization);
+      req.header("Authorization", authorization);
     }
-    return http.request(o)
-        .compose(req -> req.send(Buffer.buffer(body)))
-        .recover(err -> Future.failedFuture(new TokenEndpointException(
-            TokenEndpointException.Kind.TRANSIENT,
-            "the token endpoint could not be reached for the " + what + " ("
-                + err.getClass().getSimpleName() + ")")))
-        .compose(resp -> resp.body().compose(b -> interpret(resp, b, what)));
-  }
-
-  private static Future<TokenSet> interpret(HttpClientResponse resp, Buffer b, String what) {
-    int s = resp.statusCode();
-    JsonNode json;
+    HttpResponse<byte[]> resp;
     try {
-      json = Json.MAPPER.readTree(b.getBytes());
-    } catch (java.io.IOException e) {
-      json = null;
-    }
-    if (s == 200
-        && json != null
-        && json.hasNonNull("access_token")
-        && !printable(json.get("access_token").asText())) {
-      // it would go into an Authorization header; a line break there could add headers upstream
-      return Future.failedFuture(new TokenEndpointException(
+      resp = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpTimeoutException e) {
+      throw new TokenEndpointException(
           TokenEndpointException.Kind.TRANSIENT,
-          "the token endpoint answered the " + what
-              + " with an access token that is not printable ASCII"));
-    }
-    if (s == 200 && json != null && json.hasNonNull("access_token")) {
-      return Future.succeededFuture(new TokenSet(
-          json.get("access_token").asText(),
-          json.path("refresh_token").asText(null),
-          json.path("expires_in").asLong(86_400),
-          json.path("scope").asText(null)));
-    }
-    String error = json == null ? "" : json.path("error").asText("");
-    String description = json == null ? "" : json.path("error_description").asText("");
-    String detail = (error + (description.isEmpty() ? "" : ": " + description)).trim();
-    if (s == 400 && (error.equals("invalid_grant") || error.equals("invalid_request"))) {
-      return Future.failedFuture(new TokenEndpointException(
-          TokenEndpointException.Kind.DEAD_GRANT,
-          "the upstream refused the " + what + " (" + detail + ")"));
-    }
-    if (s == 401) {
-      return Future.failedFuture(new TokenEndpointException(
+          "the token endpoint did not answer the " + what + " in time");
+    } catch (IOException e) {
+      throw new TokenEndpointException(
           TokenEndpointException.Kind.TRANSIENT,
-          "the upstream refused the gateway's OAuth client credentials during the " + what
-              + "; the operator must check the client id and secret"));
+          "the token endpoint could not be reached for the " + what + " ("
+              + e.getClass().getSimpleName() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TokenEndpointException(
+          TokenEndpointException.Kind.TRANSIENT, "interrupted during the " + what);
     }
-    return Future.failedFuture(new TokenEndpointException(
-        TokenEndpointException.Kind.TRANSIENT,
-        "the token endpoint answered " + s + " to the " + what
-            + (detail.isEmpty() ? "" : " (" + detail + ")")));
-  }
-
-  private RequestOptions options(URI u, HttpMethod method) {
-    boolean tls = "https".equalsIgnoreCase(u.getScheme());
-    int port = u.getPort() > 0 ? u.getPort() : (tls ? 443 : 80);
-    String path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
-        + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-    return new RequestOptions()
-        .setMethod(method)
-        .setHost(u.getHost())
-        .setPort(port)
-        .setSsl(tls)
-        .setURI(path)
-        .setTimeout(timeout.toMillis());
+    return TokenAnswers.interpret(resp.statusCode(), resp.body(), what);
   }
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  /** RFC 6749's VSCHAR: what an access token may be made of. */
-  private static boolean printable(String token) {
-    return !token.isEmpty() && token.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
+  @Override
+  public void close() {
+    http.close();
+    threads.close();
   }
 }

@@ -11,6 +11,7 @@ import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.store.StoreCache;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,10 +38,10 @@ public final class ConnectionSelector {
   private final ConnectionRepository repo;
   private final LoadingCache<Choice, Connection> cache;
 
-  public ConnectionSelector(Vertx vertx, ConnectionRepository repo, Duration ttl) {
+  public ConnectionSelector(Vertx vertx, ConnectionRepository repo, Clock clock, Duration ttl) {
     this.vertx = vertx;
     this.repo = repo;
-    this.cache = StoreCache.of(vertx, ttl, 100_000, this::lookup);
+    this.cache = StoreCache.of(vertx, clock, ttl, 100_000, this::lookup);
   }
 
   /** The connection for the request: from the cache when it is there (a completed future), else read on a worker thread. */

@@ -3,8 +3,11 @@ package dev.keapgw.gateway.store;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
@@ -18,10 +21,15 @@ import java.util.function.Function;
 public final class StoreCache {
   private StoreCache() {}
 
-  /** {@code load} runs on a worker thread and may block; a thrown exception is never cached. */
+  /**
+   * {@code load} runs on a worker thread and may block; a thrown exception is never cached.
+   * Lifetimes are measured on {@code clock}: the system clock's are on the JVM's monotonic
+   * timer, an injected clock's (tests) move only when it moves, so no test waits on wall time.
+   */
   public static <K, V> LoadingCache<K, V> of(
-      Vertx vertx, Duration ttl, long maxEntries, Function<K, V> load) {
+      Vertx vertx, Clock clock, Duration ttl, long maxEntries, Function<K, V> load) {
     return Caffeine.newBuilder()
+        .ticker(ticker(clock))
         .maximumSize(maxEntries)
         .expireAfterWrite(ttl)
         .refreshAfterWrite(ttl.dividedBy(2))
@@ -46,5 +54,16 @@ public final class StoreCache {
             }
           }
         });
+  }
+
+  /** Caffeine's clock for {@code clock}: nanoseconds that follow it. */
+  static Ticker ticker(Clock clock) {
+    if (clock.getClass() == Clock.systemUTC().getClass()) {
+      return Ticker.systemTicker();
+    }
+    return () -> {
+      Instant now = clock.instant();
+      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    };
   }
 }

@@ -6,15 +6,12 @@ import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.oauth.TokenEndpointException;
 import dev.keapgw.gateway.oauth.TokenSet;
-import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
+import dev.keapgw.gateway.oauth.OAuthClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +49,11 @@ public final class TokenRefresher {
 
   private final ConnectionRepository repo;
   private final SecretBox secrets;
-  private final UpstreamOAuthClient oauth;
+  private final OAuthClient oauth;
   private final Map<String, AppConfig> apps;
   private final RefreshLock lock;
   private final RefreshPolicy policy;
   private final Clock clock;
-  private final Duration timeout;
   private final MeterRegistry metrics;
   private final RefreshJournal journal;
   private final Duration interruptedAfter;
@@ -65,7 +61,7 @@ public final class TokenRefresher {
   public TokenRefresher(
       ConnectionRepository repo,
       SecretBox secrets,
-      UpstreamOAuthClient oauth,
+      OAuthClient oauth,
       Map<String, AppConfig> apps,
       RefreshLock lock,
       RefreshPolicy policy,
@@ -79,7 +75,6 @@ public final class TokenRefresher {
     this.lock = lock;
     this.policy = policy;
     this.clock = clock;
-    this.timeout = timeout;
     this.metrics = metrics;
     this.journal = new RefreshJournal(repo.jdbi());
     Duration twice = timeout.multipliedBy(2);
@@ -155,29 +150,14 @@ public final class TokenRefresher {
     journal.begin(c.id(), c.tokenVersion(), now);
     TokenSet granted;
     try {
-      granted = oauth
-          .refresh(app, refreshToken)
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      TokenEndpointException failure = e.getCause() instanceof TokenEndpointException t
-          ? t
-          : new TokenEndpointException(
-              TokenEndpointException.Kind.TRANSIENT, "the refresh failed: " + e.getCause());
+      granted = oauth.refresh(app, refreshToken);
+    } catch (TokenEndpointException e) {
+      return failed(c, current, currentStillUsable, e, now, interrupted);
+    } catch (RuntimeException e) {
+      TokenEndpointException failure = new TokenEndpointException(
+          TokenEndpointException.Kind.TRANSIENT,
+          "the refresh failed (" + e.getClass().getSimpleName() + ")");
       return failed(c, current, currentStillUsable, failure, now, interrupted);
-    } catch (TimeoutException e) {
-      return failed(
-          c,
-          current,
-          currentStillUsable,
-          new TokenEndpointException(
-              TokenEndpointException.Kind.TRANSIENT, "the token endpoint did not answer in time"),
-          now,
-          interrupted);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during a refresh", e);
     }
     Instant issued = clock.instant();
     Instant expires = granted.expiresAt(issued);

@@ -65,4 +65,14 @@ class FailuresTest {
     assertThat(deleted.headers()).isEmpty();
     assertThat(deleted.getMessage()).isEqualTo("The connection was deleted.");
   }
+
+  @Test
+  void anUpstreamExchangeThatFailedOtherwiseIsA502NamingOnlyTheKindOfFailure() {
+    GatewayException e =
+        Failures.upstream(new java.io.IOException("Bearer secret-token leaked"), "keap");
+    assertThat(e.type()).isEqualTo(ErrorType.UPSTREAM_UNREACHABLE);
+    assertThat(e.type().status()).isEqualTo(502);
+    assertThat(e.getMessage())
+        .isEqualTo("The connection to the keap API failed before it answered (IOException).");
+  }
 }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keapgw.gateway.config.AppConfig;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,29 +41,16 @@ class UpstreamOAuthClientTest {
     URI base = URI.create("http://127.0.0.1:" + port);
     AppConfig app =
         AppConfig.keap("id", "secret").at(base, base.resolve("/authorize"), base.resolve("/token"));
-    UpstreamOAuthClient client = new UpstreamOAuthClient(
-        vertx.createHttpClient(new HttpClientOptions(), new PoolOptions()),
-        Duration.ofSeconds(10),
-        vertx.getOrCreateContext());
+    UpstreamOAuthClient client =
+        new UpstreamOAuthClient(Duration.ofSeconds(5), Duration.ofSeconds(10));
 
-    assertThatThrownBy(() -> client
-            .refresh(app, "r")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS))
-        .isInstanceOf(ExecutionException.class)
-        .cause()
+    assertThatThrownBy(() -> client.refresh(app, "r"))
         .isInstanceOf(TokenEndpointException.class)
         .hasMessageContaining("not printable ASCII")
         .hasMessageNotContaining("abc");
 
     answer[0] = "{\"access_token\":\"abc.DEF-123\",\"refresh_token\":\"r2\",\"expires_in\":3600}";
-    assertThat(client
-            .refresh(app, "r")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS)
-            .accessToken())
+    assertThat(client.refresh(app, "r").accessToken())
         .isEqualTo("abc.DEF-123");
   }
 }

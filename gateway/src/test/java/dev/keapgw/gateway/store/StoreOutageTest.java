@@ -6,6 +6,7 @@ import dev.keapgw.gateway.account.AccountService;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.engines.Cluster;
 import dev.keapgw.gateway.engines.PostgresEngine;
+import dev.keapgw.sandbox.MutableClock;
 import dev.keapgw.sandbox.TestHttp;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class StoreOutageTest {
   static final String PATH = "/keap/crm/rest/v2/oauth/connect/userinfo";
+  /** The gateway's: the caches of store reads follow it, so no wait on wall time. */
+  static final MutableClock CLOCK = new MutableClock("2026-05-01T08:00:00Z");
+
   static PostgresEngine postgres;
   static Cluster cluster;
 
@@ -33,7 +37,7 @@ class StoreOutageTest {
         postgres.newDatabase(),
         null,
         s -> s,
-        g -> g.withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)));
+        g -> g.withClock(CLOCK).withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)));
   }
 
   @AfterAll
@@ -54,7 +58,7 @@ class StoreOutageTest {
     TestHttp.Reply ready = cluster.anonymous(0).get("/readyz");
     assertThat(ready.status()).isEqualTo(503);
     assertThat(ready.json().at("/problems/0").asText()).contains("store");
-    Thread.sleep(1_100); // what the data plane keeps in memory (at most a second) has expired
+    CLOCK.advance(Duration.ofMillis(1_001)); // what the data plane keeps in memory has expired
     TestHttp.Reply r = caller.get(PATH);
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.json().at("/error/type").asText()).isEqualTo("store_unavailable");
