@@ -20,6 +20,7 @@ import dev.keapgw.gateway.http.ListenFailure;
 import dev.keapgw.gateway.http.Listener;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
+import dev.keapgw.gateway.ops.ReadinessCheck;
 import dev.keapgw.gateway.ops.ReadinessChecks;
 import dev.keapgw.gateway.proxy.AccessLog;
 import dev.keapgw.gateway.proxy.ConnectionSelector;
@@ -105,10 +106,24 @@ public final class Gateway implements AutoCloseable {
   }
 
   public static Gateway start(GatewayConfig config, Vertx vertx) {
-    return start(config, vertx, false);
+    return start(config, vertx, false, null);
+  }
+
+  /**
+   * Starts a gateway whose {@code /readyz} also reports {@code untilReady} from the moment it
+   * listens: a caller that finishes its own set-up through the listener (the demo makes its key
+   * and connection over HTTP) removes the check from {@code services().readiness()} when done,
+   * so no one sees "ready" before then.
+   */
+  public static Gateway start(GatewayConfig config, Vertx vertx, ReadinessCheck untilReady) {
+    return start(config, vertx, false, untilReady);
   }
 
   private static Gateway start(GatewayConfig config, Vertx vertx, boolean owns) {
+    return start(config, vertx, owns, null);
+  }
+
+  private static Gateway start(GatewayConfig config, Vertx vertx, boolean owns, ReadinessCheck untilReady) {
     java.util.List<GatewayConfig.Problem> problems = config.problems();
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("the gateway cannot start:\n  - "
@@ -135,8 +150,15 @@ public final class Gateway implements AutoCloseable {
       for (Feature f : g.features) {
         f.start(g);
       }
+      // the listener answers /readyz as soon as it binds: "not ready" until this start is over
+      ReadinessCheck starting = () -> "the gateway is starting";
+      services.readiness().add(starting);
+      if (untilReady != null) {
+        services.readiness().add(untilReady);
+      }
       g.listen();
       g.sweeper.start();
+      services.readiness().remove(starting);
       return g;
     } catch (RuntimeException e) {
       if (g != null) {
