@@ -47,8 +47,20 @@ final class Browser {
     return driver;
   }
 
-  /** Saves what the browser shows as {@code docs/<name>.png} in the repository. */
+  /**
+   * The system property that asks for the screenshots ({@code -Dconsole.screenshots=true} on the
+   * mvn line); without it the tests leave docs/ alone, so a build leaves the tree clean.
+   */
+  static final String SCREENSHOTS = "console.screenshots";
+
+  /**
+   * Saves what the browser shows as {@code docs/<name>.png} in the repository, when {@link
+   * #SCREENSHOTS} is true; otherwise does nothing.
+   */
   static void screenshot(WebDriver driver, String name) {
+    if (!Boolean.getBoolean(SCREENSHOTS)) {
+      return;
+    }
     byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     try {
       Files.write(docs().resolve(name + ".png"), png);

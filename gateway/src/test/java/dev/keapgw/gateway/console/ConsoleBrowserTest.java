@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in a real headless Chromium against a real gateway in front of the sandbox,
  * whose consent page a person approves by clicking Allow. One browser for the whole class;
- * each test starts signed out. Also saves the screenshots in docs/.
+ * each test starts signed out. Saves the screenshots in docs/ when asked ({@link Browser#SCREENSHOTS}).
  */
 class ConsoleBrowserTest {
   @RegisterExtension
