@@ -24,13 +24,18 @@ final class LauncherProcess implements AutoCloseable {
     this.output = output;
   }
 
-  static LauncherProcess start(Path output, Map<String, String> env, String... args) {
+  /** {@code keap-gateway} without its arguments: this build's launcher with the JVM flags the script gives. */
+  static List<String> command() {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+    return List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
         // the launcher's own logging, not the tests' (several logback-test.xml are on the class path)
         "-Dlogback.configurationFile=logback.xml",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "-cp", System.getProperty("java.class.path"), Main.class.getName());
+  }
+
+  static LauncherProcess start(Path output, Map<String, String> env, String... args) {
+    List<String> cmd = new ArrayList<>(command());
     cmd.addAll(List.of(args));
     ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(output.toFile()));

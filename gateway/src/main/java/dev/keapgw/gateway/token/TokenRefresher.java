@@ -163,7 +163,7 @@ public final class TokenRefresher {
       });
     } catch (RuntimeException e) {
       LOG.error("the rotated tokens of connection {} could not be saved; unless they are, it will be marked"
-          + " FAILED after {}: {}", c.id(), interruptedAfter, e.toString());
+          + " FAILED {} s after the refresh began: {}", c.id(), interruptedAfter.toSeconds(), e.toString());
       throw e;
     }
     metrics.counter("gateway_token_refreshes_total", "outcome", "success").increment();
