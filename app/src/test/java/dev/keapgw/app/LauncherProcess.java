@@ -37,10 +37,13 @@ final class LauncherProcess implements AutoCloseable {
   static LauncherProcess start(Path output, Map<String, String> env, String... args) {
     List<String> cmd = new ArrayList<>(command());
     cmd.addAll(List.of(args));
-    ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true)
+    ProcessBuilder b = new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(output.toFile()));
-    b.environment().keySet().removeIf(k -> k.startsWith("KEAPGW_") || k.startsWith("KEAP_SANDBOX_")
-        || k.equals("MATON_API_KEY"));
+    b.environment()
+        .keySet()
+        .removeIf(k ->
+            k.startsWith("KEAPGW_") || k.startsWith("KEAP_SANDBOX_") || k.equals("MATON_API_KEY"));
     b.environment().putAll(env);
     try {
       return new LauncherProcess(b.start(), output);
@@ -82,7 +85,9 @@ final class LauncherProcess implements AutoCloseable {
   /** Sends the signal ({@code TERM}, {@code INT}) to the process. */
   void signal(String name) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+          .inheritIO()
+          .start();
       if (kill.waitFor() != 0) {
         throw new AssertionError("kill -" + name + " failed");
       }

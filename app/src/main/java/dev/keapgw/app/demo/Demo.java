@@ -41,6 +41,7 @@ public final class Demo {
 
   /** The OAuth client the demo registers with its sandbox; its secret is new on every start. */
   static final String CLIENT_ID = "keap-gateway-demo";
+
   private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
 
   private Demo() {}
@@ -55,8 +56,9 @@ public final class Demo {
   public static RunningDemo start(DemoOptions options) {
     List<DemoOptions.Problem> problems = options.problems();
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("the demo's " + problems.get(0).setting().name().toLowerCase(Locale.ROOT)
-          .replace('_', ' ') + " " + problems.get(0).problem());
+      throw new IllegalArgumentException("the demo's "
+          + problems.get(0).setting().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " "
+          + problems.get(0).problem());
     }
     Path dir = options.dataDir().toAbsolutePath().normalize();
     SecretFiles.ensureDirectory(dir);
@@ -71,9 +73,15 @@ public final class Demo {
     Gateway gateway = null;
     try {
       try {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withHost(options.host()).withPort(options.sandboxPort())
-            .withAutoApprove(true).withClient(CLIENT_ID, clientSecret, List.of(publicUrl + "/oauth/callback"))
-            .withDataDir(dir.resolve("sandbox")).withHookDelay(DEMO_HOOK_DELAY), vertx);
+        sandbox = Sandbox.start(
+            SandboxConfig.defaults()
+                .withHost(options.host())
+                .withPort(options.sandboxPort())
+                .withAutoApprove(true)
+                .withClient(CLIENT_ID, clientSecret, List.of(publicUrl + "/oauth/callback"))
+                .withDataDir(dir.resolve("sandbox"))
+                .withHookDelay(DEMO_HOOK_DELAY),
+            vertx);
       } catch (dev.keapgw.sandbox.ListenFailure e) {
         throw new DemoStartFailure(DemoStartFailure.Server.SANDBOX, e);
       }
@@ -91,7 +99,8 @@ public final class Demo {
       } catch (ListenFailure e) {
         throw new DemoStartFailure(DemoStartFailure.Server.GATEWAY, e);
       }
-      DemoAccount.Chosen account = new DemoAccount(gateway.services().accounts(), gateway.services().accountRepo(), dir)
+      DemoAccount.Chosen account = new DemoAccount(
+              gateway.services().accounts(), gateway.services().accountRepo(), dir)
           .choose(options.matonApiKey());
       DemoConnection.Ready connection = new DemoConnection(
           KeapClient.gateway(publicUrl, account.secret()).build().connections(),
@@ -123,15 +132,20 @@ public final class Demo {
       if (c == null) {
         return "the demo connection " + id + " was deleted: restart the demo to make a new one";
       }
-      return c.isActive() ? null : "the demo connection " + id + " is " + c.status()
-          + (c.failureReason() == null ? "" : " (" + c.failureReason() + ")")
-          + ": open its url (GET /connections/" + id + ") or restart the demo to reconnect it";
+      return c.isActive()
+          ? null
+          : "the demo connection " + id + " is " + c.status()
+              + (c.failureReason() == null ? "" : " (" + c.failureReason() + ")")
+              + ": open its url (GET /connections/" + id + ") or restart the demo to reconnect it";
     };
   }
 
   /** The host in links for people on this machine: {@code localhost} for loopback and every-interface addresses. */
   static String publicHost(String host) {
-    if (isWildcard(host) || host.equals("localhost") || host.startsWith("127.") || host.equals("::1")) {
+    if (isWildcard(host)
+        || host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("::1")) {
       return "localhost";
     }
     return host.contains(":") ? "[" + host + "]" : host;

@@ -98,7 +98,8 @@ final class DemoConnection {
     boolean renewed = !wasActive || !Objects.equals(before, after.lastUpdatedTime());
     if (outcome.status() != 200 || !after.isActive() || !renewed) {
       String reason = after.failureReason() == null ? "" : after.failureReason();
-      throw new IllegalStateException("the demo connection " + id + " could not be authorized (the connect flow went "
+      throw new IllegalStateException("the demo connection " + id
+          + " could not be authorized (the connect flow went "
           + String.join(" -> ", outcome.visited()) + " and ended with " + outcome.status() + ": "
           + pageText(outcome.body()) + ")" + (reason.isEmpty() ? "" : "; " + reason));
     }
@@ -115,9 +116,15 @@ final class DemoConnection {
     if (html == null) {
       return "";
     }
-    String text = html.replaceAll("(?s)<(style|title)>.*?</\\1>", " ").replaceAll("<[^>]*>", " ")
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-        .replace("&amp;", "&").replaceAll("\\s+", " ").trim();
+    String text = html.replaceAll("(?s)<(style|title)>.*?</\\1>", " ")
+        .replaceAll("<[^>]*>", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .replaceAll("\\s+", " ")
+        .trim();
     return text.length() > 300 ? text.substring(0, 300) + "..." : text;
   }
 }

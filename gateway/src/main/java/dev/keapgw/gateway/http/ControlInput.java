@@ -35,7 +35,8 @@ public final class ControlInput {
             + " (curl -d '{...}', any Content-Type).");
       }
       if (t.startsWith("application/x-www-form-urlencoded")) {
-        // the body handler would decode a form (and throw on a malformed one): keep the bytes as they came
+        // the body handler would decode a form (and throw on a malformed one): keep the bytes as
+        // they came
         ctx.request().headers().remove(HttpHeaders.CONTENT_TYPE);
       }
     }
