@@ -28,7 +28,8 @@ class DocsMatchCodeTest {
 
   @Test
   void everyModuleOfTheBuildHasARowInTheModuleTable() throws IOException {
-    Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+    Matcher m = Pattern.compile("<module>([^<]+)</module>")
+        .matcher(Files.readString(ROOT.resolve("pom.xml")));
     List<String> modules = new ArrayList<>();
     while (m.find()) {
       modules.add(m.group(1));
@@ -43,39 +44,58 @@ class DocsMatchCodeTest {
     String doc = Files.readString(ROOT.resolve("docs/ARCHITECTURE.md"));
     String gateway = section(doc, "## The gateway");
     assertThat(packages("gateway/src/main/java/dev/keapgw/gateway"))
-        .allSatisfy(p -> assertThat(gateway).as("gateway package %s", p).contains("| `" + p + "` |"));
+        .allSatisfy(
+            p -> assertThat(gateway).as("gateway package %s", p).contains("| `" + p + "` |"));
     // the sandbox's resource packages (each a KeapModule) share one row
     String sandbox = section(doc, "## The sandbox");
-    assertThat(packages("sandbox/src/main/java/dev/keapgw/sandbox")).filteredOn(p -> !isKeapModule(p))
-        .allSatisfy(p -> assertThat(sandbox).as("sandbox package %s", p).contains("| `" + p + "` |"));
+    assertThat(packages("sandbox/src/main/java/dev/keapgw/sandbox"))
+        .filteredOn(p -> !isKeapModule(p))
+        .allSatisfy(
+            p -> assertThat(sandbox).as("sandbox package %s", p).contains("| `" + p + "` |"));
   }
 
   @Test
   void everyReservedFirstSegmentIsNamedInTheApiReference() throws IOException {
     String api = Files.readString(ROOT.resolve("docs/API.md"));
-    assertThat(GatewayConfig.RESERVED).allSatisfy(segment -> assertThat(api).contains("`" + segment + "`"));
-    assertThat(api).contains("`POST /connections/{id}/reconnect`", "/triggers", "/hooks/keap/", "`POST /mcp`",
-        "`/console`", "`GET /readyz`");
-    assertThat(api).as("a JSON body is read as JSON whatever its Content-Type")
+    assertThat(GatewayConfig.RESERVED)
+        .allSatisfy(segment -> assertThat(api).contains("`" + segment + "`"));
+    assertThat(api)
+        .contains(
+            "`POST /connections/{id}/reconnect`",
+            "/triggers",
+            "/hooks/keap/",
+            "`POST /mcp`",
+            "`/console`",
+            "`GET /readyz`");
+    assertThat(api)
+        .as("a JSON body is read as JSON whatever its Content-Type")
         .doesNotContainIgnoringCase("send Content-Type: application/json");
   }
 
   @Test
   void securityGivesTheLoadTestTheLengthItRuns() throws IOException {
-    String loadTest = Files.readString(ROOT.resolve("gateway/src/test/java/dev/keapgw/gateway/prove/LoadTest.java"));
+    String loadTest = Files.readString(
+        ROOT.resolve("gateway/src/test/java/dev/keapgw/gateway/prove/LoadTest.java"));
     Matcher seconds = Pattern.compile("\"prove\\.load\\.seconds\", (\\d+)\\)").matcher(loadTest);
     assertThat(seconds.find()).isTrue();
-    String row = Files.readString(ROOT.resolve("docs/SECURITY.md")).lines()
-        .filter(l -> l.startsWith("| `LoadTest` |")).findFirst().orElseThrow();
+    String row = Files.readString(ROOT.resolve("docs/SECURITY.md"))
+        .lines()
+        .filter(l -> l.startsWith("| `LoadTest` |"))
+        .findFirst()
+        .orElseThrow();
     assertThat(row).contains("for " + seconds.group(1) + " s");
   }
 
   @Test
   void everyOptionAndVariableInTheDeployGuideExists() throws IOException {
     String deploy = Files.readString(ROOT.resolve("docs/DEPLOY.md"));
-    CommandLine root = Main.commandLine(java.util.Map.of(), Lifetimes.none(), new PrintWriter(new StringWriter()),
+    CommandLine root = Main.commandLine(
+        java.util.Map.of(),
+        Lifetimes.none(),
+        new PrintWriter(new StringWriter()),
         new PrintWriter(new StringWriter()));
-    Set<String> options = new TreeSet<>(Set.of("--enable-native-access", "--sun-misc-unsafe-memory-access"));  // the JVM's
+    Set<String> options = new TreeSet<>(
+        Set.of("--enable-native-access", "--sun-misc-unsafe-memory-access")); // the JVM's
     collect(root, options);
     Matcher m = Pattern.compile("(?<![\\w-])--[a-z][a-z-]+").matcher(deploy);
     while (m.find()) {
@@ -85,7 +105,8 @@ class DocsMatchCodeTest {
     collect(root.getSubcommands().get("serve"), serve);
     Matcher v = Pattern.compile("KEAPGW_([A-Z_]+)").matcher(deploy);
     while (v.find()) {
-      assertThat(serve).as("DEPLOY.md names %s", v.group())
+      assertThat(serve)
+          .as("DEPLOY.md names %s", v.group())
           .contains("--" + v.group(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
   }
@@ -97,12 +118,16 @@ class DocsMatchCodeTest {
 
   private static List<String> packages(String dir) throws IOException {
     try (Stream<Path> s = Files.list(ROOT.resolve(dir))) {
-      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+      return s.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
     }
   }
 
   private static boolean isKeapModule(String sandboxPackage) {
-    try (Stream<Path> s = Files.list(ROOT.resolve("sandbox/src/main/java/dev/keapgw/sandbox/" + sandboxPackage))) {
+    try (Stream<Path> s =
+        Files.list(ROOT.resolve("sandbox/src/main/java/dev/keapgw/sandbox/" + sandboxPackage))) {
       return s.anyMatch(f -> {
         try {
           return Files.readString(f).contains("implements KeapModule");

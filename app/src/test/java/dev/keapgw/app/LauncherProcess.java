@@ -27,11 +27,19 @@ final class LauncherProcess implements AutoCloseable {
   /** {@code keap-gateway} without its arguments: this build's launcher with the JVM flags the script gives. */
   static List<String> command() {
     String java = ProcessHandle.current().info().command().orElse("java");
-    return List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-        // the launcher's own logging, not the tests' (several logback-test.xml are on the class path)
+    return List.of(
+        java,
+        "-Xmx256m",
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC",
+        "--enable-native-access=ALL-UNNAMED",
+        "--sun-misc-unsafe-memory-access=allow",
+        // the launcher's own logging, not the tests' (several logback-test.xml are on the class
+        // path)
         "-Dlogback.configurationFile=logback.xml",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        "-cp",
+        System.getProperty("java.class.path"),
+        Main.class.getName());
   }
 
   static LauncherProcess start(Path output, Map<String, String> env, String... args) {

@@ -66,10 +66,7 @@ public final class Gateway implements AutoCloseable {
   private Listener listener;
   private AccessLog accessLog;
   private UpstreamClient upstream;
-  private long flushTimer = -1;
-  private long compactTimer = -1;
-  /** How often the embedded store checks whether deletes left much of its file unused. */
-  static final Duration COMPACT_EVERY = Duration.ofMinutes(5);
+  private Housekeeping housekeeping;
 
   private Gateway(GatewayServices services, boolean ownsVertx) {
     this.services = services;
@@ -107,7 +104,8 @@ public final class Gateway implements AutoCloseable {
     return start(config, vertx, false, untilReady);
   }
 
-  private static Gateway start(GatewayConfig config, Vertx vertx, boolean owns, ReadinessCheck untilReady) {
+  private static Gateway start(
+      GatewayConfig config, Vertx vertx, boolean owns, ReadinessCheck untilReady) {
     java.util.List<GatewayConfig.Problem> problems = config.problems();
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("the gateway cannot start:\n  - "
@@ -302,30 +300,8 @@ public final class Gateway implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new ListenFailure(c.host(), c.port(), e.getCause());
     }
-    if (services.db().embedded()) {
-      // the embedded store never shrinks by itself while it runs: give deleted space back
-      compactTimer = services
-          .vertx()
-          .setPeriodic(
-              COMPACT_EVERY.toMillis(),
-              t -> services
-                  .vertx()
-                  .executeBlocking(
-                      () -> services.db().compactIfSparse(50, Duration.ofSeconds(2)), false)
-                  .onFailure(e -> LOG.warn("could not compact the store: {}", e.toString())));
-    }
-    flushTimer = services
-        .vertx()
-        .setPeriodic(
-            c.tuning().lastUseFlushEvery().toMillis(),
-            t -> services
-                .vertx()
-                .executeBlocking(
-                    () -> {
-                      services.auth().flushLastUse();
-                      return null;
-                    },
-                    false));
+    housekeeping = new Housekeeping(services);
+    housekeeping.start();
   }
 
   private void dispatch(HttpServerRequest req, ProxyHandler proxy) {
@@ -373,12 +349,9 @@ public final class Gateway implements AutoCloseable {
         sweeper.stop();
       }
     });
-    Teardown.step("the last-use timer", () -> {
-      if (flushTimer >= 0) {
-        services.vertx().cancelTimer(flushTimer);
-      }
-      if (compactTimer >= 0) {
-        services.vertx().cancelTimer(compactTimer);
+    Teardown.step("the housekeeping timers", () -> {
+      if (housekeeping != null) {
+        housekeeping.stop();
       }
     });
     Teardown.step("the listener", () -> {

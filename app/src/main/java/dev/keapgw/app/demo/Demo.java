@@ -86,16 +86,29 @@ public final class Demo {
         throw new DemoStartFailure(DemoStartFailure.Server.SANDBOX, e);
       }
       URI upstream = URI.create(reachable(options.host(), sandbox.port()));
-      // /readyz says "not ready" from the moment the gateway listens until the key and connection work
-      ReadinessCheck starting = () -> "the demo is still making its account, API key and connection";
+      // /readyz says "not ready" from the moment the gateway listens until the key and connection
+      // work
+      ReadinessCheck starting =
+          () -> "the demo is still making its account, API key and connection";
       try {
-        gateway = Gateway.start(GatewayConfig.defaults().withHost(options.host()).withPort(port)
-            .withPublicUrl(URI.create(publicUrl)).withDataDir(dir).withAdminToken(options.adminToken()).withKeys(keys)
-            .withMcpReadOnly(options.mcpReadOnly())
-            .withApp(AppConfig.keap(CLIENT_ID, clientSecret)
-                .at(upstream, upstream.resolve("/app/oauth/authorize"), upstream.resolve("/token")))
-            // the demo's receivers run on this machine: let triggers deliver to them
-            .withAllowPrivateDestinations(true), vertx, starting);
+        gateway = Gateway.start(
+            GatewayConfig.defaults()
+                .withHost(options.host())
+                .withPort(port)
+                .withPublicUrl(URI.create(publicUrl))
+                .withDataDir(dir)
+                .withAdminToken(options.adminToken())
+                .withKeys(keys)
+                .withMcpReadOnly(options.mcpReadOnly())
+                .withApp(AppConfig.keap(CLIENT_ID, clientSecret)
+                    .at(
+                        upstream,
+                        upstream.resolve("/app/oauth/authorize"),
+                        upstream.resolve("/token")))
+                // the demo's receivers run on this machine: let triggers deliver to them
+                .withAllowPrivateDestinations(true),
+            vertx,
+            starting);
       } catch (ListenFailure e) {
         throw new DemoStartFailure(DemoStartFailure.Server.GATEWAY, e);
       }
@@ -103,15 +116,21 @@ public final class Demo {
               gateway.services().accounts(), gateway.services().accountRepo(), dir)
           .choose(options.matonApiKey());
       DemoConnection.Ready connection = new DemoConnection(
-          KeapClient.gateway(publicUrl, account.secret()).build().connections(),
-          new SandboxApproval(upstream.toString())).ensure();
+              KeapClient.gateway(publicUrl, account.secret()).build().connections(),
+              new SandboxApproval(upstream.toString()))
+          .ensure();
       ReadinessCheck ready = connectionActive(gateway.services().connectionRepo(), connection.id());
       gateway.services().readiness().add(ready);
       gateway.services().readiness().remove(starting);
-      RunningDemo demo = new RunningDemo(gateway, sandbox, vertx, ready, publicUrl, upstream.toString(), dir, account,
-          connection);
-      LOG.info("demo ready: gateway {}, sandbox {}, account {}, key {}, connection {}", demo.gatewayUrl(),
-          demo.sandboxUrl(), demo.accountId(), demo.keyId(), demo.connectionId());
+      RunningDemo demo = new RunningDemo(
+          gateway, sandbox, vertx, ready, publicUrl, upstream.toString(), dir, account, connection);
+      LOG.info(
+          "demo ready: gateway {}, sandbox {}, account {}, key {}, connection {}",
+          demo.gatewayUrl(),
+          demo.sandboxUrl(),
+          demo.accountId(),
+          demo.keyId(),
+          demo.connectionId());
       return demo;
     } catch (RuntimeException e) {
       if (gateway != null) {

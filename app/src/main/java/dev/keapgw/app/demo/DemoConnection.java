@@ -45,7 +45,10 @@ final class DemoConnection {
   Ready ensure() {
     try {
       List<Connection> all = api.list(APP, null);
-      Connection own = all.stream().filter(Connection::isActive).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+      Connection own = all.stream()
+          .filter(Connection::isActive)
+          .findFirst()
+          .orElse(all.isEmpty() ? null : all.get(0));
       Ready ready = authorize(own != null ? own : api.create(APP));
       for (Connection other : all) {
         if (other != own && (other.isActive() || other.isFailed()) && tenant(other) != null) {
@@ -54,8 +57,8 @@ final class DemoConnection {
       }
       return ready;
     } catch (KeapException e) {
-      throw new IllegalStateException("the demo could not make its connection through the gateway: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the demo could not make its connection through the gateway: " + e.getMessage(), e);
     } finally {
       resetApproval();
     }
@@ -75,11 +78,18 @@ final class DemoConnection {
     String tenant = tenant(c);
     try {
       authorize(c);
-      LOG.info("connection {} (Keap tenant {}) authorized again: the demo's sandbox keeps no OAuth grants across"
-          + " restarts, so its old tokens were void", c.id(), tenant);
+      LOG.info(
+          "connection {} (Keap tenant {}) authorized again: the demo's sandbox keeps no OAuth grants across"
+              + " restarts, so its old tokens were void",
+          c.id(),
+          tenant);
     } catch (RuntimeException e) {
-      LOG.warn("connection {} (Keap tenant {}) is kept but could not be authorized again ({}): its calls fail until"
-          + " it is reconnected (POST /connections/{}/reconnect, then open its url)", c.id(), tenant, e.getMessage(),
+      LOG.warn(
+          "connection {} (Keap tenant {}) is kept but could not be authorized again ({}): its calls fail until"
+              + " it is reconnected (POST /connections/{}/reconnect, then open its url)",
+          c.id(),
+          tenant,
+          e.getMessage(),
           c.id());
     }
   }
@@ -89,7 +99,8 @@ final class DemoConnection {
     String before = connection.lastUpdatedTime();
     // a connection stays bound to its first tenant: the sandbox must approve for that one
     approval.grantTo(tenant(connection));
-    // an ACTIVE connection stays ACTIVE when its re-authorization fails: only a new update time proves new tokens
+    // an ACTIVE connection stays ACTIVE when its re-authorization fails: only a new update time
+    // proves new tokens
     boolean wasActive = connection.isActive();
     // an ACTIVE connection's url is live only once its owner asks to reconnect
     String url = wasActive ? api.reconnect(id).url() : connection.url();

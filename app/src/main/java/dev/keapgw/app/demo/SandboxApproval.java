@@ -12,7 +12,8 @@ import java.time.Duration;
  * a connection bound to a tenant can only be authorized again for that tenant.
  */
 final class SandboxApproval {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI approval;
 
   SandboxApproval(String sandboxUrl) {
@@ -37,14 +38,15 @@ final class SandboxApproval {
     try {
       r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new IllegalStateException("the sandbox did not answer at " + approval + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the sandbox did not answer at " + approval + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while steering the sandbox's approval", e);
     }
     if (r.statusCode() / 100 != 2) {
-      throw new IllegalStateException("the sandbox would not approve for tenant " + tenantId + " (" + r.statusCode()
-          + ": " + r.body() + ")");
+      throw new IllegalStateException("the sandbox would not approve for tenant " + tenantId + " ("
+          + r.statusCode() + ": " + r.body() + ")");
     }
   }
 }

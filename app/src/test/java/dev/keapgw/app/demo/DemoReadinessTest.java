@@ -19,16 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
  * first 200 must mean the key works and the connection is ACTIVE, however early it is asked.
  */
 class DemoReadinessTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void theFirstReadyAnswerIsFollowedByAWorkingCallWithTheDemoKey() throws Exception {
     String host = "127.0.0.1";
     int port = Listener.freePort(host);
     String key = "readiness-probe-key-5d2e";
-    DemoOptions options = DemoOptions.defaults().withPorts(port, 0).withDataDir(dir.resolve("demo"))
+    DemoOptions options = DemoOptions.defaults()
+        .withPorts(port, 0)
+        .withDataDir(dir.resolve("demo"))
         .withMatonApiKey(key);
-    CompletableFuture<RunningDemo> started = CompletableFuture.supplyAsync(() -> Demo.start(options));
+    CompletableFuture<RunningDemo> started =
+        CompletableFuture.supplyAsync(() -> Demo.start(options));
     String base = "http://" + host + ":" + port;
     TestHttp anonymous = new TestHttp(base, Map.of());
     Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
@@ -36,7 +40,7 @@ class DemoReadinessTest {
       while (true) {
         assertThat(Instant.now()).as("/readyz never answered 200").isBefore(giveUp);
         if (started.isCompletedExceptionally()) {
-          started.join();   // throws: the demo did not start
+          started.join(); // throws: the demo did not start
         }
         TestHttp.Reply ready;
         try {

@@ -195,8 +195,12 @@ public final class TokenRefresher {
         RefreshJournal.finish(h, c.id());
       });
     } catch (RuntimeException e) {
-      LOG.error("the rotated tokens of connection {} could not be saved; unless they are, it will be marked"
-          + " FAILED {} s after the refresh began: {}", c.id(), interruptedAfter.toSeconds(), e.toString());
+      LOG.error(
+          "the rotated tokens of connection {} could not be saved; unless they are, it will be marked"
+              + " FAILED {} s after the refresh began: {}",
+          c.id(),
+          interruptedAfter.toSeconds(),
+          e.toString());
       throw e;
     }
     metrics.counter("gateway_token_refreshes_total", "outcome", "success").increment();

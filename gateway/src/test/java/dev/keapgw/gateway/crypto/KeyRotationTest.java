@@ -71,8 +71,12 @@ class KeyRotationTest {
       }
       assertThat(first).isEqualTo(new KeyRotation.Result(3, 0, 0, 0));
       // the operator reads words, not a Java record's toString
-      assertThat(logs.list).map(ILoggingEvent::getFormattedMessage).singleElement().asString()
-          .contains("3 secret(s) re-encrypted, 0 already sealed with it, 0 unreadable").doesNotContain("Result[", "=");
+      assertThat(logs.list)
+          .map(ILoggingEvent::getFormattedMessage)
+          .singleElement()
+          .asString()
+          .contains("3 secret(s) re-encrypted, 0 already sealed with it, 0 unreadable")
+          .doesNotContain("Result[", "=");
       assertThat(first.complete()).isTrue();
       assertThat(new KeyRotation(db.jdbi(), during, both).reencryptAll())
           .as("a second pass has nothing to do")
