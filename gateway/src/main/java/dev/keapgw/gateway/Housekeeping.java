@@ -26,15 +26,21 @@ final class Housekeeping {
     var vertx = services.vertx();
     if (services.db().embedded()) {
       // the embedded store never shrinks by itself while it runs: give deleted space back
-      compactTimer = vertx.setPeriodic(COMPACT_EVERY.toMillis(), t -> vertx.executeBlocking(
-              () -> services.db().compactIfSparse(50, Duration.ofSeconds(2)), false)
-          .onFailure(e -> LOG.warn("could not compact the store: {}", e.toString())));
+      compactTimer = vertx.setPeriodic(
+          COMPACT_EVERY.toMillis(),
+          t -> vertx
+              .executeBlocking(
+                  () -> services.db().compactIfSparse(50, Duration.ofSeconds(2)), false)
+              .onFailure(e -> LOG.warn("could not compact the store: {}", e.toString())));
     }
     flushTimer = vertx.setPeriodic(
-        services.config().tuning().lastUseFlushEvery().toMillis(), t -> vertx.executeBlocking(() -> {
+        services.config().tuning().lastUseFlushEvery().toMillis(),
+        t -> vertx.executeBlocking(
+            () -> {
               services.auth().flushLastUse();
               return null;
-            }, false));
+            },
+            false));
   }
 
   void stop() {
