@@ -5,7 +5,7 @@ import dev.keapgw.app.demo.DemoOptions;
 import dev.keapgw.app.demo.DemoOptions.Setting;
 import dev.keapgw.app.demo.DemoStartFailure;
 import dev.keapgw.app.demo.RunningDemo;
-import dev.keapgw.gateway.StartFailure;
+import dev.keapgw.gateway.error.StartFailure;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.keapgw.app;
 
-import dev.keapgw.gateway.StartFailure;
+import dev.keapgw.gateway.error.StartFailure;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;

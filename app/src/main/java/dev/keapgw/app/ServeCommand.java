@@ -1,7 +1,7 @@
 package dev.keapgw.app;
 
 import dev.keapgw.gateway.Gateway;
-import dev.keapgw.gateway.StartFailure;
+import dev.keapgw.gateway.error.StartFailure;
 import dev.keapgw.gateway.config.AccessLogTarget;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.EncryptionKeys;

@@ -1,6 +1,6 @@
 package dev.keapgw.app;
 
-import dev.keapgw.gateway.StartFailure;
+import dev.keapgw.gateway.error.StartFailure;
 import dev.keapgw.gateway.http.Listener;
 
 /**

@@ -1,5 +1,6 @@
 package dev.keapgw.gateway;
 
+import dev.keapgw.gateway.error.StartFailure;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.ratelimit.BucketStore;
 import dev.keapgw.gateway.ratelimit.LocalBuckets;

@@ -1,5 +1,6 @@
 package dev.keapgw.gateway;
 
+import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.admin.AdminRoutes;
 import dev.keapgw.gateway.connect.ConnectRoutes;
 import dev.keapgw.gateway.connection.ConnectionRoutes;

@@ -1,5 +1,8 @@
 package dev.keapgw.gateway;
 
+import dev.keapgw.gateway.feature.Running;
+import dev.keapgw.gateway.feature.GatewayServices;
+import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.config.Tuning;
 import dev.keapgw.gateway.connection.ConnectLinks;
@@ -44,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * plane (connections, user, admin, connect flow, operations). {@link #start} returns once it
  * listens; {@link #close} stops it and releases the store.
  */
-public final class Gateway implements AutoCloseable {
+public final class Gateway implements AutoCloseable, Running {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
   private final GatewayServices services;
@@ -259,11 +262,13 @@ public final class Gateway implements AutoCloseable {
   }
 
   /** The data plane's token source (the triggers feature takes its tokens from it). */
+  @Override
   public TokenManager tokens() {
     return tokens;
   }
 
   /** The mounted feature of this type (tests steer features directly). */
+  @Override
   public <T extends Feature> T feature(Class<T> type) {
     return features.stream()
         .filter(type::isInstance)
@@ -333,6 +338,7 @@ public final class Gateway implements AutoCloseable {
     return "http://" + host + ":" + port();
   }
 
+  @Override
   public GatewayServices services() {
     return services;
   }

@@ -1,5 +1,6 @@
 package dev.keapgw.gateway;
 
+import dev.keapgw.gateway.feature.GatewayServices;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

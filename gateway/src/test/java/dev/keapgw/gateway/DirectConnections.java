@@ -1,5 +1,6 @@
 package dev.keapgw.gateway;
 
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionStatus;

@@ -2,8 +2,8 @@ package dev.keapgw.gateway.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.gateway.Feature;
-import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.feature.Feature;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.account.Account;
 import dev.keapgw.gateway.account.AccountService;
 import dev.keapgw.gateway.connection.ConnectionCaps;

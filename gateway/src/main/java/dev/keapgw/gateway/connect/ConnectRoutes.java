@@ -1,7 +1,7 @@
 package dev.keapgw.gateway.connect;
 
-import dev.keapgw.gateway.Feature;
-import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.feature.Feature;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.http.ControlRoutes;
 import io.vertx.core.http.HttpServerResponse;

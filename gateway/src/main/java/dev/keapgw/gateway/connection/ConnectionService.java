@@ -1,6 +1,6 @@
 package dev.keapgw.gateway.connection;
 
-import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.crypto.SecretBox;

@@ -3,7 +3,7 @@ package dev.keapgw.gateway.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.error.ErrorType;

@@ -2,7 +2,7 @@ package dev.keapgw.gateway.console;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionJson;
 import dev.keapgw.gateway.http.Json;

@@ -1,7 +1,7 @@
 package dev.keapgw.gateway.mcp;
 
-import dev.keapgw.gateway.Feature;
-import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.feature.Feature;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.http.ControlRoutes;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import java.net.URI;

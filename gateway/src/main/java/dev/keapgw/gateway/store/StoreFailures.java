@@ -1,6 +1,6 @@
 package dev.keapgw.gateway.store;
 
-import dev.keapgw.gateway.StartFailure;
+import dev.keapgw.gateway.error.StartFailure;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;

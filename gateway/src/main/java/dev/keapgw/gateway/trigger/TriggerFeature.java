@@ -1,8 +1,8 @@
 package dev.keapgw.gateway.trigger;
 
-import dev.keapgw.gateway.Feature;
-import dev.keapgw.gateway.Gateway;
-import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.feature.Feature;
+import dev.keapgw.gateway.feature.Running;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.http.ControlRoutes;
@@ -92,7 +92,7 @@ public final class TriggerFeature implements Feature {
   }
 
   @Override
-  public void start(Gateway gateway) {
+  public void start(Running gateway) {
     this.tokens = gateway.tokens();
     dispatcher.start();
     keeperTimer = services

@@ -6,7 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import dev.keapgw.gateway.DirectConnections;
 import dev.keapgw.gateway.EchoUpstream;
 import dev.keapgw.gateway.GatewayFixture;
-import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.account.AccountService;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.connection.Connection;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import dev.keapgw.gateway.GatewayFixture;
-import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.config.AccessLogTarget;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionService;

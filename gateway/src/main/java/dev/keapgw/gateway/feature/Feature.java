@@ -1,4 +1,4 @@
-package dev.keapgw.gateway;
+package dev.keapgw.gateway.feature;
 
 import dev.keapgw.gateway.http.ControlRoutes;
 
@@ -11,7 +11,7 @@ public interface Feature {
   void mount(ControlRoutes routes, GatewayServices services);
 
   /** Called once the gateway's data plane (its token source) exists, before it listens. */
-  default void start(Gateway gateway) {}
+  default void start(Running gateway) {}
 
   /** Called first when the gateway closes. */
   default void stop() {}

@@ -1,4 +1,4 @@
-package dev.keapgw.gateway;
+package dev.keapgw.gateway.error;
 
 import java.nio.file.Path;
 import java.util.Set;

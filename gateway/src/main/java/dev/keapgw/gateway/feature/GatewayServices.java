@@ -1,9 +1,10 @@
-package dev.keapgw.gateway;
+package dev.keapgw.gateway.feature;
 
 import dev.keapgw.gateway.account.AccountRepository;
 import dev.keapgw.gateway.account.AccountService;
 import dev.keapgw.gateway.account.ApiKeyAuthenticator;
 import dev.keapgw.gateway.config.GatewayConfig;
+import dev.keapgw.gateway.error.StartFailure;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.crypto.SecretBox;
@@ -36,7 +37,7 @@ public record GatewayServices(
    * keys that are not configured: otherwise every request on an existing connection would fail,
    * one at a time.
    */
-  static GatewayServices open(GatewayConfig config, Vertx vertx, Database db) {
+  public static GatewayServices open(GatewayConfig config, Vertx vertx, Database db) {
     var missing =
         new KeyRotation(db.jdbi(), new SecretBox(config.keys()), config.keys()).missingKeyIds();
     if (!missing.isEmpty()) {
