@@ -1,7 +1,7 @@
 package dev.keapgw.gateway;
 
-import dev.keapgw.gateway.error.StartFailure;
 import dev.keapgw.gateway.config.GatewayConfig;
+import dev.keapgw.gateway.error.StartFailure;
 import dev.keapgw.gateway.ratelimit.BucketStore;
 import dev.keapgw.gateway.ratelimit.LocalBuckets;
 import dev.keapgw.gateway.ratelimit.redis.RedisBuckets;

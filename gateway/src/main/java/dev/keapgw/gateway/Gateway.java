@@ -1,13 +1,13 @@
 package dev.keapgw.gateway;
 
-import dev.keapgw.gateway.feature.Running;
-import dev.keapgw.gateway.feature.GatewayServices;
-import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.config.Tuning;
 import dev.keapgw.gateway.connection.ConnectLinks;
 import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.error.GatewayException;
+import dev.keapgw.gateway.feature.Feature;
+import dev.keapgw.gateway.feature.GatewayServices;
+import dev.keapgw.gateway.feature.Running;
 import dev.keapgw.gateway.http.ControlInput;
 import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.ErrorBody;

@@ -1,10 +1,10 @@
 package dev.keapgw.gateway;
 
-import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionStatus;
 import dev.keapgw.gateway.crypto.SecretBox;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.oauth.TokenSet;
 import dev.keapgw.sandbox.TestHttp;
 import java.net.URI;

@@ -2,14 +2,14 @@ package dev.keapgw.gateway.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.gateway.feature.Feature;
-import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.account.Account;
 import dev.keapgw.gateway.account.AccountService;
 import dev.keapgw.gateway.connection.ConnectionCaps;
 import dev.keapgw.gateway.connection.GrantDisposal;
 import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.error.GatewayException;
+import dev.keapgw.gateway.feature.Feature;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.http.Reply;

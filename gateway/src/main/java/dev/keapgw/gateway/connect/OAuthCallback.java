@@ -9,9 +9,9 @@ import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.http.LogText;
+import dev.keapgw.gateway.oauth.OAuthClient;
 import dev.keapgw.gateway.oauth.TokenEndpointException;
 import dev.keapgw.gateway.oauth.TokenSet;
-import dev.keapgw.gateway.oauth.OAuthClient;
 import dev.keapgw.gateway.ratelimit.LocalBuckets;
 import io.github.bucket4j.BucketConfiguration;
 import java.nio.charset.StandardCharsets;
@@ -138,8 +138,7 @@ final class OAuthCallback {
   private BrowserReply activate(Connection c, AppConfig app, TokenSet tokens, Instant issuedAt) {
     JsonNode userinfo = null;
     try {
-      userinfo =
-          oauth.userinfo(app, tokens.accessToken());
+      userinfo = oauth.userinfo(app, tokens.accessToken());
     } catch (RuntimeException e) {
       LOG.warn(
           "connection {}: userinfo could not be read ({}); its metadata stays partial",

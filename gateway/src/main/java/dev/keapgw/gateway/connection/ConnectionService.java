@@ -1,11 +1,11 @@
 package dev.keapgw.gateway.connection;
 
-import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.GatewayException;
+import dev.keapgw.gateway.feature.GatewayServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

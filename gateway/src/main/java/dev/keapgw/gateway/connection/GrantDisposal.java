@@ -1,8 +1,8 @@
 package dev.keapgw.gateway.connection;
 
-import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.crypto.SecretBox;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.http.LogText;
 import dev.keapgw.gateway.oauth.OAuthClient;
 import java.util.List;
@@ -44,7 +44,8 @@ public final class GrantDisposal {
       }
       String refresh;
       try {
-        refresh = secrets.open(c.refreshTokenSealed(), SecretBox.connectionColumn(c.id(), "refresh"));
+        refresh =
+            secrets.open(c.refreshTokenSealed(), SecretBox.connectionColumn(c.id(), "refresh"));
       } catch (SecretBox.CryptoException e) {
         continue; // sealed with a key no longer configured: nothing the gateway can spend
       }

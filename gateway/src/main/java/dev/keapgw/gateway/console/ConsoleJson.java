@@ -2,9 +2,9 @@ package dev.keapgw.gateway.console;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionJson;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.store.Times;
 import dev.keapgw.gateway.token.RefreshFailures;

@@ -1,7 +1,7 @@
 package dev.keapgw.gateway.mcp;
 
-import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.mcp.catalog.ActionCatalog;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;

@@ -65,7 +65,8 @@ public final class UpstreamOAuthClient implements OAuthClient {
     form.put("grant_type", "refresh_token");
     form.put("refresh_token", refreshToken);
     String basic = Base64.getEncoder()
-        .encodeToString((app.clientId() + ":" + app.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        .encodeToString(
+            (app.clientId() + ":" + app.clientSecret()).getBytes(StandardCharsets.UTF_8));
     return post(app.tokenUrl(), form, "Basic " + basic, "refresh");
   }
 
@@ -81,7 +82,8 @@ public final class UpstreamOAuthClient implements OAuthClient {
     try {
       resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new IllegalStateException("userinfo could not be read (" + e.getClass().getSimpleName() + ")");
+      throw new IllegalStateException(
+          "userinfo could not be read (" + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading userinfo");

@@ -28,7 +28,8 @@ class EventLoopConfinementTest {
    * fails for a listed file that has become clean). The proxy's forwarding builds Netty
    * requests until {@code proxy.upstream} exports its own request and answer types.
    */
-  static final Set<String> NOT_YET = Set.of("proxy/Forwarder.java", "proxy/Headers.java", "proxy/Exchange.java");
+  static final Set<String> NOT_YET =
+      Set.of("proxy/Forwarder.java", "proxy/Headers.java", "proxy/Exchange.java");
 
   @Test
   void nettyAndVertxInternalsStayInTheUpstreamClientAndTheListener() throws IOException {
@@ -53,8 +54,11 @@ class EventLoopConfinementTest {
   @Test
   void theCheckSeesWhatItLooksFor() {
     assertThat(MACHINERY.matcher("import io.netty.buffer.ByteBuf;").find()).isTrue();
-    assertThat(MACHINERY.matcher("import io.vertx.core.internal.ContextInternal;").find()).isTrue();
-    assertThat(MACHINERY.matcher("x = new io.vertx.core.http.impl.HttpUtils();").find()).isTrue();
+    assertThat(
+            MACHINERY.matcher("import io.vertx.core.internal.ContextInternal;").find())
+        .isTrue();
+    assertThat(MACHINERY.matcher("x = new io.vertx.core.http.impl.HttpUtils();").find())
+        .isTrue();
     assertThat(MACHINERY.matcher("import io.vertx.core.Future;").find()).isFalse();
     assertThat(Files.isDirectory(SOURCES.resolve("proxy/upstream"))).isTrue();
   }

@@ -34,13 +34,18 @@ class TokenAnswersTest {
   @Test
   void aRefusedGrantIsDeadAndEverythingElsePassing() {
     assertThat(refused(400, "{\"error\":\"invalid_grant\"}").deadGrant()).isTrue();
-    assertThat(refused(400, "{\"error\":\"invalid_request\",\"error_description\":\"Invalid"
-                + " Refresh Token\"}")
+    assertThat(refused(
+                400,
+                "{\"error\":\"invalid_request\",\"error_description\":\"Invalid"
+                    + " Refresh Token\"}")
             .getMessage())
         .contains("invalid_request: Invalid Refresh Token");
-    assertThat(refused(400, "{\"error\":\"unsupported_grant_type\"}").deadGrant()).isFalse();
+    assertThat(refused(400, "{\"error\":\"unsupported_grant_type\"}").deadGrant())
+        .isFalse();
     TokenEndpointException client = refused(401, "{\"error\":\"invalid_client\"}");
-    assertThat(client.deadGrant()).as("the operator's credentials, not the grant").isFalse();
+    assertThat(client.deadGrant())
+        .as("the operator's credentials, not the grant")
+        .isFalse();
     assertThat(client.getMessage()).contains("client id and secret");
     assertThat(refused(503, "<html>busy</html>").getMessage())
         .isEqualTo("the token endpoint answered 503 to the refresh");

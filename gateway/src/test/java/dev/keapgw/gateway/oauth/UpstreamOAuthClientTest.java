@@ -50,7 +50,6 @@ class UpstreamOAuthClientTest {
         .hasMessageNotContaining("abc");
 
     answer[0] = "{\"access_token\":\"abc.DEF-123\",\"refresh_token\":\"r2\",\"expires_in\":3600}";
-    assertThat(client.refresh(app, "r").accessToken())
-        .isEqualTo("abc.DEF-123");
+    assertThat(client.refresh(app, "r").accessToken()).isEqualTo("abc.DEF-123");
   }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import dev.keapgw.gateway.GatewayFixture;
-import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.config.AccessLogTarget;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.crypto.SecretBox;
+import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.sandbox.MutableClock;
 import dev.keapgw.sandbox.TestHttp;
 import java.net.URI;

@@ -17,8 +17,10 @@ class RefreshPolicyTest {
   @Test
   void aTokenIsDueTheMarginBeforeItExpires() {
     Instant expires = T0.plus(Duration.ofHours(24));
-    assertThat(policy(0.5).due(T0, expires, expires.minus(Duration.ofMinutes(16)))).isFalse();
-    assertThat(policy(0.5).due(T0, expires, expires.minus(Duration.ofMinutes(15)))).isTrue();
+    assertThat(policy(0.5).due(T0, expires, expires.minus(Duration.ofMinutes(16))))
+        .isFalse();
+    assertThat(policy(0.5).due(T0, expires, expires.minus(Duration.ofMinutes(15))))
+        .isTrue();
     assertThat(policy(0.5).due(T0, null, T0)).as("no known expiry").isTrue();
   }
 

@@ -38,8 +38,8 @@ final class RefresherRig implements AutoCloseable {
   final MutableClock clock = new MutableClock(T0);
   final Database db = StoreEngine.EMBEDDED.open();
   final ConnectionRepository repo = new ConnectionRepository(db.jdbi());
-  final SecretBox secrets = new SecretBox(
-      EncryptionKeys.single(Base64.getEncoder().encodeToString(new byte[32])));
+  final SecretBox secrets =
+      new SecretBox(EncryptionKeys.single(Base64.getEncoder().encodeToString(new byte[32])));
   final ScriptedTokenEndpoint upstream = new ScriptedTokenEndpoint();
   final RefreshPolicy policy =
       new RefreshPolicy(Duration.ofMinutes(15), Duration.ofMinutes(10), () -> 0.5);
@@ -59,11 +59,28 @@ final class RefresherRig implements AutoCloseable {
   String active(String access, String refresh, Duration lifetime) {
     String account = UUID.randomUUID().toString();
     String id = UUID.randomUUID().toString();
-    db.jdbi().useHandle(h -> h.execute(
-        "INSERT INTO accounts (id, name, created_at) VALUES (?, 'rig', 0)", account));
+    db.jdbi()
+        .useHandle(h ->
+            h.execute("INSERT INTO accounts (id, name, created_at) VALUES (?, 'rig', 0)", account));
     repo.insert(
-        new Connection(id, account, "keap", ConnectionStatus.PENDING, T0, T0, "{}", null, null,
-            null, null, null, null, null, 0, null, 0),
+        new Connection(
+            id,
+            account,
+            "keap",
+            ConnectionStatus.PENDING,
+            T0,
+            T0,
+            "{}",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            null,
+            0),
         null);
     repo.activate(
         id,
@@ -85,7 +102,8 @@ final class RefresherRig implements AutoCloseable {
   }
 
   double refreshes(String outcome) {
-    var c = metrics.find("gateway_token_refreshes_total").tag("outcome", outcome).counter();
+    var c =
+        metrics.find("gateway_token_refreshes_total").tag("outcome", outcome).counter();
     return c == null ? 0 : c.count();
   }
 

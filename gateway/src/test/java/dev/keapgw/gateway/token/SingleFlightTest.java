@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class SingleFlightTest {
   private final RefresherRig rig = new RefresherRig();
   private final Vertx vertx = Vertx.vertx();
-  private final TokenManager tokens =
-      new TokenManager(vertx, rig.refresher, rig.policy, rig.clock);
+  private final TokenManager tokens = new TokenManager(vertx, rig.refresher, rig.policy, rig.clock);
 
   @AfterEach
   void close() throws Exception {
@@ -33,7 +32,8 @@ class SingleFlightTest {
   private static List<String> tokensOf(List<Future<ActiveToken>> futures) throws Exception {
     List<String> got = new ArrayList<>();
     for (Future<ActiveToken> f : futures) {
-      got.add(f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).accessToken());
+      got.add(
+          f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).accessToken());
     }
     return got;
   }

@@ -64,8 +64,9 @@ class TokenRefresherTest {
     rig.upstream.refuse(TokenEndpointException.Kind.DEAD_GRANT, "invalid_grant: token revoked");
 
     assertThatThrownBy(() -> rig.refresher.obtain(id, IF_DUE, null))
-        .isInstanceOfSatisfying(TokenUnavailableException.class, e -> assertThat(e.reason())
-            .isEqualTo(TokenUnavailableException.Reason.FAILED))
+        .isInstanceOfSatisfying(
+            TokenUnavailableException.class,
+            e -> assertThat(e.reason()).isEqualTo(TokenUnavailableException.Reason.FAILED))
         .hasMessageContaining("invalid_grant: token revoked");
     Connection c = rig.connection(id);
     assertThat(c.status()).isEqualTo(ConnectionStatus.FAILED);
@@ -126,8 +127,7 @@ class TokenRefresherTest {
         .isEqualTo("a0");
     assertThat(rig.upstream.presented).isEmpty();
 
-    assertThat(rig.refresher.obtain(id, AFTER_REJECTION, "a0").accessToken())
-        .isEqualTo("access-1");
+    assertThat(rig.refresher.obtain(id, AFTER_REJECTION, "a0").accessToken()).isEqualTo("access-1");
     assertThat(rig.upstream.presented).containsExactly("r0");
   }
 
@@ -149,8 +149,9 @@ class TokenRefresherTest {
     rig.clock.advance(Duration.ofSeconds(30));
 
     assertThatThrownBy(() -> rig.refresher.obtain(id, IF_DUE, null))
-        .isInstanceOfSatisfying(TokenUnavailableException.class, e -> assertThat(e.reason())
-            .isEqualTo(TokenUnavailableException.Reason.BACKING_OFF))
+        .isInstanceOfSatisfying(
+            TokenUnavailableException.class,
+            e -> assertThat(e.reason()).isEqualTo(TokenUnavailableException.Reason.BACKING_OFF))
         .hasMessageContaining("has not finished");
     assertThat(rig.upstream.presented).as("its instance may still be on it").isEmpty();
 
