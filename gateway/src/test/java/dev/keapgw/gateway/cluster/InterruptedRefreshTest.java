@@ -99,8 +99,12 @@ class InterruptedRefreshTest {
     assertThat(cluster.refreshes())
         .as("the upstream did not accept the spent token again")
         .isEqualTo(before + 1);
-    // and instance A agrees
-    assertThat(a.get(PATH).status()).isEqualTo(424);
+    // and instance A agrees: its cached choice of connection is two minutes old on the clock,
+    // so it reads the store again and finds no ACTIVE connection (README: 400, when no
+    // Maton-Connection names one)
+    TestHttp.Reply fromA = a.get(PATH);
+    assertThat(fromA.status()).isEqualTo(400);
+    assertThat(fromA.json().at("/error/type").asText()).isEqualTo("no_active_connection");
   }
 
   @Test
