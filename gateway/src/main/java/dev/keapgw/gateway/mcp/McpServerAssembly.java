@@ -4,6 +4,7 @@ import dev.keapgw.gateway.GatewayServices;
 import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.mcp.catalog.ActionCatalog;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -40,7 +41,7 @@ final class McpServerAssembly {
     ActionTools actions = new ActionTools(apps, app -> app.equals(ActionCatalog.KEAP) ? ActionCatalog.keap() : null);
     // longer than the data plane's own wait for the upstream, so that its 504 is what comes back
     Duration timeout = s.config().timeouts().response().plus(s.config().timeouts().connect()).plusSeconds(10);
-    ApiCalls calls = new ApiCalls(new LoopbackDataPlane(timeout), connections, access);
+    ApiCalls calls = new ApiCalls(new LoopbackDataPlane(s.vertx(), timeout), connections, access);
     List<McpTool> tools = new ArrayList<>();
     tools.addAll(new ControlTools(connections, access).tools());
     tools.addAll(actions.tools());
@@ -61,6 +62,8 @@ final class McpServerAssembly {
         // the endpoint already runs each message on a virtual thread of its own
         .immediateExecution(true)
         .validateToolInputs(true)
+        // arguments are checked against their schemas; results of the gateway's making are not, every time
+        .jsonSchemaValidator(new ArgumentValidator(McpJsonDefaults.getSchemaValidator()))
         // a read-only account does not see the tools it may not use
         .addToolFilter((McpTransportContext ctx, McpSchema.Tool t) -> !writing.contains(t.name())
             || access.writesAllowed((McpCaller) ctx.get(McpCaller.CONTEXT_KEY)))
