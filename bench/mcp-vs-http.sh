@@ -15,4 +15,6 @@ mvn -q -B -o -DskipTests package dependency:build-classpath -pl sandbox,gateway 
   -Dmdep.outputFile=/tmp/mcp-bench.cp >/tmp/mcp-bench-build.log 2>&1 \
   || { echo "the build failed; see /tmp/mcp-bench-build.log" >&2; exit 1; }
 cp="$(cat /tmp/mcp-bench.cp):$root/gateway/target/classes:$root/gateway/target/test-classes"
-exec "$java_bin" -Xmx1g -cp "$cp" dev.keapgw.gateway.bench.McpBench "${1:-8}" "${2:-3}" "${3:-8}" "${4:-20}"
+# the JDK client closes its idle connections after 20 s, well before the gateway would (120 s), so that
+# a request never meets a connection the gateway is closing (a POST that does is not retried)
+exec "$java_bin" -Xmx1g -Djdk.httpclient.keepalive.timeout=20 -cp "$cp" dev.keapgw.gateway.bench.McpBench "${1:-8}" "${2:-3}" "${3:-8}" "${4:-20}"

@@ -41,7 +41,7 @@ final class McpServerAssembly {
     ActionTools actions = new ActionTools(apps, app -> app.equals(ActionCatalog.KEAP) ? ActionCatalog.keap() : null);
     // longer than the data plane's own wait for the upstream, so that its 504 is what comes back
     Duration timeout = s.config().timeouts().response().plus(s.config().timeouts().connect()).plusSeconds(10);
-    ApiCalls calls = new ApiCalls(new LoopbackDataPlane(s.vertx(), timeout), connections, access);
+    ApiCalls calls = new ApiCalls(new LoopbackDataPlane(timeout), connections, access);
     List<McpTool> tools = new ArrayList<>();
     tools.addAll(new ControlTools(connections, access).tools());
     tools.addAll(actions.tools());
