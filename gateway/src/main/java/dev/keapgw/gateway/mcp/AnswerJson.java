@@ -27,13 +27,18 @@ import java.nio.charset.StandardCharsets;
  */
 record AnswerJson(int status, String body, JsonNode gatewayError) {
   private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
-  private static final ObjectReader STRICT = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader STRICT =
+      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** Reads {@code a}, a request sent with {@code requestId}. */
   static AnswerJson read(DataPlane.Answer a, String requestId) {
     byte[] bytes = a.body();
-    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-        && (bytes[2] & 0xff) == 0xBF ? 3 : 0;   // a byte-order mark is not part of the JSON text
+    int start = bytes.length >= 3
+            && (bytes[0] & 0xff) == 0xEF
+            && (bytes[1] & 0xff) == 0xBB
+            && (bytes[2] & 0xff) == 0xBF
+        ? 3
+        : 0; // a byte-order mark is not part of the JSON text
     if (bytes.length - start == 0) {
       return new AnswerJson(a.status(), "null", null);
     }
@@ -47,7 +52,7 @@ record AnswerJson(int status, String body, JsonNode gatewayError) {
     } catch (IOException e) {
       return new AnswerJson(a.status(), quoted(text), null);
     }
-    if (tree == null || tree.isMissingNode()) {   // only white space
+    if (tree == null || tree.isMissingNode()) { // only white space
       return new AnswerJson(a.status(), quoted(text), null);
     }
     return new AnswerJson(a.status(), text, madeByGateway(tree, requestId) ? tree : null);
@@ -60,7 +65,8 @@ record AnswerJson(int status, String body, JsonNode gatewayError) {
    */
   static boolean madeByGateway(JsonNode body, String requestId) {
     JsonNode err = body.path("error");
-    return err.path("type").isTextual() && requestId.equals(err.path("request_id").asText(null));
+    return err.path("type").isTextual()
+        && requestId.equals(err.path("request_id").asText(null));
   }
 
   /** Whether the bytes from {@code start} are exactly one well-formed JSON value (white space around it allowed). */

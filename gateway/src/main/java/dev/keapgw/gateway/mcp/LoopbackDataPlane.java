@@ -31,14 +31,17 @@ final class LoopbackDataPlane implements DataPlane {
 
   /** @param timeout how long to wait for an answer: longer than the gateway's own upstream timeout */
   LoopbackDataPlane(Duration timeout) {
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
     this.timeout = timeout;
   }
 
   @Override
   public Answer send(McpCaller caller, Call call) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(caller.listener()) + call.path()
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(caller.listener())
+            + call.path()
             + (call.query().isEmpty() ? "" : "?" + call.query())))
         .timeout(timeout)
         .header("Authorization", caller.authorization())
@@ -56,12 +59,14 @@ final class LoopbackDataPlane implements DataPlane {
     }
     try {
       HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+      return new Answer(
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
     } catch (IOException e) {
       throw new UncheckedIOException("the gateway's listener did not answer: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UncheckedIOException(new IOException("interrupted while waiting for the data plane", e));
+      throw new UncheckedIOException(
+          new IOException("interrupted while waiting for the data plane", e));
     }
   }
 

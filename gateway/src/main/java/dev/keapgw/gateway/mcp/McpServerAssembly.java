@@ -38,9 +38,11 @@ final class McpServerAssembly {
     McpAccess access = new McpAccess(gatewayReadOnly);
     ConnectionService connections = ConnectionService.of(s);
     Set<String> apps = s.config().apps().keySet();
-    ActionTools actions = new ActionTools(apps, app -> app.equals(ActionCatalog.KEAP) ? ActionCatalog.keap() : null);
+    ActionTools actions =
+        new ActionTools(apps, app -> app.equals(ActionCatalog.KEAP) ? ActionCatalog.keap() : null);
     // longer than the data plane's own wait for the upstream, so that its 504 is what comes back
-    Duration timeout = s.config().timeouts().response().plus(s.config().timeouts().connect()).plusSeconds(10);
+    Duration timeout =
+        s.config().timeouts().response().plus(s.config().timeouts().connect()).plusSeconds(10);
     ApiCalls calls = new ApiCalls(new LoopbackDataPlane(timeout), connections, access);
     List<McpTool> tools = new ArrayList<>();
     tools.addAll(new ControlTools(connections, access).tools());
@@ -52,7 +54,8 @@ final class McpServerAssembly {
     if (gatewayReadOnly) {
       tools.removeIf(McpTool::writes);
     }
-    Set<String> writing = tools.stream().filter(McpTool::writes).map(McpTool::name).collect(Collectors.toSet());
+    Set<String> writing =
+        tools.stream().filter(McpTool::writes).map(McpTool::name).collect(Collectors.toSet());
     McpTools specs = new McpTools(metrics);
     McpTransport transport = new McpTransport();
     McpStatelessSyncServer server = McpServer.sync(transport)
@@ -62,7 +65,8 @@ final class McpServerAssembly {
         // the endpoint already runs each message on a virtual thread of its own
         .immediateExecution(true)
         .validateToolInputs(true)
-        // arguments are checked against their schemas; results of the gateway's making are not, every time
+        // arguments are checked against their schemas; results of the gateway's making are not,
+        // every time
         .jsonSchemaValidator(new ArgumentValidator(McpJsonDefaults.getSchemaValidator()))
         // a read-only account does not see the tools it may not use
         .addToolFilter((McpTransportContext ctx, McpSchema.Tool t) -> !writing.contains(t.name())

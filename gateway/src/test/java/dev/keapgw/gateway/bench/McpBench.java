@@ -45,29 +45,42 @@ public final class McpBench {
     int workers = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     Path log = Files.createTempFile("mcp-bench-access", ".log");
-    GatewayFixture fix = new GatewayFixture(s -> s, g -> g.withAccessLog(AccessLogTarget.file(log))
-        .withLimits(new GatewayConfig.Limits(1_000_000, 1_000_000, 0)));
+    GatewayFixture fix = new GatewayFixture(
+        s -> s,
+        g -> g.withAccessLog(AccessLogTarget.file(log))
+            .withLimits(new GatewayConfig.Limits(1_000_000, 1_000_000, 0)));
     fix.beforeAll(null);
     try {
       var account = fix.newAccount("bench");
       DirectConnections.activate(fix, account.account().id());
       String base = fix.gateway().baseUrl();
       String key = account.key().secret();
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      HttpRequest plain = HttpRequest.newBuilder(URI.create(base + "/keap/crm/rest/v2/contacts?page_size=10"))
-          .header("Authorization", "Bearer " + key).GET().build();
+      HttpClient http =
+          HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      HttpRequest plain = HttpRequest.newBuilder(
+              URI.create(base + "/keap/crm/rest/v2/contacts?page_size=10"))
+          .header("Authorization", "Bearer " + key)
+          .GET()
+          .build();
       HttpRequest mcp = HttpRequest.newBuilder(URI.create(base + "/mcp"))
-          .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+          .header("Authorization", "Bearer " + key)
+          .header("Content-Type", "application/json")
           .header("Accept", "application/json, text/event-stream")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-              + "\"params\":{\"name\":\"run_action\",\"arguments\":{\"action\":\"listContacts\","
-              + "\"query\":{\"page_size\":10}}}}")).build();
+          .POST(HttpRequest.BodyPublishers.ofString(
+              "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                  + "\"params\":{\"name\":\"run_action\",\"arguments\":{\"action\":\"listContacts\","
+                  + "\"query\":{\"page_size\":10}}}}"))
+          .build();
       check(http.send(plain, HttpResponse.BodyHandlers.ofString()), "\"contacts\"");
       check(http.send(mcp, HttpResponse.BodyHandlers.ofString()), "\\\"contacts\\\"");
-      System.out.printf("gateway %s, %d cores; %d s warm-up of each side at %d workers, then %d rounds of %d s"
-          + " per measurement%n", base, Runtime.getRuntime().availableProcessors(), warmUp, workers, rounds, seconds);
-      // alternating slices of 10 s: both sides warm alike, and no pooled connection of the JDK client
-      // idles near its keep-alive limit (a POST that meets one being closed is not retried; a GET is)
+      System.out.printf(
+          "gateway %s, %d cores; %d s warm-up of each side at %d workers, then %d rounds of %d s"
+              + " per measurement%n",
+          base, Runtime.getRuntime().availableProcessors(), warmUp, workers, rounds, seconds);
+      // alternating slices of 10 s: both sides warm alike, and no pooled connection of the JDK
+      // client
+      // idles near its keep-alive limit (a POST that meets one being closed is not retried; a GET
+      // is)
       for (int i = 0; i < Math.max(1, warmUp / 10); i++) {
         run(http, plain, workers, 10);
         run(http, mcp, workers, 10);
@@ -79,22 +92,38 @@ public final class McpBench {
         Result h1 = run(http, plain, 1, seconds);
         Result m1 = run(http, mcp, 1, seconds);
         all.add(new Result[] {h, m, h1, m1});
-        System.out.printf("round %d, %d workers: http %s | mcp %s | mcp/http %.2f%n", r, workers, h, m,
-            m.perSecond() / h.perSecond());
-        System.out.printf("round %d, 1 worker:  http %s | mcp %s | added p50 %+.2f ms, p99 %+.2f ms%n", r, h1, m1,
-            m1.p50() - h1.p50(), m1.p99() - h1.p99());
+        System.out.printf(
+            "round %d, %d workers: http %s | mcp %s | mcp/http %.2f%n",
+            r, workers, h, m, m.perSecond() / h.perSecond());
+        System.out.printf(
+            "round %d, 1 worker:  http %s | mcp %s | added p50 %+.2f ms, p99 %+.2f ms%n",
+            r, h1, m1, m1.p50() - h1.p50(), m1.p99() - h1.p99());
       }
       Result h = median(all, 0);
       Result m = median(all, 1);
       Result h1 = median(all, 2);
       Result m1 = median(all, 3);
-      System.out.printf("median, %d workers: http %.0f calls/s, mcp %.0f calls/s, mcp/http %.2f; CPU per call"
-          + " http %.0f us, mcp %.0f us (+%.0f us)%n", workers, h.perSecond(), m.perSecond(),
-          m.perSecond() / h.perSecond(), h.cpuMicrosPerCall(), m.cpuMicrosPerCall(),
+      System.out.printf(
+          "median, %d workers: http %.0f calls/s, mcp %.0f calls/s, mcp/http %.2f; CPU per call"
+              + " http %.0f us, mcp %.0f us (+%.0f us)%n",
+          workers,
+          h.perSecond(),
+          m.perSecond(),
+          m.perSecond() / h.perSecond(),
+          h.cpuMicrosPerCall(),
+          m.cpuMicrosPerCall(),
           m.cpuMicrosPerCall() - h.cpuMicrosPerCall());
-      System.out.printf("median, 1 worker: http p50 %.2f p99 %.2f ms, mcp p50 %.2f p99 %.2f ms, added p50 %+.2f"
-          + " p99 %+.2f ms; CPU per call http %.0f us, mcp %.0f us (+%.0f us)%n", h1.p50(), h1.p99(), m1.p50(),
-          m1.p99(), m1.p50() - h1.p50(), m1.p99() - h1.p99(), h1.cpuMicrosPerCall(), m1.cpuMicrosPerCall(),
+      System.out.printf(
+          "median, 1 worker: http p50 %.2f p99 %.2f ms, mcp p50 %.2f p99 %.2f ms, added p50 %+.2f"
+              + " p99 %+.2f ms; CPU per call http %.0f us, mcp %.0f us (+%.0f us)%n",
+          h1.p50(),
+          h1.p99(),
+          m1.p50(),
+          m1.p99(),
+          m1.p50() - h1.p50(),
+          m1.p99() - h1.p99(),
+          h1.cpuMicrosPerCall(),
+          m1.cpuMicrosPerCall(),
           m1.cpuMicrosPerCall() - h1.cpuMicrosPerCall());
     } finally {
       fix.afterAll(null);
@@ -111,8 +140,9 @@ public final class McpBench {
   record Result(double perSecond, double p50, double p99, double cpuMicrosPerCall, long errors) {
     @Override
     public String toString() {
-      return String.format("%6.0f calls/s p50 %.2f p99 %.2f ms cpu %.0f us/call%s", perSecond, p50, p99,
-          cpuMicrosPerCall, errors == 0 ? "" : " errors " + errors);
+      return String.format(
+          "%6.0f calls/s p50 %.2f p99 %.2f ms cpu %.0f us/call%s",
+          perSecond, p50, p99, cpuMicrosPerCall, errors == 0 ? "" : " errors " + errors);
     }
   }
 
@@ -138,7 +168,8 @@ public final class McpBench {
         .getProcessCpuTime();
   }
 
-  private static Result run(HttpClient http, HttpRequest request, int workers, int seconds) throws Exception {
+  private static Result run(HttpClient http, HttpRequest request, int workers, int seconds)
+      throws Exception {
     long cpu0 = cpuNanos();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     List<Future<long[]>> futures = new ArrayList<>();
@@ -157,7 +188,8 @@ public final class McpBench {
               }
             } catch (java.io.IOException e) {
               errors++;
-              System.out.printf("%s %s: %s%n", java.time.LocalTime.now(), request.uri().getPath(), e);
+              System.out.printf(
+                  "%s %s: %s%n", java.time.LocalTime.now(), request.uri().getPath(), e);
             }
             long t = System.nanoTime() - t0;
             if (n == lat.length) {
@@ -181,12 +213,18 @@ public final class McpBench {
       }
       long cpu = cpuNanos() - cpu0;
       long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-      return new Result(sorted.length / (double) seconds, pct(sorted, 0.50), pct(sorted, 0.99),
-          sorted.length == 0 ? 0 : cpu / 1e3 / sorted.length, errors);
+      return new Result(
+          sorted.length / (double) seconds,
+          pct(sorted, 0.50),
+          pct(sorted, 0.99),
+          sorted.length == 0 ? 0 : cpu / 1e3 / sorted.length,
+          errors);
     }
   }
 
   private static double pct(long[] sorted, double q) {
-    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
+    return sorted.length == 0
+        ? 0
+        : sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
   }
 }
