@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import dev.keapgw.gateway.ratelimit.LocalBuckets;
-import io.github.bucket4j.BucketConfiguration;
+import dev.keapgw.gateway.ratelimit.FailureThrottle;
 
 /**
  * Lets a request under {@code /admin} through only with {@code Authorization: Bearer <admin
@@ -18,26 +16,17 @@ import io.github.bucket4j.BucketConfiguration;
  * content nor its length leaks through timing). Without a configured token the admin API does
  * not exist: every {@code /admin} path answers 404 saying how to enable it.
  *
- * <p>Wrong tokens are slowed: an address may send {@value #FAILURE_BURST} at once, then
- * {@value #FAILURES_PER_SECOND} a second; beyond that every request from it answers 429 with
- * {@code Retry-After} before its token is looked at, the right one included, so that guessing
- * faster gains nothing.
+ * <p>Wrong tokens are slowed by a {@link FailureThrottle}: beyond its allowance every request
+ * from the address answers 429 with {@code Retry-After} before its token is looked at, the
+ * right one included, so that guessing faster gains nothing.
  */
 final class AdminGuard implements Handler<RoutingContext> {
-  /** Wrong tokens one address may send at once, and then per second. */
-  static final int FAILURE_BURST = 10;
-  static final int FAILURES_PER_SECOND = 1;
-  /** Addresses remembered at most; past this the slate is wiped (a flood of addresses only resets it). */
-  private static final int MAX_ADDRESSES = 10_000;
-  private static final BucketConfiguration FAILURES = BucketConfiguration.builder()
-      .addLimit(l -> l.capacity(FAILURE_BURST).refillGreedy(FAILURES_PER_SECOND, Duration.ofSeconds(1))).build();
-
   private final byte[] expected;
-  private final LocalBuckets failures;
+  private final FailureThrottle failures;
 
   AdminGuard(String adminToken, Clock clock) {
     this.expected = adminToken == null || adminToken.isEmpty() ? null : sha256(adminToken);
-    this.failures = new LocalBuckets(clock);
+    this.failures = new FailureThrottle(clock);
   }
 
   @Override
@@ -48,17 +37,15 @@ final class AdminGuard implements Handler<RoutingContext> {
       return;
     }
     String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
-    long wait = failures.nanosUntilAvailable(key(address), FAILURES);
+    long wait = failures.secondsToWait(address);
     if (wait > 0) {
       // checked before the token, so that guessing faster than the limit learns nothing
-      long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
-      ctx.fail(new GatewayException(ErrorType.RATE_LIMITED, "Too many wrong admin tokens from this address:"
-          + " retry after " + seconds + " s.").header("Retry-After", Long.toString(seconds)));
+      ctx.fail(FailureThrottle.refusal("admin tokens", wait));
       return;
     }
     String given = bearer(ctx.request().getHeader("Authorization"));
     if (given == null || !MessageDigest.isEqual(sha256(given), expected)) {
-      failures.consume(key(address), FAILURES);
+      failures.failed(address);
       ctx.fail(new GatewayException(ErrorType.UNAUTHORIZED, "Missing or wrong admin token: send"
           + " 'Authorization: Bearer <admin token>' with the token the gateway was started with"
           + " (--admin-token or KEAPGW_ADMIN_TOKEN). API keys do not work here.")
@@ -66,13 +53,6 @@ final class AdminGuard implements Handler<RoutingContext> {
       return;
     }
     ctx.next();
-  }
-
-  private String key(String address) {
-    if (failures.size() > MAX_ADDRESSES) {
-      failures.clear();
-    }
-    return address;
   }
 
   private static String bearer(String authorization) {

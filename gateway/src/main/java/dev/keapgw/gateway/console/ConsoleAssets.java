@@ -13,9 +13,9 @@ import java.util.Map;
  */
 final class ConsoleAssets {
   static final List<String> PAGES = List.of("signin.html", "admin-signin.html", "connections.html", "traffic.html",
-      "operator.html");
+      "triggers.html", "operator.html");
   static final List<String> ASSETS = List.of("console.css", "common.js", "chart.js", "signin.js", "connections.js",
-      "traffic.js", "traffic-view.js", "operator.js", "favicon.svg");
+      "traffic.js", "traffic-view.js", "operator.js", "triggers.js", "favicon.svg");
 
   record Asset(byte[] bytes, String contentType) {}
 
