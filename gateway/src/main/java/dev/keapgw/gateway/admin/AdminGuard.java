@@ -2,6 +2,8 @@ package dev.keapgw.gateway.admin;
 
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.GatewayException;
+import dev.keapgw.gateway.ratelimit.LocalBuckets;
+import io.github.bucket4j.BucketConfiguration;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +34,9 @@ final class AdminGuard implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     if (expected == null) {
-      ctx.fail(GatewayException.notFound("The admin API is disabled on this gateway. The operator enables it"
-          + " by starting the gateway with --admin-token <token> (or KEAPGW_ADMIN_TOKEN)."));
+      ctx.fail(GatewayException.notFound(
+          "The admin API is disabled on this gateway. The operator enables it"
+              + " by starting the gateway with --admin-token <token> (or KEAPGW_ADMIN_TOKEN)."));
       return;
     }
     String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();

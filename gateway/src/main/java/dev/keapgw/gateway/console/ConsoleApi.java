@@ -33,15 +33,22 @@ final class ConsoleApi {
   }
 
   /** An endpoint for a signed-in session of {@code kind}. */
-  void route(HttpMethod method, String path, ConsoleSession.Kind kind,
+  void route(
+      HttpMethod method,
+      String path,
+      ConsoleSession.Kind kind,
       BiFunction<RoutingContext, ConsoleSession, Reply> handler) {
-    router.route(method, "/console/api" + path).blockingHandler(ctx -> {
-      ConsoleHttp.secure(ctx.response(), true);
-      ConsoleSession s = guard.require(ctx, kind);
-      guard.checkChange(ctx, s);
-      Reply reply = handler.apply(ctx, s);
-      ConsoleHttp.json(ctx, reply.status(), reply.body());
-    }, false);
+    router
+        .route(method, "/console/api" + path)
+        .blockingHandler(
+            ctx -> {
+              ConsoleHttp.secure(ctx.response(), true);
+              ConsoleSession s = guard.require(ctx, kind);
+              guard.checkChange(ctx, s);
+              Reply reply = handler.apply(ctx, s);
+              ConsoleHttp.json(ctx, reply.status(), reply.body());
+            },
+            false);
   }
 
   /**

@@ -38,7 +38,8 @@ final class ConsoleAssets {
   private static Asset load(String name) {
     try (InputStream in = ConsoleAssets.class.getResourceAsStream("/console/" + name)) {
       if (in == null) {
-        throw new IllegalStateException("the console's file " + name + " is missing from the build");
+        throw new IllegalStateException(
+            "the console's file " + name + " is missing from the build");
       }
       return new Asset(in.readAllBytes(), type(name));
     } catch (IOException e) {
