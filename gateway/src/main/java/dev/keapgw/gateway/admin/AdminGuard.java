@@ -2,15 +2,13 @@ package dev.keapgw.gateway.admin;
 
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.GatewayException;
-import dev.keapgw.gateway.ratelimit.LocalBuckets;
-import io.github.bucket4j.BucketConfiguration;
+import dev.keapgw.gateway.ratelimit.FailureThrottle;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import dev.keapgw.gateway.ratelimit.FailureThrottle;
 
 /**
  * Lets a request under {@code /admin} through only with {@code Authorization: Bearer <admin
@@ -39,7 +37,9 @@ final class AdminGuard implements Handler<RoutingContext> {
               + " by starting the gateway with --admin-token <token> (or KEAPGW_ADMIN_TOKEN)."));
       return;
     }
-    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
+    String address = ctx.request().remoteAddress() == null
+        ? "?"
+        : ctx.request().remoteAddress().host();
     long wait = failures.secondsToWait(address);
     if (wait > 0) {
       // checked before the token, so that guessing faster than the limit learns nothing
@@ -49,9 +49,11 @@ final class AdminGuard implements Handler<RoutingContext> {
     String given = bearer(ctx.request().getHeader("Authorization"));
     if (given == null || !MessageDigest.isEqual(sha256(given), expected)) {
       failures.failed(address);
-      ctx.fail(new GatewayException(ErrorType.UNAUTHORIZED, "Missing or wrong admin token: send"
-          + " 'Authorization: Bearer <admin token>' with the token the gateway was started with"
-          + " (--admin-token or KEAPGW_ADMIN_TOKEN). API keys do not work here.")
+      ctx.fail(new GatewayException(
+              ErrorType.UNAUTHORIZED,
+              "Missing or wrong admin token: send"
+                  + " 'Authorization: Bearer <admin token>' with the token the gateway was started with"
+                  + " (--admin-token or KEAPGW_ADMIN_TOKEN). API keys do not work here.")
           .header("WWW-Authenticate", "Bearer realm=\"admin\""));
       return;
     }

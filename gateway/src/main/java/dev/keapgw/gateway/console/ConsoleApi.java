@@ -59,25 +59,31 @@ final class ConsoleApi {
    * with a 401, which is what the throttle counts.
    */
   void signIn(String path, String what, Function<RoutingContext, Reply> handler) {
-    router.route(HttpMethod.POST, "/console/api" + path).blockingHandler(ctx -> {
-      ConsoleHttp.secure(ctx.response(), true);
-      guard.checkChange(ctx, null);
-      String address = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().host();
-      long wait = throttle.secondsToWait(address);
-      if (wait > 0) {
-        metrics.refused("throttled");
-        throw FailureThrottle.refusal(what, wait);
-      }
-      Reply reply;
-      try {
-        reply = handler.apply(ctx);
-      } catch (GatewayException e) {
-        if (e.type() == ErrorType.UNAUTHORIZED) {
-          throttle.failed(address);
-        }
-        throw e;
-      }
-      ConsoleHttp.json(ctx, reply.status(), reply.body());
-    }, false);
+    router
+        .route(HttpMethod.POST, "/console/api" + path)
+        .blockingHandler(
+            ctx -> {
+              ConsoleHttp.secure(ctx.response(), true);
+              guard.checkChange(ctx, null);
+              String address = ctx.request().remoteAddress() == null
+                  ? null
+                  : ctx.request().remoteAddress().host();
+              long wait = throttle.secondsToWait(address);
+              if (wait > 0) {
+                metrics.refused("throttled");
+                throw FailureThrottle.refusal(what, wait);
+              }
+              Reply reply;
+              try {
+                reply = handler.apply(ctx);
+              } catch (GatewayException e) {
+                if (e.type() == ErrorType.UNAUTHORIZED) {
+                  throttle.failed(address);
+                }
+                throw e;
+              }
+              ConsoleHttp.json(ctx, reply.status(), reply.body());
+            },
+            false);
   }
 }

@@ -12,10 +12,24 @@ import java.util.Map;
  * they load, read once at start. Only the names listed here are ever served.
  */
 final class ConsoleAssets {
-  static final List<String> PAGES = List.of("signin.html", "admin-signin.html", "connections.html", "traffic.html",
-      "triggers.html", "operator.html");
-  static final List<String> ASSETS = List.of("console.css", "common.js", "chart.js", "signin.js", "connections.js",
-      "traffic.js", "traffic-view.js", "operator.js", "triggers.js", "favicon.svg");
+  static final List<String> PAGES = List.of(
+      "signin.html",
+      "admin-signin.html",
+      "connections.html",
+      "traffic.html",
+      "triggers.html",
+      "operator.html");
+  static final List<String> ASSETS = List.of(
+      "console.css",
+      "common.js",
+      "chart.js",
+      "signin.js",
+      "connections.js",
+      "traffic.js",
+      "traffic-view.js",
+      "operator.js",
+      "triggers.js",
+      "favicon.svg");
 
   record Asset(byte[] bytes, String contentType) {}
 

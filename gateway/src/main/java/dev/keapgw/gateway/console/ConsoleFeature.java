@@ -73,9 +73,15 @@ public final class ConsoleFeature implements Feature {
         "/console/traffic",
         ctx -> guard.session(ctx, account).isPresent() ? null : "/console",
         assets.get("traffic.html"));
-    page(router, "/console/triggers", ctx -> guard.session(ctx, account).isPresent() ? null : "/console",
+    page(
+        router,
+        "/console/triggers",
+        ctx -> guard.session(ctx, account).isPresent() ? null : "/console",
         assets.get("triggers.html"));
-    page(router, "/console/admin", ctx -> guard.session(ctx, operator).isPresent() ? "/console/admin/overview" : null,
+    page(
+        router,
+        "/console/admin",
+        ctx -> guard.session(ctx, operator).isPresent() ? "/console/admin/overview" : null,
         assets.get("admin-signin.html"));
     page(
         router,
@@ -83,7 +89,8 @@ public final class ConsoleFeature implements Feature {
         ctx -> guard.session(ctx, operator).isPresent() ? null : "/console/admin",
         assets.get("operator.html"));
 
-    ConsoleApi api = new ConsoleApi(router, guard, new FailureThrottle(services.config().clock()), metrics);
+    ConsoleApi api =
+        new ConsoleApi(router, guard, new FailureThrottle(services.config().clock()), metrics);
     new AccountConsole(services, sessions, metrics).mount(api);
     new OperatorConsole(services, sessions, metrics).mount(api);
     new TriggerConsole(() -> triggers, ConnectionService.of(services), metrics).mount(api);

@@ -49,8 +49,11 @@ final class ConsoleMetrics {
 
   /** A change made through the console, counted once it succeeded. */
   void action(String action) {
-    Counter.builder("gateway_console_actions_total").tag("action", action)
-        .description("Changes made through the console's pages").register(registry).increment();
+    Counter.builder("gateway_console_actions_total")
+        .tag("action", action)
+        .description("Changes made through the console's pages")
+        .register(registry)
+        .increment();
   }
 
   /** Counts live sessions again (blocking) when asked to, or when the last count is a minute old. */

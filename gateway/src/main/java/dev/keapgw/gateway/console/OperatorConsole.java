@@ -77,14 +77,18 @@ final class OperatorConsole {
             services.traffic().gateway(), services.config().limits().accountBurst())));
     AccountService accounts = services.accounts();
     api.route(HttpMethod.POST, "/admin/accounts", KIND, (ctx, s) -> {
-      AccountService.NewAccount made = accounts.createAccount(AccountConsole.text(body(ctx), "name"));
+      AccountService.NewAccount made =
+          accounts.createAccount(AccountConsole.text(body(ctx), "name"));
       metrics.action("account_create");
-      return Reply.created(Json.object().put("account_id", made.account().id())
-          .put("key_id", made.key().key().id()).put("api_key", made.key().secret()));
+      return Reply.created(Json.object()
+          .put("account_id", made.account().id())
+          .put("key_id", made.key().key().id())
+          .put("api_key", made.key().secret()));
     });
     api.route(HttpMethod.POST, "/admin/accounts/:id/keys", KIND, (ctx, s) -> {
       String name = AccountConsole.text(body(ctx), "name");
-      AccountService.IssuedKey k = accounts.createKey(ctx.pathParam("id"), name == null || name.isBlank() ? null : name);
+      AccountService.IssuedKey k =
+          accounts.createKey(ctx.pathParam("id"), name == null || name.isBlank() ? null : name);
       metrics.action("key_create");
       return Reply.created(Json.object().put("key_id", k.key().id()).put("api_key", k.secret()));
     });
@@ -102,7 +106,9 @@ final class OperatorConsole {
       }
       Account a = accounts.setRateLimit(ctx.pathParam("id"), v.isNull() ? null : v.intValue());
       metrics.action("rate_limit");
-      return Reply.ok(Json.object().put("account_id", a.id()).put("rate_limit_per_second", a.rateLimitPerSecond()));
+      return Reply.ok(Json.object()
+          .put("account_id", a.id())
+          .put("rate_limit_per_second", a.rateLimitPerSecond()));
     });
   }
 

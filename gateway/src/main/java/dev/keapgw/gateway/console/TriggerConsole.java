@@ -30,18 +30,31 @@ final class TriggerConsole {
   private static final ConsoleSession.Kind KIND = ConsoleSession.Kind.ACCOUNT;
   /** The console shows this many triggers and events per list (the API pages further). */
   static final String LIST_LIMIT = "100";
+
   static final String EVENTS_LIMIT = "20";
   /** Keap's event keys offered in the create form (Keap decides; another key may be typed). */
-  static final List<String> KEAP_EVENT_KEYS = List.of("contact.add", "contact.edit", "contact.delete",
-      "contactGroup.applied", "contactGroup.removed", "opportunity.add", "opportunity.edit", "opportunity.delete",
-      "opportunity.stage_move", "order.add", "order.edit", "invoice.add", "invoice.edit");
+  static final List<String> KEAP_EVENT_KEYS = List.of(
+      "contact.add",
+      "contact.edit",
+      "contact.delete",
+      "contactGroup.applied",
+      "contactGroup.removed",
+      "opportunity.add",
+      "opportunity.edit",
+      "opportunity.delete",
+      "opportunity.stage_move",
+      "order.add",
+      "order.edit",
+      "invoice.add",
+      "invoice.edit");
 
   private final Supplier<TriggerServices> services;
   private final ConnectionService connections;
   private final ConsoleMetrics metrics;
 
   /** @param services the triggers feature's services, known once the gateway has started */
-  TriggerConsole(Supplier<TriggerServices> services, ConnectionService connections, ConsoleMetrics metrics) {
+  TriggerConsole(
+      Supplier<TriggerServices> services, ConnectionService connections, ConsoleMetrics metrics) {
     this.services = services;
     this.connections = connections;
     this.metrics = metrics;
@@ -52,8 +65,10 @@ final class TriggerConsole {
     api.route(HttpMethod.POST, "/triggers", KIND, (ctx, s) -> {
       TriggerService.Created c = t().triggers().create(s.accountId(), body(ctx));
       metrics.action("trigger_create");
-      return Reply.created(wrap("trigger", TriggerJson.trigger(c.trigger(), c.destinations(), c.secrets(),
-          t().destinations()::masked)));
+      return Reply.created(wrap(
+          "trigger",
+          TriggerJson.trigger(
+              c.trigger(), c.destinations(), c.secrets(), t().destinations()::masked)));
     });
     api.route(HttpMethod.PATCH, "/triggers/:id", KIND, (ctx, s) -> {
       Trigger changed = t().triggers().patch(s.accountId(), ctx.pathParam("id"), body(ctx));
@@ -67,28 +82,42 @@ final class TriggerConsole {
     });
     String destination = "/triggers/:id/destinations/:did";
     api.route(HttpMethod.PATCH, destination, KIND, (ctx, s) -> {
-      var d = t().destinations().patch(s.accountId(), ctx.pathParam("id"), ctx.pathParam("did"), body(ctx));
+      var d = t().destinations()
+          .patch(s.accountId(), ctx.pathParam("id"), ctx.pathParam("did"), body(ctx));
       metrics.action("destination_change");
-      return Reply.ok(wrap("destination", TriggerJson.destination(d, null, t().destinations()::masked)));
+      return Reply.ok(
+          wrap("destination", TriggerJson.destination(d, null, t().destinations()::masked)));
     });
     api.route(HttpMethod.POST, destination + "/rotate-secret", KIND, (ctx, s) -> {
-      String secret = t().destinations().rotate(s.accountId(), ctx.pathParam("id"), ctx.pathParam("did"));
+      String secret =
+          t().destinations().rotate(s.accountId(), ctx.pathParam("id"), ctx.pathParam("did"));
       metrics.action("rotate_secret");
-      return Reply.ok(Json.object().put("destination_id", ctx.pathParam("did")).put("signing_secret", secret));
+      return Reply.ok(
+          Json.object().put("destination_id", ctx.pathParam("did")).put("signing_secret", secret));
     });
     api.route(HttpMethod.GET, "/triggers/:id/events", KIND, (ctx, s) -> {
-      var page = t().events().list(s.accountId(), ctx.pathParam("id"), EVENTS_LIMIT,
-          ctx.request().getParam("next_token"));
+      var page = t().events()
+          .list(
+              s.accountId(),
+              ctx.pathParam("id"),
+              EVENTS_LIMIT,
+              ctx.request().getParam("next_token"));
       ObjectNode out = Json.object();
       ArrayNode list = out.putArray("events");
       page.events().forEach(e -> list.add(TriggerJson.event(e)));
       out.put("next_token", page.nextToken());
       return Reply.ok(out);
     });
-    api.route(HttpMethod.GET, "/triggers/:id/events/:eid", KIND, (ctx, s) ->
-        Reply.ok(wrap("event", event(t().events().get(s.accountId(), ctx.pathParam("id"), ctx.pathParam("eid"))))));
+    api.route(
+        HttpMethod.GET,
+        "/triggers/:id/events/:eid",
+        KIND,
+        (ctx, s) -> Reply.ok(wrap(
+            "event",
+            event(t().events().get(s.accountId(), ctx.pathParam("id"), ctx.pathParam("eid"))))));
     api.route(HttpMethod.POST, "/triggers/:id/events/:eid/replay", KIND, (ctx, s) -> {
-      EventLog.Event e = t().events().replay(s.accountId(), ctx.pathParam("id"), ctx.pathParam("eid"));
+      EventLog.Event e =
+          t().events().replay(s.accountId(), ctx.pathParam("id"), ctx.pathParam("eid"));
       metrics.action("replay");
       return new Reply(202, wrap("event", event(e)));
     });
@@ -101,13 +130,21 @@ final class TriggerConsole {
     out.putObject("account").put("id", s.accountId()).put("name", s.accountName());
     ArrayNode list = out.putArray("triggers");
     for (Trigger tr : page.triggers()) {
-      list.add(TriggerJson.trigger(tr, page.destinations().stream().filter(d -> d.triggerId().equals(tr.id())).toList(),
-          Map.of(), t().destinations()::masked));
+      list.add(TriggerJson.trigger(
+          tr,
+          page.destinations().stream()
+              .filter(d -> d.triggerId().equals(tr.id()))
+              .toList(),
+          Map.of(),
+          t().destinations()::masked));
     }
     out.put("more", page.nextToken() != null);
     ArrayNode conns = out.putArray("connections");
     for (Connection c : connections.list(s.accountId(), null, null)) {
-      conns.addObject().put("connection_id", c.id()).put("status", c.status().name())
+      conns
+          .addObject()
+          .put("connection_id", c.id())
+          .put("status", c.status().name())
           .put("tenant_id", dev.keapgw.gateway.trigger.lifecycle.ConnectionEvents.tenant(c));
     }
     ObjectNode types = out.putObject("event_types");
@@ -117,7 +154,8 @@ final class TriggerConsole {
   }
 
   private ObjectNode trigger(Trigger tr) {
-    return TriggerJson.trigger(tr, t().triggers().destinationsOf(tr), Map.of(), t().destinations()::masked);
+    return TriggerJson.trigger(
+        tr, t().triggers().destinationsOf(tr), Map.of(), t().destinations()::masked);
   }
 
   private ObjectNode event(EventLog.Event e) {

@@ -16,11 +16,15 @@ import java.time.Duration;
 public final class FailureThrottle {
   /** Wrong credentials one address may send at once, and then per second. */
   public static final int FAILURE_BURST = 10;
+
   public static final int FAILURES_PER_SECOND = 1;
   /** Addresses remembered at most; past this the slate is wiped (a flood of addresses only resets it). */
   private static final int MAX_ADDRESSES = 10_000;
+
   private static final BucketConfiguration FAILURES = BucketConfiguration.builder()
-      .addLimit(l -> l.capacity(FAILURE_BURST).refillGreedy(FAILURES_PER_SECOND, Duration.ofSeconds(1))).build();
+      .addLimit(
+          l -> l.capacity(FAILURE_BURST).refillGreedy(FAILURES_PER_SECOND, Duration.ofSeconds(1)))
+      .build();
 
   private final LocalBuckets failures;
 
@@ -41,8 +45,10 @@ public final class FailureThrottle {
 
   /** The 429 for an address that must wait: {@code what} names the credential ("admin tokens"). */
   public static GatewayException refusal(String what, long seconds) {
-    return new GatewayException(ErrorType.RATE_LIMITED, "Too many wrong " + what + " from this address: retry after "
-        + seconds + " s.").header("Retry-After", Long.toString(seconds));
+    return new GatewayException(
+            ErrorType.RATE_LIMITED,
+            "Too many wrong " + what + " from this address: retry after " + seconds + " s.")
+        .header("Retry-After", Long.toString(seconds));
   }
 
   private String key(String address) {

@@ -69,8 +69,11 @@ public final class TriggerFeature implements Feature {
     KeapHooksClient keap = new KeapHooksClient(
         () -> tokens, c.apps().get("keap"), c.timeouts().connect(), c.timeouts().response());
     KeapBroker broker = new KeapBroker(subs, keap, s.connectionRepo(), repo, hookBase, c.clock());
-    TriggerService triggers = new TriggerService(repo, s.connectionRepo(), s.secrets(), broker, guard, c.clock());
-    api = new TriggerServices(triggers, new DestinationService(triggers, repo, s.secrets(), guard, c.clock()),
+    TriggerService triggers =
+        new TriggerService(repo, s.connectionRepo(), s.secrets(), broker, guard, c.clock());
+    api = new TriggerServices(
+        triggers,
+        new DestinationService(triggers, repo, s.secrets(), guard, c.clock()),
         new EventService(triggers, new EventLog(s.db().jdbi()), c.clock(), dispatcher::wake));
     new TriggerRoutes(api.triggers(), api.destinations(), api.events()).mount(routes);
     new HookReceiver(subs, s.connectionRepo(), repo, intake, c.clock()).mount(routes.router());

@@ -88,9 +88,10 @@ final class Browser {
       return;
     }
     org.openqa.selenium.Dimension before = driver.manage().window().getSize();
-    long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-        "window.scrollTo(0, 0); return document.documentElement.scrollHeight;");
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), (int) Math.min(2400, height + 100)));
+    long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight;");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), (int)
+        Math.min(2400, height + 100)));
     try {
       screenshot(driver, name);
     } finally {

@@ -96,10 +96,15 @@ class ConsoleHttpTest {
       assertThat(r.status()).as(page).isEqualTo(302);
       assertThat(r.header("Location")).isEqualTo("/console");
     }
-    assertThat(anonymous.get("/console/admin/overview").header("Location")).isEqualTo("/console/admin");
-    for (String api : List.of("/console/api/session", "/console/api/connections", "/console/api/traffic",
+    assertThat(anonymous.get("/console/admin/overview").header("Location"))
+        .isEqualTo("/console/admin");
+    for (String api : List.of(
+        "/console/api/session",
+        "/console/api/connections",
+        "/console/api/traffic",
         "/console/api/triggers",
-        "/console/api/admin/overview", "/console/api/admin/traffic")) {
+        "/console/api/admin/overview",
+        "/console/api/admin/traffic")) {
       TestHttp.Reply r = anonymous.get(api);
       assertThat(r.status()).as(api).isEqualTo(401);
       assertThat(r.json().at("/error/type").asText()).isEqualTo("unauthorized");

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ConsoleSignInThrottleTest {
   static final MutableClock CLOCK = new MutableClock("2026-01-01T00:00:00Z");
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withClock(CLOCK));
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withClock(CLOCK));
 
   private static ConsoleClient client() {
     return new ConsoleClient(FIX.gateway().baseUrl());
@@ -40,7 +42,8 @@ class ConsoleSignInThrottleTest {
     TestHttp.Reply refused = right.signIn(a.key().secret());
     assertThat(refused.status()).as("even the right key waits").isEqualTo(429);
     assertThat(refused.header("Set-Cookie")).isNull();
-    assertThat(client().operatorSignIn(GatewayFixture.ADMIN_TOKEN).status()).as("one allowance per address")
+    assertThat(client().operatorSignIn(GatewayFixture.ADMIN_TOKEN).status())
+        .as("one allowance per address")
         .isEqualTo(429);
 
     CLOCK.advance(Duration.ofSeconds(1));
@@ -51,13 +54,16 @@ class ConsoleSignInThrottleTest {
 
     CLOCK.advance(Duration.ofSeconds(FailureThrottle.FAILURE_BURST));
     for (int i = 0; i < FailureThrottle.FAILURE_BURST; i++) {
-      assertThat(client().operatorSignIn("wrong-admin-token-0123456789abcdef-" + i).status()).isEqualTo(401);
+      assertThat(
+              client().operatorSignIn("wrong-admin-token-0123456789abcdef-" + i).status())
+          .isEqualTo(401);
     }
     TestHttp.Reply operator = client().operatorSignIn(GatewayFixture.ADMIN_TOKEN);
     assertThat(operator.status()).isEqualTo(429);
     assertThat(operator.json().at("/error/message").asText()).contains("wrong admin tokens");
     CLOCK.advance(Duration.ofSeconds(1));
     assertThat(client().operatorSignIn(GatewayFixture.ADMIN_TOKEN).status()).isEqualTo(200);
-    assertThat(FIX.anonymous().get("/metrics").body()).contains("gateway_console_refusals_total{reason=\"throttled\"}");
+    assertThat(FIX.anonymous().get("/metrics").body())
+        .contains("gateway_console_refusals_total{reason=\"throttled\"}");
   }
 }
