@@ -11,6 +11,7 @@ import dev.keapgw.gateway.http.ErrorBody;
 import dev.keapgw.gateway.http.ListenFailure;
 import dev.keapgw.gateway.http.Listener;
 import dev.keapgw.gateway.http.RequestIds;
+import dev.keapgw.gateway.ops.ReadinessCheck;
 import dev.keapgw.gateway.proxy.AccessLog;
 import dev.keapgw.gateway.proxy.ConnectionSelector;
 import dev.keapgw.gateway.proxy.Forwarder;
@@ -65,10 +66,7 @@ public final class Gateway implements AutoCloseable {
   private Listener listener;
   private AccessLog accessLog;
   private UpstreamClient upstream;
-  private long flushTimer = -1;
-  private long compactTimer = -1;
-  /** How often the embedded store checks whether deletes left much of its file unused. */
-  static final Duration COMPACT_EVERY = Duration.ofMinutes(5);
+  private Housekeeping housekeeping;
 
   private Gateway(GatewayServices services, boolean ownsVertx) {
     this.services = services;
@@ -86,7 +84,7 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(GatewayConfig config) {
     Vertx vertx = newVertx();
     try {
-      return start(config, vertx, true);
+      return start(config, vertx, true, null);
     } catch (RuntimeException e) {
       vertx.close();
       throw e;
@@ -94,10 +92,20 @@ public final class Gateway implements AutoCloseable {
   }
 
   public static Gateway start(GatewayConfig config, Vertx vertx) {
-    return start(config, vertx, false);
+    return start(config, vertx, false, null);
   }
 
-  private static Gateway start(GatewayConfig config, Vertx vertx, boolean owns) {
+  /**
+   * Starts a gateway whose {@code /readyz} also reports {@code untilReady} from the moment it
+   * listens, until the caller removes it from {@code services().readiness()} (the demo, once its
+   * key and connection, made through the listener, work).
+   */
+  public static Gateway start(GatewayConfig config, Vertx vertx, ReadinessCheck untilReady) {
+    return start(config, vertx, false, untilReady);
+  }
+
+  private static Gateway start(
+      GatewayConfig config, Vertx vertx, boolean owns, ReadinessCheck untilReady) {
     java.util.List<GatewayConfig.Problem> problems = config.problems();
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("the gateway cannot start:\n  - "
@@ -117,8 +125,15 @@ public final class Gateway implements AutoCloseable {
       for (Feature f : g.features) {
         f.start(g);
       }
+      // the listener answers /readyz as soon as it binds: "not ready" until this start is over
+      ReadinessCheck starting = () -> "the gateway is starting";
+      services.readiness().add(starting);
+      if (untilReady != null) {
+        services.readiness().add(untilReady);
+      }
       g.listen();
       g.sweeper.start();
+      services.readiness().remove(starting);
       return g;
     } catch (RuntimeException e) {
       if (g != null) {
@@ -285,30 +300,8 @@ public final class Gateway implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new ListenFailure(c.host(), c.port(), e.getCause());
     }
-    if (services.db().embedded()) {
-      // the embedded store never shrinks by itself while it runs: give deleted space back
-      compactTimer = services
-          .vertx()
-          .setPeriodic(
-              COMPACT_EVERY.toMillis(),
-              t -> services
-                  .vertx()
-                  .executeBlocking(
-                      () -> services.db().compactIfSparse(50, Duration.ofSeconds(2)), false)
-                  .onFailure(e -> LOG.warn("could not compact the store: {}", e.toString())));
-    }
-    flushTimer = services
-        .vertx()
-        .setPeriodic(
-            c.tuning().lastUseFlushEvery().toMillis(),
-            t -> services
-                .vertx()
-                .executeBlocking(
-                    () -> {
-                      services.auth().flushLastUse();
-                      return null;
-                    },
-                    false));
+    housekeeping = new Housekeeping(services);
+    housekeeping.start();
   }
 
   private void dispatch(HttpServerRequest req, ProxyHandler proxy) {
@@ -356,12 +349,9 @@ public final class Gateway implements AutoCloseable {
         sweeper.stop();
       }
     });
-    Teardown.step("the last-use timer", () -> {
-      if (flushTimer >= 0) {
-        services.vertx().cancelTimer(flushTimer);
-      }
-      if (compactTimer >= 0) {
-        services.vertx().cancelTimer(compactTimer);
+    Teardown.step("the housekeeping timers", () -> {
+      if (housekeeping != null) {
+        housekeeping.stop();
       }
     });
     Teardown.step("the listener", () -> {
