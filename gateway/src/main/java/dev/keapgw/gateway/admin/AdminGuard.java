@@ -2,13 +2,15 @@ package dev.keapgw.gateway.admin;
 
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.GatewayException;
-import dev.keapgw.gateway.ratelimit.FailureThrottle;
+import dev.keapgw.gateway.ratelimit.LocalBuckets;
+import io.github.bucket4j.BucketConfiguration;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Lets a request under {@code /admin} through only with {@code Authorization: Bearer <admin
@@ -16,17 +18,30 @@ import java.time.Clock;
  * content nor its length leaks through timing). Without a configured token the admin API does
  * not exist: every {@code /admin} path answers 404 saying how to enable it.
  *
- * <p>Wrong tokens are slowed by a {@link FailureThrottle}: beyond its allowance every request
- * from the address answers 429 with {@code Retry-After} before its token is looked at, the
- * right one included, so that guessing faster gains nothing.
+ * <p>Wrong tokens are slowed: an address may send {@value #FAILURE_BURST} at once, then
+ * {@value #FAILURES_PER_SECOND} a second; beyond that every request from it answers 429 with
+ * {@code Retry-After} before its token is looked at, the right one included, so that guessing
+ * faster gains nothing.
  */
 final class AdminGuard implements Handler<RoutingContext> {
+  /** Wrong tokens one address may send at once, and then per second. */
+  static final int FAILURE_BURST = 10;
+
+  static final int FAILURES_PER_SECOND = 1;
+  /** Addresses remembered at most; past this the slate is wiped (a flood of addresses only resets it). */
+  private static final int MAX_ADDRESSES = 10_000;
+
+  private static final BucketConfiguration FAILURES = BucketConfiguration.builder()
+      .addLimit(
+          l -> l.capacity(FAILURE_BURST).refillGreedy(FAILURES_PER_SECOND, Duration.ofSeconds(1)))
+      .build();
+
   private final byte[] expected;
-  private final FailureThrottle failures;
+  private final LocalBuckets failures;
 
   AdminGuard(String adminToken, Clock clock) {
     this.expected = adminToken == null || adminToken.isEmpty() ? null : sha256(adminToken);
-    this.failures = new FailureThrottle(clock);
+    this.failures = new LocalBuckets(clock);
   }
 
   @Override
@@ -40,15 +55,19 @@ final class AdminGuard implements Handler<RoutingContext> {
     String address = ctx.request().remoteAddress() == null
         ? "?"
         : ctx.request().remoteAddress().host();
-    long wait = failures.secondsToWait(address);
+    long wait = failures.nanosUntilAvailable(key(address), FAILURES);
     if (wait > 0) {
       // checked before the token, so that guessing faster than the limit learns nothing
-      ctx.fail(FailureThrottle.refusal("admin tokens", wait));
+      long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
+      ctx.fail(new GatewayException(
+              ErrorType.RATE_LIMITED,
+              "Too many wrong admin tokens from this address:" + " retry after " + seconds + " s.")
+          .header("Retry-After", Long.toString(seconds)));
       return;
     }
     String given = bearer(ctx.request().getHeader("Authorization"));
     if (given == null || !MessageDigest.isEqual(sha256(given), expected)) {
-      failures.failed(address);
+      failures.consume(key(address), FAILURES);
       ctx.fail(new GatewayException(
               ErrorType.UNAUTHORIZED,
               "Missing or wrong admin token: send"
@@ -58,6 +77,13 @@ final class AdminGuard implements Handler<RoutingContext> {
       return;
     }
     ctx.next();
+  }
+
+  private String key(String address) {
+    if (failures.size() > MAX_ADDRESSES) {
+      failures.clear();
+    }
+    return address;
   }
 
   private static String bearer(String authorization) {

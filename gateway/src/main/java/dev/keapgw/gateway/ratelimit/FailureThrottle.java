@@ -12,6 +12,9 @@ import java.time.Duration;
  * holder asks {@link #secondsToWait} before it looks at a credential and refuses the request
  * while the address must wait, the right credential included, so that guessing faster than
  * the limit learns nothing; it calls {@link #failed} for each wrong one. Kept in this instance.
+ *
+ * <p>The console's sign-ins use it; the same numbers as {@code admin.AdminGuard}'s. To be replaced
+ * by w/harden2's cluster-wide {@code ratelimit.Throttle} once that lands (one mechanism for both).
  */
 public final class FailureThrottle {
   /** Wrong credentials one address may send at once, and then per second. */
