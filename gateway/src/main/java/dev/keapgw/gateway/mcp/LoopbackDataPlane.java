@@ -21,9 +21,10 @@ import java.time.Duration;
  * and streams its answer through Vert.x's server request and response, and every step (refusals,
  * key, rate-limit headers, the access log at the response's end) is defined on them; a stand-in
  * for those would be a second, subtly different way in. The JDK's client keeps its connections
- * to the listener open between calls. (Vert.x's own client on the gateway's event loops cost a
- * third less CPU per tool call, but the bench's callers then saw a few of their {@code /mcp}
- * connections closed without an answer, not yet explained: docs/BENCHMARKS.md, "MCP tool calls".)
+ * to the listener open between calls. (With Vert.x's own client on the gateway's event loops,
+ * tool calls were cheaper still in the benchmark, but its callers then saw a few of their
+ * {@code /mcp} connections closed without an answer, not yet explained: docs/BENCHMARKS.md,
+ * "MCP tool calls".)
  */
 final class LoopbackDataPlane implements DataPlane {
   private final HttpClient http;
