@@ -137,6 +137,7 @@ public final class Gateway implements AutoCloseable {
       }
       g.listen();
       g.sweeper.start();
+      g.features.forEach(Feature::listening);
       return g;
     } catch (RuntimeException e) {
       if (g != null) {
