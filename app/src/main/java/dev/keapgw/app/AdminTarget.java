@@ -5,11 +5,16 @@ import picocli.CommandLine.Option;
 
 /** The gateway an {@code admin} command talks to, and the operator's token for it. */
 final class AdminTarget {
-  @Option(names = "--url", paramLabel = "<url>", description = "The gateway (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--url",
+      paramLabel = "<url>",
+      description = "The gateway (default: ${DEFAULT-VALUE}).")
   String url;
 
   // no ${DEFAULT-VALUE}: help would show the token from the environment
-  @Option(names = "--admin-token", paramLabel = "<token>",
+  @Option(
+      names = "--admin-token",
+      paramLabel = "<token>",
       description = "The admin token the gateway was started with (or KEAPGW_ADMIN_TOKEN).")
   String adminToken;
 

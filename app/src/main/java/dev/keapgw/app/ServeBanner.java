@@ -26,22 +26,33 @@ final class ServeBanner {
       out.println("  token          " + app.tokenUrl());
       out.println("  client_id      " + app.clientId());
     }
-    out.println("  store          " + (c.dbUrl() == null ? "embedded, in " + c.dataDir().toAbsolutePath()
-        : "external database (--db-url)"));
-    out.println("  rate limits    " + (c.redisUrl() == null ? "counted in this process"
-        : "shared through Redis (--redis-url)"));
+    out.println("  store          "
+        + (c.dbUrl() == null
+            ? "embedded, in " + c.dataDir().toAbsolutePath()
+            : "external database (--db-url)"));
+    out.println("  rate limits    "
+        + (c.redisUrl() == null
+            ? "counted in this process"
+            : "shared through Redis (--redis-url)"));
     out.println("  encryption     key id " + c.keys().primaryId()
-        + (c.keys().ids().size() > 1 ? " (+ " + (c.keys().ids().size() - 1) + " old, to decrypt only)" : ""));
-    out.println("  network        " + (gateway.services().vertx().isNativeTransportEnabled()
-        ? "native transport (epoll)" : "Java NIO (the native transport is unavailable on this system)"));
+        + (c.keys().ids().size() > 1
+            ? " (+ " + (c.keys().ids().size() - 1) + " old, to decrypt only)"
+            : ""));
+    out.println("  network        "
+        + (gateway.services().vertx().isNativeTransportEnabled()
+            ? "native transport (epoll)"
+            : "Java NIO (the native transport is unavailable on this system)"));
     out.println("  access log     " + c.accessLog());
     out.println("  MCP            " + SandboxBanner.reachableBase(c.host(), gateway.port()) + "/mcp"
         + (c.mcpReadOnly() ? "  (read-only: --mcp-read-only)" : "") + "  (docs/MCP.md)");
-    out.println("  console        " + SandboxBanner.reachableBase(c.host(), gateway.port()) + "/console"
-        + (c.adminToken() == null ? "" : "  (operator: /console/admin)") + "  (docs/CONSOLE.md)");
-    out.println("  admin API      " + (c.adminToken() == null ? "off (--admin-token turns it on)" : "on"));
+    out.println("  console        " + SandboxBanner.reachableBase(c.host(), gateway.port())
+        + "/console" + (c.adminToken() == null ? "" : "  (operator: /console/admin)")
+        + "  (docs/CONSOLE.md)");
+    out.println(
+        "  admin API      " + (c.adminToken() == null ? "off (--admin-token turns it on)" : "on"));
     out.println("  limits         " + c.limits().accountPerSecond() + " requests/s per account; "
-        + (c.limits().upstreamQuotaPerMinute() == 0 ? "no upstream budget"
+        + (c.limits().upstreamQuotaPerMinute() == 0
+            ? "no upstream budget"
             : c.limits().upstreamQuotaPerMinute() + " requests/min to the upstream"));
     out.println();
     out.println("Stop with Ctrl+C.");

@@ -70,9 +70,11 @@ public final class Gateway implements AutoCloseable {
   private BucketStore buckets;
   /** The accounts' request rates: the control plane and the data plane spend the same ones. */
   private AccountRateLimiter accountLimits;
+
   private Leases leases;
   /** This process among the instances of a cluster (the holder of leases). */
   private final String instanceId = java.util.UUID.randomUUID().toString();
+
   static final String SWEEPER_LEASE = "keep-alive-sweeper";
   private Listener listener;
   private AccessLog accessLog;
@@ -90,7 +92,8 @@ public final class Gateway implements AutoCloseable {
 
   /** The Vert.x a gateway runs on when it owns one: Linux's epoll where available, 32 worker threads for the store. */
   public static Vertx newVertx() {
-    return Vertx.vertx(new VertxOptions().setWorkerPoolSize(Tuning.defaults().workerThreads())
+    return Vertx.vertx(new VertxOptions()
+        .setWorkerPoolSize(Tuning.defaults().workerThreads())
         .setPreferNativeTransport(true));
   }
 
@@ -112,22 +115,36 @@ public final class Gateway implements AutoCloseable {
     java.util.List<GatewayConfig.Problem> problems = config.problems();
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("the gateway cannot start:\n  - "
-          + String.join("\n  - ", problems.stream().map(GatewayConfig.Problem::toString).toList()));
+          + String.join(
+              "\n  - ", problems.stream().map(GatewayConfig.Problem::toString).toList()));
     }
-    Database db = Database.open(config.dbUrl(), config.dataDir(),
+    Database db = Database.open(
+        config.dbUrl(),
+        config.dataDir(),
         config.timeouts().response().plus(config.timeouts().connect()).plusSeconds(5));
     Gateway g = null;
     try {
       requireKeysFor(db, config);
       AccountRepository accountRepo = new AccountRepository(db.jdbi());
-      ApiKeyAuthenticator auth = new ApiKeyAuthenticator(vertx, accountRepo, config.clock(),
-          config.tuning().storeCache(db.embedded()));
-      var oauthHttp = vertx.createHttpClient(new HttpClientOptions()
-          .setConnectTimeout((int) config.timeouts().connect().toMillis()), new PoolOptions().setHttp1MaxSize(config.tuning().oauthConnections()));
-      GatewayServices services = new GatewayServices(config, vertx, db, accountRepo,
-          new AccountService(accountRepo, auth, config.clock()), auth, new ConnectionRepository(db.jdbi()),
-          new SecretBox(config.keys()), new UpstreamOAuthClient(oauthHttp, config.timeouts().response(), vertx.getOrCreateContext()),
-          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ReadinessChecks(),
+      ApiKeyAuthenticator auth = new ApiKeyAuthenticator(
+          vertx, accountRepo, config.clock(), config.tuning().storeCache(db.embedded()));
+      var oauthHttp = vertx.createHttpClient(
+          new HttpClientOptions()
+              .setConnectTimeout((int) config.timeouts().connect().toMillis()),
+          new PoolOptions().setHttp1MaxSize(config.tuning().oauthConnections()));
+      GatewayServices services = new GatewayServices(
+          config,
+          vertx,
+          db,
+          accountRepo,
+          new AccountService(accountRepo, auth, config.clock()),
+          auth,
+          new ConnectionRepository(db.jdbi()),
+          new SecretBox(config.keys()),
+          new UpstreamOAuthClient(
+              oauthHttp, config.timeouts().response(), vertx.getOrCreateContext()),
+          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+          new ReadinessChecks(),
           new dev.keapgw.gateway.traffic.TrafficRecorder());
       g = new Gateway(services, owns);
       g.mount();
@@ -156,9 +173,11 @@ public final class Gateway implements AutoCloseable {
    * otherwise every request on an existing connection would fail, one at a time.
    */
   private static void requireKeysFor(Database db, GatewayConfig config) {
-    var missing = new KeyRotation(db.jdbi(), new SecretBox(config.keys()), config.keys()).missingKeyIds();
+    var missing =
+        new KeyRotation(db.jdbi(), new SecretBox(config.keys()), config.keys()).missingKeyIds();
     if (!missing.isEmpty()) {
-      throw new StartFailure(new StartFailure.EncryptionKeysMissing(missing, config.keys().ids()));
+      throw new StartFailure(
+          new StartFailure.EncryptionKeysMissing(missing, config.keys().ids()));
     }
   }
 
@@ -179,23 +198,33 @@ public final class Gateway implements AutoCloseable {
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBody));
     GatewayConfig c = services.config();
     buckets = ClusterWiring.bucketStore(c, services.db());
-    accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), buckets);
+    accountLimits =
+        new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), buckets);
     ControlRoutes routes = new ControlRoutes(router, services.auth(), accountLimits);
     for (Feature f : features) {
       f.mount(routes, services);
     }
-    router.route().last().handler(ctx -> ctx.fail(GatewayException.notFound(
-        "No such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
+    router
+        .route()
+        .last()
+        .handler(ctx -> ctx.fail(GatewayException.notFound(
+            "No such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
     router.route().failureHandler(ctx -> {
       Throwable t = ctx.failure();
       GatewayException e;
-      if (t == null && ctx.statusCode() == 413) {   // Vert.x's body handler fails with a status, not an exception
-        e = new GatewayException(ErrorType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBody + " bytes");
+      if (t == null
+          && ctx.statusCode()
+              == 413) { // Vert.x's body handler fails with a status, not an exception
+        e = new GatewayException(
+            ErrorType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBody + " bytes");
       } else if (t == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-        e = GatewayException.badRequest("The request could not be handled (status " + ctx.statusCode() + ")");
+        e = GatewayException.badRequest(
+            "The request could not be handled (status " + ctx.statusCode() + ")");
       } else {
-        e = Failures.answer(t == null ? new IllegalStateException("failed with status " + ctx.statusCode()) : t,
-            ctx.request().method() + " " + ctx.request().path(), ctx.get("request_id"));
+        e = Failures.answer(
+            t == null ? new IllegalStateException("failed with status " + ctx.statusCode()) : t,
+            ctx.request().method() + " " + ctx.request().path(),
+            ctx.get("request_id"));
       }
       ErrorBody.send(ctx.response(), e, ctx.get("request_id"));
     });
@@ -205,32 +234,66 @@ public final class Gateway implements AutoCloseable {
   private java.util.function.Supplier<Handler<HttpServerRequest>> buildDataPlane() {
     GatewayConfig c = services.config();
     Vertx vertx = services.vertx();
-    RefreshPolicy policy = new RefreshPolicy(c.timeouts().refreshMargin(), c.timeouts().refreshBackoffMax(),
+    RefreshPolicy policy = new RefreshPolicy(
+        c.timeouts().refreshMargin(),
+        c.timeouts().refreshBackoffMax(),
         () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     Database db = services.db();
     RefreshLock lock = ClusterWiring.refreshLock(c, db);
-    TokenRefresher refresher = new TokenRefresher(services.connectionRepo(), services.secrets(), services.oauth(),
-        c.apps(), lock, policy, c.clock(), c.timeouts().response(), services.metrics());
+    TokenRefresher refresher = new TokenRefresher(
+        services.connectionRepo(),
+        services.secrets(),
+        services.oauth(),
+        c.apps(),
+        lock,
+        policy,
+        c.clock(),
+        c.timeouts().response(),
+        services.metrics());
     tokens = new TokenManager(vertx, refresher, policy, c.clock());
     Duration sweepEvery = c.tuning().sweepEvery();
     leases = new Leases(db.jdbi());
-    sweeper = new KeepAliveSweeper(vertx, services.connectionRepo(), tokens, c.clock(), c.timeouts().keepAliveEvery(),
-        sweepEvery, () -> leases.tryAcquire(SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
+    sweeper = new KeepAliveSweeper(
+        vertx,
+        services.connectionRepo(),
+        tokens,
+        c.clock(),
+        c.timeouts().keepAliveEvery(),
+        sweepEvery,
+        () -> leases.tryAcquire(
+            SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
     ConnectLinks links = ConnectionService.of(services)::reconnectUrl;
     UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), buckets);
-    ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(),
-        c.tuning().storeCache(db.embedded()));
+    ConnectionSelector selector = new ConnectionSelector(
+        vertx, services.connectionRepo(), c.tuning().storeCache(db.embedded()));
     services.connectionRepo().onChange(id -> {
       selector.forgetAll();
       tokens.forget(id);
     });
     accessLog = AccessLog.open(c.accessLog(), services.traffic());
-    upstream = new UpstreamClient(vertx, new UpstreamClient.Settings(c.timeouts().connect(), c.timeouts().response(),
-        c.tuning().upstreamConnectionsPerLoop(), c.tuning().upstreamKeepIdle(), UpstreamClient.defaultTls()));
+    upstream = new UpstreamClient(
+        vertx,
+        new UpstreamClient.Settings(
+            c.timeouts().connect(),
+            c.timeouts().response(),
+            c.tuning().upstreamConnectionsPerLoop(),
+            c.tuning().upstreamKeepIdle(),
+            UpstreamClient.defaultTls()));
     Forwarder forwarder = new Forwarder(upstream, tokens, budget);
     return () -> {
-      ProxyHandler proxy = new ProxyHandler(c.clock(), vertx, services.auth(), c.apps(), accountLimits, budget,
-          selector, tokens, links, forwarder, services.metrics(), accessLog);
+      ProxyHandler proxy = new ProxyHandler(
+          c.clock(),
+          vertx,
+          services.auth(),
+          c.apps(),
+          accountLimits,
+          budget,
+          selector,
+          tokens,
+          links,
+          forwarder,
+          services.metrics(),
+          accessLog);
       return req -> dispatch(req, proxy);
     };
   }
@@ -241,7 +304,9 @@ public final class Gateway implements AutoCloseable {
         leases.release(SWEEPER_LEASE, instanceId);
       }
     } catch (RuntimeException e) {
-      LOG.warn("could not give up the sweeper's lease (another instance takes it when it expires): {}", e.toString());
+      LOG.warn(
+          "could not give up the sweeper's lease (another instance takes it when it expires): {}",
+          e.toString());
     }
   }
 
@@ -252,7 +317,10 @@ public final class Gateway implements AutoCloseable {
 
   /** The mounted feature of this type (tests steer features directly). */
   public <T extends Feature> T feature(Class<T> type) {
-    return features.stream().filter(type::isInstance).map(type::cast).findFirst()
+    return features.stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no feature " + type.getSimpleName()));
   }
 
@@ -263,15 +331,21 @@ public final class Gateway implements AutoCloseable {
 
   private void listen() {
     GatewayConfig c = services.config();
-    HttpServerOptions options = new HttpServerOptions().setHost(c.host()).setPort(c.port())
-        .setIdleTimeout((int) c.tuning().idleTimeout().toSeconds()).setMaxHeaderSize(c.tuning().maxHeaderBytes())
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(c.host())
+        .setPort(c.port())
+        .setIdleTimeout((int) c.tuning().idleTimeout().toSeconds())
+        .setMaxHeaderSize(c.tuning().maxHeaderBytes())
         .setMaxInitialLineLength(c.tuning().maxHeaderBytes())
         // HTTP/1.1 only, as Keap and Maton speak it: no cleartext HTTP/2 upgrade
         .setHttp2ClearTextEnabled(false);
     listener = new Listener();
     try {
-      listener.listen(services.vertx(), options, dataPlane, c.tuning().eventLoops())
-          .toCompletionStage().toCompletableFuture().get();
+      listener
+          .listen(services.vertx(), options, dataPlane, c.tuning().eventLoops())
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the gateway", e);
@@ -280,15 +354,28 @@ public final class Gateway implements AutoCloseable {
     }
     if (services.db().embedded()) {
       // the embedded store never shrinks by itself while it runs: give deleted space back
-      compactTimer = services.vertx().setPeriodic(COMPACT_EVERY.toMillis(), t ->
-          services.vertx().executeBlocking(() -> services.db().compactIfSparse(50, Duration.ofSeconds(2)), false)
-              .onFailure(e -> LOG.warn("could not compact the store: {}", e.toString())));
+      compactTimer = services
+          .vertx()
+          .setPeriodic(
+              COMPACT_EVERY.toMillis(),
+              t -> services
+                  .vertx()
+                  .executeBlocking(
+                      () -> services.db().compactIfSparse(50, Duration.ofSeconds(2)), false)
+                  .onFailure(e -> LOG.warn("could not compact the store: {}", e.toString())));
     }
-    flushTimer = services.vertx().setPeriodic(c.tuning().lastUseFlushEvery().toMillis(), t ->
-        services.vertx().executeBlocking(() -> {
-          services.auth().flushLastUse();
-          return null;
-        }, false));
+    flushTimer = services
+        .vertx()
+        .setPeriodic(
+            c.tuning().lastUseFlushEvery().toMillis(),
+            t -> services
+                .vertx()
+                .executeBlocking(
+                    () -> {
+                      services.auth().flushLastUse();
+                      return null;
+                    },
+                    false));
   }
 
   private void dispatch(HttpServerRequest req, ProxyHandler proxy) {
@@ -314,7 +401,9 @@ public final class Gateway implements AutoCloseable {
 
   /** Where this gateway listens, e.g. {@code http://127.0.0.1:8080}. */
   public String baseUrl() {
-    String host = services.config().host().equals("0.0.0.0") ? "127.0.0.1" : services.config().host();
+    String host = services.config().host().equals("0.0.0.0")
+        ? "127.0.0.1"
+        : services.config().host();
     return "http://" + host + ":" + port();
   }
 
@@ -386,5 +475,4 @@ public final class Gateway implements AutoCloseable {
       LOG.warn("while stopping {}: {}", what, e.toString());
     }
   }
-
 }

@@ -37,15 +37,16 @@ final class DemoConnection {
     try {
       return authorize(keepOne());
     } catch (KeapException e) {
-      throw new IllegalStateException("the demo could not make its connection through the gateway: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the demo could not make its connection through the gateway: " + e.getMessage(), e);
     }
   }
 
   private Ready authorize(Connection connection) {
     String id = connection.id();
     String before = connection.lastUpdatedTime();
-    // an ACTIVE connection stays ACTIVE when its re-authorization fails: only a new update time proves new tokens
+    // an ACTIVE connection stays ACTIVE when its re-authorization fails: only a new update time
+    // proves new tokens
     boolean wasActive = connection.isActive();
     // an ACTIVE connection's url is live only once its owner asks to reconnect
     String url = wasActive ? api.reconnect(id).url() : connection.url();
@@ -54,18 +55,23 @@ final class DemoConnection {
     boolean renewed = !wasActive || !Objects.equals(before, after.lastUpdatedTime());
     if (outcome.status() != 200 || !after.isActive() || !renewed) {
       String reason = after.failureReason() == null ? "" : after.failureReason();
-      throw new IllegalStateException("the demo connection " + id + " could not be authorized (the connect flow went "
+      throw new IllegalStateException("the demo connection " + id
+          + " could not be authorized (the connect flow went "
           + String.join(" -> ", outcome.visited()) + " and ended with " + outcome.status() + ": "
           + pageText(outcome.body()) + ")" + (reason.isEmpty() ? "" : "; " + reason));
     }
-    String tenant = after.metadata() == null ? null : after.metadata().path("tenant_id").asText(null);
+    String tenant =
+        after.metadata() == null ? null : after.metadata().path("tenant_id").asText(null);
     return new Ready(id, tenant);
   }
 
   /** The connection to keep: the oldest ACTIVE one, else the oldest, else a new one. The rest are deleted. */
   private Connection keepOne() {
     List<Connection> all = api.list(APP, null);
-    Connection keep = all.stream().filter(Connection::isActive).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+    Connection keep = all.stream()
+        .filter(Connection::isActive)
+        .findFirst()
+        .orElse(all.isEmpty() ? null : all.get(0));
     for (Connection c : all) {
       if (c != keep) {
         api.delete(c.id());
@@ -79,9 +85,15 @@ final class DemoConnection {
     if (html == null) {
       return "";
     }
-    String text = html.replaceAll("(?s)<(style|title)>.*?</\\1>", " ").replaceAll("<[^>]*>", " ")
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-        .replace("&amp;", "&").replaceAll("\\s+", " ").trim();
+    String text = html.replaceAll("(?s)<(style|title)>.*?</\\1>", " ")
+        .replaceAll("<[^>]*>", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .replaceAll("\\s+", " ")
+        .trim();
     return text.length() > 300 ? text.substring(0, 300) + "..." : text;
   }
 }

@@ -56,9 +56,24 @@ public record GatewayConfig(
     Triggers triggers) {
 
   /** Path names that can never be app names: the gateway's own routes. */
-  public static final Set<String> RESERVED = Set.of("connections", "user", "admin", "connect", "oauth",
-      "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs", "mcp", "console",
-      "triggers", "hooks");
+  public static final Set<String> RESERVED = Set.of(
+      "connections",
+      "user",
+      "admin",
+      "connect",
+      "oauth",
+      "healthz",
+      "readyz",
+      "metrics",
+      "favicon.ico",
+      "static",
+      "api",
+      "v1",
+      "docs",
+      "mcp",
+      "console",
+      "triggers",
+      "hooks");
 
   /** The shortest admin token accepted: a short one can be guessed. */
   public static final int MIN_ADMIN_TOKEN_LENGTH = 32;
@@ -88,8 +103,21 @@ public record GatewayConfig(
 
   /** The settings a {@link Problem} can be about; the launcher names each by its option. */
   public enum Setting {
-    HOST, PORT, PUBLIC_URL, ENCRYPTION_KEY, APPS, CLIENT_ID, CLIENT_SECRET, DB_URL, REDIS_URL, ACCOUNT_RATE_LIMIT,
-    ACCOUNT_BURST, UPSTREAM_QUOTA_PER_MINUTE, UPSTREAM_CONNECT_TIMEOUT, UPSTREAM_RESPONSE_TIMEOUT, ADMIN_TOKEN
+    HOST,
+    PORT,
+    PUBLIC_URL,
+    ENCRYPTION_KEY,
+    APPS,
+    CLIENT_ID,
+    CLIENT_SECRET,
+    DB_URL,
+    REDIS_URL,
+    ACCOUNT_RATE_LIMIT,
+    ACCOUNT_BURST,
+    UPSTREAM_QUOTA_PER_MINUTE,
+    UPSTREAM_CONNECT_TIMEOUT,
+    UPSTREAM_RESPONSE_TIMEOUT,
+    ADMIN_TOKEN
   }
 
   /**
@@ -116,8 +144,13 @@ public record GatewayConfig(
         null,
         null,
         new Limits(10, 20, 1500),
-        new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(15),
-            Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10)),
+        new Timeouts(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(60),
+            Duration.ofMinutes(15),
+            Duration.ofHours(24),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(10)),
         Clock.systemUTC(),
         AccessLogTarget.STDOUT,
         false,
@@ -145,21 +178,27 @@ public record GatewayConfig(
       problems.add(new Problem(Setting.PORT, "must be between 0 and 65535, not " + port));
     }
     if (publicUrl == null || publicUrl.getScheme() == null || publicUrl.getHost() == null) {
-      problems.add(new Problem(Setting.PUBLIC_URL, "must be an absolute http(s) URL such as http://localhost:8080"));
+      problems.add(new Problem(
+          Setting.PUBLIC_URL, "must be an absolute http(s) URL such as http://localhost:8080"));
     }
     if (keys == null) {
-      problems.add(new Problem(Setting.ENCRYPTION_KEY, "is missing: the gateway keeps tokens encrypted; set it to"
-          + " 32 random bytes in base64, e.g. `openssl rand -base64 32`, or to a file holding them"));
+      problems.add(
+          new Problem(
+              Setting.ENCRYPTION_KEY,
+              "is missing: the gateway keeps tokens encrypted; set it to"
+                  + " 32 random bytes in base64, e.g. `openssl rand -base64 32`, or to a file holding them"));
     }
     if (apps.isEmpty()) {
       problems.add(new Problem(Setting.APPS, "no upstream app is configured"));
     }
     apps.values().forEach(a -> {
       if (a.clientId() == null || a.clientId().isBlank()) {
-        problems.add(new Problem(Setting.CLIENT_ID, "is required: the OAuth client id registered with " + a.name()));
+        problems.add(new Problem(
+            Setting.CLIENT_ID, "is required: the OAuth client id registered with " + a.name()));
       }
       if (a.clientSecret() == null || a.clientSecret().isBlank()) {
-        problems.add(new Problem(Setting.CLIENT_SECRET,
+        problems.add(new Problem(
+            Setting.CLIENT_SECRET,
             "is required: the OAuth client secret registered with " + a.name()));
       }
       if (RESERVED.contains(a.name())) {
@@ -167,14 +206,19 @@ public record GatewayConfig(
       }
     });
     if (adminToken != null && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
-      problems.add(new Problem(Setting.ADMIN_TOKEN, "must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters (it"
-          + " guards every account), not " + adminToken.length() + "; make one with `openssl rand -base64 32`"));
+      problems.add(new Problem(
+          Setting.ADMIN_TOKEN,
+          "must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters (it"
+              + " guards every account), not " + adminToken.length()
+              + "; make one with `openssl rand -base64 32`"));
     }
     if (limits.accountPerSecond() <= 0) {
-      problems.add(new Problem(Setting.ACCOUNT_RATE_LIMIT, "must be at least 1, not " + limits.accountPerSecond()));
+      problems.add(new Problem(
+          Setting.ACCOUNT_RATE_LIMIT, "must be at least 1, not " + limits.accountPerSecond()));
     }
     if (limits.accountBurst() < 0) {
-      problems.add(new Problem(Setting.ACCOUNT_BURST, "must be 0 (no burst) or more, not " + limits.accountBurst()));
+      problems.add(new Problem(
+          Setting.ACCOUNT_BURST, "must be 0 (no burst) or more, not " + limits.accountBurst()));
     }
     if (limits.upstreamQuotaPerMinute() < 0) {
       problems.add(new Problem(Setting.UPSTREAM_QUOTA_PER_MINUTE, "must be 0 (no budget) or more"));
@@ -186,11 +230,15 @@ public record GatewayConfig(
       problems.add(new Problem(Setting.UPSTREAM_RESPONSE_TIMEOUT, "must be more than zero"));
     }
     if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
-      problems.add(new Problem(Setting.DB_URL, "must be a PostgreSQL JDBC URL such as"
-          + " jdbc:postgresql://db.example:5432/keapgw?user=keapgw&password=..., got " + dbUrl.split("\\?")[0]));
+      problems.add(new Problem(
+          Setting.DB_URL,
+          "must be a PostgreSQL JDBC URL such as"
+              + " jdbc:postgresql://db.example:5432/keapgw?user=keapgw&password=..., got "
+              + dbUrl.split("\\?")[0]));
     }
     if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
-      problems.add(new Problem(Setting.REDIS_URL, "must look like redis://host:6379 (or rediss:// for TLS)"));
+      problems.add(new Problem(
+          Setting.REDIS_URL, "must look like redis://host:6379 (or rediss:// for TLS)"));
     }
     return problems;
   }
@@ -274,9 +322,11 @@ public record GatewayConfig(
   @Override
   public String toString() {
     return "GatewayConfig[" + host + ":" + port + " public=" + publicUrl + " data=" + dataDir
-        + " db=" + (dbUrl == null ? "embedded" : "external") + " redis=" + (redisUrl == null ? "off" : "on")
+        + " db=" + (dbUrl == null ? "embedded" : "external") + " redis="
+        + (redisUrl == null ? "off" : "on")
         + " apps=" + apps.values()
-        + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits + (mcpReadOnly ? " mcp=read-only" : "") + "]";
+        + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits
+        + (mcpReadOnly ? " mcp=read-only" : "") + "]";
   }
 
   /** Makes a configuration one setting at a time; {@link #build} checks nothing ({@link #problems} does). */
@@ -403,8 +453,23 @@ public record GatewayConfig(
     }
 
     public GatewayConfig build() {
-      return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(apps), adminToken, keys,
-          limits, timeouts, clock, accessLog, mcpReadOnly, tuning, triggers);
+      return new GatewayConfig(
+          host,
+          port,
+          publicUrl,
+          dataDir,
+          dbUrl,
+          redisUrl,
+          Map.copyOf(apps),
+          adminToken,
+          keys,
+          limits,
+          timeouts,
+          clock,
+          accessLog,
+          mcpReadOnly,
+          tuning,
+          triggers);
     }
   }
 }

@@ -27,6 +27,7 @@ final class OAuthStates {
   private static final String MAC = "HmacSHA256";
   /** States kept per connection: opening its link again replaces the oldest. */
   static final int PER_CONNECTION = 3;
+
   private final ConnectionRepository repo;
   private final Clock clock;
   private final Duration lifetime;
@@ -55,8 +56,10 @@ final class OAuthStates {
       return Optional.empty();
     }
     int dot = state.indexOf('.');
-    if (dot <= 0 || !MessageDigest.isEqual(signature(state.substring(0, dot)).getBytes(StandardCharsets.UTF_8),
-        state.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
+    if (dot <= 0
+        || !MessageDigest.isEqual(
+            signature(state.substring(0, dot)).getBytes(StandardCharsets.UTF_8),
+            state.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
       return Optional.empty();
     }
     return repo.consumeState(OneTimeTokens.hash(state), clock.instant());

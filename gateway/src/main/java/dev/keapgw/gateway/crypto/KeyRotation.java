@@ -22,10 +22,14 @@ public final class KeyRotation {
 
   /** Every sealed column in the store: a new one must be added here, or rotation leaves it on the old key. */
   private static final List<SealedColumn> COLUMNS = List.of(
-      new SealedColumn("connections", "access_token_enc", id -> SecretBox.connectionColumn(id, "access")),
-      new SealedColumn("connections", "refresh_token_enc", id -> SecretBox.connectionColumn(id, "refresh")),
-      new SealedColumn("connections", "session_token_enc", id -> SecretBox.connectionColumn(id, "session")),
+      new SealedColumn(
+          "connections", "access_token_enc", id -> SecretBox.connectionColumn(id, "access")),
+      new SealedColumn(
+          "connections", "refresh_token_enc", id -> SecretBox.connectionColumn(id, "refresh")),
+      new SealedColumn(
+          "connections", "session_token_enc", id -> SecretBox.connectionColumn(id, "session")),
       new SealedColumn("trigger_destinations", "secret_enc", SecretBox::destinationSecret));
+
   private static final int BATCH = 500;
 
   /**
@@ -62,8 +66,10 @@ public final class KeyRotation {
     java.util.Set<String> ids = new java.util.TreeSet<>();
     for (SealedColumn column : COLUMNS) {
       // a sealed value starts "v1.<key id>.": its first 12 characters name the key
-      jdbi.useHandle(h -> h.createQuery("SELECT DISTINCT LEFT(" + column.column() + ", 12) FROM " + column.table()
-          + " WHERE " + column.column() + " IS NOT NULL").mapTo(String.class).forEach(prefix -> {
+      jdbi.useHandle(h -> h.createQuery("SELECT DISTINCT LEFT(" + column.column() + ", 12) FROM "
+              + column.table() + " WHERE " + column.column() + " IS NOT NULL")
+          .mapTo(String.class)
+          .forEach(prefix -> {
             String id = SecretBox.keyIdOf(prefix);
             if (id != null && !id.isEmpty()) {
               ids.add(id);
@@ -98,9 +104,12 @@ public final class KeyRotation {
     while (true) {
       record Row(String id, String sealed) {}
       String from = after;
-      List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT id, " + column + " AS sealed FROM " + table
-              + " WHERE " + column + " IS NOT NULL AND id > :after ORDER BY id LIMIT " + BATCH)
-          .bind("after", from).map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("sealed"))).list());
+      List<Row> rows =
+          jdbi.withHandle(h -> h.createQuery("SELECT id, " + column + " AS sealed FROM " + table
+                  + " WHERE " + column + " IS NOT NULL AND id > :after ORDER BY id LIMIT " + BATCH)
+              .bind("after", from)
+              .map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("sealed")))
+              .list());
       if (rows.isEmpty()) {
         return;
       }
@@ -114,14 +123,22 @@ public final class KeyRotation {
         try {
           plain = box.open(row.sealed(), aad);
         } catch (SecretBox.CryptoException e) {
-          LOG.warn("{} {}: its {} cannot be decrypted ({}); left as it is", table, row.id(), column, e.getMessage());
+          LOG.warn(
+              "{} {}: its {} cannot be decrypted ({}); left as it is",
+              table,
+              row.id(),
+              column,
+              e.getMessage());
           counts[2]++;
           continue;
         }
         String resealed = box.seal(plain, aad);
         int n = jdbi.withHandle(h -> h.createUpdate("UPDATE " + table + " SET " + column + " = :new"
                 + " WHERE id = :id AND " + column + " = :old")
-            .bind("new", resealed).bind("id", row.id()).bind("old", row.sealed()).execute());
+            .bind("new", resealed)
+            .bind("id", row.id())
+            .bind("old", row.sealed())
+            .execute());
         counts[n == 1 ? 0 : 3]++;
       }
       after = rows.get(rows.size() - 1).id();

@@ -30,7 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * See docs/TRIGGERS.md.
  */
 public final class TriggerFeature implements Feature {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TriggerFeature.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(TriggerFeature.class);
   static final String KEEPER_LEASE = "hook-keeper";
   static final Duration KEEP_EVERY = Duration.ofMinutes(10);
 
@@ -51,26 +52,46 @@ public final class TriggerFeature implements Feature {
     DeliveryMetrics metrics = new DeliveryMetrics(s.metrics(), c.clock());
     DestinationGuard guard = new DestinationGuard(c.triggers().allowPrivateDestinations());
     sender = new Sender(s.vertx(), guard, c.triggers().deliveryTimeout(), c.clock());
-    dispatcher = new Dispatcher(s.vertx(), new Outbox(s.db().jdbi(), s.db().postgres()), sender, s.secrets(),
-        new RetrySchedule(() -> ThreadLocalRandom.current().nextDouble()), metrics, c.clock(), holder,
-        c.triggers().deliveryTimeout(), c.triggers().pollEvery());
+    dispatcher = new Dispatcher(
+        s.vertx(),
+        new Outbox(s.db().jdbi(), s.db().postgres()),
+        sender,
+        s.secrets(),
+        new RetrySchedule(() -> ThreadLocalRandom.current().nextDouble()),
+        metrics,
+        c.clock(),
+        holder,
+        c.triggers().deliveryTimeout(),
+        c.triggers().pollEvery());
     Intake intake = new Intake(metrics, dispatcher::wake);
     String base = c.publicUrl().toString();
-    String hookBase = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + HookReceiver.PATH;
+    String hookBase =
+        (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + HookReceiver.PATH;
     Subscriptions subs = new Subscriptions(s.db().jdbi());
-    KeapHooksClient keap = new KeapHooksClient(() -> tokens, c.apps().get("keap"), c.timeouts().connect(),
-        c.timeouts().response());
+    KeapHooksClient keap = new KeapHooksClient(
+        () -> tokens, c.apps().get("keap"), c.timeouts().connect(), c.timeouts().response());
     KeapBroker broker = new KeapBroker(subs, keap, s.connectionRepo(), repo, hookBase, c.clock());
-    TriggerService triggers = new TriggerService(repo, s.connectionRepo(), s.secrets(), broker, guard, c.clock());
-    new TriggerRoutes(triggers, new DestinationService(triggers, repo, s.secrets(), guard, c.clock()),
-        new EventService(triggers, new EventLog(s.db().jdbi()), c.clock(), dispatcher::wake)).mount(routes);
+    TriggerService triggers =
+        new TriggerService(repo, s.connectionRepo(), s.secrets(), broker, guard, c.clock());
+    new TriggerRoutes(
+            triggers,
+            new DestinationService(triggers, repo, s.secrets(), guard, c.clock()),
+            new EventService(triggers, new EventLog(s.db().jdbi()), c.clock(), dispatcher::wake))
+        .mount(routes);
     new HookReceiver(subs, s.connectionRepo(), repo, intake, c.clock()).mount(routes.router());
     s.connectionRepo().onDeleting(broker::connectionDeleting);
     ConnectionService connectionService = ConnectionService.of(s);
-    new ConnectionEvents(s.connectionRepo(), repo, intake, connectionService::connectUrl, c.clock()).install();
+    new ConnectionEvents(s.connectionRepo(), repo, intake, connectionService::connectUrl, c.clock())
+        .install();
     leases = new Leases(s.db().jdbi());
-    keeper = new SubscriptionKeeper(subs, keap, s.connectionRepo(), hookBase, c.clock(),
-        () -> leases.tryAcquire(KEEPER_LEASE, holder, c.clock().instant(), KEEP_EVERY.multipliedBy(3)));
+    keeper = new SubscriptionKeeper(
+        subs,
+        keap,
+        s.connectionRepo(),
+        hookBase,
+        c.clock(),
+        () -> leases.tryAcquire(
+            KEEPER_LEASE, holder, c.clock().instant(), KEEP_EVERY.multipliedBy(3)));
   }
 
   @Override
@@ -87,8 +108,13 @@ public final class TriggerFeature implements Feature {
   }
 
   private void keepInBackground() {
-    services.vertx().executeBlocking(keeper::pass, false).onFailure(e ->
-        LOG.warn("hook subscription keeper pass failed (tried again in {}): {}", KEEP_EVERY, e.toString()));
+    services
+        .vertx()
+        .executeBlocking(keeper::pass, false)
+        .onFailure(e -> LOG.warn(
+            "hook subscription keeper pass failed (tried again in {}): {}",
+            KEEP_EVERY,
+            e.toString()));
   }
 
   @Override
@@ -99,7 +125,8 @@ public final class TriggerFeature implements Feature {
         // so that the next instance (or this one restarted) keeps the subscriptions at once
         leases.release(KEEPER_LEASE, holder);
       } catch (RuntimeException e) {
-        LOG.warn("could not release the hook keeper's lease (it lapses by itself): {}", e.toString());
+        LOG.warn(
+            "could not release the hook keeper's lease (it lapses by itself): {}", e.toString());
       }
     }
     if (dispatcher != null) {

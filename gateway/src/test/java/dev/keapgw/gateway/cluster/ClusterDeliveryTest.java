@@ -36,7 +36,11 @@ class ClusterDeliveryTest {
 
   @BeforeAll
   static void start() {
-    cluster = Cluster.start(2, PostgresEngine.shared().newDatabase(), null, s -> s,
+    cluster = Cluster.start(
+        2,
+        PostgresEngine.shared().newDatabase(),
+        null,
+        s -> s,
         g -> g.withAllowPrivateDestinations(true));
   }
 
@@ -63,10 +67,13 @@ class ClusterDeliveryTest {
       }
 
       for (int i = 0; i < EVENTS; i++) {
-        DirectConnections.activate(cluster.gateway(i % 2), cluster.sandbox(), a.account().id());
+        DirectConnections.activate(
+            cluster.gateway(i % 2), cluster.sandbox(), a.account().id());
       }
       for (Receiver r : receivers) {
-        Receiver.await(Duration.ofSeconds(60), "every event at " + r.url("/"),
+        Receiver.await(
+            Duration.ofSeconds(60),
+            "every event at " + r.url("/"),
             () -> r.hits().stream().map(h -> h.header("webhook-id")).distinct().count() == EVENTS);
       }
 
@@ -80,13 +87,22 @@ class ClusterDeliveryTest {
         if (i == 2) {
           expected.add(0, order.get(0)); // refused once, then tried again before anything else
         }
-        assertThat(got).as("receiver %d: every attempt once, in intake order", i).isEqualTo(expected);
+        assertThat(got)
+            .as("receiver %d: every attempt once, in intake order", i)
+            .isEqualTo(expected);
         String destination = destinationOf.get(r);
-        assertThat(attemptsRecorded(destination)).as("attempts the store counted for receiver %d", i)
+        assertThat(attemptsRecorded(destination))
+            .as("attempts the store counted for receiver %d", i)
             .isEqualTo(got.size());
         for (Receiver.Hit h : r.hits()) {
-          assertThat(WebhookVerifier.verify(secrets.get(destination), h.header("webhook-id"),
-              h.header("webhook-timestamp"), h.header("webhook-signature"), h.body(), Instant.now())).isTrue();
+          assertThat(WebhookVerifier.verify(
+                  secrets.get(destination),
+                  h.header("webhook-id"),
+                  h.header("webhook-timestamp"),
+                  h.header("webhook-signature"),
+                  h.body(),
+                  Instant.now()))
+              .isTrue();
         }
       }
       double first = delivered(0);
@@ -99,17 +115,20 @@ class ClusterDeliveryTest {
     }
   }
 
-  static final Map<String, Map<String, String>> signingSecrets = new java.util.concurrent.ConcurrentHashMap<>();
+  static final Map<String, Map<String, String>> signingSecrets =
+      new java.util.concurrent.ConcurrentHashMap<>();
   static final Map<Receiver, String> destinationOf = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A connection.active trigger with a destination at each receiver. */
   private static String trigger(TestHttp api, List<Receiver> receivers) {
-    TestHttp.Reply r = api.post("/triggers", Map.of("source", "gateway", "event_type", "connection.active"));
+    TestHttp.Reply r =
+        api.post("/triggers", Map.of("source", "gateway", "event_type", "connection.active"));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     String id = r.json().at("/trigger/trigger_id").asText();
     Map<String, String> secrets = new LinkedHashMap<>();
     for (Receiver receiver : receivers) {
-      TestHttp.Reply d = api.post("/triggers/" + id + "/destinations", Map.of("url", receiver.url("/events")));
+      TestHttp.Reply d =
+          api.post("/triggers/" + id + "/destinations", Map.of("url", receiver.url("/events")));
       assertThat(d.status()).as(d.body()).isEqualTo(201);
       JsonNode dest = d.json().path("destination");
       String did = dest.path("destination_id").asText();
@@ -121,20 +140,38 @@ class ClusterDeliveryTest {
   }
 
   private static List<String> eventsInIntakeOrder(String triggerId) {
-    return cluster.gateway(0).services().db().jdbi().withHandle(h -> h.createQuery(
-        "SELECT id FROM trigger_events WHERE trigger_id = :t ORDER BY seq").bind("t", triggerId)
-        .mapTo(String.class).list());
+    return cluster
+        .gateway(0)
+        .services()
+        .db()
+        .jdbi()
+        .withHandle(
+            h -> h.createQuery("SELECT id FROM trigger_events WHERE trigger_id = :t ORDER BY seq")
+                .bind("t", triggerId)
+                .mapTo(String.class)
+                .list());
   }
 
   private static int attemptsRecorded(String destinationId) {
-    return cluster.gateway(0).services().db().jdbi().withHandle(h -> h.createQuery(
-        "SELECT COALESCE(SUM(attempts), 0) FROM trigger_deliveries WHERE destination_id = :d").bind("d", destinationId)
-        .mapTo(Integer.class).one());
+    return cluster
+        .gateway(0)
+        .services()
+        .db()
+        .jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT COALESCE(SUM(attempts), 0) FROM trigger_deliveries WHERE destination_id = :d")
+            .bind("d", destinationId)
+            .mapTo(Integer.class)
+            .one());
   }
 
   private static double delivered(int instance) {
     String metrics = cluster.anonymous(instance).get("/metrics").body();
-    return metrics.lines().filter(l -> l.startsWith("triggers_delivery_attempts_total{") && l.contains("result=\"delivered\""))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    return metrics
+        .lines()
+        .filter(l ->
+            l.startsWith("triggers_delivery_attempts_total{") && l.contains("result=\"delivered\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 }

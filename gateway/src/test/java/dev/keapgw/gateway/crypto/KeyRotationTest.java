@@ -32,14 +32,25 @@ class KeyRotationTest {
     try (Database db = engine.open()) {
       ConnectionRepository repo = new ConnectionRepository(db.jdbi());
       String account = UUID.randomUUID().toString();
-      db.jdbi().useHandle(h -> h.execute("INSERT INTO accounts (id, name, created_at) VALUES (?, 'rotating', 0)", account));
+      db.jdbi()
+          .useHandle(h -> h.execute(
+              "INSERT INTO accounts (id, name, created_at) VALUES (?, 'rotating', 0)", account));
       SecretBox before = new SecretBox(EncryptionKeys.single(oldKey));
       String active = connection(repo, account);
-      repo.activate(active, "{}", before.seal("access-1", "connection:" + active + ":access"), T0.plusSeconds(60),
-          before.seal("refresh-1", "connection:" + active + ":refresh"), T0);
+      repo.activate(
+          active,
+          "{}",
+          before.seal("access-1", "connection:" + active + ":access"),
+          T0.plusSeconds(60),
+          before.seal("refresh-1", "connection:" + active + ":refresh"),
+          T0);
       String pending = connection(repo, account);
-      repo.replaceSession(pending, "hash", before.seal("session-1", "connection:" + pending + ":session"),
-          T0.plusSeconds(1800), T0);
+      repo.replaceSession(
+          pending,
+          "hash",
+          before.seal("session-1", "connection:" + pending + ":session"),
+          T0.plusSeconds(1800),
+          T0);
 
       // the new key is primary, the old one kept to decrypt
       EncryptionKeys both = EncryptionKeys.of(newKey, List.of(oldKey));
@@ -47,17 +58,22 @@ class KeyRotationTest {
       KeyRotation.Result first = new KeyRotation(db.jdbi(), during, both).reencryptAll();
       assertThat(first).isEqualTo(new KeyRotation.Result(3, 0, 0, 0));
       assertThat(first.complete()).isTrue();
-      assertThat(new KeyRotation(db.jdbi(), during, both).reencryptAll()).as("a second pass has nothing to do")
+      assertThat(new KeyRotation(db.jdbi(), during, both).reencryptAll())
+          .as("a second pass has nothing to do")
           .isEqualTo(new KeyRotation.Result(0, 3, 0, 0));
 
       // the old key is removed: everything still opens
       SecretBox after = new SecretBox(EncryptionKeys.single(newKey));
       Connection a = repo.byId(active).orElseThrow();
-      assertThat(after.open(a.accessTokenSealed(), "connection:" + active + ":access")).isEqualTo("access-1");
-      assertThat(after.open(a.refreshTokenSealed(), "connection:" + active + ":refresh")).isEqualTo("refresh-1");
+      assertThat(after.open(a.accessTokenSealed(), "connection:" + active + ":access"))
+          .isEqualTo("access-1");
+      assertThat(after.open(a.refreshTokenSealed(), "connection:" + active + ":refresh"))
+          .isEqualTo("refresh-1");
       Connection p = repo.byId(pending).orElseThrow();
-      assertThat(after.open(p.sessionTokenSealed(), "connection:" + pending + ":session")).isEqualTo("session-1");
-      assertThatThrownBy(() -> before.open(a.accessTokenSealed(), "connection:" + active + ":access"))
+      assertThat(after.open(p.sessionTokenSealed(), "connection:" + pending + ":session"))
+          .isEqualTo("session-1");
+      assertThatThrownBy(
+              () -> before.open(a.accessTokenSealed(), "connection:" + active + ":access"))
           .isInstanceOf(SecretBox.CryptoException.class);
     }
   }
@@ -68,13 +84,17 @@ class KeyRotationTest {
     try (Database db = engine.open()) {
       ConnectionRepository repo = new ConnectionRepository(db.jdbi());
       String account = UUID.randomUUID().toString();
-      db.jdbi().useHandle(h -> h.execute("INSERT INTO accounts (id, name, created_at) VALUES (?, 'lost', 0)", account));
+      db.jdbi()
+          .useHandle(h -> h.execute(
+              "INSERT INTO accounts (id, name, created_at) VALUES (?, 'lost', 0)", account));
       String id = connection(repo, account);
       SecretBox lost = new SecretBox(EncryptionKeys.single(newKey()));
       String sealed = lost.seal("refresh-x", "connection:" + id + ":refresh");
-      repo.activate(id, "{}", lost.seal("access-x", "connection:" + id + ":access"), T0, sealed, T0);
+      repo.activate(
+          id, "{}", lost.seal("access-x", "connection:" + id + ":access"), T0, sealed, T0);
       EncryptionKeys current = EncryptionKeys.single(newKey());
-      KeyRotation.Result r = new KeyRotation(db.jdbi(), new SecretBox(current), current).reencryptAll();
+      KeyRotation.Result r =
+          new KeyRotation(db.jdbi(), new SecretBox(current), current).reencryptAll();
       assertThat(r.unreadable()).isEqualTo(2);
       assertThat(r.complete()).isFalse();
       assertThat(repo.byId(id).orElseThrow().refreshTokenSealed()).isEqualTo(sealed);
@@ -83,8 +103,26 @@ class KeyRotationTest {
 
   private static String connection(ConnectionRepository repo, String account) {
     String id = UUID.randomUUID().toString();
-    repo.insert(new Connection(id, account, "keap", ConnectionStatus.PENDING, T0, T0, "{}", null, null, null, null,
-        null, null, null, 0, null, 0), null);
+    repo.insert(
+        new Connection(
+            id,
+            account,
+            "keap",
+            ConnectionStatus.PENDING,
+            T0,
+            T0,
+            "{}",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            null,
+            0),
+        null);
     return id;
   }
 

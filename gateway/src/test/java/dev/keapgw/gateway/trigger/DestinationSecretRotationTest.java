@@ -25,18 +25,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DestinationSecretRotationTest {
   @RegisterExtension
-  static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withAllowPrivateDestinations(true));
+  static final GatewayFixture FIX =
+      new GatewayFixture(s -> s, g -> g.withAllowPrivateDestinations(true));
 
   @Test
   void deliveriesStillVerifyAfterTheOldKeyIsDropped() {
     AccountService.NewAccount a = FIX.newAccount("rotating");
     try (Receiver receiver = new Receiver()) {
-      TestHttp.Reply made = FIX.as(a.key().secret()).post("/triggers", Map.of("source", "gateway",
-          "event_type", "connection.active", "destinations", List.of(Map.of("url", receiver.url("/rotated")))));
+      TestHttp.Reply made = FIX.as(a.key().secret())
+          .post(
+              "/triggers",
+              Map.of(
+                  "source",
+                  "gateway",
+                  "event_type",
+                  "connection.active",
+                  "destinations",
+                  List.of(Map.of("url", receiver.url("/rotated")))));
       assertThat(made.status()).as(made.body()).isEqualTo(201);
       JsonNode t = made.json().path("trigger");
       String triggerId = t.path("trigger_id").asText();
-      String destinationPath = "/triggers/" + triggerId + "/destinations/" + t.at("/destinations/0/destination_id").asText();
+      String destinationPath = "/triggers/" + triggerId + "/destinations/"
+          + t.at("/destinations/0/destination_id").asText();
       String secret = t.at("/destinations/0/signing_secret").asText();
 
       String oldKey = Base64.getEncoder().encodeToString(FIX.config().keys().primary());
@@ -49,13 +59,22 @@ class DestinationSecretRotationTest {
 
       FIX.restart(c -> c.withKeys(EncryptionKeys.single(newKey)));
       TestHttp api = FIX.as(a.key().secret());
-      assertThat(api.get(destinationPath).json().at("/destination/signing_secret").asText())
-          .as("the masked secret still opens").endsWith(secret.substring(secret.length() - 4));
+      assertThat(
+              api.get(destinationPath).json().at("/destination/signing_secret").asText())
+          .as("the masked secret still opens")
+          .endsWith(secret.substring(secret.length() - 4));
       DirectConnections.activate(FIX, a.account().id());
-      Receiver.await(Duration.ofSeconds(15), "the delivery", () -> !receiver.hits().isEmpty());
+      Receiver.await(
+          Duration.ofSeconds(15), "the delivery", () -> !receiver.hits().isEmpty());
       Receiver.Hit hit = receiver.hits().get(0);
-      assertThat(WebhookVerifier.verify(secret, hit.header("webhook-id"), hit.header("webhook-timestamp"),
-          hit.header("webhook-signature"), hit.body(), Instant.now())).isTrue();
+      assertThat(WebhookVerifier.verify(
+              secret,
+              hit.header("webhook-id"),
+              hit.header("webhook-timestamp"),
+              hit.header("webhook-signature"),
+              hit.body(),
+              Instant.now()))
+          .isTrue();
       assertThat(hit.json().path("trigger_id").asText()).isEqualTo(triggerId);
     }
   }

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class InactiveSubscriptionTest {
   @RegisterExtension
-  static final GatewayFixture FIX = new GatewayFixture(s -> s.withHookDelay(Duration.ofMillis(20)),
-      g -> g.withAllowPrivateDestinations(true));
+  static final GatewayFixture FIX = new GatewayFixture(
+      s -> s.withHookDelay(Duration.ofMillis(20)), g -> g.withAllowPrivateDestinations(true));
+
   static final Duration WAIT = Duration.ofSeconds(20);
 
   @Test
@@ -33,20 +34,36 @@ class InactiveSubscriptionTest {
     AccountService.NewAccount a = FIX.newAccount("inactive");
     String connection = DirectConnections.activate(FIX, a.account().id());
     try (Receiver receiver = new Receiver()) {
-      TestHttp.Reply made = FIX.as(a.key().secret()).post("/triggers", Map.of("source", "keap",
-          "event_type", "contact.add", "connection_id", connection,
-          "destinations", List.of(Map.of("url", receiver.url("/contacts")))));
+      TestHttp.Reply made = FIX.as(a.key().secret())
+          .post(
+              "/triggers",
+              Map.of(
+                  "source",
+                  "keap",
+                  "event_type",
+                  "contact.add",
+                  "connection_id",
+                  connection,
+                  "destinations",
+                  List.of(Map.of("url", receiver.url("/contacts")))));
       assertThat(made.status()).as(made.body()).isEqualTo(201);
       Connection c = FIX.gateway().services().connectionRepo().byId(connection).orElseThrow();
-      String token = FIX.gateway().services().secrets().open(c.accessTokenSealed(),
-          SecretBox.connectionColumn(connection, "access"));
+      String token = FIX.gateway()
+          .services()
+          .secrets()
+          .open(c.accessTokenSealed(), SecretBox.connectionColumn(connection, "access"));
       TestHttp keap = TestHttp.bearer(FIX.sandbox().baseUrl(), token);
       assertThat(hookStatus(keap)).isEqualTo("Verified");
 
       FIX.stopGateway();
       contact(keap, "/crm/rest/v2/contacts", "Lost");
       Receiver.await(WAIT, "Keap giving up on the hook", () -> hookStatus(keap).equals("Inactive"));
-      assertThat(FIX.sandboxControl().get("/_sandbox/rest-hooks").json().path("failed_attempts").asInt()).isEqualTo(4);
+      assertThat(FIX.sandboxControl()
+              .get("/_sandbox/rest-hooks")
+              .json()
+              .path("failed_attempts")
+              .asInt())
+          .isEqualTo(4);
 
       FIX.startGateway(g -> g);
       Receiver.await(WAIT, "the hook verified again", () -> hookStatus(keap).equals("Verified"));
@@ -64,8 +81,13 @@ class InactiveSubscriptionTest {
   }
 
   private static String contact(TestHttp api, String path, String name) {
-    TestHttp.Reply r = api.post(path, Map.of("given_name", name,
-        "email_addresses", List.of(Map.of("email", name.toLowerCase() + "@example.com", "field", "EMAIL1"))));
+    TestHttp.Reply r = api.post(
+        path,
+        Map.of(
+            "given_name",
+            name,
+            "email_addresses",
+            List.of(Map.of("email", name.toLowerCase() + "@example.com", "field", "EMAIL1"))));
     assertThat(r.status()).as(r.body()).isIn(200, 201);
     return r.json().path("id").asText();
   }
