@@ -21,8 +21,11 @@ final class AdminTarget {
   /** Variables not named after the option: the gateway's URL is the one {@code keap} reads too. */
   static final Map<String, String> VARIABLES = Map.of("--url", "KEAP_GATEWAY_URL");
 
+  /** Where {@code admin} looks for the gateway unless told. */
+  static final String DEFAULT_URL = "http://localhost:8080";
+
   /** The only options {@code admin} reads from the environment. */
   static Map<String, String> builtInDefaults() {
-    return Map.of("--url", "http://localhost:8080");
+    return Map.of("--url", DEFAULT_URL);
   }
 }

@@ -55,7 +55,34 @@ final class ServeBanner {
             ? "no upstream budget"
             : c.limits().upstreamQuotaPerMinute() + " requests/min to the upstream"));
     out.println();
+    nextSteps(c, out);
+    out.println();
     out.println("Stop with Ctrl+C.");
     out.flush();
+  }
+
+  /** What an operator does next, as commands to paste: an account and key, a connection, a call. */
+  private static void nextSteps(GatewayConfig c, PrintWriter out) {
+    String url = c.publicUrl().toString().replaceAll("/+$", "");
+    String admin = (url.equals(AdminTarget.DEFAULT_URL) ? "" : "KEAP_GATEWAY_URL=" + url + " ")
+        + "./keap-gateway admin accounts create --name <name>";
+    out.println("Next steps");
+    out.println("  # an account and its API key (the api_key of the answer; shown once)");
+    if (c.adminToken() == null) {
+      out.println(
+          "  # (the admin API is off: restart with --admin-token or KEAPGW_ADMIN_TOKEN, then)");
+    }
+    out.println("  " + admin);
+    out.println("  export MATON_API_KEY=<the api_key>");
+    out.println("  # a Keap connection: open the answer's url in a browser signed in to Keap");
+    out.println("  curl -s " + url
+        + "/connections -H \"Authorization: Bearer $MATON_API_KEY\" -d '{\"app\":\"keap\"}'");
+    out.println("  # then call Keap through the gateway");
+    out.println("  curl -H \"Authorization: Bearer $MATON_API_KEY\" '" + url
+        + "/keap/crm/rest/v2/contacts?page_size=2'");
+    out.println(
+        "  # in front of the Keap sandbox instead of Keap: give the sandbox this client_id and");
+    out.println("  #   --redirect-uri " + c.redirectUri()
+        + "  (docs/DEPLOY.md, \"Serve in front of the sandbox\")");
   }
 }

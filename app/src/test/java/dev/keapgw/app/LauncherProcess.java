@@ -24,9 +24,10 @@ final class LauncherProcess implements AutoCloseable {
     this.output = output;
   }
 
-  static LauncherProcess start(Path output, Map<String, String> env, String... args) {
+  /** {@code keap-gateway} without its arguments: this build's launcher with the JVM flags the script gives. */
+  static List<String> command() {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>(List.of(
+    return List.of(
         java,
         "-Xmx256m",
         "-XX:TieredStopAtLevel=1",
@@ -38,7 +39,11 @@ final class LauncherProcess implements AutoCloseable {
         "-Dlogback.configurationFile=logback.xml",
         "-cp",
         System.getProperty("java.class.path"),
-        Main.class.getName()));
+        Main.class.getName());
+  }
+
+  static LauncherProcess start(Path output, Map<String, String> env, String... args) {
+    List<String> cmd = new ArrayList<>(command());
     cmd.addAll(List.of(args));
     ProcessBuilder b = new ProcessBuilder(cmd)
         .redirectErrorStream(true)

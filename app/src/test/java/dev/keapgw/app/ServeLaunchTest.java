@@ -77,6 +77,14 @@ class ServeLaunchTest {
         .contains("client_id      my-keap-app", "admin API      on", "external database (--db-url)")
         .contains("MCP            " + base.get() + "/mcp  (read-only: --mcp-read-only)")
         .contains("console        " + base.get() + "/console  (operator: /console/admin)")
+        // next steps, like the demo's: an account and key, a connection, a call, the sandbox
+        // pairing
+        .contains(
+            "KEAP_GATEWAY_URL=https://gw.example.com ./keap-gateway admin accounts create --name <name>")
+        .contains(
+            "curl -s https://gw.example.com/connections -H \"Authorization: Bearer $MATON_API_KEY\"")
+        .contains("'https://gw.example.com/keap/crm/rest/v2/contacts?page_size=2'")
+        .contains("--redirect-uri https://gw.example.com/oauth/callback", "docs/DEPLOY.md")
         .doesNotContain(
             "the-client-secret", "the-admin-token-0123456789abcdef", ServeCommandTest.KEY, "pw123");
   }

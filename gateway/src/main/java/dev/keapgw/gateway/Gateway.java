@@ -1,17 +1,9 @@
 package dev.keapgw.gateway;
 
-import dev.keapgw.gateway.account.AccountRepository;
-import dev.keapgw.gateway.account.AccountService;
-import dev.keapgw.gateway.account.ApiKeyAuthenticator;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.config.Tuning;
 import dev.keapgw.gateway.connection.ConnectLinks;
-import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.connection.ConnectionService;
-import dev.keapgw.gateway.crypto.KeyRotation;
-import dev.keapgw.gateway.crypto.SecretBox;
-import dev.keapgw.gateway.error.ErrorType;
-import dev.keapgw.gateway.error.Failures;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.ControlInput;
 import dev.keapgw.gateway.http.ControlRoutes;
@@ -19,8 +11,7 @@ import dev.keapgw.gateway.http.ErrorBody;
 import dev.keapgw.gateway.http.ListenFailure;
 import dev.keapgw.gateway.http.Listener;
 import dev.keapgw.gateway.http.RequestIds;
-import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
-import dev.keapgw.gateway.ops.ReadinessChecks;
+import dev.keapgw.gateway.ops.ReadinessCheck;
 import dev.keapgw.gateway.proxy.AccessLog;
 import dev.keapgw.gateway.proxy.ConnectionSelector;
 import dev.keapgw.gateway.proxy.Forwarder;
@@ -36,15 +27,11 @@ import dev.keapgw.gateway.token.RefreshLock;
 import dev.keapgw.gateway.token.RefreshPolicy;
 import dev.keapgw.gateway.token.TokenManager;
 import dev.keapgw.gateway.token.TokenRefresher;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
@@ -79,10 +66,7 @@ public final class Gateway implements AutoCloseable {
   private Listener listener;
   private AccessLog accessLog;
   private UpstreamClient upstream;
-  private long flushTimer = -1;
-  private long compactTimer = -1;
-  /** How often the embedded store checks whether deletes left much of its file unused. */
-  static final Duration COMPACT_EVERY = Duration.ofMinutes(5);
+  private Housekeeping housekeeping;
 
   private Gateway(GatewayServices services, boolean ownsVertx) {
     this.services = services;
@@ -100,7 +84,7 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(GatewayConfig config) {
     Vertx vertx = newVertx();
     try {
-      return start(config, vertx, true);
+      return start(config, vertx, true, null);
     } catch (RuntimeException e) {
       vertx.close();
       throw e;
@@ -108,10 +92,20 @@ public final class Gateway implements AutoCloseable {
   }
 
   public static Gateway start(GatewayConfig config, Vertx vertx) {
-    return start(config, vertx, false);
+    return start(config, vertx, false, null);
   }
 
-  private static Gateway start(GatewayConfig config, Vertx vertx, boolean owns) {
+  /**
+   * Starts a gateway whose {@code /readyz} also reports {@code untilReady} from the moment it
+   * listens, until the caller removes it from {@code services().readiness()} (the demo, once its
+   * key and connection, made through the listener, work).
+   */
+  public static Gateway start(GatewayConfig config, Vertx vertx, ReadinessCheck untilReady) {
+    return start(config, vertx, false, untilReady);
+  }
+
+  private static Gateway start(
+      GatewayConfig config, Vertx vertx, boolean owns, ReadinessCheck untilReady) {
     java.util.List<GatewayConfig.Problem> problems = config.problems();
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("the gateway cannot start:\n  - "
@@ -124,37 +118,23 @@ public final class Gateway implements AutoCloseable {
         config.timeouts().response().plus(config.timeouts().connect()).plusSeconds(5));
     Gateway g = null;
     try {
-      requireKeysFor(db, config);
-      AccountRepository accountRepo = new AccountRepository(db.jdbi());
-      ApiKeyAuthenticator auth = new ApiKeyAuthenticator(
-          vertx, accountRepo, config.clock(), config.tuning().storeCache(db.embedded()));
-      var oauthHttp = vertx.createHttpClient(
-          new HttpClientOptions()
-              .setConnectTimeout((int) config.timeouts().connect().toMillis()),
-          new PoolOptions().setHttp1MaxSize(config.tuning().oauthConnections()));
-      GatewayServices services = new GatewayServices(
-          config,
-          vertx,
-          db,
-          accountRepo,
-          new AccountService(accountRepo, auth, config.clock()),
-          auth,
-          new ConnectionRepository(db.jdbi()),
-          new SecretBox(config.keys()),
-          new UpstreamOAuthClient(
-              oauthHttp, config.timeouts().response(), vertx.getOrCreateContext()),
-          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-          new ReadinessChecks(),
-          new dev.keapgw.gateway.traffic.TrafficRecorder());
+      GatewayServices services = GatewayServices.open(config, vertx, db);
       g = new Gateway(services, owns);
       g.mount();
       g.dataPlane = g.buildDataPlane();
       for (Feature f : g.features) {
         f.start(g);
       }
+      // the listener answers /readyz as soon as it binds: "not ready" until this start is over
+      ReadinessCheck starting = () -> "the gateway is starting";
+      services.readiness().add(starting);
+      if (untilReady != null) {
+        services.readiness().add(untilReady);
+      }
       g.listen();
       g.sweeper.start();
       g.features.forEach(Feature::listening);
+      services.readiness().remove(starting);
       return g;
     } catch (RuntimeException e) {
       if (g != null) {
@@ -165,19 +145,6 @@ public final class Gateway implements AutoCloseable {
       }
       db.close();
       throw e;
-    }
-  }
-
-  /**
-   * Refuses to start on a store whose secrets were sealed with keys that are not configured:
-   * otherwise every request on an existing connection would fail, one at a time.
-   */
-  private static void requireKeysFor(Database db, GatewayConfig config) {
-    var missing =
-        new KeyRotation(db.jdbi(), new SecretBox(config.keys()), config.keys()).missingKeyIds();
-    if (!missing.isEmpty()) {
-      throw new StartFailure(
-          new StartFailure.EncryptionKeysMissing(missing, config.keys().ids()));
     }
   }
 
@@ -209,25 +176,7 @@ public final class Gateway implements AutoCloseable {
         .last()
         .handler(ctx -> ctx.fail(GatewayException.notFound(
             "No such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
-    router.route().failureHandler(ctx -> {
-      Throwable t = ctx.failure();
-      GatewayException e;
-      if (t == null
-          && ctx.statusCode()
-              == 413) { // Vert.x's body handler fails with a status, not an exception
-        e = new GatewayException(
-            ErrorType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBody + " bytes");
-      } else if (t == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-        e = GatewayException.badRequest(
-            "The request could not be handled (status " + ctx.statusCode() + ")");
-      } else {
-        e = Failures.answer(
-            t == null ? new IllegalStateException("failed with status " + ctx.statusCode()) : t,
-            ctx.request().method() + " " + ctx.request().path(),
-            ctx.get("request_id"));
-      }
-      ErrorBody.send(ctx.response(), e, ctx.get("request_id"));
-    });
+    router.route().failureHandler(ErrorBody.failureHandler(maxBody));
   }
 
   /** The data plane and the token lifecycle behind it: one proxy handler per event loop. */
@@ -352,30 +301,8 @@ public final class Gateway implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new ListenFailure(c.host(), c.port(), e.getCause());
     }
-    if (services.db().embedded()) {
-      // the embedded store never shrinks by itself while it runs: give deleted space back
-      compactTimer = services
-          .vertx()
-          .setPeriodic(
-              COMPACT_EVERY.toMillis(),
-              t -> services
-                  .vertx()
-                  .executeBlocking(
-                      () -> services.db().compactIfSparse(50, Duration.ofSeconds(2)), false)
-                  .onFailure(e -> LOG.warn("could not compact the store: {}", e.toString())));
-    }
-    flushTimer = services
-        .vertx()
-        .setPeriodic(
-            c.tuning().lastUseFlushEvery().toMillis(),
-            t -> services
-                .vertx()
-                .executeBlocking(
-                    () -> {
-                      services.auth().flushLastUse();
-                      return null;
-                    },
-                    false));
+    housekeeping = new Housekeeping(services);
+    housekeeping.start();
   }
 
   private void dispatch(HttpServerRequest req, ProxyHandler proxy) {
@@ -417,62 +344,44 @@ public final class Gateway implements AutoCloseable {
    */
   @Override
   public void close() {
-    step("the features", () -> features.forEach(Feature::stop));
-    step("the keep-alive sweeper", () -> {
+    Teardown.step("the features", () -> features.forEach(Feature::stop));
+    Teardown.step("the keep-alive sweeper", () -> {
       if (sweeper != null) {
         sweeper.stop();
       }
     });
-    step("the last-use timer", () -> {
-      if (flushTimer >= 0) {
-        services.vertx().cancelTimer(flushTimer);
-      }
-      if (compactTimer >= 0) {
-        services.vertx().cancelTimer(compactTimer);
+    Teardown.step("the housekeeping timers", () -> {
+      if (housekeeping != null) {
+        housekeeping.stop();
       }
     });
-    step("the listener", () -> {
+    Teardown.step("the listener", () -> {
       if (listener != null) {
         listener.close().toCompletionStage().toCompletableFuture().get();
       }
     });
-    step("the access log", () -> {
+    Teardown.step("the access log", () -> {
       if (accessLog != null) {
         accessLog.close();
       }
     });
-    step("the upstream client", () -> {
+    Teardown.step("the upstream client", () -> {
       if (upstream != null) {
         upstream.close();
       }
     });
-    step("the keys' last use", () -> services.auth().flushLastUse());
-    step("the sweeper's lease", this::releaseSweeperLease);
-    step("the event loops", () -> {
+    Teardown.step("the keys' last use", () -> services.auth().flushLastUse());
+    Teardown.step("the sweeper's lease", this::releaseSweeperLease);
+    Teardown.step("the event loops", () -> {
       if (ownsVertx) {
         services.vertx().close().toCompletionStage().toCompletableFuture().get();
       }
     });
-    step("the rate-limit store", () -> {
+    Teardown.step("the rate-limit store", () -> {
       if (buckets != null) {
         buckets.close();
       }
     });
-    step("the store", () -> services.db().close());
-  }
-
-  private interface Teardown {
-    void run() throws Exception;
-  }
-
-  private static void step(String what, Teardown t) {
-    try {
-      t.run();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      LOG.warn("interrupted while stopping {}", what);
-    } catch (Exception e) {
-      LOG.warn("while stopping {}: {}", what, e.toString());
-    }
+    Teardown.step("the store", () -> services.db().close());
   }
 }

@@ -86,6 +86,10 @@ public final class Demo {
         throw new DemoStartFailure(DemoStartFailure.Server.SANDBOX, e);
       }
       URI upstream = URI.create(reachable(options.host(), sandbox.port()));
+      // /readyz says "not ready" from the moment the gateway listens until the key and connection
+      // work
+      ReadinessCheck starting =
+          () -> "the demo is still making its account, API key and connection";
       try {
         gateway = Gateway.start(
             GatewayConfig.defaults()
@@ -103,7 +107,8 @@ public final class Demo {
                         upstream.resolve("/token")))
                 // the demo's receivers run on this machine: let triggers deliver to them
                 .withAllowPrivateDestinations(true),
-            vertx);
+            vertx,
+            starting);
       } catch (ListenFailure e) {
         throw new DemoStartFailure(DemoStartFailure.Server.GATEWAY, e);
       }
@@ -111,10 +116,12 @@ public final class Demo {
               gateway.services().accounts(), gateway.services().accountRepo(), dir)
           .choose(options.matonApiKey());
       DemoConnection.Ready connection = new DemoConnection(
-              KeapClient.gateway(publicUrl, account.secret()).build().connections())
-          .ensureOne();
+              KeapClient.gateway(publicUrl, account.secret()).build().connections(),
+              new SandboxApproval(upstream.toString()))
+          .ensure();
       ReadinessCheck ready = connectionActive(gateway.services().connectionRepo(), connection.id());
       gateway.services().readiness().add(ready);
+      gateway.services().readiness().remove(starting);
       RunningDemo demo = new RunningDemo(
           gateway, sandbox, vertx, ready, publicUrl, upstream.toString(), dir, account, connection);
       LOG.info(

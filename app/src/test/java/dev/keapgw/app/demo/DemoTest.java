@@ -125,6 +125,70 @@ class DemoTest {
   }
 
   @Test
+  void aRestartKeepsTheUsersSecondTenantConnectionAndAuthorizesItAgain() {
+    String own;
+    String second;
+    String key;
+    try (RunningDemo first = Demo.start(options())) {
+      key = first.apiKey();
+      own = first.connectionId();
+      // the README's steps for a second Keap account: the sandbox approves for kx102, the new
+      // connection's url is opened
+      TestHttp sandbox = new TestHttp(first.sandboxUrl(), Map.of());
+      assertThat(sandbox
+              .send(
+                  "PUT",
+                  "/_sandbox/oauth/approval",
+                  "application/json",
+                  "{\"tenant_id\":\"kx102\"}")
+              .status())
+          .isEqualTo(200);
+      TestHttp caller = TestHttp.bearer(first.gatewayUrl(), key);
+      JsonNode made = caller.post("/connections", Map.of("app", "keap")).json().path("connection");
+      second = made.path("connection_id").asText();
+      assertThat(new BrowserFlow().open(made.path("url").asText()).status()).isEqualTo(200);
+      assertThat(caller
+              .get("/connections/" + second)
+              .json()
+              .at("/connection/metadata/tenant_id")
+              .asText())
+          .isEqualTo("kx102");
+    }
+    logs.list.clear();
+    try (RunningDemo again = Demo.start(options())) {
+      assertThat(again.connectionId()).isEqualTo(own);
+      assertThat(again.tenantId()).isEqualTo("kx101");
+      TestHttp caller = TestHttp.bearer(again.gatewayUrl(), key);
+      JsonNode connections = caller.get("/connections").json().path("connections");
+      assertThat(connections)
+          .extracting(c -> c.path("connection_id").asText())
+          .containsExactly(own, second);
+      assertThat(connections)
+          .extracting(c -> c.path("status").asText())
+          .containsExactly("ACTIVE", "ACTIVE");
+      // the restarted sandbox forgot every grant: an answer through the second connection proves
+      // new tokens
+      TestHttp viaSecond = new TestHttp(
+          again.gatewayUrl(), Map.of("Authorization", "Bearer " + key, "Maton-Connection", second));
+      TestHttp.Reply contacts = viaSecond.get("/keap/crm/rest/v2/contacts?page_size=1");
+      assertThat(contacts.status()).as(contacts.body()).isEqualTo(200);
+      assertThat(contacts.header("x-keap-tenant-id")).startsWith("kx102");
+      assertThat(logs.list)
+          .map(DemoTest::text)
+          .anySatisfy(line -> assertThat(line)
+              .contains(second, "kx102", "authorized again", "keeps no OAuth grants"));
+      // the sandbox approves for its first tenant again, as the README's steps expect of a fresh
+      // demo
+      assertThat(new TestHttp(again.sandboxUrl(), Map.of())
+              .get("/_sandbox/oauth/approval")
+              .json()
+              .path("tenant_id")
+              .asText())
+          .isEqualTo("kx101");
+    }
+  }
+
+  @Test
   void matonApiKeyIsRegisteredOnceAndNeverShown() {
     String mine = "my-own-maton-key-7c1f";
     String keyId;

@@ -2,6 +2,7 @@ package dev.keapgw.gateway.connect;
 
 import dev.keapgw.gateway.config.EncryptionKeys;
 import dev.keapgw.gateway.connection.ConnectionRepository;
+import dev.keapgw.gateway.connection.OAuthStateRepository;
 import dev.keapgw.gateway.connection.OneTimeTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -28,13 +29,13 @@ final class OAuthStates {
   /** States kept per connection: opening its link again replaces the oldest. */
   static final int PER_CONNECTION = 3;
 
-  private final ConnectionRepository repo;
+  private final OAuthStateRepository repo;
   private final Clock clock;
   private final Duration lifetime;
   private final byte[] key;
 
   OAuthStates(ConnectionRepository repo, EncryptionKeys keys, Clock clock, Duration lifetime) {
-    this.repo = repo;
+    this.repo = new OAuthStateRepository(repo.jdbi());
     this.clock = clock;
     this.lifetime = lifetime;
     this.key = mac(keys.primary(), "keap-gateway oauth state v1");

@@ -1,8 +1,6 @@
 package dev.keapgw.gateway.connection;
 
 import dev.keapgw.gateway.store.Times;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +12,6 @@ import org.jdbi.v3.core.Jdbi;
  * caller is scoped by account, so another account's connection is simply not found.
  */
 public final class ConnectionRepository {
-  private static final String COLUMNS =
-      "id, account_id, app, status, created_at, updated_at, metadata,"
-          + " failure_reason, session_token_enc, session_expires_at, access_token_enc, access_expires_at,"
-          + " refresh_token_enc, refreshed_at, refresh_failures, next_refresh_at, token_version";
-
   /** Overwrites every secret and personal value of the rows it is given a WHERE for. */
   public static final String ERASE =
       "UPDATE connections SET access_token_enc = NULL, refresh_token_enc = NULL,"
@@ -155,11 +148,11 @@ public final class ConnectionRepository {
 
   /** A connection of this account; empty for an unknown id and for another account's alike. */
   public Optional<Connection> find(String accountId, String id) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "SELECT " + COLUMNS + " FROM connections WHERE id = :id AND account_id = :a")
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + ConnectionRows.COLUMNS
+            + " FROM connections WHERE id = :id AND account_id = :a")
         .bind("id", id)
         .bind("a", accountId)
-        .map((rs, ctx) -> map(rs))
+        .map((rs, ctx) -> ConnectionRows.map(rs))
         .findOne());
   }
 
@@ -170,19 +163,19 @@ public final class ConnectionRepository {
 
   /** Reads a connection inside a transaction, optionally locking its row until commit. */
   public static Optional<Connection> byId(Handle h, String id, boolean forUpdate) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE id = :id"
+    return h.createQuery("SELECT " + ConnectionRows.COLUMNS + " FROM connections WHERE id = :id"
             + (forUpdate ? " FOR UPDATE" : ""))
         .bind("id", id)
-        .map((rs, ctx) -> map(rs))
+        .map((rs, ctx) -> ConnectionRows.map(rs))
         .findOne();
   }
 
   public Optional<Connection> bySessionHash(String sessionHash) {
-    return jdbi.withHandle(
-        h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE session_hash = :s")
-            .bind("s", sessionHash)
-            .map((rs, ctx) -> map(rs))
-            .findOne());
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT " + ConnectionRows.COLUMNS + " FROM connections WHERE session_hash = :s")
+        .bind("s", sessionHash)
+        .map((rs, ctx) -> ConnectionRows.map(rs))
+        .findOne());
   }
 
   /**
@@ -197,7 +190,7 @@ public final class ConnectionRepository {
       java.time.Instant afterCreated,
       String afterId,
       int limit) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + ConnectionRows.COLUMNS
             + " FROM connections WHERE account_id = :a"
             + (app == null ? "" : " AND app = :app")
             + (status == null ? "" : " AND status = :status")
@@ -209,33 +202,33 @@ public final class ConnectionRepository {
         .bind("t", Times.micros(afterCreated))
         .bind("after", afterId)
         .bind("n", limit)
-        .map((rs, ctx) -> map(rs))
+        .map((rs, ctx) -> ConnectionRows.map(rs))
         .list());
   }
 
   /** This account's connections, oldest first, optionally of one app and status. */
   public List<Connection> list(String accountId, String app, ConnectionStatus status) {
-    return jdbi.withHandle(
-        h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE account_id = :a"
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT " + ConnectionRows.COLUMNS + " FROM connections WHERE account_id = :a"
                 + (app == null ? "" : " AND app = :app")
                 + (status == null ? "" : " AND status = :status")
                 + " ORDER BY created_at, id")
-            .bind("a", accountId)
-            .bind("app", app)
-            .bind("status", status == null ? null : status.name())
-            .map((rs, ctx) -> map(rs))
-            .list());
+        .bind("a", accountId)
+        .bind("app", app)
+        .bind("status", status == null ? null : status.name())
+        .map((rs, ctx) -> ConnectionRows.map(rs))
+        .list());
   }
 
   /** ACTIVE connections not refreshed since {@code before} (for the keep-alive sweeper). */
   public List<Connection> activeRefreshedBefore(Instant before, int limit) {
-    return jdbi.withHandle(
-        h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE status = 'ACTIVE'"
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT " + ConnectionRows.COLUMNS + " FROM connections WHERE status = 'ACTIVE'"
                 + " AND (refreshed_at IS NULL OR refreshed_at < :t) ORDER BY refreshed_at LIMIT :n")
-            .bind("t", Times.micros(before))
-            .bind("n", limit)
-            .map((rs, ctx) -> map(rs))
-            .list());
+        .bind("t", Times.micros(before))
+        .bind("n", limit)
+        .map((rs, ctx) -> ConnectionRows.map(rs))
+        .list());
   }
 
   /**
@@ -315,64 +308,6 @@ public final class ConnectionRepository {
         == 1;
   }
 
-  /**
-   * Records an OAuth state handed to the upstream (single use, expiring), and forgets all but
-   * the newest {@code keep - 1} earlier states of the same connection, so that the table holds
-   * at most {@code keep} per connection however often its link is opened.
-   */
-  public void insertState(String stateHash, String connectionId, Instant expiresAt, int keep) {
-    jdbi.useTransaction(h -> {
-      List<String> older = h.createQuery(
-              "SELECT state_hash FROM oauth_states WHERE connection_id = :c"
-                  + " ORDER BY expires_at DESC")
-          .bind("c", connectionId)
-          .mapTo(String.class)
-          .list();
-      if (older.size() >= keep) {
-        h.createUpdate("DELETE FROM oauth_states WHERE state_hash IN (<hashes>)")
-            .bindList("hashes", older.subList(keep - 1, older.size()))
-            .execute();
-      }
-      h.createUpdate(
-              "INSERT INTO oauth_states (state_hash, connection_id, expires_at) VALUES (:s, :c, :x)")
-          .bind("s", stateHash)
-          .bind("c", connectionId)
-          .bind("x", Times.micros(expiresAt))
-          .execute();
-    });
-  }
-
-  /** How many OAuth states are recorded (for tests and metrics). */
-  public int stateCount() {
-    return jdbi.withHandle(h ->
-        h.createQuery("SELECT COUNT(*) FROM oauth_states").mapTo(Integer.class).one());
-  }
-
-  /** Forgets OAuth states that expired before {@code t} (used or not): they can never be used again. */
-  public int deleteStatesExpiredBefore(Instant t) {
-    return jdbi.withHandle(h -> h.createUpdate("DELETE FROM oauth_states WHERE expires_at < :t")
-        .bind("t", Times.micros(t))
-        .execute());
-  }
-
-  /** Uses up a state: the connection id for exactly one caller while it is unexpired. */
-  public Optional<String> consumeState(String stateHash, Instant now) {
-    return jdbi.inTransaction(h -> {
-      int n = h.createUpdate("UPDATE oauth_states SET used_at = :now WHERE state_hash = :s"
-              + " AND used_at IS NULL AND expires_at > :now")
-          .bind("s", stateHash)
-          .bind("now", Times.micros(now))
-          .execute();
-      if (n != 1) {
-        return Optional.<String>empty();
-      }
-      return h.createQuery("SELECT connection_id FROM oauth_states WHERE state_hash = :s")
-          .bind("s", stateHash)
-          .mapTo(String.class)
-          .findOne();
-    });
-  }
-
   /** Marks a connection ACTIVE with fresh tokens and what the upstream said about the grant. */
   public void activate(
       String id,
@@ -442,26 +377,5 @@ public final class ConnectionRepository {
         .bind("now", Times.micros(now))
         .bind("id", id)
         .execute();
-  }
-
-  private static Connection map(ResultSet rs) throws SQLException {
-    return new Connection(
-        rs.getString("id"),
-        rs.getString("account_id"),
-        rs.getString("app"),
-        ConnectionStatus.valueOf(rs.getString("status")),
-        Times.instant(rs.getLong("created_at")),
-        Times.instant(rs.getLong("updated_at")),
-        rs.getString("metadata"),
-        rs.getString("failure_reason"),
-        rs.getString("session_token_enc"),
-        Times.instant(rs.getObject("session_expires_at", Long.class)),
-        rs.getString("access_token_enc"),
-        Times.instant(rs.getObject("access_expires_at", Long.class)),
-        rs.getString("refresh_token_enc"),
-        Times.instant(rs.getObject("refreshed_at", Long.class)),
-        rs.getInt("refresh_failures"),
-        Times.instant(rs.getObject("next_refresh_at", Long.class)),
-        rs.getLong("token_version"));
   }
 }

@@ -93,7 +93,14 @@ public final class KeyRotation {
       rotateColumn(column, counts);
     }
     Result r = new Result(counts[0], counts[1], counts[2], counts[3]);
-    LOG.info("key rotation to primary key {}: {}", keys.primaryId(), r);
+    LOG.info(
+        "key rotation to primary key {}: {} secret(s) re-encrypted, {} already sealed with it, {} unreadable"
+            + " (a connection's: reconnect it; a destination's: rotate its secret), {} changed meanwhile (run it again)",
+        keys.primaryId(),
+        r.reencrypted(),
+        r.alreadyPrimary(),
+        r.unreadable(),
+        r.skipped());
     return r;
   }
 

@@ -197,9 +197,9 @@ public final class TokenRefresher {
     } catch (RuntimeException e) {
       LOG.error(
           "the rotated tokens of connection {} could not be saved; unless they are, it will be marked"
-              + " FAILED after {}: {}",
+              + " FAILED {} s after the refresh began: {}",
           c.id(),
-          interruptedAfter,
+          interruptedAfter.toSeconds(),
           e.toString());
       throw e;
     }

@@ -60,13 +60,42 @@ final class Browser {
     return driver;
   }
 
-  /** Saves what the browser shows as {@code docs/<name>.png} in the repository. */
+  /**
+   * The system property that asks for the screenshots ({@code -Dconsole.screenshots=true} on the
+   * mvn line); without it the tests leave docs/ alone, so a build leaves the tree clean.
+   */
+  static final String SCREENSHOTS = "console.screenshots";
+
+  /**
+   * Saves what the browser shows as {@code docs/<name>.png} in the repository, when {@link
+   * #SCREENSHOTS} is true; otherwise does nothing.
+   */
   static void screenshot(WebDriver driver, String name) {
+    if (!Boolean.getBoolean(SCREENSHOTS)) {
+      return;
+    }
     byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     try {
       Files.write(docs().resolve(name + ".png"), png);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Like {@link #screenshot}, of the whole page (up to 2400 pixels high) rather than the window. */
+  static void screenshotOfThePage(WebDriver driver, String name) {
+    if (!Boolean.getBoolean(SCREENSHOTS)) {
+      return;
+    }
+    org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+    long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight;");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), (int)
+        Math.min(2400, height + 100)));
+    try {
+      screenshot(driver, name);
+    } finally {
+      driver.manage().window().setSize(before);
     }
   }
 

@@ -3,6 +3,9 @@ package dev.keapgw.gateway.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.keapgw.gateway.config.EncryptionKeys;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rotating the encryption key: rows sealed with the old key are re-encrypted with the new
@@ -55,8 +59,24 @@ class KeyRotationTest {
       // the new key is primary, the old one kept to decrypt
       EncryptionKeys both = EncryptionKeys.of(newKey, List.of(oldKey));
       SecretBox during = new SecretBox(both);
-      KeyRotation.Result first = new KeyRotation(db.jdbi(), during, both).reencryptAll();
+      ListAppender<ILoggingEvent> logs = new ListAppender<>();
+      Logger log = (Logger) LoggerFactory.getLogger(KeyRotation.class);
+      logs.start();
+      log.addAppender(logs);
+      KeyRotation.Result first;
+      try {
+        first = new KeyRotation(db.jdbi(), during, both).reencryptAll();
+      } finally {
+        log.detachAppender(logs);
+      }
       assertThat(first).isEqualTo(new KeyRotation.Result(3, 0, 0, 0));
+      // the operator reads words, not a Java record's toString
+      assertThat(logs.list)
+          .map(ILoggingEvent::getFormattedMessage)
+          .singleElement()
+          .asString()
+          .contains("3 secret(s) re-encrypted, 0 already sealed with it, 0 unreadable")
+          .doesNotContain("Result[", "=");
       assertThat(first.complete()).isTrue();
       assertThat(new KeyRotation(db.jdbi(), during, both).reencryptAll())
           .as("a second pass has nothing to do")

@@ -8,6 +8,7 @@ import dev.keapgw.gateway.account.ApiKey;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.connection.ConnectionStatus;
+import dev.keapgw.gateway.connection.OAuthStateRepository;
 import dev.keapgw.gateway.engines.StoreEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ abstract class StoreContract {
   Database db;
   AccountRepository accounts;
   ConnectionRepository connections;
+  OAuthStateRepository states;
 
   abstract StoreEngine engine();
 
@@ -38,6 +40,7 @@ abstract class StoreContract {
     db = engine().open();
     accounts = new AccountRepository(db.jdbi());
     connections = new ConnectionRepository(db.jdbi());
+    states = new OAuthStateRepository(db.jdbi());
   }
 
   @AfterAll
@@ -134,11 +137,11 @@ abstract class StoreContract {
   @Test
   void anOAuthStateIsUsedOnceAndOnlyBeforeItExpires() {
     String c = pending(account("zeta"), T0, null);
-    connections.insertState("state-1", c, T0.plusSeconds(60), 3);
-    connections.insertState("state-2", c, T0.plusSeconds(60), 3);
-    assertThat(connections.consumeState("state-1", T0.plusSeconds(61))).isEmpty();
-    assertThat(connections.consumeState("state-2", T0.plusSeconds(1))).contains(c);
-    assertThat(connections.consumeState("state-2", T0.plusSeconds(1))).isEmpty();
+    states.insertState("state-1", c, T0.plusSeconds(60), 3);
+    states.insertState("state-2", c, T0.plusSeconds(60), 3);
+    assertThat(states.consumeState("state-1", T0.plusSeconds(61))).isEmpty();
+    assertThat(states.consumeState("state-2", T0.plusSeconds(1))).contains(c);
+    assertThat(states.consumeState("state-2", T0.plusSeconds(1))).isEmpty();
   }
 
   @Test
