@@ -7,11 +7,11 @@ import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.feature.GatewayServices;
+import dev.keapgw.gateway.error.StartFailure;
 import dev.keapgw.gateway.feature.Running;
 import dev.keapgw.gateway.http.ControlInput;
 import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.ErrorBody;
-import dev.keapgw.gateway.http.ListenFailure;
 import dev.keapgw.gateway.http.Listener;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.ops.ReadinessCheck;
@@ -136,6 +136,7 @@ public final class Gateway implements AutoCloseable, Running {
       }
       g.listen();
       g.sweeper.start();
+      g.features.forEach(Feature::listening);
       services.readiness().remove(starting);
       return g;
     } catch (RuntimeException e) {
@@ -303,7 +304,11 @@ public final class Gateway implements AutoCloseable, Running {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the gateway", e);
     } catch (ExecutionException e) {
-      throw new ListenFailure(c.host(), c.port(), e.getCause());
+      throw new StartFailure(new StartFailure.CannotListen(
+          c.host(),
+          c.port(),
+          Listener.inUse(e.getCause()),
+          String.valueOf(e.getCause().getMessage())));
     }
     housekeeping = new Housekeeping(services);
     housekeeping.start();
