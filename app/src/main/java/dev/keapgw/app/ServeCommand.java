@@ -1,11 +1,11 @@
 package dev.keapgw.app;
 
 import dev.keapgw.gateway.Gateway;
-import dev.keapgw.gateway.error.StartFailure;
 import dev.keapgw.gateway.config.AccessLogTarget;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.EncryptionKeys;
 import dev.keapgw.gateway.config.GatewayConfig;
+import dev.keapgw.gateway.error.StartFailure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

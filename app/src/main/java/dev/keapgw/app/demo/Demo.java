@@ -2,12 +2,12 @@ package dev.keapgw.app.demo;
 
 import dev.keapgw.client.KeapClient;
 import dev.keapgw.gateway.Gateway;
-import dev.keapgw.gateway.error.StartFailure;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.EncryptionKeys;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
+import dev.keapgw.gateway.error.StartFailure;
 import dev.keapgw.gateway.http.Listener;
 import dev.keapgw.gateway.ops.ReadinessCheck;
 import dev.keapgw.sandbox.Sandbox;
