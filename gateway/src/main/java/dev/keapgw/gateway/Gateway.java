@@ -179,7 +179,7 @@ public final class Gateway implements AutoCloseable {
     GatewayConfig c = services.config();
     buckets = ClusterWiring.bucketStore(c, services.db());
     accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), buckets);
-    ControlRoutes routes = new ControlRoutes(router, services.auth(), accountLimits);
+    ControlRoutes routes = new ControlRoutes(router, services.auth(), accountLimits, buckets);
     for (Feature f : features) {
       f.mount(routes, services);
     }
@@ -216,7 +216,8 @@ public final class Gateway implements AutoCloseable {
     sweeper = new KeepAliveSweeper(vertx, services.connectionRepo(), tokens, c.clock(), c.timeouts().keepAliveEvery(),
         sweepEvery, () -> leases.tryAcquire(SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
     ConnectLinks links = ConnectionService.of(services)::reconnectUrl;
-    UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), buckets);
+    UpstreamBudget budget = new UpstreamBudget(vertx, c.limits().upstreamQuotaPerMinute(),
+        c.limits().upstreamSpikePerSecond(), buckets, c.clock());
     ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(),
         c.tuning().storeCache(db.embedded()));
     services.connectionRepo().onChange(id -> {
@@ -225,8 +226,9 @@ public final class Gateway implements AutoCloseable {
     });
     accessLog = AccessLog.open(c.accessLog(), services.traffic());
     upstream = new UpstreamClient(vertx, new UpstreamClient.Settings(c.timeouts().connect(), c.timeouts().response(),
-        c.tuning().upstreamConnectionsPerLoop(), c.tuning().upstreamKeepIdle(), UpstreamClient.defaultTls()));
-    Forwarder forwarder = new Forwarder(upstream, tokens, budget);
+        c.tuning().upstreamConnectionsPerLoop(), c.tuning().upstreamKeepIdle(), c.timeouts().upstreamPoolWait(),
+        UpstreamClient.defaultTls()));
+    Forwarder forwarder = new Forwarder(upstream, tokens, budget, c.timeouts().requestBody());
     return () -> {
       ProxyHandler proxy = new ProxyHandler(c.clock(), vertx, services.auth(), c.apps(), accountLimits, budget,
           selector, tokens, links, forwarder, services.metrics(), accessLog);

@@ -24,7 +24,8 @@ import io.vertx.core.http.HttpMethod;
 public final class AdminRoutes implements Feature {
   @Override
   public void mount(ControlRoutes routes, GatewayServices services) {
-    routes.router().routeWithRegex("^/admin(/.*)?$").handler(new AdminGuard(services.config().adminToken(), services.config().clock()));
+    routes.router().routeWithRegex("^/admin(/.*)?$").handler(new AdminGuard(services.config().adminToken(),
+        AdminGuard.throttle(routes.buckets(), services.config().clock())));
     AccountService accounts = services.accounts();
 
     routes.open(HttpMethod.POST, "/admin/accounts", ctx -> {

@@ -25,7 +25,7 @@ public final class ConnectRoutes implements Feature {
         config.timeouts().connectSession());
     ConnectStart start = new ConnectStart(services.connectionRepo(), states, config);
     OAuthCallback callback = new OAuthCallback(services.connectionRepo(), states, services.secrets(),
-        services.oauth(), config);
+        services.oauth(), config, routes.buckets());
     browser(routes, "/connect", ctx -> start.handle(ctx.request().getParam("session_token"),
         ctx.request().getParam("connection_id")));
     browser(routes, "/oauth/callback", ctx -> callback.handle(ctx.request().getParam("code"),

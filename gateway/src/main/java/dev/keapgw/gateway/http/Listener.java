@@ -37,7 +37,7 @@ public final class Listener {
       // client and its pooled connections) stays on the same loop as the requests it serves
       Handler<HttpServerRequest> handler = handlers.get();
       return vertx.createHttpServer(options).connectionHandler(c -> FramingGuard.install(c, options))
-          .requestHandler(handler).listen().onSuccess(servers::add);
+          .invalidRequestHandler(FramingGuard::answer).requestHandler(handler).listen().onSuccess(servers::add);
     }
   }
 

@@ -42,7 +42,7 @@ class GatewayConfigTest {
             GatewayConfig.Setting.UPSTREAM_QUOTA_PER_MINUTE);
     GatewayConfig.Timeouts t = OK.timeouts();
     assertThat(OK.withTimeouts(new GatewayConfig.Timeouts(Duration.ZERO, Duration.ofSeconds(-1), t.refreshMargin(),
-        t.keepAliveEvery(), t.connectSession(), t.refreshBackoffMax())).problems())
+        t.keepAliveEvery(), t.connectSession(), t.refreshBackoffMax(), t.requestBody(), t.upstreamPoolWait())).problems())
         .extracting(GatewayConfig.Problem::setting).containsExactly(GatewayConfig.Setting.UPSTREAM_CONNECT_TIMEOUT,
             GatewayConfig.Setting.UPSTREAM_RESPONSE_TIMEOUT);
     assertThat(OK.withPort(-1).problems().get(0).toString()).isEqualTo("port: must be between 0 and 65535, not -1");

@@ -35,7 +35,8 @@ class UpstreamFaultMatrixTest {
       s -> s.withClock(CLOCK).withTokenTtls(Duration.ofSeconds(60), Duration.ofDays(45)),
       g -> g.withClock(CLOCK).withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)).withTimeouts(
           new GatewayConfig.Timeouts(Duration.ofSeconds(2), RESPONSE_TIMEOUT, Duration.ofMinutes(15),
-              Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10))));
+              Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(30),
+              Duration.ofSeconds(10))));
 
   @AfterEach
   void clear() {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UpstreamFaultsTest {
   @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withTimeouts(
       new GatewayConfig.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(15),
-          Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10))));
+          Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(30),
+          Duration.ofSeconds(10))));
   static AccountService.NewAccount acct;
 
   @BeforeAll

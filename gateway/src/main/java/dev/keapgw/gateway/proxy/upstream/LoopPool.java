@@ -19,11 +19,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>An exchange takes the most recently used idle connection (the one least likely to have been
  * closed by the upstream meanwhile), else opens a new one while fewer than the cap are open, else
- * waits for the next one released. Idle connections are closed after the keep-alive time.
+ * waits for the next one released, for at most the pool wait (then the call fails as busy,
+ * nothing sent: a full pool must not queue requests without bound). Idle connections are closed
+ * after the keep-alive time.
  */
 final class LoopPool {
   private final UpstreamClient client;
   private final Origin origin;
+  private final EventLoop loop;
   private final Bootstrap bootstrap;
   private final ArrayDeque<Channel> idle = new ArrayDeque<>();
   private final ArrayDeque<UpstreamCall> waiting = new ArrayDeque<>();
@@ -32,6 +35,7 @@ final class LoopPool {
   LoopPool(UpstreamClient client, EventLoop loop, Origin origin) {
     this.client = client;
     this.origin = origin;
+    this.loop = loop;
     this.bootstrap = new Bootstrap().group(loop).channelFactory(client.channelFactory()).resolver(client.resolver())
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.SO_KEEPALIVE, true)
@@ -65,7 +69,21 @@ final class LoopPool {
       connect(call);
     } else {
       waiting.addLast(call);
+      call.waiting(loop.schedule(() -> {
+        if (waiting.remove(call)) {
+          call.poolFull();
+        }
+      }, client.poolWaitNanos(), TimeUnit.NANOSECONDS));
     }
+  }
+
+  /** The longest-waiting call, no longer waiting, or null. */
+  private UpstreamCall nextWaiting() {
+    UpstreamCall next = waiting.pollFirst();
+    if (next != null) {
+      next.waited();
+    }
+    return next;
   }
 
   /** A connection whose exchange ended cleanly and that can carry another. */
@@ -74,7 +92,7 @@ final class LoopPool {
       ch.close();
       return;
     }
-    UpstreamCall next = waiting.pollFirst();
+    UpstreamCall next = nextWaiting();
     if (next != null) {
       next.start(ch);
     } else {
@@ -120,7 +138,7 @@ final class LoopPool {
     open--;
     idle.remove(ch);
     if (!waiting.isEmpty() && open < client.maxConnectionsPerLoop()) {
-      connect(waiting.pollFirst());
+      connect(nextWaiting());
     }
   }
 }

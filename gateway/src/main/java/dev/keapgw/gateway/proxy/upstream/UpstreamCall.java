@@ -52,6 +52,7 @@ public final class UpstreamCall {
   private boolean skippingInformational;
   private boolean requestSent;
   private boolean finished;
+  private boolean cancelled;
   private boolean readsPaused;
   private long lastActivity;
   private UpstreamException.Kind failedAs;
@@ -62,6 +63,8 @@ public final class UpstreamCall {
   private PromiseInternal<Void> bodyDone;
   private ArrayDeque<HttpContent> early;
   private UpstreamException broken;
+  /** The pool wait's timer while the call waits for a connection, else null. */
+  private java.util.concurrent.ScheduledFuture<?> waitTimer;
 
   /**
    * A call for {@code head}, whose body is {@code body} when held (null: none) or streams from
@@ -75,7 +78,8 @@ public final class UpstreamCall {
     this.answered = context.promise();
   }
 
-  Future<UpstreamCall> answered() {
+  /** Completes with this call once the answer's head arrived; fails when the exchange did. */
+  public Future<UpstreamCall> answered() {
     return answered.future();
   }
 
@@ -131,6 +135,28 @@ public final class UpstreamCall {
     context.emit(ch, this::send);
   }
 
+  /** The call waits for a connection; {@code timer} fails it as busy unless one comes first. */
+  void waiting(java.util.concurrent.ScheduledFuture<?> timer) {
+    waitTimer = timer;
+  }
+
+  /** The call got a connection (or one is being made for it): the pool wait is over. */
+  void waited() {
+    if (waitTimer != null) {
+      waitTimer.cancel(false);
+      waitTimer = null;
+    }
+  }
+
+  /** No connection came free within the pool wait: the call fails, nothing was sent. */
+  void poolFull() {
+    waitTimer = null;
+    context.emit(null, v -> {
+      finished = true;
+      answered.tryFail(UpstreamException.of(UpstreamException.Kind.BUSY, null));
+    });
+  }
+
   void connectFailed(Throwable cause) {
     context.emit(cause, c -> {
       finished = true;
@@ -176,6 +202,12 @@ public final class UpstreamCall {
   // ---- the request
 
   private void send(Channel ch) {
+    if (cancelled) {
+      finished = true;
+      ch.pipeline().get(UpstreamChannel.class).pool().release(ch);
+      answered.tryFail(UpstreamException.of(UpstreamException.Kind.BROKEN_ANSWER, null));
+      return;
+    }
     channel = ch;
     handler = ch.pipeline().get(UpstreamChannel.class);
     handler.carry(this);
@@ -315,6 +347,19 @@ public final class UpstreamCall {
       lastActivity = System.nanoTime();
       channel.config().setAutoRead(true);
     }
+  }
+
+  /**
+   * Gives the call up because its caller was answered otherwise (its body came too late): the
+   * upstream connection is closed, mid-request or mid-answer, unless the call is over. Runs on
+   * the call's event loop.
+   */
+  public void cancel() {
+    if (channel == null) {
+      cancelled = true;   // still waiting for a connection: it will go back unused
+      return;
+    }
+    abort();
   }
 
   /** The caller went away: the upstream connection is closed, mid-request or mid-answer. */
