@@ -68,7 +68,8 @@ public final class KeapClient {
     this.options = options;
     this.transport = transport;
     Map<String, String> headers = target instanceof Target.Gateway g && g.connectionId() != null
-        ? Map.of("Maton-Connection", g.connectionId()) : Map.of();
+        ? Map.of("Maton-Connection", g.connectionId())
+        : Map.of();
     this.api = new JsonApi(transport, target.apiBase(), headers);
     this.contacts = new ContactsApi(api);
     this.notes = new NotesApi(api);
@@ -87,7 +88,8 @@ public final class KeapClient {
     this.affiliates = new AffiliatesApi(api);
     this.automations = new AutomationsApi(api);
     this.connections = target instanceof Target.Gateway g
-        ? new ConnectionsApi(new JsonApi(transport, g.root(), Map.of()), options.clock(), options.sleeper())
+        ? new ConnectionsApi(
+            new JsonApi(transport, g.root(), Map.of()), options.clock(), options.sleeper())
         : null;
   }
 
@@ -116,7 +118,8 @@ public final class KeapClient {
    */
   public KeapClient withConnection(String connectionId) {
     if (!(target instanceof Target.Gateway g)) {
-      throw new IllegalStateException("connections belong to the gateway; this client talks to Keap directly");
+      throw new IllegalStateException(
+          "connections belong to the gateway; this client talks to Keap directly");
     }
     return new KeapClient(g.withConnection(connectionId), options, transport);
   }
@@ -142,7 +145,8 @@ public final class KeapClient {
   /** The gateway's connections. */
   public ConnectionsApi connections() {
     if (connections == null) {
-      throw new IllegalStateException("connections belong to the gateway; this client talks to Keap directly");
+      throw new IllegalStateException(
+          "connections belong to the gateway; this client talks to Keap directly");
     }
     return connections;
   }

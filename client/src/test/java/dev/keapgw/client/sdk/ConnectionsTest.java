@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Connection management, and waiting for a person to authorize one, on a fake clock. */
 class ConnectionsTest {
-  @RegisterExtension static final LiveGateway LIVE = new LiveGateway();
+  @RegisterExtension
+  static final LiveGateway LIVE = new LiveGateway();
+
   private final FakeTime time = new FakeTime();
 
   @AfterEach
@@ -44,7 +46,9 @@ class ConnectionsTest {
     assertThat(c.url()).contains("session_token=");
     assertThat(c.creationTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
     assertThat(connections.get(c.id()).url()).isNotBlank();
-    assertThat(connections.list("keap", "PENDING")).extracting(Connection::id).containsExactly(c.id());
+    assertThat(connections.list("keap", "PENDING"))
+        .extracting(Connection::id)
+        .containsExactly(c.id());
     assertThat(connections.list("keap", "ACTIVE")).isEmpty();
     assertThat(connections.delete(c.id()).id()).isEqualTo(c.id());
     assertThatThrownBy(() -> connections.get(c.id())).isInstanceOf(NotFoundException.class);
@@ -83,14 +87,17 @@ class ConnectionsTest {
   void awaitActiveStopsAtOnceWhenTheConnectionFailed() {
     ConnectionsApi connections = freshAccount().connections();
     Connection c = connections.create();
-    LIVE.sandboxControl().post("/_sandbox/faults", Map.of("kind", "status", "status", 500, "count", 1,
-        "path_prefix", "/token"));
+    LIVE.sandboxControl()
+        .post(
+            "/_sandbox/faults",
+            Map.of("kind", "status", "status", 500, "count", 1, "path_prefix", "/token"));
     time.onSleep(n -> {
       if (n == 1) {
         ConnectFlow.open(c.url());
       }
     });
-    assertThatThrownBy(() -> connections.awaitActive(c.id(), Duration.ofSeconds(30), Duration.ofSeconds(2), x -> {}))
+    assertThatThrownBy(() ->
+            connections.awaitActive(c.id(), Duration.ofSeconds(30), Duration.ofSeconds(2), x -> {}))
         .isInstanceOfSatisfying(ConnectionWaitException.class, e -> {
           assertThat(e.timedOut()).isFalse();
           assertThat(e.connection().isFailed()).isTrue();

@@ -24,8 +24,8 @@ public final class LiveGateway implements BeforeAllCallback {
   public record Stack(GatewayFixture fixture, String apiKey, String accountId, String connectionId)
       implements AutoCloseable {
     static Stack start() {
-      GatewayFixture fx = new GatewayFixture(s -> s,
-          g -> g.withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)));
+      GatewayFixture fx = new GatewayFixture(
+          s -> s, g -> g.withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)));
       fx.beforeAll(null);
       AccountService.NewAccount a = fx.newAccount("client-tests");
       String connection = ConnectFlow.connect(fx, a.key().secret());
@@ -40,7 +40,9 @@ public final class LiveGateway implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    stack = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+    stack = context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
         .computeIfAbsent(LiveGateway.class, k -> Stack.start(), Stack.class);
   }
 

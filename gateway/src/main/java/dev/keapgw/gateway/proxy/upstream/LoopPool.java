@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,24 +20,29 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>An exchange takes the most recently used idle connection (the one least likely to have been
  * closed by the upstream meanwhile), else opens a new one while fewer than the cap are open, else
- * waits for the next one released, for at most the pool wait (then the call fails as busy,
- * nothing sent: a full pool must not queue requests without bound). Idle connections are closed
- * after the keep-alive time.
+ * waits for the next one released, at most the pool wait (then the call fails as busy, nothing
+ * sent: a full pool must not queue requests without bound). Idle connections are closed after the keep-alive time.
  */
 final class LoopPool {
   private final UpstreamClient client;
   private final Origin origin;
-  private final EventLoop loop;
   private final Bootstrap bootstrap;
   private final ArrayDeque<Channel> idle = new ArrayDeque<>();
-  private final ArrayDeque<UpstreamCall> waiting = new ArrayDeque<>();
-  private int open;   // connecting, busy and idle
+  private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+  private final EventLoop loop;
+
+  /** A call waiting for a connection, and the timer that fails it as busy after the pool wait. */
+  private record Waiter(UpstreamCall call, ScheduledFuture<?> timer) {}
+  private int open; // connecting, busy and idle
 
   LoopPool(UpstreamClient client, EventLoop loop, Origin origin) {
     this.client = client;
     this.origin = origin;
     this.loop = loop;
-    this.bootstrap = new Bootstrap().group(loop).channelFactory(client.channelFactory()).resolver(client.resolver())
+    this.bootstrap = new Bootstrap()
+        .group(loop)
+        .channelFactory(client.channelFactory())
+        .resolver(client.resolver())
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.SO_KEEPALIVE, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, client.connectTimeoutMillis())
@@ -48,13 +54,14 @@ final class LoopPool {
               tls.setHandshakeTimeoutMillis(client.connectTimeoutMillis());
               ch.pipeline().addLast(tls);
             }
-            ch.pipeline().addLast(new IdleStateHandler(client.keepIdleSeconds(), 0, 0, TimeUnit.SECONDS),
-                new HttpClientCodec(client.decoderConfig(), false, false),
-                new UpstreamChannel(LoopPool.this, client.responseTimeoutNanos()));
+            ch.pipeline()
+                .addLast(
+                    new IdleStateHandler(client.keepIdleSeconds(), 0, 0, TimeUnit.SECONDS),
+                    new HttpClientCodec(client.decoderConfig(), false, false),
+                    new UpstreamChannel(LoopPool.this, client.responseTimeoutNanos()));
           }
         });
   }
-
 
   /** Starts {@code call} on a connection: an idle one, a new one, or the next one released. */
   void acquire(UpstreamCall call) {
@@ -68,22 +75,24 @@ final class LoopPool {
     if (open < client.maxConnectionsPerLoop()) {
       connect(call);
     } else {
-      waiting.addLast(call);
-      call.waiting(loop.schedule(() -> {
-        if (waiting.remove(call)) {
-          call.poolFull();
+      Waiter[] w = new Waiter[1];
+      w[0] = new Waiter(call, loop.schedule(() -> {
+        if (waiting.remove(w[0])) {
+          call.notStarted(UpstreamException.of(UpstreamException.Kind.BUSY, null));
         }
       }, client.poolWaitNanos(), TimeUnit.NANOSECONDS));
+      waiting.addLast(w[0]);
     }
   }
 
-  /** The longest-waiting call, no longer waiting, or null. */
+  /** The longest-waiting call, its wait over, or null. */
   private UpstreamCall nextWaiting() {
-    UpstreamCall next = waiting.pollFirst();
-    if (next != null) {
-      next.waited();
+    Waiter w = waiting.pollFirst();
+    if (w == null) {
+      return null;
     }
-    return next;
+    w.timer().cancel(false);
+    return w.call();
   }
 
   /** A connection whose exchange ended cleanly and that can carry another. */
@@ -115,7 +124,7 @@ final class LoopPool {
     ch.closeFuture().addListener(f -> closed(ch));
     connecting.addListener(f -> {
       if (!f.isSuccess()) {
-        call.connectFailed(f.cause());
+        call.notStarted(UpstreamException.connecting(f.cause()));
         return;
       }
       SslHandler tls = ch.pipeline().get(SslHandler.class);
@@ -127,7 +136,7 @@ final class LoopPool {
         if (h.isSuccess()) {
           call.start(ch);
         } else {
-          call.connectFailed(h.cause());
+          call.notStarted(UpstreamException.connecting(h.cause()));
           ch.close();
         }
       });

@@ -63,8 +63,6 @@ public final class UpstreamCall {
   private PromiseInternal<Void> bodyDone;
   private ArrayDeque<HttpContent> early;
   private UpstreamException broken;
-  /** The pool wait's timer while the call waits for a connection, else null. */
-  private java.util.concurrent.ScheduledFuture<?> waitTimer;
 
   /**
    * A call for {@code head}, whose body is {@code body} when held (null: none) or streams from
@@ -79,6 +77,7 @@ public final class UpstreamCall {
   }
 
   /** Completes with this call once the answer's head arrived; fails when the exchange did. */
+
   public Future<UpstreamCall> answered() {
     return answered.future();
   }
@@ -135,32 +134,11 @@ public final class UpstreamCall {
     context.emit(ch, this::send);
   }
 
-  /** The call waits for a connection; {@code timer} fails it as busy unless one comes first. */
-  void waiting(java.util.concurrent.ScheduledFuture<?> timer) {
-    waitTimer = timer;
-  }
-
-  /** The call got a connection (or one is being made for it): the pool wait is over. */
-  void waited() {
-    if (waitTimer != null) {
-      waitTimer.cancel(false);
-      waitTimer = null;
-    }
-  }
-
-  /** No connection came free within the pool wait: the call fails, nothing was sent. */
-  void poolFull() {
-    waitTimer = null;
-    context.emit(null, v -> {
+  /** The call ends before it had a connection (none could be made, or none came free in time). */
+  void notStarted(UpstreamException e) {
+    context.emit(e, c -> {
       finished = true;
-      answered.tryFail(UpstreamException.of(UpstreamException.Kind.BUSY, null));
-    });
-  }
-
-  void connectFailed(Throwable cause) {
-    context.emit(cause, c -> {
-      finished = true;
-      answered.tryFail(UpstreamException.connecting(c));
+      answered.tryFail(c);
     });
   }
 
@@ -194,7 +172,8 @@ public final class UpstreamCall {
   /** How long the call may still wait for the upstream; the clock runs from the request's end, on every read. */
   long timeLeft(long now, long timeoutNanos) {
     if (finished || lastActivity == 0 || readsPaused) {
-      return timeoutNanos;   // the upstream is not being waited for (yet), or the caller is the slow one
+      return timeoutNanos; // the upstream is not being waited for (yet), or the caller is the slow
+      // one
     }
     return timeoutNanos - (now - lastActivity);
   }
@@ -202,10 +181,9 @@ public final class UpstreamCall {
   // ---- the request
 
   private void send(Channel ch) {
-    if (cancelled) {
-      finished = true;
+    if (cancelled) {   // given up while it waited: the connection goes back unused
+      notStarted(UpstreamException.of(UpstreamException.Kind.BROKEN_ANSWER, null));
       ch.pipeline().get(UpstreamChannel.class).pool().release(ch);
-      answered.tryFail(UpstreamException.of(UpstreamException.Kind.BROKEN_ANSWER, null));
       return;
     }
     channel = ch;
@@ -215,18 +193,28 @@ public final class UpstreamCall {
       streamBody();
       return;
     }
-    ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER
+    ByteBuf content = body == null
+        ? Unpooled.EMPTY_BUFFER
         : Unpooled.unreleasableBuffer(((BufferInternal) body).getByteBuf());
     requestSent = true;
     lastActivity = System.nanoTime();
-    ch.writeAndFlush(new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(), content,
-        head.headers(), EmptyHttpHeaders.INSTANCE), ch.voidPromise());
+    ch.writeAndFlush(
+        new DefaultFullHttpRequest(
+            head.protocolVersion(),
+            head.method(),
+            head.uri(),
+            content,
+            head.headers(),
+            EmptyHttpHeaders.INSTANCE),
+        ch.voidPromise());
   }
 
   private void streamBody() {
     channel.write(head, channel.voidPromise());
     stream.handler(chunk -> {
-      channel.writeAndFlush(new DefaultHttpContent(Unpooled.unreleasableBuffer(((BufferInternal) chunk).getByteBuf())),
+      channel.writeAndFlush(
+          new DefaultHttpContent(
+              Unpooled.unreleasableBuffer(((BufferInternal) chunk).getByteBuf())),
           channel.voidPromise());
       if (!channel.isWritable()) {
         stream.pause();
@@ -262,11 +250,13 @@ public final class UpstreamCall {
     if (msg instanceof HttpResponse r) {
       int code = r.status().code();
       if (code >= 100 && code < 200 && code != 101) {
-        skippingInformational = true;   // 100 Continue, 103 Early Hints: the final answer follows
+        skippingInformational = true; // 100 Continue, 103 Early Hints: the final answer follows
         return;
       }
       if (code == 101 || response != null) {
-        fail(UpstreamException.Kind.PROTOCOL, new IllegalStateException("unexpected " + code + " answer"));
+        fail(
+            UpstreamException.Kind.PROTOCOL,
+            new IllegalStateException("unexpected " + code + " answer"));
         return;
       }
       response = r;
@@ -312,13 +302,15 @@ public final class UpstreamCall {
     ByteBuf content = c.content();
     Buffer chunk = null;
     if (content.isReadable()) {
-      chunk = BufferInternal.safeBuffer(content);   // copied off the connection's buffer, which is released
+      chunk = BufferInternal.safeBuffer(
+          content); // copied off the connection's buffer, which is released
     } else {
       c.release();
     }
     try {
       if (last) {
-        end(true);   // first: ending the response runs its close handler (Vert.x 5), which must find the call over
+        end(true); // first: ending the response runs its close handler (Vert.x 5), which must find
+        // the call over
         if (chunk == null) {
           sink.end();
         } else {
@@ -349,23 +341,21 @@ public final class UpstreamCall {
     }
   }
 
-  /**
-   * Gives the call up because its caller was answered otherwise (its body came too late): the
-   * upstream connection is closed, mid-request or mid-answer, unless the call is over. Runs on
-   * the call's event loop.
-   */
+  /** Gives the call up, its caller answered otherwise (a body too late): as {@link #abort}, or unused. */
   public void cancel() {
     if (channel == null) {
-      cancelled = true;   // still waiting for a connection: it will go back unused
-      return;
+      cancelled = true;
+    } else {
+      abort();
     }
-    abort();
   }
 
   /** The caller went away: the upstream connection is closed, mid-request or mid-answer. */
   private void abort() {
     if (!finished) {
-      fail(UpstreamException.Kind.BROKEN_ANSWER, new IllegalStateException("the caller closed its connection"));
+      fail(
+          UpstreamException.Kind.BROKEN_ANSWER,
+          new IllegalStateException("the caller closed its connection"));
     }
   }
 
@@ -379,8 +369,11 @@ public final class UpstreamCall {
     if (finished) {
       return;
     }
-    UpstreamException.Kind kind = failedAs != null ? failedAs
-        : response == null ? UpstreamException.Kind.CLOSED_BEFORE_ANSWER : UpstreamException.Kind.BROKEN_ANSWER;
+    UpstreamException.Kind kind = failedAs != null
+        ? failedAs
+        : response == null
+            ? UpstreamException.Kind.CLOSED_BEFORE_ANSWER
+            : UpstreamException.Kind.BROKEN_ANSWER;
     if (kind == UpstreamException.Kind.PROTOCOL && response != null) {
       kind = UpstreamException.Kind.BROKEN_ANSWER;
     }
@@ -400,7 +393,8 @@ public final class UpstreamCall {
     finished = true;
     handler.carry(null);
     if (stream != null && !requestSent) {
-      // the upstream answered (or failed) before the caller's body was all sent: the rest is not forwarded
+      // the upstream answered (or failed) before the caller's body was all sent: the rest is not
+      // forwarded
       stream.handler(null);
       stream.endHandler(null);
     }
