@@ -211,8 +211,12 @@ public final class Gateway implements AutoCloseable {
         () -> leases.tryAcquire(
             SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
     ConnectLinks links = ConnectionService.of(services)::reconnectUrl;
-    UpstreamBudget budget = new UpstreamBudget(vertx, c.limits().upstreamQuotaPerMinute(),
-        c.limits().upstreamSpikePerSecond(), buckets, c.clock());
+    UpstreamBudget budget = new UpstreamBudget(
+        vertx,
+        c.limits().upstreamQuotaPerMinute(),
+        c.limits().upstreamSpikePerSecond(),
+        buckets,
+        c.clock());
     ConnectionSelector selector = new ConnectionSelector(
         vertx, services.connectionRepo(), c.tuning().storeCache(db.embedded()));
     services.connectionRepo().onChange(id -> {

@@ -2,6 +2,8 @@ package dev.keapgw.gateway.admin;
 
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.GatewayException;
+import dev.keapgw.gateway.ratelimit.BucketStore;
+import dev.keapgw.gateway.ratelimit.Throttle;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import dev.keapgw.gateway.ratelimit.BucketStore;
-import dev.keapgw.gateway.ratelimit.Throttle;
 
 /**
  * Lets a request under {@code /admin} through only with {@code Authorization: Bearer <admin
@@ -27,6 +27,7 @@ import dev.keapgw.gateway.ratelimit.Throttle;
 final class AdminGuard implements Handler<RoutingContext> {
   /** Wrong tokens one address may send at once, and then per second. */
   static final int FAILURE_BURST = 10;
+
   static final int FAILURES_PER_SECOND = 1;
 
   private final byte[] expected;
@@ -39,36 +40,51 @@ final class AdminGuard implements Handler<RoutingContext> {
 
   /** The throttle of wrong admin tokens per address, in {@code buckets} when the cluster shares them. */
   static Throttle throttle(BucketStore buckets, Clock clock) {
-    return Throttle.of("admin-token-failures", FAILURE_BURST, FAILURES_PER_SECOND, Duration.ofSeconds(1), buckets,
+    return Throttle.of(
+        "admin-token-failures",
+        FAILURE_BURST,
+        FAILURES_PER_SECOND,
+        Duration.ofSeconds(1),
+        buckets,
         clock);
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     if (expected == null) {
-      ctx.fail(GatewayException.notFound("The admin API is disabled on this gateway. The operator enables it"
-          + " by starting the gateway with --admin-token <token> (or KEAPGW_ADMIN_TOKEN)."));
+      ctx.fail(GatewayException.notFound(
+          "The admin API is disabled on this gateway. The operator enables it"
+              + " by starting the gateway with --admin-token <token> (or KEAPGW_ADMIN_TOKEN)."));
       return;
     }
-    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
-    failures.waitNanos(address).onComplete(ar -> check(ctx, address, ar.succeeded() ? ar.result() : 0L));
+    String address = ctx.request().remoteAddress() == null
+        ? "?"
+        : ctx.request().remoteAddress().host();
+    failures
+        .waitNanos(address)
+        .onComplete(ar -> check(ctx, address, ar.succeeded() ? ar.result() : 0L));
   }
 
   private void check(RoutingContext ctx, String address, long wait) {
     if (wait > 0) {
       // checked before the token, so that guessing faster than the limit learns nothing
       long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
-      ctx.fail(new GatewayException(ErrorType.RATE_LIMITED, "Too many wrong admin tokens from this address:"
-          + " retry after " + seconds + " s.").header("Retry-After", Long.toString(seconds)));
+      ctx.fail(new GatewayException(
+              ErrorType.RATE_LIMITED,
+              "Too many wrong admin tokens from this address:" + " retry after " + seconds + " s.")
+          .header("Retry-After", Long.toString(seconds)));
       return;
     }
     String given = bearer(ctx.request().getHeader("Authorization"));
     if (given == null || !MessageDigest.isEqual(sha256(given), expected)) {
       // answered once the failure is counted, so that the next try (on any instance) sees it
-      failures.spend(address).onComplete(counted -> ctx.fail(new GatewayException(ErrorType.UNAUTHORIZED,
-          "Missing or wrong admin token: send 'Authorization: Bearer <admin token>' with the token the gateway was"
-              + " started with (--admin-token or KEAPGW_ADMIN_TOKEN). API keys do not work here.")
-          .header("WWW-Authenticate", "Bearer realm=\"admin\"")));
+      failures
+          .spend(address)
+          .onComplete(counted -> ctx.fail(new GatewayException(
+                  ErrorType.UNAUTHORIZED,
+                  "Missing or wrong admin token: send 'Authorization: Bearer <admin token>' with the token the gateway was"
+                      + " started with (--admin-token or KEAPGW_ADMIN_TOKEN). API keys do not work here.")
+              .header("WWW-Authenticate", "Bearer realm=\"admin\"")));
       return;
     }
     ctx.next();

@@ -84,7 +84,8 @@ final class ConfigChecks {
       problems.add(new Problem(Setting.UPSTREAM_POOL_WAIT, "must be more than zero"));
     }
     if (c.limits().upstreamSpikePerSecond() < 1) {
-      problems.add(new Problem(Setting.UPSTREAM_SPIKE_PER_SECOND,
+      problems.add(new Problem(
+          Setting.UPSTREAM_SPIKE_PER_SECOND,
           "must be at least 1, not " + c.limits().upstreamSpikePerSecond()));
     }
     if (c.dbUrl() != null

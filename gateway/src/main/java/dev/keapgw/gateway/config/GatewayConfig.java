@@ -84,7 +84,10 @@ public record GatewayConfig(
    *     spike limit is 25; the default leaves room for network jitter)
    */
   public record Limits(
-      int accountPerSecond, int accountBurst, int upstreamQuotaPerMinute, int upstreamSpikePerSecond) {
+      int accountPerSecond,
+      int accountBurst,
+      int upstreamQuotaPerMinute,
+      int upstreamSpikePerSecond) {
     /** The default spike allowance: below Keap's 25 a second, so that jitter on the way cannot reach it. */
     public static final int DEFAULT_SPIKE_PER_SECOND = 20;
 
@@ -119,14 +122,28 @@ public record GatewayConfig(
 
     /** The same timeouts with another request-body deadline. */
     public Timeouts withRequestBody(Duration d) {
-      return new Timeouts(connect, response, refreshMargin, keepAliveEvery, connectSession,
-          refreshBackoffMax, d, upstreamPoolWait);
+      return new Timeouts(
+          connect,
+          response,
+          refreshMargin,
+          keepAliveEvery,
+          connectSession,
+          refreshBackoffMax,
+          d,
+          upstreamPoolWait);
     }
 
     /** The same timeouts with another bound on the wait for a pooled upstream connection. */
     public Timeouts withUpstreamPoolWait(Duration d) {
-      return new Timeouts(connect, response, refreshMargin, keepAliveEvery, connectSession,
-          refreshBackoffMax, requestBody, d);
+      return new Timeouts(
+          connect,
+          response,
+          refreshMargin,
+          keepAliveEvery,
+          connectSession,
+          refreshBackoffMax,
+          requestBody,
+          d);
     }
   }
 

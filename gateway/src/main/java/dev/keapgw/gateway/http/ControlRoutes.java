@@ -30,7 +30,8 @@ public final class ControlRoutes {
    * @param limits the accounts' request rates, shared with the data plane; null for none
    * @param buckets where limits live (Redis for a cluster): features make their throttles on it
    */
-  public ControlRoutes(Router router, ApiKeyAuthenticator auth, AccountRateLimiter limits, BucketStore buckets) {
+  public ControlRoutes(
+      Router router, ApiKeyAuthenticator auth, AccountRateLimiter limits, BucketStore buckets) {
     this.router = router;
     this.auth = auth;
     this.limits = limits;

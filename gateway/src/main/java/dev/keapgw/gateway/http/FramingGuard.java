@@ -1,5 +1,6 @@
 package dev.keapgw.gateway.http;
 
+import dev.keapgw.gateway.error.GatewayException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -10,10 +11,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
-import dev.keapgw.gateway.error.GatewayException;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.util.List;
@@ -55,7 +55,7 @@ public final class FramingGuard extends VertxHttpRequestDecoder {
 
     @Override
     public synchronized Throwable fillInStackTrace() {
-      return this;   // a caller's mistake, not a bug: no stack to record
+      return this; // a caller's mistake, not a bug: no stack to record
     }
   }
 
@@ -92,8 +92,12 @@ public final class FramingGuard extends VertxHttpRequestDecoder {
    */
   static void answer(HttpServerRequest req) {
     if (req.decoderResult().cause() instanceof Refused refused) {
-      ErrorBody.send(req, GatewayException.badRequest("The request was refused and its connection closed: "
-          + refused.getMessage() + " (RFC 9112).").closingConnection(), RequestIds.of(req));
+      ErrorBody.send(
+          req,
+          GatewayException.badRequest("The request was refused and its connection closed: "
+                  + refused.getMessage() + " (RFC 9112).")
+              .closingConnection(),
+          RequestIds.of(req));
     } else {
       HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(req);
     }
@@ -134,14 +138,17 @@ public final class FramingGuard extends VertxHttpRequestDecoder {
     if (hosts > 1 || (hosts == 0 && message.protocolVersion() == HttpVersion.HTTP_1_1)) {
       // RFC 9112 §3.2: exactly one Host in HTTP/1.1; two could name two servers to two readers
       message.setDecoderResult(DecoderResult.failure(new Refused(
-          hosts == 0 ? "an HTTP/1.1 request must carry a Host header" : "a request must not carry two Host headers")));
+          hosts == 0
+              ? "an HTTP/1.1 request must carry a Host header"
+              : "a request must not carry two Host headers")));
       refused = true;
     }
     return super.isContentAlwaysEmpty(message);
   }
 
   @Override
-  protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+  protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out)
+      throws Exception {
     if (refused) {
       // whatever follows (its body, or a request hidden in it) is dropped; the connection closes
       buffer.skipBytes(buffer.readableBytes());
@@ -150,10 +157,13 @@ public final class FramingGuard extends VertxHttpRequestDecoder {
     int from = out.size();
     super.decode(ctx, buffer, out);
     for (int i = from; i < out.size(); i++) {
-      if (out.get(i) instanceof HttpContent c && !(c instanceof HttpMessage) && c.decoderResult().isFailure()
+      if (out.get(i) instanceof HttpContent c
+          && !(c instanceof HttpMessage)
+          && c.decoderResult().isFailure()
           && !(c.decoderResult().cause() instanceof MalformedBody)) {
         // say what is wrong in the caller's terms (Netty's cause names its own internals)
-        c.setDecoderResult(DecoderResult.failure(new MalformedBody("its chunked encoding is malformed")));
+        c.setDecoderResult(
+            DecoderResult.failure(new MalformedBody("its chunked encoding is malformed")));
         refused = true;
       }
     }

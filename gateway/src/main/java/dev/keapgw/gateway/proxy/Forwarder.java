@@ -1,5 +1,6 @@
 package dev.keapgw.gateway.proxy;
 
+import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.Failures;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.RequestIds;
@@ -22,7 +23,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import dev.keapgw.gateway.error.ErrorType;
 import java.time.Duration;
 import java.util.Set;
 
@@ -42,12 +42,16 @@ import java.util.Set;
  */
 public final class Forwarder {
   static final long MAX_REPLAYABLE_BODY = 64 * 1024;
-  private static final Set<HttpMethod> IDEMPOTENT =
-      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
-  private static final Set<HttpMethod> CARRIES_CONTENT = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+  private static final Set<HttpMethod> IDEMPOTENT = Set.of(
+      HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
+  private static final Set<HttpMethod> CARRIES_CONTENT =
+      Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
   /** The caller's headers are checked as they are copied ({@link Headers#sendable}); the rest are the gateway's own. */
   private static final HttpHeadersFactory UPSTREAM_HEADERS =
-      DefaultHttpHeadersFactory.headersFactory().withNameValidation(false).withValueValidation(false);
+      DefaultHttpHeadersFactory.headersFactory()
+          .withNameValidation(false)
+          .withValueValidation(false);
+
   private static final AsciiString REQUEST_ID = AsciiString.cached(RequestIds.HEADER);
 
   private final UpstreamClient client;
@@ -59,7 +63,8 @@ public final class Forwarder {
    * @param budget the shared upstream budget: a retry is an upstream request too, and spends it
    * @param bodyDeadline how long a caller may take to send its request body
    */
-  public Forwarder(UpstreamClient client, TokenManager tokens, UpstreamBudget budget, Duration bodyDeadline) {
+  public Forwarder(
+      UpstreamClient client, TokenManager tokens, UpstreamBudget budget, Duration bodyDeadline) {
     this.client = client;
     this.tokens = tokens;
     this.budget = budget;
@@ -71,7 +76,8 @@ public final class Forwarder {
     if (!budget.enabled()) {
       return Future.succeededFuture(true);
     }
-    return budget.acquire(x.app.name() + "|" + x.app.clientId(), x.principal.accountId())
+    return budget
+        .acquire(x.app.name() + "|" + x.app.clientId(), x.principal.accountId())
         .map(UpstreamBudget.Outcome::allowed);
   }
 
@@ -87,13 +93,14 @@ public final class Forwarder {
         body.onComplete(ar -> {
           if (ar.succeeded()) {
             attempt(x, done);
-          } else {   // the caller's connection broke off mid-body: nothing was sent upstream
-            done.tryFail(GatewayException.badRequest("The request body broke off before it was complete."));
+          } else { // the caller's connection broke off mid-body: nothing was sent upstream
+            done.tryFail(
+                GatewayException.badRequest("The request body broke off before it was complete."));
           }
         });
       }
     } catch (RuntimeException e) {
-      done.tryFail(e);   // answered as an internal error, never left without an answer
+      done.tryFail(e); // answered as an internal error, never left without an answer
     }
     return done.future();
   }
@@ -120,15 +127,20 @@ public final class Forwarder {
     }
     if (x.request.response().headWritten() || done.future().isComplete()) {
       x.outcome = "request_body_late";
-      x.request.connection().close();   // answered already (the upstream did not wait for the rest)
+      x.request.connection().close(); // answered already (the upstream did not wait for the rest)
       return;
     }
     if (x.call != null) {
-      x.call.cancel();   // the upstream connection its body was streaming to is closed, not left waiting
+      x.call.cancel(); // the upstream connection its body was streaming to is closed, not left
+      // waiting
     }
-    done.tryFail(new GatewayException(ErrorType.REQUEST_TIMEOUT, "The request body did not arrive within "
-        + (bodyDeadlineMillis % 1000 == 0 ? bodyDeadlineMillis / 1000 + " s" : bodyDeadlineMillis + " ms")
-        + "; nothing more of it is read and the connection is closed. Send the whole body at once.")
+    done.tryFail(new GatewayException(
+            ErrorType.REQUEST_TIMEOUT,
+            "The request body did not arrive within "
+                + (bodyDeadlineMillis % 1000 == 0
+                    ? bodyDeadlineMillis / 1000 + " s"
+                    : bodyDeadlineMillis + " ms")
+                + "; nothing more of it is read and the connection is closed. Send the whole body at once.")
         .closingConnection());
   }
 
@@ -160,7 +172,10 @@ public final class Forwarder {
     send(x).onComplete(ar -> {
       if (ar.succeeded()) {
         respond(x, ar.result(), done);
-      } else if (ar.cause() instanceof UpstreamException u && u.staleConnection() && x.replayable && x.attempts < 2
+      } else if (ar.cause() instanceof UpstreamException u
+          && u.staleConnection()
+          && x.replayable
+          && x.attempts < 2
           && IDEMPOTENT.contains(x.request.method())) {
         budgetForRetry(x).onComplete(b -> {
           if (b.succeeded() && b.result()) {
@@ -177,8 +192,11 @@ public final class Forwarder {
 
   private Future<UpstreamCall> send(Exchange x) {
     HttpServerRequest req = x.request;
-    HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1,
-        io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name()), x.upstreamUri(), UPSTREAM_HEADERS);
+    HttpRequest head = new DefaultHttpRequest(
+        HttpVersion.HTTP_1_1,
+        io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name()),
+        x.upstreamUri(),
+        UPSTREAM_HEADERS);
     HttpHeaders h = head.headers();
     Headers.toUpstream(req.headers(), h);
     h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + x.token.accessToken());
@@ -194,10 +212,12 @@ public final class Forwarder {
         h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
       }
       stream = req;
-    } else if (CARRIES_CONTENT.contains(req.method()) || req.headers().contains(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH)) {
+    } else if (CARRIES_CONTENT.contains(req.method())
+        || req.headers().contains(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH)) {
       h.set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO);
     }
-    UpstreamCall call = client.send(x.context, client.origin(x.app.upstreamUrl()), head, x.body, stream);
+    UpstreamCall call =
+        client.send(x.context, client.origin(x.app.upstreamUrl()), head, x.body, stream);
     x.call = call;
     return call.answered();
   }
@@ -213,7 +233,7 @@ public final class Forwarder {
         x.attempts = 0;
         budgetForRetry(x).onComplete(b -> {
           if (b.failed() || !b.result()) {
-            answer(x, call, done);   // the budget is spent: the 401 as it is
+            answer(x, call, done); // the budget is spent: the 401 as it is
             return;
           }
           call.discard()
@@ -229,7 +249,8 @@ public final class Forwarder {
         return;
       }
       if (mayRetry) {
-        // not replayable: answer the 401 as it is, and have a fresh token ready for the next request
+        // not replayable: answer the 401 as it is, and have a fresh token ready for the next
+        // request
         tokens.afterRejection(x.connection.id(), rejected);
       }
     }
@@ -248,7 +269,8 @@ public final class Forwarder {
       x.outcome = PathHint.OUTCOME;
     }
     String length = call.headers().get(HttpHeaderNames.CONTENT_LENGTH);
-    boolean bodiless = x.request.method() == HttpMethod.HEAD || call.status() == 204 || call.status() == 304;
+    boolean bodiless =
+        x.request.method() == HttpMethod.HEAD || call.status() == 204 || call.status() == 304;
     if (length != null) {
       res.putHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH, length);
     } else if (!bodiless) {
@@ -256,7 +278,7 @@ public final class Forwarder {
     }
     call.pipeTo(res).onComplete(ar -> {
       if (ar.failed()) {
-        x.outcome = "upstream_broke_mid_body";   // cut off, never completed
+        x.outcome = "upstream_broke_mid_body"; // cut off, never completed
         res.reset();
       }
       done.tryComplete();

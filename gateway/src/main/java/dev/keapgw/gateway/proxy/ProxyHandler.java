@@ -45,9 +45,12 @@ import java.util.function.Function;
  */
 public final class ProxyHandler {
   private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
-  private static final CharSequence RATE_LIMIT_LIMIT = HttpHeaders.createOptimized("X-RateLimit-Limit");
-  private static final CharSequence RATE_LIMIT_REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
-  private static final CharSequence RATE_LIMIT_RESET = HttpHeaders.createOptimized("X-RateLimit-Reset");
+  private static final CharSequence RATE_LIMIT_LIMIT =
+      HttpHeaders.createOptimized("X-RateLimit-Limit");
+  private static final CharSequence RATE_LIMIT_REMAINING =
+      HttpHeaders.createOptimized("X-RateLimit-Remaining");
+  private static final CharSequence RATE_LIMIT_RESET =
+      HttpHeaders.createOptimized("X-RateLimit-Reset");
 
   private final Vertx vertx;
   private final ApiKeyAuthenticator auth;
@@ -62,9 +65,18 @@ public final class ProxyHandler {
   private final java.time.Clock clock;
   private final AccessLog accessLog;
 
-  public ProxyHandler(java.time.Clock clock, Vertx vertx, ApiKeyAuthenticator auth, Map<String, AppConfig> apps,
-      AccountRateLimiter accountLimits, UpstreamBudget budget, ConnectionSelector selector, TokenManager tokens,
-      ConnectLinks links, Forwarder forwarder, io.micrometer.core.instrument.MeterRegistry registry,
+  public ProxyHandler(
+      java.time.Clock clock,
+      Vertx vertx,
+      ApiKeyAuthenticator auth,
+      Map<String, AppConfig> apps,
+      AccountRateLimiter accountLimits,
+      UpstreamBudget budget,
+      ConnectionSelector selector,
+      TokenManager tokens,
+      ConnectLinks links,
+      Forwarder forwarder,
+      io.micrometer.core.instrument.MeterRegistry registry,
       AccessLog accessLog) {
     this.clock = clock;
     this.vertx = vertx;
@@ -110,7 +122,8 @@ public final class ProxyHandler {
       return limitAccount(x);
     });
     // 5. choose the connection: Maton-Connection, else the account's oldest ACTIVE one
-    Future<Connection> chosen = then(admitted,
+    Future<Connection> chosen = then(
+        admitted,
         v -> selector.select(x.principal, x.app, req.getHeader(ConnectionSelector.HEADER)));
     Future<Void> budgeted = then(chosen, c -> {
       x.connection = c;
@@ -122,10 +135,12 @@ public final class ProxyHandler {
     Future<ActiveToken> token = then(budgeted, v -> tokens.token(x.connection));
     // 8. forward, streaming both ways (Forwarder)
     then(token, t -> {
-      x.token = t;
-      // answered already (the caller's body was malformed while the steps ran): nothing goes upstream
-      return res.ended() ? Future.<Void>succeededFuture() : forwarder.forward(x);
-    }).onFailure(err -> fail(x, err));
+          x.token = t;
+          // answered already (the caller's body was malformed while the steps ran): nothing goes
+          // upstream
+          return res.ended() ? Future.<Void>succeededFuture() : forwarder.forward(x);
+        })
+        .onFailure(err -> fail(x, err));
   }
 
   /** {@code next} applied to the outcome of {@code step}: at once when it has succeeded already, else when it does. */
@@ -143,14 +158,17 @@ public final class ProxyHandler {
   private AppConfig app(String name) {
     AppConfig app = apps.get(name);
     if (app == null) {
-      throw new GatewayException(ErrorType.UNKNOWN_APP, "Unknown app '" + truncate(name) + "': this gateway serves "
-          + String.join(", ", apps.keySet()) + ". Paths look like /keap/crm/rest/v2/contacts.");
+      throw new GatewayException(
+          ErrorType.UNKNOWN_APP,
+          "Unknown app '" + truncate(name) + "': this gateway serves "
+              + String.join(", ", apps.keySet()) + ". Paths look like /keap/crm/rest/v2/contacts.");
     }
     return app;
   }
 
   private Future<Void> limitAccount(Exchange x) {
-    Future<Verdict> v = accountLimits.tryAcquire(x.principal.accountId(), x.principal.account().rateLimitPerSecond());
+    Future<Verdict> v = accountLimits.tryAcquire(
+        x.principal.accountId(), x.principal.account().rateLimitPerSecond());
     return v.succeeded() ? admitAccount(x, v.result()) : v.compose(r -> admitAccount(x, r));
   }
 
@@ -161,9 +179,12 @@ public final class ProxyHandler {
     res.putHeader(RATE_LIMIT_RESET, Long.toString(v.resetSeconds()));
     if (!v.allowed()) {
       metrics.rateLimited("account");
-      return Future.failedFuture(new GatewayException(ErrorType.RATE_LIMITED, "Rate limit exceeded: this account may send "
-          + accountLimits.rate(x.principal.account().rateLimitPerSecond()) + " requests per second, and up to "
-          + v.limit() + " at once. Retry after " + v.retryAfterSeconds() + " s.")
+      return Future.failedFuture(new GatewayException(
+              ErrorType.RATE_LIMITED,
+              "Rate limit exceeded: this account may send "
+                  + accountLimits.rate(x.principal.account().rateLimitPerSecond())
+                  + " requests per second, and up to "
+                  + v.limit() + " at once. Retry after " + v.retryAfterSeconds() + " s.")
           .header("Retry-After", Long.toString(v.retryAfterSeconds())));
     }
     return Future.succeededFuture();
@@ -173,7 +194,8 @@ public final class ProxyHandler {
     if (!budget.enabled()) {
       return Future.succeededFuture();
     }
-    Future<UpstreamBudget.Outcome> o = budget.acquire(x.app.name() + "|" + x.app.clientId(), x.principal.accountId());
+    Future<UpstreamBudget.Outcome> o =
+        budget.acquire(x.app.name() + "|" + x.app.clientId(), x.principal.accountId());
     return o.succeeded() ? admitBudget(x, o.result()) : o.compose(r -> admitBudget(x, r));
   }
 
@@ -183,13 +205,17 @@ public final class ProxyHandler {
     }
     Verdict v = o.verdict();
     String what = o.refusal() == UpstreamBudget.Refusal.SHARE
-        ? "This account's share of the gateway's request budget with " + x.app.name() + " (" + o.activeAccounts()
-            + " accounts are using it, each gets an equal part of " + budget.perSecond() + " per second)"
-        : "The gateway's shared request budget with " + x.app.name() + " (" + budget.perSecond() + " per second and "
-            + budget.perMinute() + " per minute, to stay within the API's quota)";
-    metrics.rateLimited(o.refusal() == UpstreamBudget.Refusal.SHARE ? "upstream_share" : "upstream_budget");
-    return Future.failedFuture(new GatewayException(ErrorType.UPSTREAM_BUDGET_EXHAUSTED, what
-        + " is used up for now. Retry after " + v.retryAfterSeconds() + " s.")
+        ? "This account's share of the gateway's request budget with " + x.app.name() + " ("
+            + o.activeAccounts() + " accounts are using it, each gets an equal part of "
+            + budget.perSecond() + " per second)"
+        : "The gateway's shared request budget with " + x.app.name() + " (" + budget.perSecond()
+            + " per second and " + budget.perMinute()
+            + " per minute, to stay within the API's quota)";
+    metrics.rateLimited(
+        o.refusal() == UpstreamBudget.Refusal.SHARE ? "upstream_share" : "upstream_budget");
+    return Future.failedFuture(new GatewayException(
+            ErrorType.UPSTREAM_BUDGET_EXHAUSTED,
+            what + " is used up for now. Retry after " + v.retryAfterSeconds() + " s.")
         .header("Retry-After", Long.toString(v.retryAfterSeconds())));
   }
 
@@ -201,9 +227,12 @@ public final class ProxyHandler {
    */
   private void callerFailed(Exchange x, Throwable err) {
     if (err instanceof FramingGuard.MalformedBody m) {
-      fail(x, GatewayException.badRequest("The request body could not be read: " + m.getMessage()
-          + ". The request was not carried out; send the body again, chunked correctly or with Content-Length.")
-          .closingConnection());
+      fail(
+          x,
+          GatewayException.badRequest(
+                  "The request body could not be read: " + m.getMessage()
+                      + ". The request was not carried out; send the body again, chunked correctly or with Content-Length.")
+              .closingConnection());
       FramingGuard.flushNow(x.request.connection());
     }
   }
@@ -211,7 +240,7 @@ public final class ProxyHandler {
   private void fail(Exchange x, Throwable err) {
     HttpServerResponse res = x.request.response();
     if (res.ended()) {
-      return;   // answered already: a later failure of the same exchange changes nothing
+      return; // answered already: a later failure of the same exchange changes nothing
     }
     if (res.headWritten()) {
       // the answer has begun: it must not look complete
@@ -235,18 +264,30 @@ public final class ProxyHandler {
   }
 
   private void notReady(Exchange x, TokenUnavailableException t) {
-    vertx.executeBlocking(() -> t.connection() == null || t.reason() == TokenUnavailableException.Reason.BACKING_OFF
-        ? null : links.currentUrl(t.connection()), false).onComplete(ar -> {
-      GatewayException e = Failures.connectionNotReady(t.getMessage(),
-          t.connection() == null ? null : t.connection().id(),
-          t.reason() == TokenUnavailableException.Reason.BACKING_OFF ? "ACTIVE"
-              : t.connection() != null && t.connection().status() == ConnectionStatus.PENDING ? "PENDING" : "FAILED",
-          ar.succeeded() ? ar.result() : null,
-          t.retryAt() == null ? null : java.time.Duration.between(clock.instant(), t.retryAt()));
-      x.outcome = "connection_not_ready";
-      x.request.resume();
-      ErrorBody.send(x.request.response(), e, x.requestId);
-    });
+    vertx
+        .executeBlocking(
+            () ->
+                t.connection() == null || t.reason() == TokenUnavailableException.Reason.BACKING_OFF
+                    ? null
+                    : links.currentUrl(t.connection()),
+            false)
+        .onComplete(ar -> {
+          GatewayException e = Failures.connectionNotReady(
+              t.getMessage(),
+              t.connection() == null ? null : t.connection().id(),
+              t.reason() == TokenUnavailableException.Reason.BACKING_OFF
+                  ? "ACTIVE"
+                  : t.connection() != null && t.connection().status() == ConnectionStatus.PENDING
+                      ? "PENDING"
+                      : "FAILED",
+              ar.succeeded() ? ar.result() : null,
+              t.retryAt() == null
+                  ? null
+                  : java.time.Duration.between(clock.instant(), t.retryAt()));
+          x.outcome = "connection_not_ready";
+          x.request.resume();
+          ErrorBody.send(x.request.response(), e, x.requestId);
+        });
   }
 
   private void finished(Exchange x, int status, long bytes) {

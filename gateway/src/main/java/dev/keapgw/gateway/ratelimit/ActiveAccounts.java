@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ActiveAccounts {
   /** How long an account counts as active after its last request. */
   static final Duration WINDOW = Duration.ofSeconds(5);
+
   private static final long RECOUNT_MILLIS = 200;
 
   private final Clock clock;

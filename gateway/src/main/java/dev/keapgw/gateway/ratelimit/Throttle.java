@@ -33,9 +33,11 @@ public final class Throttle {
    * A throttle named {@code name} (a bucket-key prefix: unique per kind of attempt), in
    * {@code shared} when that store is shared by the cluster, else in this process.
    */
-  public static Throttle of(String name, int burst, int perPeriod, Duration period, BucketStore shared, Clock clock) {
+  public static Throttle of(
+      String name, int burst, int perPeriod, Duration period, BucketStore shared, Clock clock) {
     BucketConfiguration config = BucketConfiguration.builder()
-        .addLimit(l -> l.capacity(burst).refillGreedy(perPeriod, period)).build();
+        .addLimit(l -> l.capacity(burst).refillGreedy(perPeriod, period))
+        .build();
     if (shared != null && shared.shared()) {
       return new Throttle(name, config, shared, null);
     }

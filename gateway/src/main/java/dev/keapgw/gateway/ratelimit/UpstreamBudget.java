@@ -35,10 +35,16 @@ public final class UpstreamBudget {
   static final int SPIKE_BURST = 2;
   /** The longest a request waits for the budget (or its account's share) before it is refused. */
   static final Duration MAX_WAIT = Duration.ofSeconds(2);
-  private static final Future<Verdict> UNLIMITED = Future.succeededFuture(new Verdict(true, 0, Long.MAX_VALUE, 0, 0));
+
+  private static final Future<Verdict> UNLIMITED =
+      Future.succeededFuture(new Verdict(true, 0, Long.MAX_VALUE, 0, 0));
 
   /** What refused a request: the budget as a whole, or the account's share of it. */
-  public enum Refusal { NONE, BUDGET, SHARE }
+  public enum Refusal {
+    NONE,
+    BUDGET,
+    SHARE
+  }
 
   /** The outcome of {@link #acquire}: the verdict, and what refused when it did. */
   public record Outcome(Verdict verdict, Refusal refusal, int activeAccounts) {
@@ -58,17 +64,21 @@ public final class UpstreamBudget {
    * @param perMinute requests per minute per client; 0 for no budget
    * @param spikePerSecond requests in any one second per client
    */
-  public UpstreamBudget(Vertx vertx, int perMinute, int spikePerSecond, BucketStore buckets, Clock clock) {
+  public UpstreamBudget(
+      Vertx vertx, int perMinute, int spikePerSecond, BucketStore buckets, Clock clock) {
     this.vertx = vertx;
     this.buckets = buckets;
     this.perMinute = perMinute;
     this.spikePerSecond = Math.max(1, spikePerSecond);
     int burst = Math.min(SPIKE_BURST, this.spikePerSecond);
-    this.config = perMinute <= 0 ? null : BucketConfiguration.builder()
-        .addLimit(l -> l.capacity(burst).refillGreedy(Math.max(1, this.spikePerSecond - burst), Duration.ofSeconds(1)))
-        .addLimit(l -> l.capacity(Math.min(perMinute, this.spikePerSecond))
-            .refillGreedy(Math.max(1, perMinute - this.spikePerSecond), Duration.ofMinutes(1)))
-        .build();
+    this.config = perMinute <= 0
+        ? null
+        : BucketConfiguration.builder()
+            .addLimit(l -> l.capacity(burst)
+                .refillGreedy(Math.max(1, this.spikePerSecond - burst), Duration.ofSeconds(1)))
+            .addLimit(l -> l.capacity(Math.min(perMinute, this.spikePerSecond))
+                .refillGreedy(Math.max(1, perMinute - this.spikePerSecond), Duration.ofMinutes(1)))
+            .build();
     this.active = new ActiveAccounts(clock);
   }
 
@@ -101,30 +111,38 @@ public final class UpstreamBudget {
 
   private void attempt(String clientKey, String accountId, long waitLeft, Promise<Outcome> done) {
     int n = active.touch(accountId);
-    Future<Verdict> share = n < 2 ? UNLIMITED : buckets.tryConsume(shareKey(clientKey, accountId, n), shareConfig(n))
-        .map(p -> Verdict.of(p, shareRate(n)));
-    share.compose(s -> {
-      if (!s.allowed()) {
-        return Future.succeededFuture(new Outcome(s, Refusal.SHARE, n));
-      }
-      return buckets.tryConsume("budget:" + clientKey + ":" + perMinute + ":" + spikePerSecond, config)
-          .map(p -> {
-            Verdict v = Verdict.of(p, spikePerSecond);
-            return new Outcome(v, v.allowed() ? Refusal.NONE : Refusal.BUDGET, n);
-          });
-    }).onComplete(ar -> {
-      if (ar.failed()) {
-        done.fail(ar.cause());
-        return;
-      }
-      Outcome o = ar.result();
-      long wait = Math.max(1_000_000L, o.verdict().waitNanos());
-      if (o.allowed() || wait > waitLeft) {
-        done.complete(o);
-        return;
-      }
-      vertx.setTimer(Math.max(1, wait / 1_000_000L), id -> attempt(clientKey, accountId, waitLeft - wait, done));
-    });
+    Future<Verdict> share = n < 2
+        ? UNLIMITED
+        : buckets
+            .tryConsume(shareKey(clientKey, accountId, n), shareConfig(n))
+            .map(p -> Verdict.of(p, shareRate(n)));
+    share
+        .compose(s -> {
+          if (!s.allowed()) {
+            return Future.succeededFuture(new Outcome(s, Refusal.SHARE, n));
+          }
+          return buckets
+              .tryConsume("budget:" + clientKey + ":" + perMinute + ":" + spikePerSecond, config)
+              .map(p -> {
+                Verdict v = Verdict.of(p, spikePerSecond);
+                return new Outcome(v, v.allowed() ? Refusal.NONE : Refusal.BUDGET, n);
+              });
+        })
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            done.fail(ar.cause());
+            return;
+          }
+          Outcome o = ar.result();
+          long wait = Math.max(1_000_000L, o.verdict().waitNanos());
+          if (o.allowed() || wait > waitLeft) {
+            done.complete(o);
+            return;
+          }
+          vertx.setTimer(
+              Math.max(1, wait / 1_000_000L),
+              id -> attempt(clientKey, accountId, waitLeft - wait, done));
+        });
   }
 
   /** An account's share of the pace while {@code n} accounts are active: at least one a second. */
@@ -134,7 +152,9 @@ public final class UpstreamBudget {
 
   private BucketConfiguration shareConfig(int n) {
     int rate = shareRate(n);
-    return BucketConfiguration.builder().addLimit(l -> l.capacity(1).refillGreedy(rate, Duration.ofSeconds(1))).build();
+    return BucketConfiguration.builder()
+        .addLimit(l -> l.capacity(1).refillGreedy(rate, Duration.ofSeconds(1)))
+        .build();
   }
 
   private String shareKey(String clientKey, String accountId, int n) {

@@ -31,8 +31,12 @@ class ClusterThrottlesTest {
 
   @BeforeAll
   static void start() {
-    cluster = Cluster.start(2, PostgresEngine.shared().newDatabase(), RedisEngine.shared().url(),
-        s -> s.withClock(CLOCK), g -> g.withClock(CLOCK));
+    cluster = Cluster.start(
+        2,
+        PostgresEngine.shared().newDatabase(),
+        RedisEngine.shared().url(),
+        s -> s.withClock(CLOCK),
+        g -> g.withClock(CLOCK));
   }
 
   @AfterAll
@@ -43,12 +47,15 @@ class ClusterThrottlesTest {
   @Test
   void wrongAdminTokensAreCountedAcrossInstances() {
     for (int i = 0; i < 10; i++) {
-      TestHttp.Reply r = TestHttp.bearer(cluster.gateway(i % 2).baseUrl(), "wrong-token-" + i).get("/admin/accounts");
+      TestHttp.Reply r = TestHttp.bearer(cluster.gateway(i % 2).baseUrl(), "wrong-token-" + i)
+          .get("/admin/accounts");
       assertThat(r.status()).as("try %d: %s", i, r.body()).isEqualTo(401);
     }
-    // five wrong tries reached each instance; the cluster saw ten: both refuse now, the right token too
+    // five wrong tries reached each instance; the cluster saw ten: both refuse now, the right token
+    // too
     for (int i = 0; i < 2; i++) {
-      TestHttp.Reply r = TestHttp.bearer(cluster.gateway(i).baseUrl(), Cluster.ADMIN_TOKEN).get("/admin/accounts");
+      TestHttp.Reply r =
+          TestHttp.bearer(cluster.gateway(i).baseUrl(), Cluster.ADMIN_TOKEN).get("/admin/accounts");
       assertThat(r.status()).as("instance %d: %s", i, r.body()).isEqualTo(429);
       assertThat(r.header("Retry-After")).isNotNull();
     }
@@ -59,9 +66,11 @@ class ClusterThrottlesTest {
     AccountService.NewAccount acct = cluster.newAccount("signing in");
     List<TestHttp.Reply> callbacks = new ArrayList<>();
     for (int i = 0; i < 11; i++) {
-      TestHttp.Reply created = cluster.as(i % 2, acct.key().secret()).post("/connections", Map.of("app", "keap"));
+      TestHttp.Reply created =
+          cluster.as(i % 2, acct.key().secret()).post("/connections", Map.of("app", "keap"));
       assertThat(created.status()).as(created.body()).isEqualTo(201);
-      TestHttp.Reply opened = ConnectFlow.get(on(i % 2, created.json().at("/connection/url").asText()));
+      TestHttp.Reply opened =
+          ConnectFlow.get(on(i % 2, created.json().at("/connection/url").asText()));
       assertThat(opened.status()).as(opened.body()).isEqualTo(302);
       TestHttp.Reply authorized = ConnectFlow.get(opened.header("Location"));
       assertThat(authorized.status()).as(authorized.body()).isEqualTo(302);

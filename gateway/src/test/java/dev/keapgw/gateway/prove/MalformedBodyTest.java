@@ -31,11 +31,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MalformedBodyTest {
   static final EchoUpstream ECHO = EchoUpstream.start();
   static Path log;
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> {
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> {
     log = g.dataDir().resolve("logs/access.log");
     return g.withApp(g.apps().get("keap").withUpstream(URI.create(ECHO.url())))
-        .withAccessLog(AccessLogTarget.file(log)).withLimits(new GatewayConfig.Limits(100_000, 100_000, 0));
+        .withAccessLog(AccessLogTarget.file(log))
+        .withLimits(new GatewayConfig.Limits(100_000, 100_000, 0));
   });
+
   static AccountService.NewAccount acct;
 
   @BeforeAll
@@ -56,21 +60,30 @@ class MalformedBodyTest {
 
   @Test
   void aBadChunkSizeWithTheHeadIs400ForTheCaller() throws Exception {
-    assertCallersMistake("malformed-at-once", List.of(head("malformed-at-once") + "5\r\n{\"a\":\r\nZZZ\r\nxx\r\n0\r\n\r\n"));
+    assertCallersMistake(
+        "malformed-at-once",
+        List.of(head("malformed-at-once") + "5\r\n{\"a\":\r\nZZZ\r\nxx\r\n0\r\n\r\n"));
   }
 
   @Test
   void aBadChunkAfterTheBodyBeganStreamingIs400ForTheCaller() throws Exception {
     // the first chunk goes upstream on its own; the broken one follows once it has
-    assertCallersMistake("malformed-midway", List.of(head("malformed-midway") + "d\r\n{\"given_name\"\r\n",
-        ":\"x\"}\r\nnot-a-size\r\n\r\n"));
+    assertCallersMistake(
+        "malformed-midway",
+        List.of(
+            head("malformed-midway") + "d\r\n{\"given_name\"\r\n",
+            ":\"x\"}\r\nnot-a-size\r\n\r\n"));
   }
 
   private static void assertCallersMistake(String id, List<String> pieces) throws Exception {
     String before = upstreamErrors();
     // the pieces 300 ms apart: the first is forwarded before the broken one arrives
-    RawHttp.Exchange sent = RawHttp.paced("127.0.0.1", FIX.gateway().port(),
-        pieces.stream().map(p -> p.getBytes(StandardCharsets.ISO_8859_1)).toList(), 300, 15_000);
+    RawHttp.Exchange sent = RawHttp.paced(
+        "127.0.0.1",
+        FIX.gateway().port(),
+        pieces.stream().map(p -> p.getBytes(StandardCharsets.ISO_8859_1)).toList(),
+        300,
+        15_000);
     List<RawHttp.Response> responses = sent.responses();
     String text = sent.rawText();
     assertThat(responses).as(text).hasSize(1);
@@ -85,12 +98,17 @@ class MalformedBodyTest {
   }
 
   private static String head(String id) {
-    return "POST /keap/crm/rest/v2/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + acct.key().secret()
-        + "\r\nX-Request-Id: " + id + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+    return "POST /keap/crm/rest/v2/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+        + acct.key().secret() + "\r\nX-Request-Id: " + id
+        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
   }
 
   private static String upstreamErrors() {
-    return FIX.anonymous().get("/metrics").body().lines().filter(l -> l.startsWith("gateway_upstream_errors_total"))
+    return FIX.anonymous()
+        .get("/metrics")
+        .body()
+        .lines()
+        .filter(l -> l.startsWith("gateway_upstream_errors_total"))
         .reduce("", (a, b) -> a + b + "\n");
   }
 
@@ -103,17 +121,27 @@ class MalformedBodyTest {
     List<String> found = List.of();
     while (found.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(50);
-      found = Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.contains("request_id=" + id + " "))
-          .toList() : List.of();
+      found = Files.exists(log)
+          ? Files.readAllLines(log).stream()
+              .filter(l -> l.contains("request_id=" + id + " "))
+              .toList()
+          : List.of();
     }
-    // a request on a fresh connection, answered and logged after it, marks when the log has caught up
+    // a request on a fresh connection, answered and logged after it, marks when the log has caught
+    // up
     String marker = "after-" + id;
-    assertThat(new dev.keapgw.sandbox.TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer "
-        + acct.key().secret(), "X-Request-Id", marker)).get("/keap/crm/rest/v2/contacts").status()).isEqualTo(200);
-    while (System.nanoTime() < deadline && Files.readAllLines(log).stream().noneMatch(l -> l.contains(marker))) {
+    assertThat(new dev.keapgw.sandbox.TestHttp(
+                FIX.gateway().baseUrl(),
+                Map.of("Authorization", "Bearer " + acct.key().secret(), "X-Request-Id", marker))
+            .get("/keap/crm/rest/v2/contacts")
+            .status())
+        .isEqualTo(200);
+    while (System.nanoTime() < deadline
+        && Files.readAllLines(log).stream().noneMatch(l -> l.contains(marker))) {
       Thread.sleep(50);
     }
-    return Files.readAllLines(log).stream().filter(l -> l.contains("request_id=" + id + " ")).toList();
+    return Files.readAllLines(log).stream()
+        .filter(l -> l.contains("request_id=" + id + " "))
+        .toList();
   }
-
 }

@@ -56,18 +56,30 @@ final class RawHttp {
    * message naming {@code mentioned}, and that it announces the connection's close.
    */
   static void assertEnvelope(Response r, int status, String type, String mentioned) {
-    org.assertj.core.api.Assertions.assertThat(r.header("Content-Type")).as(r.text()).startsWith("application/json");
-    org.assertj.core.api.Assertions.assertThat(r.header("Connection")).as(r.text()).isEqualToIgnoringCase("close");
+    org.assertj.core.api.Assertions.assertThat(r.header("Content-Type"))
+        .as(r.text())
+        .startsWith("application/json");
+    org.assertj.core.api.Assertions.assertThat(r.header("Connection"))
+        .as(r.text())
+        .isEqualToIgnoringCase("close");
     com.fasterxml.jackson.databind.JsonNode e;
     try {
       e = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("error");
     } catch (IOException ex) {
       throw new AssertionError("not JSON: " + r.text(), ex);
     }
-    org.assertj.core.api.Assertions.assertThat(e.path("status").asInt()).as(r.text()).isEqualTo(status);
-    org.assertj.core.api.Assertions.assertThat(e.path("type").asText()).as(r.text()).isEqualTo(type);
-    org.assertj.core.api.Assertions.assertThat(e.path("message").asText()).as(r.text()).contains(mentioned);
-    org.assertj.core.api.Assertions.assertThat(e.path("request_id").asText()).as(r.text()).isNotBlank();
+    org.assertj.core.api.Assertions.assertThat(e.path("status").asInt())
+        .as(r.text())
+        .isEqualTo(status);
+    org.assertj.core.api.Assertions.assertThat(e.path("type").asText())
+        .as(r.text())
+        .isEqualTo(type);
+    org.assertj.core.api.Assertions.assertThat(e.path("message").asText())
+        .as(r.text())
+        .contains(mentioned);
+    org.assertj.core.api.Assertions.assertThat(e.path("request_id").asText())
+        .as(r.text())
+        .isNotBlank();
   }
 
   static Exchange exchange(String host, int port, byte[] request, int timeoutMillis) {
@@ -79,7 +91,8 @@ final class RawHttp {
    * apart, while what comes back is read (a slow or staggered caller); writing stops when the
    * server closes the connection.
    */
-  static Exchange paced(String host, int port, List<byte[]> pieces, long pauseMillis, int timeoutMillis) {
+  static Exchange paced(
+      String host, int port, List<byte[]> pieces, long pauseMillis, int timeoutMillis) {
     ByteArrayOutputStream got = new ByteArrayOutputStream();
     boolean timedOut = false;
     try (Socket s = new Socket()) {
@@ -101,7 +114,7 @@ final class RawHttp {
       });
       if (pauseMillis == 0) {
         try {
-          writer.join();   // all of it written before reading, as a plain exchange does
+          writer.join(); // all of it written before reading, as a plain exchange does
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

@@ -33,22 +33,39 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SlowCallerTest {
   static final EchoUpstream ECHO = EchoUpstream.start();
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g
-      .withApp(g.apps().get("keap").withUpstream(URI.create(ECHO.url())))
-      .withTimeouts(g.timeouts().withRequestBody(Duration.ofSeconds(1)).withUpstreamPoolWait(Duration.ofMillis(500)))
-      .withTuning(oneUpstreamConnection(g.tuning())));
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(
+      s -> s,
+      g -> g.withApp(g.apps().get("keap").withUpstream(URI.create(ECHO.url())))
+          .withTimeouts(g.timeouts()
+              .withRequestBody(Duration.ofSeconds(1))
+              .withUpstreamPoolWait(Duration.ofMillis(500)))
+          .withTuning(oneUpstreamConnection(g.tuning())));
+
   static AccountService.NewAccount acct;
 
   static Tuning oneUpstreamConnection(Tuning t) {
-    return new Tuning(1, t.workerThreads(), 1, t.upstreamKeepIdle(), t.oauthConnections(), t.maxControlBody(),
-        t.maxHeaderBytes(), t.idleTimeout(), t.sharedStoreCache(), t.embeddedStoreCache(), t.sweepEvery(),
+    return new Tuning(
+        1,
+        t.workerThreads(),
+        1,
+        t.upstreamKeepIdle(),
+        t.oauthConnections(),
+        t.maxControlBody(),
+        t.maxHeaderBytes(),
+        t.idleTimeout(),
+        t.sharedStoreCache(),
+        t.embeddedStoreCache(),
+        t.sweepEvery(),
         t.lastUseFlushEvery());
   }
 
   @BeforeAll
   static void connect() {
     acct = FIX.newAccount("slow callers");
-    FIX.admin().patch("/admin/accounts/" + acct.account().id(), Map.of("rate_limit_per_second", 10_000));
+    FIX.admin()
+        .patch("/admin/accounts/" + acct.account().id(), Map.of("rate_limit_per_second", 10_000));
     DirectConnections.activate(FIX, acct.account().id());
   }
 
@@ -70,11 +87,14 @@ class SlowCallerTest {
     RawHttp.Response r = slow.responses().get(0);
     assertThat(r.status()).as(slow.text()).isEqualTo(408);
     assertThat(r.bodyText()).contains("\"type\":\"request_timeout\"").contains("\"request_id\"");
-    assertThat(slow.closedByGateway()).as("the gateway closes the caller's connection").isTrue();
+    assertThat(slow.closedByGateway())
+        .as("the gateway closes the caller's connection")
+        .isTrue();
     assertThat(ECHO.received()).as("no request reached the upstream whole").isEmpty();
     // the one upstream connection the body was going to is free again (held, this would wait the
     // pool wait and answer 503)
-    assertThat(FIX.as(acct.key().secret()).get("/keap/crm/rest/v2/contacts").status()).isEqualTo(200);
+    assertThat(FIX.as(acct.key().secret()).get("/keap/crm/rest/v2/contacts").status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -89,12 +109,14 @@ class SlowCallerTest {
   @Test
   void aFullUpstreamPoolIsAnswered503WithRetryAfterAfterThePoolWait() throws Exception {
     List<HttpServerRequest> hung = new CopyOnWriteArrayList<>();
-    ECHO.enqueue(hung::add);   // the first request holds the only upstream connection, unanswered
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    CompletableFuture<HttpResponse<String>> first = http.sendAsync(get(), HttpResponse.BodyHandlers.ofString());
+    ECHO.enqueue(hung::add); // the first request holds the only upstream connection, unanswered
+    HttpClient http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    CompletableFuture<HttpResponse<String>> first =
+        http.sendAsync(get(), HttpResponse.BodyHandlers.ofString());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (hung.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(20);   // waiting for the upstream to have the first request, not for time to pass
+      Thread.sleep(20); // waiting for the upstream to have the first request, not for time to pass
     }
     assertThat(hung).hasSize(1);
     try {
@@ -107,18 +129,25 @@ class SlowCallerTest {
       hung.get(0).response().end("{}");
     }
     assertThat(first.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-    assertThat(http.send(get(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-    assertThat(FIX.anonymous().get("/metrics").body()).contains("gateway_rate_limited_total{limit=\"upstream_pool\"}");
+    assertThat(http.send(get(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+    assertThat(FIX.anonymous().get("/metrics").body())
+        .contains("gateway_rate_limited_total{limit=\"upstream_pool\"}");
   }
 
   private static HttpRequest get() {
-    return HttpRequest.newBuilder(URI.create(FIX.gateway().baseUrl() + "/keap/crm/rest/v2/contacts"))
-        .header("Authorization", "Bearer " + acct.key().secret()).timeout(Duration.ofSeconds(20)).GET().build();
+    return HttpRequest.newBuilder(
+            URI.create(FIX.gateway().baseUrl() + "/keap/crm/rest/v2/contacts"))
+        .header("Authorization", "Bearer " + acct.key().secret())
+        .timeout(Duration.ofSeconds(20))
+        .GET()
+        .build();
   }
 
   private static String head(int length) {
-    return "POST /keap/crm/rest/v2/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + acct.key().secret()
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n";
+    return "POST /keap/crm/rest/v2/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+        + acct.key().secret() + "\r\nContent-Type: application/json\r\nContent-Length: " + length
+        + "\r\n\r\n";
   }
 
   /** A caller that sends a head, then 100 bytes of body every 200 ms, and reads what comes back. */

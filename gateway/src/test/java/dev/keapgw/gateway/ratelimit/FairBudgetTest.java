@@ -30,8 +30,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * gateway (its own 429, with Retry-After), and Keap's 429 never happens.
  */
 class FairBudgetTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(
-      s -> s.withQuotas(SandboxConfig.QuotaLimits.keap()), g -> g);
+  @RegisterExtension
+  static final GatewayFixture FIX =
+      new GatewayFixture(s -> s.withQuotas(SandboxConfig.QuotaLimits.keap()), g -> g);
+
   static AccountService.NewAccount a;
   static AccountService.NewAccount b;
 
@@ -41,7 +43,8 @@ class FairBudgetTest {
     b = FIX.newAccount("steady");
     for (AccountService.NewAccount acct : List.of(a, b)) {
       // the accounts' own rates are out of the way: the upstream budget is what is tested
-      FIX.admin().patch("/admin/accounts/" + acct.account().id(), Map.of("rate_limit_per_second", 10_000));
+      FIX.admin()
+          .patch("/admin/accounts/" + acct.account().id(), Map.of("rate_limit_per_second", 10_000));
       DirectConnections.activate(FIX, acct.account().id());
     }
   }
@@ -72,7 +75,7 @@ class FairBudgetTest {
         }));
       }
       while (aSent.get() < 20 && System.nanoTime() < end) {
-        Thread.sleep(10);   // B starts once A's burst is under way
+        Thread.sleep(10); // B starts once A's burst is under way
       }
       TestHttp http = FIX.as(b.key().secret());
       List<String> bAnswers = new ArrayList<>();
@@ -84,17 +87,27 @@ class FairBudgetTest {
         f.get(60, TimeUnit.SECONDS);
       }
       bursting.set(false);
-      assertThat(bAnswers).as("B is served while A bursts").isNotEmpty().allMatch(s -> s.startsWith("200 "));
+      assertThat(bAnswers)
+          .as("B is served while A bursts")
+          .isNotEmpty()
+          .allMatch(s -> s.startsWith("200 "));
     } finally {
       pool.shutdownNow();
     }
     assertThat(sandbox429s() - keap429Before).as("Keap's own 429s").isZero();
-    assertThat(aRefusals).as("A's refusals are the gateway's, never Keap's")
-        .allMatch(s -> s.startsWith("429 ") && s.contains("\"type\":\"upstream_budget_exhausted\""));
+    assertThat(aRefusals)
+        .as("A's refusals are the gateway's, never Keap's")
+        .allMatch(
+            s -> s.startsWith("429 ") && s.contains("\"type\":\"upstream_budget_exhausted\""));
     assertThat(aStatuses.get(200)).as("A is served too, at its share").isNotNull();
   }
 
   private static long sandbox429s() {
-    return FIX.sandboxControl().get("/_sandbox/stats").json().path("responses").path("429").asLong(0);
+    return FIX.sandboxControl()
+        .get("/_sandbox/stats")
+        .json()
+        .path("responses")
+        .path("429")
+        .asLong(0);
   }
 }

@@ -33,6 +33,7 @@ final class LoopPool {
 
   /** A call waiting for a connection, and the timer that fails it as busy after the pool wait. */
   private record Waiter(UpstreamCall call, ScheduledFuture<?> timer) {}
+
   private int open; // connecting, busy and idle
 
   LoopPool(UpstreamClient client, EventLoop loop, Origin origin) {
@@ -76,11 +77,16 @@ final class LoopPool {
       connect(call);
     } else {
       Waiter[] w = new Waiter[1];
-      w[0] = new Waiter(call, loop.schedule(() -> {
-        if (waiting.remove(w[0])) {
-          call.notStarted(UpstreamException.of(UpstreamException.Kind.BUSY, null));
-        }
-      }, client.poolWaitNanos(), TimeUnit.NANOSECONDS));
+      w[0] = new Waiter(
+          call,
+          loop.schedule(
+              () -> {
+                if (waiting.remove(w[0])) {
+                  call.notStarted(UpstreamException.of(UpstreamException.Kind.BUSY, null));
+                }
+              },
+              client.poolWaitNanos(),
+              TimeUnit.NANOSECONDS));
       waiting.addLast(w[0]);
     }
   }

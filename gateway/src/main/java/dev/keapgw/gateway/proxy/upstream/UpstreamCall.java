@@ -77,7 +77,6 @@ public final class UpstreamCall {
   }
 
   /** Completes with this call once the answer's head arrived; fails when the exchange did. */
-
   public Future<UpstreamCall> answered() {
     return answered.future();
   }
@@ -181,7 +180,7 @@ public final class UpstreamCall {
   // ---- the request
 
   private void send(Channel ch) {
-    if (cancelled) {   // given up while it waited: the connection goes back unused
+    if (cancelled) { // given up while it waited: the connection goes back unused
       notStarted(UpstreamException.of(UpstreamException.Kind.BROKEN_ANSWER, null));
       ch.pipeline().get(UpstreamChannel.class).pool().release(ch);
       return;

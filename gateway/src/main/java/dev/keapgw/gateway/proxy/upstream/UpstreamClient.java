@@ -38,14 +38,21 @@ public final class UpstreamClient {
    * How the client behaves; {@code poolWait} bounds the wait for a connection when every one a
    * loop may open is busy; {@code tls} is the TLS context for https origins ({@link #defaultTls()}).
    */
-  public record Settings(Duration connectTimeout, Duration responseTimeout, int maxConnectionsPerLoop,
-      Duration keepIdle, Duration poolWait, SslContext tls) {}
+  public record Settings(
+      Duration connectTimeout,
+      Duration responseTimeout,
+      int maxConnectionsPerLoop,
+      Duration keepIdle,
+      Duration poolWait,
+      SslContext tls) {}
 
   private final ChannelFactory<? extends Channel> channelFactory;
   private final AddressResolverGroup<?> resolver;
   private final Settings settings;
   private final HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
-      .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024).setMaxChunkSize(64 * 1024);
+      .setMaxInitialLineLength(16 * 1024)
+      .setMaxHeaderSize(64 * 1024)
+      .setMaxChunkSize(64 * 1024);
   private final Map<EventLoop, Map<Origin, LoopPool>> pools = new ConcurrentHashMap<>();
   private final Map<URI, Origin> origins = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -60,7 +67,9 @@ public final class UpstreamClient {
   /** TLS as browsers do it: the JDK's trusted authorities, and the certificate must name the host. */
   public static SslContext defaultTls() {
     try {
-      return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
+      return SslContextBuilder.forClient()
+          .endpointIdentificationAlgorithm("HTTPS")
+          .build();
     } catch (SSLException e) {
       throw new IllegalStateException("TLS is not available in this JVM: " + e.getMessage(), e);
     }
@@ -77,7 +86,11 @@ public final class UpstreamClient {
    * completes, on {@code context}, once the answer's head arrived; {@link UpstreamCall#cancel()}
    * gives it up (the caller was answered otherwise).
    */
-  public UpstreamCall send(ContextInternal context, Origin origin, HttpRequest head, Buffer body,
+  public UpstreamCall send(
+      ContextInternal context,
+      Origin origin,
+      HttpRequest head,
+      Buffer body,
       HttpServerRequest stream) {
     head.headers().set(io.netty.handler.codec.http.HttpHeaderNames.HOST, origin.hostHeader());
     UpstreamCall call = new UpstreamCall(context, head, body, stream);
@@ -93,7 +106,8 @@ public final class UpstreamClient {
   /** Closes the idle connections, and every busy one when its exchange ends. */
   public void close() {
     closed = true;
-    pools.forEach((loop, byOrigin) -> loop.execute(() -> byOrigin.values().forEach(LoopPool::closeIdle)));
+    pools.forEach(
+        (loop, byOrigin) -> loop.execute(() -> byOrigin.values().forEach(LoopPool::closeIdle)));
   }
 
   private LoopPool pool(EventLoop loop, Origin origin) {
