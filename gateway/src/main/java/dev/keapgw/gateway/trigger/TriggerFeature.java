@@ -39,6 +39,7 @@ public final class TriggerFeature implements Feature {
   private Dispatcher dispatcher;
   private Sender sender;
   private SubscriptionKeeper keeper;
+  private TriggerServices api;
   private long keeperTimer = -1;
 
   @Override
@@ -70,11 +71,11 @@ public final class TriggerFeature implements Feature {
     KeapBroker broker = new KeapBroker(subs, keap, s.connectionRepo(), repo, hookBase, c.clock());
     TriggerService triggers =
         new TriggerService(repo, s.connectionRepo(), s.secrets(), broker, guard, c.clock());
-    new TriggerRoutes(
-            triggers,
-            new DestinationService(triggers, repo, s.secrets(), guard, c.clock()),
-            new EventService(triggers, new EventLog(s.db().jdbi()), c.clock(), dispatcher::wake))
-        .mount(routes);
+    api = new TriggerServices(
+        triggers,
+        new DestinationService(triggers, repo, s.secrets(), guard, c.clock()),
+        new EventService(triggers, new EventLog(s.db().jdbi()), c.clock(), dispatcher::wake));
+    new TriggerRoutes(api.triggers(), api.destinations(), api.events()).mount(routes);
     new HookReceiver(subs, s.connectionRepo(), repo, intake, c.clock()).mount(routes.router());
     s.connectionRepo().onDeleting(broker::connectionDeleting);
     ConnectionService connectionService = ConnectionService.of(s);
@@ -120,6 +121,11 @@ public final class TriggerFeature implements Feature {
     if (sender != null) {
       sender.close();
     }
+  }
+
+  /** The services behind the API, for the console; null before {@link #mount}. */
+  public TriggerServices services() {
+    return api;
   }
 
   /** Keeps the Keap subscriptions now (tests; normally every ten minutes). */
