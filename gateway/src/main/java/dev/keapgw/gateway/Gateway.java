@@ -133,6 +133,7 @@ public final class Gateway implements AutoCloseable {
       }
       g.listen();
       g.sweeper.start();
+      g.features.forEach(Feature::listening);
       services.readiness().remove(starting);
       return g;
     } catch (RuntimeException e) {
