@@ -36,7 +36,7 @@ class PackageTest {
     String top = archive.getFileName().toString().replace(".tar.gz", "");
     Path home = tmp.resolve(top);
     for (String f : List.of("bin/keap-gateway", "bin/keap", "runtime/bin/java", "lib/keap-gateway.jar",
-        "lib/jvm.options", "keap-gateway.service", "LICENSE", "INSTALL")) {
+        "lib/keap.jar", "lib/jvm.options", "keap-gateway.service", "LICENSE", "INSTALL")) {
       assertThat(home.resolve(f)).as(f).exists();
     }
     assertThat(Files.getPosixFilePermissions(home.resolve("bin/keap-gateway"))).contains(PosixFilePermission.OWNER_EXECUTE);
