@@ -19,7 +19,7 @@ cd "$root"
 java="$(source scripts/find-java.sh; find_java)"
 work="$(mktemp -d)"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; bash bench/nginx-ref.sh stop || true; }
+cleanup() { for p in "${pids[@]}" $(cat "$work/gateway.pids" 2>/dev/null); do kill "$p" 2>/dev/null || true; done; bash bench/nginx-ref.sh stop || true; }
 trap cleanup EXIT
 
 bash bench/nginx-ref.sh stop 2>/dev/null || true
@@ -36,7 +36,7 @@ start_gateway() {   # jar port: starts it and prints an API key whose connection
     --client-id bench --client-secret bench-secret --encryption-key "$(openssl rand -base64 32)" \
     --admin-token bench-admin-token-0123456789abcdef0123 --account-rate-limit 1000000 --upstream-quota-per-minute 0 \
     >"$work/gateway$port.log" 2>&1 &
-  pids+=($!)
+  echo $! >> "$work/gateway.pids"   # (this function runs in a subshell: pids+=() would be lost)
   for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && curl -sf http://127.0.0.1:29090/_sandbox/stats >/dev/null && break; sleep 0.2; done
   key="$(curl -sf -H 'Authorization: Bearer bench-admin-token-0123456789abcdef0123' -H 'Content-Type: application/json' -d '{"name":"bench"}' \
     "http://127.0.0.1:$port/admin/accounts" | python3 -c 'import sys,json;print(json.load(sys.stdin)["api_key"])')"
