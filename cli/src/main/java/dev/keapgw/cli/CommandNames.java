@@ -17,6 +17,7 @@ final class CommandNames {
   static {
     List<String> names = new ArrayList<>();
     names.add("connections");
+    names.add("triggers");
     Resources.ALL.stream().map(ResourceSpec::name).forEach(names::add);
     names.addAll(List.of("userinfo", "api", "config", "completion"));
     TOP = List.copyOf(names);

@@ -3,6 +3,7 @@ package dev.keapgw.cli;
 import dev.keapgw.cli.commands.ApiCommand;
 import dev.keapgw.cli.commands.ConnectionCommands;
 import dev.keapgw.cli.commands.MoreCommands;
+import dev.keapgw.cli.commands.TriggerCommands;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -80,6 +81,7 @@ public final class KeapCli implements Callable<Integer> {
   private static CommandLine build(String name, Session session) {
     return switch (name) {
       case "connections" -> ConnectionCommands.tree(session);
+      case "triggers" -> TriggerCommands.tree(session);
       case "userinfo" -> new CommandLine(new MoreCommands.UserInfo(session));
       case "api" -> new CommandLine(new ApiCommand(session));
       case "config" -> new CommandLine(new ConfigCommand(session));

@@ -11,6 +11,7 @@ import dev.keapgw.client.Target;
 import dev.keapgw.client.connections.ConnectionsApi;
 import dev.keapgw.client.http.Json;
 import dev.keapgw.client.http.JsonApi;
+import dev.keapgw.client.triggers.TriggersApi;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -89,6 +90,21 @@ public final class Session {
           "unset KEAP_TOKEN (or drop --token, or pick a profile without a token) to use the gateway");
     }
     return client().connections();
+  }
+
+  /** The gateway's triggers; a configuration failure when the target is Keap itself. */
+  public TriggersApi triggers() {
+    if (settings().target() instanceof Target.Direct) {
+      throw CliFailure.config("triggers are the gateway's, and keap is set to talk to Keap directly"
+              + " (a token came from " + settings().source("token") + ")",
+          "unset KEAP_TOKEN (or drop --token, or pick a profile without a token) to use the gateway");
+    }
+    return client().triggers();
+  }
+
+  /** The connection named with --connection (or KEAP_CONNECTION, or the profile), or null. */
+  public String connectionId() {
+    return settings().target() instanceof Target.Gateway g ? g.connectionId() : null;
   }
 
   /** The format asked for, else the default: a table on a terminal; otherwise JSON (JSON lines for a list). */

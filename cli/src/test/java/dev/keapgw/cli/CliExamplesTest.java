@@ -7,6 +7,8 @@ import dev.keapgw.client.support.FakeTime;
 import dev.keapgw.gateway.ConnectFlow;
 import dev.keapgw.gateway.GatewayFixture;
 import dev.keapgw.gateway.config.GatewayConfig;
+import dev.keapgw.gateway.trigger.Receiver;
+import dev.keapgw.sandbox.TestHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,18 +34,42 @@ import picocli.CommandLine;
  * What a newcomer copies: every example in {@code keap}'s help, in docs/CLIENT.md and in the
  * README runs against a gateway in front of the sandbox (as the demo runs them), and the help
  * itself reads cleanly (no picocli warning, no URL or JSON broken across lines, the global
- * options listed once).
+ * options listed once). The words TRIGGER_ID, DESTINATION_ID and EVENT_ID in an example stand for
+ * a trigger on contact.add this test made (with a destination and an event Keap fired for a
+ * contact created through the gateway), and ./handler.sh for a handler script that reads its event.
  */
 class CliExamplesTest {
-  @RegisterExtension static final GatewayFixture DEMO = new GatewayFixture(s -> s,
-      g -> g.withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)));
+  @RegisterExtension static final GatewayFixture DEMO = new GatewayFixture(
+      s -> s.withHookDelay(Duration.ofMillis(20)),
+      g -> g.withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)).withAllowPrivateDestinations(true));
   private static final Pattern KEAP = Pattern.compile("(?:^|[\\s(])(?:\\./)?keap (.*)$");
+  private static final Receiver RECEIVER = new Receiver();
   private static String key;
+  private static final Map<String, String> PLACEHOLDERS = new LinkedHashMap<>();
 
   @BeforeAll
-  static void connect() {
+  static void connect() throws IOException {
     key = DEMO.newAccount("examples").key().secret();
-    ConnectFlow.connect(DEMO, key);
+    String connection = ConnectFlow.connect(DEMO, key);
+    TestHttp api = DEMO.as(key);
+    TestHttp.Reply made = api.post("/triggers", Map.of("source", "keap", "event_type", "contact.add",
+        "connection_id", connection, "destinations", List.of(Map.of("url", RECEIVER.url("/examples")))));
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    String trigger = made.json().at("/trigger/trigger_id").asText();
+    assertThat(api.post("/keap/crm/rest/v2/contacts", Map.of("given_name", "Example")).status()).isIn(200, 201);
+    Receiver.await(Duration.ofSeconds(30), "the example event", () -> !RECEIVER.hits().isEmpty());
+    PLACEHOLDERS.put("TRIGGER_ID", trigger);
+    PLACEHOLDERS.put("DESTINATION_ID", made.json().at("/trigger/destinations/0/destination_id").asText());
+    PLACEHOLDERS.put("EVENT_ID", RECEIVER.hits().get(0).header("webhook-id"));
+    Path handler = Files.createTempDirectory("keap-examples").resolve("handler.sh");
+    Files.writeString(handler, "#!/bin/sh\ncat > /dev/null\n");
+    handler.toFile().setExecutable(true);
+    PLACEHOLDERS.put("./handler.sh", handler.toString());
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    RECEIVER.close();
   }
 
   @Test
@@ -119,12 +147,19 @@ class CliExamplesTest {
       FakeTime time = new FakeTime().onSleep(n -> DEMO.as(key).get("/connections?status=PENDING").json()
           .path("connections").forEach(c -> ConnectFlow.open(c.path("url").asText())));
       Cli.Run r = new Cli().env("MATON_API_KEY", key).env("KEAP_GATEWAY_URL", DEMO.gateway().baseUrl()).time(time)
-          .run(words(m.group(1)).toArray(String[]::new));
+          .run(words(m.group(1)).stream().map(CliExamplesTest::filled).toArray(String[]::new));
       if (r.exit() != 0) {
         failed.add(example + "\n" + r);
       }
     }
     assertThat(failed).as("examples that failed").isEmpty();
+  }
+
+  private static String filled(String word) {
+    for (Map.Entry<String, String> p : PLACEHOLDERS.entrySet()) {
+      word = word.replace(p.getKey(), p.getValue());
+    }
+    return word;
   }
 
   /** The arguments of a shell command line, up to a redirection, pipe, comment or closing parenthesis. */
