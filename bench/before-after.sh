@@ -9,7 +9,8 @@
 #                 is their OAuth server
 #
 # Prints alternating 10 s wrk rounds at 50 connections (nginx, A, B, in turn, after a 30 s
-# warm-up of each): requests per second and each gateway's ratio to nginx in the same round.
+# warm-up of each): requests per second, each gateway's ratio to nginx in the same round, and each
+# gateway's CPU time per request (user + system, from /proc: less sensitive to other load).
 # Needs nginx and wrk (Debian: apt-get install nginx wrk).
 # Usage: bench/before-after.sh before.jar after.jar [rounds]
 set -euo pipefail
@@ -55,15 +56,32 @@ wrk -t1 -c50 -d30s -H "Authorization: Bearer $a_key" "http://127.0.0.1:28080$pat
 wrk -t1 -c50 -d30s -H "Authorization: Bearer $b_key" "http://127.0.0.1:28081$path" >/dev/null
 wrk -t1 -c50 -d5s "http://127.0.0.1:19002$path" >/dev/null
 echo "A = $1, B = $2"
-echo "round  nginx-rps  A-rps  B-rps  A/nginx  B/nginx"
+a_pid="$(sed -n 1p "$work/gateway.pids")"; b_pid="$(sed -n 2p "$work/gateway.pids")"
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # the process's user + system CPU, in clock ticks
+hz="$(getconf CLK_TCK)"
+# One wrk round at a gateway: prints "rps cpu-us-per-request" (the gateway's own CPU time, which
+# other load on the machine does not inflate the way it does wall time).
+round() {   # pid port key
+  local t0 t1 out
+  t0="$(ticks "$1")"
+  out="$(wrk -t1 -c50 -d10s -H "Authorization: Bearer $3" "http://127.0.0.1:$2$path")"
+  t1="$(ticks "$1")"
+  python3 - "$out" "$t0" "$t1" "$hz" <<'PY'
+import re, sys
+out, t0, t1, hz = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+n = int(re.search(r"(\d+) requests in", out).group(1)); rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+print(f"{rps:.0f} {1e6 * (t1 - t0) / hz / n:.1f}")
+PY
+}
+echo "round  nginx-rps  A-rps  B-rps  A/nginx  B/nginx  A-cpu-us/req  B-cpu-us/req"
 for i in $(seq 1 "$rounds"); do
   n="$(wrk -t1 -c50 -d10s "http://127.0.0.1:19002$path" | rps)"
   if (( i % 2 )); then
-    a="$(wrk -t1 -c50 -d10s -H "Authorization: Bearer $a_key" "http://127.0.0.1:28080$path" | rps)"
-    b="$(wrk -t1 -c50 -d10s -H "Authorization: Bearer $b_key" "http://127.0.0.1:28081$path" | rps)"
+    read -r a a_cpu < <(round "$a_pid" 28080 "$a_key")
+    read -r b b_cpu < <(round "$b_pid" 28081 "$b_key")
   else
-    b="$(wrk -t1 -c50 -d10s -H "Authorization: Bearer $b_key" "http://127.0.0.1:28081$path" | rps)"
-    a="$(wrk -t1 -c50 -d10s -H "Authorization: Bearer $a_key" "http://127.0.0.1:28080$path" | rps)"
+    read -r b b_cpu < <(round "$b_pid" 28081 "$b_key")
+    read -r a a_cpu < <(round "$a_pid" 28080 "$a_key")
   fi
-  echo "$i  $n  $a  $b  $(python3 -c "print(round($a/$n, 2))")  $(python3 -c "print(round($b/$n, 2))")"
+  echo "$i  $n  $a  $b  $(python3 -c "print(round($a/$n, 2))")  $(python3 -c "print(round($b/$n, 2))")  $a_cpu  $b_cpu"
 done

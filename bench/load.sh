@@ -5,7 +5,7 @@
 # answer the injected fault does not explain and on heap growth after GC of 256 bytes per
 # request beyond 2 MiB of noise, and prints requests/second, p50, p99, max and the heap samples.
 #
-# CI runs 20 s (enough to see a leak of some 400 bytes per request); a longer run sees
+# CI runs 60 s (enough to see a leak of some 400 bytes per request); a longer run sees
 # slower leaks and steadier percentiles. Usage: bench/load.sh [seconds] [clients]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

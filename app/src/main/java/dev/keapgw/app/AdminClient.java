@@ -17,7 +17,8 @@ import java.time.Duration;
  */
 final class AdminClient {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
   private final String token;
 
@@ -29,13 +30,18 @@ final class AdminClient {
 
   /** Sends the request and prints the answer's JSON on {@code out}. */
   void call(String method, String path, JsonNode body, PrintWriter out) {
-    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", "application/json");
     if (body != null) {
       req.header("Content-Type", "application/json");
     }
-    req.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body.toString()));
+    req.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body.toString()));
     HttpResponse<String> r;
     try {
       r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
@@ -57,8 +63,8 @@ final class AdminClient {
           + error.path("type").asText() + ")");
     }
     if (answer == null) {
-      throw new IllegalStateException(base + path + " answered " + r.statusCode()
-          + " without JSON; is --url a keap-gateway?");
+      throw new IllegalStateException(
+          base + path + " answered " + r.statusCode() + " without JSON; is --url a keap-gateway?");
     }
     try {
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer));

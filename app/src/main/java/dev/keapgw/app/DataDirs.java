@@ -18,14 +18,16 @@ final class DataDirs {
     try {
       Files.createDirectories(abs);
     } catch (IOException e) {
-      throw new CommandFailure("cannot use the data directory " + abs + " (" + option + "): " + (e instanceof
-          FileAlreadyExistsException ? "it exists and is not a directory" : "it cannot be created (" + reason(e) + ")"));
+      throw new CommandFailure("cannot use the data directory " + abs + " (" + option + "): "
+          + (e instanceof FileAlreadyExistsException
+              ? "it exists and is not a directory"
+              : "it cannot be created (" + reason(e) + ")"));
     }
     try {
       Files.delete(Files.createTempFile(abs, ".write-check", ".tmp"));
     } catch (IOException e) {
-      throw new CommandFailure("cannot use the data directory " + abs + " (" + option + "): it is not writable ("
-          + reason(e) + ")");
+      throw new CommandFailure("cannot use the data directory " + abs + " (" + option
+          + "): it is not writable (" + reason(e) + ")");
     }
   }
 

@@ -23,19 +23,24 @@ final class DemoBanner {
     out.println("  sandbox      " + demo.sandboxUrl() + "  (the Keap emulator the gateway calls)");
     out.println("  data         " + demo.dataDir());
     out.println("  account      " + demo.accountName() + "  (" + demo.accountId() + ")");
-    out.println("  API key      " + switch (demo.keySource()) {
-      case MATON_API_KEY -> "from MATON_API_KEY (not shown)";
-      case GENERATED -> demo.apiKey() + "  (new, kept in " + demo.keyFile() + ")";
-      case KEPT -> demo.apiKey() + "  (kept in " + demo.keyFile() + ")";
-    });
+    out.println("  API key      "
+        + switch (demo.keySource()) {
+          case MATON_API_KEY -> "from MATON_API_KEY (not shown)";
+          case GENERATED -> demo.apiKey() + "  (new, kept in " + demo.keyFile() + ")";
+          case KEPT -> demo.apiKey() + "  (kept in " + demo.keyFile() + ")";
+        });
     out.println("  connection   " + demo.connectionId() + "  ACTIVE"
         + (demo.tenantId() == null ? "" : ", Keap tenant " + demo.tenantId()));
-    out.println("  MCP          " + mcpUrl(gw) + (demo.gateway().services().config().mcpReadOnly()
-        ? "  (read-only)" : "") + "  (for AI agents: the API key as Bearer; docs/MCP.md)");
+    out.println("  MCP          " + mcpUrl(gw)
+        + (demo.gateway().services().config().mcpReadOnly() ? "  (read-only)" : "")
+        + "  (for AI agents: the API key as Bearer; docs/MCP.md)");
     out.println("  console      " + gw + "/console  (sign in with the API key"
-        + (demo.adminApi() ? "; the operator's view: " + gw + "/console/admin" : "") + "; docs/CONSOLE.md)");
-    out.println("  admin API    " + (demo.adminApi() ? "on, at " + gw + "/admin"
-        : "off (start with --admin-token or KEAPGW_ADMIN_TOKEN to turn it on)"));
+        + (demo.adminApi() ? "; the operator's view: " + gw + "/console/admin" : "")
+        + "; docs/CONSOLE.md)");
+    out.println("  admin API    "
+        + (demo.adminApi()
+            ? "on, at " + gw + "/admin"
+            : "off (start with --admin-token or KEAPGW_ADMIN_TOKEN to turn it on)"));
     out.println();
     out.println("Try it:");
     if (demo.apiKey() != null) {

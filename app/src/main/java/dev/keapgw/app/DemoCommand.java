@@ -1,11 +1,11 @@
 package dev.keapgw.app;
 
-import dev.keapgw.gateway.StartFailure;
 import dev.keapgw.app.demo.Demo;
 import dev.keapgw.app.demo.DemoOptions;
 import dev.keapgw.app.demo.DemoOptions.Setting;
 import dev.keapgw.app.demo.DemoStartFailure;
 import dev.keapgw.app.demo.RunningDemo;
+import dev.keapgw.gateway.StartFailure;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,43 +21,60 @@ import picocli.CommandLine.Spec;
  * {@code keap-gateway demo}: the sandbox and a gateway in front of it, with an account, its API
  * key and one ACTIVE connection, until the process is stopped. No option is needed.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     versionProvider = Main.Version.class,
-    description = {"Runs the gateway in front of a Keap sandbox, ready to call.",
-        "It makes an account, an API key and one ACTIVE connection through the real",
-        "OAuth code grant, so that Keap calls through the gateway work at once.",
-        "The key is MATON_API_KEY when that variable is set (it is never printed);",
-        "otherwise one is made and printed. Every option can also be set as an",
-        "environment variable KEAPGW_<NAME> (KEAPGW_PORT, KEAPGW_DATA_DIR, ...);",
-        "flags win over the environment."})
+    description = {
+      "Runs the gateway in front of a Keap sandbox, ready to call.",
+      "It makes an account, an API key and one ACTIVE connection through the real",
+      "OAuth code grant, so that Keap calls through the gateway work at once.",
+      "The key is MATON_API_KEY when that variable is set (it is never printed);",
+      "otherwise one is made and printed. Every option can also be set as an",
+      "environment variable KEAPGW_<NAME> (KEAPGW_PORT, KEAPGW_DATA_DIR, ...);",
+      "flags win over the environment."
+    })
 final class DemoCommand implements Callable<Integer> {
   /** The variable that brings the user's own API key, as the seed's examples read it. */
   static final String MATON_API_KEY = "MATON_API_KEY";
 
-  @Spec CommandSpec spec;
+  @Spec
+  CommandSpec spec;
 
-  @Option(names = "--host", description = "Address the gateway and the sandbox listen on (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host",
+      description = "Address the gateway and the sandbox listen on (default: ${DEFAULT-VALUE}).")
   String host;
 
   @Option(names = "--port", description = "The gateway's port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--sandbox-port", paramLabel = "<port>",
+  @Option(
+      names = "--sandbox-port",
+      paramLabel = "<port>",
       description = "The sandbox's port (default: ${DEFAULT-VALUE}).")
   int sandboxPort;
 
-  @Option(names = "--data-dir", paramLabel = "<dir>",
-      description = "Where the demo keeps its store, keys and sandbox data; a restart finds them again"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "<dir>",
+      description =
+          "Where the demo keeps its store, keys and sandbox data; a restart finds them again"
+              + " (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
   // no ${DEFAULT-VALUE} here: it would show a token taken from the environment
-  @Option(names = "--admin-token", paramLabel = "<token>",
+  @Option(
+      names = "--admin-token",
+      paramLabel = "<token>",
       description = "Turns the admin API on, for this token (default: off).")
   String adminToken;
 
-  @Option(names = "--mcp-read-only",
-      description = "The MCP endpoint (/mcp) offers only tools that read: no Keap writes, no connection changes.")
+  @Option(
+      names = "--mcp-read-only",
+      description =
+          "The MCP endpoint (/mcp) offers only tools that read: no Keap writes, no connection changes.")
   boolean mcpReadOnly;
 
   private final Lifetime<RunningDemo> lifetime;
@@ -92,8 +109,13 @@ final class DemoCommand implements Callable<Integer> {
       throw new CommandFailure(StartProblems.forDemo(e.problem()));
     } catch (DemoStartFailure e) {
       // a port in use is the likeliest failure: say which option moves it
-      throw new IllegalStateException(e.getMessage() + " (choose another port with "
-          + option(e.server() == DemoStartFailure.Server.SANDBOX ? Setting.SANDBOX_PORT : Setting.PORT) + ")",
+      throw new IllegalStateException(
+          e.getMessage() + " (choose another port with "
+              + option(
+                  e.server() == DemoStartFailure.Server.SANDBOX
+                      ? Setting.SANDBOX_PORT
+                      : Setting.PORT)
+              + ")",
           e.getCause());
     }
     dev.keapgw.gateway.mcp.McpFeature.warmUp();
@@ -109,13 +131,19 @@ final class DemoCommand implements Callable<Integer> {
 
   /** The options as the demo's; a bad value ({@link DemoOptions#problems()}) is a usage error naming its option. */
   DemoOptions options() {
-    DemoOptions o = DemoOptions.defaults().withHost(host.trim()).withPorts(port, sandboxPort).withDataDir(dataDir)
-        .withAdminToken(adminToken).withMatonApiKey(env.get(MATON_API_KEY)).withMcpReadOnly(mcpReadOnly);
+    DemoOptions o = DemoOptions.defaults()
+        .withHost(host.trim())
+        .withPorts(port, sandboxPort)
+        .withDataDir(dataDir)
+        .withAdminToken(adminToken)
+        .withMatonApiKey(env.get(MATON_API_KEY))
+        .withMcpReadOnly(mcpReadOnly);
     List<DemoOptions.Problem> problems = o.problems();
     if (!problems.isEmpty()) {
       DemoOptions.Problem first = problems.get(0);
-      throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option(first.setting()) + "': "
-          + first.problem());
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '" + option(first.setting()) + "': " + first.problem());
     }
     return o;
   }

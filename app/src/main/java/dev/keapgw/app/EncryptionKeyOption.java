@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -43,17 +43,21 @@ final class EncryptionKeyOption {
     List<String> keys;
     if (file != null) {
       if (readableByOthers(file)) {
-        throw new Problem("--encryption-key", "the key file " + file + " may be read by other users:"
-            + " make it the owner's only (chmod 600 " + file + ")");
+        throw new Problem(
+            "--encryption-key",
+            "the key file " + file + " may be read by other users:"
+                + " make it the owner's only (chmod 600 " + file + ")");
       }
       try {
         keys = EncryptionKeys.splitKeys(Files.readString(file));
       } catch (IOException e) {
-        throw new Problem("--encryption-key", "cannot read the key file " + file + " ("
-            + e.getClass().getSimpleName() + ")");
+        throw new Problem(
+            "--encryption-key",
+            "cannot read the key file " + file + " (" + e.getClass().getSimpleName() + ")");
       }
       if (keys.isEmpty()) {
-        throw new Problem("--encryption-key", "the key file " + file + " holds no key; " + HOW_TO_MAKE);
+        throw new Problem(
+            "--encryption-key", "the key file " + file + " holds no key; " + HOW_TO_MAKE);
       }
     } else {
       keys = List.of(v);
@@ -62,9 +66,13 @@ final class EncryptionKeyOption {
     try {
       EncryptionKeys.decode(primary);
     } catch (IllegalArgumentException e) {
-      throw new Problem("--encryption-key", (file != null ? "the key file " + file + " does not start with a usable key"
-          : "it is neither an existing file nor a usable key in base64") + " (" + e.getMessage()
-          + (e.getMessage().contains("openssl") ? "" : "; " + HOW_TO_MAKE) + ")");
+      throw new Problem(
+          "--encryption-key",
+          (file != null
+                  ? "the key file " + file + " does not start with a usable key"
+                  : "it is neither an existing file nor a usable key in base64")
+              + " (" + e.getMessage()
+              + (e.getMessage().contains("openssl") ? "" : "; " + HOW_TO_MAKE) + ")");
     }
     List<String> olds = new ArrayList<>(keys.subList(1, keys.size()));
     if (oldKeys != null) {
@@ -75,9 +83,12 @@ final class EncryptionKeyOption {
         EncryptionKeys.decode(olds.get(i));
       } catch (IllegalArgumentException e) {
         boolean fromFile = i < keys.size() - 1;
-        throw new Problem(fromFile ? "--encryption-key" : "--old-encryption-keys", (fromFile
-            ? "old key " + (i + 2) + " in the key file " + file : "old key " + (i - keys.size() + 2))
-            + " is not usable (" + e.getMessage() + ")");
+        throw new Problem(
+            fromFile ? "--encryption-key" : "--old-encryption-keys",
+            (fromFile
+                    ? "old key " + (i + 2) + " in the key file " + file
+                    : "old key " + (i - keys.size() + 2))
+                + " is not usable (" + e.getMessage() + ")");
       }
     }
     return EncryptionKeys.of(primary, olds);
@@ -87,8 +98,10 @@ final class EncryptionKeyOption {
   private static boolean readableByOthers(Path file) {
     try {
       Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-      return p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)
-          || p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE);
+      return p.contains(PosixFilePermission.GROUP_READ)
+          || p.contains(PosixFilePermission.OTHERS_READ)
+          || p.contains(PosixFilePermission.GROUP_WRITE)
+          || p.contains(PosixFilePermission.OTHERS_WRITE);
     } catch (UnsupportedOperationException | IOException e) {
       return false;
     }

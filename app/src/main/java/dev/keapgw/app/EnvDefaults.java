@@ -30,11 +30,16 @@ final class EnvDefaults implements IDefaultValueProvider {
    * @param envOptions the only options the environment may set (long names), such as a connection's
    *     {@code --url} but not a one-off {@code --name}; null for every option
    */
-  EnvDefaults(String prefix, Map<String, String> env, Map<String, String> builtIn, Set<String> envOptions) {
+  EnvDefaults(
+      String prefix, Map<String, String> env, Map<String, String> builtIn, Set<String> envOptions) {
     this(prefix, env, builtIn, envOptions, Map.of());
   }
 
-  private EnvDefaults(String prefix, Map<String, String> env, Map<String, String> builtIn, Set<String> envOptions,
+  private EnvDefaults(
+      String prefix,
+      Map<String, String> env,
+      Map<String, String> builtIn,
+      Set<String> envOptions,
       Map<String, String> renamed) {
     this.prefix = prefix;
     this.env = env;

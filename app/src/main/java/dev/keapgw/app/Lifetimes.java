@@ -1,7 +1,7 @@
 package dev.keapgw.app;
 
-import dev.keapgw.gateway.Gateway;
 import dev.keapgw.app.demo.RunningDemo;
+import dev.keapgw.gateway.Gateway;
 import dev.keapgw.sandbox.Sandbox;
 import java.io.PrintWriter;
 
@@ -16,7 +16,9 @@ record Lifetimes(Lifetime<RunningDemo> demo, Lifetime<Gateway> serve, Lifetime<S
    * closes it, says so, and the process exits 0.
    */
   static Lifetimes untilStopped() {
-    return new Lifetimes(untilStopped("keap-gateway demo stopped."), untilStopped("keap-gateway stopped."),
+    return new Lifetimes(
+        untilStopped("keap-gateway demo stopped."),
+        untilStopped("keap-gateway stopped."),
         untilStopped("Keap sandbox stopped."));
   }
 

@@ -1,11 +1,11 @@
 package dev.keapgw.app;
 
+import dev.keapgw.gateway.StartFailure;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import dev.keapgw.gateway.StartFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -21,13 +21,20 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The one runnable jar: {@code keap-gateway <command> [options]}. Exit codes: 0 done, 1 the
  * command failed (one line on stderr says why), 2 a usage error (one line naming the option).
  */
-@Command(name = "keap-gateway", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = {"Reach Keap's CRM API with one API key while the gateway runs OAuth.",
-        "Start with 'keap-gateway demo': the gateway in front of a Keap sandbox, ready to call."},
+@Command(
+    name = "keap-gateway",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Reach Keap's CRM API with one API key while the gateway runs OAuth.",
+      "Start with 'keap-gateway demo': the gateway in front of a Keap sandbox, ready to call."
+    },
     subcommands = CommandLine.HelpCommand.class)
 public final class Main implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-  @Spec CommandSpec spec;
+
+  @Spec
+  CommandSpec spec;
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
@@ -45,17 +52,23 @@ public final class Main implements Runnable {
    * The whole command tree, reading {@code env} for options not given as flags; each command
    * that runs a server hands it to its lifetime in {@code lifetimes}.
    */
-  static CommandLine commandLine(Map<String, String> env, Lifetimes lifetimes, PrintWriter out, PrintWriter err) {
+  static CommandLine commandLine(
+      Map<String, String> env, Lifetimes lifetimes, PrintWriter out, PrintWriter err) {
     String gw = ServeCommand.ENV_PREFIX;
     CommandLine root = new CommandLine(new Main())
-        .addSubcommand(withDefaults(new CommandLine(new DemoCommand(lifetimes.demo(), env)),
+        .addSubcommand(withDefaults(
+            new CommandLine(new DemoCommand(lifetimes.demo(), env)),
             new EnvDefaults(gw, env, DemoCommand.builtInDefaults())))
-        .addSubcommand(withDefaults(new CommandLine(new ServeCommand(lifetimes.serve())),
+        .addSubcommand(withDefaults(
+            new CommandLine(new ServeCommand(lifetimes.serve())),
             new EnvDefaults(gw, env, ServeCommand.builtInDefaults())))
-        .addSubcommand(withDefaults(new CommandLine(new AdminCommand()),
-            new EnvDefaults(gw, env, AdminTarget.builtInDefaults(), Set.of("--url", "--admin-token"))
+        .addSubcommand(withDefaults(
+            new CommandLine(new AdminCommand()),
+            new EnvDefaults(
+                    gw, env, AdminTarget.builtInDefaults(), Set.of("--url", "--admin-token"))
                 .renaming(AdminTarget.VARIABLES)))
-        .addSubcommand(withDefaults(new CommandLine(new SandboxCommand(lifetimes.sandbox())),
+        .addSubcommand(withDefaults(
+            new CommandLine(new SandboxCommand(lifetimes.sandbox())),
             new EnvDefaults(SandboxCommand.ENV_PREFIX, env, SandboxCommand.builtInDefaults())));
     root.setOut(out).setErr(err);
     root.setParameterExceptionHandler((e, args) -> usageError(e, args, err));
@@ -71,18 +84,21 @@ public final class Main implements Runnable {
   private static int usageError(ParameterException e, String[] args, PrintWriter err) {
     String message = e.getMessage().replaceAll("\\s*\\R\\s*", " ").trim();
     CommandLine at = e.getCommandLine();
-    if (e instanceof UnmatchedArgumentException && at.getParent() == null && args.length > 0
+    if (e instanceof UnmatchedArgumentException
+        && at.getParent() == null
+        && args.length > 0
         && !args[0].startsWith("-")) {
       message = "there is no command '" + args[0] + "'; the commands are "
           + String.join(", ", at.getSubcommands().keySet());
     }
-    if (e.getArgSpec() instanceof OptionSpec o && at.getDefaultValueProvider() instanceof EnvDefaults defaults
+    if (e.getArgSpec() instanceof OptionSpec o
+        && at.getDefaultValueProvider() instanceof EnvDefaults defaults
         && defaults.fromEnv(o.longestName()) != null
-        && Arrays.stream(args).noneMatch(a -> a.equals(o.longestName()) || a.startsWith(o.longestName() + "="))) {
+        && Arrays.stream(args)
+            .noneMatch(a -> a.equals(o.longestName()) || a.startsWith(o.longestName() + "="))) {
       message += " (from the environment variable " + defaults.variable(o.longestName()) + ")";
     }
-    err.println(at.getCommandSpec().qualifiedName() + ": " + message
-        + "; see --help");
+    err.println(at.getCommandSpec().qualifiedName() + ": " + message + "; see --help");
     return 2;
   }
 
@@ -94,7 +110,8 @@ public final class Main implements Runnable {
     String name = cl.getCommandSpec().qualifiedName();
     if (e instanceof CommandFailure || e instanceof StartFailure) {
       err.println(name + ": " + e.getMessage());
-    } else if (e instanceof IllegalStateException || e instanceof IllegalArgumentException
+    } else if (e instanceof IllegalStateException
+        || e instanceof IllegalArgumentException
         || e instanceof UncheckedIOException) {
       String message = e.getMessage();
       Throwable cause = e.getCause();

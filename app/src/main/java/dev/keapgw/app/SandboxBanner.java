@@ -22,16 +22,20 @@ final class SandboxBanner {
     out.println("Keap sandbox listening on " + base
         + (isWildcard(c.host()) ? " (all interfaces, " + c.host() + ")" : ""));
     out.println("  CRM API        " + base + "/crm/rest/v2");
-    out.println("  REST hooks     " + base + "/crm/rest/v1/hooks (events sent " + Durations.format(c.hookDelay())
-        + " to " + Durations.format(c.hookDelay().multipliedBy(2)) + " after a change; --hook-delay)");
-    out.println("  quotas         " + (c.quotas().enforced() ? "enforced (Keap's limits)" : "counted, never enforced"));
-    out.println("  data           " + (c.dataDir() == null ? "in memory" : c.dataDir().toAbsolutePath()));
+    out.println("  REST hooks     " + base + "/crm/rest/v1/hooks (events sent "
+        + Durations.format(c.hookDelay()) + " to "
+        + Durations.format(c.hookDelay().multipliedBy(2)) + " after a change; --hook-delay)");
+    out.println("  quotas         "
+        + (c.quotas().enforced() ? "enforced (Keap's limits)" : "counted, never enforced"));
+    out.println(
+        "  data           " + (c.dataDir() == null ? "in memory" : c.dataDir().toAbsolutePath()));
     out.println();
     out.println("OAuth client");
     out.println("  client_id      " + c.clientId());
     out.println("  client_secret  " + c.clientSecret());
     c.redirectUris().forEach(u -> out.println("  redirect_uri   " + u));
-    out.println("  auto-approve   " + (c.autoApprove() ? "on (first tenant, no consent page)" : "off"));
+    out.println(
+        "  auto-approve   " + (c.autoApprove() ? "on (first tenant, no consent page)" : "off"));
     out.println();
     out.println("Tenants");
     tenants.forEach(t -> out.println("  " + t.id() + "  " + t.appName()));

@@ -16,58 +16,95 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code keap-gateway sandbox}: runs the Keap emulator on its own until the process is stopped. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "sandbox",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     versionProvider = Main.Version.class,
-    description = {"Runs an emulator of Keap's CRM REST v2 API, its v1 REST hooks and its OAuth server.",
-        "Every option can also be set as an environment variable KEAP_SANDBOX_<NAME>",
-        "(KEAP_SANDBOX_PORT, KEAP_SANDBOX_AUTO_APPROVE=true, ...); flags win over the environment."})
+    description = {
+      "Runs an emulator of Keap's CRM REST v2 API, its v1 REST hooks and its OAuth server.",
+      "Every option can also be set as an environment variable KEAP_SANDBOX_<NAME>",
+      "(KEAP_SANDBOX_PORT, KEAP_SANDBOX_AUTO_APPROVE=true, ...); flags win over the environment."
+    })
 final class SandboxCommand implements Callable<Integer> {
   static final String ENV_PREFIX = "KEAP_SANDBOX_";
 
-  @Spec CommandSpec spec;
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--client-id", description = "The registered OAuth client's id (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--client-id",
+      description = "The registered OAuth client's id (default: ${DEFAULT-VALUE}).")
   String clientId;
 
-  @Option(names = "--client-secret", description = "The registered OAuth client's secret (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--client-secret",
+      description = "The registered OAuth client's secret (default: ${DEFAULT-VALUE}).")
   String clientSecret;
 
-  @Option(names = "--redirect-uri", split = ",", paramLabel = "<uri>",
-      description = "A redirect URI the client may use, exact match; repeat for several (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--redirect-uri",
+      split = ",",
+      paramLabel = "<uri>",
+      description =
+          "A redirect URI the client may use, exact match; repeat for several (default: ${DEFAULT-VALUE}).")
   List<String> redirectUris;
 
-  @Option(names = "--tenants", description = "How many Keap accounts to emulate (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--tenants",
+      description = "How many Keap accounts to emulate (default: ${DEFAULT-VALUE}).")
   int tenants;
 
-  @Option(names = "--seed-contacts", description = "Extra generated contacts per tenant (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed-contacts",
+      description = "Extra generated contacts per tenant (default: ${DEFAULT-VALUE}).")
   int seedContacts;
 
-  @Option(names = "--access-token-ttl", converter = Durations.class, paramLabel = "<duration>",
+  @Option(
+      names = "--access-token-ttl",
+      converter = Durations.class,
+      paramLabel = "<duration>",
       description = "Access token lifetime, such as 5s, 10m, 24h (default: ${DEFAULT-VALUE}).")
   Duration accessTokenTtl;
 
-  @Option(names = "--refresh-token-ttl", converter = Durations.class, paramLabel = "<duration>",
+  @Option(
+      names = "--refresh-token-ttl",
+      converter = Durations.class,
+      paramLabel = "<duration>",
       description = "Refresh token lifetime (default: ${DEFAULT-VALUE}).")
   Duration refreshTokenTtl;
 
-  @Option(names = "--auto-approve", description = "Approve OAuth requests for the first tenant without a consent page.")
+  @Option(
+      names = "--auto-approve",
+      description = "Approve OAuth requests for the first tenant without a consent page.")
   boolean autoApprove;
 
-  @Option(names = "--no-quotas", description = "Count requests and send the quota headers, but never answer 429.")
+  @Option(
+      names = "--no-quotas",
+      description = "Count requests and send the quota headers, but never answer 429.")
   boolean noQuotas;
 
-  @Option(names = "--hook-delay", converter = Durations.class, paramLabel = "<duration>",
-      description = {"Scale of REST hook timing: a first delivery comes 1 to 2 times this after a change,",
-          "and Keap's retry delays scale alike; Keap's is 30s, 1s suits a demo (default: ${DEFAULT-VALUE})."})
+  @Option(
+      names = "--hook-delay",
+      converter = Durations.class,
+      paramLabel = "<duration>",
+      description = {
+        "Scale of REST hook timing: a first delivery comes 1 to 2 times this after a change,",
+        "and Keap's retry delays scale alike; Keap's is 30s, 1s suits a demo (default: ${DEFAULT-VALUE})."
+      })
   Duration hookDelay;
 
-  @Option(names = "--data-dir", paramLabel = "<dir>",
+  @Option(
+      names = "--data-dir",
+      paramLabel = "<dir>",
       description = "Keep data in this directory across restarts (default: in memory only).")
   Path dataDir;
 
@@ -108,9 +145,12 @@ final class SandboxCommand implements Callable<Integer> {
       sandbox = Sandbox.start(config);
     } catch (IllegalStateException e) {
       String m = String.valueOf(e.getMessage());
-      throw new CommandFailure(m.startsWith("the sandbox cannot listen") && m.contains("in use")
-          ? "port " + config.port() + " on " + config.host() + " is already in use: stop what listens there, or"
-              + " choose another port with --port" : m);
+      throw new CommandFailure(
+          m.startsWith("the sandbox cannot listen") && m.contains("in use")
+              ? "port " + config.port() + " on " + config.host()
+                  + " is already in use: stop what listens there, or"
+                  + " choose another port with --port"
+              : m);
     }
     try {
       SandboxBanner.print(sandbox, spec.commandLine().getOut());
@@ -128,11 +168,16 @@ final class SandboxCommand implements Callable<Integer> {
     require(port >= 0 && port <= 65535, "--port", "must be between 0 and 65535, not " + port);
     require(!clientId.isBlank(), "--client-id", "must not be blank");
     require(!clientSecret.isBlank(), "--client-secret", "must not be blank");
-    List<String> uris = redirectUris.stream().map(String::trim).filter(u -> !u.isEmpty()).toList();
+    List<String> uris =
+        redirectUris.stream().map(String::trim).filter(u -> !u.isEmpty()).toList();
     require(!uris.isEmpty(), "--redirect-uri", "needs at least one URI");
-    uris.forEach(u -> require(isHttpUri(u), "--redirect-uri", "'" + u + "' is not an absolute http or https URI"));
-    require(tenants >= 1 && tenants <= 1000, "--tenants", "must be between 1 and 1000, not " + tenants);
-    require(seedContacts >= 0 && seedContacts <= 2_000_000, "--seed-contacts",
+    uris.forEach(u -> require(
+        isHttpUri(u), "--redirect-uri", "'" + u + "' is not an absolute http or https URI"));
+    require(
+        tenants >= 1 && tenants <= 1000, "--tenants", "must be between 1 and 1000, not " + tenants);
+    require(
+        seedContacts >= 0 && seedContacts <= 2_000_000,
+        "--seed-contacts",
         "must be between 0 and 2000000, not " + seedContacts);
     require(accessTokenTtl.toMillis() > 0, "--access-token-ttl", "must be longer than zero");
     require(refreshTokenTtl.toMillis() > 0, "--refresh-token-ttl", "must be longer than zero");
@@ -150,7 +195,8 @@ final class SandboxCommand implements Callable<Integer> {
 
   private void require(boolean ok, String option, String problem) {
     if (!ok) {
-      throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + problem);
+      throw new ParameterException(
+          spec.commandLine(), "Invalid value for option '" + option + "': " + problem);
     }
   }
 

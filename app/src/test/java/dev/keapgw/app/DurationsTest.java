@@ -13,7 +13,8 @@ class DurationsTest {
     assertThat(Durations.format(Duration.ofMinutes(10))).isEqualTo("10m");
     assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("90s");
     assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
-    for (Duration d : new Duration[] {Duration.ofDays(45), Duration.ofHours(24), Duration.ofMillis(1500)}) {
+    for (Duration d :
+        new Duration[] {Duration.ofDays(45), Duration.ofHours(24), Duration.ofMillis(1500)}) {
       assertThat(new Durations().convert(Durations.format(d))).isEqualTo(d);
     }
   }

@@ -24,18 +24,34 @@ final class LauncherProcess implements AutoCloseable {
     this.output = output;
   }
 
-  static LauncherProcess start(Path output, Map<String, String> env, String... args) {
+  /** {@code keap-gateway} without its arguments: this build's launcher with the JVM flags the script gives. */
+  static List<String> command() {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-        // the launcher's own logging, not the tests' (several logback-test.xml are on the class path)
+    return List.of(
+        java,
+        "-Xmx256m",
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC",
+        "--enable-native-access=ALL-UNNAMED",
+        "--sun-misc-unsafe-memory-access=allow",
+        // the launcher's own logging, not the tests' (several logback-test.xml are on the class
+        // path)
         "-Dlogback.configurationFile=logback.xml",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "-cp",
+        System.getProperty("java.class.path"),
+        Main.class.getName());
+  }
+
+  static LauncherProcess start(Path output, Map<String, String> env, String... args) {
+    List<String> cmd = new ArrayList<>(command());
     cmd.addAll(List.of(args));
-    ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true)
+    ProcessBuilder b = new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(output.toFile()));
-    b.environment().keySet().removeIf(k -> k.startsWith("KEAPGW_") || k.startsWith("KEAP_SANDBOX_")
-        || k.equals("MATON_API_KEY"));
+    b.environment()
+        .keySet()
+        .removeIf(k ->
+            k.startsWith("KEAPGW_") || k.startsWith("KEAP_SANDBOX_") || k.equals("MATON_API_KEY"));
     b.environment().putAll(env);
     try {
       return new LauncherProcess(b.start(), output);
@@ -77,7 +93,9 @@ final class LauncherProcess implements AutoCloseable {
   /** Sends the signal ({@code TERM}, {@code INT}) to the process. */
   void signal(String name) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+          .inheritIO()
+          .start();
       if (kill.waitFor() != 0) {
         throw new AssertionError("kill -" + name + " failed");
       }

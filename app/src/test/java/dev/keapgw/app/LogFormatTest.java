@@ -28,10 +28,18 @@ class LogFormatTest {
     Logger logger = context.getLogger("dev.keapgw.app.demo.Demo");
     Appender<ILoggingEvent> out = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("OUT");
     Encoder<ILoggingEvent> encoder = ((OutputStreamAppender<ILoggingEvent>) out).getEncoder();
-    String line = new String(encoder.encode(new LoggingEvent(Logger.class.getName(), logger, Level.INFO,
-        "demo ready: gateway {}", null, new Object[] {"http://localhost:8080"})), StandardCharsets.UTF_8);
+    String line = new String(
+        encoder.encode(new LoggingEvent(
+            Logger.class.getName(),
+            logger,
+            Level.INFO,
+            "demo ready: gateway {}",
+            null,
+            new Object[] {"http://localhost:8080"})),
+        StandardCharsets.UTF_8);
     context.stop();
     assertThat(line)
-        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  Demo - demo ready: gateway http://localhost:8080\\R");
+        .matches(
+            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  Demo - demo ready: gateway http://localhost:8080\\R");
   }
 }

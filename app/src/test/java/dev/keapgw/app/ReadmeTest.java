@@ -23,23 +23,44 @@ class ReadmeTest {
 
   @Test
   void everyOptionOfEveryCommandHasARowWithItsVariableAndDefault() throws IOException {
-    Map<String, String> docs = Map.of("demo", "docs/CONFIGURATION.md", "serve", "docs/CONFIGURATION.md",
-        "admin", "docs/CONFIGURATION.md", "sandbox", "docs/SANDBOX.md");
-    CommandLine root = Main.commandLine(Map.of(), Lifetimes.none(), new PrintWriter(new StringWriter()),
+    Map<String, String> docs = Map.of(
+        "demo",
+        "docs/CONFIGURATION.md",
+        "serve",
+        "docs/CONFIGURATION.md",
+        "admin",
+        "docs/CONFIGURATION.md",
+        "sandbox",
+        "docs/SANDBOX.md");
+    CommandLine root = Main.commandLine(
+        Map.of(),
+        Lifetimes.none(),
+        new PrintWriter(new StringWriter()),
         new PrintWriter(new StringWriter()));
-    Map<String, Map<String, String>> builtIns = Map.of("demo", DemoCommand.builtInDefaults(),
-        "serve", ServeCommand.builtInDefaults(), "admin", AdminTarget.builtInDefaults(),
-        "sandbox", SandboxCommand.builtInDefaults());
+    Map<String, Map<String, String>> builtIns = Map.of(
+        "demo",
+        DemoCommand.builtInDefaults(),
+        "serve",
+        ServeCommand.builtInDefaults(),
+        "admin",
+        AdminTarget.builtInDefaults(),
+        "sandbox",
+        SandboxCommand.builtInDefaults());
     for (String command : List.of("demo", "serve", "admin", "sandbox")) {
       CommandLine cl = root.getSubcommands().get(command);
       EnvDefaults env = (EnvDefaults) cl.getDefaultValueProvider();
-      String table = section(Files.readString(ROOT.resolve(docs.get(command))), "## `" + command + "` options");
+      String table = section(
+          Files.readString(ROOT.resolve(docs.get(command))), "## `" + command + "` options");
       for (OptionSpec o : options(cl).values()) {
         String name = o.longestName();
         if (!env.readsEnv(name)) {
           continue;
         }
-        String row = table.lines().filter(l -> l.startsWith("| `" + name + "` |")).findFirst().orElse(null);
+        String row = table
+            .lines()
+            .filter(l -> l.startsWith("| `" + name + "` |"))
+            .findFirst()
+            .orElse(null);
         assertThat(row).as("%s row for %s %s", docs.get(command), command, name).isNotNull();
         assertThat(row).contains("`" + env.variable(name));
         String d = builtIns.get(command).get(name);
@@ -56,20 +77,27 @@ class ReadmeTest {
   void theQuickStartShowsTheCurlLineTheDemoPrints() throws IOException {
     String readme = Files.readString(ROOT.resolve("README.md"));
     assertThat(readme).contains(DemoBanner.curlLine("http://localhost:8080"));
-    assertThat(DemoBanner.keapLines("http://localhost:8080")).as("keap's default URL needs no variable")
+    assertThat(DemoBanner.keapLines("http://localhost:8080"))
+        .as("keap's default URL needs no variable")
         .containsExactly("./keap contacts list --limit 2");
-    DemoBanner.keapLines("http://localhost:8080").forEach(l -> assertThat(readme).contains("  " + l));
+    DemoBanner.keapLines("http://localhost:8080")
+        .forEach(l -> assertThat(readme).contains("  " + l));
     assertThat(DemoBanner.keapLines("http://localhost:18080"))
-        .containsExactly("export KEAP_GATEWAY_URL=http://localhost:18080", "./keap contacts list --limit 2");
+        .containsExactly(
+            "export KEAP_GATEWAY_URL=http://localhost:18080", "./keap contacts list --limit 2");
   }
 
   @Test
   void theReadmeIsShortAndLinksOnlyToDocsThatExist() throws IOException {
     String readme = Files.readString(ROOT.resolve("README.md"));
-    assertThat(readme.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(12 * 1024);
-    java.util.regex.Matcher links = java.util.regex.Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)").matcher(readme);
+    assertThat(readme.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThan(12 * 1024);
+    java.util.regex.Matcher links =
+        java.util.regex.Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)").matcher(readme);
     while (links.find()) {
-      assertThat(ROOT.resolve(links.group(1))).as("README links to %s", links.group(1)).exists();
+      assertThat(ROOT.resolve(links.group(1)))
+          .as("README links to %s", links.group(1))
+          .exists();
     }
     for (String jargon : List.of("the seed", "the spec", "reference §")) {
       assertThat(readme).as("words a newcomer has not met").doesNotContainIgnoringCase(jargon);

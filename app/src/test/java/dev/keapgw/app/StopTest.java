@@ -12,10 +12,20 @@ import org.junit.jupiter.api.io.TempDir;
 class StopTest {
   @Test
   void serveStopsOnSigtermWithExitCodeZero(@TempDir Path tmp) {
-    try (LauncherProcess p = LauncherProcess.start(tmp.resolve("out.txt"),
+    try (LauncherProcess p = LauncherProcess.start(
+        tmp.resolve("out.txt"),
         Map.of("KEAPGW_ENCRYPTION_KEY", ServeCommandTest.KEY, "KEAPGW_CLIENT_SECRET", "s"),
-        "serve", "--host", "127.0.0.1", "--port", Integer.toString(FreePort.find()), "--client-id", "c",
-        "--data-dir", tmp.resolve("data").toString(), "--access-log", "off")) {
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        Integer.toString(FreePort.find()),
+        "--client-id",
+        "c",
+        "--data-dir",
+        tmp.resolve("data").toString(),
+        "--access-log",
+        "off")) {
       p.awaitOutput("keap-gateway listening on");
       p.signal("TERM");
       assertThat(p.awaitExit()).as(p.output()).isZero();
@@ -25,8 +35,16 @@ class StopTest {
 
   @Test
   void sandboxStopsOnSigintWithExitCodeZero(@TempDir Path tmp) {
-    try (LauncherProcess p = LauncherProcess.start(tmp.resolve("out.txt"), Map.of(),
-        "sandbox", "--host", "127.0.0.1", "--port", Integer.toString(FreePort.find()), "--tenants", "1")) {
+    try (LauncherProcess p = LauncherProcess.start(
+        tmp.resolve("out.txt"),
+        Map.of(),
+        "sandbox",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        Integer.toString(FreePort.find()),
+        "--tenants",
+        "1")) {
       p.awaitOutput("Stop with");
       p.signal("INT");
       assertThat(p.awaitExit()).as(p.output()).isZero();

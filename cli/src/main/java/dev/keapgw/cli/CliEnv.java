@@ -20,13 +20,27 @@ import java.util.Map;
  * @param clock time for progress rates and connection waits
  * @param sleeper waits between retries and polls
  */
-public record CliEnv(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, Terminal terminal,
-    Path home, Clock clock, Sleeper sleeper) {
+public record CliEnv(
+    Map<String, String> env,
+    InputStream in,
+    PrintStream out,
+    PrintStream err,
+    Terminal terminal,
+    Path home,
+    Clock clock,
+    Sleeper sleeper) {
 
   public static CliEnv system() {
     Map<String, String> env = System.getenv();
-    return new CliEnv(env, System.in, System.out, System.err, Terminal.detect(env),
-        Path.of(System.getProperty("user.home", ".")), Clock.systemUTC(), Sleeper.system());
+    return new CliEnv(
+        env,
+        System.in,
+        System.out,
+        System.err,
+        Terminal.detect(env),
+        Path.of(System.getProperty("user.home", ".")),
+        Clock.systemUTC(),
+        Sleeper.system());
   }
 
   public String get(String name) {

@@ -9,8 +9,18 @@ import java.util.Set;
 /** The top-level commands, in the order help lists them, and finding the one a command line names. */
 final class CommandNames {
   /** Global options that take a value (the value is not a command name). */
-  private static final Set<String> WITH_VALUE = Set.of("-o", "--output", "--columns", "--profile", "--gateway-url",
-      "--api-key", "-c", "--connection", "--token", "--keap-url", "--timeout");
+  private static final Set<String> WITH_VALUE = Set.of(
+      "-o",
+      "--output",
+      "--columns",
+      "--profile",
+      "--gateway-url",
+      "--api-key",
+      "-c",
+      "--connection",
+      "--token",
+      "--keap-url",
+      "--timeout");
 
   static final List<String> TOP;
 

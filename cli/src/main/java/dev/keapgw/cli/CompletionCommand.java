@@ -7,12 +7,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code keap completion}: the bash (and zsh, through bashcompinit) completion script. */
-@Command(name = "completion", description = "Print the shell completion script for bash and zsh.",
-    footer = {"", "Examples:",
-        "  source <(keap completion)          # this shell",
-        "  keap completion > ~/.local/share/bash-completion/completions/keap"})
+@Command(
+    name = "completion",
+    description = "Print the shell completion script for bash and zsh.",
+    footer = {
+      "",
+      "Examples:",
+      "  source <(keap completion)          # this shell",
+      "  keap completion > ~/.local/share/bash-completion/completions/keap"
+    })
 final class CompletionCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec
+  CommandSpec spec;
 
   @Override
   public Integer call() {

@@ -22,13 +22,16 @@ final class DataArg {
       String file = arg.substring(1);
       from = file.equals("-") ? "stdin" : file;
       try {
-        text = file.equals("-") ? new String(readAll(stdin), StandardCharsets.UTF_8)
+        text = file.equals("-")
+            ? new String(readAll(stdin), StandardCharsets.UTF_8)
             : Files.readString(Path.of(file), StandardCharsets.UTF_8);
       } catch (NoSuchFileException e) {
-        throw CliFailure.usage("--data " + arg + ": there is no file " + file,
+        throw CliFailure.usage(
+            "--data " + arg + ": there is no file " + file,
             "check the path; --data takes JSON itself, @file or @- for stdin");
       } catch (IOException e) {
-        throw CliFailure.usage("--data " + arg + ": cannot read " + from + ": " + e.getMessage(), "check the file");
+        throw CliFailure.usage(
+            "--data " + arg + ": cannot read " + from + ": " + e.getMessage(), "check the file");
       }
     } else {
       text = arg;
@@ -38,18 +41,25 @@ final class DataArg {
     try {
       node = mapper.readTree(text);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw CliFailure.usage("the JSON in " + from + " is not valid" + where + ": " + e.getOriginalMessage(),
+      String where = e.getLocation() == null
+          ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr();
+      throw CliFailure.usage(
+          "the JSON in " + from + " is not valid" + where + ": " + e.getOriginalMessage(),
           "pass a JSON object, e.g. --data '{\"given_name\":\"Jo\"}' (single quotes keep the shell off it),"
               + " or --data @file.json");
     }
     if (node == null || node.isMissingNode()) {
-      throw CliFailure.usage("the JSON in " + from + " is empty", "pass a JSON object, e.g. --data '{\"name\":\"VIP\"}'");
+      throw CliFailure.usage(
+          "the JSON in " + from + " is empty",
+          "pass a JSON object, e.g. --data '{\"name\":\"VIP\"}'");
     }
     if (requireObject && !node.isObject()) {
-      throw CliFailure.usage("the JSON in " + from + " is a " + node.getNodeType().name().toLowerCase()
-          + ", not an object", "pass a JSON object: {\"field\": value, ...}");
+      throw CliFailure.usage(
+          "the JSON in " + from + " is a " + node.getNodeType().name().toLowerCase()
+              + ", not an object",
+          "pass a JSON object: {\"field\": value, ...}");
     }
     return node;
   }

@@ -13,7 +13,9 @@ public final class Durations {
   public static Duration parse(String text, String what) {
     Matcher m = FORM.matcher(text.strip());
     if (!m.matches()) {
-      throw CliFailure.usage(what + " '" + text + "' is not a duration", "write a number and a unit: 500ms, 30s, 5m, 1h");
+      throw CliFailure.usage(
+          what + " '" + text + "' is not a duration",
+          "write a number and a unit: 500ms, 30s, 5m, 1h");
     }
     long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);

@@ -34,22 +34,29 @@ final class HelpLayout {
 
   private static void apply(CommandLine cl, boolean top) {
     Map<String, CommandLine.IHelpSectionRenderer> sections = cl.getHelpSectionMap();
-    sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION,
+    sections.put(
+        CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION,
         h -> wrapped(List.of(h.commandSpec().usageMessage().description()), ""));
-    // keap's footer (its examples) is inherited by every command with the rest of its usage attributes
+    // keap's footer (its examples) is inherited by every command with the rest of its usage
+    // attributes
     List<String> rootFooter = List.of(cl.getCommandSpec().root().usageMessage().footer());
     sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, h -> {
       List<String> footer = List.of(h.commandSpec().usageMessage().footer());
       return !top && footer.equals(rootFooter) ? "" : lines(footer);
     });
     sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::options);
-    sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_PARAMETER_LIST, HelpLayout::parameters);
+    sections.put(
+        CommandLine.Model.UsageMessageSpec.SECTION_KEY_PARAMETER_LIST, HelpLayout::parameters);
     if (!top) {
-      sections.put(GLOBAL, h -> wrapped(List.of("Global options: see keap --help ("
-          + globalNames(h.commandSpec()) + ")."), ""));
+      sections.put(
+          GLOBAL,
+          h -> wrapped(
+              List.of("Global options: see keap --help (" + globalNames(h.commandSpec()) + ")."),
+              ""));
       List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
       keys.remove(GLOBAL);
-      keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST) + 1, GLOBAL);
+      keys.add(
+          keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST) + 1, GLOBAL);
       cl.setHelpSectionKeys(keys);
     }
     for (CommandLine sub : cl.getSubcommands().values()) {
@@ -60,7 +67,8 @@ final class HelpLayout {
   private static String options(Help h) {
     StringBuilder out = new StringBuilder();
     for (OptionSpec o : own(h.commandSpec())) {
-      String names = (o.names()[0].length() == 2 ? "  " : "      ") + String.join(", ", o.names())
+      String names = (o.names()[0].length() == 2 ? "  " : "      ")
+          + String.join(", ", o.names())
           + (o.arity().max() > 0 ? "=" + o.paramLabel() : "");
       row(out, names, String.join(" ", o.description()));
     }
@@ -102,8 +110,12 @@ final class HelpLayout {
   }
 
   private static String globalNames(CommandSpec spec) {
-    return String.join(", ", spec.options().stream().filter(OptionSpec::inherited)
-        .map(OptionSpec::longestName).toList());
+    return String.join(
+        ", ",
+        spec.options().stream()
+            .filter(OptionSpec::inherited)
+            .map(OptionSpec::longestName)
+            .toList());
   }
 
   private static String lines(List<String> lines) {
@@ -148,9 +160,13 @@ final class HelpLayout {
     }
 
     @Override
-    protected Help.Ansi.Text createDetailedSynopsisOptionsText(Collection<ArgSpec> done, List<OptionSpec> options,
-        Comparator<OptionSpec> sort, boolean cluster) {
-      List<OptionSpec> shown = commandSpec().parent() == null ? options
+    protected Help.Ansi.Text createDetailedSynopsisOptionsText(
+        Collection<ArgSpec> done,
+        List<OptionSpec> options,
+        Comparator<OptionSpec> sort,
+        boolean cluster) {
+      List<OptionSpec> shown = commandSpec().parent() == null
+          ? options
           : options.stream().filter(o -> !o.inherited()).toList();
       return super.createDetailedSynopsisOptionsText(done, shown, sort, cluster);
     }

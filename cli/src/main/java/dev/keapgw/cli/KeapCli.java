@@ -17,23 +17,33 @@ import picocli.CommandLine;
  * {@code keap}: Keap's CRM from the command line, through a keap-gateway (or straight to Keap).
  * Data goes to stdout, everything else to stderr; the exit codes are in {@link ExitCodes}.
  */
-@Command(name = "keap", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
-    versionProvider = KeapCli.Version.class, sortOptions = false,
-    description = {"Keap's CRM from the command line, through a keap-gateway (or straight to Keap).",
-        "Needs MATON_API_KEY (and KEAP_GATEWAY_URL unless the gateway is at http://localhost:8080).",
-        "Data goes to stdout; messages, prompts and progress to stderr."},
-    footer = {"", "Examples:",
-        "  keap contacts list --filter 'given_name==Jo*' --order-by 'email asc'",
-        "  keap contacts list --all -o jsonl > contacts.jsonl",
-        "  keap contacts create --data '{\"given_name\":\"Jo\",\"email_addresses\":[{\"email\":\"jo@example.com\",\"field\":\"EMAIL1\"}]}'",
-        "  keap tags apply 7 --contacts 1,2,3",
-        "  keap api GET /v2/contacts/1",
-        "",
-        "Exit codes: 0 ok, 1 failed, 2 usage, 3 configuration, 4 authentication,",
-        "  5 not found, 6 rejected, 7 rate limited, 8 connection not ready,",
-        "  9 server error, 10 unreachable. See docs/CLIENT.md."})
+@Command(
+    name = "keap",
+    scope = ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    versionProvider = KeapCli.Version.class,
+    sortOptions = false,
+    description = {
+      "Keap's CRM from the command line, through a keap-gateway (or straight to Keap).",
+      "Needs MATON_API_KEY (and KEAP_GATEWAY_URL unless the gateway is at http://localhost:8080).",
+      "Data goes to stdout; messages, prompts and progress to stderr."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  keap contacts list --filter 'given_name==Jo*' --order-by 'email asc'",
+      "  keap contacts list --all -o jsonl > contacts.jsonl",
+      "  keap contacts create --data '{\"given_name\":\"Jo\",\"email_addresses\":[{\"email\":\"jo@example.com\",\"field\":\"EMAIL1\"}]}'",
+      "  keap tags apply 7 --contacts 1,2,3",
+      "  keap api GET /v2/contacts/1",
+      "",
+      "Exit codes: 0 ok, 1 failed, 2 usage, 3 configuration, 4 authentication,",
+      "  5 not found, 6 rejected, 7 rate limited, 8 connection not ready,",
+      "  9 server error, 10 unreachable. See docs/CLIENT.md."
+    })
 public final class KeapCli implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec
+  CommandSpec spec;
 
   public static void main(String[] args) {
     int code = run(args, CliEnv.system());
@@ -46,8 +56,10 @@ public final class KeapCli implements Callable<Integer> {
     GlobalOptions options = new GlobalOptions();
     Session session = new Session(env, options);
     CommandLine cl = commandLine(session, options, CommandNames.first(args));
-    cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(env.out(), StandardCharsets.UTF_8), true));
-    cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8), true));
+    cl.setOut(
+        new PrintWriter(new java.io.OutputStreamWriter(env.out(), StandardCharsets.UTF_8), true));
+    cl.setErr(
+        new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8), true));
     cl.setParameterExceptionHandler((e, a) -> {
       session.flush();
       return Problems.report(env, UsageErrors.explain(e, a), options.verbose);
@@ -55,7 +67,8 @@ public final class KeapCli implements Callable<Integer> {
     cl.setExecutionExceptionHandler((e, at, parsed) -> {
       session.flush();
       String resource = Problems.resourceOf(at);
-      return Problems.report(env, Failures.explain(e, session.settingsIfResolved(), resource), options.verbose);
+      return Problems.report(
+          env, Failures.explain(e, session.settingsIfResolved(), resource), options.verbose);
     });
     int code = cl.execute(args);
     session.flush();
@@ -70,9 +83,11 @@ public final class KeapCli implements Callable<Integer> {
   static CommandLine commandLine(Session session, GlobalOptions options, String command) {
     CommandLine root = new CommandLine(new KeapCli());
     root.addMixin("global", options);
-    boolean whole = command == null || !CommandNames.TOP.contains(command) || command.equals("completion");
+    boolean whole =
+        command == null || !CommandNames.TOP.contains(command) || command.equals("completion");
     for (String name : CommandNames.TOP) {
-      root.addSubcommand(name, whole || name.equals(command) ? build(name, session) : placeholder(name));
+      root.addSubcommand(
+          name, whole || name.equals(command) ? build(name, session) : placeholder(name));
     }
     HelpLayout.apply(root);
     return root;

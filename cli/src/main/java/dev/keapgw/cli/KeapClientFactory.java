@@ -26,10 +26,15 @@ final class KeapClientFactory {
       case Target.Direct d -> KeapClient.direct(d.url(), d.token());
     };
     RetryListener log = verbose
-        ? (call, attempt, reason, wait) -> env.err().println("keap: " + call.method() + " " + call.url() + " got "
-            + reason + " (attempt " + attempt + "); retrying in " + wait.toMillis() + " ms")
+        ? (call, attempt, reason, wait) -> env.err()
+            .println("keap: " + call.method() + " " + call.url() + " got " + reason + " (attempt "
+                + attempt + "); retrying in " + wait.toMillis() + " ms")
         : RetryListener.NONE;
-    return b.requestTimeout(settings.timeout()).clock(env.clock()).sleeper(env.sleeper())
-        .userAgent("keap-cli/0.1").retryListener(log).build();
+    return b.requestTimeout(settings.timeout())
+        .clock(env.clock())
+        .sleeper(env.sleeper())
+        .userAgent("keap-cli/0.1")
+        .retryListener(log)
+        .build();
   }
 }

@@ -26,7 +26,8 @@ import java.util.TreeSet;
  * {@code ~/.config/keap/config.properties}; a missing file is an empty one.
  */
 public final class ProfileFile {
-  public static final Set<String> KEYS = Set.of("gateway_url", "api_key", "connection", "keap_url", "token", "timeout");
+  public static final Set<String> KEYS =
+      Set.of("gateway_url", "api_key", "connection", "keap_url", "token", "timeout");
 
   private final Path path;
   private final Properties props;
@@ -54,15 +55,18 @@ public final class ProfileFile {
       try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
         p.load(r);
       } catch (IOException | IllegalArgumentException e) {
-        throw CliFailure.config("cannot read the profile file " + path + ": " + e.getMessage(),
+        throw CliFailure.config(
+            "cannot read the profile file " + path + ": " + e.getMessage(),
             "fix the file (Java properties: profile.key = value), or point KEAP_CONFIG elsewhere");
       }
     }
     for (String name : p.stringPropertyNames()) {
       String key = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
       if (!KEYS.contains(key)) {
-        throw CliFailure.config("unknown key '" + name + "' in " + path,
-            "the keys are " + new TreeSet<>(KEYS) + ", each optionally after a profile name (work.api_key)");
+        throw CliFailure.config(
+            "unknown key '" + name + "' in " + path,
+            "the keys are " + new TreeSet<>(KEYS)
+                + ", each optionally after a profile name (work.api_key)");
       }
     }
     return new ProfileFile(path, p);

@@ -85,7 +85,8 @@ public final class Session {
   /** The gateway's connections; a configuration failure when the target is Keap itself. */
   public ConnectionsApi connections() {
     if (settings().target() instanceof Target.Direct) {
-      throw CliFailure.config("connections are the gateway's, and keap is set to talk to Keap directly"
+      throw CliFailure.config(
+          "connections are the gateway's, and keap is set to talk to Keap directly"
               + " (a token came from " + settings().source("token") + ")",
           "unset KEAP_TOKEN (or drop --token, or pick a profile without a token) to use the gateway");
     }
@@ -173,7 +174,8 @@ public final class Session {
     env.err().print(question + " [y/N] ");
     env.err().flush();
     try {
-      String line = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8)).readLine();
+      String line =
+          new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8)).readLine();
       return line != null && line.strip().toLowerCase(Locale.ROOT).startsWith("y");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -19,29 +19,42 @@ import java.util.Map;
  * @param timeout how long to wait for an answer to start
  * @param sources where each setting came from (for messages), by key
  */
-public record Settings(String profile, Target target, Duration timeout, Map<String, String> sources) {
+public record Settings(
+    String profile, Target target, Duration timeout, Map<String, String> sources) {
   public static final String DEFAULT_GATEWAY = "http://localhost:8080";
 
   /** The flags that override everything. */
-  public record Flags(String profile, String gatewayUrl, String apiKey, String connection, String keapUrl,
-      String token, String timeout) {}
+  public record Flags(
+      String profile,
+      String gatewayUrl,
+      String apiKey,
+      String connection,
+      String keapUrl,
+      String token,
+      String timeout) {}
 
   private record Value(String value, String source) {}
 
   public static Settings resolve(Flags flags, CliEnv env) {
     ProfileFile file = ProfileFile.load(env);
     boolean profileFlag = flags.profile() != null;
-    String profile = profileFlag ? flags.profile() : env.get("KEAP_PROFILE") != null ? env.get("KEAP_PROFILE") : "default";
+    String profile = profileFlag
+        ? flags.profile()
+        : env.get("KEAP_PROFILE") != null ? env.get("KEAP_PROFILE") : "default";
     if (!profile.equals("default") && !file.profiles().contains(profile)) {
-      throw CliFailure.config("there is no profile '" + profile + "' in " + file.path()
-              + (file.profiles().isEmpty() ? " (the file is missing or empty)" : " (it has " + file.profiles() + ")"),
+      throw CliFailure.config(
+          "there is no profile '" + profile + "' in " + file.path()
+              + (file.profiles().isEmpty()
+                  ? " (the file is missing or empty)"
+                  : " (it has " + file.profiles() + ")"),
           "add lines such as " + profile + ".api_key = ... to that file, or pick another profile");
     }
     Resolver r = new Resolver(flags, env, file, profile, profileFlag);
     Map<String, String> sources = new LinkedHashMap<>();
     Value token = r.get("token", flags.token(), "KEAP_TOKEN", null);
     Value timeoutV = r.get("timeout", flags.timeout(), "KEAP_TIMEOUT", "60s");
-    Duration timeout = Durations.parse(timeoutV.value(), "timeout (from " + timeoutV.source() + ")");
+    Duration timeout =
+        Durations.parse(timeoutV.value(), "timeout (from " + timeoutV.source() + ")");
     sources.put("timeout", timeoutV.source());
     Target target;
     if (token != null) {
@@ -52,7 +65,8 @@ public record Settings(String profile, Target target, Duration timeout, Map<Stri
     } else {
       Value key = r.get("api_key", flags.apiKey(), "MATON_API_KEY", null);
       if (key == null) {
-        throw CliFailure.config("no API key: MATON_API_KEY is not set",
+        throw CliFailure.config(
+            "no API key: MATON_API_KEY is not set",
             "export MATON_API_KEY=<your key> (the gateway prints one when it creates your account), or put"
                 + " api_key = <key> in " + file.path() + ", or pass --api-key");
       }
@@ -63,8 +77,11 @@ public record Settings(String profile, Target target, Duration timeout, Map<Stri
       if (connection != null) {
         sources.put("connection", connection.source());
       }
-      target = new Target.Gateway(url(url, "gateway_url"), key.value(),
-          connection == null ? null : connection.value(), "keap");
+      target = new Target.Gateway(
+          url(url, "gateway_url"),
+          key.value(),
+          connection == null ? null : connection.value(),
+          "keap");
     }
     return new Settings(profile, target, timeout, sources);
   }
@@ -94,12 +111,14 @@ public record Settings(String profile, Target target, Duration timeout, Map<Stri
       }
       return u;
     } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-      throw CliFailure.config(key + " '" + v.value() + "' (from " + v.source() + ") is not an absolute http(s) URL",
+      throw CliFailure.config(
+          key + " '" + v.value() + "' (from " + v.source() + ") is not an absolute http(s) URL",
           "set it to something like " + DEFAULT_GATEWAY);
     }
   }
 
-  private record Resolver(Flags flags, CliEnv env, ProfileFile file, String profile, boolean profileFlag) {
+  private record Resolver(
+      Flags flags, CliEnv env, ProfileFile file, String profile, boolean profileFlag) {
     Value get(String key, String flagValue, String envName, String fallback) {
       if (flagValue != null && !flagValue.isBlank()) {
         return new Value(flagValue, "--" + key.replace('_', '-'));

@@ -14,16 +14,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What {@code keap} writes, in each format, for lists and single objects; data on stdout only. */
 class CliOutputTest {
-  @RegisterExtension static final LiveGateway LIVE = new LiveGateway();
+  @RegisterExtension
+  static final LiveGateway LIVE = new LiveGateway();
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FAMILY = "Csv" + UUID.randomUUID().toString().substring(0, 6);
   private static String commaId;
 
   @BeforeAll
   static void aContactWithAwkwardText() {
-    Cli.Run r = Cli.against(LIVE).run("contacts", "create", "-o", "json", "--data",
-        "{\"given_name\":\"Doe, \\\"Jane\\\"\",\"family_name\":\"" + FAMILY + "\","
-            + "\"email_addresses\":[{\"email\":\"jane." + FAMILY.toLowerCase() + "@example.com\",\"field\":\"EMAIL1\"}]}");
+    Cli.Run r = Cli.against(LIVE)
+        .run(
+            "contacts",
+            "create",
+            "-o",
+            "json",
+            "--data",
+            "{\"given_name\":\"Doe, \\\"Jane\\\"\",\"family_name\":\"" + FAMILY + "\","
+                + "\"email_addresses\":[{\"email\":\"jane." + FAMILY.toLowerCase()
+                + "@example.com\",\"field\":\"EMAIL1\"}]}");
     assertThat(r.exit()).as(r.toString()).isZero();
     commaId = r.json().path("id").asText();
   }
@@ -54,11 +63,21 @@ class CliOutputTest {
 
   @Test
   void csvHasAHeaderAndQuotesWhatNeedsIt() {
-    Cli.Run r = cli().run("contacts", "list", "--filter", "family_name==" + FAMILY, "-o", "csv",
-        "--columns", "id,given_name,email=email_addresses.0.email");
+    Cli.Run r = cli()
+        .run(
+            "contacts",
+            "list",
+            "--filter",
+            "family_name==" + FAMILY,
+            "-o",
+            "csv",
+            "--columns",
+            "id,given_name,email=email_addresses.0.email");
     assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.lines()).containsExactly("id,given_name,email",
-        commaId + ",\"Doe, \"\"Jane\"\"\",jane." + FAMILY.toLowerCase() + "@example.com");
+    assertThat(r.lines())
+        .containsExactly(
+            "id,given_name,email",
+            commaId + ",\"Doe, \"\"Jane\"\"\",jane." + FAMILY.toLowerCase() + "@example.com");
   }
 
   @Test
@@ -71,7 +90,9 @@ class CliOutputTest {
 
   @Test
   void aTerminalGetsAnAlignedTable() {
-    Cli.Run r = cli().terminal(new Terminal(false, true, false)).run("contacts", "list", "--page-size", "3");
+    Cli.Run r = cli()
+        .terminal(new Terminal(false, true, false))
+        .run("contacts", "list", "--page-size", "3");
     assertThat(r.exit()).as(r.toString()).isZero();
     List<String> lines = r.lines();
     assertThat(lines).hasSize(4);
@@ -83,20 +104,31 @@ class CliOutputTest {
 
   @Test
   void aPipeGetsJsonLinesForListsAndJsonForOneObject() {
-    assertThat(cli().run("tags", "list", "--page-size", "2").lines()).hasSize(2).allMatch(l -> l.startsWith("{"));
+    assertThat(cli().run("tags", "list", "--page-size", "2").lines())
+        .hasSize(2)
+        .allMatch(l -> l.startsWith("{"));
     Cli.Run one = cli().run("contacts", "get", commaId);
     assertThat(one.json().path("id").asText()).isEqualTo(commaId);
   }
 
   @Test
   void getCreateAndUpdateWithJsonPrintTheObjectItself() {
-    Cli.Run made = cli().run("tags", "create", "-o", "json", "--data", "{\"name\":\"cli " + UUID.randomUUID() + "\"}");
+    Cli.Run made = cli()
+        .run(
+            "tags",
+            "create",
+            "-o",
+            "json",
+            "--data",
+            "{\"name\":\"cli " + UUID.randomUUID() + "\"}");
     assertThat(made.exit()).as(made.toString()).isZero();
     String id = made.json().path("id").asText();
     assertThat(made.json().has("tag")).isFalse();
     Cli.Run got = cli().run("tags", "get", id, "-o", "json");
-    assertThat(got.json().path("name").asText()).isEqualTo(made.json().path("name").asText());
-    Cli.Run changed = cli().run("tags", "update", id, "-o", "json", "--data", "{\"description\":\"from the cli\"}");
+    assertThat(got.json().path("name").asText())
+        .isEqualTo(made.json().path("name").asText());
+    Cli.Run changed = cli()
+        .run("tags", "update", id, "-o", "json", "--data", "{\"description\":\"from the cli\"}");
     assertThat(changed.json().path("description").asText()).isEqualTo("from the cli");
     Cli.Run gone = cli().run("tags", "delete", id);
     assertThat(gone.exit()).isZero();
@@ -117,10 +149,12 @@ class CliOutputTest {
     assertThat(quiet.exit()).isZero();
     assertThat(quiet.lines()).hasSizeGreaterThan(10);
     assertThat(quiet.err()).isEmpty();
-    Cli.Run shown = cli().terminal(new Terminal(false, false, true))
+    Cli.Run shown = cli()
+        .terminal(new Terminal(false, false, true))
         .run("contacts", "list", "--all", "--page-size", "5", "-o", "jsonl");
     assertThat(shown.lines()).hasSameSizeAs(quiet.lines());
-    assertThat(shown.err()).contains(String.format("%,d contacts in", quiet.lines().size()));
+    assertThat(shown.err())
+        .contains(String.format("%,d contacts in", quiet.lines().size()));
   }
 
   @Test
@@ -141,8 +175,17 @@ class CliOutputTest {
 
   @Test
   void nothingPromptsWhenStdinIsNotATerminal() {
-    String id = cli().run("tags", "create", "-o", "json", "--data", "{\"name\":\"gone " + UUID.randomUUID() + "\"}")
-        .json().path("id").asText();
+    String id = cli()
+        .run(
+            "tags",
+            "create",
+            "-o",
+            "json",
+            "--data",
+            "{\"name\":\"gone " + UUID.randomUUID() + "\"}")
+        .json()
+        .path("id")
+        .asText();
     Cli.Run r = cli().terminal(new Terminal(false, true, true)).run("tags", "delete", id);
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.err()).doesNotContain("[y/N]").contains("deleted tag " + id);
@@ -150,35 +193,69 @@ class CliOutputTest {
 
   @Test
   void aPersonAtTheTerminalIsAskedAndNoMeansNo() {
-    String id = cli().run("tags", "create", "-o", "json", "--data", "{\"name\":\"kept " + UUID.randomUUID() + "\"}")
-        .json().path("id").asText();
+    String id = cli()
+        .run(
+            "tags",
+            "create",
+            "-o",
+            "json",
+            "--data",
+            "{\"name\":\"kept " + UUID.randomUUID() + "\"}")
+        .json()
+        .path("id")
+        .asText();
     Cli.Run r = cli().terminal(Terminal.ALL).stdin("n\n").run("tags", "delete", id);
     assertThat(r.err()).contains("Delete tag " + id + "? [y/N]").contains("nothing deleted");
     assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
     assertThat(cli().run("tags", "get", id).exit()).isZero();
-    assertThat(cli().terminal(Terminal.ALL).run("tags", "delete", id, "--yes").exit()).isZero();
+    assertThat(cli().terminal(Terminal.ALL).run("tags", "delete", id, "--yes").exit())
+        .isZero();
   }
 
   @Test
   void tagApplyAndSequenceAddPrintEachContactsOutcome() throws Exception {
-    String tag = cli().run("tags", "create", "-o", "json", "--data", "{\"name\":\"apply " + UUID.randomUUID() + "\"}")
-        .json().path("id").asText();
+    String tag = cli()
+        .run(
+            "tags",
+            "create",
+            "-o",
+            "json",
+            "--data",
+            "{\"name\":\"apply " + UUID.randomUUID() + "\"}")
+        .json()
+        .path("id")
+        .asText();
     Cli.Run applied = cli().run("tags", "apply", tag, "--contacts", commaId, "-o", "csv");
     assertThat(applied.lines()).containsExactly("contact_id,result", commaId + "," + "SUCCESS");
     Cli.Run tagged = cli().run("tags", "contacts", tag, "-o", "jsonl");
     assertThat(JSON.readTree(tagged.out()).path("id").asText()).isEqualTo(commaId);
     assertThat(cli().run("tags", "remove", tag, "--contacts", commaId).exit()).isZero();
-    Cli.Run added = cli().run("campaigns", "sequences", "add", "1", "1", "--contacts", commaId, "-o", "json");
-    assertThat(added.json().path("add_to_sequence_results").path(commaId).asText()).isEqualTo("SUCCESS");
-    Cli.Run removed = cli().run("campaigns", "sequences", "remove", "1", "1", "--contacts", commaId, "-o", "json");
-    assertThat(removed.json().path("remove_from_sequence_results").path(commaId).asText()).isEqualTo("SUCCESS");
-    assertThat(cli().run("campaigns", "sequences", "list", "1", "-o", "jsonl").lines()).isNotEmpty();
+    Cli.Run added =
+        cli().run("campaigns", "sequences", "add", "1", "1", "--contacts", commaId, "-o", "json");
+    assertThat(added.json().path("add_to_sequence_results").path(commaId).asText())
+        .isEqualTo("SUCCESS");
+    Cli.Run removed = cli()
+        .run("campaigns", "sequences", "remove", "1", "1", "--contacts", commaId, "-o", "json");
+    assertThat(removed.json().path("remove_from_sequence_results").path(commaId).asText())
+        .isEqualTo("SUCCESS");
+    assertThat(cli().run("campaigns", "sequences", "list", "1", "-o", "jsonl").lines())
+        .isNotEmpty();
   }
 
   @Test
   void emailsSendFromFlagsAndApiForAnythingElse() {
-    Cli.Run sent = cli().run("emails", "send", "--to", commaId, "--subject", "From the CLI", "--user", "1",
-        "--html", "<p>Hi</p>");
+    Cli.Run sent = cli()
+        .run(
+            "emails",
+            "send",
+            "--to",
+            commaId,
+            "--subject",
+            "From the CLI",
+            "--user",
+            "1",
+            "--html",
+            "<p>Hi</p>");
     assertThat(sent.exit()).as(sent.toString()).isZero();
     Cli.Run listed = cli().run("api", "GET", "/v2/emails", "-q", "filter=contact_id==" + commaId);
     assertThat(listed.exit()).as(listed.toString()).isZero();
@@ -190,8 +267,16 @@ class CliOutputTest {
 
   @Test
   void notesNeedTheirContact() {
-    Cli.Run made = cli().run("notes", "create", "--contact", commaId, "-o", "json", "--data",
-        "{\"title\":\"Called\",\"user_id\":\"1\"}");
+    Cli.Run made = cli()
+        .run(
+            "notes",
+            "create",
+            "--contact",
+            commaId,
+            "-o",
+            "json",
+            "--data",
+            "{\"title\":\"Called\",\"user_id\":\"1\"}");
     assertThat(made.exit()).as(made.toString()).isZero();
     Cli.Run listed = cli().run("notes", "list", "--contact", commaId, "-o", "jsonl");
     assertThat(listed.lines()).hasSize(1);
@@ -201,6 +286,10 @@ class CliOutputTest {
   void theCompletionScriptKnowsTheCommands() {
     Cli.Run r = new Cli().run("completion");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("complete -F").contains("contacts").contains("connections").contains("--filter");
+    assertThat(r.out())
+        .contains("complete -F")
+        .contains("contacts")
+        .contains("connections")
+        .contains("--filter");
   }
 }

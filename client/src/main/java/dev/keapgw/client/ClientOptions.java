@@ -22,23 +22,47 @@ import java.util.Objects;
  * @param retryListener told before each retry
  * @param httpClient the HTTP client to use, or null for one made from these options
  */
-public record ClientOptions(Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, Sleeper sleeper,
-    Clock clock, String userAgent, RetryListener retryListener, HttpClient httpClient) {
+public record ClientOptions(
+    Duration connectTimeout,
+    Duration requestTimeout,
+    RetryPolicy retry,
+    Sleeper sleeper,
+    Clock clock,
+    String userAgent,
+    RetryListener retryListener,
+    HttpClient httpClient) {
 
   public static final String USER_AGENT = "keap-java/0.1";
 
   public static ClientOptions defaults() {
-    return new ClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(60), RetryPolicy.defaults(),
-        Sleeper.system(), Clock.systemUTC(), USER_AGENT, RetryListener.NONE, null);
+    return new ClientOptions(
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(60),
+        RetryPolicy.defaults(),
+        Sleeper.system(),
+        Clock.systemUTC(),
+        USER_AGENT,
+        RetryListener.NONE,
+        null);
   }
 
   Transport transport(Target target) {
-    HttpClient http = httpClient != null ? httpClient : HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-    return new Transport(http, target.authorization(), retry, sleeper, clock, requestTimeout, Json.lazyMapper(), userAgent,
+    HttpClient http = httpClient != null
+        ? httpClient
+        : HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    return new Transport(
+        http,
+        target.authorization(),
+        retry,
+        sleeper,
+        clock,
+        requestTimeout,
+        Json.lazyMapper(),
+        userAgent,
         retryListener);
   }
 
@@ -61,51 +85,107 @@ public record ClientOptions(Duration connectTimeout, Duration requestTimeout, Re
     }
 
     public Builder connectTimeout(Duration d) {
-      o = new ClientOptions(Objects.requireNonNull(d), o.requestTimeout, o.retry, o.sleeper, o.clock, o.userAgent,
-          o.retryListener, o.httpClient);
+      o = new ClientOptions(
+          Objects.requireNonNull(d),
+          o.requestTimeout,
+          o.retry,
+          o.sleeper,
+          o.clock,
+          o.userAgent,
+          o.retryListener,
+          o.httpClient);
       return this;
     }
 
     public Builder requestTimeout(Duration d) {
-      o = new ClientOptions(o.connectTimeout, Objects.requireNonNull(d), o.retry, o.sleeper, o.clock, o.userAgent,
-          o.retryListener, o.httpClient);
+      o = new ClientOptions(
+          o.connectTimeout,
+          Objects.requireNonNull(d),
+          o.retry,
+          o.sleeper,
+          o.clock,
+          o.userAgent,
+          o.retryListener,
+          o.httpClient);
       return this;
     }
 
     public Builder retry(RetryPolicy r) {
-      o = new ClientOptions(o.connectTimeout, o.requestTimeout, Objects.requireNonNull(r), o.sleeper, o.clock,
-          o.userAgent, o.retryListener, o.httpClient);
+      o = new ClientOptions(
+          o.connectTimeout,
+          o.requestTimeout,
+          Objects.requireNonNull(r),
+          o.sleeper,
+          o.clock,
+          o.userAgent,
+          o.retryListener,
+          o.httpClient);
       return this;
     }
 
     public Builder sleeper(Sleeper s) {
-      o = new ClientOptions(o.connectTimeout, o.requestTimeout, o.retry, Objects.requireNonNull(s), o.clock,
-          o.userAgent, o.retryListener, o.httpClient);
+      o = new ClientOptions(
+          o.connectTimeout,
+          o.requestTimeout,
+          o.retry,
+          Objects.requireNonNull(s),
+          o.clock,
+          o.userAgent,
+          o.retryListener,
+          o.httpClient);
       return this;
     }
 
     public Builder clock(Clock c) {
-      o = new ClientOptions(o.connectTimeout, o.requestTimeout, o.retry, o.sleeper, Objects.requireNonNull(c),
-          o.userAgent, o.retryListener, o.httpClient);
+      o = new ClientOptions(
+          o.connectTimeout,
+          o.requestTimeout,
+          o.retry,
+          o.sleeper,
+          Objects.requireNonNull(c),
+          o.userAgent,
+          o.retryListener,
+          o.httpClient);
       return this;
     }
 
     public Builder userAgent(String ua) {
-      o = new ClientOptions(o.connectTimeout, o.requestTimeout, o.retry, o.sleeper, o.clock,
-          Objects.requireNonNull(ua), o.retryListener, o.httpClient);
+      o = new ClientOptions(
+          o.connectTimeout,
+          o.requestTimeout,
+          o.retry,
+          o.sleeper,
+          o.clock,
+          Objects.requireNonNull(ua),
+          o.retryListener,
+          o.httpClient);
       return this;
     }
 
     public Builder retryListener(RetryListener l) {
-      o = new ClientOptions(o.connectTimeout, o.requestTimeout, o.retry, o.sleeper, o.clock, o.userAgent,
-          Objects.requireNonNull(l), o.httpClient);
+      o = new ClientOptions(
+          o.connectTimeout,
+          o.requestTimeout,
+          o.retry,
+          o.sleeper,
+          o.clock,
+          o.userAgent,
+          Objects.requireNonNull(l),
+          o.httpClient);
       return this;
     }
 
     /** An HTTP client of your own (its connect timeout and redirect policy then apply). */
     public Builder httpClient(HttpClient h) {
-      o = new ClientOptions(o.connectTimeout, o.requestTimeout, o.retry, o.sleeper, o.clock, o.userAgent,
-          o.retryListener, Objects.requireNonNull(h));
+      o = new ClientOptions(
+          o.connectTimeout,
+          o.requestTimeout,
+          o.retry,
+          o.sleeper,
+          o.clock,
+          o.userAgent,
+          o.retryListener,
+          Objects.requireNonNull(h));
       return this;
     }
 

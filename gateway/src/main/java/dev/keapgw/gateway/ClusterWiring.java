@@ -27,7 +27,9 @@ final class ClusterWiring {
       return new InProcessRefreshLock();
     }
     // wait for another instance's refresh at most as long as one may take, plus a margin
-    return new PgRefreshLock(db.lockJdbi(), c.timeouts().response().plus(c.timeouts().connect()).plusSeconds(5),
+    return new PgRefreshLock(
+        db.lockJdbi(),
+        c.timeouts().response().plus(c.timeouts().connect()).plusSeconds(5),
         c.clock());
   }
 
@@ -44,8 +46,9 @@ final class ClusterWiring {
       return shared;
     }
     if (!db.embedded()) {
-      LOG.warn("no --redis-url: rate limits (per account and the upstream budget) are counted per instance;"
-          + " with N instances behind a load balancer an account may get up to N times its limit");
+      LOG.warn(
+          "no --redis-url: rate limits (per account and the upstream budget) are counted per instance;"
+              + " with N instances behind a load balancer an account may get up to N times its limit");
     }
     return new LocalBuckets(c.clock());
   }

@@ -15,7 +15,14 @@ final class Features {
   private Features() {}
 
   static List<Feature> all() {
-    return List.of(new OpsFeature(), new AdminRoutes(), new UserRoutes(), new ConnectionRoutes(), new ConnectRoutes(),
-        new ConsoleFeature(), new McpFeature(), new TriggerFeature());
+    return List.of(
+        new OpsFeature(),
+        new AdminRoutes(),
+        new UserRoutes(),
+        new ConnectionRoutes(),
+        new ConnectRoutes(),
+        new ConsoleFeature(),
+        new McpFeature(),
+        new TriggerFeature());
   }
 }

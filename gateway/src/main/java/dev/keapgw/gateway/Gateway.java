@@ -1,17 +1,9 @@
 package dev.keapgw.gateway;
 
-import dev.keapgw.gateway.account.AccountRepository;
-import dev.keapgw.gateway.account.AccountService;
-import dev.keapgw.gateway.account.ApiKeyAuthenticator;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.config.Tuning;
 import dev.keapgw.gateway.connection.ConnectLinks;
-import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.connection.ConnectionService;
-import dev.keapgw.gateway.crypto.KeyRotation;
-import dev.keapgw.gateway.crypto.SecretBox;
-import dev.keapgw.gateway.error.ErrorType;
-import dev.keapgw.gateway.error.Failures;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.ControlInput;
 import dev.keapgw.gateway.http.ControlRoutes;
@@ -19,8 +11,7 @@ import dev.keapgw.gateway.http.ErrorBody;
 import dev.keapgw.gateway.http.ListenFailure;
 import dev.keapgw.gateway.http.Listener;
 import dev.keapgw.gateway.http.RequestIds;
-import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
-import dev.keapgw.gateway.ops.ReadinessChecks;
+import dev.keapgw.gateway.ops.ReadinessCheck;
 import dev.keapgw.gateway.proxy.AccessLog;
 import dev.keapgw.gateway.proxy.ConnectionSelector;
 import dev.keapgw.gateway.proxy.Forwarder;
@@ -36,15 +27,11 @@ import dev.keapgw.gateway.token.RefreshLock;
 import dev.keapgw.gateway.token.RefreshPolicy;
 import dev.keapgw.gateway.token.TokenManager;
 import dev.keapgw.gateway.token.TokenRefresher;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
@@ -70,17 +57,16 @@ public final class Gateway implements AutoCloseable {
   private BucketStore buckets;
   /** The accounts' request rates: the control plane and the data plane spend the same ones. */
   private AccountRateLimiter accountLimits;
+
   private Leases leases;
   /** This process among the instances of a cluster (the holder of leases). */
   private final String instanceId = java.util.UUID.randomUUID().toString();
+
   static final String SWEEPER_LEASE = "keep-alive-sweeper";
   private Listener listener;
   private AccessLog accessLog;
   private UpstreamClient upstream;
-  private long flushTimer = -1;
-  private long compactTimer = -1;
-  /** How often the embedded store checks whether deletes left much of its file unused. */
-  static final Duration COMPACT_EVERY = Duration.ofMinutes(5);
+  private Housekeeping housekeeping;
 
   private Gateway(GatewayServices services, boolean ownsVertx) {
     this.services = services;
@@ -90,14 +76,15 @@ public final class Gateway implements AutoCloseable {
 
   /** The Vert.x a gateway runs on when it owns one: Linux's epoll where available, 32 worker threads for the store. */
   public static Vertx newVertx() {
-    return Vertx.vertx(new VertxOptions().setWorkerPoolSize(Tuning.defaults().workerThreads())
+    return Vertx.vertx(new VertxOptions()
+        .setWorkerPoolSize(Tuning.defaults().workerThreads())
         .setPreferNativeTransport(true));
   }
 
   public static Gateway start(GatewayConfig config) {
     Vertx vertx = newVertx();
     try {
-      return start(config, vertx, true);
+      return start(config, vertx, true, null);
     } catch (RuntimeException e) {
       vertx.close();
       throw e;
@@ -105,38 +92,48 @@ public final class Gateway implements AutoCloseable {
   }
 
   public static Gateway start(GatewayConfig config, Vertx vertx) {
-    return start(config, vertx, false);
+    return start(config, vertx, false, null);
   }
 
-  private static Gateway start(GatewayConfig config, Vertx vertx, boolean owns) {
+  /**
+   * Starts a gateway whose {@code /readyz} also reports {@code untilReady} from the moment it
+   * listens, until the caller removes it from {@code services().readiness()} (the demo, once its
+   * key and connection, made through the listener, work).
+   */
+  public static Gateway start(GatewayConfig config, Vertx vertx, ReadinessCheck untilReady) {
+    return start(config, vertx, false, untilReady);
+  }
+
+  private static Gateway start(
+      GatewayConfig config, Vertx vertx, boolean owns, ReadinessCheck untilReady) {
     java.util.List<GatewayConfig.Problem> problems = config.problems();
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("the gateway cannot start:\n  - "
-          + String.join("\n  - ", problems.stream().map(GatewayConfig.Problem::toString).toList()));
+          + String.join(
+              "\n  - ", problems.stream().map(GatewayConfig.Problem::toString).toList()));
     }
-    Database db = Database.open(config.dbUrl(), config.dataDir(),
+    Database db = Database.open(
+        config.dbUrl(),
+        config.dataDir(),
         config.timeouts().response().plus(config.timeouts().connect()).plusSeconds(5));
     Gateway g = null;
     try {
-      requireKeysFor(db, config);
-      AccountRepository accountRepo = new AccountRepository(db.jdbi());
-      ApiKeyAuthenticator auth = new ApiKeyAuthenticator(vertx, accountRepo, config.clock(),
-          config.tuning().storeCache(db.embedded()));
-      var oauthHttp = vertx.createHttpClient(new HttpClientOptions()
-          .setConnectTimeout((int) config.timeouts().connect().toMillis()), new PoolOptions().setHttp1MaxSize(config.tuning().oauthConnections()));
-      GatewayServices services = new GatewayServices(config, vertx, db, accountRepo,
-          new AccountService(accountRepo, auth, config.clock()), auth, new ConnectionRepository(db.jdbi()),
-          new SecretBox(config.keys()), new UpstreamOAuthClient(oauthHttp, config.timeouts().response(), vertx.getOrCreateContext()),
-          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ReadinessChecks(),
-          new dev.keapgw.gateway.traffic.TrafficRecorder());
+      GatewayServices services = GatewayServices.open(config, vertx, db);
       g = new Gateway(services, owns);
       g.mount();
       g.dataPlane = g.buildDataPlane();
       for (Feature f : g.features) {
         f.start(g);
       }
+      // the listener answers /readyz as soon as it binds: "not ready" until this start is over
+      ReadinessCheck starting = () -> "the gateway is starting";
+      services.readiness().add(starting);
+      if (untilReady != null) {
+        services.readiness().add(untilReady);
+      }
       g.listen();
       g.sweeper.start();
+      services.readiness().remove(starting);
       return g;
     } catch (RuntimeException e) {
       if (g != null) {
@@ -147,17 +144,6 @@ public final class Gateway implements AutoCloseable {
       }
       db.close();
       throw e;
-    }
-  }
-
-  /**
-   * Refuses to start on a store whose secrets were sealed with keys that are not configured:
-   * otherwise every request on an existing connection would fail, one at a time.
-   */
-  private static void requireKeysFor(Database db, GatewayConfig config) {
-    var missing = new KeyRotation(db.jdbi(), new SecretBox(config.keys()), config.keys()).missingKeyIds();
-    if (!missing.isEmpty()) {
-      throw new StartFailure(new StartFailure.EncryptionKeysMissing(missing, config.keys().ids()));
     }
   }
 
@@ -178,58 +164,84 @@ public final class Gateway implements AutoCloseable {
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBody));
     GatewayConfig c = services.config();
     buckets = ClusterWiring.bucketStore(c, services.db());
-    accountLimits = new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), buckets);
+    accountLimits =
+        new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), buckets);
     ControlRoutes routes = new ControlRoutes(router, services.auth(), accountLimits);
     for (Feature f : features) {
       f.mount(routes, services);
     }
-    router.route().last().handler(ctx -> ctx.fail(GatewayException.notFound(
-        "No such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
-    router.route().failureHandler(ctx -> {
-      Throwable t = ctx.failure();
-      GatewayException e;
-      if (t == null && ctx.statusCode() == 413) {   // Vert.x's body handler fails with a status, not an exception
-        e = new GatewayException(ErrorType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBody + " bytes");
-      } else if (t == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-        e = GatewayException.badRequest("The request could not be handled (status " + ctx.statusCode() + ")");
-      } else {
-        e = Failures.answer(t == null ? new IllegalStateException("failed with status " + ctx.statusCode()) : t,
-            ctx.request().method() + " " + ctx.request().path(), ctx.get("request_id"));
-      }
-      ErrorBody.send(ctx.response(), e, ctx.get("request_id"));
-    });
+    router
+        .route()
+        .last()
+        .handler(ctx -> ctx.fail(GatewayException.notFound(
+            "No such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
+    router.route().failureHandler(ErrorBody.failureHandler(maxBody));
   }
 
   /** The data plane and the token lifecycle behind it: one proxy handler per event loop. */
   private java.util.function.Supplier<Handler<HttpServerRequest>> buildDataPlane() {
     GatewayConfig c = services.config();
     Vertx vertx = services.vertx();
-    RefreshPolicy policy = new RefreshPolicy(c.timeouts().refreshMargin(), c.timeouts().refreshBackoffMax(),
+    RefreshPolicy policy = new RefreshPolicy(
+        c.timeouts().refreshMargin(),
+        c.timeouts().refreshBackoffMax(),
         () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     Database db = services.db();
     RefreshLock lock = ClusterWiring.refreshLock(c, db);
-    TokenRefresher refresher = new TokenRefresher(services.connectionRepo(), services.secrets(), services.oauth(),
-        c.apps(), lock, policy, c.clock(), c.timeouts().response(), services.metrics());
+    TokenRefresher refresher = new TokenRefresher(
+        services.connectionRepo(),
+        services.secrets(),
+        services.oauth(),
+        c.apps(),
+        lock,
+        policy,
+        c.clock(),
+        c.timeouts().response(),
+        services.metrics());
     tokens = new TokenManager(vertx, refresher, policy, c.clock());
     Duration sweepEvery = c.tuning().sweepEvery();
     leases = new Leases(db.jdbi());
-    sweeper = new KeepAliveSweeper(vertx, services.connectionRepo(), tokens, c.clock(), c.timeouts().keepAliveEvery(),
-        sweepEvery, () -> leases.tryAcquire(SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
+    sweeper = new KeepAliveSweeper(
+        vertx,
+        services.connectionRepo(),
+        tokens,
+        c.clock(),
+        c.timeouts().keepAliveEvery(),
+        sweepEvery,
+        () -> leases.tryAcquire(
+            SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
     ConnectLinks links = ConnectionService.of(services)::reconnectUrl;
     UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), buckets);
-    ConnectionSelector selector = new ConnectionSelector(vertx, services.connectionRepo(),
-        c.tuning().storeCache(db.embedded()));
+    ConnectionSelector selector = new ConnectionSelector(
+        vertx, services.connectionRepo(), c.tuning().storeCache(db.embedded()));
     services.connectionRepo().onChange(id -> {
       selector.forgetAll();
       tokens.forget(id);
     });
     accessLog = AccessLog.open(c.accessLog(), services.traffic());
-    upstream = new UpstreamClient(vertx, new UpstreamClient.Settings(c.timeouts().connect(), c.timeouts().response(),
-        c.tuning().upstreamConnectionsPerLoop(), c.tuning().upstreamKeepIdle(), UpstreamClient.defaultTls()));
+    upstream = new UpstreamClient(
+        vertx,
+        new UpstreamClient.Settings(
+            c.timeouts().connect(),
+            c.timeouts().response(),
+            c.tuning().upstreamConnectionsPerLoop(),
+            c.tuning().upstreamKeepIdle(),
+            UpstreamClient.defaultTls()));
     Forwarder forwarder = new Forwarder(upstream, tokens, budget);
     return () -> {
-      ProxyHandler proxy = new ProxyHandler(c.clock(), vertx, services.auth(), c.apps(), accountLimits, budget,
-          selector, tokens, links, forwarder, services.metrics(), accessLog);
+      ProxyHandler proxy = new ProxyHandler(
+          c.clock(),
+          vertx,
+          services.auth(),
+          c.apps(),
+          accountLimits,
+          budget,
+          selector,
+          tokens,
+          links,
+          forwarder,
+          services.metrics(),
+          accessLog);
       return req -> dispatch(req, proxy);
     };
   }
@@ -240,7 +252,9 @@ public final class Gateway implements AutoCloseable {
         leases.release(SWEEPER_LEASE, instanceId);
       }
     } catch (RuntimeException e) {
-      LOG.warn("could not give up the sweeper's lease (another instance takes it when it expires): {}", e.toString());
+      LOG.warn(
+          "could not give up the sweeper's lease (another instance takes it when it expires): {}",
+          e.toString());
     }
   }
 
@@ -251,7 +265,10 @@ public final class Gateway implements AutoCloseable {
 
   /** The mounted feature of this type (tests steer features directly). */
   public <T extends Feature> T feature(Class<T> type) {
-    return features.stream().filter(type::isInstance).map(type::cast).findFirst()
+    return features.stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no feature " + type.getSimpleName()));
   }
 
@@ -262,32 +279,29 @@ public final class Gateway implements AutoCloseable {
 
   private void listen() {
     GatewayConfig c = services.config();
-    HttpServerOptions options = new HttpServerOptions().setHost(c.host()).setPort(c.port())
-        .setIdleTimeout((int) c.tuning().idleTimeout().toSeconds()).setMaxHeaderSize(c.tuning().maxHeaderBytes())
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(c.host())
+        .setPort(c.port())
+        .setIdleTimeout((int) c.tuning().idleTimeout().toSeconds())
+        .setMaxHeaderSize(c.tuning().maxHeaderBytes())
         .setMaxInitialLineLength(c.tuning().maxHeaderBytes())
         // HTTP/1.1 only, as Keap and Maton speak it: no cleartext HTTP/2 upgrade
         .setHttp2ClearTextEnabled(false);
     listener = new Listener();
     try {
-      listener.listen(services.vertx(), options, dataPlane, c.tuning().eventLoops())
-          .toCompletionStage().toCompletableFuture().get();
+      listener
+          .listen(services.vertx(), options, dataPlane, c.tuning().eventLoops())
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the gateway", e);
     } catch (ExecutionException e) {
       throw new ListenFailure(c.host(), c.port(), e.getCause());
     }
-    if (services.db().embedded()) {
-      // the embedded store never shrinks by itself while it runs: give deleted space back
-      compactTimer = services.vertx().setPeriodic(COMPACT_EVERY.toMillis(), t ->
-          services.vertx().executeBlocking(() -> services.db().compactIfSparse(50, Duration.ofSeconds(2)), false)
-              .onFailure(e -> LOG.warn("could not compact the store: {}", e.toString())));
-    }
-    flushTimer = services.vertx().setPeriodic(c.tuning().lastUseFlushEvery().toMillis(), t ->
-        services.vertx().executeBlocking(() -> {
-          services.auth().flushLastUse();
-          return null;
-        }, false));
+    housekeeping = new Housekeeping(services);
+    housekeeping.start();
   }
 
   private void dispatch(HttpServerRequest req, ProxyHandler proxy) {
@@ -313,7 +327,9 @@ public final class Gateway implements AutoCloseable {
 
   /** Where this gateway listens, e.g. {@code http://127.0.0.1:8080}. */
   public String baseUrl() {
-    String host = services.config().host().equals("0.0.0.0") ? "127.0.0.1" : services.config().host();
+    String host = services.config().host().equals("0.0.0.0")
+        ? "127.0.0.1"
+        : services.config().host();
     return "http://" + host + ":" + port();
   }
 
@@ -327,63 +343,44 @@ public final class Gateway implements AutoCloseable {
    */
   @Override
   public void close() {
-    step("the features", () -> features.forEach(Feature::stop));
-    step("the keep-alive sweeper", () -> {
+    Teardown.step("the features", () -> features.forEach(Feature::stop));
+    Teardown.step("the keep-alive sweeper", () -> {
       if (sweeper != null) {
         sweeper.stop();
       }
     });
-    step("the last-use timer", () -> {
-      if (flushTimer >= 0) {
-        services.vertx().cancelTimer(flushTimer);
-      }
-      if (compactTimer >= 0) {
-        services.vertx().cancelTimer(compactTimer);
+    Teardown.step("the housekeeping timers", () -> {
+      if (housekeeping != null) {
+        housekeeping.stop();
       }
     });
-    step("the listener", () -> {
+    Teardown.step("the listener", () -> {
       if (listener != null) {
         listener.close().toCompletionStage().toCompletableFuture().get();
       }
     });
-    step("the access log", () -> {
+    Teardown.step("the access log", () -> {
       if (accessLog != null) {
         accessLog.close();
       }
     });
-    step("the upstream client", () -> {
+    Teardown.step("the upstream client", () -> {
       if (upstream != null) {
         upstream.close();
       }
     });
-    step("the keys' last use", () -> services.auth().flushLastUse());
-    step("the sweeper's lease", this::releaseSweeperLease);
-    step("the event loops", () -> {
+    Teardown.step("the keys' last use", () -> services.auth().flushLastUse());
+    Teardown.step("the sweeper's lease", this::releaseSweeperLease);
+    Teardown.step("the event loops", () -> {
       if (ownsVertx) {
         services.vertx().close().toCompletionStage().toCompletableFuture().get();
       }
     });
-    step("the rate-limit store", () -> {
+    Teardown.step("the rate-limit store", () -> {
       if (buckets != null) {
         buckets.close();
       }
     });
-    step("the store", () -> services.db().close());
+    Teardown.step("the store", () -> services.db().close());
   }
-
-  private interface Teardown {
-    void run() throws Exception;
-  }
-
-  private static void step(String what, Teardown t) {
-    try {
-      t.run();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      LOG.warn("interrupted while stopping {}", what);
-    } catch (Exception e) {
-      LOG.warn("while stopping {}: {}", what, e.toString());
-    }
-  }
-
 }

@@ -56,10 +56,12 @@ public final class StartFailure extends RuntimeException {
    * @param missing the ids of the keys the store needs and the configuration lacks
    * @param configured the ids of the keys given
    */
-  public record EncryptionKeysMissing(Set<String> missing, Set<String> configured) implements Problem {
+  public record EncryptionKeysMissing(Set<String> missing, Set<String> configured)
+      implements Problem {
     @Override
     public String describe() {
-      return "the store holds tokens sealed with encryption key" + (missing.size() == 1 ? " " : "s ")
+      return "the store holds tokens sealed with encryption key"
+          + (missing.size() == 1 ? " " : "s ")
           + String.join(", ", missing) + ", which " + (missing.size() == 1 ? "is" : "are")
           + " not among the keys given (" + String.join(", ", configured) + ")";
     }

@@ -36,8 +36,12 @@ public final class ConnectFlow {
    * {@code tenantId} (e.g. {@code Sandbox.tenantId(2)}); the sandbox's approval is reset after.
    */
   public static String connect(GatewayFixture fix, String apiKey, String tenantId) {
-    TestHttp.Reply set = fix.sandboxControl().send("PUT", "/_sandbox/oauth/approval", "application/json",
-        "{\"tenant_id\":\"" + tenantId + "\"}");
+    TestHttp.Reply set = fix.sandboxControl()
+        .send(
+            "PUT",
+            "/_sandbox/oauth/approval",
+            "application/json",
+            "{\"tenant_id\":\"" + tenantId + "\"}");
     assertThat(set.status()).as(set.body()).isEqualTo(200);
     try {
       return connect(fix, apiKey);

@@ -28,26 +28,55 @@ public final class DirectConnections {
   }
 
   /** The same for any gateway in front of {@code sandbox} (one instance of a cluster). */
-  public static String activate(Gateway gateway, dev.keapgw.sandbox.Sandbox sandbox, String accountId) {
+  public static String activate(
+      Gateway gateway, dev.keapgw.sandbox.Sandbox sandbox, String accountId) {
     GatewayServices s = gateway.services();
     AppConfig app = s.config().apps().get("keap");
     String redirect = s.config().redirectUri();
-    String authorize = "/app/oauth/authorize?client_id=" + enc(app.clientId()) + "&redirect_uri=" + enc(redirect)
-        + "&response_type=code&scope=full&state=direct";
+    String authorize = "/app/oauth/authorize?client_id=" + enc(app.clientId()) + "&redirect_uri="
+        + enc(redirect) + "&response_type=code&scope=full&state=direct";
     TestHttp.Reply r = new TestHttp(sandbox.baseUrl(), Map.of()).get(authorize);
     if (r.status() != 302) {
       throw new AssertionError("authorize answered " + r.status() + ": " + r.body());
     }
     String code = query(URI.create(r.header("Location")), "code");
     try {
-      TokenSet t = s.oauth().exchangeCode(app, code, redirect).toCompletionStage().toCompletableFuture()
+      TokenSet t = s.oauth()
+          .exchangeCode(app, code, redirect)
+          .toCompletionStage()
+          .toCompletableFuture()
           .get(10, TimeUnit.SECONDS);
       Instant now = s.config().clock().instant();
       String id = UUID.randomUUID().toString();
-      s.connectionRepo().insert(new Connection(id, accountId, "keap", ConnectionStatus.PENDING, now, now, "{}", null,
-          null, null, null, null, null, null, 0, null, 0), null);
-      s.connectionRepo().activate(id, "{}", s.secrets().seal(t.accessToken(), SecretBox.connectionColumn(id, "access")),
-          t.expiresAt(now), s.secrets().seal(t.refreshToken(), SecretBox.connectionColumn(id, "refresh")), now);
+      s.connectionRepo()
+          .insert(
+              new Connection(
+                  id,
+                  accountId,
+                  "keap",
+                  ConnectionStatus.PENDING,
+                  now,
+                  now,
+                  "{}",
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  0,
+                  null,
+                  0),
+              null);
+      s.connectionRepo()
+          .activate(
+              id,
+              "{}",
+              s.secrets().seal(t.accessToken(), SecretBox.connectionColumn(id, "access")),
+              t.expiresAt(now),
+              s.secrets().seal(t.refreshToken(), SecretBox.connectionColumn(id, "refresh")),
+              now);
       return id;
     } catch (Exception e) {
       throw new AssertionError("code exchange failed", e);

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  */
 public final class EchoUpstream implements AutoCloseable {
   /** What one request looked like on arrival. */
-  public record Received(String method, String uri, MultiMap headers, long bodyBytes, String bodySha256) {
+  public record Received(
+      String method, String uri, MultiMap headers, long bodyBytes, String bodySha256) {
     public String header(String name) {
       return headers.get(name);
     }
@@ -40,8 +41,13 @@ public final class EchoUpstream implements AutoCloseable {
   public static EchoUpstream start() {
     EchoUpstream e = new EchoUpstream();
     try {
-      e.server = e.vertx.createHttpServer().requestHandler(e::handle).listen(0, "127.0.0.1")
-          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      e.server = e.vertx
+          .createHttpServer()
+          .requestHandler(e::handle)
+          .listen(0, "127.0.0.1")
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
     } catch (Exception ex) {
       throw new IllegalStateException(ex);
     }
@@ -88,12 +94,15 @@ public final class EchoUpstream implements AutoCloseable {
       n[0] += chunk.length();
     });
     req.endHandler(v -> {
-      received.add(new Received(req.method().name(), req.uri(), headers, n[0], HexFormat.of().formatHex(sha.digest())));
+      received.add(new Received(
+          req.method().name(), req.uri(), headers, n[0], HexFormat.of().formatHex(sha.digest())));
       Consumer<HttpServerRequest> next = script.poll();
       if (next != null) {
         next.accept(req);
       } else {
-        req.response().putHeader("Content-Type", "application/json").putHeader(MARK, "1")
+        req.response()
+            .putHeader("Content-Type", "application/json")
+            .putHeader(MARK, "1")
             .end(Buffer.buffer("{\"ok\":true}"));
       }
     });

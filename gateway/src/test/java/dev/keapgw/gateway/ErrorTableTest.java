@@ -17,7 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * are in {@code proxy.DeadUpstreamTest} and {@code proxy.UpstreamFaultsTest}.
  */
 class ErrorTableTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture();
+
   static final String CONTACTS = "/keap/crm/rest/v2/contacts";
 
   @AfterEach
@@ -35,21 +37,26 @@ class ErrorTableTest {
   void row400UnknownOrReservedAppName() {
     AccountService.NewAccount a = FIX.newAccount("apps");
     assertError(FIX.as(a.key().secret()).get("/hubspot/crm/v3/objects"), 400, "unknown_app");
-    assertError(FIX.as(a.key().secret()).post("/connections", Map.of("app", "admin")), 400, "unknown_app");
+    assertError(
+        FIX.as(a.key().secret()).post("/connections", Map.of("app", "admin")), 400, "unknown_app");
   }
 
   @Test
   void row400MalformedRequest() {
     AccountService.NewAccount a = FIX.newAccount("malformed");
-    assertError(FIX.as(a.key().secret()).post("/connections", "{\"app\": "), 400, "invalid_request");
-    assertError(FIX.as(a.key().secret()).get("/keap/crm/rest/v2/%2e%2e/admin"), 400, "invalid_request");
+    assertError(
+        FIX.as(a.key().secret()).post("/connections", "{\"app\": "), 400, "invalid_request");
+    assertError(
+        FIX.as(a.key().secret()).get("/keap/crm/rest/v2/%2e%2e/admin"), 400, "invalid_request");
   }
 
   @Test
   void row401MissingMalformedUnknownOrRevokedKey() {
     AccountService.NewAccount a = FIX.newAccount("keys");
     assertError(FIX.anonymous().get(CONTACTS), 401, "unauthorized");
-    assertError(new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Basic abc")).get("/user"), 401,
+    assertError(
+        new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Basic abc")).get("/user"),
+        401,
         "unauthorized");
     assertError(FIX.as("kgw_unknown").get("/connections"), 401, "unauthorized");
     FIX.gateway().services().accounts().revokeKey(a.key().key().id());
@@ -62,7 +69,8 @@ class ErrorTableTest {
   void row404UnknownConnectionInPathOrHeaderAndAnotherAccounts() {
     AccountService.NewAccount a = FIX.newAccount("owner");
     AccountService.NewAccount b = FIX.newAccount("other");
-    String theirs = ConnectFlow.create(FIX, a.key().secret()).get("connection_id").asText();
+    String theirs =
+        ConnectFlow.create(FIX, a.key().secret()).get("connection_id").asText();
     String unknown = "00000000-0000-4000-8000-000000000000";
     assertError(FIX.as(b.key().secret()).get("/connections/" + unknown), 404, "not_found");
     assertError(FIX.as(b.key().secret()).get("/connections/" + theirs), 404, "not_found");
@@ -84,7 +92,8 @@ class ErrorTableTest {
     AccountService.NewAccount a = FIX.newAccount("backoff");
     String id = ConnectFlow.connect(FIX, a.key().secret());
     // the upstream refuses the token once, and the token endpoint fails the forced refresh
-    fault(Map.of("path_prefix", "/crm/rest/v2/contacts", "kind", "status", "status", 401, "count", 1));
+    fault(Map.of(
+        "path_prefix", "/crm/rest/v2/contacts", "kind", "status", "status", 401, "count", 1));
     fault(Map.of("path_prefix", "/token", "kind", "status", "status", 503, "count", 1));
     TestHttp.Reply r = withConnection(a, id).get(CONTACTS);
     JsonNode e = assertError(r, 424, "connection_not_ready");
@@ -95,8 +104,12 @@ class ErrorTableTest {
   @Test
   void row424DeadGrantMakesTheConnectionFailedAndNamesItsUrl() {
     AccountService.NewAccount a = FIX.newAccount("dead-grant");
-    FIX.sandboxControl().send("PUT", "/_sandbox/oauth/approval", "application/json",
-        "{\"tenant_id\":\"" + Sandbox.tenantId(2) + "\"}");
+    FIX.sandboxControl()
+        .send(
+            "PUT",
+            "/_sandbox/oauth/approval",
+            "application/json",
+            "{\"tenant_id\":\"" + Sandbox.tenantId(2) + "\"}");
     String id;
     try {
       id = ConnectFlow.connect(FIX, a.key().secret());
@@ -112,7 +125,8 @@ class ErrorTableTest {
   @Test
   void row429AccountRateLimitWithRetryAfterAndRateLimitHeaders() {
     AccountService.NewAccount a = FIX.newAccount("limited");
-    TestHttp.Reply set = FIX.admin().patch("/admin/accounts/" + a.account().id(), Map.of("rate_limit_per_second", 1));
+    TestHttp.Reply set = FIX.admin()
+        .patch("/admin/accounts/" + a.account().id(), Map.of("rate_limit_per_second", 1));
     assertThat(set.status()).as(set.body()).isEqualTo(200);
     TestHttp.Reply last = null;
     for (int i = 0; i < 60 && (last == null || last.status() != 429); i++) {
@@ -120,14 +134,16 @@ class ErrorTableTest {
     }
     assertError(last, 429, "rate_limited");
     assertThat(last.header("Retry-After")).isNotNull();
-    assertThat(last.header("X-RateLimit-Limit")).isEqualTo("21"); // 1 per second, plus the default burst of 20
+    assertThat(last.header("X-RateLimit-Limit"))
+        .isEqualTo("21"); // 1 per second, plus the default burst of 20
     assertThat(last.header("X-RateLimit-Remaining")).isEqualTo("0");
     assertThat(last.header("X-RateLimit-Reset")).isNotNull();
   }
 
   private static TestHttp withConnection(AccountService.NewAccount a, String connection) {
-    return new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer " + a.key().secret(),
-        "Maton-Connection", connection));
+    return new TestHttp(
+        FIX.gateway().baseUrl(),
+        Map.of("Authorization", "Bearer " + a.key().secret(), "Maton-Connection", connection));
   }
 
   private static void fault(Map<String, Object> rule) {

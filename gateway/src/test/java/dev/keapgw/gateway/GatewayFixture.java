@@ -39,12 +39,15 @@ public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback
     this(s -> s, g -> g);
   }
 
-  public GatewayFixture(UnaryOperator<SandboxConfig> sandboxTweak, UnaryOperator<GatewayConfig> gatewayTweak) {
+  public GatewayFixture(
+      UnaryOperator<SandboxConfig> sandboxTweak, UnaryOperator<GatewayConfig> gatewayTweak) {
     this(sandboxTweak, gatewayTweak, 0);
   }
 
   /** With the gateway on a given port (0: a free one). */
-  public GatewayFixture(UnaryOperator<SandboxConfig> sandboxTweak, UnaryOperator<GatewayConfig> gatewayTweak,
+  public GatewayFixture(
+      UnaryOperator<SandboxConfig> sandboxTweak,
+      UnaryOperator<GatewayConfig> gatewayTweak,
       int gatewayPort) {
     this.sandboxTweak = sandboxTweak;
     this.gatewayTweak = gatewayTweak;
@@ -61,15 +64,21 @@ public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback
     // The gateway's port must be known before the sandbox registers its redirect URI.
     int gatewayPort = this.gatewayPort > 0 ? this.gatewayPort : FreePort.find();
     String redirect = "http://127.0.0.1:" + gatewayPort + "/oauth/callback";
-    sandbox = Sandbox.start(sandboxTweak.apply(SandboxConfig.defaults().withPort(0).withAutoApprove(true)
+    sandbox = Sandbox.start(sandboxTweak.apply(SandboxConfig.defaults()
+        .withPort(0)
+        .withAutoApprove(true)
         .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false))
         .withClient("gw-test-client", "gw-test-secret", List.of(redirect))));
     byte[] key = new byte[32];
     new java.security.SecureRandom().nextBytes(key);
     URI base = URI.create(sandbox.baseUrl());
-    GatewayConfig config = GatewayConfig.defaults().withHost("127.0.0.1").withPort(gatewayPort)
-        .withPublicUrl(URI.create("http://127.0.0.1:" + gatewayPort)).withDataDir(dataDir)
-        .withAdminToken(ADMIN_TOKEN).withKeys(EncryptionKeys.single(Base64.getEncoder().encodeToString(key)))
+    GatewayConfig config = GatewayConfig.defaults()
+        .withHost("127.0.0.1")
+        .withPort(gatewayPort)
+        .withPublicUrl(URI.create("http://127.0.0.1:" + gatewayPort))
+        .withDataDir(dataDir)
+        .withAdminToken(ADMIN_TOKEN)
+        .withKeys(EncryptionKeys.single(Base64.getEncoder().encodeToString(key)))
         .withApp(AppConfig.keap("gw-test-client", "gw-test-secret")
             .at(base, base.resolve("/app/oauth/authorize"), base.resolve("/token")));
     gateway = Gateway.start(gatewayTweak.apply(config));

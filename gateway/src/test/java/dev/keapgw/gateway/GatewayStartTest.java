@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GatewayStartTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture();
 
   @Test
   void unknownPathUnderAReservedNameIsA404InTheEnvelopeWithARequestId() {

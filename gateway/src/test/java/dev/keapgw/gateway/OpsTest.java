@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OpsTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture();
 
-  static final dev.keapgw.gateway.ops.ReadinessCheck NOT_ACTIVE = () -> "the demo connection is not ACTIVE";
+  static final dev.keapgw.gateway.ops.ReadinessCheck NOT_ACTIVE =
+      () -> "the demo connection is not ACTIVE";
 
   @AfterEach
   void clean() {

@@ -21,11 +21,13 @@ final class SeedExamples {
   /** A REST example: its heading, method, path and JSON body (null when none). */
   record Rest(String heading, String method, String path, String body) {}
 
-  private static final Pattern PYTHON = Pattern.compile("```bash (?:# [^`]*? )?python <<'EOF' (.*?) EOF ```", Pattern.DOTALL);
+  private static final Pattern PYTHON =
+      Pattern.compile("```bash (?:# [^`]*? )?python <<'EOF' (.*?) EOF ```", Pattern.DOTALL);
   private static final Pattern REST = Pattern.compile(
       "#### ([^\\n]+)\\n```bash (GET|POST|PATCH|DELETE) (/keap/\\S+)(?: Content-Type: application/json\\n(.*?))? ```",
       Pattern.DOTALL);
-  private static final Pattern STATEMENT = Pattern.compile(" (?=(?:req = |req\\.add_header\\(|print\\(|data = ))");
+  private static final Pattern STATEMENT =
+      Pattern.compile(" (?=(?:req = |req\\.add_header\\(|print\\(|data = ))");
 
   private final String text;
 

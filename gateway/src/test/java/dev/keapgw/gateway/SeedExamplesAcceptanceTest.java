@@ -21,7 +21,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("slow")
 class SeedExamplesAcceptanceTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture();
+
   static final SeedExamples SEED = new SeedExamples();
   static final ObjectMapper JSON = new ObjectMapper();
   static AccountService.NewAccount acct;
@@ -58,7 +60,8 @@ class SeedExamplesAcceptanceTest {
     String get = SEED.python("connections/{connection_id}')").replace("{connection_id}", id);
     JsonNode got = runPython(get).get("connection");
     assertThat(got.get("connection_id").asText()).isEqualTo(id);
-    assertThat(got.get("creation_time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+    assertThat(got.get("creation_time").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
 
     String delete = SEED.python("method='DELETE'").replace("{connection_id}", id);
     assertThat(runPython(delete).isObject()).isTrue();
@@ -67,13 +70,17 @@ class SeedExamplesAcceptanceTest {
 
   @Test
   void matonConnectionPicksTheConnection() {
-    String code = SEED.python("Maton-Connection").replace("d5242090-02ae-4195-83e3-8deca823eb9a", connection);
+    String code =
+        SEED.python("Maton-Connection").replace("d5242090-02ae-4195-83e3-8deca823eb9a", connection);
     assertThat(runPython(code).get("contacts").isArray()).isTrue();
   }
 
   @Test
   void troubleshootingListsConnections() {
-    assertThat(runPython(SEED.python("ctrl.maton.ai/connections')")).get("connections").isArray()).isTrue();
+    assertThat(runPython(SEED.python("ctrl.maton.ai/connections')"))
+            .get("connections")
+            .isArray())
+        .isTrue();
   }
 
   @Test
@@ -95,7 +102,8 @@ class SeedExamplesAcceptanceTest {
     assertThat(updated.get("status").asInt()).isEqualTo(200);
     assertThat(updated.at("/body/given_name").asText()).isEqualTo("Jane");
 
-    assertThat(call(rest.get("Get Contact Notes"), ids).at("/body/notes").isArray()).isTrue();
+    assertThat(call(rest.get("Get Contact Notes"), ids).at("/body/notes").isArray())
+        .isTrue();
     JsonNode note = call(rest.get("Create Contact Note"), ids);
     assertThat(note.get("status").asInt()).isEqualTo(201);
     assertThat(note.at("/body/title").asText()).isEqualTo("Note Title");
@@ -113,14 +121,20 @@ class SeedExamplesAcceptanceTest {
     assertThat(created.get("status").asInt()).isEqualTo(201);
     Map<String, String> ids = Map.of("{tag_id}", created.at("/body/id").asText());
     assertThat(call(rest.get("Get Tag"), ids).at("/body/name").asText()).isEqualTo("VIP Customer");
-    assertThat(call(rest.get("Update Tag"), ids).at("/body/name").asText()).isEqualTo("Premium Customer");
+    assertThat(call(rest.get("Update Tag"), ids).at("/body/name").asText())
+        .isEqualTo("Premium Customer");
 
     JsonNode applied = call(rest.get("Apply Tags to Contacts"), ids);
     assertThat(applied.get("status").asInt()).isEqualTo(200);
     assertThat(applied.at("/body/results").isObject()).isTrue();
-    assertThat(call(rest.get("List Contacts with Tag"), ids).at("/body/contacts").size()).isEqualTo(3);
-    assertThat(call(rest.get("Remove Tags from Contacts"), ids).get("status").asInt()).isEqualTo(204);
-    assertThat(call(rest.get("List Contacts with Tag"), ids).at("/body/contacts").size()).isZero();
+    assertThat(
+            call(rest.get("List Contacts with Tag"), ids).at("/body/contacts").size())
+        .isEqualTo(3);
+    assertThat(call(rest.get("Remove Tags from Contacts"), ids).get("status").asInt())
+        .isEqualTo(204);
+    assertThat(
+            call(rest.get("List Contacts with Tag"), ids).at("/body/contacts").size())
+        .isZero();
     assertThat(call(rest.get("Delete Tag"), ids).get("status").asInt()).isEqualTo(204);
   }
 
@@ -131,10 +145,13 @@ class SeedExamplesAcceptanceTest {
     for (Map.Entry<String, String> e : ids.entrySet()) {
       path = path.replace(e.getKey(), e.getValue());
     }
-    String body = r.body() == null ? null : r.body().replace("[email protected]", "john.doe@example.com");
+    String body =
+        r.body() == null ? null : r.body().replace("[email protected]", "john.doe@example.com");
     String code = "import urllib.request, os, json\n"
-        + "data = " + (body == null ? "None" : "json.dumps(json.loads(" + pyString(body) + ")).encode()") + "\n"
-        + "req = urllib.request.Request('https://gateway.maton.ai" + path + "', data=data, method='" + r.method() + "')\n"
+        + "data = "
+        + (body == null ? "None" : "json.dumps(json.loads(" + pyString(body) + ")).encode()") + "\n"
+        + "req = urllib.request.Request('https://gateway.maton.ai" + path + "', data=data, method='"
+        + r.method() + "')\n"
         + "req.add_header('Authorization', f'Bearer {os.environ[\"MATON_API_KEY\"]}')\n"
         + (body == null ? "" : "req.add_header('Content-Type', 'application/json')\n")
         + "resp = urllib.request.urlopen(req)\n"
@@ -149,7 +166,8 @@ class SeedExamplesAcceptanceTest {
 
   /** Runs a snippet with python3, the hosts pointed at the local gateway; its stdout as JSON. */
   private JsonNode runPython(String snippet) {
-    String code = snippet.replace("https://gateway.maton.ai", FIX.gateway().baseUrl())
+    String code = snippet
+        .replace("https://gateway.maton.ai", FIX.gateway().baseUrl())
         .replace("https://ctrl.maton.ai", FIX.gateway().baseUrl());
     try {
       ProcessBuilder pb = new ProcessBuilder("python3", "-");
@@ -161,10 +179,13 @@ class SeedExamplesAcceptanceTest {
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(done).as("python3 finished").isTrue();
-      assertThat(p.exitValue()).as("python3 exit for:\n%s\nstderr:\n%s", code, err).isZero();
+      assertThat(p.exitValue())
+          .as("python3 exit for:\n%s\nstderr:\n%s", code, err)
+          .isZero();
       return JSON.readTree(out);
     } catch (IOException e) {
-      throw new AssertionError("python3 could not be run (it must be installed): " + e.getMessage(), e);
+      throw new AssertionError(
+          "python3 could not be run (it must be installed): " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);

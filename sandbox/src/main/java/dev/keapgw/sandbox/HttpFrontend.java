@@ -34,8 +34,12 @@ final class HttpFrontend {
   }
 
   Future<HttpServer> listen(String host, int port) {
-    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
-        .setIdleTimeout(120).setMaxInitialLineLength(64 * 1024).setMaxHeaderSize(64 * 1024)
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(host)
+        .setPort(port)
+        .setIdleTimeout(120)
+        .setMaxInitialLineLength(64 * 1024)
+        .setMaxHeaderSize(64 * 1024)
         .setHttp2ClearTextEnabled(false);
     server = vertx.createHttpServer(options).requestHandler(this::accept);
     return server.listen();
@@ -52,7 +56,8 @@ final class HttpFrontend {
   private void accept(HttpServerRequest req) {
     String length = req.getHeader("Content-Length");
     if (length != null && parseLong(length) > MAX_BODY_BYTES) {
-      write(req, ErrorBodies.of(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes"));
+      write(
+          req, ErrorBodies.of(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes"));
       return;
     }
     req.body().onComplete(ar -> {
@@ -61,19 +66,18 @@ final class HttpFrontend {
         return;
       }
       Buffer body = ar.result();
-      vertx.<KeapResponse>executeBlocking(() -> answer(req, body), false)
-          .onComplete(res -> {
-            if (res.succeeded()) {
-              KeapResponse r = res.result();
-              if (r.delayMillis() > 0) {
-                vertx.setTimer(r.delayMillis(), t -> write(req, r));
-              } else {
-                write(req, r);
-              }
-            } else {
-              write(req, ErrorBodies.of(500, "Internal error in the sandbox"));
-            }
-          });
+      vertx.<KeapResponse>executeBlocking(() -> answer(req, body), false).onComplete(res -> {
+        if (res.succeeded()) {
+          KeapResponse r = res.result();
+          if (r.delayMillis() > 0) {
+            vertx.setTimer(r.delayMillis(), t -> write(req, r));
+          } else {
+            write(req, r);
+          }
+        } else {
+          write(req, ErrorBodies.of(500, "Internal error in the sandbox"));
+        }
+      });
     });
   }
 
@@ -82,7 +86,12 @@ final class HttpFrontend {
     req.headers().forEach(e -> headers.putIfAbsent(e.getKey(), e.getValue()));
     KeapRequest kr;
     try {
-      kr = new KeapRequest(req.method().name(), req.path(), req.query(), headers, body.getBytes(),
+      kr = new KeapRequest(
+          req.method().name(),
+          req.path(),
+          req.query(),
+          headers,
+          body.getBytes(),
           req.remoteAddress() == null ? "" : req.remoteAddress().hostAddress());
     } catch (ApiException e) {
       return ErrorBodies.of(e);

@@ -6,8 +6,8 @@ import dev.keapgw.sandbox.control.Stats;
 import dev.keapgw.sandbox.http.Routing;
 import dev.keapgw.sandbox.list.Lister;
 import dev.keapgw.sandbox.list.PageToken;
-import dev.keapgw.sandbox.quota.QuotaCheck;
 import dev.keapgw.sandbox.quota.KeapQuotas;
+import dev.keapgw.sandbox.quota.QuotaCheck;
 import dev.keapgw.sandbox.resthooks.RestHooks;
 import dev.keapgw.sandbox.store.FileJournal;
 import dev.keapgw.sandbox.store.Hooks;
@@ -53,15 +53,22 @@ public final class Sandbox implements AutoCloseable {
     new SecureRandom().nextBytes(secret);
     Stats stats = new Stats();
     this.restHooks = new RestHooks(world, config.hookDelay(), this::baseUrl);
-    this.context = new SandboxContext(config, world, new Credentials(config.clock()),
-        new Lister(new PageToken(secret)), stats, new Hooks(), restHooks);
+    this.context = new SandboxContext(
+        config,
+        world,
+        new Credentials(config.clock()),
+        new Lister(new PageToken(secret)),
+        stats,
+        new Hooks(),
+        restHooks);
     Routing routing = Routing.create();
     modules.forEach(m -> m.routes(routing, context));
     QuotaCheck quotas = new KeapQuotas(config.quotas(), config.clock(), id -> {
       Tenant t = world.find(id);
       return t == null ? id : t.appName();
     });
-    SandboxPipeline pipeline = new SandboxPipeline(routing, context.credentials(), quotas, faults, stats);
+    SandboxPipeline pipeline =
+        new SandboxPipeline(routing, context.credentials(), quotas, faults, stats);
     this.frontend = new HttpFrontend(vertx, pipeline::handle);
   }
 
@@ -89,11 +96,16 @@ public final class Sandbox implements AutoCloseable {
     return start(config, vertx, false, List.of());
   }
 
-  private static Sandbox start(SandboxConfig config, Vertx vertx, boolean owns, List<KeapModule> extra) {
+  private static Sandbox start(
+      SandboxConfig config, Vertx vertx, boolean owns, List<KeapModule> extra) {
     Sandbox s = new Sandbox(config, vertx, owns, extra);
     s.loadOrSeed();
     try {
-      s.frontend.listen(config.host(), config.port()).toCompletionStage().toCompletableFuture().get();
+      s.frontend
+          .listen(config.host(), config.port())
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get();
     } catch (InterruptedException e) {
       s.restHooks.close();
       Thread.currentThread().interrupt();

@@ -83,10 +83,27 @@ public record SandboxConfig(
     }
 
     /** Limits with today's Keap 429 body. */
-    public QuotaLimits(boolean enforced, int clientPerMinute, int clientPerDay, int tenantPerMinute,
-        int tenantPerDay, int apiKeyPerSecond, int apiKeyPerMinute, int apiKeyPerDay, int spikePerSecond) {
-      this(enforced, clientPerMinute, clientPerDay, tenantPerMinute, tenantPerDay, apiKeyPerSecond,
-          apiKeyPerMinute, apiKeyPerDay, spikePerSecond, RejectionBody.KEAP);
+    public QuotaLimits(
+        boolean enforced,
+        int clientPerMinute,
+        int clientPerDay,
+        int tenantPerMinute,
+        int tenantPerDay,
+        int apiKeyPerSecond,
+        int apiKeyPerMinute,
+        int apiKeyPerDay,
+        int spikePerSecond) {
+      this(
+          enforced,
+          clientPerMinute,
+          clientPerDay,
+          tenantPerMinute,
+          tenantPerDay,
+          apiKeyPerSecond,
+          apiKeyPerMinute,
+          apiKeyPerDay,
+          spikePerSecond,
+          RejectionBody.KEAP);
     }
 
     public static QuotaLimits keap() {
@@ -94,13 +111,31 @@ public record SandboxConfig(
     }
 
     public QuotaLimits withEnforced(boolean on) {
-      return new QuotaLimits(on, clientPerMinute, clientPerDay, tenantPerMinute, tenantPerDay,
-          apiKeyPerSecond, apiKeyPerMinute, apiKeyPerDay, spikePerSecond, rejectionBody);
+      return new QuotaLimits(
+          on,
+          clientPerMinute,
+          clientPerDay,
+          tenantPerMinute,
+          tenantPerDay,
+          apiKeyPerSecond,
+          apiKeyPerMinute,
+          apiKeyPerDay,
+          spikePerSecond,
+          rejectionBody);
     }
 
     public QuotaLimits withRejectionBody(RejectionBody body) {
-      return new QuotaLimits(enforced, clientPerMinute, clientPerDay, tenantPerMinute, tenantPerDay,
-          apiKeyPerSecond, apiKeyPerMinute, apiKeyPerDay, spikePerSecond, body);
+      return new QuotaLimits(
+          enforced,
+          clientPerMinute,
+          clientPerDay,
+          tenantPerMinute,
+          tenantPerDay,
+          apiKeyPerSecond,
+          apiKeyPerMinute,
+          apiKeyPerDay,
+          spikePerSecond,
+          body);
     }
   }
 
@@ -125,54 +160,204 @@ public record SandboxConfig(
   }
 
   public SandboxConfig withPort(int p) {
-    return new SandboxConfig(host, p, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, hookDelay, clock);
+    return new SandboxConfig(
+        host,
+        p,
+        clientId,
+        clientSecret,
+        redirectUris,
+        tenants,
+        seedContacts,
+        seed,
+        accessTokenTtl,
+        refreshTokenTtl,
+        authCodeTtl,
+        autoApprove,
+        quotas,
+        dataDir,
+        hookDelay,
+        clock);
   }
 
   public SandboxConfig withHost(String h) {
-    return new SandboxConfig(h, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, hookDelay, clock);
+    return new SandboxConfig(
+        h,
+        port,
+        clientId,
+        clientSecret,
+        redirectUris,
+        tenants,
+        seedContacts,
+        seed,
+        accessTokenTtl,
+        refreshTokenTtl,
+        authCodeTtl,
+        autoApprove,
+        quotas,
+        dataDir,
+        hookDelay,
+        clock);
   }
 
   public SandboxConfig withClient(String id, String secret, List<String> redirects) {
-    return new SandboxConfig(host, port, id, secret, List.copyOf(redirects), tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, hookDelay, clock);
+    return new SandboxConfig(
+        host,
+        port,
+        id,
+        secret,
+        List.copyOf(redirects),
+        tenants,
+        seedContacts,
+        seed,
+        accessTokenTtl,
+        refreshTokenTtl,
+        authCodeTtl,
+        autoApprove,
+        quotas,
+        dataDir,
+        hookDelay,
+        clock);
   }
 
   public SandboxConfig withTenants(int n, int contacts, boolean seedData) {
-    return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, n, contacts, seedData,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, hookDelay, clock);
+    return new SandboxConfig(
+        host,
+        port,
+        clientId,
+        clientSecret,
+        redirectUris,
+        n,
+        contacts,
+        seedData,
+        accessTokenTtl,
+        refreshTokenTtl,
+        authCodeTtl,
+        autoApprove,
+        quotas,
+        dataDir,
+        hookDelay,
+        clock);
   }
 
   public SandboxConfig withTokenTtls(Duration access, Duration refresh) {
-    return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        access, refresh, authCodeTtl, autoApprove, quotas, dataDir, hookDelay, clock);
+    return new SandboxConfig(
+        host,
+        port,
+        clientId,
+        clientSecret,
+        redirectUris,
+        tenants,
+        seedContacts,
+        seed,
+        access,
+        refresh,
+        authCodeTtl,
+        autoApprove,
+        quotas,
+        dataDir,
+        hookDelay,
+        clock);
   }
 
   public SandboxConfig withAutoApprove(boolean on) {
-    return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, on, quotas, dataDir, hookDelay, clock);
+    return new SandboxConfig(
+        host,
+        port,
+        clientId,
+        clientSecret,
+        redirectUris,
+        tenants,
+        seedContacts,
+        seed,
+        accessTokenTtl,
+        refreshTokenTtl,
+        authCodeTtl,
+        on,
+        quotas,
+        dataDir,
+        hookDelay,
+        clock);
   }
 
   public SandboxConfig withQuotas(QuotaLimits q) {
-    return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, q, dataDir, hookDelay, clock);
+    return new SandboxConfig(
+        host,
+        port,
+        clientId,
+        clientSecret,
+        redirectUris,
+        tenants,
+        seedContacts,
+        seed,
+        accessTokenTtl,
+        refreshTokenTtl,
+        authCodeTtl,
+        autoApprove,
+        q,
+        dataDir,
+        hookDelay,
+        clock);
   }
 
   public SandboxConfig withDataDir(Path dir) {
-    return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dir, hookDelay, clock);
+    return new SandboxConfig(
+        host,
+        port,
+        clientId,
+        clientSecret,
+        redirectUris,
+        tenants,
+        seedContacts,
+        seed,
+        accessTokenTtl,
+        refreshTokenTtl,
+        authCodeTtl,
+        autoApprove,
+        quotas,
+        dir,
+        hookDelay,
+        clock);
   }
 
   public SandboxConfig withClock(Clock c) {
-    return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, hookDelay, c);
+    return new SandboxConfig(
+        host,
+        port,
+        clientId,
+        clientSecret,
+        redirectUris,
+        tenants,
+        seedContacts,
+        seed,
+        accessTokenTtl,
+        refreshTokenTtl,
+        authCodeTtl,
+        autoApprove,
+        quotas,
+        dataDir,
+        hookDelay,
+        c);
   }
 
   /** The scale of REST hook timing (see the {@code hookDelay} parameter); tests use a few milliseconds. */
   public SandboxConfig withHookDelay(Duration d) {
-    return new SandboxConfig(host, port, clientId, clientSecret, redirectUris, tenants, seedContacts, seed,
-        accessTokenTtl, refreshTokenTtl, authCodeTtl, autoApprove, quotas, dataDir, d, clock);
+    return new SandboxConfig(
+        host,
+        port,
+        clientId,
+        clientSecret,
+        redirectUris,
+        tenants,
+        seedContacts,
+        seed,
+        accessTokenTtl,
+        refreshTokenTtl,
+        authCodeTtl,
+        autoApprove,
+        quotas,
+        dataDir,
+        d,
+        clock);
   }
 
   /** Parses durations such as {@code 500ms}, {@code 5s}, {@code 10m}, {@code 24h}, {@code 45d}. */
@@ -191,8 +376,8 @@ public record SandboxConfig(
         default -> throw new IllegalArgumentException();
       };
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "'" + text + "' is not a duration: use a number and a unit, such as 500ms, 5s, 10m, 24h or 45d");
+      throw new IllegalArgumentException("'" + text
+          + "' is not a duration: use a number and a unit, such as 500ms, 5s, 10m, 24h or 45d");
     }
   }
 }

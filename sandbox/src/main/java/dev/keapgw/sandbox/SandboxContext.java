@@ -12,5 +12,10 @@ import dev.keapgw.sandbox.store.World;
  * {@code events}, where a change made through the API is announced to REST hook subscribers.
  */
 public record SandboxContext(
-    SandboxConfig config, World world, Credentials credentials, Lister lister, Stats stats, Hooks hooks,
+    SandboxConfig config,
+    World world,
+    Credentials credentials,
+    Lister lister,
+    Stats stats,
+    Hooks hooks,
     ChangeEvents events) {}

@@ -31,7 +31,8 @@ final class SandboxPipeline {
   private final Faults faults;
   private final Stats stats;
 
-  SandboxPipeline(Routing routing, Credentials credentials, QuotaCheck quotas, Faults faults, Stats stats) {
+  SandboxPipeline(
+      Routing routing, Credentials credentials, QuotaCheck quotas, Faults faults, Stats stats) {
     this.routing = routing;
     this.credentials = credentials;
     this.quotas = quotas;
@@ -52,7 +53,8 @@ final class SandboxPipeline {
       int status = fault.get().status();
       return status == 429 ? ErrorBodies.quotaExceeded() : ErrorBodies.of(status, "Injected fault");
     }
-    KeapResponse response = path.startsWith("/crm/") ? api(req) : guarded(() -> route(routing.open(), req));
+    KeapResponse response =
+        path.startsWith("/crm/") ? api(req) : guarded(() -> route(routing.open(), req));
     if (fault.isPresent() && fault.get().kind() == Faults.Kind.LATENCY) {
       response.delayed(fault.get().latencyMillis());
     }
@@ -93,10 +95,14 @@ final class SandboxPipeline {
         req.pathParams(f.params());
         yield f.handler().handle(req);
       }
-      case Routes.NoMethod n -> ErrorBodies.of(405, "Method " + req.method() + " is not allowed here; allowed: "
-          + String.join(", ", n.allowed()))
-          .header("Allow", String.join(", ", n.allowed()));
-      case Routes.NoPath n -> ErrorBodies.of(404, "No such endpoint: " + req.method() + " " + req.path());
+      case Routes.NoMethod n ->
+        ErrorBodies.of(
+                405,
+                "Method " + req.method() + " is not allowed here; allowed: "
+                    + String.join(", ", n.allowed()))
+            .header("Allow", String.join(", ", n.allowed()));
+      case Routes.NoPath n ->
+        ErrorBodies.of(404, "No such endpoint: " + req.method() + " " + req.path());
     };
   }
 

@@ -74,13 +74,15 @@ public final class CrmTestSupport {
    */
   public static String contactId(SandboxFixture fix, String given, String family, String email) {
     Tenant tenant = firstTenant(fix);
-    return References.table(tenant, "contacts").map(t -> {
-      ObjectNode c = Json.object().put("id", "").put("given_name", given);
-      Json.putText(c, "family_name", family);
-      c.putArray("email_addresses").addObject().put("email", email).put("field", "EMAIL1");
-      c.put("create_time", fix.sandbox().context().world().now());
-      return Long.toString(t.insert(c));
-    }).orElse("1");
+    return References.table(tenant, "contacts")
+        .map(t -> {
+          ObjectNode c = Json.object().put("id", "").put("given_name", given);
+          Json.putText(c, "family_name", family);
+          c.putArray("email_addresses").addObject().put("email", email).put("field", "EMAIL1");
+          c.put("create_time", fix.sandbox().context().world().now());
+          return Long.toString(t.insert(c));
+        })
+        .orElse("1");
   }
 
   /** Deletes a contact as the contacts module does: row and references, under the tenant's lock. */

@@ -10,14 +10,20 @@ import org.junit.jupiter.api.Test;
 
 /** The campaign, email and automation sample data is the same on every start with the same plan. */
 class MarketingSeedTest {
-  private static final List<String> PATHS =
-      List.of("/campaigns", "/campaigns/1/sequences", "/campaigns/2/sequences", "/emails", "/emails/3", "/automations");
+  private static final List<String> PATHS = List.of(
+      "/campaigns",
+      "/campaigns/1/sequences",
+      "/campaigns/2/sequences",
+      "/emails",
+      "/emails/3",
+      "/automations");
 
   @Test
   void twoStartsWithTheSameClockSeedTheSameData() {
     SandboxConfig config = SandboxFixture.testConfig()
         .withClock(Clock.fixed(Instant.parse("2026-05-01T09:00:00Z"), ZoneOffset.UTC));
-    try (Sandbox a = Sandbox.start(config); Sandbox b = Sandbox.start(config)) {
+    try (Sandbox a = Sandbox.start(config);
+        Sandbox b = Sandbox.start(config)) {
       for (String path : PATHS) {
         String bodyA = api(a).get(path).body();
         assertThat(api(b).get(path).body()).as(path).isEqualTo(bodyA);

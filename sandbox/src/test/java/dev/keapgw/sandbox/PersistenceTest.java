@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --data-dir}: what one sandbox wrote, the next one on the same directory finds, unseeded. */
 class PersistenceTest {
-  @TempDir Path dataDir;
+  @TempDir
+  Path dataDir;
 
   @Test
   void aRestartedSandboxReplaysItsDataAndDoesNotSeedAgain() {
@@ -28,7 +29,10 @@ class PersistenceTest {
     try (Sandbox first = Sandbox.start(config)) {
       Table users = first.context().world().tenant(Sandbox.tenantId(1)).table("users");
       ObjectNode user = Json.object().put("given_name", "Persisted").put("family_name", "Person");
-      user.putArray("email_addresses").addObject().put("email", "persisted@example.com").put("field", "EMAIL1");
+      user.putArray("email_addresses")
+          .addObject()
+          .put("email", "persisted@example.com")
+          .put("field", "EMAIL1");
       id = Long.toString(users.insert(user));
       usersBefore = users.size();
       assertThat(api(first).get("/users/" + id).status()).isEqualTo(200);
@@ -38,8 +42,18 @@ class PersistenceTest {
       TestHttp.Reply found = api(second).get("/users/" + id);
       assertThat(found.status()).isEqualTo(200);
       assertThat(found.json().get("given_name").asText()).isEqualTo("Persisted");
-      assertThat(api(second).get("/users?filter=email==persisted@example.com").json().get("users")).hasSize(1);
-      assertThat(second.context().world().tenant(Sandbox.tenantId(1)).table("users").size()).isEqualTo(usersBefore);
+      assertThat(api(second)
+              .get("/users?filter=email==persisted@example.com")
+              .json()
+              .get("users"))
+          .hasSize(1);
+      assertThat(second
+              .context()
+              .world()
+              .tenant(Sandbox.tenantId(1))
+              .table("users")
+              .size())
+          .isEqualTo(usersBefore);
       assertThat(api(second).get("/users?page_size=100").json().get("users")).hasSize(usersBefore);
       assertThat(second.context().world().tenants()).hasSize(config.tenants());
     }

@@ -7,13 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PipelineTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
   @Test
   void unknownPathWithoutCredentialsIsAGateway401NotA404() {
     TestHttp.Reply r = FIX.anonymous().get("/crm/rest/v2/no-such-thing");
     assertThat(r.status()).isEqualTo(401);
-    assertThat(r.json().at("/fault/detail/errorcode").asText()).isEqualTo("oauth.v2.InvalidAccessToken");
+    assertThat(r.json().at("/fault/detail/errorcode").asText())
+        .isEqualTo("oauth.v2.InvalidAccessToken");
   }
 
   @Test
@@ -35,7 +37,8 @@ class PipelineTest {
 
   @Test
   void apiKeyHeaderIsAcceptedLikeBearer() {
-    TestHttp t = new TestHttp(FIX.baseUrl() + "/crm/rest/v2", Map.of("X-Keap-API-Key", FIX.apiKey()));
+    TestHttp t =
+        new TestHttp(FIX.baseUrl() + "/crm/rest/v2", Map.of("X-Keap-API-Key", FIX.apiKey()));
     assertThat(t.get("/no-such-thing").status()).isEqualTo(404);
   }
 
@@ -46,17 +49,36 @@ class PipelineTest {
     FIX.api().get("/no-such-thing");
     long after = FIX.anonymous().get("/_sandbox/stats").json().get("requests").asLong();
     assertThat(after - before).isEqualTo(2);
-    assertThat(FIX.anonymous().get("/_sandbox/stats").json().at("/token_grants/refresh_token").isNumber()).isTrue();
+    assertThat(FIX.anonymous()
+            .get("/_sandbox/stats")
+            .json()
+            .at("/token_grants/refresh_token")
+            .isNumber())
+        .isTrue();
   }
 
   @Test
   void injectedStatusFaultAnswersThatStatusForItsShare() {
-    FIX.anonymous().post("/_sandbox/faults",
-        Map.of("path_prefix", "/crm/rest/v2/faulty", "kind", "status", "status", 503, "share", 1.0, "count", 1));
+    FIX.anonymous()
+        .post(
+            "/_sandbox/faults",
+            Map.of(
+                "path_prefix",
+                "/crm/rest/v2/faulty",
+                "kind",
+                "status",
+                "status",
+                503,
+                "share",
+                1.0,
+                "count",
+                1));
     assertThat(FIX.api().get("/faulty").status()).isEqualTo(503);
     assertThat(FIX.api().get("/faulty").status()).isEqualTo(404); // the rule fired once
     for (int i = 0; i < 5; i++) {
-      assertThat(FIX.api().get("/faulty").status()).as("a spent rule stays spent").isEqualTo(404);
+      assertThat(FIX.api().get("/faulty").status())
+          .as("a spent rule stays spent")
+          .isEqualTo(404);
     }
     FIX.anonymous().delete("/_sandbox/faults");
   }

@@ -20,7 +20,9 @@ public final class SandboxFixture implements BeforeAllCallback, AfterAllCallback
 
   /** The settings tests start from: a free port, and quotas counted but never enforced. */
   public static SandboxConfig testConfig() {
-    return SandboxConfig.defaults().withPort(0).withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false));
+    return SandboxConfig.defaults()
+        .withPort(0)
+        .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false));
   }
 
   public SandboxFixture(SandboxConfig config) {
@@ -30,7 +32,8 @@ public final class SandboxFixture implements BeforeAllCallback, AfterAllCallback
   @Override
   public void beforeAll(ExtensionContext context) {
     sandbox = Sandbox.start(config);
-    apiKey = sandbox.context().credentials().issueApiKey(Sandbox.tenantId(1), "1").token();
+    apiKey =
+        sandbox.context().credentials().issueApiKey(Sandbox.tenantId(1), "1").token();
   }
 
   @Override

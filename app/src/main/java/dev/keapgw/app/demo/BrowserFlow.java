@@ -42,20 +42,26 @@ final class BrowserFlow {
         return new Outcome(r.statusCode(), at, r.body(), visited);
       }
       if (hop + 1 >= MAX_HOPS) {
-        throw new IllegalStateException("the connect flow kept redirecting: " + String.join(" -> ", visited));
+        throw new IllegalStateException(
+            "the connect flow kept redirecting: " + String.join(" -> ", visited));
       }
       at = at.resolve(location);
     }
   }
 
   private HttpResponse<String> get(URI uri) {
-    HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(90))
-        .header("Accept", "text/html").GET().build();
+    HttpRequest req = HttpRequest.newBuilder(uri)
+        .timeout(Duration.ofSeconds(90))
+        .header("Accept", "text/html")
+        .GET()
+        .build();
     try {
       return http.send(req, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new IllegalStateException("the connect flow could not reach " + uri.getScheme() + "://"
-          + uri.getRawAuthority() + uri.getRawPath() + ": " + e, e);
+      throw new IllegalStateException(
+          "the connect flow could not reach " + uri.getScheme() + "://" + uri.getRawAuthority()
+              + uri.getRawPath() + ": " + e,
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during the connect flow", e);

@@ -41,6 +41,7 @@ public final class Demo {
 
   /** The OAuth client the demo registers with its sandbox; its secret is new on every start. */
   static final String CLIENT_ID = "keap-gateway-demo";
+
   private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
 
   private Demo() {}
@@ -55,8 +56,9 @@ public final class Demo {
   public static RunningDemo start(DemoOptions options) {
     List<DemoOptions.Problem> problems = options.problems();
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("the demo's " + problems.get(0).setting().name().toLowerCase(Locale.ROOT)
-          .replace('_', ' ') + " " + problems.get(0).problem());
+      throw new IllegalArgumentException("the demo's "
+          + problems.get(0).setting().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " "
+          + problems.get(0).problem());
     }
     Path dir = options.dataDir().toAbsolutePath().normalize();
     SecretFiles.ensureDirectory(dir);
@@ -71,34 +73,64 @@ public final class Demo {
     Gateway gateway = null;
     try {
       try {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withHost(options.host()).withPort(options.sandboxPort())
-            .withAutoApprove(true).withClient(CLIENT_ID, clientSecret, List.of(publicUrl + "/oauth/callback"))
-            .withDataDir(dir.resolve("sandbox")).withHookDelay(DEMO_HOOK_DELAY), vertx);
+        sandbox = Sandbox.start(
+            SandboxConfig.defaults()
+                .withHost(options.host())
+                .withPort(options.sandboxPort())
+                .withAutoApprove(true)
+                .withClient(CLIENT_ID, clientSecret, List.of(publicUrl + "/oauth/callback"))
+                .withDataDir(dir.resolve("sandbox"))
+                .withHookDelay(DEMO_HOOK_DELAY),
+            vertx);
       } catch (dev.keapgw.sandbox.ListenFailure e) {
         throw new DemoStartFailure(DemoStartFailure.Server.SANDBOX, e);
       }
       URI upstream = URI.create(reachable(options.host(), sandbox.port()));
+      // /readyz says "not ready" from the moment the gateway listens until the key and connection
+      // work
+      ReadinessCheck starting =
+          () -> "the demo is still making its account, API key and connection";
       try {
-        gateway = Gateway.start(GatewayConfig.defaults().withHost(options.host()).withPort(port)
-            .withPublicUrl(URI.create(publicUrl)).withDataDir(dir).withAdminToken(options.adminToken()).withKeys(keys)
-            .withMcpReadOnly(options.mcpReadOnly())
-            .withApp(AppConfig.keap(CLIENT_ID, clientSecret)
-                .at(upstream, upstream.resolve("/app/oauth/authorize"), upstream.resolve("/token")))
-            // the demo's receivers run on this machine: let triggers deliver to them
-            .withAllowPrivateDestinations(true), vertx);
+        gateway = Gateway.start(
+            GatewayConfig.defaults()
+                .withHost(options.host())
+                .withPort(port)
+                .withPublicUrl(URI.create(publicUrl))
+                .withDataDir(dir)
+                .withAdminToken(options.adminToken())
+                .withKeys(keys)
+                .withMcpReadOnly(options.mcpReadOnly())
+                .withApp(AppConfig.keap(CLIENT_ID, clientSecret)
+                    .at(
+                        upstream,
+                        upstream.resolve("/app/oauth/authorize"),
+                        upstream.resolve("/token")))
+                // the demo's receivers run on this machine: let triggers deliver to them
+                .withAllowPrivateDestinations(true),
+            vertx,
+            starting);
       } catch (ListenFailure e) {
         throw new DemoStartFailure(DemoStartFailure.Server.GATEWAY, e);
       }
-      DemoAccount.Chosen account = new DemoAccount(gateway.services().accounts(), gateway.services().accountRepo(), dir)
+      DemoAccount.Chosen account = new DemoAccount(
+              gateway.services().accounts(), gateway.services().accountRepo(), dir)
           .choose(options.matonApiKey());
       DemoConnection.Ready connection = new DemoConnection(
-          KeapClient.gateway(publicUrl, account.secret()).build().connections()).ensureOne();
+              KeapClient.gateway(publicUrl, account.secret()).build().connections(),
+              new SandboxApproval(upstream.toString()))
+          .ensure();
       ReadinessCheck ready = connectionActive(gateway.services().connectionRepo(), connection.id());
       gateway.services().readiness().add(ready);
-      RunningDemo demo = new RunningDemo(gateway, sandbox, vertx, ready, publicUrl, upstream.toString(), dir, account,
-          connection);
-      LOG.info("demo ready: gateway {}, sandbox {}, account {}, key {}, connection {}", demo.gatewayUrl(),
-          demo.sandboxUrl(), demo.accountId(), demo.keyId(), demo.connectionId());
+      gateway.services().readiness().remove(starting);
+      RunningDemo demo = new RunningDemo(
+          gateway, sandbox, vertx, ready, publicUrl, upstream.toString(), dir, account, connection);
+      LOG.info(
+          "demo ready: gateway {}, sandbox {}, account {}, key {}, connection {}",
+          demo.gatewayUrl(),
+          demo.sandboxUrl(),
+          demo.accountId(),
+          demo.keyId(),
+          demo.connectionId());
       return demo;
     } catch (RuntimeException e) {
       if (gateway != null) {
@@ -119,15 +151,20 @@ public final class Demo {
       if (c == null) {
         return "the demo connection " + id + " was deleted: restart the demo to make a new one";
       }
-      return c.isActive() ? null : "the demo connection " + id + " is " + c.status()
-          + (c.failureReason() == null ? "" : " (" + c.failureReason() + ")")
-          + ": open its url (GET /connections/" + id + ") or restart the demo to reconnect it";
+      return c.isActive()
+          ? null
+          : "the demo connection " + id + " is " + c.status()
+              + (c.failureReason() == null ? "" : " (" + c.failureReason() + ")")
+              + ": open its url (GET /connections/" + id + ") or restart the demo to reconnect it";
     };
   }
 
   /** The host in links for people on this machine: {@code localhost} for loopback and every-interface addresses. */
   static String publicHost(String host) {
-    if (isWildcard(host) || host.equals("localhost") || host.startsWith("127.") || host.equals("::1")) {
+    if (isWildcard(host)
+        || host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("::1")) {
       return "localhost";
     }
     return host.contains(":") ? "[" + host + "]" : host;

@@ -44,7 +44,8 @@ final class DemoAccount {
 
   /** The demo account (made if missing) and its key: {@code matonApiKey} when given, else the kept or a new one. */
   Chosen choose(String matonApiKey) {
-    Optional<Account> found = accounts.accounts().stream().filter(a -> a.name().equals(NAME)).findFirst();
+    Optional<Account> found =
+        accounts.accounts().stream().filter(a -> a.name().equals(NAME)).findFirst();
     Account account;
     AccountService.IssuedKey firstKey = null;
     if (found.isPresent()) {
@@ -70,7 +71,8 @@ final class DemoAccount {
       firstKey = accounts.createKey(account.id(), "demo");
     }
     SecretFiles.write(keyFile, firstKey.secret());
-    return new Chosen(account, firstKey.key().id(), firstKey.secret(), RunningDemo.KeySource.GENERATED);
+    return new Chosen(
+        account, firstKey.key().id(), firstKey.secret(), RunningDemo.KeySource.GENERATED);
   }
 
   private Chosen brought(Account account, String given) {
@@ -79,7 +81,8 @@ final class DemoAccount {
     if (owner.isPresent()) {
       if (!owner.get().account().id().equals(account.id())) {
         throw new IllegalStateException("MATON_API_KEY is already a key of another account ('"
-            + owner.get().account().name() + "') in this data directory; use another value, or another --data-dir");
+            + owner.get().account().name()
+            + "') in this data directory; use another value, or another --data-dir");
       }
       return new Chosen(account, owner.get().keyId(), key, RunningDemo.KeySource.MATON_API_KEY);
     }
@@ -89,8 +92,9 @@ final class DemoAccount {
     } catch (RuntimeException e) {
       if (uniqueViolation(e)) {
         // the store keeps revoked keys' hashes, and a revoked key stays revoked
-        throw new IllegalStateException("MATON_API_KEY was revoked in this data directory; use another value,"
-            + " or another --data-dir");
+        throw new IllegalStateException(
+            "MATON_API_KEY was revoked in this data directory; use another value,"
+                + " or another --data-dir");
       }
       throw e;
     }
@@ -116,5 +120,4 @@ final class DemoAccount {
         .filter(o -> o.account().id().equals(account.id()))
         .map(o -> new Chosen(account, o.keyId(), secret.get(), RunningDemo.KeySource.KEPT));
   }
-
 }

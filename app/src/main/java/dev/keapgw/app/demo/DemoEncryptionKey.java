@@ -28,8 +28,9 @@ final class DemoEncryptionKey {
     String existing = SecretFiles.read(file).orElse(null);
     if (existing == null) {
       if (Files.exists(dataDir.resolve(STORE_FILE))) {
-        throw new IllegalStateException(dataDir.toAbsolutePath() + " holds a gateway store that the demo did not make"
-            + " (it has no " + FILE + " file); give the demo a directory of its own with --data-dir");
+        throw new IllegalStateException(dataDir.toAbsolutePath()
+            + " holds a gateway store that the demo did not make" + " (it has no " + FILE
+            + " file); give the demo a directory of its own with --data-dir");
       }
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
@@ -39,8 +40,10 @@ final class DemoEncryptionKey {
     try {
       return EncryptionKeys.single(existing);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("the demo's key file " + file.toAbsolutePath() + " is damaged ("
-          + e.getMessage() + "); delete the data directory to start the demo afresh", e);
+      throw new IllegalStateException(
+          "the demo's key file " + file.toAbsolutePath() + " is damaged (" + e.getMessage()
+              + "); delete the data directory to start the demo afresh",
+          e);
     }
   }
 }

@@ -17,8 +17,14 @@ import java.util.List;
  *     the demo account and never shown; null to use a generated key
  * @param mcpReadOnly the gateway's MCP endpoint offers no tool that changes data
  */
-public record DemoOptions(String host, int port, int sandboxPort, Path dataDir, String adminToken,
-    String matonApiKey, boolean mcpReadOnly) {
+public record DemoOptions(
+    String host,
+    int port,
+    int sandboxPort,
+    Path dataDir,
+    String adminToken,
+    String matonApiKey,
+    boolean mcpReadOnly) {
 
   /** The settings a {@link Problem} can be about; the launcher names each by its option. */
   public enum Setting {
@@ -54,8 +60,14 @@ public record DemoOptions(String host, int port, int sandboxPort, Path dataDir, 
 
   /** With a key the user brings; null or blank means none. */
   public DemoOptions withMatonApiKey(String key) {
-    return new DemoOptions(host, port, sandboxPort, dataDir, adminToken,
-        key == null || key.isBlank() ? null : key.trim(), mcpReadOnly);
+    return new DemoOptions(
+        host,
+        port,
+        sandboxPort,
+        dataDir,
+        adminToken,
+        key == null || key.isBlank() ? null : key.trim(),
+        mcpReadOnly);
   }
 
   public DemoOptions withMcpReadOnly(boolean r) {
@@ -78,7 +90,8 @@ public record DemoOptions(String host, int port, int sandboxPort, Path dataDir, 
     if (sandboxPort < 0 || sandboxPort > 65535) {
       out.add(new Problem(Setting.SANDBOX_PORT, "must be between 0 and 65535, not " + sandboxPort));
     } else if (port != 0 && port == sandboxPort) {
-      out.add(new Problem(Setting.SANDBOX_PORT, "must differ from the gateway's port (" + port + ")"));
+      out.add(
+          new Problem(Setting.SANDBOX_PORT, "must differ from the gateway's port (" + port + ")"));
     }
     if (dataDir == null) {
       out.add(new Problem(Setting.DATA_DIR, "is required"));
@@ -92,7 +105,8 @@ public record DemoOptions(String host, int port, int sandboxPort, Path dataDir, 
   @Override
   public String toString() {
     // never the admin token or the user's key
-    return "DemoOptions[" + host + " gateway:" + port + " sandbox:" + sandboxPort + " data=" + dataDir
+    return "DemoOptions[" + host + " gateway:" + port + " sandbox:" + sandboxPort + " data="
+        + dataDir
         + " admin=" + (adminToken == null ? "off" : "on")
         + " key=" + (matonApiKey == null ? "generated" : "MATON_API_KEY")
         + (mcpReadOnly ? " mcp=read-only" : "")

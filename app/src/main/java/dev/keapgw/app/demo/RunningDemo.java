@@ -32,8 +32,16 @@ public final class RunningDemo implements AutoCloseable {
   private final DemoConnection.Ready connection;
   private boolean closed;
 
-  RunningDemo(Gateway gateway, Sandbox sandbox, Vertx vertx, ReadinessCheck readiness, String gatewayUrl,
-      String sandboxUrl, Path dataDir, DemoAccount.Chosen account, DemoConnection.Ready connection) {
+  RunningDemo(
+      Gateway gateway,
+      Sandbox sandbox,
+      Vertx vertx,
+      ReadinessCheck readiness,
+      String gatewayUrl,
+      String sandboxUrl,
+      Path dataDir,
+      DemoAccount.Chosen account,
+      DemoConnection.Ready connection) {
     this.gateway = gateway;
     this.sandbox = sandbox;
     this.vertx = vertx;

@@ -20,8 +20,10 @@ import java.util.Set;
  * never leaves half a key.
  */
 final class SecretFiles {
-  private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_FILE =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_DIR =
+      PosixFilePermissions.fromString("rwx------");
 
   private SecretFiles() {}
 
@@ -32,8 +34,8 @@ final class SecretFiles {
         return;
       }
       if (Files.exists(dir)) {
-        throw new IllegalStateException("the demo's data directory " + dir.toAbsolutePath()
-            + " is a file, not a directory");
+        throw new IllegalStateException(
+            "the demo's data directory " + dir.toAbsolutePath() + " is a file, not a directory");
       }
       if (posix(dir.toAbsolutePath().getRoot())) {
         Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
@@ -41,7 +43,8 @@ final class SecretFiles {
         Files.createDirectories(dir);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the demo's data directory " + dir.toAbsolutePath(), e);
+      throw new UncheckedIOException(
+          "cannot create the demo's data directory " + dir.toAbsolutePath(), e);
     }
   }
 
@@ -63,13 +66,15 @@ final class SecretFiles {
     Path tmp = dir.resolve(file.getFileName() + ".tmp");
     try {
       Files.deleteIfExists(tmp);
-      FileAttribute<?>[] attrs = posix(dir) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+      FileAttribute<?>[] attrs = posix(dir)
+          ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
           : new FileAttribute<?>[0];
       Files.createFile(tmp, attrs);
       Files.writeString(tmp, content + "\n", StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException e) {
-      throw new IllegalStateException("cannot write " + file.toAbsolutePath() + ": " + tmp + " is in the way", e);
+      throw new IllegalStateException(
+          "cannot write " + file.toAbsolutePath() + ": " + tmp + " is in the way", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file.toAbsolutePath(), e);
     }

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /** The demo on free ports in a temporary data directory: what a newcomer gets from one command. */
 class DemoTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
+
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
   @BeforeEach
@@ -47,7 +49,9 @@ class DemoTest {
       assertThat(connections).hasSize(1);
       assertThat(connections.get(0).path("connection_id").asText()).isEqualTo(demo.connectionId());
       assertThat(connections.get(0).path("status").asText()).isEqualTo("ACTIVE");
-      assertThat(connections.get(0).at("/metadata/tenant_id").asText()).isEqualTo("kx101").isEqualTo(demo.tenantId());
+      assertThat(connections.get(0).at("/metadata/tenant_id").asText())
+          .isEqualTo("kx101")
+          .isEqualTo(demo.tenantId());
 
       TestHttp.Reply contacts = caller.get("/keap/crm/rest/v2/contacts?page_size=2");
       assertThat(contacts.status()).as(contacts.body()).isEqualTo(200);
@@ -56,7 +60,9 @@ class DemoTest {
 
       TestHttp anonymous = new TestHttp(demo.gatewayUrl(), Map.of());
       assertThat(anonymous.get("/readyz").status()).isEqualTo(200);
-      assertThat(anonymous.get("/admin/accounts").status()).as("no admin token: no admin API").isEqualTo(404);
+      assertThat(anonymous.get("/admin/accounts").status())
+          .as("no admin token: no admin API")
+          .isEqualTo(404);
 
       assertThat(owner(demo.dataDir().resolve("encryption-key"))).isEqualTo("rw-------");
       assertThat(owner(demo.keyFile())).isEqualTo("rw-------");
@@ -69,10 +75,12 @@ class DemoTest {
     try (RunningDemo demo = Demo.start(options())) {
       TestHttp anonymous = new TestHttp(demo.gatewayUrl(), Map.of());
       assertThat(anonymous.get("/readyz").status()).isEqualTo(200);
-      TestHttp.bearer(demo.gatewayUrl(), demo.apiKey()).delete("/connections/" + demo.connectionId());
+      TestHttp.bearer(demo.gatewayUrl(), demo.apiKey())
+          .delete("/connections/" + demo.connectionId());
       TestHttp.Reply ready = anonymous.get("/readyz");
       assertThat(ready.status()).isEqualTo(503);
-      assertThat(ready.json().at("/problems/0").asText()).contains(demo.connectionId(), "restart the demo");
+      assertThat(ready.json().at("/problems/0").asText())
+          .contains(demo.connectionId(), "restart the demo");
     }
   }
 
@@ -86,8 +94,15 @@ class DemoTest {
       key = first.apiKey();
       connection = first.connectionId();
       TestHttp.Reply created = TestHttp.bearer(first.gatewayUrl(), key)
-          .post("/keap/crm/rest/v2/contacts", Map.of("given_name", "Restart", "family_name", "Survivor",
-              "email_addresses", java.util.List.of(Map.of("email", "restart@example.com", "field", "EMAIL1"))));
+          .post(
+              "/keap/crm/rest/v2/contacts",
+              Map.of(
+                  "given_name",
+                  "Restart",
+                  "family_name",
+                  "Survivor",
+                  "email_addresses",
+                  java.util.List.of(Map.of("email", "restart@example.com", "field", "EMAIL1"))));
       assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
     try (RunningDemo second = Demo.start(options())) {
@@ -98,10 +113,78 @@ class DemoTest {
       TestHttp caller = TestHttp.bearer(second.gatewayUrl(), key);
       assertThat(caller.get("/connections").json().path("connections")).hasSize(1);
       // the sandbox forgot the old tokens: a 200 here proves the connection was authorized again
-      TestHttp.Reply found = caller.get("/keap/crm/rest/v2/contacts?filter=family_name%3D%3DSurvivor");
+      TestHttp.Reply found =
+          caller.get("/keap/crm/rest/v2/contacts?filter=family_name%3D%3DSurvivor");
       assertThat(found.status()).as(found.body()).isEqualTo(200);
-      assertThat(found.json().path("contacts")).as("the sandbox's data survived too").hasSize(1);
-      assertThat(new TestHttp(second.gatewayUrl(), Map.of()).get("/readyz").status()).isEqualTo(200);
+      assertThat(found.json().path("contacts"))
+          .as("the sandbox's data survived too")
+          .hasSize(1);
+      assertThat(new TestHttp(second.gatewayUrl(), Map.of()).get("/readyz").status())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aRestartKeepsTheUsersSecondTenantConnectionAndAuthorizesItAgain() {
+    String own;
+    String second;
+    String key;
+    try (RunningDemo first = Demo.start(options())) {
+      key = first.apiKey();
+      own = first.connectionId();
+      // the README's steps for a second Keap account: the sandbox approves for kx102, the new
+      // connection's url is opened
+      TestHttp sandbox = new TestHttp(first.sandboxUrl(), Map.of());
+      assertThat(sandbox
+              .send(
+                  "PUT",
+                  "/_sandbox/oauth/approval",
+                  "application/json",
+                  "{\"tenant_id\":\"kx102\"}")
+              .status())
+          .isEqualTo(200);
+      TestHttp caller = TestHttp.bearer(first.gatewayUrl(), key);
+      JsonNode made = caller.post("/connections", Map.of("app", "keap")).json().path("connection");
+      second = made.path("connection_id").asText();
+      assertThat(new BrowserFlow().open(made.path("url").asText()).status()).isEqualTo(200);
+      assertThat(caller
+              .get("/connections/" + second)
+              .json()
+              .at("/connection/metadata/tenant_id")
+              .asText())
+          .isEqualTo("kx102");
+    }
+    logs.list.clear();
+    try (RunningDemo again = Demo.start(options())) {
+      assertThat(again.connectionId()).isEqualTo(own);
+      assertThat(again.tenantId()).isEqualTo("kx101");
+      TestHttp caller = TestHttp.bearer(again.gatewayUrl(), key);
+      JsonNode connections = caller.get("/connections").json().path("connections");
+      assertThat(connections)
+          .extracting(c -> c.path("connection_id").asText())
+          .containsExactly(own, second);
+      assertThat(connections)
+          .extracting(c -> c.path("status").asText())
+          .containsExactly("ACTIVE", "ACTIVE");
+      // the restarted sandbox forgot every grant: an answer through the second connection proves
+      // new tokens
+      TestHttp viaSecond = new TestHttp(
+          again.gatewayUrl(), Map.of("Authorization", "Bearer " + key, "Maton-Connection", second));
+      TestHttp.Reply contacts = viaSecond.get("/keap/crm/rest/v2/contacts?page_size=1");
+      assertThat(contacts.status()).as(contacts.body()).isEqualTo(200);
+      assertThat(contacts.header("x-keap-tenant-id")).startsWith("kx102");
+      assertThat(logs.list)
+          .map(DemoTest::text)
+          .anySatisfy(line -> assertThat(line)
+              .contains(second, "kx102", "authorized again", "keeps no OAuth grants"));
+      // the sandbox approves for its first tenant again, as the README's steps expect of a fresh
+      // demo
+      assertThat(new TestHttp(again.sandboxUrl(), Map.of())
+              .get("/_sandbox/oauth/approval")
+              .json()
+              .path("tenant_id")
+              .asText())
+          .isEqualTo("kx101");
     }
   }
 
@@ -113,16 +196,21 @@ class DemoTest {
       assertThat(demo.keySource()).isEqualTo(RunningDemo.KeySource.MATON_API_KEY);
       assertThat(demo.apiKey()).isNull();
       keyId = demo.keyId();
-      TestHttp.Reply r = TestHttp.bearer(demo.gatewayUrl(), mine).get("/keap/crm/rest/v2/contacts?page_size=1");
+      TestHttp.Reply r =
+          TestHttp.bearer(demo.gatewayUrl(), mine).get("/keap/crm/rest/v2/contacts?page_size=1");
       assertThat(r.status()).as(r.body()).isEqualTo(200);
       assertThat(demo.toString()).doesNotContain(mine);
-      assertThat(Files.exists(demo.keyFile())).as("a key the user brings is not written down").isFalse();
+      assertThat(Files.exists(demo.keyFile()))
+          .as("a key the user brings is not written down")
+          .isFalse();
       assertThat(demo.gateway().services().accounts().keys(demo.accountId()))
-          .as("the new account's automatic key is revoked").hasSize(1);
+          .as("the new account's automatic key is revoked")
+          .hasSize(1);
     }
     try (RunningDemo again = Demo.start(options().withMatonApiKey(mine))) {
       assertThat(again.keyId()).as("registered once").isEqualTo(keyId);
-      assertThat(TestHttp.bearer(again.gatewayUrl(), mine).get("/user").status()).isEqualTo(200);
+      assertThat(TestHttp.bearer(again.gatewayUrl(), mine).get("/user").status())
+          .isEqualTo(200);
     }
     assertThat(options().withMatonApiKey(mine).toString()).doesNotContain(mine);
     assertThat(logs.list).isNotEmpty().allSatisfy(e -> assertThat(text(e)).doesNotContain(mine));
@@ -135,8 +223,10 @@ class DemoTest {
       demo.gateway().services().accounts().revokeKey(demo.keyId());
     }
     assertThatThrownBy(() -> Demo.start(options().withMatonApiKey(mine)))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("MATON_API_KEY was revoked")
-        .message().doesNotContain(mine);
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("MATON_API_KEY was revoked")
+        .message()
+        .doesNotContain(mine);
   }
 
   @Test
@@ -144,21 +234,28 @@ class DemoTest {
     Files.createDirectories(dir.resolve("demo"));
     Files.writeString(dir.resolve("demo/gateway.mv.db"), "not the demo's");
     assertThatThrownBy(() -> Demo.start(options()))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("--data-dir");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("--data-dir");
     assertThat(Files.exists(dir.resolve("demo/encryption-key"))).isFalse();
   }
 
   @Test
   void optionsThatCannotWorkAreRefusedBeforeAnythingStarts() {
     DemoOptions same = options().withPorts(7000, 7000);
-    assertThat(same.problems()).extracting(DemoOptions.Problem::setting).containsExactly(DemoOptions.Setting.SANDBOX_PORT);
-    assertThat(options().withPorts(-1, 0).problems()).extracting(DemoOptions.Problem::setting)
+    assertThat(same.problems())
+        .extracting(DemoOptions.Problem::setting)
+        .containsExactly(DemoOptions.Setting.SANDBOX_PORT);
+    assertThat(options().withPorts(-1, 0).problems())
+        .extracting(DemoOptions.Problem::setting)
         .containsExactly(DemoOptions.Setting.PORT);
-    assertThat(options().withHost(" ").withAdminToken(" ").problems()).extracting(DemoOptions.Problem::setting)
+    assertThat(options().withHost(" ").withAdminToken(" ").problems())
+        .extracting(DemoOptions.Problem::setting)
         .containsExactly(DemoOptions.Setting.HOST, DemoOptions.Setting.ADMIN_TOKEN);
     assertThat(options().problems()).isEmpty();
-    assertThatThrownBy(() -> Demo.start(same)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("sandbox port").hasMessageContaining("7000");
+    assertThatThrownBy(() -> Demo.start(same))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sandbox port")
+        .hasMessageContaining("7000");
     assertThat(Files.exists(dir.resolve("demo"))).as("nothing was made").isFalse();
   }
 

@@ -19,7 +19,9 @@ final class CampaignCommands {
 
   static void addTo(CommandLine campaigns, Session s) {
     CommandSpec group = CommandSpec.create().name("sequences");
-    group.usageMessage().description("A campaign's sequences, and putting contacts into or out of one.");
+    group
+        .usageMessage()
+        .description("A campaign's sequences, and putting contacts into or out of one.");
     CommandLine sequences = new CommandLine(group);
     sequences.addSubcommand("list", new CommandLine(new ListSequences(s)));
     sequences.addSubcommand("add", new CommandLine(new Change(s, true)));
@@ -34,8 +36,12 @@ final class CampaignCommands {
   @Command(name = "list", description = "List a campaign's sequences.")
   static final class ListSequences implements Callable<Integer> {
     private final Session s;
-    @Parameters(paramLabel = "CAMPAIGN_ID") String campaignId;
-    @Mixin ListOptions list;
+
+    @Parameters(paramLabel = "CAMPAIGN_ID")
+    String campaignId;
+
+    @Mixin
+    ListOptions list;
 
     ListSequences(Session s) {
       this.s = s;
@@ -43,18 +49,32 @@ final class CampaignCommands {
 
     @Override
     public Integer call() throws IOException {
-      return Lister.run(s, path(campaignId), "sequences", list,
-          Column.parseList("id,name,active_contact_count,active_contact_count_completed"), "sequences", 1000);
+      return Lister.run(
+          s,
+          path(campaignId),
+          "sequences",
+          list,
+          Column.parseList("id,name,active_contact_count,active_contact_count_completed"),
+          "sequences",
+          1000);
     }
   }
 
-  @Command(description = "Add contacts to (or remove them from) a sequence; prints each contact's outcome.")
+  @Command(
+      description =
+          "Add contacts to (or remove them from) a sequence; prints each contact's outcome.")
   static final class Change implements Callable<Integer> {
     private final Session s;
     private final boolean add;
-    @Parameters(index = "0", paramLabel = "CAMPAIGN_ID") String campaignId;
-    @Parameters(index = "1", paramLabel = "SEQUENCE_ID") String sequenceId;
-    @Mixin ContactIdsOption contacts;
+
+    @Parameters(index = "0", paramLabel = "CAMPAIGN_ID")
+    String campaignId;
+
+    @Parameters(index = "1", paramLabel = "SEQUENCE_ID")
+    String sequenceId;
+
+    @Mixin
+    ContactIdsOption contacts;
 
     Change(Session s, boolean add) {
       this.s = s;
@@ -64,9 +84,13 @@ final class CampaignCommands {
     @Override
     public Integer call() throws IOException {
       String action = add ? ":addContacts" : ":removeContacts";
-      JsonNode answer = s.api().post(path(campaignId) + "/" + JsonApi.segment(sequenceId) + action,
-          Map.of("contact_ids", contacts.ids()), JsonNode.class);
-      return TagCommands.printResults(s, answer, add ? "add_to_sequence_results" : "remove_from_sequence_results");
+      JsonNode answer = s.api()
+          .post(
+              path(campaignId) + "/" + JsonApi.segment(sequenceId) + action,
+              Map.of("contact_ids", contacts.ids()),
+              JsonNode.class);
+      return TagCommands.printResults(
+          s, answer, add ? "add_to_sequence_results" : "remove_from_sequence_results");
     }
   }
 }

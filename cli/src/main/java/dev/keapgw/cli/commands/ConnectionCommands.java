@@ -19,14 +19,16 @@ import picocli.CommandLine;
 
 /** {@code keap connections list|create|get|delete}: the gateway's Keap connections. */
 public final class ConnectionCommands {
-  private static final List<Column> COLUMNS = Column.parseList(
-      "connection_id,status,app,tenant=metadata.tenant_id,creation_time,url");
+  private static final List<Column> COLUMNS =
+      Column.parseList("connection_id,status,app,tenant=metadata.tenant_id,creation_time,url");
 
   private ConnectionCommands() {}
 
   public static CommandLine tree(Session s) {
     CommandSpec group = CommandSpec.create().name("connections");
-    group.usageMessage().description("The gateway's connections to Keap accounts (one per authorized account).");
+    group
+        .usageMessage()
+        .description("The gateway's connections to Keap accounts (one per authorized account).");
     CommandLine cl = new CommandLine(group);
     cl.addSubcommand("list", new CommandLine(new ListConnections(s)));
     cl.addSubcommand("create", new CommandLine(new Create(s)));
@@ -43,8 +45,12 @@ public final class ConnectionCommands {
   @Command(name = "list", description = "List your connections, oldest first.")
   static final class ListConnections implements Callable<Integer> {
     private final Session s;
-    @Option(names = "--app", description = "only this app (e.g. keap)") String app;
-    @Option(names = "--status", description = "only PENDING, ACTIVE or FAILED") String status;
+
+    @Option(names = "--app", description = "only this app (e.g. keap)")
+    String app;
+
+    @Option(names = "--status", description = "only PENDING, ACTIVE or FAILED")
+    String status;
 
     ListConnections(Session s) {
       this.s = s;
@@ -52,7 +58,8 @@ public final class ConnectionCommands {
 
     @Override
     public Integer call() throws IOException {
-      List<Connection> all = s.connections().list(app, status == null ? null : status.toUpperCase());
+      List<Connection> all =
+          s.connections().list(app, status == null ? null : status.toUpperCase());
       ListSink sink = s.output(true).list(s.columns(COLUMNS));
       for (Connection c : all) {
         sink.add(json(s, c));
@@ -62,14 +69,29 @@ public final class ConnectionCommands {
     }
   }
 
-  @Command(name = "create", description = {"Start a new connection; a person opens its url to authorize it.",
-      "With --wait, wait (looking every 2 s, 5 minutes at most) until it is ACTIVE."})
+  @Command(
+      name = "create",
+      description = {
+        "Start a new connection; a person opens its url to authorize it.",
+        "With --wait, wait (looking every 2 s, 5 minutes at most) until it is ACTIVE."
+      })
   static final class Create implements Callable<Integer> {
     private final Session s;
-    @Option(names = "--app", defaultValue = "keap", description = "the app (default: keap)") String app;
-    @Option(names = {"-w", "--wait"}, description = "wait until the connection is ACTIVE") boolean await;
-    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "5m",
-        description = "how long --wait waits (default 5m)") String waitTimeout;
+
+    @Option(names = "--app", defaultValue = "keap", description = "the app (default: keap)")
+    String app;
+
+    @Option(
+        names = {"-w", "--wait"},
+        description = "wait until the connection is ACTIVE")
+    boolean await;
+
+    @Option(
+        names = "--wait-timeout",
+        paramLabel = "DURATION",
+        defaultValue = "5m",
+        description = "how long --wait waits (default 5m)")
+    String waitTimeout;
 
     Create(Session s) {
       this.s = s;
@@ -107,7 +129,9 @@ public final class ConnectionCommands {
   @Command(name = "get", description = "Show one connection.")
   static final class Get implements Callable<Integer> {
     private final Session s;
-    @Parameters(paramLabel = "CONNECTION_ID") String id;
+
+    @Parameters(paramLabel = "CONNECTION_ID")
+    String id;
 
     Get(Session s) {
       this.s = s;
@@ -120,10 +144,14 @@ public final class ConnectionCommands {
     }
   }
 
-  @Command(name = "delete", description = "Delete a connection (asks first on a terminal, unless --yes).")
+  @Command(
+      name = "delete",
+      description = "Delete a connection (asks first on a terminal, unless --yes).")
   static final class Delete implements Callable<Integer> {
     private final Session s;
-    @Parameters(paramLabel = "CONNECTION_ID") String id;
+
+    @Parameters(paramLabel = "CONNECTION_ID")
+    String id;
 
     Delete(Session s) {
       this.s = s;

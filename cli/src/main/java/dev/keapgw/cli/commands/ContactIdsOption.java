@@ -7,7 +7,11 @@ import picocli.CommandLine.Option;
 
 /** {@code --contacts 1,2,3} (or repeated): the contact ids an action applies to. */
 final class ContactIdsOption {
-  @Option(names = "--contacts", paramLabel = "IDS", required = true, split = ",",
+  @Option(
+      names = "--contacts",
+      paramLabel = "IDS",
+      required = true,
+      split = ",",
       description = "contact ids, comma-separated or repeated")
   List<String> ids = new ArrayList<>();
 

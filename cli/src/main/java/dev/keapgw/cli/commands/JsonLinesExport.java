@@ -33,13 +33,21 @@ final class JsonLinesExport {
   }
 
   /** Writes every item of every page (one page without {@code all}); returns the next token left, if any. */
-  String run(String path, String itemsKey, ListQuery query, String firstToken, boolean all, Progress progress,
-      OutputStream out) throws IOException {
+  String run(
+      String path,
+      String itemsKey,
+      ListQuery query,
+      String firstToken,
+      boolean all,
+      Progress progress,
+      OutputStream out)
+      throws IOException {
     String token = firstToken;
     long n = 0;
     while (true) {
       String current = token;
-      Lines page = s.api().execute("GET", path, query.toParams(current), null, (st, h, in) -> read(in, itemsKey));
+      Lines page = s.api()
+          .execute("GET", path, query.toParams(current), null, (st, h, in) -> read(in, itemsKey));
       out.write(page.bytes());
       n += page.count();
       progress.total(page.total());
@@ -58,7 +66,8 @@ final class JsonLinesExport {
     long count = 0;
     String next = "";
     Long total = null;
-    try (JsonParser p = json.createParser(body); JsonGenerator g = json.createGenerator(lines)) {
+    try (JsonParser p = json.createParser(body);
+        JsonGenerator g = json.createGenerator(lines)) {
       g.setRootValueSeparator(null);
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("a list answer must be a JSON object with '" + itemsKey + "'");
@@ -71,7 +80,8 @@ final class JsonLinesExport {
           JsonToken item;
           while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
             if (item == null) {
-              throw new JsonEOFException(p, null, "the list answer ended inside '" + itemsKey + "'");
+              throw new JsonEOFException(
+                  p, null, "the list answer ended inside '" + itemsKey + "'");
             }
             copy(p, g, body, lines);
             lines.write('\n');
@@ -93,7 +103,8 @@ final class JsonLinesExport {
   }
 
   /** Copies the item the parser is at: its bytes if they make one line, else re-written compactly. */
-  private void copy(JsonParser p, JsonGenerator g, byte[] body, ByteArrayOutputStream lines) throws IOException {
+  private void copy(JsonParser p, JsonGenerator g, byte[] body, ByteArrayOutputStream lines)
+      throws IOException {
     long start = p.currentTokenLocation().getByteOffset();
     if (!p.currentToken().isStructStart() || start < 0) {
       g.copyCurrentStructure(p);

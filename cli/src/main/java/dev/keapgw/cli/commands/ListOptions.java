@@ -8,26 +8,46 @@ import picocli.CommandLine.Option;
 
 /** The options of every list: what to ask Keap for, and how much of it. */
 public final class ListOptions {
-  @Option(names = {"-f", "--filter"}, paramLabel = "EXPR",
-      description = "Keap's filter, e.g. \"email==jo@example.com\" or \"given_name==Jo*;family_name==Doe\"")
+  @Option(
+      names = {"-f", "--filter"},
+      paramLabel = "EXPR",
+      description =
+          "Keap's filter, e.g. \"email==jo@example.com\" or \"given_name==Jo*;family_name==Doe\"")
   String filter;
 
-  @Option(names = "--order-by", paramLabel = "FIELD [asc|desc]", description = "e.g. \"create_time desc\"")
+  @Option(
+      names = "--order-by",
+      paramLabel = "FIELD [asc|desc]",
+      description = "e.g. \"create_time desc\"")
   String orderBy;
 
-  @Option(names = "--fields", paramLabel = "NAMES", description = "extra fields to include, comma-separated")
+  @Option(
+      names = "--fields",
+      paramLabel = "NAMES",
+      description = "extra fields to include, comma-separated")
   String fields;
 
-  @Option(names = "--page-size", paramLabel = "N", description = "items per request (default: Keap's; with --all the largest allowed)")
+  @Option(
+      names = "--page-size",
+      paramLabel = "N",
+      description = "items per request (default: Keap's; with --all the largest allowed)")
   Integer pageSize;
 
-  @Option(names = {"-a", "--all"}, description = "every page, streamed as it arrives (progress on stderr on a terminal)")
+  @Option(
+      names = {"-a", "--all"},
+      description = "every page, streamed as it arrives (progress on stderr on a terminal)")
   boolean all;
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "stop after N items (fetching the pages they need)")
+  @Option(
+      names = {"-n", "--limit"},
+      paramLabel = "N",
+      description = "stop after N items (fetching the pages they need)")
   Long limit;
 
-  @Option(names = "--page-token", paramLabel = "TOKEN", description = "start at this page (a next_page_token)")
+  @Option(
+      names = "--page-token",
+      paramLabel = "TOKEN",
+      description = "start at this page (a next_page_token)")
   String pageToken;
 
   /** The query, with the page size: the one asked for, else the largest for --all or a --limit, else Keap's default. */
@@ -40,15 +60,21 @@ public final class ListOptions {
       try {
         q = q.orderBy(OrderBy.parse(orderBy));
       } catch (IllegalArgumentException e) {
-        throw CliFailure.usage("--order-by: " + e.getMessage(), "write a field and a direction: --order-by \"email desc\"");
+        throw CliFailure.usage(
+            "--order-by: " + e.getMessage(),
+            "write a field and a direction: --order-by \"email desc\"");
       }
     }
     if (fields != null && !fields.isBlank()) {
-      q = q.fields(Arrays.stream(fields.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+      q = q.fields(Arrays.stream(fields.split(","))
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .toList());
     }
     if (pageSize != null) {
       if (pageSize < 1 || pageSize > maxPageSize) {
-        throw CliFailure.usage("--page-size " + pageSize + " is out of range", "use 1 to " + maxPageSize + " here");
+        throw CliFailure.usage(
+            "--page-size " + pageSize + " is out of range", "use 1 to " + maxPageSize + " here");
       }
       q = q.pageSize(pageSize);
     } else if (all) {

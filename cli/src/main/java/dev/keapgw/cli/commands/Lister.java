@@ -20,16 +20,24 @@ import java.util.Map;
 final class Lister {
   private Lister() {}
 
-  static int run(Session s, String path, String itemsKey, ListOptions o, List<Column> columns, String noun,
-      int maxPageSize) throws IOException {
+  static int run(
+      Session s,
+      String path,
+      String itemsKey,
+      ListOptions o,
+      List<Column> columns,
+      String noun,
+      int maxPageSize)
+      throws IOException {
     if (s.format(true) == OutputFormat.JSONL && o.limit == null) {
       Progress progress = o.all ? s.progress(noun) : s.progress(noun).disabled();
-      String next = new JsonLinesExport(s).run(path, itemsKey, o.query(maxPageSize), o.pageToken, o.all, progress,
-          s.out());
+      String next = new JsonLinesExport(s)
+          .run(path, itemsKey, o.query(maxPageSize), o.pageToken, o.all, progress, s.out());
       moreHint(s, o, next, noun, 0);
       return ExitCodes.OK;
     }
-    Paged<JsonNode> paged = s.api().list(path, itemsKey, o.query(maxPageSize), JsonNode.class, o.pageToken);
+    Paged<JsonNode> paged =
+        s.api().list(path, itemsKey, o.query(maxPageSize), JsonNode.class, o.pageToken);
     ListSink sink = s.output(true).list(s.columns(columns));
     Progress progress = o.all ? s.progress(noun) : s.progress(noun).disabled();
     String next = "";

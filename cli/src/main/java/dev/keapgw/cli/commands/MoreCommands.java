@@ -29,7 +29,7 @@ public final class MoreCommands {
       case "users" -> cl.addSubcommand("me", new CommandLine(new UserInfo(s)));
       case "tags" -> TagCommands.addTo(cl, s);
       case "campaigns" -> CampaignCommands.addTo(cl, s);
-      default -> { }
+      default -> {}
     }
   }
 
@@ -40,20 +40,48 @@ public final class MoreCommands {
     return cl;
   }
 
-  @Command(name = "send", description = {"Send an email to contacts (Keap answers 202: queued).",
-      "Give the whole body with --data, or --to, --subject, --user or --from, and --html and/or --text"
-          + " (encoded to Base64 here, as Keap wants)."},
-      footer = {"", "Example:", "  keap emails send --to 1 --subject Hello --user 1 --html '<p>Hi</p>'"})
+  @Command(
+      name = "send",
+      description = {
+        "Send an email to contacts (Keap answers 202: queued).",
+        "Give the whole body with --data, or --to, --subject, --user or --from, and --html and/or --text"
+            + " (encoded to Base64 here, as Keap wants)."
+      },
+      footer = {
+        "",
+        "Example:",
+        "  keap emails send --to 1 --subject Hello --user 1 --html '<p>Hi</p>'"
+      })
   static final class SendEmail implements Callable<Integer> {
     private final Session s;
-    @Option(names = {"-d", "--data"}, paramLabel = "JSON|@FILE", description = "the whole body of emails:send")
+
+    @Option(
+        names = {"-d", "--data"},
+        paramLabel = "JSON|@FILE",
+        description = "the whole body of emails:send")
     String data;
-    @Option(names = "--to", split = ",", paramLabel = "CONTACT_IDS", description = "recipients, contact ids") List<String> to;
-    @Option(names = "--subject") String subject;
-    @Option(names = "--user", paramLabel = "USER_ID", description = "send as this Keap user") String user;
-    @Option(names = "--from", paramLabel = "ADDRESS", description = "or from this address") String from;
-    @Option(names = "--html", paramLabel = "HTML|@FILE") String html;
-    @Option(names = "--text", paramLabel = "TEXT|@FILE") String text;
+
+    @Option(
+        names = "--to",
+        split = ",",
+        paramLabel = "CONTACT_IDS",
+        description = "recipients, contact ids")
+    List<String> to;
+
+    @Option(names = "--subject")
+    String subject;
+
+    @Option(names = "--user", paramLabel = "USER_ID", description = "send as this Keap user")
+    String user;
+
+    @Option(names = "--from", paramLabel = "ADDRESS", description = "or from this address")
+    String from;
+
+    @Option(names = "--html", paramLabel = "HTML|@FILE")
+    String html;
+
+    @Option(names = "--text", paramLabel = "TEXT|@FILE")
+    String text;
 
     SendEmail(Session s) {
       this.s = s;
@@ -69,7 +97,8 @@ public final class MoreCommands {
 
     private ObjectNode fromFlags() throws IOException {
       if (to == null || to.isEmpty() || subject == null || (user == null) == (from == null)) {
-        throw CliFailure.usage("emails send needs --to, --subject and one of --user or --from (or the whole --data)",
+        throw CliFailure.usage(
+            "emails send needs --to, --subject and one of --user or --from (or the whole --data)",
             "e.g. keap emails send --to 1 --subject Hello --user 1 --html '<p>Hi</p>'");
       }
       ObjectNode b = s.mapper().createObjectNode();
@@ -90,17 +119,33 @@ public final class MoreCommands {
     }
 
     private static String base64(String valueOrFile) throws IOException {
-      String v = valueOrFile.startsWith("@") ? Files.readString(Path.of(valueOrFile.substring(1))) : valueOrFile;
+      String v = valueOrFile.startsWith("@")
+          ? Files.readString(Path.of(valueOrFile.substring(1)))
+          : valueOrFile;
       return Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8));
     }
   }
 
-  @Command(name = "add-item", description = "Add a line to an order.",
-      footer = {"", "Example:", "  keap orders add-item 1 --data '{\"product_id\":\"1\",\"quantity\":2}'"})
+  @Command(
+      name = "add-item",
+      description = "Add a line to an order.",
+      footer = {
+        "",
+        "Example:",
+        "  keap orders add-item 1 --data '{\"product_id\":\"1\",\"quantity\":2}'"
+      })
   static final class AddItem implements Callable<Integer> {
     private final Session s;
-    @Parameters(paramLabel = "ORDER_ID") String orderId;
-    @Option(names = {"-d", "--data"}, paramLabel = "JSON|@FILE", required = true, description = "the line") String data;
+
+    @Parameters(paramLabel = "ORDER_ID")
+    String orderId;
+
+    @Option(
+        names = {"-d", "--data"},
+        paramLabel = "JSON|@FILE",
+        required = true,
+        description = "the line")
+    String data;
 
     AddItem(Session s) {
       this.s = s;
@@ -108,14 +153,19 @@ public final class MoreCommands {
 
     @Override
     public Integer call() throws IOException {
-      JsonNode item = s.api().post("/v2/orders/" + JsonApi.segment(orderId) + "/items", s.data(data, true),
-          JsonNode.class);
+      JsonNode item = s.api()
+          .post(
+              "/v2/orders/" + JsonApi.segment(orderId) + "/items",
+              s.data(data, true),
+              JsonNode.class);
       s.output(false).object(item, s.columns(null));
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "userinfo", description = "Who the credential acts as: the Keap user and account.")
+  @Command(
+      name = "userinfo",
+      description = "Who the credential acts as: the Keap user and account.")
   public static final class UserInfo implements Callable<Integer> {
     private final Session s;
 
@@ -125,7 +175,8 @@ public final class MoreCommands {
 
     @Override
     public Integer call() throws IOException {
-      s.output(false).object(s.api().get("/v2/oauth/connect/userinfo", JsonNode.class), s.columns(null));
+      s.output(false)
+          .object(s.api().get("/v2/oauth/connect/userinfo", JsonNode.class), s.columns(null));
       return ExitCodes.OK;
     }
   }

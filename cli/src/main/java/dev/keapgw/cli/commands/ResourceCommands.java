@@ -24,8 +24,11 @@ public final class ResourceCommands {
   /** The command of one resource with the subcommands of the operations it has. */
   public static CommandLine tree(ResourceSpec r, Session s) {
     CommandSpec group = CommandSpec.create().name(r.name());
-    group.usageMessage().description(r.name().substring(0, 1).toUpperCase() + r.name().substring(1)
-        + " (" + (r.parent() == null ? r.path() : r.path().formatted("{" + r.parent() + "_id}")) + ")");
+    group
+        .usageMessage()
+        .description(r.name().substring(0, 1).toUpperCase() + r.name().substring(1) + " ("
+            + (r.parent() == null ? r.path() : r.path().formatted("{" + r.parent() + "_id}"))
+            + ")");
     CommandLine cl = new CommandLine(group);
     if (r.ops().contains(Op.LIST)) {
       cl.addSubcommand("list", withParent(new CommandLine(new ListCmd(r, s)), r));
@@ -48,8 +51,13 @@ public final class ResourceCommands {
   /** Adds the required parent option (e.g. {@code --contact ID} for notes). */
   private static CommandLine withParent(CommandLine cl, ResourceSpec r) {
     if (r.parent() != null) {
-      cl.getCommandSpec().addOption(OptionSpec.builder("--" + r.parent()).paramLabel("ID").type(String.class)
-          .required(true).description("the " + r.parent() + " the " + r.name() + " belong to").build());
+      cl.getCommandSpec()
+          .addOption(OptionSpec.builder("--" + r.parent())
+              .paramLabel("ID")
+              .type(String.class)
+              .required(true)
+              .description("the " + r.parent() + " the " + r.name() + " belong to")
+              .build());
     }
     return cl;
   }
@@ -62,8 +70,12 @@ public final class ResourceCommands {
   static final class ListCmd implements Callable<Integer> {
     private final ResourceSpec r;
     private final Session s;
-    @Spec CommandSpec spec;
-    @Mixin ListOptions list;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ListOptions list;
 
     ListCmd(ResourceSpec r, Session s) {
       this.r = r;
@@ -72,7 +84,14 @@ public final class ResourceCommands {
 
     @Override
     public Integer call() throws Exception {
-      return Lister.run(s, r.collection(parentId(spec, r)), r.itemsKey(), list, r.columns(), r.name(), r.maxPageSize());
+      return Lister.run(
+          s,
+          r.collection(parentId(spec, r)),
+          r.itemsKey(),
+          list,
+          r.columns(),
+          r.name(),
+          r.maxPageSize());
     }
   }
 
@@ -80,8 +99,14 @@ public final class ResourceCommands {
   static final class GetCmd implements Callable<Integer> {
     private final ResourceSpec r;
     private final Session s;
-    @Parameters(paramLabel = "ID") String id;
-    @Option(names = "--fields", paramLabel = "NAMES", description = "extra fields to include, comma-separated")
+
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Option(
+        names = "--fields",
+        paramLabel = "NAMES",
+        description = "extra fields to include, comma-separated")
     String fields;
 
     GetCmd(ResourceSpec r, Session s) {
@@ -91,7 +116,8 @@ public final class ResourceCommands {
 
     @Override
     public Integer call() throws Exception {
-      List<Map.Entry<String, String>> params = fields == null ? List.of() : List.of(Map.entry("fields", fields));
+      List<Map.Entry<String, String>> params =
+          fields == null ? List.of() : List.of(Map.entry("fields", fields));
       JsonNode item = s.api().get(r.item(null, id), params, JsonNode.class);
       s.output(false).object(item, s.columns(null));
       return ExitCodes.OK;
@@ -102,12 +128,22 @@ public final class ResourceCommands {
   static final class CreateCmd implements Callable<Integer> {
     private final ResourceSpec r;
     private final Session s;
-    @Spec CommandSpec spec;
-    @Option(names = {"-d", "--data"}, paramLabel = "JSON|@FILE", required = true,
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+        names = {"-d", "--data"},
+        paramLabel = "JSON|@FILE",
+        required = true,
         description = "the body: JSON itself, @file, or @- for stdin")
     String data;
-    @Option(names = "--duplicate-option", paramLabel = "MATCH",
-        description = "contacts only: Email, EmailAndName or EmailAndNameAndCompany updates a matching contact instead")
+
+    @Option(
+        names = "--duplicate-option",
+        paramLabel = "MATCH",
+        description =
+            "contacts only: Email, EmailAndName or EmailAndNameAndCompany updates a matching contact instead")
     String duplicateOption;
 
     CreateCmd(ResourceSpec r, Session s) {
@@ -131,12 +167,20 @@ public final class ResourceCommands {
     }
   }
 
-  @Command(name = "update", description = "Change the fields the JSON body names (others are left alone).")
+  @Command(
+      name = "update",
+      description = "Change the fields the JSON body names (others are left alone).")
   static final class UpdateCmd implements Callable<Integer> {
     private final ResourceSpec r;
     private final Session s;
-    @Parameters(paramLabel = "ID") String id;
-    @Option(names = {"-d", "--data"}, paramLabel = "JSON|@FILE", required = true,
+
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Option(
+        names = {"-d", "--data"},
+        paramLabel = "JSON|@FILE",
+        required = true,
         description = "the fields to change: JSON itself, @file, or @- for stdin")
     String data;
 
@@ -154,11 +198,15 @@ public final class ResourceCommands {
     }
   }
 
-  @Command(name = "delete", description = "Delete one by id (asks first on a terminal, unless --yes).")
+  @Command(
+      name = "delete",
+      description = "Delete one by id (asks first on a terminal, unless --yes).")
   static final class DeleteCmd implements Callable<Integer> {
     private final ResourceSpec r;
     private final Session s;
-    @Parameters(paramLabel = "ID") String id;
+
+    @Parameters(paramLabel = "ID")
+    String id;
 
     DeleteCmd(ResourceSpec r, Session s) {
       this.r = r;

@@ -19,8 +19,15 @@ import java.util.Set;
  * @param maxPageSize the largest page Keap allows (used for --all)
  * @param parent the option naming the parent (e.g. {@code --contact}), or null
  */
-public record ResourceSpec(String name, String singular, String path, String itemsKey, Set<Op> ops,
-    List<Column> columns, int maxPageSize, String parent) {
+public record ResourceSpec(
+    String name,
+    String singular,
+    String path,
+    String itemsKey,
+    Set<Op> ops,
+    List<Column> columns,
+    int maxPageSize,
+    String parent) {
 
   /** An operation on a resource. */
   public enum Op {

@@ -30,11 +30,17 @@ final class TagCommands {
     return "/v2/tags/" + JsonApi.segment(tagId) + "/contacts";
   }
 
-  @Command(name = "contacts", description = "List the contacts that carry a tag, and when it was applied.")
+  @Command(
+      name = "contacts",
+      description = "List the contacts that carry a tag, and when it was applied.")
   static final class Contacts implements Callable<Integer> {
     private final Session s;
-    @Parameters(paramLabel = "TAG_ID") String tagId;
-    @Mixin ListOptions list;
+
+    @Parameters(paramLabel = "TAG_ID")
+    String tagId;
+
+    @Mixin
+    ListOptions list;
 
     Contacts(Session s) {
       this.s = s;
@@ -42,16 +48,26 @@ final class TagCommands {
 
     @Override
     public Integer call() throws IOException {
-      return Lister.run(s, path(tagId), "contacts", list,
-          Column.parseList("id,email,given_name,family_name,applied_time"), "contacts", 1000);
+      return Lister.run(
+          s,
+          path(tagId),
+          "contacts",
+          list,
+          Column.parseList("id,email,given_name,family_name,applied_time"),
+          "contacts",
+          1000);
     }
   }
 
   @Command(name = "apply", description = "Apply a tag to contacts; prints each contact's outcome.")
   static final class Apply implements Callable<Integer> {
     private final Session s;
-    @Parameters(paramLabel = "TAG_ID") String tagId;
-    @Mixin ContactIdsOption contacts;
+
+    @Parameters(paramLabel = "TAG_ID")
+    String tagId;
+
+    @Mixin
+    ContactIdsOption contacts;
 
     Apply(Session s) {
       this.s = s;
@@ -59,7 +75,8 @@ final class TagCommands {
 
     @Override
     public Integer call() throws IOException {
-      JsonNode answer = s.api().post(path(tagId) + ":applyTags", Map.of("contact_ids", contacts.ids()), JsonNode.class);
+      JsonNode answer = s.api()
+          .post(path(tagId) + ":applyTags", Map.of("contact_ids", contacts.ids()), JsonNode.class);
       return printResults(s, answer, "results");
     }
   }
@@ -67,8 +84,12 @@ final class TagCommands {
   @Command(name = "remove", description = "Remove a tag from contacts.")
   static final class Remove implements Callable<Integer> {
     private final Session s;
-    @Parameters(paramLabel = "TAG_ID") String tagId;
-    @Mixin ContactIdsOption contacts;
+
+    @Parameters(paramLabel = "TAG_ID")
+    String tagId;
+
+    @Mixin
+    ContactIdsOption contacts;
 
     Remove(Session s) {
       this.s = s;
@@ -95,7 +116,10 @@ final class TagCommands {
     ListSink sink = out.list(s.columns(List.of(Column.of("contact_id"), Column.of("result"))));
     if (answer != null) {
       for (var e : answer.path(key).properties()) {
-        ObjectNode row = s.mapper().createObjectNode().put("contact_id", e.getKey()).put("result", e.getValue().asText());
+        ObjectNode row = s.mapper()
+            .createObjectNode()
+            .put("contact_id", e.getKey())
+            .put("result", e.getValue().asText());
         sink.add(row);
       }
     }

@@ -39,7 +39,9 @@ public record Column(String header, List<String> path) {
       if (n == null || n.isMissingNode()) {
         break;
       }
-      n = n.isArray() && step.chars().allMatch(Character::isDigit) ? n.path(Integer.parseInt(step)) : n.path(step);
+      n = n.isArray() && step.chars().allMatch(Character::isDigit)
+          ? n.path(Integer.parseInt(step))
+          : n.path(step);
     }
     return n;
   }

@@ -65,7 +65,8 @@ final class CsvSink implements ListSink {
   }
 
   static String quote(String s) {
-    boolean needs = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+    boolean needs =
+        s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
     return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
   }
 }

@@ -61,9 +61,13 @@ public final class Output {
       out.write((Cells.text(node) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return;
     }
-    ListSink s = new TableSink(out, List.of(Column.of("field", "field"), Column.of("value", "value")));
+    ListSink s =
+        new TableSink(out, List.of(Column.of("field", "field"), Column.of("value", "value")));
     for (var e : node.properties()) {
-      s.add(mapper.createObjectNode().put("field", e.getKey()).put("value", Cells.text(e.getValue())));
+      s.add(mapper
+          .createObjectNode()
+          .put("field", e.getKey())
+          .put("value", Cells.text(e.getValue())));
     }
     s.finish();
   }

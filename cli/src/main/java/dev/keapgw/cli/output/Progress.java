@@ -60,7 +60,9 @@ public final class Progress {
     }
     Instant now = clock.instant();
     double secs = Math.max(0.001, Duration.between(start, now).toMillis() / 1000.0);
-    err.print("\r\033[K" + String.format(Locale.ROOT, "%,d %s in %.1f s (%,.0f/s)%n", count, noun, secs, count / secs));
+    err.print("\r\033[K"
+        + String.format(
+            Locale.ROOT, "%,d %s in %.1f s (%,.0f/s)%n", count, noun, secs, count / secs));
     err.flush();
   }
 
@@ -73,7 +75,9 @@ public final class Progress {
     if (total != null && total > 0) {
       b.append(String.format(Locale.ROOT, " of %,d", total));
     }
-    b.append(' ').append(noun).append(String.format(Locale.ROOT, "  %,.0f/s  %s", rate, clockTime((long) secs)));
+    b.append(' ')
+        .append(noun)
+        .append(String.format(Locale.ROOT, "  %,.0f/s  %s", rate, clockTime((long) secs)));
     if (total != null && total > count && rate > 0) {
       b.append("  ").append(clockTime((long) Math.ceil((total - count) / rate))).append(" left");
     }
@@ -82,7 +86,8 @@ public final class Progress {
 
   private static String clockTime(long seconds) {
     return seconds >= 3600
-        ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60)
+        ? String.format(
+            Locale.ROOT, "%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60)
         : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
   }
 }

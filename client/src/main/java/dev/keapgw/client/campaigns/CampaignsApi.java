@@ -34,20 +34,29 @@ public final class CampaignsApi {
 
   /** {@code GET /v2/campaigns/{id}/sequences}: the campaign's sequences ({@code campaign_id} is in the page's extras). */
   public Paged<Sequence> sequences(String campaignId) {
-    return calls.api().list(calls.path(campaignId) + "/sequences", "sequences", ListQuery.all(), Sequence.class);
+    return calls
+        .api()
+        .list(calls.path(campaignId) + "/sequences", "sequences", ListQuery.all(), Sequence.class);
   }
 
   /**
    * {@code POST /v2/campaigns/{cid}/sequences/{sid}:addContacts}: each contact id maps to SUCCESS,
    * ALREADY_IN_SEQUENCE, CONTACT_DOES_NOT_EXIST or FAILED.
    */
-  public Map<String, String> addToSequence(String campaignId, String sequenceId, Collection<String> contactIds) {
-    return results(sequencePath(campaignId, sequenceId) + ":addContacts", contactIds, "add_to_sequence_results");
+  public Map<String, String> addToSequence(
+      String campaignId, String sequenceId, Collection<String> contactIds) {
+    return results(
+        sequencePath(campaignId, sequenceId) + ":addContacts",
+        contactIds,
+        "add_to_sequence_results");
   }
 
   /** {@code POST /v2/campaigns/{cid}/sequences/{sid}:removeContacts}: each contact id maps to its outcome. */
-  public Map<String, String> removeFromSequence(String campaignId, String sequenceId, Collection<String> contactIds) {
-    return results(sequencePath(campaignId, sequenceId) + ":removeContacts", contactIds,
+  public Map<String, String> removeFromSequence(
+      String campaignId, String sequenceId, Collection<String> contactIds) {
+    return results(
+        sequencePath(campaignId, sequenceId) + ":removeContacts",
+        contactIds,
         "remove_from_sequence_results");
   }
 
@@ -56,10 +65,14 @@ public final class CampaignsApi {
   }
 
   private Map<String, String> results(String path, Collection<String> contactIds, String key) {
-    JsonNode answer = calls.api().post(path, Map.of("contact_ids", List.copyOf(contactIds)), JsonNode.class);
+    JsonNode answer =
+        calls.api().post(path, Map.of("contact_ids", List.copyOf(contactIds)), JsonNode.class);
     Map<String, String> out = new LinkedHashMap<>();
     if (answer != null) {
-      answer.path(key).properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+      answer
+          .path(key)
+          .properties()
+          .forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     }
     return out;
   }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * The value of a custom field: its id (see the resource's {@code /model}) and content of whatever JSON type the field has.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CustomFieldValue(
-    String id,
-    JsonNode content) {
+public record CustomFieldValue(String id, JsonNode content) {
   /** A text value. */
   public static CustomFieldValue of(String id, String text) {
     return new CustomFieldValue(id, JsonNodeFactory.instance.textNode(text));

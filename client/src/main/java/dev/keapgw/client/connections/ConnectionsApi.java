@@ -77,12 +77,17 @@ public final class ConnectionsApi {
    * the same Keap account (the gateway refuses to move a connection to another one).
    */
   public Connection reconnect(String id) {
-    return unwrap(control.post("/connections/" + JsonApi.segment(id) + "/reconnect", Map.of(), JsonNode.class));
+    return unwrap(control.post(
+        "/connections/" + JsonApi.segment(id) + "/reconnect", Map.of(), JsonNode.class));
   }
 
   /** {@code DELETE /connections/{id}}: the connection as it was. */
   public Connection delete(String id) {
-    JsonNode answer = control.send("DELETE", "/connections/" + JsonApi.segment(id), List.of(), null,
+    JsonNode answer = control.send(
+        "DELETE",
+        "/connections/" + JsonApi.segment(id),
+        List.of(),
+        null,
         control.mapper().constructType(JsonNode.class));
     return answer == null ? null : unwrap(answer);
   }
@@ -99,7 +104,8 @@ public final class ConnectionsApi {
    * @param onPoll told of the connection each time it is looked at (e.g. to show progress)
    * @throws ConnectionWaitException when it FAILED or the time ran out
    */
-  public Connection awaitActive(String id, Duration timeout, Duration every, Consumer<Connection> onPoll) {
+  public Connection awaitActive(
+      String id, Duration timeout, Duration every, Consumer<Connection> onPoll) {
     Instant deadline = clock.instant().plus(timeout);
     while (true) {
       Connection c = get(id);
@@ -108,14 +114,20 @@ public final class ConnectionsApi {
         return c;
       }
       if (c.isFailed()) {
-        throw new ConnectionWaitException("connection " + id + " FAILED"
-            + (c.failureReason() == null ? "" : ": " + c.failureReason())
-            + "; open its url to try again: " + c.url(), c, false);
+        throw new ConnectionWaitException(
+            "connection " + id + " FAILED"
+                + (c.failureReason() == null ? "" : ": " + c.failureReason())
+                + "; open its url to try again: " + c.url(),
+            c,
+            false);
       }
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
-        throw new ConnectionWaitException("connection " + id + " is still " + c.status() + " after "
-            + human(timeout) + "; open " + c.url() + " in a browser to authorize it", c, true);
+        throw new ConnectionWaitException(
+            "connection " + id + " is still " + c.status() + " after " + human(timeout) + "; open "
+                + c.url() + " in a browser to authorize it",
+            c,
+            true);
       }
       Duration left = Duration.between(now, deadline);
       try {

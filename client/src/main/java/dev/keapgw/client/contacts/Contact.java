@@ -63,7 +63,10 @@ public record Contact(
     if (emailAddresses == null || emailAddresses.isEmpty()) {
       return null;
     }
-    return emailAddresses.stream().filter(e -> "EMAIL1".equals(e.field())).findFirst()
-        .orElse(emailAddresses.get(0)).email();
+    return emailAddresses.stream()
+        .filter(e -> "EMAIL1".equals(e.field()))
+        .findFirst()
+        .orElse(emailAddresses.get(0))
+        .email();
   }
 }

@@ -8,5 +8,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContactCompany(
-    String id,
-    @JsonProperty("company_name") String companyName) {}
+    String id, @JsonProperty("company_name") String companyName) {}

@@ -41,8 +41,13 @@ public final class ContactsApi {
 
   /** {@code POST /v2/contacts?duplicate_option=...}: updates the contact that matches instead of adding one. */
   public Contact create(ContactInput input, DuplicateOption duplicates) {
-    return calls.api().post("/v2/contacts", List.of(Map.entry("duplicate_option", duplicates.name())), input,
-        Contact.class);
+    return calls
+        .api()
+        .post(
+            "/v2/contacts",
+            List.of(Map.entry("duplicate_option", duplicates.name())),
+            input,
+            Contact.class);
   }
 
   /** {@code PATCH /v2/contacts/{id}}: changes only the fields the input sets. */

@@ -8,5 +8,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Origin(
-    String date,
-    @JsonProperty("ip_address") String ipAddress) {}
+    String date, @JsonProperty("ip_address") String ipAddress) {}

@@ -41,6 +41,8 @@ public record Email(
   }
 
   private static String decode(String b64) {
-    return b64 == null ? null : new String(Base64.getMimeDecoder().decode(b64), StandardCharsets.UTF_8);
+    return b64 == null
+        ? null
+        : new String(Base64.getMimeDecoder().decode(b64), StandardCharsets.UTF_8);
   }
 }

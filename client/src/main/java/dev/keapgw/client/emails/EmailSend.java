@@ -58,6 +58,8 @@ public final class EmailSend extends Body<EmailSend> {
   }
 
   private static String base64(String s) {
-    return s == null ? null : Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    return s == null
+        ? null
+        : Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -19,7 +19,8 @@ import java.nio.charset.StandardCharsets;
  * @param details the rest: the gateway error object, Keap's {@code details}, the fault; NullNode if none
  * @param body the whole body as text (at most 64 KiB kept)
  */
-public record ErrorEnvelope(Source source, String type, String message, JsonNode details, String body) {
+public record ErrorEnvelope(
+    Source source, String type, String message, JsonNode details, String body) {
   /** Who wrote an error body. */
   public enum Source {
     /** keap-gateway (or Maton) itself: {@code {"error":{...}}}. */
@@ -48,22 +49,38 @@ public record ErrorEnvelope(Source source, String type, String message, JsonNode
     if (root != null && root.isObject()) {
       JsonNode error = root.get("error");
       if (error != null && error.isObject()) {
-        return new ErrorEnvelope(Source.GATEWAY, textOrNull(error, "type"),
-            orElse(textOrNull(error, "message"), reason), error, text);
+        return new ErrorEnvelope(
+            Source.GATEWAY,
+            textOrNull(error, "type"),
+            orElse(textOrNull(error, "message"), reason),
+            error,
+            text);
       }
       if (error != null && error.isTextual()) {
-        return new ErrorEnvelope(Source.OAUTH, error.asText(),
-            orElse(textOrNull(root, "error_description"), error.asText()), root, text);
+        return new ErrorEnvelope(
+            Source.OAUTH,
+            error.asText(),
+            orElse(textOrNull(root, "error_description"), error.asText()),
+            root,
+            text);
       }
       JsonNode fault = root.get("fault");
       if (fault != null && fault.isObject()) {
-        return new ErrorEnvelope(Source.KEAP_FAULT, textOrNull(fault.path("detail"), "errorcode"),
-            orElse(textOrNull(fault, "faultstring"), reason), fault, text);
+        return new ErrorEnvelope(
+            Source.KEAP_FAULT,
+            textOrNull(fault.path("detail"), "errorcode"),
+            orElse(textOrNull(fault, "faultstring"), reason),
+            fault,
+            text);
       }
       if (root.has("message") && (root.has("code") || root.has("status"))) {
         JsonNode details = root.get("details");
-        return new ErrorEnvelope(Source.KEAP, textOrNull(root, "status"), root.get("message").asText(""),
-            details == null ? NullNode.getInstance() : details, text);
+        return new ErrorEnvelope(
+            Source.KEAP,
+            textOrNull(root, "status"),
+            root.get("message").asText(""),
+            details == null ? NullNode.getInstance() : details,
+            text);
       }
     }
     String message = text.isBlank() ? reason : firstLine(text);

@@ -31,8 +31,14 @@ public class KeapApiException extends KeapException {
    *
    * @param retryAfter the answer's {@code Retry-After}, or null
    */
-  public record Details(String method, String url, int status, ErrorEnvelope envelope, String requestId,
-      QuotaStatus quota, Duration retryAfter) {}
+  public record Details(
+      String method,
+      String url,
+      int status,
+      ErrorEnvelope envelope,
+      String requestId,
+      QuotaStatus quota,
+      Duration retryAfter) {}
 
   /** The exception for this answer's status. */
   public static KeapApiException of(Details d) {

@@ -41,7 +41,8 @@ public final class Json {
     m.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     m.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
     m.configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
-    m.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
+    m.setDefaultPropertyInclusion(
+        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
     return m;
   }
 }

@@ -55,7 +55,8 @@ public final class JsonApi {
     return send("POST", path, List.of(), body, mapper().constructType(type));
   }
 
-  public <T> T post(String path, List<Map.Entry<String, String>> params, Object body, Class<T> type) {
+  public <T> T post(
+      String path, List<Map.Entry<String, String>> params, Object body, Class<T> type) {
     return send("POST", path, params, body, mapper().constructType(type));
   }
 
@@ -68,12 +69,21 @@ public final class JsonApi {
   }
 
   /** Any method; the answer read into {@code type}, or null when it has no body. */
-  public <T> T send(String method, String path, List<Map.Entry<String, String>> params, Object body, JavaType type) {
+  public <T> T send(
+      String method,
+      String path,
+      List<Map.Entry<String, String>> params,
+      Object body,
+      JavaType type) {
     return execute(method, path, params, body, (status, h, in) -> read(in, type));
   }
 
   /** Any method, with the successful answer's body read by {@code reader} as it streams. */
-  public <T> T execute(String method, String path, List<Map.Entry<String, String>> params, Object body,
+  public <T> T execute(
+      String method,
+      String path,
+      List<Map.Entry<String, String>> params,
+      Object body,
       BodyReader<T> reader) {
     return transport.execute(new Call(method, url(path, params), bytes(body), headers), reader);
   }
@@ -87,9 +97,14 @@ public final class JsonApi {
   }
 
   /** A lazy list that starts at the page of {@code firstPageToken} (null: the first page). */
-  public <T> Paged<T> list(String path, String itemsKey, ListQuery query, Class<T> itemType, String firstPageToken) {
+  public <T> Paged<T> list(
+      String path, String itemsKey, ListQuery query, Class<T> itemType, String firstPageToken) {
     PageReader<T> reader = new PageReader<>(mapper(), itemsKey, mapper().constructType(itemType));
-    return new Paged<>(token -> execute("GET", path, query.toParams(token == null ? firstPageToken : token), null,
+    return new Paged<>(token -> execute(
+        "GET",
+        path,
+        query.toParams(token == null ? firstPageToken : token),
+        null,
         (s, h, in) -> reader.read(in)));
   }
 
@@ -111,7 +126,8 @@ public final class JsonApi {
   /** A path segment from an id, percent-encoded; a blank id is the caller's mistake. */
   public static String segment(String id) {
     if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException("an id is required (got " + (id == null ? "null" : "a blank string") + ")");
+      throw new IllegalArgumentException(
+          "an id is required (got " + (id == null ? "null" : "a blank string") + ")");
     }
     return encode(id);
   }
@@ -131,7 +147,8 @@ public final class JsonApi {
     try {
       return mapper().writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the request body cannot be written as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "the request body cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -46,7 +46,8 @@ final class PageReader<T> {
           JsonToken next;
           while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
             if (next == null) {
-              throw new JsonEOFException(p, null, "the list answer ended inside '" + itemsKey + "'");
+              throw new JsonEOFException(
+                  p, null, "the list answer ended inside '" + itemsKey + "'");
             }
             items.add(mapper.readValue(p, itemType));
           }

@@ -16,7 +16,11 @@ import java.util.Optional;
  * @param tenantDaily the Keap account's daily window
  * @param tenantId the Keap account ({@code x-keap-tenant-id})
  */
-public record QuotaStatus(Window productDaily, Window productMinute, Window tenantMinute, Window tenantDaily,
+public record QuotaStatus(
+    Window productDaily,
+    Window productMinute,
+    Window tenantMinute,
+    Window tenantDaily,
     String tenantId) {
 
   /**
@@ -54,7 +58,8 @@ public record QuotaStatus(Window productDaily, Window productMinute, Window tena
 
   /** A daily window (the caller's or the account's) has nothing left: retrying today is pointless. */
   public boolean dailyExhausted() {
-    return (productDaily != null && productDaily.exhausted()) || (tenantDaily != null && tenantDaily.exhausted());
+    return (productDaily != null && productDaily.exhausted())
+        || (tenantDaily != null && tenantDaily.exhausted());
   }
 
   /** When the caller's daily quota resets, if Keap said. */
@@ -70,7 +75,10 @@ public record QuotaStatus(Window productDaily, Window productMinute, Window tena
     }
     Long used = part(h, prefix + "used", index);
     Long expiry = part(h, prefix + "expiry-time", index);
-    return new Window(limit, available, used == null ? limit - available : used,
+    return new Window(
+        limit,
+        available,
+        used == null ? limit - available : used,
         expiry == null || expiry <= 0 ? null : Instant.ofEpochMilli(expiry));
   }
 

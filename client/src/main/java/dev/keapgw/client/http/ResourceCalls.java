@@ -38,7 +38,8 @@ public final class ResourceCalls<T> {
 
   /** GET by id with Keap's {@code fields} (extra fields to include). */
   public T get(String id, List<String> fields) {
-    List<Map.Entry<String, String>> params = fields.isEmpty() ? List.of() : List.of(Map.entry("fields", String.join(",", fields)));
+    List<Map.Entry<String, String>> params =
+        fields.isEmpty() ? List.of() : List.of(Map.entry("fields", String.join(",", fields)));
     return api.get(path(id), params, type);
   }
 

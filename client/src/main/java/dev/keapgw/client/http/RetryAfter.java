@@ -13,7 +13,8 @@ final class RetryAfter {
   private RetryAfter() {}
 
   static Optional<Duration> parse(HttpHeaders headers, Clock clock) {
-    Optional<String> v = headers.firstValue("Retry-After").map(String::trim).filter(s -> !s.isEmpty());
+    Optional<String> v =
+        headers.firstValue("Retry-After").map(String::trim).filter(s -> !s.isEmpty());
     if (v.isEmpty()) {
       return Optional.empty();
     }

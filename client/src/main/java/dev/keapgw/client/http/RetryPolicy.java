@@ -22,8 +22,13 @@ import java.util.function.DoubleSupplier;
  * @param maxRetryAfter the longest {@code Retry-After} worth waiting for
  * @param jitter a source of numbers in [0, 1); inject a constant in tests
  */
-public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, double multiplier,
-    Duration maxRetryAfter, DoubleSupplier jitter) {
+public record RetryPolicy(
+    int maxAttempts,
+    Duration initialDelay,
+    Duration maxDelay,
+    double multiplier,
+    Duration maxRetryAfter,
+    DoubleSupplier jitter) {
 
   public RetryPolicy {
     if (maxAttempts < 1) {
@@ -36,7 +41,12 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
 
   /** 5 attempts, 0.5 s doubling up to 30 s, Retry-After honoured up to 60 s, random jitter. */
   public static RetryPolicy defaults() {
-    return new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(30), 2.0, Duration.ofSeconds(60),
+    return new RetryPolicy(
+        5,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(30),
+        2.0,
+        Duration.ofSeconds(60),
         () -> ThreadLocalRandom.current().nextDouble());
   }
 

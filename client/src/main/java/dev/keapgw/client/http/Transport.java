@@ -42,8 +42,16 @@ public final class Transport {
   private final RetryListener listener;
   private final AtomicReference<QuotaStatus> lastQuota = new AtomicReference<>();
 
-  public Transport(HttpClient http, String authorization, RetryPolicy retry, Sleeper sleeper, Clock clock,
-      Duration requestTimeout, Supplier<ObjectMapper> mapper, String userAgent, RetryListener listener) {
+  public Transport(
+      HttpClient http,
+      String authorization,
+      RetryPolicy retry,
+      Sleeper sleeper,
+      Clock clock,
+      Duration requestTimeout,
+      Supplier<ObjectMapper> mapper,
+      String userAgent,
+      RetryListener listener) {
     this.http = http;
     this.authorization = authorization;
     this.retry = retry;
@@ -88,7 +96,8 @@ public final class Transport {
         throw transportFailure(call, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new KeapException("interrupted while waiting for " + call.method() + " " + call.url(), e);
+        throw new KeapException(
+            "interrupted while waiting for " + call.method() + " " + call.url(), e);
       }
       QuotaStatus quota = QuotaStatus.from(res.headers()).orElse(null);
       if (quota != null) {
@@ -100,8 +109,10 @@ public final class Transport {
           return reader.read(res.statusCode(), res.headers(), body);
         } catch (IOException e) {
           if (!brokenOff(e)) {
-            throw new KeapException("the answer to " + call.method() + " " + call.url()
-                + " is not the JSON expected: " + ((JsonProcessingException) e).getOriginalMessage(), e);
+            throw new KeapException(
+                "the answer to " + call.method() + " " + call.url() + " is not the JSON expected: "
+                    + ((JsonProcessingException) e).getOriginalMessage(),
+                e);
           }
           if (idempotent && !last) {
             pause(call, attempt, "answer broke off: " + describe(e), retry.backoff(attempt));
@@ -133,8 +144,8 @@ public final class Transport {
     return retry.backoff(attempt);
   }
 
-  private KeapApiException.Details failure(Call call, HttpResponse<InputStream> res, String requestId,
-      QuotaStatus quota) {
+  private KeapApiException.Details failure(
+      Call call, HttpResponse<InputStream> res, String requestId, QuotaStatus quota) {
     byte[] raw;
     try (InputStream body = res.body()) {
       raw = body.readNBytes(MAX_ERROR_BODY);
@@ -143,7 +154,13 @@ public final class Transport {
     }
     ErrorEnvelope envelope = ErrorEnvelope.parse(raw, "HTTP " + res.statusCode(), mapper.get());
     String id = Optional.ofNullable(envelope.requestId()).orElse(requestId);
-    return new KeapApiException.Details(call.method(), call.url(), res.statusCode(), envelope, id, quota,
+    return new KeapApiException.Details(
+        call.method(),
+        call.url(),
+        res.statusCode(),
+        envelope,
+        id,
+        quota,
         RetryAfter.parse(res.headers(), clock).orElse(null));
   }
 
@@ -170,7 +187,8 @@ public final class Transport {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new KeapException("interrupted while waiting to retry " + call.method() + " " + call.url(), e);
+      throw new KeapException(
+          "interrupted while waiting to retry " + call.method() + " " + call.url(), e);
     }
   }
 
@@ -181,7 +199,8 @@ public final class Transport {
    */
   private static boolean brokenOff(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof JsonEOFException || (t instanceof IOException && !(t instanceof JsonProcessingException))) {
+      if (t instanceof JsonEOFException
+          || (t instanceof IOException && !(t instanceof JsonProcessingException))) {
         return true;
       }
     }
@@ -191,8 +210,11 @@ public final class Transport {
   private static KeapTransportException transportFailure(Call call, IOException e) {
     boolean timeout = e instanceof HttpTimeoutException;
     String what = timeout ? "no answer in time from " : "could not reach ";
-    return new KeapTransportException(what + host(call.url()) + " (" + call.method() + " " + call.url() + "): "
-        + describe(e), call.url(), timeout, e);
+    return new KeapTransportException(
+        what + host(call.url()) + " (" + call.method() + " " + call.url() + "): " + describe(e),
+        call.url(),
+        timeout,
+        e);
   }
 
   private static String describe(IOException e) {

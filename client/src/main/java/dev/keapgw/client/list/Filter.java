@@ -75,7 +75,8 @@ public final class Filter {
 
     private Condition(Filter before, String field) {
       if (field == null || !FIELD.matcher(field).matches()) {
-        throw new IllegalArgumentException("'" + field + "' is not a field name (letters, digits and _)");
+        throw new IllegalArgumentException(
+            "'" + field + "' is not a field name (letters, digits and _)");
       }
       this.before = before;
       this.field = field;
@@ -85,8 +86,9 @@ public final class Filter {
     public Filter eq(Object value) {
       String v = value(value);
       if (v.endsWith("*")) {
-        throw new IllegalArgumentException("eq(\"" + v + "\") ends in '*', which Keap reads as a prefix match;"
-            + " use startsWith(\"" + v.substring(0, v.length() - 1) + "\") if that is meant");
+        throw new IllegalArgumentException(
+            "eq(\"" + v + "\") ends in '*', which Keap reads as a prefix match;"
+                + " use startsWith(\"" + v.substring(0, v.length() - 1) + "\") if that is meant");
       }
       return add("==", v);
     }
@@ -157,12 +159,14 @@ public final class Filter {
       }
       String v = value instanceof TemporalAccessor t ? t.toString() : String.valueOf(value);
       if (v.contains(";")) {
-        throw new IllegalArgumentException("the value for " + field + " contains ';', which Keap's filter"
-            + " grammar cannot carry (it separates clauses): " + v);
+        throw new IllegalArgumentException(
+            "the value for " + field + " contains ';', which Keap's filter"
+                + " grammar cannot carry (it separates clauses): " + v);
       }
       if (v.startsWith("*")) {
-        throw new IllegalArgumentException("the value for " + field + " starts with '*': Keap rejects leading"
-            + " wildcards; only a trailing one (startsWith) is allowed");
+        throw new IllegalArgumentException(
+            "the value for " + field + " starts with '*': Keap rejects leading"
+                + " wildcards; only a trailing one (startsWith) is allowed");
       }
       return v;
     }

@@ -15,7 +15,11 @@ import java.util.Map;
  * @param pageSize items per page, or null for Keap's default
  * @param params other query parameters, in order
  */
-public record ListQuery(Filter filter, OrderBy orderBy, List<String> fields, Integer pageSize,
+public record ListQuery(
+    Filter filter,
+    OrderBy orderBy,
+    List<String> fields,
+    Integer pageSize,
     List<Map.Entry<String, String>> params) {
 
   public ListQuery {

@@ -31,7 +31,8 @@ public record OrderBy(String field, Direction direction) {
   public static OrderBy parse(String text) {
     String[] parts = text.strip().split("\\s+");
     if (parts.length > 2 || parts[0].isEmpty()) {
-      throw new IllegalArgumentException("order by '" + text + "': expected a field and asc or desc, e.g. 'email desc'");
+      throw new IllegalArgumentException(
+          "order by '" + text + "': expected a field and asc or desc, e.g. 'email desc'");
     }
     if (parts.length == 1) {
       return asc(parts[0]);
@@ -39,7 +40,9 @@ public record OrderBy(String field, Direction direction) {
     return switch (parts[1].toLowerCase(Locale.ROOT)) {
       case "asc" -> asc(parts[0]);
       case "desc" -> desc(parts[0]);
-      default -> throw new IllegalArgumentException("order by '" + text + "': the direction must be asc or desc");
+      default ->
+        throw new IllegalArgumentException(
+            "order by '" + text + "': the direction must be asc or desc");
     };
   }
 

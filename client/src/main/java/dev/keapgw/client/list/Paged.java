@@ -53,7 +53,8 @@ public final class Paged<T> implements Iterable<T> {
 
   /** The items as a sequential stream, fetching pages as the stream is consumed. */
   public Stream<T> stream() {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
   }
 
   /** The pages themselves, fetched one at a time; stops at a page with an empty token. */

@@ -8,7 +8,4 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OpportunityStage(
-    String id,
-    String name,
-    StageDetails details,
-    List<String> reasons) {}
+    String id, String name, StageDetails details, List<String> reasons) {}

@@ -7,9 +7,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OrderItemProduct(
-    String id,
-    String name,
-    String sku,
-    String description,
-    Boolean shippable,
-    Boolean taxable) {}
+    String id, String name, String sku, String description, Boolean shippable, Boolean taxable) {}

@@ -49,7 +49,9 @@ public final class TagsApi {
 
   /** {@code GET /v2/tags/{id}/contacts}: who carries the tag, and since when. */
   public Paged<TaggedContact> contacts(String tagId, ListQuery query) {
-    return calls.api().list(calls.path(tagId) + "/contacts", "contacts", query, TaggedContact.class);
+    return calls
+        .api()
+        .list(calls.path(tagId) + "/contacts", "contacts", query, TaggedContact.class);
   }
 
   public Paged<TaggedContact> contacts(String tagId) {
@@ -61,10 +63,15 @@ public final class TagsApi {
    * failed: the result maps each contact id to its outcome.
    */
   public Map<String, String> apply(String tagId, Collection<String> contactIds) {
-    JsonNode answer = calls.api().post(calls.path(tagId) + "/contacts:applyTags", body(contactIds), JsonNode.class);
+    JsonNode answer = calls
+        .api()
+        .post(calls.path(tagId) + "/contacts:applyTags", body(contactIds), JsonNode.class);
     Map<String, String> results = new LinkedHashMap<>();
     if (answer != null) {
-      answer.path("results").properties().forEach(e -> results.put(e.getKey(), e.getValue().asText()));
+      answer
+          .path("results")
+          .properties()
+          .forEach(e -> results.put(e.getKey(), e.getValue().asText()));
     }
     return results;
   }

@@ -21,17 +21,19 @@ public final class ClientBenchServer {
     int port = Integer.parseInt(args[0]);
     int contacts = Integer.parseInt(args[1]);
     Path keyFile = Path.of(args[2]);
-    GatewayFixture fx = new GatewayFixture(s -> s, g -> g.withLimits(new GatewayConfig.Limits(1_000_000, 1_000_000, 0)),
-        port);
+    GatewayFixture fx = new GatewayFixture(
+        s -> s, g -> g.withLimits(new GatewayConfig.Limits(1_000_000, 1_000_000, 0)), port);
     fx.beforeAll(null);
-    TestHttp.Reply tenant = fx.sandboxControl().post("/_sandbox/tenants", Map.of("contacts", contacts));
+    TestHttp.Reply tenant =
+        fx.sandboxControl().post("/_sandbox/tenants", Map.of("contacts", contacts));
     if (tenant.status() != 201) {
       throw new IllegalStateException("could not seed: " + tenant.body());
     }
     AccountService.NewAccount a = fx.newAccount("bench");
     ConnectFlow.connect(fx, a.key().secret(), tenant.json().path("id").asText());
     Files.writeString(keyFile, a.key().secret());
-    System.out.println("gateway ready on " + fx.gateway().baseUrl() + " with " + contacts + " extra contacts");
+    System.out.println(
+        "gateway ready on " + fx.gateway().baseUrl() + " with " + contacts + " extra contacts");
     Thread.currentThread().join();
   }
 }

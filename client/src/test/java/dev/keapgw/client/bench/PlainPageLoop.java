@@ -23,12 +23,17 @@ public final class PlainPageLoop {
 
   public static void main(String[] args) throws Exception {
     String base = args[0] + "/keap/crm/rest/v2/contacts?page_size=1000";
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient http =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
     String token = "";
     do {
-      String url = token.isEmpty() ? base : base + "&page_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-      HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + args[1]).build();
+      String url = token.isEmpty()
+          ? base
+          : base + "&page_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+      HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+          .header("Authorization", "Bearer " + args[1])
+          .build();
       HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
       if (res.statusCode() != 200) {
         throw new IllegalStateException("page answered " + res.statusCode());

@@ -17,7 +17,16 @@ class FilterTest {
 
   @Test
   void everyOperator() {
-    assertThat(Filter.where("id").ne(3).and("id").gt(1).and("id").ge(2).and("id").lt(9).and("id").le(8))
+    assertThat(Filter.where("id")
+            .ne(3)
+            .and("id")
+            .gt(1)
+            .and("id")
+            .ge(2)
+            .and("id")
+            .lt(9)
+            .and("id")
+            .le(8))
         .hasToString("id!=3;id>1;id>=2;id<9;id<=8");
     assertThat(Filter.where("ids").in("1", "2", "3")).hasToString("ids==1,2,3");
     assertThat(Filter.where("since_time").eq(Instant.parse("2026-01-01T00:00:00Z")))
@@ -29,10 +38,13 @@ class FilterTest {
   @Test
   void valuesTheGrammarCannotCarryAreRefusedWithTheReason() {
     assertThatThrownBy(() -> Filter.where("name").eq("a;b")).hasMessageContaining("';'");
-    assertThatThrownBy(() -> Filter.where("name").eq("*x")).hasMessageContaining("leading wildcards");
-    assertThatThrownBy(() -> Filter.where("name").eq("Jo*")).hasMessageContaining("startsWith(\"Jo\")");
+    assertThatThrownBy(() -> Filter.where("name").eq("*x"))
+        .hasMessageContaining("leading wildcards");
+    assertThatThrownBy(() -> Filter.where("name").eq("Jo*"))
+        .hasMessageContaining("startsWith(\"Jo\")");
     assertThatThrownBy(() -> Filter.where("bad field")).hasMessageContaining("not a field name");
-    assertThatThrownBy(() -> Filter.where("ids").in(List.of())).hasMessageContaining("at least one");
+    assertThatThrownBy(() -> Filter.where("ids").in(List.of()))
+        .hasMessageContaining("at least one");
   }
 
   @Test
@@ -45,23 +57,33 @@ class FilterTest {
 
   @Test
   void aQueryBecomesParametersInKeapsNames() {
-    ListQuery q = ListQuery.all().pageSize(10).filter(Filter.where("email").eq("x@y.z")).orderBy(OrderBy.asc("id"))
-        .fields("job_title", "website").param("phone_fields", "PHONE1");
-    assertThat(q.toParams("tok")).containsExactly(Map.entry("page_size", "10"), Map.entry("page_token", "tok"),
-        Map.entry("filter", "email==x@y.z"), Map.entry("order_by", "id asc"), Map.entry("fields", "job_title,website"),
-        Map.entry("phone_fields", "PHONE1"));
+    ListQuery q = ListQuery.all()
+        .pageSize(10)
+        .filter(Filter.where("email").eq("x@y.z"))
+        .orderBy(OrderBy.asc("id"))
+        .fields("job_title", "website")
+        .param("phone_fields", "PHONE1");
+    assertThat(q.toParams("tok"))
+        .containsExactly(
+            Map.entry("page_size", "10"),
+            Map.entry("page_token", "tok"),
+            Map.entry("filter", "email==x@y.z"),
+            Map.entry("order_by", "id asc"),
+            Map.entry("fields", "job_title,website"),
+            Map.entry("phone_fields", "PHONE1"));
     assertThat(ListQuery.all().toParams(null)).isEmpty();
   }
 
   @Test
   void pagedStopsAtAnEmptyTokenAndAtARepeatedOne() {
-    Paged<Integer> two = new Paged<>(t -> t == null ? new Page<>(List.of(1, 2), "a", Map.of())
+    Paged<Integer> two = new Paged<>(t -> t == null
+        ? new Page<>(List.of(1, 2), "a", Map.of())
         : new Page<>(List.of(3), "", Map.of()));
     assertThat(two.toList()).containsExactly(1, 2, 3);
     Paged<Integer> stuck = new Paged<>(t -> new Page<>(List.of(7), "same", Map.of()));
     assertThat(stuck.toList()).containsExactly(7, 7);
-    Paged<Integer> emptyPages = new Paged<>(t -> t == null ? new Page<>(List.of(), "b", Map.of())
-        : new Page<>(List.of(5), "", Map.of()));
+    Paged<Integer> emptyPages = new Paged<>(t ->
+        t == null ? new Page<>(List.of(), "b", Map.of()) : new Page<>(List.of(5), "", Map.of()));
     assertThat(emptyPages.toList()).containsExactly(5);
   }
 }

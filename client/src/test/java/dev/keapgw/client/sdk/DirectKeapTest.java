@@ -23,12 +23,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The same SDK straight to Keap (the sandbox) with a personal access key, no gateway in between. */
 class DirectKeapTest {
-  @RegisterExtension static final LiveGateway LIVE = new LiveGateway();
+  @RegisterExtension
+  static final LiveGateway LIVE = new LiveGateway();
+
   private static String pat;
 
   @BeforeAll
   static void personalAccessKey() {
-    TestHttp.Reply r = LIVE.sandboxControl().post("/_sandbox/tenants/kx101/api-keys", Map.of("user_id", "1"));
+    TestHttp.Reply r =
+        LIVE.sandboxControl().post("/_sandbox/tenants/kx101/api-keys", Map.of("user_id", "1"));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     pat = r.json().path("api_key").asText();
   }
@@ -47,14 +50,17 @@ class DirectKeapTest {
     Contact c = keap.contacts().create(new ContactInput().givenName("Direct").email(email));
     assertThat(keap.contacts().get(c.id()).primaryEmail()).isEqualTo(email);
     keap.contacts().delete(c.id());
-    assertThatThrownBy(() -> keap.contacts().get(c.id())).isInstanceOfSatisfying(NotFoundException.class,
-        e -> assertThat(e.envelope().source()).isEqualTo(ErrorEnvelope.Source.KEAP));
+    assertThatThrownBy(() -> keap.contacts().get(c.id()))
+        .isInstanceOfSatisfying(
+            NotFoundException.class,
+            e -> assertThat(e.envelope().source()).isEqualTo(ErrorEnvelope.Source.KEAP));
   }
 
   @Test
   void aBaseUrlEndingInCrmRestIsTheSameTarget() {
     KeapClient keap = direct(LIVE.sandboxUrl() + "/crm/rest/");
-    assertThat(keap.contacts().list(ListQuery.all().pageSize(1)).firstPage().items()).hasSize(1);
+    assertThat(keap.contacts().list(ListQuery.all().pageSize(1)).firstPage().items())
+        .hasSize(1);
   }
 
   @Test
@@ -74,7 +80,8 @@ class DirectKeapTest {
 
   @Test
   void aBadTokenIsKeapsGatewayFault() {
-    KeapClient keap = KeapClient.direct(URI.create(LIVE.sandboxUrl()), "garbage").build();
+    KeapClient keap =
+        KeapClient.direct(URI.create(LIVE.sandboxUrl()), "garbage").build();
     assertThatThrownBy(keap::userInfo).isInstanceOfSatisfying(AuthenticationException.class, e -> {
       assertThat(e.envelope().source()).isEqualTo(ErrorEnvelope.Source.KEAP_FAULT);
       assertThat(e.type()).isEqualTo("keymanagement.service.invalid_access_token");
@@ -84,7 +91,8 @@ class DirectKeapTest {
 
   @Test
   void connectionsBelongToTheGatewayOnly() {
-    assertThatThrownBy(() -> direct(LIVE.sandboxUrl()).connections()).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> direct(LIVE.sandboxUrl()).connections())
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("gateway");
   }
 }

@@ -19,9 +19,11 @@ import javax.net.ssl.SSLParameters;
 /** A real JDK HTTP client that also records each request it sends (method and URI). */
 public final class RecordingHttpClient extends HttpClient {
   /** A request as sent, and the status it got. */
-  public record Sent(String method, java.net.URI uri, java.net.http.HttpHeaders headers, int status) {}
+  public record Sent(
+      String method, java.net.URI uri, java.net.http.HttpHeaders headers, int status) {}
 
-  private final HttpClient real = HttpClient.newBuilder().version(Version.HTTP_1_1).build();
+  private final HttpClient real =
+      HttpClient.newBuilder().version(Version.HTTP_1_1).build();
   private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
   public List<Sent> sent() {
@@ -41,12 +43,15 @@ public final class RecordingHttpClient extends HttpClient {
   }
 
   @Override
-  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+      HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     throw new UnsupportedOperationException("the client sends synchronously");
   }
 
   @Override
-  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+      HttpRequest request,
+      HttpResponse.BodyHandler<T> handler,
       HttpResponse.PushPromiseHandler<T> push) {
     throw new UnsupportedOperationException("the client sends synchronously");
   }

@@ -44,7 +44,10 @@ public final class ScriptedServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/", ex -> {
-      received.add(new Received(ex.getRequestMethod(), ex.getRequestURI().toString(), Map.copyOf(ex.getRequestHeaders())));
+      received.add(new Received(
+          ex.getRequestMethod(),
+          ex.getRequestURI().toString(),
+          Map.copyOf(ex.getRequestHeaders())));
       ex.getRequestBody().readAllBytes();
       Answer a = script.poll();
       if (a == null) {

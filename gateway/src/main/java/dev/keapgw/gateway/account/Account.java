@@ -8,4 +8,5 @@ import java.time.Instant;
  * @param rateLimitPerSecond its own request rate, or null for the gateway's default
  * @param mcpReadOnly its MCP tools may only read: tools that change anything are refused
  */
-public record Account(String id, String name, Integer rateLimitPerSecond, Instant createdAt, boolean mcpReadOnly) {}
+public record Account(
+    String id, String name, Integer rateLimitPerSecond, Instant createdAt, boolean mcpReadOnly) {}

@@ -20,27 +20,37 @@ public final class AccountRepository {
   public void insertAccount(Account a) {
     jdbi.useHandle(h -> h.createUpdate(
             "INSERT INTO accounts (id, name, rate_limit_per_second, created_at) VALUES (:id, :name, :rate, :created)")
-        .bind("id", a.id()).bind("name", a.name()).bind("rate", a.rateLimitPerSecond())
-        .bind("created", Times.micros(a.createdAt())).execute());
+        .bind("id", a.id())
+        .bind("name", a.name())
+        .bind("rate", a.rateLimitPerSecond())
+        .bind("created", Times.micros(a.createdAt()))
+        .execute());
   }
 
   public void insertKey(ApiKey k, String hash) {
     jdbi.useHandle(h -> h.createUpdate(
             "INSERT INTO api_keys (id, account_id, name, key_hash, created_at) VALUES (:id, :account, :name, :hash, :created)")
-        .bind("id", k.id()).bind("account", k.accountId()).bind("name", k.name()).bind("hash", hash)
-        .bind("created", Times.micros(k.createdAt())).execute());
+        .bind("id", k.id())
+        .bind("account", k.accountId())
+        .bind("name", k.name())
+        .bind("hash", hash)
+        .bind("created", Times.micros(k.createdAt()))
+        .execute());
   }
 
   public List<Account> accounts() {
     return jdbi.withHandle(h -> h.createQuery(
             "SELECT id, name, rate_limit_per_second, created_at, mcp_read_only FROM accounts ORDER BY created_at, id")
-        .map((rs, ctx) -> account(rs)).list());
+        .map((rs, ctx) -> account(rs))
+        .list());
   }
 
   public Optional<Account> account(String id) {
     return jdbi.withHandle(h -> h.createQuery(
             "SELECT id, name, rate_limit_per_second, created_at, mcp_read_only FROM accounts WHERE id = :id")
-        .bind("id", id).map((rs, ctx) -> account(rs)).findOne());
+        .bind("id", id)
+        .map((rs, ctx) -> account(rs))
+        .findOne());
   }
 
   /**
@@ -49,20 +59,33 @@ public final class AccountRepository {
    */
   public boolean deleteAccount(String id) {
     return jdbi.inTransaction(h -> {
-      h.createUpdate(dev.keapgw.gateway.connection.ConnectionRepository.ERASE + " WHERE account_id = :id")
-          .bind("id", id).execute();
-      return h.createUpdate("DELETE FROM accounts WHERE id = :id").bind("id", id).execute() > 0;
+      h.createUpdate(
+              dev.keapgw.gateway.connection.ConnectionRepository.ERASE + " WHERE account_id = :id")
+          .bind("id", id)
+          .execute();
+      return h.createUpdate("DELETE FROM accounts WHERE id = :id")
+              .bind("id", id)
+              .execute()
+          > 0;
     });
   }
 
   public boolean setRateLimit(String id, Integer perSecond) {
-    return jdbi.withHandle(h -> h.createUpdate("UPDATE accounts SET rate_limit_per_second = :r WHERE id = :id")
-        .bind("r", perSecond).bind("id", id).execute()) > 0;
+    return jdbi.withHandle(
+            h -> h.createUpdate("UPDATE accounts SET rate_limit_per_second = :r WHERE id = :id")
+                .bind("r", perSecond)
+                .bind("id", id)
+                .execute())
+        > 0;
   }
 
   public boolean setMcpReadOnly(String id, boolean readOnly) {
-    return jdbi.withHandle(h -> h.createUpdate("UPDATE accounts SET mcp_read_only = :r WHERE id = :id")
-        .bind("r", readOnly).bind("id", id).execute()) > 0;
+    return jdbi.withHandle(
+            h -> h.createUpdate("UPDATE accounts SET mcp_read_only = :r WHERE id = :id")
+                .bind("r", readOnly)
+                .bind("id", id)
+                .execute())
+        > 0;
   }
 
   public List<ApiKey> keys(String accountId) {
@@ -70,15 +93,22 @@ public final class AccountRepository {
             "SELECT id, account_id, name, created_at, last_used_at FROM api_keys"
                 + " WHERE account_id = :a AND revoked_at IS NULL ORDER BY created_at, id")
         .bind("a", accountId)
-        .map((rs, ctx) -> new ApiKey(rs.getString("id"), rs.getString("account_id"), rs.getString("name"),
-            Times.instant(rs.getLong("created_at")), Times.instant((Long) rs.getObject("last_used_at", Long.class))))
+        .map((rs, ctx) -> new ApiKey(
+            rs.getString("id"),
+            rs.getString("account_id"),
+            rs.getString("name"),
+            Times.instant(rs.getLong("created_at")),
+            Times.instant((Long) rs.getObject("last_used_at", Long.class))))
         .list());
   }
 
   public boolean revokeKey(String keyId, Instant now) {
     return jdbi.withHandle(h -> h.createUpdate(
-            "UPDATE api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-        .bind("now", Times.micros(now)).bind("id", keyId).execute()) > 0;
+                "UPDATE api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+            .bind("now", Times.micros(now))
+            .bind("id", keyId)
+            .execute())
+        > 0;
   }
 
   public Optional<KeyOwner> ownerOf(String keyHash) {
@@ -104,8 +134,11 @@ public final class AccountRepository {
   }
 
   private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new Account(rs.getString("id"), rs.getString("name"),
-        (Integer) rs.getObject("rate_limit_per_second", Integer.class), Times.instant(rs.getLong("created_at")),
+    return new Account(
+        rs.getString("id"),
+        rs.getString("name"),
+        (Integer) rs.getObject("rate_limit_per_second", Integer.class),
+        Times.instant(rs.getLong("created_at")),
         rs.getBoolean("mcp_read_only"));
   }
 }

@@ -26,7 +26,8 @@ public final class AccountService {
   }
 
   public NewAccount createAccount(String name) {
-    Account a = new Account(UUID.randomUUID().toString(), validName(name, "name"), null, clock.instant(), false);
+    Account a = new Account(
+        UUID.randomUUID().toString(), validName(name, "name"), null, clock.instant(), false);
     repo.insertAccount(a);
     return new NewAccount(a, issueKey(a.id(), "default", KeySecrets.newKey()));
   }
@@ -36,7 +37,8 @@ public final class AccountService {
   }
 
   public Account account(String id) {
-    return repo.account(id).orElseThrow(() -> GatewayException.notFound("No account with id " + id));
+    return repo.account(id)
+        .orElseThrow(() -> GatewayException.notFound("No account with id " + id));
   }
 
   public void deleteAccount(String id) {
@@ -48,7 +50,8 @@ public final class AccountService {
 
   public Account setRateLimit(String id, Integer perSecond) {
     if (perSecond != null && (perSecond < 1 || perSecond > 1_000_000)) {
-      throw GatewayException.badRequest("rate_limit_per_second must be between 1 and 1000000, or null for the default");
+      throw GatewayException.badRequest(
+          "rate_limit_per_second must be between 1 and 1000000, or null for the default");
     }
     if (!repo.setRateLimit(id, perSecond)) {
       throw GatewayException.notFound("No account with id " + id);
@@ -94,7 +97,7 @@ public final class AccountService {
   private IssuedKey issueKey(String accountId, String name, String secret) {
     ApiKey k = new ApiKey(UUID.randomUUID().toString(), accountId, name, clock.instant(), null);
     repo.insertKey(k, KeySecrets.hash(secret));
-    auth.invalidate();   // the key may have been tried before it existed, and that answer cached
+    auth.invalidate(); // the key may have been tried before it existed, and that answer cached
     return new IssuedKey(k, secret);
   }
 

@@ -26,6 +26,7 @@ public final class ApiKeyAuthenticator {
   private final Clock clock;
   /** Key hash to its owner, or empty for a key that is unknown or revoked. */
   private final LoadingCache<String, Optional<AccountRepository.KeyOwner>> cache;
+
   private final Map<String, java.time.Instant> lastUse = new ConcurrentHashMap<>();
   private final AccountRepository repo;
 
@@ -39,8 +40,8 @@ public final class ApiKeyAuthenticator {
   public Future<Principal> authenticate(String authorization) {
     String key = bearer(authorization);
     if (key == null) {
-      return Future.failedFuture(unauthorized(
-          "Missing API key: send it as 'Authorization: Bearer <your API key>'."));
+      return Future.failedFuture(
+          unauthorized("Missing API key: send it as 'Authorization: Bearer <your API key>'."));
     }
     String hash = KeySecrets.hash(key);
     Optional<AccountRepository.KeyOwner> known = cache.getIfPresent(hash);
@@ -52,8 +53,9 @@ public final class ApiKeyAuthenticator {
 
   private Future<Principal> answer(Optional<AccountRepository.KeyOwner> owner) {
     if (owner.isEmpty()) {
-      return Future.failedFuture(unauthorized(
-          "Invalid API key: it is unknown or was revoked. Check MATON_API_KEY, or ask the operator for a new key."));
+      return Future.failedFuture(
+          unauthorized(
+              "Invalid API key: it is unknown or was revoked. Check MATON_API_KEY, or ask the operator for a new key."));
     }
     lastUse.put(owner.get().keyId(), clock.instant());
     return Future.succeededFuture(new Principal(owner.get().keyId(), owner.get().account()));
@@ -83,6 +85,7 @@ public final class ApiKeyAuthenticator {
   }
 
   private static GatewayException unauthorized(String message) {
-    return new GatewayException(ErrorType.UNAUTHORIZED, message).header("WWW-Authenticate", "Bearer");
+    return new GatewayException(ErrorType.UNAUTHORIZED, message)
+        .header("WWW-Authenticate", "Bearer");
   }
 }

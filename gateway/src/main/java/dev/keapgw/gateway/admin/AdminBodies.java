@@ -32,7 +32,9 @@ final class AdminBodies {
   static String requiredText(ObjectNode body, String field) {
     String v = optionalText(body, field);
     if (v == null || v.isBlank()) {
-      throw invalid(field, "'" + field + "' is required and must not be empty, e.g. {\"" + field + "\":\"Acme\"}");
+      throw invalid(
+          field,
+          "'" + field + "' is required and must not be empty, e.g. {\"" + field + "\":\"Acme\"}");
     }
     return v;
   }
@@ -43,14 +45,16 @@ final class AdminBodies {
   }
 
   /** The fields {@code PATCH /admin/accounts/{id}} may set; at least one must be given. */
-  static final java.util.List<String> SETTINGS = java.util.List.of(RATE_LIMIT, MCP_READ_ONLY, "max_connections",
-      "max_pending_connections");
+  static final java.util.List<String> SETTINGS =
+      java.util.List.of(RATE_LIMIT, MCP_READ_ONLY, "max_connections", "max_pending_connections");
 
   static void requireASetting(ObjectNode body) {
     if (SETTINGS.stream().noneMatch(body::has)) {
-      throw invalid(RATE_LIMIT, "'" + RATE_LIMIT + "' or another of " + String.join(", ", SETTINGS)
-          + " is required: a whole number of requests per second (or null for the gateway's default), whether"
-          + " the account's MCP tools may only read, or a cap on its connections");
+      throw invalid(
+          RATE_LIMIT,
+          "'" + RATE_LIMIT + "' or another of " + String.join(", ", SETTINGS)
+              + " is required: a whole number of requests per second (or null for the gateway's default), whether"
+              + " the account's MCP tools may only read, or a cap on its connections");
     }
   }
 
@@ -61,7 +65,10 @@ final class AdminBodies {
       return null;
     }
     if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1 || v.intValue() > max) {
-      throw invalid(field, "'" + field + "' must be a whole number between 1 and " + max + ", or null for the default");
+      throw invalid(
+          field,
+          "'" + field + "' must be a whole number between 1 and " + max
+              + ", or null for the default");
     }
     return v.intValue();
   }
@@ -73,8 +80,10 @@ final class AdminBodies {
       return null;
     }
     if (!v.isBoolean()) {
-      throw invalid(MCP_READ_ONLY, "'" + MCP_READ_ONLY + "' must be true (the account's MCP tools may only read)"
-          + " or false");
+      throw invalid(
+          MCP_READ_ONLY,
+          "'" + MCP_READ_ONLY + "' must be true (the account's MCP tools may only read)"
+              + " or false");
     }
     return v.booleanValue();
   }

@@ -2,6 +2,8 @@ package dev.keapgw.gateway.admin;
 
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.GatewayException;
+import dev.keapgw.gateway.ratelimit.LocalBuckets;
+import io.github.bucket4j.BucketConfiguration;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import dev.keapgw.gateway.ratelimit.LocalBuckets;
-import io.github.bucket4j.BucketConfiguration;
 
 /**
  * Lets a request under {@code /admin} through only with {@code Authorization: Bearer <admin
@@ -26,11 +26,15 @@ import io.github.bucket4j.BucketConfiguration;
 final class AdminGuard implements Handler<RoutingContext> {
   /** Wrong tokens one address may send at once, and then per second. */
   static final int FAILURE_BURST = 10;
+
   static final int FAILURES_PER_SECOND = 1;
   /** Addresses remembered at most; past this the slate is wiped (a flood of addresses only resets it). */
   private static final int MAX_ADDRESSES = 10_000;
+
   private static final BucketConfiguration FAILURES = BucketConfiguration.builder()
-      .addLimit(l -> l.capacity(FAILURE_BURST).refillGreedy(FAILURES_PER_SECOND, Duration.ofSeconds(1))).build();
+      .addLimit(
+          l -> l.capacity(FAILURE_BURST).refillGreedy(FAILURES_PER_SECOND, Duration.ofSeconds(1)))
+      .build();
 
   private final byte[] expected;
   private final LocalBuckets failures;
@@ -43,25 +47,32 @@ final class AdminGuard implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     if (expected == null) {
-      ctx.fail(GatewayException.notFound("The admin API is disabled on this gateway. The operator enables it"
-          + " by starting the gateway with --admin-token <token> (or KEAPGW_ADMIN_TOKEN)."));
+      ctx.fail(GatewayException.notFound(
+          "The admin API is disabled on this gateway. The operator enables it"
+              + " by starting the gateway with --admin-token <token> (or KEAPGW_ADMIN_TOKEN)."));
       return;
     }
-    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
+    String address = ctx.request().remoteAddress() == null
+        ? "?"
+        : ctx.request().remoteAddress().host();
     long wait = failures.nanosUntilAvailable(key(address), FAILURES);
     if (wait > 0) {
       // checked before the token, so that guessing faster than the limit learns nothing
       long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
-      ctx.fail(new GatewayException(ErrorType.RATE_LIMITED, "Too many wrong admin tokens from this address:"
-          + " retry after " + seconds + " s.").header("Retry-After", Long.toString(seconds)));
+      ctx.fail(new GatewayException(
+              ErrorType.RATE_LIMITED,
+              "Too many wrong admin tokens from this address:" + " retry after " + seconds + " s.")
+          .header("Retry-After", Long.toString(seconds)));
       return;
     }
     String given = bearer(ctx.request().getHeader("Authorization"));
     if (given == null || !MessageDigest.isEqual(sha256(given), expected)) {
       failures.consume(key(address), FAILURES);
-      ctx.fail(new GatewayException(ErrorType.UNAUTHORIZED, "Missing or wrong admin token: send"
-          + " 'Authorization: Bearer <admin token>' with the token the gateway was started with"
-          + " (--admin-token or KEAPGW_ADMIN_TOKEN). API keys do not work here.")
+      ctx.fail(new GatewayException(
+              ErrorType.UNAUTHORIZED,
+              "Missing or wrong admin token: send"
+                  + " 'Authorization: Bearer <admin token>' with the token the gateway was started with"
+                  + " (--admin-token or KEAPGW_ADMIN_TOKEN). API keys do not work here.")
           .header("WWW-Authenticate", "Bearer realm=\"admin\""));
       return;
     }

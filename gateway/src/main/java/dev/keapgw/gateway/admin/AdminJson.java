@@ -43,8 +43,11 @@ final class AdminJson {
   }
 
   static ObjectNode key(ApiKey k) {
-    return Json.object().put("id", k.id()).put("name", k.name())
-        .put("created_time", Times.iso(k.createdAt())).put("last_used_time", Times.iso(k.lastUsedAt()));
+    return Json.object()
+        .put("id", k.id())
+        .put("name", k.name())
+        .put("created_time", Times.iso(k.createdAt()))
+        .put("last_used_time", Times.iso(k.lastUsedAt()));
   }
 
   /** {@code {"<name>": value}}. */

@@ -8,10 +8,10 @@ import dev.keapgw.gateway.account.Account;
 import dev.keapgw.gateway.account.AccountService;
 import dev.keapgw.gateway.connection.ConnectionCaps;
 import dev.keapgw.gateway.connection.GrantDisposal;
+import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.Json;
-import dev.keapgw.gateway.crypto.KeyRotation;
 import dev.keapgw.gateway.http.Reply;
 import io.vertx.core.http.HttpMethod;
 
@@ -24,11 +24,16 @@ import io.vertx.core.http.HttpMethod;
 public final class AdminRoutes implements Feature {
   @Override
   public void mount(ControlRoutes routes, GatewayServices services) {
-    routes.router().routeWithRegex("^/admin(/.*)?$").handler(new AdminGuard(services.config().adminToken(), services.config().clock()));
+    routes
+        .router()
+        .routeWithRegex("^/admin(/.*)?$")
+        .handler(
+            new AdminGuard(services.config().adminToken(), services.config().clock()));
     AccountService accounts = services.accounts();
 
     routes.open(HttpMethod.POST, "/admin/accounts", ctx -> {
-      AccountService.NewAccount created = accounts.createAccount(AdminBodies.requiredText(AdminBodies.body(ctx), "name"));
+      AccountService.NewAccount created =
+          accounts.createAccount(AdminBodies.requiredText(AdminBodies.body(ctx), "name"));
       ObjectNode out = AdminJson.wrap("account", AdminJson.account(created.account()));
       out.set("key", AdminJson.key(created.key().key()));
       ((ObjectNode) out.get("account")).setAll(AdminJson.caps(ConnectionCaps.DEFAULTS));
@@ -41,9 +46,13 @@ public final class AdminRoutes implements Feature {
       accounts.accounts().forEach(a -> list.add(AdminJson.account(a, caps(services, a.id()))));
       return Reply.ok(out);
     });
-    routes.open(HttpMethod.GET, "/admin/accounts/:id", ctx ->
-        Reply.ok(AdminJson.wrap("account", AdminJson.account(accounts.account(ctx.pathParam("id")),
-            caps(services, ctx.pathParam("id"))))));
+    routes.open(
+        HttpMethod.GET,
+        "/admin/accounts/:id",
+        ctx -> Reply.ok(AdminJson.wrap(
+            "account",
+            AdminJson.account(
+                accounts.account(ctx.pathParam("id")), caps(services, ctx.pathParam("id"))))));
     routes.open(HttpMethod.PATCH, "/admin/accounts/:id", ctx -> {
       ObjectNode body = AdminBodies.body(ctx);
       AdminBodies.requireASetting(body);
@@ -52,9 +61,12 @@ public final class AdminRoutes implements Feature {
       Integer limit = AdminBodies.rateLimit(body);
       ConnectionCaps caps = services.connectionRepo().caps(id).orElseThrow(() -> noAccount(id));
       ConnectionCaps wanted = new ConnectionCaps(
-          body.has("max_connections") ? AdminBodies.wholeNumber(body, "max_connections", ConnectionCaps.MAX) : caps.all(),
+          body.has("max_connections")
+              ? AdminBodies.wholeNumber(body, "max_connections", ConnectionCaps.MAX)
+              : caps.all(),
           body.has("max_pending_connections")
-              ? AdminBodies.wholeNumber(body, "max_pending_connections", ConnectionCaps.MAX) : caps.pending());
+              ? AdminBodies.wholeNumber(body, "max_pending_connections", ConnectionCaps.MAX)
+              : caps.pending());
       Account a = accounts.account(id);
       if (body.has(AdminBodies.RATE_LIMIT)) {
         a = accounts.setRateLimit(a.id(), limit);
@@ -77,10 +89,12 @@ public final class AdminRoutes implements Feature {
     routes.open(HttpMethod.POST, "/admin/accounts/:id/keys", ctx -> {
       String name = AdminBodies.optionalText(AdminBodies.body(ctx), "name");
       if (name != null && name.isBlank()) {
-        throw AdminBodies.invalid("name", "'name' must not be empty when given; leave it out for the default name");
+        throw AdminBodies.invalid(
+            "name", "'name' must not be empty when given; leave it out for the default name");
       }
       AccountService.IssuedKey k = accounts.createKey(ctx.pathParam("id"), name);
-      return Reply.created(AdminJson.wrap("key", AdminJson.key(k.key())).put("api_key", k.secret()));
+      return Reply.created(
+          AdminJson.wrap("key", AdminJson.key(k.key())).put("api_key", k.secret()));
     });
     routes.open(HttpMethod.GET, "/admin/accounts/:id/keys", ctx -> {
       ObjectNode out = Json.object();
@@ -96,11 +110,16 @@ public final class AdminRoutes implements Feature {
     // Key rotation: seal every stored secret again with the primary encryption key; once the
     // answer says complete, the old keys can be removed from the configuration.
     routes.open(HttpMethod.POST, "/admin/encryption/reencrypt", ctx -> {
-      KeyRotation.Result r = new KeyRotation(services.db().jdbi(), services.secrets(), services.config().keys())
+      KeyRotation.Result r = new KeyRotation(
+              services.db().jdbi(), services.secrets(), services.config().keys())
           .reencryptAll();
-      return Reply.ok(Json.object().put("primary_key_id", services.config().keys().primaryId())
-          .put("reencrypted", r.reencrypted()).put("already_primary", r.alreadyPrimary())
-          .put("unreadable", r.unreadable()).put("skipped", r.skipped()).put("complete", r.complete()));
+      return Reply.ok(Json.object()
+          .put("primary_key_id", services.config().keys().primaryId())
+          .put("reencrypted", r.reencrypted())
+          .put("already_primary", r.alreadyPrimary())
+          .put("unreadable", r.unreadable())
+          .put("skipped", r.skipped())
+          .put("complete", r.complete()));
     });
   }
 

@@ -28,15 +28,21 @@ public record AppConfig(
 
   /** Keap's production endpoints; the client id and secret come from the operator. */
   public static AppConfig keap(String clientId, String clientSecret) {
-    return new AppConfig("keap", URI.create("https://api.infusionsoft.com"),
+    return new AppConfig(
+        "keap",
+        URI.create("https://api.infusionsoft.com"),
         URI.create("https://accounts.infusionsoft.com/app/oauth/authorize"),
         URI.create("https://api.infusionsoft.com/token"),
-        "/crm/rest/v2/oauth/connect/userinfo", clientId, clientSecret, "full");
+        "/crm/rest/v2/oauth/connect/userinfo",
+        clientId,
+        clientSecret,
+        "full");
   }
 
   /** The same app with every endpoint on another base (the sandbox, a test server). */
   public AppConfig at(URI upstream, URI authorize, URI token) {
-    return new AppConfig(name, upstream, authorize, token, userinfoPath, clientId, clientSecret, scope);
+    return new AppConfig(
+        name, upstream, authorize, token, userinfoPath, clientId, clientSecret, scope);
   }
 
   /** The same app with only its API base elsewhere (OAuth endpoints unchanged). */
@@ -45,6 +51,7 @@ public record AppConfig(
   }
 
   public AppConfig withClient(String id, String secret) {
-    return new AppConfig(name, upstreamUrl, authorizeUrl, tokenUrl, userinfoPath, id, secret, scope);
+    return new AppConfig(
+        name, upstreamUrl, authorizeUrl, tokenUrl, userinfoPath, id, secret, scope);
   }
 }

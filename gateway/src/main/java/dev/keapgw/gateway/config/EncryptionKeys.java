@@ -55,7 +55,8 @@ public final class EncryptionKeys {
   public static EncryptionKeys parse(String text) {
     List<String> keys = splitKeys(text);
     if (keys.isEmpty()) {
-      throw new IllegalArgumentException("no encryption key given; make one with `openssl rand -base64 32`");
+      throw new IllegalArgumentException(
+          "no encryption key given; make one with `openssl rand -base64 32`");
     }
     return of(keys.get(0), keys.subList(1, keys.size()));
   }
@@ -85,8 +86,8 @@ public final class EncryptionKeys {
       throw new IllegalArgumentException("the encryption key is not valid base64");
     }
     if (key.length != 32) {
-      throw new IllegalArgumentException(
-          "the encryption key must be 32 bytes (AES-256), got " + key.length + "; make one with `openssl rand -base64 32`");
+      throw new IllegalArgumentException("the encryption key must be 32 bytes (AES-256), got "
+          + key.length + "; make one with `openssl rand -base64 32`");
     }
     return key;
   }

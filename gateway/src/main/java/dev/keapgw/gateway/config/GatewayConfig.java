@@ -4,8 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,9 +54,24 @@ public record GatewayConfig(
     Triggers triggers) {
 
   /** Path names that can never be app names: the gateway's own routes. */
-  public static final Set<String> RESERVED = Set.of("connections", "user", "admin", "connect", "oauth",
-      "healthz", "readyz", "metrics", "favicon.ico", "static", "api", "v1", "docs", "mcp", "console",
-      "triggers", "hooks");
+  public static final Set<String> RESERVED = Set.of(
+      "connections",
+      "user",
+      "admin",
+      "connect",
+      "oauth",
+      "healthz",
+      "readyz",
+      "metrics",
+      "favicon.ico",
+      "static",
+      "api",
+      "v1",
+      "docs",
+      "mcp",
+      "console",
+      "triggers",
+      "hooks");
 
   /** The shortest admin token accepted: a short one can be guessed. */
   public static final int MIN_ADMIN_TOKEN_LENGTH = 32;
@@ -88,8 +101,21 @@ public record GatewayConfig(
 
   /** The settings a {@link Problem} can be about; the launcher names each by its option. */
   public enum Setting {
-    HOST, PORT, PUBLIC_URL, ENCRYPTION_KEY, APPS, CLIENT_ID, CLIENT_SECRET, DB_URL, REDIS_URL, ACCOUNT_RATE_LIMIT,
-    ACCOUNT_BURST, UPSTREAM_QUOTA_PER_MINUTE, UPSTREAM_CONNECT_TIMEOUT, UPSTREAM_RESPONSE_TIMEOUT, ADMIN_TOKEN
+    HOST,
+    PORT,
+    PUBLIC_URL,
+    ENCRYPTION_KEY,
+    APPS,
+    CLIENT_ID,
+    CLIENT_SECRET,
+    DB_URL,
+    REDIS_URL,
+    ACCOUNT_RATE_LIMIT,
+    ACCOUNT_BURST,
+    UPSTREAM_QUOTA_PER_MINUTE,
+    UPSTREAM_CONNECT_TIMEOUT,
+    UPSTREAM_RESPONSE_TIMEOUT,
+    ADMIN_TOKEN
   }
 
   /**
@@ -116,8 +142,13 @@ public record GatewayConfig(
         null,
         null,
         new Limits(10, 20, 1500),
-        new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(15),
-            Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10)),
+        new Timeouts(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(60),
+            Duration.ofMinutes(15),
+            Duration.ofHours(24),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(10)),
         Clock.systemUTC(),
         AccessLogTarget.STDOUT,
         false,
@@ -126,77 +157,18 @@ public record GatewayConfig(
   }
 
   /** A builder starting from {@link #defaults()}. */
-  public static Builder builder() {
+  public static GatewayConfigBuilder builder() {
     return defaults().toBuilder();
   }
 
   /** A builder starting from this configuration. */
-  public Builder toBuilder() {
-    return new Builder(this);
+  public GatewayConfigBuilder toBuilder() {
+    return new GatewayConfigBuilder(this);
   }
 
   /** What makes this configuration unable to run, first found first; empty when it can run. */
   public List<Problem> problems() {
-    List<Problem> problems = new ArrayList<>();
-    if (host == null || host.isBlank()) {
-      problems.add(new Problem(Setting.HOST, "must not be blank"));
-    }
-    if (port < 0 || port > 65535) {
-      problems.add(new Problem(Setting.PORT, "must be between 0 and 65535, not " + port));
-    }
-    if (publicUrl == null || publicUrl.getScheme() == null || publicUrl.getHost() == null) {
-      problems.add(new Problem(Setting.PUBLIC_URL, "must be an absolute http(s) URL such as http://localhost:8080"));
-    }
-    if (keys == null) {
-      problems.add(new Problem(Setting.ENCRYPTION_KEY, "is missing: the gateway keeps tokens encrypted; set it to"
-          + " 32 random bytes in base64, e.g. `openssl rand -base64 32`, or to a file holding them"));
-    }
-    if (apps.isEmpty()) {
-      problems.add(new Problem(Setting.APPS, "no upstream app is configured"));
-    }
-    apps.values().forEach(a -> {
-      if (a.clientId() == null || a.clientId().isBlank()) {
-        problems.add(new Problem(Setting.CLIENT_ID, "is required: the OAuth client id registered with " + a.name()));
-      }
-      if (a.clientSecret() == null || a.clientSecret().isBlank()) {
-        problems.add(new Problem(Setting.CLIENT_SECRET,
-            "is required: the OAuth client secret registered with " + a.name()));
-      }
-      if (RESERVED.contains(a.name())) {
-        problems.add(new Problem(Setting.APPS, "app name '" + a.name() + "' is reserved"));
-      }
-    });
-    if (adminToken != null && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
-      problems.add(new Problem(Setting.ADMIN_TOKEN, "must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters (it"
-          + " guards every account), not " + adminToken.length() + "; make one with `openssl rand -base64 32`"));
-    }
-    if (limits.accountPerSecond() <= 0) {
-      problems.add(new Problem(Setting.ACCOUNT_RATE_LIMIT, "must be at least 1, not " + limits.accountPerSecond()));
-    }
-    if (limits.accountBurst() < 0) {
-      problems.add(new Problem(Setting.ACCOUNT_BURST, "must be 0 (no burst) or more, not " + limits.accountBurst()));
-    }
-    if (limits.upstreamQuotaPerMinute() < 0) {
-      problems.add(new Problem(Setting.UPSTREAM_QUOTA_PER_MINUTE, "must be 0 (no budget) or more"));
-    }
-    if (!positive(timeouts.connect())) {
-      problems.add(new Problem(Setting.UPSTREAM_CONNECT_TIMEOUT, "must be more than zero"));
-    }
-    if (!positive(timeouts.response())) {
-      problems.add(new Problem(Setting.UPSTREAM_RESPONSE_TIMEOUT, "must be more than zero"));
-    }
-    if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
-      problems.add(new Problem(Setting.DB_URL, "must be a PostgreSQL JDBC URL such as"
-          + " jdbc:postgresql://db.example:5432/keapgw?user=keapgw&password=..., got " + dbUrl.split("\\?")[0]));
-    }
-    if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
-      problems.add(new Problem(Setting.REDIS_URL, "must look like redis://host:6379 (or rediss:// for TLS)"));
-    }
-    return problems;
-  }
-
-  private static boolean positive(Duration d) {
-    return d != null && !d.isNegative() && !d.isZero();
+    return ConfigChecks.problems(this);
   }
 
   /** The OAuth redirect URI registered with every upstream: {@code {publicUrl}/oauth/callback}. */
@@ -274,137 +246,10 @@ public record GatewayConfig(
   @Override
   public String toString() {
     return "GatewayConfig[" + host + ":" + port + " public=" + publicUrl + " data=" + dataDir
-        + " db=" + (dbUrl == null ? "embedded" : "external") + " redis=" + (redisUrl == null ? "off" : "on")
+        + " db=" + (dbUrl == null ? "embedded" : "external") + " redis="
+        + (redisUrl == null ? "off" : "on")
         + " apps=" + apps.values()
-        + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits + (mcpReadOnly ? " mcp=read-only" : "") + "]";
-  }
-
-  /** Makes a configuration one setting at a time; {@link #build} checks nothing ({@link #problems} does). */
-  public static final class Builder {
-    private String host;
-    private int port;
-    private URI publicUrl;
-    private Path dataDir;
-    private String dbUrl;
-    private String redisUrl;
-    private final Map<String, AppConfig> apps = new LinkedHashMap<>();
-    private String adminToken;
-    private EncryptionKeys keys;
-    private Limits limits;
-    private Timeouts timeouts;
-    private Clock clock;
-    private AccessLogTarget accessLog;
-    private boolean mcpReadOnly;
-    private Tuning tuning;
-    private Triggers triggers;
-
-    private Builder(GatewayConfig c) {
-      host = c.host;
-      port = c.port;
-      publicUrl = c.publicUrl;
-      dataDir = c.dataDir;
-      dbUrl = c.dbUrl;
-      redisUrl = c.redisUrl;
-      apps.putAll(c.apps);
-      adminToken = c.adminToken;
-      keys = c.keys;
-      limits = c.limits;
-      timeouts = c.timeouts;
-      clock = c.clock;
-      accessLog = c.accessLog;
-      mcpReadOnly = c.mcpReadOnly;
-      tuning = c.tuning;
-      triggers = c.triggers;
-    }
-
-    public Builder host(String h) {
-      host = h;
-      return this;
-    }
-
-    public Builder port(int p) {
-      port = p;
-      return this;
-    }
-
-    public Builder publicUrl(URI u) {
-      publicUrl = u;
-      return this;
-    }
-
-    public Builder dataDir(Path d) {
-      dataDir = d;
-      return this;
-    }
-
-    /** A JDBC URL of an external store; null for the embedded one. */
-    public Builder dbUrl(String u) {
-      dbUrl = u;
-      return this;
-    }
-
-    /** A Redis URL for rate limits shared by a cluster; null for limits kept in this process. */
-    public Builder redisUrl(String u) {
-      redisUrl = u;
-      return this;
-    }
-
-    /** Adds {@code app}, or replaces the app of the same name. */
-    public Builder app(AppConfig app) {
-      apps.put(app.name(), app);
-      return this;
-    }
-
-    /** The operator's token for {@code /admin}; null turns the admin API off. */
-    public Builder adminToken(String t) {
-      adminToken = t;
-      return this;
-    }
-
-    public Builder keys(EncryptionKeys k) {
-      keys = k;
-      return this;
-    }
-
-    public Builder limits(Limits l) {
-      limits = l;
-      return this;
-    }
-
-    public Builder timeouts(Timeouts t) {
-      timeouts = t;
-      return this;
-    }
-
-    public Builder clock(Clock c) {
-      clock = c;
-      return this;
-    }
-
-    public Builder accessLog(AccessLogTarget a) {
-      accessLog = a;
-      return this;
-    }
-
-    /** Whether the MCP endpoint offers only tools that change no data. */
-    public Builder mcpReadOnly(boolean r) {
-      mcpReadOnly = r;
-      return this;
-    }
-
-    public Builder tuning(Tuning t) {
-      tuning = t;
-      return this;
-    }
-
-    public Builder triggers(Triggers t) {
-      triggers = t;
-      return this;
-    }
-
-    public GatewayConfig build() {
-      return new GatewayConfig(host, port, publicUrl, dataDir, dbUrl, redisUrl, Map.copyOf(apps), adminToken, keys,
-          limits, timeouts, clock, accessLog, mcpReadOnly, tuning, triggers);
-    }
+        + " admin=" + (adminToken == null ? "off" : "on") + " limits=" + limits
+        + (mcpReadOnly ? " mcp=read-only" : "") + "]";
   }
 }

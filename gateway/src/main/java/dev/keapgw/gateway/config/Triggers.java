@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param pollEvery how often each instance looks for due deliveries in the store (intake on
  *     this instance wakes it at once)
  */
-public record Triggers(boolean allowPrivateDestinations, Duration deliveryTimeout, Duration pollEvery) {
+public record Triggers(
+    boolean allowPrivateDestinations, Duration deliveryTimeout, Duration pollEvery) {
   public static Triggers defaults() {
     return new Triggers(false, Duration.ofSeconds(15), Duration.ofMillis(500));
   }

@@ -40,9 +40,19 @@ public record Tuning(
     Duration lastUseFlushEvery) {
 
   public static Tuning defaults() {
-    return new Tuning(Math.max(2, Runtime.getRuntime().availableProcessors()), 32, 256, Duration.ofSeconds(30), 16,
-        1024 * 1024, 16 * 1024, Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofMinutes(10),
-        Duration.ofMinutes(10), Duration.ofSeconds(5));
+    return new Tuning(
+        Math.max(2, Runtime.getRuntime().availableProcessors()),
+        32,
+        256,
+        Duration.ofSeconds(30),
+        16,
+        1024 * 1024,
+        16 * 1024,
+        Duration.ofSeconds(120),
+        Duration.ofSeconds(1),
+        Duration.ofMinutes(10),
+        Duration.ofMinutes(10),
+        Duration.ofSeconds(5));
   }
 
   /** How long the hot path may answer from a cached read of a store that is embedded or shared. */

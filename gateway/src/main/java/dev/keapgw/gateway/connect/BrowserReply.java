@@ -22,10 +22,15 @@ record BrowserReply(int status, String location, String title, List<String> para
     StringBuilder b = new StringBuilder(512);
     b.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>").append(escape(title)).append("</title>")
-        .append("<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;")
+        .append("<title>")
+        .append(escape(title))
+        .append("</title>")
+        .append(
+            "<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;")
         .append("line-height:1.5;color:#222}h1{font-size:1.4rem}</style></head><body>\n")
-        .append("<h1>").append(escape(title)).append("</h1>\n");
+        .append("<h1>")
+        .append(escape(title))
+        .append("</h1>\n");
     for (String p : paragraphs) {
       b.append("<p>").append(escape(p)).append("</p>\n");
     }

@@ -21,29 +21,50 @@ public final class ConnectRoutes implements Feature {
   @Override
   public void mount(ControlRoutes routes, GatewayServices services) {
     GatewayConfig config = services.config();
-    OAuthStates states = new OAuthStates(services.connectionRepo(), config.keys(), config.clock(),
+    OAuthStates states = new OAuthStates(
+        services.connectionRepo(),
+        config.keys(),
+        config.clock(),
         config.timeouts().connectSession());
     ConnectStart start = new ConnectStart(services.connectionRepo(), states, config);
-    OAuthCallback callback = new OAuthCallback(services.connectionRepo(), states, services.secrets(),
-        services.oauth(), config);
-    browser(routes, "/connect", ctx -> start.handle(ctx.request().getParam("session_token"),
-        ctx.request().getParam("connection_id")));
-    browser(routes, "/oauth/callback", ctx -> callback.handle(ctx.request().getParam("code"),
-        ctx.request().getParam("state"), ctx.request().getParam("error"),
-        ctx.request().getParam("error_description")));
+    OAuthCallback callback = new OAuthCallback(
+        services.connectionRepo(), states, services.secrets(), services.oauth(), config);
+    browser(
+        routes,
+        "/connect",
+        ctx -> start.handle(
+            ctx.request().getParam("session_token"), ctx.request().getParam("connection_id")));
+    browser(
+        routes,
+        "/oauth/callback",
+        ctx -> callback.handle(
+            ctx.request().getParam("code"),
+            ctx.request().getParam("state"),
+            ctx.request().getParam("error"),
+            ctx.request().getParam("error_description")));
   }
 
-  private static void browser(ControlRoutes routes, String path, Function<RoutingContext, BrowserReply> handler) {
-    routes.router().get(path).blockingHandler(ctx -> {
-      BrowserReply reply;
-      try {
-        reply = handler.apply(ctx);
-      } catch (RuntimeException e) {
-        LOG.error("connect flow failed at {} (request {})", path, (Object) ctx.get("request_id"), e);
-        reply = Pages.internalError(ctx.get("request_id"));
-      }
-      send(ctx.response(), reply);
-    }, false);
+  private static void browser(
+      ControlRoutes routes, String path, Function<RoutingContext, BrowserReply> handler) {
+    routes
+        .router()
+        .get(path)
+        .blockingHandler(
+            ctx -> {
+              BrowserReply reply;
+              try {
+                reply = handler.apply(ctx);
+              } catch (RuntimeException e) {
+                LOG.error(
+                    "connect flow failed at {} (request {})",
+                    path,
+                    (Object) ctx.get("request_id"),
+                    e);
+                reply = Pages.internalError(ctx.get("request_id"));
+              }
+              send(ctx.response(), reply);
+            },
+            false);
   }
 
   private static void send(HttpServerResponse out, BrowserReply reply) {
@@ -56,7 +77,9 @@ public final class ConnectRoutes implements Feature {
       return;
     }
     out.putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+        .putHeader(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
         .end(reply.html());
   }
 }

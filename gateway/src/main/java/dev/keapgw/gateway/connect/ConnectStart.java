@@ -40,7 +40,9 @@ final class ConnectStart {
       return Pages.alreadyConnected();
     }
     if (sessionToken == null || sessionToken.isEmpty()) {
-      return BrowserReply.page(400, "This link is incomplete",
+      return BrowserReply.page(
+          400,
+          "This link is incomplete",
           "The connect link is missing its session token, so it cannot be used.",
           "Copy the whole link again: it is the connection's url, shown by GET /connections/{id}.");
     }
@@ -52,13 +54,17 @@ final class ConnectStart {
     Connection c = found.get();
     AppConfig app = config.apps().get(c.app());
     if (app == null) {
-      return BrowserReply.page(400, "This app is not available",
+      return BrowserReply.page(
+          400,
+          "This app is not available",
           "The connection is for the app '" + c.app() + "', which this gateway no longer serves.",
           "Ask the gateway's operator, or create a connection for an app it serves.");
     }
     String state = states.issue(c.id());
-    LOG.info("connect link opened for connection {} ({}): sending the browser to the authorize page",
-        c.id(), c.app());
+    LOG.info(
+        "connect link opened for connection {} ({}): sending the browser to the authorize page",
+        c.id(),
+        c.app());
     return BrowserReply.redirect(authorizeUrl(app, state));
   }
 

@@ -9,11 +9,11 @@ import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.http.LogText;
-import dev.keapgw.gateway.ratelimit.LocalBuckets;
-import io.github.bucket4j.BucketConfiguration;
 import dev.keapgw.gateway.oauth.TokenEndpointException;
 import dev.keapgw.gateway.oauth.TokenSet;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
+import dev.keapgw.gateway.ratelimit.LocalBuckets;
+import io.github.bucket4j.BucketConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +33,7 @@ final class OAuthCallback {
   private static final Logger LOG = LoggerFactory.getLogger(OAuthCallback.class);
   /** userinfo only adds metadata: the browser does not wait long for it. */
   private static final Duration USERINFO_LIMIT = Duration.ofSeconds(10);
+
   private final ConnectionRepository repo;
   private final OAuthStates states;
   private final SecretBox secrets;
@@ -41,11 +42,17 @@ final class OAuthCallback {
   static final int ATTEMPTS_BURST = 10;
   static final int ATTEMPTS_PER_MINUTE = 10;
   private static final BucketConfiguration ATTEMPTS = BucketConfiguration.builder()
-      .addLimit(l -> l.capacity(ATTEMPTS_BURST).refillGreedy(ATTEMPTS_PER_MINUTE, Duration.ofMinutes(1))).build();
+      .addLimit(
+          l -> l.capacity(ATTEMPTS_BURST).refillGreedy(ATTEMPTS_PER_MINUTE, Duration.ofMinutes(1)))
+      .build();
   /** Sign-ins finished per account (in this process; a cluster allows as many per instance). */
   private final LocalBuckets attempts;
 
-  OAuthCallback(ConnectionRepository repo, OAuthStates states, SecretBox secrets, UpstreamOAuthClient oauth,
+  OAuthCallback(
+      ConnectionRepository repo,
+      OAuthStates states,
+      SecretBox secrets,
+      UpstreamOAuthClient oauth,
       GatewayConfig config) {
     this.repo = repo;
     this.states = states;
@@ -76,18 +83,27 @@ final class OAuthCallback {
     Connection c = found.get();
     String app = Pages.appTitle(c.app());
     if (!attempts.consume(c.accountId(), ATTEMPTS).isConsumed()) {
-      LOG.info("connection {}: sign-in refused, its account finished too many in a short time", c.id());
+      LOG.info(
+          "connection {}: sign-in refused, its account finished too many in a short time", c.id());
       return Pages.tooManyAttempts(app);
     }
     if (error != null && !error.isEmpty()) {
-      LOG.info("connection {}: the authorization page answered error {} ({})", c.id(), LogText.of(error),
+      LOG.info(
+          "connection {}: the authorization page answered error {} ({})",
+          c.id(),
+          LogText.of(error),
           LogText.of(errorDescription));
-      return failed(c, "access_denied".equals(error)
-          ? "The person signing in to " + app + " denied access, so the gateway got no authorization."
-          : app + "'s authorization page refused the request (error code " + errorCode(error) + ").");
+      return failed(
+          c,
+          "access_denied".equals(error)
+              ? "The person signing in to " + app
+                  + " denied access, so the gateway got no authorization."
+              : app + "'s authorization page refused the request (error code " + errorCode(error)
+                  + ").");
     }
     if (code == null || code.isEmpty()) {
-      return failed(c, app + "'s authorization page sent the browser back without an authorization code.");
+      return failed(
+          c, app + "'s authorization page sent the browser back without an authorization code.");
     }
     AppConfig appConfig = config.apps().get(c.app());
     if (appConfig == null) {
@@ -97,9 +113,11 @@ final class OAuthCallback {
     Instant issuedAt = config.clock().instant();
     TokenSet tokens;
     try {
-      tokens = UpstreamCalls.await(() -> oauth.exchangeCode(appConfig, code, config.redirectUri()), exchangeLimit());
+      tokens = UpstreamCalls.await(
+          () -> oauth.exchangeCode(appConfig, code, config.redirectUri()), exchangeLimit());
     } catch (TokenEndpointException e) {
-      return failed(c, app + " did not grant tokens for the authorization: " + e.getMessage() + ".");
+      return failed(
+          c, app + " did not grant tokens for the authorization: " + e.getMessage() + ".");
     } catch (TimeoutException e) {
       return failed(c, app + "'s token endpoint did not answer in time.");
     } catch (RuntimeException e) {
@@ -110,7 +128,9 @@ final class OAuthCallback {
     if (refused != null) {
       return refused;
     }
-    return BrowserReply.page(200, "Connected to " + app,
+    return BrowserReply.page(
+        200,
+        "Connected to " + app,
         "Your " + app + " account is now connected to the gateway.",
         "You can close this window and go back to your app.");
   }
@@ -125,26 +145,39 @@ final class OAuthCallback {
   private BrowserReply activate(Connection c, AppConfig app, TokenSet tokens, Instant issuedAt) {
     JsonNode userinfo = null;
     try {
-      userinfo = UpstreamCalls.await(() -> oauth.userinfo(app, tokens.accessToken()), USERINFO_LIMIT);
+      userinfo =
+          UpstreamCalls.await(() -> oauth.userinfo(app, tokens.accessToken()), USERINFO_LIMIT);
     } catch (RuntimeException | TimeoutException e) {
-      LOG.warn("connection {}: userinfo could not be read ({}); its metadata stays partial", c.id(), e.toString());
+      LOG.warn(
+          "connection {}: userinfo could not be read ({}); its metadata stays partial",
+          c.id(),
+          e.toString());
     }
     ObjectNode meta = GrantMetadata.of(userinfo, tokens.scope());
     String bound = GrantMetadata.tenantOf(c.metadataJson());
     String signedIn = meta.path("tenant_id").asText(null);
     if (bound != null && !bound.equals(signedIn)) {
       // the new tokens are for another CRM: dropped, never stored (Keap cannot revoke them)
-      LOG.info("connection {} ({}) stays with tenant {}: a sign-in for tenant {} was refused", c.id(), c.app(),
-          LogText.of(bound), LogText.of(signedIn));
+      LOG.info(
+          "connection {} ({}) stays with tenant {}: a sign-in for tenant {} was refused",
+          c.id(),
+          c.app(),
+          LogText.of(bound),
+          LogText.of(signedIn));
       return Pages.tenantMismatch(Pages.appTitle(c.app()), bound, signedIn);
     }
     String metadata = new String(Json.bytes(meta), StandardCharsets.UTF_8);
     Instant now = config.clock().instant();
-    String access = secrets.seal(tokens.accessToken(), SecretBox.connectionColumn(c.id(), "access"));
-    String refresh = tokens.refreshToken() == null ? null
+    String access =
+        secrets.seal(tokens.accessToken(), SecretBox.connectionColumn(c.id(), "access"));
+    String refresh = tokens.refreshToken() == null
+        ? null
         : secrets.seal(tokens.refreshToken(), SecretBox.connectionColumn(c.id(), "refresh"));
     repo.activate(c.id(), metadata, access, tokens.expiresAt(issuedAt), refresh, now);
-    LOG.info("connection {} ({}) is ACTIVE for tenant {}", c.id(), c.app(),
+    LOG.info(
+        "connection {} ({}) is ACTIVE for tenant {}",
+        c.id(),
+        c.app(),
         LogText.of(meta.path("tenant_id").asText("unknown")));
     return null;
   }
@@ -152,13 +185,22 @@ final class OAuthCallback {
   private BrowserReply failed(Connection c, String reason) {
     String retry = "To try again, open this connection's url.";
     if (c.isActive()) {
-      LOG.info("connection {} stays ACTIVE after a failed re-authorization: {}", c.id(), LogText.of(reason));
-      return BrowserReply.page(200, "Nothing was changed", reason,
+      LOG.info(
+          "connection {} stays ACTIVE after a failed re-authorization: {}",
+          c.id(),
+          LogText.of(reason));
+      return BrowserReply.page(
+          200,
+          "Nothing was changed",
+          reason,
           "Your existing connection keeps working as before. You can close this window.");
     }
     repo.fail(c.id(), reason + " " + retry, config.clock().instant());
     LOG.info("connection {} ({}) is FAILED: {}", c.id(), c.app(), LogText.of(reason));
-    return BrowserReply.page(200, "The connection was not made", reason,
+    return BrowserReply.page(
+        200,
+        "The connection was not made",
+        reason,
         "To try again, fetch the connection (GET /connections/{id}) and open the url it shows, or ask your"
             + " app for a new connect link. Otherwise you can close this window.");
   }
@@ -170,7 +212,16 @@ final class OAuthCallback {
 
   /** An OAuth error code as the upstream sends them (RFC 6749: a short ASCII word), else a placeholder. */
   static String errorCode(String error) {
-    return error.length() <= 64 && error.chars().allMatch(ch -> (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
-        || (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' || ch == '-') ? error : "not recognised";
+    return error.length() <= 64
+            && error
+                .chars()
+                .allMatch(ch -> (ch >= 'a' && ch <= 'z')
+                    || (ch >= 'A' && ch <= 'Z')
+                    || (ch >= '0' && ch <= '9')
+                    || ch == '_'
+                    || ch == '.'
+                    || ch == '-')
+        ? error
+        : "not recognised";
   }
 }

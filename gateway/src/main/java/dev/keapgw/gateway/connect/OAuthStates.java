@@ -2,6 +2,7 @@ package dev.keapgw.gateway.connect;
 
 import dev.keapgw.gateway.config.EncryptionKeys;
 import dev.keapgw.gateway.connection.ConnectionRepository;
+import dev.keapgw.gateway.connection.OAuthStateRepository;
 import dev.keapgw.gateway.connection.OneTimeTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -27,13 +28,14 @@ final class OAuthStates {
   private static final String MAC = "HmacSHA256";
   /** States kept per connection: opening its link again replaces the oldest. */
   static final int PER_CONNECTION = 3;
-  private final ConnectionRepository repo;
+
+  private final OAuthStateRepository repo;
   private final Clock clock;
   private final Duration lifetime;
   private final byte[] key;
 
   OAuthStates(ConnectionRepository repo, EncryptionKeys keys, Clock clock, Duration lifetime) {
-    this.repo = repo;
+    this.repo = new OAuthStateRepository(repo.jdbi());
     this.clock = clock;
     this.lifetime = lifetime;
     this.key = mac(keys.primary(), "keap-gateway oauth state v1");
@@ -55,8 +57,10 @@ final class OAuthStates {
       return Optional.empty();
     }
     int dot = state.indexOf('.');
-    if (dot <= 0 || !MessageDigest.isEqual(signature(state.substring(0, dot)).getBytes(StandardCharsets.UTF_8),
-        state.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
+    if (dot <= 0
+        || !MessageDigest.isEqual(
+            signature(state.substring(0, dot)).getBytes(StandardCharsets.UTF_8),
+            state.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
       return Optional.empty();
     }
     return repo.consumeState(OneTimeTokens.hash(state), clock.instant());

@@ -18,7 +18,10 @@ final class UpstreamCalls {
    */
   static <T> T await(Supplier<Future<T>> call, Duration limit) throws TimeoutException {
     try {
-      return call.get().toCompletionStage().toCompletableFuture().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      return call.get()
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the upstream", e);

@@ -39,7 +39,9 @@ public final class ConnectionPages {
 
   static String token(Connection last, String accountId) {
     String raw = "v1." + scope(accountId) + "." + Times.micros(last.createdAt()) + "." + last.id();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The position a token names; null for none; 400 for a token this gateway did not give this account. */
@@ -50,14 +52,18 @@ public final class ConnectionPages {
     try {
       String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
       String[] parts = raw.split("\\.", 4);
-      if (parts.length == 4 && parts[0].equals("v1") && parts[1].equals(scope(accountId)) && parts[3].length() <= 64) {
+      if (parts.length == 4
+          && parts[0].equals("v1")
+          && parts[1].equals(scope(accountId))
+          && parts[3].length() <= 64) {
         return new After(Times.instant(Long.parseLong(parts[2])), parts[3]);
       }
     } catch (IllegalArgumentException e) {
       // answered below (NumberFormatException is one too)
     }
-    throw GatewayException.badRequest("'next_token' is not a token this gateway gave out for this account's"
-        + " connections: pass the next_token of the page before, or leave it out to start again.")
+    throw GatewayException.badRequest(
+            "'next_token' is not a token this gateway gave out for this account's"
+                + " connections: pass the next_token of the page before, or leave it out to start again.")
         .with("field", "next_token");
   }
 

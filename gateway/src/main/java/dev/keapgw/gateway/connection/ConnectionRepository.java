@@ -1,8 +1,6 @@
 package dev.keapgw.gateway.connection;
 
 import dev.keapgw.gateway.store.Times;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +12,10 @@ import org.jdbi.v3.core.Jdbi;
  * caller is scoped by account, so another account's connection is simply not found.
  */
 public final class ConnectionRepository {
-  private static final String COLUMNS = "id, account_id, app, status, created_at, updated_at, metadata,"
-      + " failure_reason, session_token_enc, session_expires_at, access_token_enc, access_expires_at,"
-      + " refresh_token_enc, refreshed_at, refresh_failures, next_refresh_at, token_version";
-
   /** Overwrites every secret and personal value of the rows it is given a WHERE for. */
-  public static final String ERASE = "UPDATE connections SET access_token_enc = NULL, refresh_token_enc = NULL,"
-      + " session_token_enc = NULL, session_hash = NULL, metadata = '{}', failure_reason = NULL";
+  public static final String ERASE =
+      "UPDATE connections SET access_token_enc = NULL, refresh_token_enc = NULL,"
+          + " session_token_enc = NULL, session_hash = NULL, metadata = '{}', failure_reason = NULL";
 
   private final Jdbi jdbi;
   private final java.util.List<java.util.function.Consumer<String>> changeListeners =
@@ -92,7 +87,9 @@ public final class ConnectionRepository {
       var counts = h.createQuery("SELECT COUNT(*) AS total,"
               + " COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0) AS pending"
               + " FROM connections WHERE account_id = :a")
-          .bind("a", c.accountId()).map((rs, ctx) -> new long[] {rs.getLong("total"), rs.getLong("pending")}).one();
+          .bind("a", c.accountId())
+          .map((rs, ctx) -> new long[] {rs.getLong("total"), rs.getLong("pending")})
+          .one();
       if (counts[0] >= caps.allOrDefault()) {
         return new CapReached(false, caps.allOrDefault());
       }
@@ -110,10 +107,12 @@ public final class ConnectionRepository {
   }
 
   private static Optional<ConnectionCaps> caps(Handle h, String accountId, boolean lock) {
-    return h.createQuery("SELECT max_connections, max_pending_connections FROM accounts WHERE id = :a"
-            + (lock ? " FOR UPDATE" : ""))
+    return h.createQuery(
+            "SELECT max_connections, max_pending_connections FROM accounts WHERE id = :a"
+                + (lock ? " FOR UPDATE" : ""))
         .bind("a", accountId)
-        .map((rs, ctx) -> new ConnectionCaps(rs.getObject("max_connections", Integer.class),
+        .map((rs, ctx) -> new ConnectionCaps(
+            rs.getObject("max_connections", Integer.class),
             rs.getObject("max_pending_connections", Integer.class)))
         .findOne();
   }
@@ -121,25 +120,40 @@ public final class ConnectionRepository {
   /** Sets an account's caps (a null field: the default); false for an unknown account. */
   public boolean setCaps(String accountId, ConnectionCaps caps) {
     return jdbi.withHandle(h -> h.createUpdate("UPDATE accounts SET max_connections = :all,"
-            + " max_pending_connections = :pending WHERE id = :a")
-        .bind("all", caps.all()).bind("pending", caps.pending()).bind("a", accountId).execute()) > 0;
+                + " max_pending_connections = :pending WHERE id = :a")
+            .bind("all", caps.all())
+            .bind("pending", caps.pending())
+            .bind("a", accountId)
+            .execute())
+        > 0;
   }
 
   private static void insert(Handle h, Connection c, String sessionHash) {
-    h.createUpdate("INSERT INTO connections (id, account_id, app, status, created_at,"
-            + " updated_at, metadata, session_hash, session_token_enc, session_expires_at)"
-            + " VALUES (:id, :account, :app, :status, :created, :updated, :metadata, :sh, :st, :sx)")
-        .bind("id", c.id()).bind("account", c.accountId()).bind("app", c.app())
-        .bind("status", c.status().name()).bind("created", Times.micros(c.createdAt()))
-        .bind("updated", Times.micros(c.updatedAt())).bind("metadata", c.metadataJson())
-        .bind("sh", sessionHash).bind("st", c.sessionTokenSealed())
-        .bind("sx", Times.micros(c.sessionExpiresAt())).execute();
+    h.createUpdate(
+            "INSERT INTO connections (id, account_id, app, status, created_at,"
+                + " updated_at, metadata, session_hash, session_token_enc, session_expires_at)"
+                + " VALUES (:id, :account, :app, :status, :created, :updated, :metadata, :sh, :st, :sx)")
+        .bind("id", c.id())
+        .bind("account", c.accountId())
+        .bind("app", c.app())
+        .bind("status", c.status().name())
+        .bind("created", Times.micros(c.createdAt()))
+        .bind("updated", Times.micros(c.updatedAt()))
+        .bind("metadata", c.metadataJson())
+        .bind("sh", sessionHash)
+        .bind("st", c.sessionTokenSealed())
+        .bind("sx", Times.micros(c.sessionExpiresAt()))
+        .execute();
   }
 
   /** A connection of this account; empty for an unknown id and for another account's alike. */
   public Optional<Connection> find(String accountId, String id) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE id = :id AND account_id = :a")
-        .bind("id", id).bind("a", accountId).map((rs, ctx) -> map(rs)).findOne());
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + ConnectionRows.COLUMNS
+            + " FROM connections WHERE id = :id AND account_id = :a")
+        .bind("id", id)
+        .bind("a", accountId)
+        .map((rs, ctx) -> ConnectionRows.map(rs))
+        .findOne());
   }
 
   /** Any connection by id, for the connect flow and the token lifecycle (not caller-facing). */
@@ -149,13 +163,19 @@ public final class ConnectionRepository {
 
   /** Reads a connection inside a transaction, optionally locking its row until commit. */
   public static Optional<Connection> byId(Handle h, String id, boolean forUpdate) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE id = :id" + (forUpdate ? " FOR UPDATE" : ""))
-        .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+    return h.createQuery("SELECT " + ConnectionRows.COLUMNS + " FROM connections WHERE id = :id"
+            + (forUpdate ? " FOR UPDATE" : ""))
+        .bind("id", id)
+        .map((rs, ctx) -> ConnectionRows.map(rs))
+        .findOne();
   }
 
   public Optional<Connection> bySessionHash(String sessionHash) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE session_hash = :s")
-        .bind("s", sessionHash).map((rs, ctx) -> map(rs)).findOne());
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT " + ConnectionRows.COLUMNS + " FROM connections WHERE session_hash = :s")
+        .bind("s", sessionHash)
+        .map((rs, ctx) -> ConnectionRows.map(rs))
+        .findOne());
   }
 
   /**
@@ -163,31 +183,52 @@ public final class ConnectionRepository {
    * at most {@code limit} of those after ({@code afterCreated}, {@code afterId}) in that order
    * (both null: from the start).
    */
-  public List<Connection> page(String accountId, String app, ConnectionStatus status, java.time.Instant afterCreated,
-      String afterId, int limit) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE account_id = :a"
-            + (app == null ? "" : " AND app = :app") + (status == null ? "" : " AND status = :status")
+  public List<Connection> page(
+      String accountId,
+      String app,
+      ConnectionStatus status,
+      java.time.Instant afterCreated,
+      String afterId,
+      int limit) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + ConnectionRows.COLUMNS
+            + " FROM connections WHERE account_id = :a"
+            + (app == null ? "" : " AND app = :app")
+            + (status == null ? "" : " AND status = :status")
             + (afterId == null ? "" : " AND (created_at > :t OR (created_at = :t AND id > :after))")
             + " ORDER BY created_at, id LIMIT :n")
-        .bind("a", accountId).bind("app", app).bind("status", status == null ? null : status.name())
-        .bind("t", Times.micros(afterCreated)).bind("after", afterId).bind("n", limit)
-        .map((rs, ctx) -> map(rs)).list());
+        .bind("a", accountId)
+        .bind("app", app)
+        .bind("status", status == null ? null : status.name())
+        .bind("t", Times.micros(afterCreated))
+        .bind("after", afterId)
+        .bind("n", limit)
+        .map((rs, ctx) -> ConnectionRows.map(rs))
+        .list());
   }
 
   /** This account's connections, oldest first, optionally of one app and status. */
   public List<Connection> list(String accountId, String app, ConnectionStatus status) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE account_id = :a"
-            + (app == null ? "" : " AND app = :app") + (status == null ? "" : " AND status = :status")
-            + " ORDER BY created_at, id")
-        .bind("a", accountId).bind("app", app).bind("status", status == null ? null : status.name())
-        .map((rs, ctx) -> map(rs)).list());
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT " + ConnectionRows.COLUMNS + " FROM connections WHERE account_id = :a"
+                + (app == null ? "" : " AND app = :app")
+                + (status == null ? "" : " AND status = :status")
+                + " ORDER BY created_at, id")
+        .bind("a", accountId)
+        .bind("app", app)
+        .bind("status", status == null ? null : status.name())
+        .map((rs, ctx) -> ConnectionRows.map(rs))
+        .list());
   }
 
   /** ACTIVE connections not refreshed since {@code before} (for the keep-alive sweeper). */
   public List<Connection> activeRefreshedBefore(Instant before, int limit) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM connections WHERE status = 'ACTIVE'"
-            + " AND (refreshed_at IS NULL OR refreshed_at < :t) ORDER BY refreshed_at LIMIT :n")
-        .bind("t", Times.micros(before)).bind("n", limit).map((rs, ctx) -> map(rs)).list());
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT " + ConnectionRows.COLUMNS + " FROM connections WHERE status = 'ACTIVE'"
+                + " AND (refreshed_at IS NULL OR refreshed_at < :t) ORDER BY refreshed_at LIMIT :n")
+        .bind("t", Times.micros(before))
+        .bind("n", limit)
+        .map((rs, ctx) -> ConnectionRows.map(rs))
+        .list());
   }
 
   /**
@@ -197,9 +238,15 @@ public final class ConnectionRepository {
    */
   public boolean delete(String accountId, String id) {
     boolean deleted = jdbi.inTransaction(h -> {
-      h.createUpdate(ERASE + " WHERE id = :id AND account_id = :a").bind("id", id).bind("a", accountId).execute();
+      h.createUpdate(ERASE + " WHERE id = :id AND account_id = :a")
+          .bind("id", id)
+          .bind("a", accountId)
+          .execute();
       return h.createUpdate("DELETE FROM connections WHERE id = :id AND account_id = :a")
-          .bind("id", id).bind("a", accountId).execute() > 0;
+              .bind("id", id)
+              .bind("a", accountId)
+              .execute()
+          > 0;
     });
     if (deleted) {
       changed(id);
@@ -208,11 +255,17 @@ public final class ConnectionRepository {
   }
 
   /** Replaces the connect link's session (a fresh link for a PENDING or FAILED connection). */
-  public void replaceSession(String id, String sessionHash, String sealedToken, Instant expiresAt, Instant now) {
-    jdbi.useHandle(h -> h.createUpdate("UPDATE connections SET session_hash = :sh, session_token_enc = :st,"
-            + " session_expires_at = :sx, updated_at = :now WHERE id = :id")
-        .bind("sh", sessionHash).bind("st", sealedToken).bind("sx", Times.micros(expiresAt))
-        .bind("now", Times.micros(now)).bind("id", id).execute());
+  public void replaceSession(
+      String id, String sessionHash, String sealedToken, Instant expiresAt, Instant now) {
+    jdbi.useHandle(
+        h -> h.createUpdate("UPDATE connections SET session_hash = :sh, session_token_enc = :st,"
+                + " session_expires_at = :sx, updated_at = :now WHERE id = :id")
+            .bind("sh", sessionHash)
+            .bind("st", sealedToken)
+            .bind("sx", Times.micros(expiresAt))
+            .bind("now", Times.micros(now))
+            .bind("id", id)
+            .execute());
   }
 
   /**
@@ -224,13 +277,19 @@ public final class ConnectionRepository {
    *
    * @return true when this call's session is now the connection's
    */
-  public boolean renewSession(String id, String expectedSealed, String sessionHash, String sealedToken,
-      Instant expiresAt) {
+  public boolean renewSession(
+      String id, String expectedSealed, String sessionHash, String sealedToken, Instant expiresAt) {
     return jdbi.withHandle(h -> {
-      var update = h.createUpdate("UPDATE connections SET session_hash = :sh, session_token_enc = :st,"
-              + " session_expires_at = :sx WHERE id = :id AND "
-              + (expectedSealed == null ? "session_token_enc IS NULL" : "session_token_enc = :old"))
-          .bind("sh", sessionHash).bind("st", sealedToken).bind("sx", Times.micros(expiresAt)).bind("id", id);
+      var update = h.createUpdate(
+              "UPDATE connections SET session_hash = :sh, session_token_enc = :st,"
+                  + " session_expires_at = :sx WHERE id = :id AND "
+                  + (expectedSealed == null
+                      ? "session_token_enc IS NULL"
+                      : "session_token_enc = :old"))
+          .bind("sh", sessionHash)
+          .bind("st", sealedToken)
+          .bind("sx", Times.micros(expiresAt))
+          .bind("id", id);
       if (expectedSealed != null) {
         update.bind("old", expectedSealed);
       }
@@ -241,65 +300,34 @@ public final class ConnectionRepository {
   /** Uses up the connect link's session: true for exactly one caller while it is unexpired. */
   public boolean consumeSession(String sessionHash, Instant now) {
     return jdbi.withHandle(h -> h.createUpdate("UPDATE connections SET session_hash = NULL,"
-            + " session_token_enc = NULL, session_expires_at = NULL"
-            + " WHERE session_hash = :sh AND session_expires_at > :now")
-        .bind("sh", sessionHash).bind("now", Times.micros(now)).execute()) == 1;
-  }
-
-  /**
-   * Records an OAuth state handed to the upstream (single use, expiring), and forgets all but
-   * the newest {@code keep - 1} earlier states of the same connection, so that the table holds
-   * at most {@code keep} per connection however often its link is opened.
-   */
-  public void insertState(String stateHash, String connectionId, Instant expiresAt, int keep) {
-    jdbi.useTransaction(h -> {
-      List<String> older = h.createQuery("SELECT state_hash FROM oauth_states WHERE connection_id = :c"
-              + " ORDER BY expires_at DESC")
-          .bind("c", connectionId).mapTo(String.class).list();
-      if (older.size() >= keep) {
-        h.createUpdate("DELETE FROM oauth_states WHERE state_hash IN (<hashes>)")
-            .bindList("hashes", older.subList(keep - 1, older.size())).execute();
-      }
-      h.createUpdate("INSERT INTO oauth_states (state_hash, connection_id, expires_at) VALUES (:s, :c, :x)")
-          .bind("s", stateHash).bind("c", connectionId).bind("x", Times.micros(expiresAt)).execute();
-    });
-  }
-
-  /** How many OAuth states are recorded (for tests and metrics). */
-  public int stateCount() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM oauth_states").mapTo(Integer.class).one());
-  }
-
-  /** Forgets OAuth states that expired before {@code t} (used or not): they can never be used again. */
-  public int deleteStatesExpiredBefore(Instant t) {
-    return jdbi.withHandle(h -> h.createUpdate("DELETE FROM oauth_states WHERE expires_at < :t")
-        .bind("t", Times.micros(t)).execute());
-  }
-
-  /** Uses up a state: the connection id for exactly one caller while it is unexpired. */
-  public Optional<String> consumeState(String stateHash, Instant now) {
-    return jdbi.inTransaction(h -> {
-      int n = h.createUpdate("UPDATE oauth_states SET used_at = :now WHERE state_hash = :s"
-              + " AND used_at IS NULL AND expires_at > :now")
-          .bind("s", stateHash).bind("now", Times.micros(now)).execute();
-      if (n != 1) {
-        return Optional.<String>empty();
-      }
-      return h.createQuery("SELECT connection_id FROM oauth_states WHERE state_hash = :s")
-          .bind("s", stateHash).mapTo(String.class).findOne();
-    });
+                + " session_token_enc = NULL, session_expires_at = NULL"
+                + " WHERE session_hash = :sh AND session_expires_at > :now")
+            .bind("sh", sessionHash)
+            .bind("now", Times.micros(now))
+            .execute())
+        == 1;
   }
 
   /** Marks a connection ACTIVE with fresh tokens and what the upstream said about the grant. */
-  public void activate(String id, String metadataJson, String accessSealed, Instant accessExpires,
-      String refreshSealed, Instant now) {
+  public void activate(
+      String id,
+      String metadataJson,
+      String accessSealed,
+      Instant accessExpires,
+      String refreshSealed,
+      Instant now) {
     jdbi.useHandle(h -> h.createUpdate("UPDATE connections SET status = 'ACTIVE', metadata = :m,"
             + " failure_reason = NULL, session_hash = NULL, session_token_enc = NULL, session_expires_at = NULL,"
             + " access_token_enc = :at, access_expires_at = :ax, refresh_token_enc = :rt, refreshed_at = :now,"
             + " refresh_failures = 0, next_refresh_at = NULL, token_version = token_version + 1,"
             + " updated_at = :now WHERE id = :id")
-        .bind("m", metadataJson).bind("at", accessSealed).bind("ax", Times.micros(accessExpires))
-        .bind("rt", refreshSealed).bind("now", Times.micros(now)).bind("id", id).execute());
+        .bind("m", metadataJson)
+        .bind("at", accessSealed)
+        .bind("ax", Times.micros(accessExpires))
+        .bind("rt", refreshSealed)
+        .bind("now", Times.micros(now))
+        .bind("id", id)
+        .execute());
     changed(id);
   }
 
@@ -310,38 +338,44 @@ public final class ConnectionRepository {
   }
 
   public static void fail(Handle h, String id, String reason, Instant now) {
-    h.createUpdate("UPDATE connections SET status = 'FAILED', failure_reason = :r, access_token_enc = NULL,"
-            + " access_expires_at = NULL, refresh_token_enc = NULL, next_refresh_at = NULL,"
-            + " token_version = token_version + 1, updated_at = :now WHERE id = :id")
-        .bind("r", reason).bind("now", Times.micros(now)).bind("id", id).execute();
+    h.createUpdate(
+            "UPDATE connections SET status = 'FAILED', failure_reason = :r, access_token_enc = NULL,"
+                + " access_expires_at = NULL, refresh_token_enc = NULL, next_refresh_at = NULL,"
+                + " token_version = token_version + 1, updated_at = :now WHERE id = :id")
+        .bind("r", reason)
+        .bind("now", Times.micros(now))
+        .bind("id", id)
+        .execute();
   }
 
   /** Stores rotated tokens after a refresh (inside the refresh lock's transaction). */
-  public static void storeRefreshed(Handle h, String id, String accessSealed, Instant accessExpires,
-      String refreshSealed, Instant now) {
+  public static void storeRefreshed(
+      Handle h,
+      String id,
+      String accessSealed,
+      Instant accessExpires,
+      String refreshSealed,
+      Instant now) {
     h.createUpdate("UPDATE connections SET access_token_enc = :at, access_expires_at = :ax,"
             + " refresh_token_enc = :rt, refreshed_at = :now, refresh_failures = 0, next_refresh_at = NULL,"
             + " token_version = token_version + 1, updated_at = :now WHERE id = :id")
-        .bind("at", accessSealed).bind("ax", Times.micros(accessExpires)).bind("rt", refreshSealed)
-        .bind("now", Times.micros(now)).bind("id", id).execute();
+        .bind("at", accessSealed)
+        .bind("ax", Times.micros(accessExpires))
+        .bind("rt", refreshSealed)
+        .bind("now", Times.micros(now))
+        .bind("id", id)
+        .execute();
   }
 
   /** Records a transient refresh failure and when to try again. */
   public static void backOff(Handle h, String id, int failures, Instant nextAttempt, Instant now) {
-    h.createUpdate("UPDATE connections SET refresh_failures = :f, next_refresh_at = :n, updated_at = :now"
-            + " WHERE id = :id")
-        .bind("f", failures).bind("n", Times.micros(nextAttempt)).bind("now", Times.micros(now))
-        .bind("id", id).execute();
-  }
-
-  private static Connection map(ResultSet rs) throws SQLException {
-    return new Connection(rs.getString("id"), rs.getString("account_id"), rs.getString("app"),
-        ConnectionStatus.valueOf(rs.getString("status")), Times.instant(rs.getLong("created_at")),
-        Times.instant(rs.getLong("updated_at")), rs.getString("metadata"), rs.getString("failure_reason"),
-        rs.getString("session_token_enc"), Times.instant(rs.getObject("session_expires_at", Long.class)),
-        rs.getString("access_token_enc"), Times.instant(rs.getObject("access_expires_at", Long.class)),
-        rs.getString("refresh_token_enc"), Times.instant(rs.getObject("refreshed_at", Long.class)),
-        rs.getInt("refresh_failures"), Times.instant(rs.getObject("next_refresh_at", Long.class)),
-        rs.getLong("token_version"));
+    h.createUpdate(
+            "UPDATE connections SET refresh_failures = :f, next_refresh_at = :n, updated_at = :now"
+                + " WHERE id = :id")
+        .bind("f", failures)
+        .bind("n", Times.micros(nextAttempt))
+        .bind("now", Times.micros(now))
+        .bind("id", id)
+        .execute();
   }
 }

@@ -29,8 +29,12 @@ public final class ConnectionRoutes implements Feature {
     routes.authenticated(HttpMethod.GET, "/connections", (ctx, p) -> {
       ObjectNode out = Json.object();
       ArrayNode list = out.putArray("connections");
-      ConnectionService.Page page = connections.page(p.accountId(), ctx.request().getParam("app"),
-          ctx.request().getParam("status"), ctx.request().getParam("limit"), ctx.request().getParam("next_token"));
+      ConnectionService.Page page = connections.page(
+          p.accountId(),
+          ctx.request().getParam("app"),
+          ctx.request().getParam("status"),
+          ctx.request().getParam("limit"),
+          ctx.request().getParam("next_token"));
       page.connections().forEach(c -> list.add(ConnectionJson.of(c, connections.connectUrl(c))));
       if (page.nextToken() != null) {
         out.put("next_token", page.nextToken());
@@ -49,8 +53,11 @@ public final class ConnectionRoutes implements Feature {
       Connection c = connections.get(p.accountId(), ctx.pathParam("id"));
       ObjectNode out = ConnectionJson.wrapped(c, connections.connectUrl(c));
       // beyond Maton's fields: how the connection's tokens are doing (docs/API.md)
-      TokenHealth health = TokenHealth.of(c, RefreshFailures.of(services.db().jdbi(), p.accountId()).get(c.id()),
-          services.config(), services.config().clock().instant());
+      TokenHealth health = TokenHealth.of(
+          c,
+          RefreshFailures.of(services.db().jdbi(), p.accountId()).get(c.id()),
+          services.config(),
+          services.config().clock().instant());
       ((ObjectNode) out.get("connection")).set("token_health", health.json());
       return Reply.ok(out);
     });
@@ -65,11 +72,13 @@ public final class ConnectionRoutes implements Feature {
   private static String appOf(RoutingContext ctx) {
     JsonNode app = Json.callerObject(ctx.body().buffer()).get("app");
     if (app == null || app.isNull() || (app.isTextual() && app.asText().isEmpty())) {
-      throw GatewayException.badRequest("'app' is required: the app to connect, e.g. {\"app\":\"keap\"}")
+      throw GatewayException.badRequest(
+              "'app' is required: the app to connect, e.g. {\"app\":\"keap\"}")
           .with("field", "app");
     }
     if (!app.isTextual()) {
-      throw GatewayException.badRequest("'app' must be a string, e.g. {\"app\":\"keap\"}").with("field", "app");
+      throw GatewayException.badRequest("'app' must be a string, e.g. {\"app\":\"keap\"}")
+          .with("field", "app");
     }
     return app.asText();
   }

@@ -31,7 +31,8 @@ public final class ConnectionService {
   private final Clock clock;
   private final GrantDisposal disposal;
 
-  public ConnectionService(ConnectionRepository repo, SecretBox secrets, GatewayConfig config, GrantDisposal disposal) {
+  public ConnectionService(
+      ConnectionRepository repo, SecretBox secrets, GatewayConfig config, GrantDisposal disposal) {
     this.repo = repo;
     this.secrets = secrets;
     this.config = config;
@@ -49,16 +50,37 @@ public final class ConnectionService {
     Instant now = clock.instant();
     String id = UUID.randomUUID().toString();
     NewSession s = newSession(id, now);
-    Connection c = new Connection(id, accountId, app, ConnectionStatus.PENDING, now, now, "{}", null,
-        s.sealed(), s.expiresAt(), null, null, null, null, 0, null, 0);
+    Connection c = new Connection(
+        id,
+        accountId,
+        app,
+        ConnectionStatus.PENDING,
+        now,
+        now,
+        "{}",
+        null,
+        s.sealed(),
+        s.expiresAt(),
+        null,
+        null,
+        null,
+        null,
+        0,
+        null,
+        0);
     ConnectionRepository.CapReached cap = repo.insertWithinCaps(c, s.hash());
     if (cap != null) {
-      throw new GatewayException(ErrorType.CONNECTION_LIMIT_REACHED, cap.pending()
-          ? "This account already has " + cap.cap() + " PENDING connections, as many as it may hold: use or delete"
-              + " one (DELETE /connections/{id}) before creating another."
-          : "This account already has " + cap.cap() + " connections, as many as it may hold: delete one"
-              + " (DELETE /connections/{id}) before creating another, or ask the gateway's operator for more.")
-          .with("limit", Integer.toString(cap.cap())).with("status", cap.pending() ? "PENDING" : "any");
+      throw new GatewayException(
+              ErrorType.CONNECTION_LIMIT_REACHED,
+              cap.pending()
+                  ? "This account already has " + cap.cap()
+                      + " PENDING connections, as many as it may hold: use or delete"
+                      + " one (DELETE /connections/{id}) before creating another."
+                  : "This account already has " + cap.cap()
+                      + " connections, as many as it may hold: delete one"
+                      + " (DELETE /connections/{id}) before creating another, or ask the gateway's operator for more.")
+          .with("limit", Integer.toString(cap.cap()))
+          .with("status", cap.pending() ? "PENDING" : "any");
     }
     return c;
   }
@@ -98,8 +120,13 @@ public final class ConnectionService {
     }
     int n = ConnectionPages.limit(limit);
     ConnectionPages.After after = ConnectionPages.after(token, accountId);
-    List<Connection> rows = repo.page(accountId, appFilter, parseStatus(status), after == null ? null : after.created(),
-        after == null ? null : after.id(), n + 1);
+    List<Connection> rows = repo.page(
+        accountId,
+        appFilter,
+        parseStatus(status),
+        after == null ? null : after.created(),
+        after == null ? null : after.id(),
+        n + 1);
     if (rows.size() <= n) {
       return new Page(rows, null);
     }
@@ -145,8 +172,11 @@ public final class ConnectionService {
    */
   public String connectUrl(Connection c) {
     if (c.isActive()) {
-      String live = c.sessionTokenSealed() != null && c.sessionExpiresAt() != null
-          && c.sessionExpiresAt().isAfter(clock.instant()) ? openSession(c) : null;
+      String live = c.sessionTokenSealed() != null
+              && c.sessionExpiresAt() != null
+              && c.sessionExpiresAt().isAfter(clock.instant())
+          ? openSession(c)
+          : null;
       return live != null ? urlFor(live) : inertUrl(c.id());
     }
     return liveUrl(c);
@@ -171,7 +201,8 @@ public final class ConnectionService {
     for (int attempt = 0; attempt < 5; attempt++) {
       Instant now = clock.instant();
       String sealed = current.sessionTokenSealed();
-      if (sealed != null && current.sessionExpiresAt() != null
+      if (sealed != null
+          && current.sessionExpiresAt() != null
           && current.sessionExpiresAt().isAfter(now.plus(lifetime.dividedBy(3)))) {
         try {
           return urlFor(secrets.open(sealed, sessionAd(current.id())));
@@ -197,8 +228,12 @@ public final class ConnectionService {
     AppConfig a = app == null ? null : config.apps().get(app);
     if (a == null) {
       String known = knownApps();
-      throw new GatewayException(ErrorType.UNKNOWN_APP, "Unknown app '" + app + "'. This gateway serves: " + known
-          + " (use one of these as 'app').").with("field", "app").with("known_apps", known);
+      throw new GatewayException(
+              ErrorType.UNKNOWN_APP,
+              "Unknown app '" + app + "'. This gateway serves: " + known
+                  + " (use one of these as 'app').")
+          .with("field", "app")
+          .with("known_apps", known);
     }
     return a;
   }
@@ -225,7 +260,10 @@ public final class ConnectionService {
 
   private NewSession newSession(String connectionId, Instant now) {
     String token = OneTimeTokens.random();
-    return new NewSession(token, OneTimeTokens.hash(token), secrets.seal(token, sessionAd(connectionId)),
+    return new NewSession(
+        token,
+        OneTimeTokens.hash(token),
+        secrets.seal(token, sessionAd(connectionId)),
         now.plus(config.timeouts().connectSession()));
   }
 
@@ -236,7 +274,8 @@ public final class ConnectionService {
     try {
       return ConnectionStatus.valueOf(status.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw GatewayException.badRequest("Unknown status '" + status + "': use PENDING, ACTIVE or FAILED")
+      throw GatewayException.badRequest(
+              "Unknown status '" + status + "': use PENDING, ACTIVE or FAILED")
           .with("field", "status");
     }
   }
@@ -244,7 +283,8 @@ public final class ConnectionService {
   /** The one answer for an id this account cannot see, whether it exists elsewhere or not. */
   public static GatewayException notFound(String id) {
     String shown = id.length() > 100 ? id.substring(0, 100) + "..." : id;
-    return GatewayException.notFound("No connection with id '" + shown + "' for this API key's account."
-        + " List yours with GET /connections.").with("connection_id", shown);
+    return GatewayException.notFound("No connection with id '" + shown
+            + "' for this API key's account." + " List yours with GET /connections.")
+        .with("connection_id", shown);
   }
 }

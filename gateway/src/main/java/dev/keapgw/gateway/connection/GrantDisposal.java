@@ -46,13 +46,17 @@ public final class GrantDisposal {
       try {
         refresh = secrets.open(c.refreshTokenSealed(), "connection:" + c.id() + ":refresh");
       } catch (SecretBox.CryptoException e) {
-        continue;   // sealed with a key no longer configured: nothing the gateway can spend
+        continue; // sealed with a key no longer configured: nothing the gateway can spend
       }
       oauth.refresh(app, refresh).onComplete(ar -> {
         if (ar.succeeded()) {
-          LOG.info("deleted connection {}: its refresh token was spent and the new tokens discarded", c.id());
+          LOG.info(
+              "deleted connection {}: its refresh token was spent and the new tokens discarded",
+              c.id());
         } else {
-          LOG.info("deleted connection {}: its refresh token could not be spent ({})", c.id(),
+          LOG.info(
+              "deleted connection {}: its refresh token could not be spent ({})",
+              c.id(),
               LogText.of(ar.cause().getMessage()));
         }
       });

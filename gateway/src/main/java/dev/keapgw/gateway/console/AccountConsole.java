@@ -43,7 +43,8 @@ final class AccountConsole {
       var opened = sessions.signIn(key);
       metrics.signIn(KIND, opened.isPresent());
       if (opened.isEmpty()) {
-        throw new GatewayException(ErrorType.UNAUTHORIZED,
+        throw new GatewayException(
+            ErrorType.UNAUTHORIZED,
             "This API key is not valid here: it is unknown or was revoked.");
       }
       api.guard().setCookie(ctx, KIND, opened.get().token());
@@ -61,14 +62,21 @@ final class AccountConsole {
     api.route(HttpMethod.GET, "/connections", KIND, (ctx, s) -> {
       metrics.countSessions(sessions, false);
       Instant now = services.config().clock().instant();
-      Map<String, RefreshFailures.Last> failures = RefreshFailures.of(services.db().jdbi(), s.accountId());
-      Map<String, TrafficView.ConnectionCounts> traffic = ConsoleJson.byConnection(services.traffic().account(s.accountId()));
+      Map<String, RefreshFailures.Last> failures =
+          RefreshFailures.of(services.db().jdbi(), s.accountId());
+      Map<String, TrafficView.ConnectionCounts> traffic =
+          ConsoleJson.byConnection(services.traffic().account(s.accountId()));
       ObjectNode out = Json.object();
       out.putObject("account").put("id", s.accountId()).put("name", s.accountName());
       ArrayNode list = out.putArray("connections");
       for (Connection c : connections.list(s.accountId(), null, null)) {
-        list.add(ConsoleJson.connection(services, c, c.isActive() ? null : connections.connectUrl(c),
-            failures.get(c.id()), traffic.get(c.id()), now));
+        list.add(ConsoleJson.connection(
+            services,
+            c,
+            c.isActive() ? null : connections.connectUrl(c),
+            failures.get(c.id()),
+            traffic.get(c.id()),
+            now));
       }
       ArrayNode apps = out.putArray("apps");
       services.config().apps().keySet().stream().sorted().forEach(apps::add);
@@ -81,21 +89,29 @@ final class AccountConsole {
       }
       Connection c = connections.create(s.accountId(), app);
       ObjectNode out = Json.object();
-      out.set("connection", ConsoleJson.connection(services, c, connections.connectUrl(c), null, null,
-          services.config().clock().instant()));
+      out.set(
+          "connection",
+          ConsoleJson.connection(
+              services,
+              c,
+              connections.connectUrl(c),
+              null,
+              null,
+              services.config().clock().instant()));
       return Reply.created(out);
     });
     api.route(HttpMethod.POST, "/connections/:id/reconnect", KIND, (ctx, s) -> {
       Connection c = connections.get(s.accountId(), ctx.pathParam("id"));
-      return Reply.ok(Json.object().put("connection_id", c.id()).put("url", connections.connectUrl(c)));
+      return Reply.ok(
+          Json.object().put("connection_id", c.id()).put("url", connections.connectUrl(c)));
     });
     api.route(HttpMethod.DELETE, "/connections/:id", KIND, (ctx, s) -> {
       Connection c = connections.delete(s.accountId(), ctx.pathParam("id"));
       return Reply.ok(Json.object().put("connection_id", c.id()).put("deleted", true));
     });
     api.route(HttpMethod.GET, "/traffic", KIND, (ctx, s) -> {
-      ObjectNode out = ConsoleJson.traffic(services.traffic().account(s.accountId()),
-          services.config().limits().accountBurst());
+      ObjectNode out = ConsoleJson.traffic(
+          services.traffic().account(s.accountId()), services.config().limits().accountBurst());
       out.putObject("account").put("id", s.accountId()).put("name", s.accountName());
       return Reply.ok(out);
     });
@@ -112,5 +128,4 @@ final class AccountConsole {
     }
     return v.asText();
   }
-
 }

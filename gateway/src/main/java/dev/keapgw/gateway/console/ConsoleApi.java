@@ -25,24 +25,35 @@ final class ConsoleApi {
   }
 
   /** An endpoint for a signed-in session of {@code kind}. */
-  void route(HttpMethod method, String path, ConsoleSession.Kind kind,
+  void route(
+      HttpMethod method,
+      String path,
+      ConsoleSession.Kind kind,
       BiFunction<RoutingContext, ConsoleSession, Reply> handler) {
-    router.route(method, "/console/api" + path).blockingHandler(ctx -> {
-      ConsoleHttp.secure(ctx.response(), true);
-      ConsoleSession s = guard.require(ctx, kind);
-      guard.checkChange(ctx, s);
-      Reply reply = handler.apply(ctx, s);
-      ConsoleHttp.json(ctx, reply.status(), reply.body());
-    }, false);
+    router
+        .route(method, "/console/api" + path)
+        .blockingHandler(
+            ctx -> {
+              ConsoleHttp.secure(ctx.response(), true);
+              ConsoleSession s = guard.require(ctx, kind);
+              guard.checkChange(ctx, s);
+              Reply reply = handler.apply(ctx, s);
+              ConsoleHttp.json(ctx, reply.status(), reply.body());
+            },
+            false);
   }
 
   /** A sign-in endpoint: a change without a session yet (Origin and body type still checked). */
   void signIn(String path, java.util.function.Function<RoutingContext, Reply> handler) {
-    router.route(HttpMethod.POST, "/console/api" + path).blockingHandler(ctx -> {
-      ConsoleHttp.secure(ctx.response(), true);
-      guard.checkChange(ctx, null);
-      Reply reply = handler.apply(ctx);
-      ConsoleHttp.json(ctx, reply.status(), reply.body());
-    }, false);
+    router
+        .route(HttpMethod.POST, "/console/api" + path)
+        .blockingHandler(
+            ctx -> {
+              ConsoleHttp.secure(ctx.response(), true);
+              guard.checkChange(ctx, null);
+              Reply reply = handler.apply(ctx);
+              ConsoleHttp.json(ctx, reply.status(), reply.body());
+            },
+            false);
   }
 }

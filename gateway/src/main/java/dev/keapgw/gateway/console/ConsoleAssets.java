@@ -12,10 +12,18 @@ import java.util.Map;
  * they load, read once at start. Only the names listed here are ever served.
  */
 final class ConsoleAssets {
-  static final List<String> PAGES = List.of("signin.html", "admin-signin.html", "connections.html", "traffic.html",
-      "operator.html");
-  static final List<String> ASSETS = List.of("console.css", "common.js", "chart.js", "signin.js", "connections.js",
-      "traffic.js", "traffic-view.js", "operator.js", "favicon.svg");
+  static final List<String> PAGES = List.of(
+      "signin.html", "admin-signin.html", "connections.html", "traffic.html", "operator.html");
+  static final List<String> ASSETS = List.of(
+      "console.css",
+      "common.js",
+      "chart.js",
+      "signin.js",
+      "connections.js",
+      "traffic.js",
+      "traffic-view.js",
+      "operator.js",
+      "favicon.svg");
 
   record Asset(byte[] bytes, String contentType) {}
 
@@ -38,7 +46,8 @@ final class ConsoleAssets {
   private static Asset load(String name) {
     try (InputStream in = ConsoleAssets.class.getResourceAsStream("/console/" + name)) {
       if (in == null) {
-        throw new IllegalStateException("the console's file " + name + " is missing from the build");
+        throw new IllegalStateException(
+            "the console's file " + name + " is missing from the build");
       }
       return new Asset(in.readAllBytes(), type(name));
     } catch (IOException e) {

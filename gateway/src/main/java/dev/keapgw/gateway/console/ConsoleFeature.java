@@ -18,8 +18,11 @@ public final class ConsoleFeature implements Feature {
   public void mount(ControlRoutes routes, GatewayServices services) {
     Router router = routes.router();
     ConsoleAssets assets = new ConsoleAssets();
-    ConsoleSessions sessions = new ConsoleSessions(services.db().jdbi(), services.accountRepo(),
-        services.config().clock(), services.config().adminToken());
+    ConsoleSessions sessions = new ConsoleSessions(
+        services.db().jdbi(),
+        services.accountRepo(),
+        services.config().clock(),
+        services.config().adminToken());
     ConsoleMetrics metrics = new ConsoleMetrics(services.metrics());
     ConsoleGuard guard = new ConsoleGuard(sessions, metrics, services.config().publicUrl());
 
@@ -42,15 +45,30 @@ public final class ConsoleFeature implements Feature {
     });
     ConsoleSession.Kind account = ConsoleSession.Kind.ACCOUNT;
     ConsoleSession.Kind operator = ConsoleSession.Kind.OPERATOR;
-    page(router, "/console", ctx -> guard.session(ctx, account).isPresent() ? "/console/connections" : null,
+    page(
+        router,
+        "/console",
+        ctx -> guard.session(ctx, account).isPresent() ? "/console/connections" : null,
         assets.get("signin.html"));
-    page(router, "/console/connections", ctx -> guard.session(ctx, account).isPresent() ? null : "/console",
+    page(
+        router,
+        "/console/connections",
+        ctx -> guard.session(ctx, account).isPresent() ? null : "/console",
         assets.get("connections.html"));
-    page(router, "/console/traffic", ctx -> guard.session(ctx, account).isPresent() ? null : "/console",
+    page(
+        router,
+        "/console/traffic",
+        ctx -> guard.session(ctx, account).isPresent() ? null : "/console",
         assets.get("traffic.html"));
-    page(router, "/console/admin", ctx -> guard.session(ctx, operator).isPresent() ? "/console/admin/overview" : null,
+    page(
+        router,
+        "/console/admin",
+        ctx -> guard.session(ctx, operator).isPresent() ? "/console/admin/overview" : null,
         assets.get("admin-signin.html"));
-    page(router, "/console/admin/overview", ctx -> guard.session(ctx, operator).isPresent() ? null : "/console/admin",
+    page(
+        router,
+        "/console/admin/overview",
+        ctx -> guard.session(ctx, operator).isPresent() ? null : "/console/admin",
         assets.get("operator.html"));
 
     ConsoleApi api = new ConsoleApi(router, guard);
@@ -62,15 +80,22 @@ public final class ConsoleFeature implements Feature {
    * A page: {@code redirect} answers where to send the browser instead (no session, or already
    * signed in), or null to show the page. Blocking (it reads the session).
    */
-  private static void page(Router router, String path, java.util.function.Function<RoutingContext, String> redirect,
+  private static void page(
+      Router router,
+      String path,
+      java.util.function.Function<RoutingContext, String> redirect,
       ConsoleAssets.Asset page) {
-    router.get(path).blockingHandler(ctx -> {
-      String elsewhere = redirect.apply(ctx);
-      if (elsewhere != null) {
-        ConsoleHttp.redirect(ctx, elsewhere);
-      } else {
-        ConsoleHttp.file(ctx, page, true);
-      }
-    }, false);
+    router
+        .get(path)
+        .blockingHandler(
+            ctx -> {
+              String elsewhere = redirect.apply(ctx);
+              if (elsewhere != null) {
+                ConsoleHttp.redirect(ctx, elsewhere);
+              } else {
+                ConsoleHttp.file(ctx, page, true);
+              }
+            },
+            false);
   }
 }

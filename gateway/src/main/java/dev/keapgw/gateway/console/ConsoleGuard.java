@@ -42,9 +42,11 @@ final class ConsoleGuard {
   ConsoleSession require(RoutingContext ctx, ConsoleSession.Kind kind) {
     return session(ctx, kind).orElseThrow(() -> {
       metrics.refused("no_session");
-      return new GatewayException(ErrorType.UNAUTHORIZED, kind == ConsoleSession.Kind.OPERATOR
-          ? "Not signed in as the operator (or the session ended): sign in at /console/admin."
-          : "Not signed in (or the session ended): sign in at /console with an API key.");
+      return new GatewayException(
+          ErrorType.UNAUTHORIZED,
+          kind == ConsoleSession.Kind.OPERATOR
+              ? "Not signed in as the operator (or the session ended): sign in at /console/admin."
+              : "Not signed in (or the session ended): sign in at /console with an API key.");
     });
   }
 
@@ -55,25 +57,37 @@ final class ConsoleGuard {
       return;
     }
     String origin = req.getHeader("Origin");
-    if (origin != null && !origin.equalsIgnoreCase(publicOrigin) && !sameHost(origin, req.getHeader("Host"))) {
-      throw forbidden("cross_origin", "This request comes from another site's page (Origin " + shorten(origin)
-          + "); the console only takes changes from its own pages.");
+    if (origin != null
+        && !origin.equalsIgnoreCase(publicOrigin)
+        && !sameHost(origin, req.getHeader("Host"))) {
+      throw forbidden(
+          "cross_origin",
+          "This request comes from another site's page (Origin " + shorten(origin)
+              + "); the console only takes changes from its own pages.");
     }
     String site = req.getHeader("Sec-Fetch-Site");
     if (site != null && !site.equalsIgnoreCase("same-origin")) {
-      throw forbidden("cross_origin", "This request was not made by the console's own pages (Sec-Fetch-Site "
-          + shorten(site) + ").");
+      throw forbidden(
+          "cross_origin",
+          "This request was not made by the console's own pages (Sec-Fetch-Site " + shorten(site)
+              + ").");
     }
     String type = req.getHeader("Content-Type");
-    if (ctx.body() != null && ctx.body().length() > 0
+    if (ctx.body() != null
+        && ctx.body().length() > 0
         && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
-      throw forbidden("content_type", "Console requests send JSON: Content-Type: application/json.");
+      throw forbidden(
+          "content_type", "Console requests send JSON: Content-Type: application/json.");
     }
     if (s != null) {
       String given = req.getHeader(CSRF_HEADER);
-      if (given == null || !java.security.MessageDigest.isEqual(given.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          s.csrfToken().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-        throw forbidden("csrf", "Missing or wrong " + CSRF_HEADER + " header: reload the console page and try again.");
+      if (given == null
+          || !java.security.MessageDigest.isEqual(
+              given.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              s.csrfToken().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+        throw forbidden(
+            "csrf",
+            "Missing or wrong " + CSRF_HEADER + " header: reload the console page and try again.");
       }
     }
   }
@@ -87,7 +101,10 @@ final class ConsoleGuard {
   }
 
   private Cookie cookie(ConsoleSession.Kind kind, String value) {
-    return Cookie.cookie(kind.cookie, value).setPath("/console").setHttpOnly(true).setSecure(secureCookies)
+    return Cookie.cookie(kind.cookie, value)
+        .setPath("/console")
+        .setHttpOnly(true)
+        .setSecure(secureCookies)
         .setSameSite(CookieSameSite.STRICT);
   }
 
@@ -97,13 +114,17 @@ final class ConsoleGuard {
   }
 
   private static boolean sameHost(String origin, String host) {
-    return host != null && (origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host));
+    return host != null
+        && (origin.equalsIgnoreCase("http://" + host)
+            || origin.equalsIgnoreCase("https://" + host));
   }
 
   static String origin(URI u) {
     String scheme = u.getScheme().toLowerCase(Locale.ROOT);
     int port = u.getPort();
-    boolean defaultPort = port < 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+    boolean defaultPort = port < 0
+        || (scheme.equals("http") && port == 80)
+        || (scheme.equals("https") && port == 443);
     return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
   }
 

@@ -12,8 +12,9 @@ final class ConsoleHttp {
    * Scripts, styles and data from the gateway itself only; no inline script or style, no
    * framing, no form posts elsewhere.
    */
-  static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-      + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   private ConsoleHttp() {}
 
@@ -29,15 +30,22 @@ final class ConsoleHttp {
   }
 
   static void json(RoutingContext ctx, int status, JsonNode body) {
-    secure(ctx.response(), true).setStatusCode(status).putHeader("Content-Type", "application/json")
+    secure(ctx.response(), true)
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
         .end(Buffer.buffer(Json.bytes(body)));
   }
 
   static void file(RoutingContext ctx, ConsoleAssets.Asset a, boolean noStore) {
-    secure(ctx.response(), noStore).putHeader("Content-Type", a.contentType()).end(Buffer.buffer(a.bytes()));
+    secure(ctx.response(), noStore)
+        .putHeader("Content-Type", a.contentType())
+        .end(Buffer.buffer(a.bytes()));
   }
 
   static void redirect(RoutingContext ctx, String location) {
-    secure(ctx.response(), true).setStatusCode(302).putHeader("Location", location).end();
+    secure(ctx.response(), true)
+        .setStatusCode(302)
+        .putHeader("Location", location)
+        .end();
   }
 }

@@ -34,11 +34,17 @@ final class ConsoleJson {
    * A connection as the console lists it: Maton's fields ({@code url} only while it needs
    * authorizing), {@code token_health}, and {@code last_hour} requests and errors.
    */
-  static ObjectNode connection(GatewayServices s, Connection c, String url, RefreshFailures.Last failure,
-      TrafficView.ConnectionCounts traffic, Instant now) {
+  static ObjectNode connection(
+      GatewayServices s,
+      Connection c,
+      String url,
+      RefreshFailures.Last failure,
+      TrafficView.ConnectionCounts traffic,
+      Instant now) {
     ObjectNode o = ConnectionJson.of(c, url);
     o.set("token_health", TokenHealth.of(c, failure, s.config(), now).json());
-    o.putObject("last_hour").put("requests", traffic == null ? 0 : traffic.counts().requests())
+    o.putObject("last_hour")
+        .put("requests", traffic == null ? 0 : traffic.counts().requests())
         .put("errors", traffic == null ? 0 : traffic.counts().errors());
     return o;
   }
@@ -62,16 +68,25 @@ final class ConsoleJson {
     o.set("keap_quota", quota(v.keapQuota()));
     ArrayNode recent = o.putArray("recent");
     for (RecentRequest r : v.recent()) {
-      recent.addObject().put("time", Times.iso(Instant.ofEpochMilli(r.epochMillis()))).put("method", r.method())
-          .put("path", r.path()).put("query", r.query()).put("status", r.status())
-          .put("duration_ms", r.durationMicros() / 1000.0).put("request_id", r.requestId())
+      recent
+          .addObject()
+          .put("time", Times.iso(Instant.ofEpochMilli(r.epochMillis())))
+          .put("method", r.method())
+          .put("path", r.path())
+          .put("query", r.query())
+          .put("status", r.status())
+          .put("duration_ms", r.durationMicros() / 1000.0)
+          .put("request_id", r.requestId())
           .put("connection_id", r.connectionId());
     }
     return o;
   }
 
   private static ObjectNode counts(TrafficView.Counts c) {
-    ObjectNode o = Json.object().put("requests", c.requests()).put("errors", c.errors()).put("limited", c.limited());
+    ObjectNode o = Json.object()
+        .put("requests", c.requests())
+        .put("errors", c.errors())
+        .put("limited", c.limited());
     ObjectNode byClass = o.putObject("per_minute");
     for (int i = 0; i < CLASSES.length; i++) {
       ArrayNode a = byClass.putArray(CLASSES[i]);
@@ -88,7 +103,10 @@ final class ConsoleJson {
       return null;
     }
     // X-RateLimit-Limit is the bucket's size: the rate plus the burst
-    return Json.object().put("limit_per_second", r.limit() - burst).put("burst", burst).put("remaining", r.remaining())
+    return Json.object()
+        .put("limit_per_second", r.limit() - burst)
+        .put("burst", burst)
+        .put("remaining", r.remaining())
         .put("seen_time", Times.iso(Instant.ofEpochMilli(r.atMillis())));
   }
 
@@ -96,9 +114,14 @@ final class ConsoleJson {
     if (q == null) {
       return null;
     }
-    return Json.object().put("minute_used", q.minuteUsed()).put("minute_limit", q.minuteLimit())
-        .put("day_used", q.dayUsed()).put("day_limit", q.dayLimit()).put("tenant_used", q.tenantUsed())
-        .put("tenant_limit", q.tenantLimit()).put("seen_time", Times.iso(Instant.ofEpochMilli(q.atMillis())));
+    return Json.object()
+        .put("minute_used", q.minuteUsed())
+        .put("minute_limit", q.minuteLimit())
+        .put("day_used", q.dayUsed())
+        .put("day_limit", q.dayLimit())
+        .put("tenant_used", q.tenantUsed())
+        .put("tenant_limit", q.tenantLimit())
+        .put("seen_time", Times.iso(Instant.ofEpochMilli(q.atMillis())));
   }
 
   static Map<String, TrafficView.ConnectionCounts> byConnection(TrafficView v) {

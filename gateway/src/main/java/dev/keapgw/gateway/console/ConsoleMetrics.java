@@ -19,21 +19,30 @@ final class ConsoleMetrics {
   ConsoleMetrics(MeterRegistry registry) {
     this.registry = registry;
     Gauge.builder("gateway_console_sessions", sessions, AtomicLong::get)
-        .description("Console sessions signed in and not expired").register(registry);
+        .description("Console sessions signed in and not expired")
+        .register(registry);
   }
 
   void signIn(ConsoleSession.Kind kind, boolean success) {
-    Counter.builder("gateway_console_sign_ins_total").tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
-        .tag("outcome", success ? "success" : "refused").register(registry).increment();
+    Counter.builder("gateway_console_sign_ins_total")
+        .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+        .tag("outcome", success ? "success" : "refused")
+        .register(registry)
+        .increment();
   }
 
   void signOut(ConsoleSession.Kind kind) {
-    Counter.builder("gateway_console_sign_outs_total").tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
-        .register(registry).increment();
+    Counter.builder("gateway_console_sign_outs_total")
+        .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+        .register(registry)
+        .increment();
   }
 
   void refused(String reason) {
-    Counter.builder("gateway_console_refusals_total").tag("reason", reason).register(registry).increment();
+    Counter.builder("gateway_console_refusals_total")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
   }
 
   /** Counts live sessions again (blocking) when asked to, or when the last count is a minute old. */

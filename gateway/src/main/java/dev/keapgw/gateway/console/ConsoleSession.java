@@ -9,8 +9,14 @@ import java.time.Instant;
  * @param accountId null for the operator
  * @param csrfToken what the browser must send in {@code X-CSRF-Token} with every change
  */
-public record ConsoleSession(String tokenHash, Kind kind, String accountId, String accountName, String keyId,
-    Instant expiresAt, String csrfToken) {
+public record ConsoleSession(
+    String tokenHash,
+    Kind kind,
+    String accountId,
+    String accountName,
+    String keyId,
+    Instant expiresAt,
+    String csrfToken) {
 
   public enum Kind {
     ACCOUNT("kgw_console"),

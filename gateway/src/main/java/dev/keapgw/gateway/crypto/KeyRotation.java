@@ -20,6 +20,7 @@ public final class KeyRotation {
       new String[] {"access_token_enc", "access"},
       new String[] {"refresh_token_enc", "refresh"},
       new String[] {"session_token_enc", "session"});
+
   private static final int BATCH = 500;
 
   /**
@@ -56,8 +57,10 @@ public final class KeyRotation {
     java.util.Set<String> ids = new java.util.TreeSet<>();
     for (String[] column : COLUMNS) {
       // a sealed value starts "v1.<key id>.": its first 12 characters name the key
-      jdbi.useHandle(h -> h.createQuery("SELECT DISTINCT LEFT(" + column[0] + ", 12) FROM connections WHERE "
-          + column[0] + " IS NOT NULL").mapTo(String.class).forEach(prefix -> {
+      jdbi.useHandle(h -> h.createQuery("SELECT DISTINCT LEFT(" + column[0]
+              + ", 12) FROM connections WHERE " + column[0] + " IS NOT NULL")
+          .mapTo(String.class)
+          .forEach(prefix -> {
             String id = SecretBox.keyIdOf(prefix);
             if (id != null && !id.isEmpty()) {
               ids.add(id);
@@ -81,7 +84,14 @@ public final class KeyRotation {
       rotateColumn(column[0], column[1], counts);
     }
     Result r = new Result(counts[0], counts[1], counts[2], counts[3]);
-    LOG.info("key rotation to primary key {}: {}", keys.primaryId(), r);
+    LOG.info(
+        "key rotation to primary key {}: {} secret(s) re-encrypted, {} already sealed with it, {} unreadable"
+            + " (their connections need reconnecting), {} changed meanwhile (run it again)",
+        keys.primaryId(),
+        r.reencrypted(),
+        r.alreadyPrimary(),
+        r.unreadable(),
+        r.skipped());
     return r;
   }
 
@@ -90,9 +100,12 @@ public final class KeyRotation {
     while (true) {
       record Row(String id, String sealed) {}
       String from = after;
-      List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT id, " + column + " AS sealed FROM connections"
-              + " WHERE " + column + " IS NOT NULL AND id > :after ORDER BY id LIMIT " + BATCH)
-          .bind("after", from).map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("sealed"))).list());
+      List<Row> rows =
+          jdbi.withHandle(h -> h.createQuery("SELECT id, " + column + " AS sealed FROM connections"
+                  + " WHERE " + column + " IS NOT NULL AND id > :after ORDER BY id LIMIT " + BATCH)
+              .bind("after", from)
+              .map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("sealed")))
+              .list());
       if (rows.isEmpty()) {
         return;
       }
@@ -106,14 +119,21 @@ public final class KeyRotation {
         try {
           plain = box.open(row.sealed(), aad);
         } catch (SecretBox.CryptoException e) {
-          LOG.warn("connection {}: its {} cannot be decrypted ({}); left as it is", row.id(), suffix, e.getMessage());
+          LOG.warn(
+              "connection {}: its {} cannot be decrypted ({}); left as it is",
+              row.id(),
+              suffix,
+              e.getMessage());
           counts[2]++;
           continue;
         }
         String resealed = box.seal(plain, aad);
         int n = jdbi.withHandle(h -> h.createUpdate("UPDATE connections SET " + column + " = :new"
                 + " WHERE id = :id AND " + column + " = :old")
-            .bind("new", resealed).bind("id", row.id()).bind("old", row.sealed()).execute());
+            .bind("new", resealed)
+            .bind("id", row.id())
+            .bind("old", row.sealed())
+            .execute());
         counts[n == 1 ? 0 : 3]++;
       }
       after = rows.get(rows.size() - 1).id();

@@ -30,7 +30,10 @@ public final class SecretBox {
       byte[] nonce = new byte[NONCE_BYTES];
       random.nextBytes(nonce);
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keys.primary(), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+      c.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(keys.primary(), "AES"),
+          new GCMParameterSpec(TAG_BITS, nonce));
       c.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
       byte[] ct = c.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       byte[] out = new byte[nonce.length + ct.length];
@@ -54,9 +57,13 @@ public final class SecretBox {
     try {
       byte[] all = Base64.getDecoder().decode(parts[2]);
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+      c.init(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
+          new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
       c.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-      return new String(c.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
+      return new String(
+          c.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new CryptoException("a sealed value does not decrypt (wrong key or tampered)");
     }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class Failures {
   private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
   /** The one message of an internal error: the request id in the same answer finds the log line. */
-  static final String INTERNAL_MESSAGE = "Internal error in the gateway; the request id is in this answer.";
+  static final String INTERNAL_MESSAGE =
+      "Internal error in the gateway; the request id is in this answer.";
 
   private Failures() {}
 
@@ -42,8 +43,9 @@ public final class Failures {
 
   /** The answer while the store is unreachable: nothing was done, retry shortly. */
   public static GatewayException storeUnavailable() {
-    return new GatewayException(ErrorType.STORE_UNAVAILABLE,
-        "The gateway's database is not reachable right now; nothing was sent upstream. Retry in a few seconds.")
+    return new GatewayException(
+            ErrorType.STORE_UNAVAILABLE,
+            "The gateway's database is not reachable right now; nothing was sent upstream. Retry in a few seconds.")
         .header("Retry-After", "5");
   }
 
@@ -53,18 +55,30 @@ public final class Failures {
    */
   public static GatewayException upstream(Throwable failure, String app) {
     if (!(failure instanceof UpstreamException u)) {
-      return new GatewayException(ErrorType.UPSTREAM_UNREACHABLE, "The connection to the " + app
-          + " API failed before it answered (" + failure.getClass().getSimpleName() + ").");
+      return new GatewayException(
+          ErrorType.UPSTREAM_UNREACHABLE,
+          "The connection to the " + app + " API failed before it answered ("
+              + failure.getClass().getSimpleName() + ").");
     }
     return switch (u.kind()) {
-      case CONNECT -> new GatewayException(ErrorType.UPSTREAM_UNREACHABLE,
-          "The " + app + " API could not be reached (" + u.getMessage() + "). Try again shortly.");
-      case TIMEOUT -> new GatewayException(ErrorType.UPSTREAM_TIMEOUT,
-          "The " + app + " API did not answer in time. The request may or may not have been carried out.");
-      case CLOSED_BEFORE_ANSWER -> new GatewayException(ErrorType.UPSTREAM_UNREACHABLE,
-          "The connection to the " + app + " API closed before it answered.");
-      case PROTOCOL, BROKEN_ANSWER -> new GatewayException(ErrorType.UPSTREAM_UNREACHABLE,
-          "The " + app + " API's answer could not be passed on (" + u.getMessage() + ").");
+      case CONNECT ->
+        new GatewayException(
+            ErrorType.UPSTREAM_UNREACHABLE,
+            "The " + app + " API could not be reached (" + u.getMessage()
+                + "). Try again shortly.");
+      case TIMEOUT ->
+        new GatewayException(
+            ErrorType.UPSTREAM_TIMEOUT,
+            "The " + app
+                + " API did not answer in time. The request may or may not have been carried out.");
+      case CLOSED_BEFORE_ANSWER ->
+        new GatewayException(
+            ErrorType.UPSTREAM_UNREACHABLE,
+            "The connection to the " + app + " API closed before it answered.");
+      case PROTOCOL, BROKEN_ANSWER ->
+        new GatewayException(
+            ErrorType.UPSTREAM_UNREACHABLE,
+            "The " + app + " API's answer could not be passed on (" + u.getMessage() + ").");
     };
   }
 
@@ -78,10 +92,10 @@ public final class Failures {
    * @param url where to (re)connect it, or null
    * @param retryAfter when trying again may help, or null
    */
-  public static GatewayException connectionNotReady(String message, String connectionId, String status, String url,
-      Duration retryAfter) {
-    GatewayException e = new GatewayException(ErrorType.CONNECTION_NOT_READY,
-        message + (url != null ? " Connect url: " + url : ""));
+  public static GatewayException connectionNotReady(
+      String message, String connectionId, String status, String url, Duration retryAfter) {
+    GatewayException e = new GatewayException(
+        ErrorType.CONNECTION_NOT_READY, message + (url != null ? " Connect url: " + url : ""));
     if (connectionId != null) {
       e.with("connection_id", connectionId);
       e.with("connection_status", status);

@@ -14,10 +14,13 @@ public final class StoreUnavailable {
   /** Whether {@code t}, or one of its causes, says the store could not be reached. */
   public static boolean matches(Throwable t) {
     for (Throwable e = t; e != null; e = e.getCause() == e ? null : e.getCause()) {
-      if (e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException) {
+      if (e instanceof SQLTransientConnectionException
+          || e instanceof SQLNonTransientConnectionException) {
         return true;
       }
-      if (e instanceof SQLException s && s.getSQLState() != null && connectionState(s.getSQLState())) {
+      if (e instanceof SQLException s
+          && s.getSQLState() != null
+          && connectionState(s.getSQLState())) {
         return true;
       }
     }
@@ -26,6 +29,9 @@ public final class StoreUnavailable {
 
   /** SQL states of lost or refused connections: class 08, and PostgreSQL's shutdown states 57P01-57P03. */
   private static boolean connectionState(String state) {
-    return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    return state.startsWith("08")
+        || state.equals("57P01")
+        || state.equals("57P02")
+        || state.equals("57P03");
   }
 }

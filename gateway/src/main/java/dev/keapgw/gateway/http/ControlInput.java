@@ -31,10 +31,13 @@ public final class ControlInput {
     if (type != null) {
       String t = type.toLowerCase(Locale.ROOT);
       if (t.startsWith("multipart/")) {
-        return GatewayException.badRequest("This API takes JSON bodies: send Content-Type: application/json.");
+        return GatewayException.badRequest(
+            "This API takes a JSON body, not a multipart form: send the JSON itself"
+                + " (curl -d '{...}', any Content-Type).");
       }
       if (t.startsWith("application/x-www-form-urlencoded")) {
-        // the body handler would decode a form (and throw on a malformed one): keep the bytes as they came
+        // the body handler would decode a form (and throw on a malformed one): keep the bytes as
+        // they came
         ctx.request().headers().remove(HttpHeaders.CONTENT_TYPE);
       }
     }

@@ -45,15 +45,20 @@ public final class ControlRoutes {
    * rate, the same one the data plane spends, and a call over it answers 429 with
    * {@code Retry-After} before the handler runs.
    */
-  public void authenticated(HttpMethod method, String path, BiFunction<RoutingContext, Principal, Reply> handler) {
-    router.route(method, path).handler(ctx -> auth.authenticate(ctx.request().getHeader("Authorization"))
-        .compose(p -> admit(ctx, p))
-        .onSuccess(p -> {
-          ctx.put("principal", p);
-          ctx.next();
-        })
-        .onFailure(ctx::fail));
-    router.route(method, path).blockingHandler(ctx -> send(ctx, handler.apply(ctx, ctx.get("principal"))), false);
+  public void authenticated(
+      HttpMethod method, String path, BiFunction<RoutingContext, Principal, Reply> handler) {
+    router
+        .route(method, path)
+        .handler(ctx -> auth.authenticate(ctx.request().getHeader("Authorization"))
+            .compose(p -> admit(ctx, p))
+            .onSuccess(p -> {
+              ctx.put("principal", p);
+              ctx.next();
+            })
+            .onFailure(ctx::fail));
+    router
+        .route(method, path)
+        .blockingHandler(ctx -> send(ctx, handler.apply(ctx, ctx.get("principal"))), false);
   }
 
   private Future<Principal> admit(RoutingContext ctx, Principal p) {
@@ -61,20 +66,27 @@ public final class ControlRoutes {
       return Future.succeededFuture(p);
     }
     return limits.tryAcquire(p.accountId(), p.account().rateLimitPerSecond()).compose(v -> {
-      ctx.response().putHeader("X-RateLimit-Limit", Long.toString(v.limit()))
+      ctx.response()
+          .putHeader("X-RateLimit-Limit", Long.toString(v.limit()))
           .putHeader("X-RateLimit-Remaining", Long.toString(Math.max(0, v.remaining())))
           .putHeader("X-RateLimit-Reset", Long.toString(v.resetSeconds()));
       if (!v.allowed()) {
-        return Future.failedFuture(new GatewayException(ErrorType.RATE_LIMITED, "Rate limit exceeded: this account"
-            + " may send " + v.limit() + " requests per second, control-plane calls included. Retry after "
-            + v.retryAfterSeconds() + " s.").header("Retry-After", Long.toString(v.retryAfterSeconds())));
+        return Future.failedFuture(new GatewayException(
+                ErrorType.RATE_LIMITED,
+                "Rate limit exceeded: this account"
+                    + " may send " + v.limit()
+                    + " requests per second, control-plane calls included. Retry after "
+                    + v.retryAfterSeconds() + " s.")
+            .header("Retry-After", Long.toString(v.retryAfterSeconds())));
       }
       return Future.succeededFuture(p);
     });
   }
 
   private static void send(RoutingContext ctx, Reply reply) {
-    ctx.response().setStatusCode(reply.status()).putHeader("Content-Type", "application/json")
+    ctx.response()
+        .setStatusCode(reply.status())
+        .putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "no-store")
         .end(Buffer.buffer(Json.bytes(reply.body())));
   }

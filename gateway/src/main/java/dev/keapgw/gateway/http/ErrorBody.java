@@ -1,9 +1,13 @@
 package dev.keapgw.gateway.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.Failures;
 import dev.keapgw.gateway.error.GatewayException;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The gateway's one error envelope:
@@ -36,5 +40,32 @@ public final class ErrorBody {
     out.putHeader("Content-Type", "application/json");
     out.putHeader("Cache-Control", "no-store");
     out.end(Buffer.buffer(Json.bytes(of(e, requestId))));
+  }
+
+  /**
+   * The control plane's last word: any failure of a route answered in the envelope. A body over
+   * {@code maxBody} is a 413, another 4xx that Vert.x raised without an exception a 400, and
+   * anything else goes through {@link Failures#answer}.
+   */
+  public static Handler<RoutingContext> failureHandler(long maxBody) {
+    return ctx -> {
+      Throwable t = ctx.failure();
+      GatewayException e;
+      if (t == null
+          && ctx.statusCode()
+              == 413) { // Vert.x's body handler fails with a status, not an exception
+        e = new GatewayException(
+            ErrorType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBody + " bytes");
+      } else if (t == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+        e = GatewayException.badRequest(
+            "The request could not be handled (status " + ctx.statusCode() + ")");
+      } else {
+        e = Failures.answer(
+            t == null ? new IllegalStateException("failed with status " + ctx.statusCode()) : t,
+            ctx.request().method() + " " + ctx.request().path(),
+            ctx.get("request_id"));
+      }
+      send(ctx.response(), e, ctx.get("request_id"));
+    };
   }
 }

@@ -74,14 +74,17 @@ public final class FramingGuard extends VertxHttpRequestDecoder {
     if (hosts > 1 || (hosts == 0 && message.protocolVersion() == HttpVersion.HTTP_1_1)) {
       // RFC 9112 §3.2: exactly one Host in HTTP/1.1; two could name two servers to two readers
       message.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(
-          hosts == 0 ? "an HTTP/1.1 request must carry a Host header" : "a request must not carry two Host headers")));
+          hosts == 0
+              ? "an HTTP/1.1 request must carry a Host header"
+              : "a request must not carry two Host headers")));
       refused = true;
     }
     return super.isContentAlwaysEmpty(message);
   }
 
   @Override
-  protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+  protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out)
+      throws Exception {
     if (refused) {
       // whatever follows (its body, or a request hidden in it) is dropped; the connection closes
       buffer.skipBytes(buffer.readableBytes());

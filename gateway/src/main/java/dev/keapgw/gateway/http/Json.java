@@ -3,9 +3,9 @@ package dev.keapgw.gateway.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.gateway.error.GatewayException;
@@ -21,7 +21,8 @@ public final class Json {
    * document, garbage) is refused, so that the gateway and any other reader of the same bytes
    * cannot see different requests.
    */
-  private static final ObjectReader CALLER = MAPPER.reader()
+  private static final ObjectReader CALLER = MAPPER
+      .reader()
       .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
@@ -51,7 +52,8 @@ public final class Json {
     try {
       node = CALLER.readTree(body.getBytes());
     } catch (JsonProcessingException e) {
-      throw GatewayException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+      throw GatewayException.badRequest(
+          "The request body is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw GatewayException.badRequest("The request body could not be read");
     }

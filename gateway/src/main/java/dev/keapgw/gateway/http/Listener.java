@@ -3,8 +3,8 @@ package dev.keapgw.gateway.http;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -36,8 +36,12 @@ public final class Listener {
       // made here, on this instance's event loop, so that what the handler creates (an HTTP
       // client and its pooled connections) stays on the same loop as the requests it serves
       Handler<HttpServerRequest> handler = handlers.get();
-      return vertx.createHttpServer(options).connectionHandler(c -> FramingGuard.install(c, options))
-          .requestHandler(handler).listen().onSuccess(servers::add);
+      return vertx
+          .createHttpServer(options)
+          .connectionHandler(c -> FramingGuard.install(c, options))
+          .requestHandler(handler)
+          .listen()
+          .onSuccess(servers::add);
     }
   }
 
@@ -45,7 +49,10 @@ public final class Listener {
    * Listens with {@code instances} event loops, each with its own handler from {@code handlers};
    * the port of {@code options} may be 0 (a free one).
    */
-  public Future<Void> listen(Vertx vertx, HttpServerOptions options, Supplier<Handler<HttpServerRequest>> handler,
+  public Future<Void> listen(
+      Vertx vertx,
+      HttpServerOptions options,
+      Supplier<Handler<HttpServerRequest>> handler,
       int instances) {
     return listenFirst(vertx, options, handler, instances, 5).compose(v -> {
       port = servers.get(0).actualPort();
@@ -53,7 +60,10 @@ public final class Listener {
         return Future.succeededFuture();
       }
       HttpServerOptions rest = new HttpServerOptions(options).setPort(port);
-      return vertx.deployVerticle(() -> new Instance(rest, handler), new DeploymentOptions().setInstances(instances - 1))
+      return vertx
+          .deployVerticle(
+              () -> new Instance(rest, handler),
+              new DeploymentOptions().setInstances(instances - 1))
           .mapEmpty();
     });
   }
@@ -64,21 +74,30 @@ public final class Listener {
    * binds. Between choosing it and binding it, the port can be taken (by an outgoing connection's
    * local port, say); then another is chosen, a few times.
    */
-  private Future<Void> listenFirst(Vertx vertx, HttpServerOptions options, Supplier<Handler<HttpServerRequest>> handler,
-      int instances, int tries) {
+  private Future<Void> listenFirst(
+      Vertx vertx,
+      HttpServerOptions options,
+      Supplier<Handler<HttpServerRequest>> handler,
+      int instances,
+      int tries) {
     HttpServerOptions first = new HttpServerOptions(options);
     boolean chosenHere = first.getPort() == 0 && instances > 1;
     if (chosenHere) {
       first.setPort(freePort(first.getHost()));
     }
-    return vertx.deployVerticle(new Instance(first, handler)).<Void>mapEmpty().recover(err -> chosenHere && tries > 1
-        && inUse(err) ? listenFirst(vertx, options, handler, instances, tries - 1) : Future.failedFuture(err));
+    return vertx
+        .deployVerticle(new Instance(first, handler))
+        .<Void>mapEmpty()
+        .recover(err -> chosenHere && tries > 1 && inUse(err)
+            ? listenFirst(vertx, options, handler, instances, tries - 1)
+            : Future.failedFuture(err));
   }
 
   /** Whether binding failed because the port is taken. */
   public static boolean inUse(Throwable err) {
     for (Throwable t = err; t != null; t = t.getCause()) {
-      if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+      if (t instanceof java.net.BindException
+          || String.valueOf(t.getMessage()).contains("Address already in use")) {
         return true;
       }
     }
@@ -91,7 +110,8 @@ public final class Listener {
    * it before it is bound: the bind then fails with {@link ListenFailure}.
    */
   public static int freePort(String host) {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
       return s.getLocalPort();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("no free port on " + host, e);

@@ -35,20 +35,55 @@ final class ActionTools {
 
   List<McpTool> tools() {
     return List.of(
-        new McpTool("search_apps", "Search apps", "The apps this gateway serves (keap), with how many actions"
-            + " each offers.", prop(object(), "query", string(), "words of the app's name; empty for all", false),
-            object(), McpTool.Hints.READ, false, (c, a) -> searchApps(a)),
-        new McpTool("search_actions", "Search actions", "Finds an app's API operations by what they do, e.g."
-            + " app=keap query=\"apply tag to contacts\". Answers {actions:[{action, method, path, summary}]},"
-            + " best first; call get_action for one's parameters, then run_action.",
-            prop(prop(prop(object(), "app", string(), "the app, e.g. keap", true), "query", string(),
-                "what you want to do, in words", true), "limit", Schemas.integer().put("minimum", 1)
-                .put("maximum", 50), "how many actions at most (default " + DEFAULT_LIMIT + ")", false),
-            object(), McpTool.Hints.READ, false, (c, a) -> searchActions(a)),
-        new McpTool("get_action", "Get an action", "One action in full: method, data-plane path, its path and"
-            + " query parameters and the JSON schema of its body, from the app's OpenAPI spec.",
-            prop(prop(object(), "action", string(), "the action's name from search_actions, e.g. applyTags",
-                true), "app", string(), "the app (default keap)", false), object(), McpTool.Hints.READ, false,
+        new McpTool(
+            "search_apps",
+            "Search apps",
+            "The apps this gateway serves (keap), with how many actions" + " each offers.",
+            prop(object(), "query", string(), "words of the app's name; empty for all", false),
+            object(),
+            McpTool.Hints.READ,
+            false,
+            (c, a) -> searchApps(a)),
+        new McpTool(
+            "search_actions",
+            "Search actions",
+            "Finds an app's API operations by what they do, e.g."
+                + " app=keap query=\"apply tag to contacts\". Answers {actions:[{action, method, path, summary}]},"
+                + " best first; call get_action for one's parameters, then run_action.",
+            prop(
+                prop(
+                    prop(object(), "app", string(), "the app, e.g. keap", true),
+                    "query",
+                    string(),
+                    "what you want to do, in words",
+                    true),
+                "limit",
+                Schemas.integer().put("minimum", 1).put("maximum", 50),
+                "how many actions at most (default " + DEFAULT_LIMIT + ")",
+                false),
+            object(),
+            McpTool.Hints.READ,
+            false,
+            (c, a) -> searchActions(a)),
+        new McpTool(
+            "get_action",
+            "Get an action",
+            "One action in full: method, data-plane path, its path and"
+                + " query parameters and the JSON schema of its body, from the app's OpenAPI spec.",
+            prop(
+                prop(
+                    object(),
+                    "action",
+                    string(),
+                    "the action's name from search_actions, e.g. applyTags",
+                    true),
+                "app",
+                string(),
+                "the app (default keap)",
+                false),
+            object(),
+            McpTool.Hints.READ,
+            false,
             (c, a) -> getAction(a)));
   }
 
@@ -56,8 +91,12 @@ final class ActionTools {
     String q = a.optionalText("query");
     ObjectNode out = Json.object();
     ArrayNode list = out.putArray("apps");
-    apps.stream().sorted().filter(app -> q == null || q.isBlank()
-            || app.contains(q.trim().toLowerCase(Locale.ROOT)) || q.toLowerCase(Locale.ROOT).contains(app))
+    apps.stream()
+        .sorted()
+        .filter(app -> q == null
+            || q.isBlank()
+            || app.contains(q.trim().toLowerCase(Locale.ROOT))
+            || q.toLowerCase(Locale.ROOT).contains(app))
         .forEach(app -> {
           ObjectNode o = list.addObject().put("app", app);
           ActionCatalog cat = catalogs.of(app);
@@ -73,7 +112,10 @@ final class ActionTools {
     ObjectNode out = Json.object();
     ArrayNode list = out.putArray("actions");
     for (Action act : cat.search(a.text("query"), limit)) {
-      list.addObject().put("action", act.name()).put("method", act.method()).put("path", act.path())
+      list.addObject()
+          .put("action", act.name())
+          .put("method", act.method())
+          .put("path", act.path())
           .put("summary", act.summary());
     }
     return ToolResults.ok(out);
@@ -86,37 +128,49 @@ final class ActionTools {
 
   /** The named action of the catalogue; an unknown name is the caller's mistake, with the way to find one. */
   static Action action(ActionCatalog cat, String name) {
-    return cat.action(name).orElseThrow(() -> ToolFailure.invalid("Unknown action '" + name + "' of app '"
-        + cat.app() + "': find one with search_actions (action names look like listContacts or applyTags)."));
+    return cat.action(name)
+        .orElseThrow(
+            () -> ToolFailure.invalid(
+                "Unknown action '" + name + "' of app '" + cat.app()
+                    + "': find one with search_actions (action names look like listContacts or applyTags)."));
   }
 
   ActionCatalog catalog(String app) {
     if (!apps.contains(app)) {
-      throw ToolFailure.invalid("Unknown app '" + app + "': this gateway serves " + String.join(", ", apps.stream()
-          .sorted().toList()) + ".");
+      throw ToolFailure.invalid("Unknown app '" + app + "': this gateway serves "
+          + String.join(", ", apps.stream().sorted().toList()) + ".");
     }
     ActionCatalog cat = catalogs.of(app);
     if (cat == null) {
-      throw ToolFailure.invalid("App '" + app + "' has no action catalogue here: call its API with the api tool.");
+      throw ToolFailure.invalid(
+          "App '" + app + "' has no action catalogue here: call its API with the api tool.");
     }
     return cat;
   }
 
   static ObjectNode describe(String app, Action act) {
-    ObjectNode o = Json.object().put("action", act.name()).put("app", app).put("method", act.method())
-        .put("path", act.path()).put("summary", act.summary()).put("description", act.description())
+    ObjectNode o = Json.object()
+        .put("action", act.name())
+        .put("app", app)
+        .put("method", act.method())
+        .put("path", act.path())
+        .put("summary", act.summary())
+        .put("description", act.description())
         .put("group", act.group());
     params(o.putArray("path_params"), act.pathParams());
     params(o.putArray("query_params"), act.queryParams());
     if (act.body() == null) {
       o.putNull("body");
     } else {
-      ObjectNode body = o.putObject("body").put("required", act.bodyRequired()).put("content_type",
-          act.bodyContentType());
+      ObjectNode body = o.putObject("body")
+          .put("required", act.bodyRequired())
+          .put("content_type", act.bodyContentType());
       body.set("schema", act.body());
     }
     McpTool.Hints h = McpTool.Hints.of(act.method());
-    o.putObject("hints").put("read_only", h.readOnly()).put("destructive", h.destructive())
+    o.putObject("hints")
+        .put("read_only", h.readOnly())
+        .put("destructive", h.destructive())
         .put("idempotent", h.idempotent());
     return o;
   }

@@ -33,33 +33,58 @@ final class ApiCalls {
   }
 
   /** Runs an action with its path parameters, query and body, as {@code tool}. */
-  ToolResults.Answer run(McpCaller caller, String tool, Action act, Map<String, Object> pathParams,
-      Map<String, Object> query, Object body, String connection) {
+  ToolResults.Answer run(
+      McpCaller caller,
+      String tool,
+      Action act,
+      Map<String, Object> pathParams,
+      Map<String, Object> query,
+      Object body,
+      String connection) {
     if (!act.readOnly()) {
-      access.requireWrite(caller, tool.equals("run_action") ? "run_action " + act.name() + " (" + act.method()
-          + ")" : tool + " (" + act.method() + ")");
+      access.requireWrite(
+          caller,
+          tool.equals("run_action")
+              ? "run_action " + act.name() + " (" + act.method() + ")"
+              : tool + " (" + act.method() + ")");
     }
     if (body != null && act.body() == null) {
-      throw ToolFailure.invalid(act.name() + " takes no body (" + act.method() + " " + act.path() + ").");
+      throw ToolFailure.invalid(
+          act.name() + " takes no body (" + act.method() + " " + act.path() + ").");
     }
     if (body != null && !act.jsonBody()) {
       throw ToolFailure.invalid(act.name() + " sends its body as " + act.bodyContentType()
           + ", which tools cannot send: call the HTTP data plane directly.");
     }
     if (body == null && act.bodyRequired()) {
-      throw ToolFailure.invalid(act.name() + " needs a body: get_action " + act.name() + " shows its schema.");
+      throw ToolFailure.invalid(
+          act.name() + " needs a body: get_action " + act.name() + " shows its schema.");
     }
-    return send(caller, new DataPlane.Call(act.method(), fill(act, pathParams), QueryString.encode(query),
-        json(body), connection, tool));
+    return send(
+        caller,
+        new DataPlane.Call(
+            act.method(),
+            fill(act, pathParams),
+            QueryString.encode(query),
+            json(body),
+            connection,
+            tool));
   }
 
   /** Sends a request already in data-plane terms (the {@code api} tool). */
-  ToolResults.Answer raw(McpCaller caller, String method, String path, Map<String, Object> query, Object body,
+  ToolResults.Answer raw(
+      McpCaller caller,
+      String method,
+      String path,
+      Map<String, Object> query,
+      Object body,
       String connection) {
     if (!method.equals("GET") && !method.equals("HEAD")) {
       access.requireWrite(caller, "api " + method + " " + path);
     }
-    return send(caller, new DataPlane.Call(method, path, QueryString.encode(query), json(body), connection, "api"));
+    return send(
+        caller,
+        new DataPlane.Call(method, path, QueryString.encode(query), json(body), connection, "api"));
   }
 
   private ToolResults.Answer send(McpCaller caller, DataPlane.Call call) {
@@ -67,12 +92,18 @@ final class ApiCalls {
     ObjectNode out = Json.object().put("status", answer.status());
     out.set("body", body(answer));
     if (answer.fromGateway()) {
-      return new ToolResults.Answer(ToolResults.json(out, true, gatewaySummary(caller, call, out.get("body"))),
+      return new ToolResults.Answer(
+          ToolResults.json(out, true, gatewaySummary(caller, call, out.get("body"))),
           "gateway_error");
     }
     if (answer.status() >= 400) {
-      return new ToolResults.Answer(ToolResults.json(out, true, "The app answered " + answer.status() + " to "
-          + call.method() + " " + call.path() + "; its answer is below."), "app_error");
+      return new ToolResults.Answer(
+          ToolResults.json(
+              out,
+              true,
+              "The app answered " + answer.status() + " to " + call.method() + " " + call.path()
+                  + "; its answer is below."),
+          "app_error");
     }
     return new ToolResults.Answer(ToolResults.json(out, false, null), "ok");
   }
@@ -96,22 +127,40 @@ final class ApiCalls {
    */
   private String gatewaySummary(McpCaller caller, DataPlane.Call call, JsonNode envelope) {
     JsonNode err = envelope.path("error");
-    StringBuilder s = new StringBuilder("The gateway did not send ").append(call.method()).append(' ')
-        .append(call.path()).append(" to the app (").append(err.path("status").asInt()).append(' ')
-        .append(err.path("type").asText()).append("): ").append(err.path("message").asText());
+    StringBuilder s = new StringBuilder("The gateway did not send ")
+        .append(call.method())
+        .append(' ')
+        .append(call.path())
+        .append(" to the app (")
+        .append(err.path("status").asInt())
+        .append(' ')
+        .append(err.path("type").asText())
+        .append("): ")
+        .append(err.path("message").asText());
     if (err.path("type").asText().equals("no_active_connection")) {
-      String app = call.path().substring(1, call.path().indexOf('/', 1) < 0 ? call.path().length()
-          : call.path().indexOf('/', 1));
+      String app = call.path()
+          .substring(
+              1,
+              call.path().indexOf('/', 1) < 0
+                  ? call.path().length()
+                  : call.path().indexOf('/', 1));
       boolean any = false;
       for (Connection c : connections.list(caller.principal().accountId(), app, null)) {
         if (c.status() != ConnectionStatus.ACTIVE) {
-          s.append(any ? "; " : " Connections waiting to be authorized: ").append(c.id()).append(" (")
-              .append(c.status()).append(") connect url: ").append(connections.connectUrl(c));
+          s.append(any ? "; " : " Connections waiting to be authorized: ")
+              .append(c.id())
+              .append(" (")
+              .append(c.status())
+              .append(") connect url: ")
+              .append(connections.connectUrl(c));
           any = true;
         }
       }
-      s.append(any ? ". Ask the user to open one in a browser." : " Call create_connection {\"app\":\"" + app
-          + "\"} and ask the user to open the url it answers in a browser.");
+      s.append(
+          any
+              ? ". Ask the user to open one in a browser."
+              : " Call create_connection {\"app\":\"" + app
+                  + "\"} and ask the user to open the url it answers in a browser.");
     }
     return s.toString();
   }
@@ -123,8 +172,8 @@ final class ApiCalls {
     while (m.find()) {
       Object v = values.get(m.group(1));
       if (v == null) {
-        throw ToolFailure.invalid("path_params." + m.group(1) + " is required by " + act.name() + " ("
-            + act.method() + " " + act.path() + ").");
+        throw ToolFailure.invalid("path_params." + m.group(1) + " is required by " + act.name()
+            + " (" + act.method() + " " + act.path() + ").");
       }
       String text = Args.scalar("path_params." + m.group(1), v);
       if (text.isEmpty()) {

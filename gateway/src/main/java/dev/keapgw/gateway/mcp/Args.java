@@ -61,8 +61,10 @@ final class Args {
     if (v == null) {
       return otherwise;
     }
-    if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
-        || n.doubleValue() < min || n.doubleValue() > max) {
+    if (!(v instanceof Number n)
+        || n.doubleValue() != Math.rint(n.doubleValue())
+        || n.doubleValue() < min
+        || n.doubleValue() > max) {
       throw ToolFailure.invalid("'" + name + "' must be a whole number from " + min + " to " + max);
     }
     return n.intValue();

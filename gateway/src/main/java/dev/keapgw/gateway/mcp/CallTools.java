@@ -30,42 +30,100 @@ final class CallTools {
 
   /** The {@code connection} argument every calling tool takes. */
   static ObjectNode withConnection(ObjectNode schema) {
-    return prop(schema, "connection", string(), "the connection id to use (as the Maton-Connection header);"
-        + " default: the account's oldest ACTIVE connection to the app", false);
+    return prop(
+        schema,
+        "connection",
+        string(),
+        "the connection id to use (as the Maton-Connection header);"
+            + " default: the account's oldest ACTIVE connection to the app",
+        false);
   }
 
   List<McpTool> tools() {
     ObjectNode runInput = object();
-    prop(runInput, "action", string(), "the action's name, from search_actions (e.g. listContacts)", true);
+    prop(
+        runInput,
+        "action",
+        string(),
+        "the action's name, from search_actions (e.g. listContacts)",
+        true);
     prop(runInput, "app", string(), "the app (default keap)", false);
-    prop(runInput, "path_params", Schemas.anyObject(), "values for the {placeholders} of the action's path,"
-        + " e.g. {\"tag_id\":\"93\"}", false);
-    prop(runInput, "query", Schemas.queryObject(), "query parameters, e.g. {\"page_size\":10}", false);
-    prop(runInput, "body", Schemas.anyJson(), "the JSON body, for actions that take one (see get_action)", false);
+    prop(
+        runInput,
+        "path_params",
+        Schemas.anyObject(),
+        "values for the {placeholders} of the action's path," + " e.g. {\"tag_id\":\"93\"}",
+        false);
+    prop(
+        runInput,
+        "query",
+        Schemas.queryObject(),
+        "query parameters, e.g. {\"page_size\":10}",
+        false);
+    prop(
+        runInput,
+        "body",
+        Schemas.anyJson(),
+        "the JSON body, for actions that take one (see get_action)",
+        false);
     withConnection(runInput);
     ObjectNode apiInput = object();
-    prop(apiInput, "method", Schemas.stringEnum(METHODS.stream().sorted().toArray(String[]::new)), "HTTP method",
+    prop(
+        apiInput,
+        "method",
+        Schemas.stringEnum(METHODS.stream().sorted().toArray(String[]::new)),
+        "HTTP method",
         true);
-    prop(apiInput, "path", string(), "the data-plane path: the app's name, then the API's path, e.g."
-        + " /keap/crm/rest/v2/contacts (no query string: use 'query')", true);
-    prop(apiInput, "query", Schemas.queryObject(), "query parameters; a list repeats the parameter", false);
+    prop(
+        apiInput,
+        "path",
+        string(),
+        "the data-plane path: the app's name, then the API's path, e.g."
+            + " /keap/crm/rest/v2/contacts (no query string: use 'query')",
+        true);
+    prop(
+        apiInput,
+        "query",
+        Schemas.queryObject(),
+        "query parameters; a list repeats the parameter",
+        false);
     prop(apiInput, "body", Schemas.anyJson(), "the JSON body (not for GET)", false);
     withConnection(apiInput);
     McpTool.Hints any = new McpTool.Hints(false, true, false);
     return List.of(
-        new McpTool("run_action", "Run an action", "Calls one of an app's actions through the gateway (same"
-            + " key, limits and connection as an HTTP call). Answers {status, body}; an error answer of the app"
-            + " comes back as an error result with its status and body.", runInput, Schemas.apiAnswer(), any,
-            false, this::runAction),
-        new McpTool("api", "Call the API", "Sends any request to an app's API through the gateway's data plane,"
-            + " e.g. GET /keap/crm/rest/v2/contacts with query {\"page_size\":5}. Answers {status, body}.",
-            apiInput, Schemas.apiAnswer(), any, false, this::api));
+        new McpTool(
+            "run_action",
+            "Run an action",
+            "Calls one of an app's actions through the gateway (same"
+                + " key, limits and connection as an HTTP call). Answers {status, body}; an error answer of the app"
+                + " comes back as an error result with its status and body.",
+            runInput,
+            Schemas.apiAnswer(),
+            any,
+            false,
+            this::runAction),
+        new McpTool(
+            "api",
+            "Call the API",
+            "Sends any request to an app's API through the gateway's data plane,"
+                + " e.g. GET /keap/crm/rest/v2/contacts with query {\"page_size\":5}. Answers {status, body}.",
+            apiInput,
+            Schemas.apiAnswer(),
+            any,
+            false,
+            this::api));
   }
 
   private ToolResults.Answer runAction(McpCaller caller, Args a) {
     String app = a.optionalText("app") == null ? ActionCatalog.KEAP : a.optionalText("app");
     var act = ActionTools.action(actions.catalog(app), a.text("action"));
-    return calls.run(caller, "run_action", act, a.object("path_params"), a.object("query"), a.raw("body"),
+    return calls.run(
+        caller,
+        "run_action",
+        act,
+        a.object("path_params"),
+        a.object("query"),
+        a.raw("body"),
         a.optionalText("connection"));
   }
 
@@ -76,23 +134,28 @@ final class CallTools {
     }
     String path = a.text("path");
     if (path.indexOf('?') >= 0 || path.indexOf('#') >= 0) {
-      throw ToolFailure.invalid("'path' must not carry a query string: put the parameters in 'query'.");
+      throw ToolFailure.invalid(
+          "'path' must not carry a query string: put the parameters in 'query'.");
     }
     int end = path.indexOf('/', 1);
     String app = !path.startsWith("/") || end < 0 ? "" : path.substring(1, end);
     if (!apps.contains(app)) {
-      throw ToolFailure.invalid("'path' must be a data-plane path: the app's name, then the API's path, e.g."
-          + " /keap/crm/rest/v2/contacts (apps here: " + String.join(", ", apps.stream().sorted().toList()) + ").");
+      throw ToolFailure.invalid(
+          "'path' must be a data-plane path: the app's name, then the API's path, e.g."
+              + " /keap/crm/rest/v2/contacts (apps here: "
+              + String.join(", ", apps.stream().sorted().toList()) + ").");
     }
     try {
       URI.create("http://h" + path);
     } catch (IllegalArgumentException e) {
-      throw ToolFailure.invalid("'path' is not a valid URL path: percent-encode spaces and other special"
-          + " characters.");
+      throw ToolFailure.invalid(
+          "'path' is not a valid URL path: percent-encode spaces and other special"
+              + " characters.");
     }
     if (a.has("body") && method.equals("GET")) {
       throw ToolFailure.invalid("A GET request takes no 'body': put parameters in 'query'.");
     }
-    return calls.raw(caller, method, path, a.object("query"), a.raw("body"), a.optionalText("connection"));
+    return calls.raw(
+        caller, method, path, a.object("query"), a.raw("body"), a.optionalText("connection"));
   }
 }

@@ -22,7 +22,8 @@ public interface DataPlane {
    * @param connection the connection to use ({@code Maton-Connection}), or null for the default
    * @param tool the tool making the call, for the access log
    */
-  record Call(String method, String path, String query, byte[] jsonBody, String connection, String tool) {}
+  record Call(
+      String method, String path, String query, byte[] jsonBody, String connection, String tool) {}
 
   /**
    * @param status the HTTP status

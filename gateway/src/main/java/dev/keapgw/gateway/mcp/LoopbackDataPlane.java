@@ -24,15 +24,17 @@ final class LoopbackDataPlane implements DataPlane {
 
   /** @param timeout how long to wait for an answer: longer than the gateway's own upstream timeout */
   LoopbackDataPlane(Duration timeout) {
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
     this.timeout = timeout;
   }
 
   @Override
   public Answer send(McpCaller caller, Call call) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(caller.listener() + call.path()
-            + (call.query().isEmpty() ? "" : "?" + call.query())))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(
+            caller.listener() + call.path() + (call.query().isEmpty() ? "" : "?" + call.query())))
         .timeout(timeout)
         .header("Authorization", caller.authorization())
         .header(RequestIds.HEADER, caller.requestId())
@@ -50,12 +52,14 @@ final class LoopbackDataPlane implements DataPlane {
     try {
       HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
       String type = r.headers().firstValue("Content-Type").orElse(null);
-      return new Answer(r.statusCode(), type, r.body(), madeByGateway(r.body(), caller.requestId()));
+      return new Answer(
+          r.statusCode(), type, r.body(), madeByGateway(r.body(), caller.requestId()));
     } catch (IOException e) {
       throw new UncheckedIOException("the gateway's listener did not answer: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UncheckedIOException(new IOException("interrupted while waiting for the data plane", e));
+      throw new UncheckedIOException(
+          new IOException("interrupted while waiting for the data plane", e));
     }
   }
 
@@ -70,7 +74,8 @@ final class LoopbackDataPlane implements DataPlane {
     }
     try {
       JsonNode err = Json.MAPPER.readTree(body).path("error");
-      return err.path("type").isTextual() && requestId.equals(err.path("request_id").asText(null));
+      return err.path("type").isTextual()
+          && requestId.equals(err.path("request_id").asText(null));
     } catch (IOException e) {
       return false;
     }

@@ -13,12 +13,14 @@ record McpAccess(boolean gatewayReadOnly) {
   /** Refuses a write by a read-only caller, naming what was refused and why. */
   void requireWrite(McpCaller caller, String what) {
     if (gatewayReadOnly) {
-      throw ToolFailure.readOnly("Refused: " + what + " would change data, and this gateway's MCP endpoint is"
-          + " read-only (started with --mcp-read-only). Only reading tools and GET requests work here.");
+      throw ToolFailure.readOnly(
+          "Refused: " + what + " would change data, and this gateway's MCP endpoint is"
+              + " read-only (started with --mcp-read-only). Only reading tools and GET requests work here.");
     }
     if (caller.principal().account().mcpReadOnly()) {
-      throw ToolFailure.readOnly("Refused: " + what + " would change data, and this API key's account has"
-          + " read-only MCP access (set by the gateway's operator). Only reading tools and GET requests work.");
+      throw ToolFailure.readOnly(
+          "Refused: " + what + " would change data, and this API key's account has"
+              + " read-only MCP access (set by the gateway's operator). Only reading tools and GET requests work.");
     }
   }
 }

@@ -12,12 +12,14 @@ import dev.keapgw.gateway.account.Principal;
  * @param listener where this gateway's listener is reached from inside the process
  *     ({@code http://127.0.0.1:8080}): the address the MCP request came in on
  */
-public record McpCaller(Principal principal, String authorization, String requestId, String listener) {
+public record McpCaller(
+    Principal principal, String authorization, String requestId, String listener) {
   /** The key in the SDK's transport context under which a message's caller travels. */
   static final String CONTEXT_KEY = "keapgw.caller";
 
   @Override
   public String toString() {
-    return "McpCaller[account=" + principal.accountId() + " key=" + principal.keyId() + " request=" + requestId + "]";
+    return "McpCaller[account=" + principal.accountId() + " key=" + principal.keyId() + " request="
+        + requestId + "]";
   }
 }

@@ -1,11 +1,10 @@
 package dev.keapgw.gateway.mcp;
 
 import dev.keapgw.gateway.account.ApiKeyAuthenticator;
-import dev.keapgw.gateway.account.Principal;
-import dev.keapgw.gateway.http.ErrorBody;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.Failures;
 import dev.keapgw.gateway.error.GatewayException;
+import dev.keapgw.gateway.http.ErrorBody;
 import dev.keapgw.gateway.http.RequestIds;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
@@ -35,13 +34,17 @@ final class McpEndpoint implements Handler<RoutingContext> {
   static final String WWW_AUTHENTICATE = "Bearer realm=\"keap-gateway\"";
   private static final Logger LOG = LoggerFactory.getLogger(McpEndpoint.class);
   /** A virtual thread per message: tools block on the store and the data plane, never on an event loop. */
-  private static final java.util.concurrent.ThreadFactory THREADS = Thread.ofVirtual().name("mcp-", 0).factory();
+  private static final java.util.concurrent.ThreadFactory THREADS =
+      Thread.ofVirtual().name("mcp-", 0).factory();
 
   private final ApiKeyAuthenticator auth;
   private final ServerTransportSecurityValidator origins;
   private final McpExchange exchange;
 
-  McpEndpoint(ApiKeyAuthenticator auth, ServerTransportSecurityValidator origins, Supplier<McpTransport> transport,
+  McpEndpoint(
+      ApiKeyAuthenticator auth,
+      ServerTransportSecurityValidator origins,
+      Supplier<McpTransport> transport,
       McpMetrics metrics) {
     this.auth = auth;
     this.origins = origins;
@@ -67,9 +70,14 @@ final class McpEndpoint implements Handler<RoutingContext> {
   private void accept(HttpServerRequest req, McpCaller caller) {
     HttpServerResponse res = req.response();
     if (req.method() != HttpMethod.POST) {
-      fail(req, new GatewayException(ErrorType.METHOD_NOT_ALLOWED, "This MCP endpoint is stateless: send each"
-          + " message with POST; it opens no stream (GET) and keeps no session (DELETE).")
-          .header("Allow", "POST"), caller.requestId());
+      fail(
+          req,
+          new GatewayException(
+                  ErrorType.METHOD_NOT_ALLOWED,
+                  "This MCP endpoint is stateless: send each"
+                      + " message with POST; it opens no stream (GET) and keeps no session (DELETE).")
+              .header("Allow", "POST"),
+          caller.requestId());
       return;
     }
     try {
@@ -100,7 +108,9 @@ final class McpEndpoint implements Handler<RoutingContext> {
     req.exceptionHandler(e -> LOG.debug("an MCP message broke off: {}", e.toString()));
     req.endHandler(v -> {
       if (!over[0]) {
-        THREADS.newThread(() -> exchange.answer(res, caller, body.toString(java.nio.charset.StandardCharsets.UTF_8)))
+        THREADS
+            .newThread(() -> exchange.answer(
+                res, caller, body.toString(java.nio.charset.StandardCharsets.UTF_8)))
             .start();
       }
     });
@@ -110,8 +120,11 @@ final class McpEndpoint implements Handler<RoutingContext> {
   private void refuse(HttpServerRequest req, Throwable cause, String requestId) {
     GatewayException e = Failures.answer(cause, "authenticating an MCP request", requestId);
     if (e.type() == ErrorType.UNAUTHORIZED) {
-      e.header("WWW-Authenticate", req.getHeader("Authorization") == null ? WWW_AUTHENTICATE
-          : WWW_AUTHENTICATE + ", error=\"invalid_token\"");
+      e.header(
+          "WWW-Authenticate",
+          req.getHeader("Authorization") == null
+              ? WWW_AUTHENTICATE
+              : WWW_AUTHENTICATE + ", error=\"invalid_token\"");
     }
     fail(req, e, requestId);
   }
@@ -124,14 +137,15 @@ final class McpEndpoint implements Handler<RoutingContext> {
   }
 
   private static GatewayException tooLarge() {
-    return new GatewayException(ErrorType.PAYLOAD_TOO_LARGE, "An MCP message may be at most " + MAX_MESSAGE
-        + " bytes.");
+    return new GatewayException(
+        ErrorType.PAYLOAD_TOO_LARGE, "An MCP message may be at most " + MAX_MESSAGE + " bytes.");
   }
 
   /** The listener this request came in on, as this process reaches it: {@code http://127.0.0.1:8080}. */
   private static String listener(HttpServerRequest req) {
     String host = req.localAddress().hostAddress();
-    return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + req.localAddress().port();
+    return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":"
+        + req.localAddress().port();
   }
 
   private static Map<String, List<String>> headers(HttpServerRequest req) {

@@ -19,8 +19,15 @@ import org.slf4j.LoggerFactory;
 final class McpExchange {
   private static final Logger LOG = LoggerFactory.getLogger(McpExchange.class);
   /** Methods counted by name on /metrics; any other is counted as "other". */
-  private static final Set<String> METHODS = Set.of("initialize", "ping", "tools/list", "tools/call",
-      "resources/list", "prompts/list", "notifications/initialized");
+  private static final Set<String> METHODS = Set.of(
+      "initialize",
+      "ping",
+      "tools/list",
+      "tools/call",
+      "resources/list",
+      "prompts/list",
+      "notifications/initialized");
+
   private final McpJsonMapper json = McpJsonDefaults.getMapper();
   private final Supplier<McpTransport> transport;
   private final McpMetrics metrics;
@@ -35,8 +42,13 @@ final class McpExchange {
     try {
       message = McpSchema.deserializeJsonRpcMessage(json, body);
     } catch (Exception e) {
-      jsonRpcError(res, 400, null, -32700, "Parse error: the body must be one JSON-RPC 2.0 message"
-          + " (a request or a notification).");
+      jsonRpcError(
+          res,
+          400,
+          null,
+          -32700,
+          "Parse error: the body must be one JSON-RPC 2.0 message"
+              + " (a request or a notification).");
       return;
     }
     Object id = message instanceof McpSchema.JSONRPCRequest r ? r.id() : null;
@@ -45,7 +57,9 @@ final class McpExchange {
         case McpSchema.JSONRPCRequest r -> {
           metrics.message(METHODS.contains(r.method()) ? r.method() : "other");
           McpSchema.JSONRPCResponse response = transport.get().request(caller, r);
-          res.setStatusCode(200).putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+          res.setStatusCode(200)
+              .putHeader("Content-Type", "application/json")
+              .putHeader("Cache-Control", "no-store")
               .end(Buffer.buffer(json.writeValueAsBytes(response)));
         }
         case McpSchema.JSONRPCNotification n -> {
@@ -53,16 +67,23 @@ final class McpExchange {
           transport.get().notification(caller, n);
           res.setStatusCode(202).end();
         }
-        default -> res.setStatusCode(202).end(); // a response: this server sends no requests to answer
+        default ->
+          res.setStatusCode(202).end(); // a response: this server sends no requests to answer
       }
     } catch (Exception e) {
       LOG.error("gateway bug answering an MCP message (request {})", caller.requestId(), e);
-      jsonRpcError(res, 500, id, -32603, "Internal error in the gateway (request id " + caller.requestId() + ").");
+      jsonRpcError(
+          res,
+          500,
+          id,
+          -32603,
+          "Internal error in the gateway (request id " + caller.requestId() + ").");
     }
   }
 
   /** A JSON-RPC error as the whole answer. */
-  static void jsonRpcError(HttpServerResponse res, int status, Object id, int code, String message) {
+  static void jsonRpcError(
+      HttpServerResponse res, int status, Object id, int code, String message) {
     var root = Json.object().put("jsonrpc", "2.0");
     if (id == null) {
       root.putNull("id");
@@ -70,6 +91,8 @@ final class McpExchange {
       root.set("id", Json.MAPPER.valueToTree(id));
     }
     root.putObject("error").put("code", code).put("message", message);
-    res.setStatusCode(status).putHeader("Content-Type", "application/json").end(Buffer.buffer(Json.bytes(root)));
+    res.setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(Buffer.buffer(Json.bytes(root)));
   }
 }

@@ -21,16 +21,26 @@ public final class McpFeature implements Feature {
     McpMetrics metrics = new McpMetrics(services.metrics());
     Supplier<McpTransport> transport = new Memo<>(() -> {
       long start = System.nanoTime();
-      McpServerAssembly.Built built = McpServerAssembly.build(services, services.config().mcpReadOnly(), metrics);
-      LOG.info("MCP endpoint ready: {} tools in {} ms", built.toolCount(), (System.nanoTime() - start) / 1_000_000);
+      McpServerAssembly.Built built =
+          McpServerAssembly.build(services, services.config().mcpReadOnly(), metrics);
+      LOG.info(
+          "MCP endpoint ready: {} tools in {} ms",
+          built.toolCount(),
+          (System.nanoTime() - start) / 1_000_000);
       return built.transport();
     });
     URI pub = services.config().publicUrl();
     var origins = DefaultServerTransportSecurityValidator.builder()
         .allowedOrigin(pub.getScheme() + "://" + pub.getAuthority())
-        .allowedOrigin("http://localhost:*").allowedOrigin("http://127.0.0.1:*").allowedOrigin("http://[::1]:*")
+        .allowedOrigin("http://localhost:*")
+        .allowedOrigin("http://127.0.0.1:*")
+        .allowedOrigin("http://[::1]:*")
         .build();
-    routes.router().route(PATH).order(-1).handler(new McpEndpoint(services.auth(), origins, transport, metrics));
+    routes
+        .router()
+        .route(PATH)
+        .order(-1)
+        .handler(new McpEndpoint(services.auth(), origins, transport, metrics));
   }
 
   /**

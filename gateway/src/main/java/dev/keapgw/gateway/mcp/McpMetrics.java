@@ -22,14 +22,25 @@ final class McpMetrics {
   }
 
   void toolCall(String tool, String outcome) {
-    counters.computeIfAbsent("t|" + tool + "|" + outcome, k -> Counter.builder("gateway_mcp_tool_calls")
-        .description("MCP tool calls by tool and outcome")
-        .tag("tool", tool).tag("outcome", outcome).register(registry)).increment();
+    counters
+        .computeIfAbsent(
+            "t|" + tool + "|" + outcome,
+            k -> Counter.builder("gateway_mcp_tool_calls")
+                .description("MCP tool calls by tool and outcome")
+                .tag("tool", tool)
+                .tag("outcome", outcome)
+                .register(registry))
+        .increment();
   }
 
   void message(String method) {
-    counters.computeIfAbsent("m|" + method, k -> Counter.builder("gateway_mcp_messages")
-        .description("MCP messages by JSON-RPC method")
-        .tag("method", method).register(registry)).increment();
+    counters
+        .computeIfAbsent(
+            "m|" + method,
+            k -> Counter.builder("gateway_mcp_messages")
+                .description("MCP messages by JSON-RPC method")
+                .tag("method", method)
+                .register(registry))
+        .increment();
   }
 }

@@ -37,9 +37,11 @@ final class McpServerAssembly {
     McpAccess access = new McpAccess(gatewayReadOnly);
     ConnectionService connections = ConnectionService.of(s);
     Set<String> apps = s.config().apps().keySet();
-    ActionTools actions = new ActionTools(apps, app -> app.equals(ActionCatalog.KEAP) ? ActionCatalog.keap() : null);
+    ActionTools actions =
+        new ActionTools(apps, app -> app.equals(ActionCatalog.KEAP) ? ActionCatalog.keap() : null);
     // longer than the data plane's own wait for the upstream, so that its 504 is what comes back
-    Duration timeout = s.config().timeouts().response().plus(s.config().timeouts().connect()).plusSeconds(10);
+    Duration timeout =
+        s.config().timeouts().response().plus(s.config().timeouts().connect()).plusSeconds(10);
     ApiCalls calls = new ApiCalls(new LoopbackDataPlane(timeout), connections, access);
     List<McpTool> tools = new ArrayList<>();
     tools.addAll(new ControlTools(connections, access).tools());
@@ -51,7 +53,8 @@ final class McpServerAssembly {
     if (gatewayReadOnly) {
       tools.removeIf(McpTool::writes);
     }
-    Set<String> writing = tools.stream().filter(McpTool::writes).map(McpTool::name).collect(Collectors.toSet());
+    Set<String> writing =
+        tools.stream().filter(McpTool::writes).map(McpTool::name).collect(Collectors.toSet());
     McpTools specs = new McpTools(metrics);
     McpTransport transport = new McpTransport();
     McpStatelessSyncServer server = McpServer.sync(transport)

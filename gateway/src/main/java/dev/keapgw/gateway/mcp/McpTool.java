@@ -8,8 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @param writes whether calling it changes data (refused for read-only callers, hidden from them)
  */
-record McpTool(String name, String title, String description, ObjectNode input, ObjectNode output, Hints hints,
-    boolean writes, Handler handler) {
+record McpTool(
+    String name,
+    String title,
+    String description,
+    ObjectNode input,
+    ObjectNode output,
+    Hints hints,
+    boolean writes,
+    Handler handler) {
 
   /** What a tool does with its caller's arguments; runs on a virtual thread and may block. */
   @FunctionalInterface

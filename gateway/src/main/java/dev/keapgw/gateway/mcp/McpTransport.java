@@ -29,14 +29,18 @@ final class McpTransport implements McpStatelessServerTransport {
   /** Answers one request; blocks (call it on a virtual thread). */
   McpSchema.JSONRPCResponse request(McpCaller caller, McpSchema.JSONRPCRequest request) {
     McpTransportContext context = context(caller);
-    return handler.handleRequest(context, request).contextWrite(c -> c.put(McpTransportContext.KEY, context))
+    return handler
+        .handleRequest(context, request)
+        .contextWrite(c -> c.put(McpTransportContext.KEY, context))
         .block();
   }
 
   /** Takes one notification; blocks (call it on a virtual thread). */
   void notification(McpCaller caller, McpSchema.JSONRPCNotification notification) {
     McpTransportContext context = context(caller);
-    handler.handleNotification(context, notification).contextWrite(c -> c.put(McpTransportContext.KEY, context))
+    handler
+        .handleNotification(context, notification)
+        .contextWrite(c -> c.put(McpTransportContext.KEY, context))
         .block();
   }
 

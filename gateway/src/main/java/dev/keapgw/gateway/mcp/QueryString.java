@@ -32,7 +32,9 @@ final class QueryString {
 
   /** One path segment or query component, percent-encoded (RFC 3986 unreserved characters left as they are). */
   static String component(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+    return URLEncoder.encode(s, StandardCharsets.UTF_8)
+        .replace("+", "%20")
+        .replace("*", "%2A")
         .replace("%7E", "~");
   }
 }

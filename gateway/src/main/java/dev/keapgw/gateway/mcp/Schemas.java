@@ -16,13 +16,15 @@ final class Schemas {
   }
 
   /** Adds a property; {@code required} adds it to the schema's {@code required} list. */
-  static ObjectNode prop(ObjectNode schema, String name, ObjectNode type, String description, boolean required) {
+  static ObjectNode prop(
+      ObjectNode schema, String name, ObjectNode type, String description, boolean required) {
     if (description != null && !description.isEmpty()) {
       type.put("description", description);
     }
     ((ObjectNode) schema.get("properties")).set(name, type);
     if (required) {
-      (schema.has("required") ? (ArrayNode) schema.get("required") : schema.putArray("required")).add(name);
+      (schema.has("required") ? (ArrayNode) schema.get("required") : schema.putArray("required"))
+          .add(name);
     }
     return schema;
   }
@@ -64,7 +66,13 @@ final class Schemas {
   /** Any JSON value, null included. */
   static ObjectNode anyJson() {
     ObjectNode o = Json.object();
-    o.putArray("type").add("object").add("array").add("string").add("number").add("boolean").add("null");
+    o.putArray("type")
+        .add("object")
+        .add("array")
+        .add("string")
+        .add("number")
+        .add("boolean")
+        .add("null");
     return o;
   }
 
@@ -72,8 +80,13 @@ final class Schemas {
   static ObjectNode apiAnswer() {
     ObjectNode o = object();
     prop(o, "status", integer(), "the HTTP status the app (or the gateway) answered", true);
-    prop(o, "body", anyJson(), "the JSON body of the answer; null when it had none (204), a string when it was"
-        + " not JSON", true);
+    prop(
+        o,
+        "body",
+        anyJson(),
+        "the JSON body of the answer; null when it had none (204), a string when it was"
+            + " not JSON",
+        true);
     return o;
   }
 }

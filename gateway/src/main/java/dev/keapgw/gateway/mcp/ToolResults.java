@@ -37,7 +37,8 @@ final class ToolResults {
 
   /** A refusal before anything was sent: text only. */
   static Answer refused(ToolFailure f) {
-    return new Answer(CallToolResult.builder().addTextContent(f.getMessage()).isError(true).build(), f.outcome());
+    return new Answer(
+        CallToolResult.builder().addTextContent(f.getMessage()).isError(true).build(), f.outcome());
   }
 
   static String text(JsonNode value) {

@@ -59,8 +59,9 @@ final class TypedTools {
   List<McpTool> tools(ActionCatalog keap) {
     List<McpTool> out = new ArrayList<>();
     TOOLS.forEach((name, operation) -> {
-      Action act = keap.action(operation).orElseThrow(() -> new IllegalStateException(
-          "Keap's spec lacks the operation " + operation + " of tool " + name));
+      Action act = keap.action(operation)
+          .orElseThrow(() -> new IllegalStateException(
+              "Keap's spec lacks the operation " + operation + " of tool " + name));
       out.add(tool(name, act));
     });
     return out;
@@ -82,11 +83,21 @@ final class TypedTools {
     if (!defs.isEmpty()) {
       input.set("$defs", defs);
     }
-    String description = act.summary() + (act.description().isEmpty() || act.description().equals(act.summary())
-        ? "" : ": " + act.description()) + " (" + act.method() + " " + act.path() + "; Keap action " + act.name()
+    String description = act.summary()
+        + (act.description().isEmpty() || act.description().equals(act.summary())
+            ? ""
+            : ": " + act.description())
+        + " (" + act.method() + " " + act.path() + "; Keap action " + act.name()
         + "). Answers {status, body}.";
     McpTool.Hints hints = McpTool.Hints.of(act.method());
-    return new McpTool(name, act.summary(), description, input, Schemas.apiAnswer(), hints, !act.readOnly(),
+    return new McpTool(
+        name,
+        act.summary(),
+        description,
+        input,
+        Schemas.apiAnswer(),
+        hints,
+        !act.readOnly(),
         (caller, args) -> call(caller, name, act, args));
   }
 
@@ -99,7 +110,8 @@ final class TypedTools {
         query.put(p.name(), args.raw(p.name()));
       }
     });
-    return calls.run(caller, name, act, path, query, args.raw("body"), args.optionalText("connection"));
+    return calls.run(
+        caller, name, act, path, query, args.raw("body"), args.optionalText("connection"));
   }
 
   /** A copy of the schema with its {@code $defs} moved to the tool's root (where its references point). */

@@ -60,29 +60,34 @@ public final class UpstreamOAuthClient {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "refresh_token");
     form.put("refresh_token", refreshToken);
-    String basic = Base64.getEncoder().encodeToString(
-        (app.clientId() + ":" + app.clientSecret()).getBytes(StandardCharsets.UTF_8));
+    String basic = Base64.getEncoder()
+        .encodeToString(
+            (app.clientId() + ":" + app.clientSecret()).getBytes(StandardCharsets.UTF_8));
     return onEventLoop(() -> post(app.tokenUrl(), form, "Basic " + basic, "refresh"));
   }
 
   /** What the upstream says about a token's grant (Keap: the user and tenant behind it). */
   public Future<JsonNode> userinfo(AppConfig app, String accessToken) {
     URI u = app.upstreamUrl().resolve(app.userinfoPath());
-    RequestOptions o = options(u, HttpMethod.GET).putHeader("Authorization", "Bearer " + accessToken)
+    RequestOptions o = options(u, HttpMethod.GET)
+        .putHeader("Authorization", "Bearer " + accessToken)
         .putHeader("Accept", "application/json");
-    return onEventLoop(() -> http.request(o).compose(req -> req.send()).compose(resp -> resp.body().map(b -> {
-      if (resp.statusCode() != 200) {
-        throw new IllegalStateException("userinfo answered " + resp.statusCode());
-      }
-      try {
-        return Json.MAPPER.readTree(b.getBytes());
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException("userinfo is not JSON");
-      }
-    })));
+    return onEventLoop(() -> http.request(o)
+        .compose(req -> req.send())
+        .compose(resp -> resp.body().map(b -> {
+          if (resp.statusCode() != 200) {
+            throw new IllegalStateException("userinfo answered " + resp.statusCode());
+          }
+          try {
+            return Json.MAPPER.readTree(b.getBytes());
+          } catch (java.io.IOException e) {
+            throw new IllegalStateException("userinfo is not JSON");
+          }
+        })));
   }
 
-  private Future<TokenSet> post(URI url, Map<String, String> form, String authorization, String what) {
+  private Future<TokenSet> post(
+      URI url, Map<String, String> form, String authorization, String what) {
     String body = form.entrySet().stream()
         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
         .collect(Collectors.joining("&"));
@@ -94,8 +99,10 @@ public final class UpstreamOAuthClient {
     }
     return http.request(o)
         .compose(req -> req.send(Buffer.buffer(body)))
-        .recover(err -> Future.failedFuture(new TokenEndpointException(TokenEndpointException.Kind.TRANSIENT,
-            "the token endpoint could not be reached for the " + what + " (" + err.getClass().getSimpleName() + ")")))
+        .recover(err -> Future.failedFuture(new TokenEndpointException(
+            TokenEndpointException.Kind.TRANSIENT,
+            "the token endpoint could not be reached for the " + what + " ("
+                + err.getClass().getSimpleName() + ")")))
         .compose(resp -> resp.body().compose(b -> interpret(resp, b, what)));
   }
 
@@ -107,31 +114,41 @@ public final class UpstreamOAuthClient {
     } catch (java.io.IOException e) {
       json = null;
     }
-    if (s == 200 && json != null && json.hasNonNull("access_token")
+    if (s == 200
+        && json != null
+        && json.hasNonNull("access_token")
         && !printable(json.get("access_token").asText())) {
       // it would go into an Authorization header; a line break there could add headers upstream
-      return Future.failedFuture(new TokenEndpointException(TokenEndpointException.Kind.TRANSIENT,
-          "the token endpoint answered the " + what + " with an access token that is not printable ASCII"));
+      return Future.failedFuture(new TokenEndpointException(
+          TokenEndpointException.Kind.TRANSIENT,
+          "the token endpoint answered the " + what
+              + " with an access token that is not printable ASCII"));
     }
     if (s == 200 && json != null && json.hasNonNull("access_token")) {
-      return Future.succeededFuture(new TokenSet(json.get("access_token").asText(),
-          json.path("refresh_token").asText(null), json.path("expires_in").asLong(86_400),
+      return Future.succeededFuture(new TokenSet(
+          json.get("access_token").asText(),
+          json.path("refresh_token").asText(null),
+          json.path("expires_in").asLong(86_400),
           json.path("scope").asText(null)));
     }
     String error = json == null ? "" : json.path("error").asText("");
     String description = json == null ? "" : json.path("error_description").asText("");
     String detail = (error + (description.isEmpty() ? "" : ": " + description)).trim();
     if (s == 400 && (error.equals("invalid_grant") || error.equals("invalid_request"))) {
-      return Future.failedFuture(new TokenEndpointException(TokenEndpointException.Kind.DEAD_GRANT,
+      return Future.failedFuture(new TokenEndpointException(
+          TokenEndpointException.Kind.DEAD_GRANT,
           "the upstream refused the " + what + " (" + detail + ")"));
     }
     if (s == 401) {
-      return Future.failedFuture(new TokenEndpointException(TokenEndpointException.Kind.TRANSIENT,
+      return Future.failedFuture(new TokenEndpointException(
+          TokenEndpointException.Kind.TRANSIENT,
           "the upstream refused the gateway's OAuth client credentials during the " + what
               + "; the operator must check the client id and secret"));
     }
-    return Future.failedFuture(new TokenEndpointException(TokenEndpointException.Kind.TRANSIENT,
-        "the token endpoint answered " + s + " to the " + what + (detail.isEmpty() ? "" : " (" + detail + ")")));
+    return Future.failedFuture(new TokenEndpointException(
+        TokenEndpointException.Kind.TRANSIENT,
+        "the token endpoint answered " + s + " to the " + what
+            + (detail.isEmpty() ? "" : " (" + detail + ")")));
   }
 
   private RequestOptions options(URI u, HttpMethod method) {
@@ -139,8 +156,13 @@ public final class UpstreamOAuthClient {
     int port = u.getPort() > 0 ? u.getPort() : (tls ? 443 : 80);
     String path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
         + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-    return new RequestOptions().setMethod(method).setHost(u.getHost()).setPort(port).setSsl(tls)
-        .setURI(path).setTimeout(timeout.toMillis());
+    return new RequestOptions()
+        .setMethod(method)
+        .setHost(u.getHost())
+        .setPort(port)
+        .setSsl(tls)
+        .setURI(path)
+        .setTimeout(timeout.toMillis());
   }
 
   private static String enc(String s) {

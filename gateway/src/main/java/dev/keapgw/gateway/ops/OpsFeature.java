@@ -27,22 +27,39 @@ public final class OpsFeature implements Feature {
     new JvmGcMetrics().bindTo(s.metrics());
     new JvmThreadMetrics().bindTo(s.metrics());
     new ProcessorMetrics().bindTo(s.metrics());
-    routes.router().get("/healthz").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
-        .putHeader("Cache-Control", "no-store").end("{\"status\":\"ok\"}"));
-    routes.router().get("/readyz").blockingHandler(ctx -> {
-      List<String> problems = new ArrayList<>();
-      if (!s.db().reachable()) {
-        problems.add("the store does not answer");
-      }
-      problems.addAll(s.readiness().problems());
-      ObjectNode body = Json.object().put("status", problems.isEmpty() ? "ready" : "not_ready");
-      ArrayNode list = body.putArray("problems");
-      problems.forEach(list::add);
-      ctx.response().setStatusCode(problems.isEmpty() ? 200 : 503).putHeader("Content-Type", "application/json")
-          .putHeader("Cache-Control", "no-store").end(Buffer.buffer(Json.bytes(body)));
-    }, false);
-    routes.router().route(HttpMethod.GET, "/metrics").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-        .end(s.metrics().scrape()));
+    routes
+        .router()
+        .get("/healthz")
+        .handler(ctx -> ctx.response()
+            .putHeader("Content-Type", "application/json")
+            .putHeader("Cache-Control", "no-store")
+            .end("{\"status\":\"ok\"}"));
+    routes
+        .router()
+        .get("/readyz")
+        .blockingHandler(
+            ctx -> {
+              List<String> problems = new ArrayList<>();
+              if (!s.db().reachable()) {
+                problems.add("the store does not answer");
+              }
+              problems.addAll(s.readiness().problems());
+              ObjectNode body =
+                  Json.object().put("status", problems.isEmpty() ? "ready" : "not_ready");
+              ArrayNode list = body.putArray("problems");
+              problems.forEach(list::add);
+              ctx.response()
+                  .setStatusCode(problems.isEmpty() ? 200 : 503)
+                  .putHeader("Content-Type", "application/json")
+                  .putHeader("Cache-Control", "no-store")
+                  .end(Buffer.buffer(Json.bytes(body)));
+            },
+            false);
+    routes
+        .router()
+        .route(HttpMethod.GET, "/metrics")
+        .handler(ctx -> ctx.response()
+            .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+            .end(s.metrics().scrape()));
   }
 }

@@ -38,6 +38,7 @@ public final class AccessLog implements AutoCloseable {
   static final long FLUSH_MILLIS = 100;
   /** Per thread, what may wait for the writer before lines are dropped. */
   static final int MAX_PENDING_CHARS = 8 * 1024 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
   private static final DateTimeFormatter SECOND =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.").withZone(ZoneOffset.UTC);
@@ -95,16 +96,25 @@ public final class AccessLog implements AutoCloseable {
       }
       return new AccessLog(new FileOutputStream(target.file().toFile(), true), true, recorder);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot open the access log " + target.file() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot open the access log " + target.file() + ": " + e.getMessage(), e);
     }
   }
 
   void write(Exchange x, int status, long bytesSent) {
     if (recorder != RequestRecorder.NONE) {
-      recorder.record(new RequestRecorder.FinishedRequest(System.currentTimeMillis(), x.requestId,
-          x.request.method().name(), x.request.path(), x.request.query(), status, x.upstreamStatus != 0,
-          (System.nanoTime() - x.startNanos) / 1000, x.principal == null ? null : x.principal.accountId(),
-          x.connection == null ? null : x.connection.id(), x.request.response().headers()));
+      recorder.record(new RequestRecorder.FinishedRequest(
+          System.currentTimeMillis(),
+          x.requestId,
+          x.request.method().name(),
+          x.request.path(),
+          x.request.query(),
+          status,
+          x.upstreamStatus != 0,
+          (System.nanoTime() - x.startNanos) / 1000,
+          x.principal == null ? null : x.principal.accountId(),
+          x.connection == null ? null : x.connection.id(),
+          x.request.response().headers()));
     }
     if (writer == null || closed) {
       return;
@@ -124,24 +134,34 @@ public final class AccessLog implements AutoCloseable {
         s.secondText = SECOND.format(Instant.ofEpochSecond(second));
       }
       int millis = (int) Math.floorMod(now, 1000);
-      b.append(s.secondText).append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
-          .append((char) ('0' + millis % 10)).append("Z access request_id=").append(x.requestId)
-          .append(" method=").append(x.request.method().name())
+      b.append(s.secondText)
+          .append((char) ('0' + millis / 100))
+          .append((char) ('0' + millis / 10 % 10))
+          .append((char) ('0' + millis % 10))
+          .append("Z access request_id=")
+          .append(x.requestId)
+          .append(" method=")
+          .append(x.request.method().name())
           .append(" path=");
       appendPath(b, x.request.path());
-      b.append(" status=").append(status)
-          .append(" upstream_status=");
+      b.append(" status=").append(status).append(" upstream_status=");
       if (x.upstreamStatus == 0) {
         b.append('-');
       } else {
         b.append(x.upstreamStatus);
       }
-      b.append(" duration_us=").append(micros)
-          .append(" bytes=").append(bytesSent)
-          .append(" account=").append(x.principal == null ? "-" : x.principal.accountId())
-          .append(" key=").append(x.principal == null ? "-" : x.principal.keyId())
-          .append(" connection=").append(x.connection == null ? "-" : x.connection.id())
-          .append(" outcome=").append(x.outcome.isEmpty() ? "-" : x.outcome);
+      b.append(" duration_us=")
+          .append(micros)
+          .append(" bytes=")
+          .append(bytesSent)
+          .append(" account=")
+          .append(x.principal == null ? "-" : x.principal.accountId())
+          .append(" key=")
+          .append(x.principal == null ? "-" : x.principal.keyId())
+          .append(" connection=")
+          .append(x.connection == null ? "-" : x.connection.id())
+          .append(" outcome=")
+          .append(x.outcome.isEmpty() ? "-" : x.outcome);
       if (x.via != null) {
         b.append(" via=").append(x.via);
       }
@@ -178,7 +198,8 @@ public final class AccessLog implements AutoCloseable {
           continue;
         }
         taken = s.lines;
-        s.lines = new StringBuilder(Math.min(Math.max(16 * 1024, taken.length()), MAX_PENDING_CHARS));
+        s.lines =
+            new StringBuilder(Math.min(Math.max(16 * 1024, taken.length()), MAX_PENDING_CHARS));
       }
       if (all == null) {
         all = taken;

@@ -27,7 +27,10 @@ public final class CallerOrigin {
   /** The label of a request sent with this process's secret, or null. */
   static String of(HttpServerRequest req) {
     String v = req.getHeader(HEADER);
-    if (v == null || v.length() <= SECRET.length() + 1 || !v.startsWith(SECRET) || v.charAt(SECRET.length()) != ' ') {
+    if (v == null
+        || v.length() <= SECRET.length() + 1
+        || !v.startsWith(SECRET)
+        || v.charAt(SECRET.length()) != ' ') {
       return null;
     }
     String label = v.substring(SECRET.length() + 1);

@@ -70,17 +70,20 @@ public final class ConnectionSelector {
         throw unknown(named);
       }
       if (!c.get().app().equals(app)) {
-        throw GatewayException.badRequest("Connection " + named + " is a connection to '" + c.get().app()
-            + "', not to '" + app + "': use a " + app + " connection or leave out the "
-            + HEADER + " header.");
+        throw GatewayException.badRequest(
+            "Connection " + named + " is a connection to '" + c.get().app()
+                + "', not to '" + app + "': use a " + app + " connection or leave out the "
+                + HEADER + " header.");
       }
       return c.get();
     }
     List<Connection> active = repo.list(choice.accountId(), app, ConnectionStatus.ACTIVE);
     if (active.isEmpty()) {
-      throw new GatewayException(ErrorType.NO_ACTIVE_CONNECTION, "No ACTIVE " + app
-          + " connection for this account: create one with POST /connections {\"app\":\"" + app
-          + "\"} and open its url to authorize it.");
+      throw new GatewayException(
+          ErrorType.NO_ACTIVE_CONNECTION,
+          "No ACTIVE " + app
+              + " connection for this account: create one with POST /connections {\"app\":\"" + app
+              + "\"} and open its url to authorize it.");
     }
     return active.get(0);
   }

@@ -15,6 +15,7 @@ final class Exchange {
   final ContextInternal context = ContextInternal.current();
   /** The path's first segment: the name of the app the caller asks for (perhaps none this gateway serves). */
   final String appName;
+
   final String requestId;
   final long startNanos;
   Principal principal;
@@ -23,6 +24,7 @@ final class Exchange {
   ActiveToken token;
   /** The caller's body when it was small enough to hold (so the request can be replayed once). */
   Buffer body;
+
   boolean replayable;
   boolean retriedAfter401;
   int attempts;
@@ -50,11 +52,13 @@ final class Exchange {
    */
   String upstreamUri() {
     String rest = pathAfterApp();
-    String base = app.upstreamUrl().getRawPath() == null ? "" : app.upstreamUrl().getRawPath();
+    String base =
+        app.upstreamUrl().getRawPath() == null ? "" : app.upstreamUrl().getRawPath();
     if (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
     }
     String query = request.query();
-    return RequestTarget.forUpstream(base + (rest.isEmpty() ? "/" : rest) + (query == null ? "" : "?" + query));
+    return RequestTarget.forUpstream(
+        base + (rest.isEmpty() ? "/" : rest) + (query == null ? "" : "?" + query));
   }
 }

@@ -36,12 +36,16 @@ import java.util.Set;
  */
 public final class Forwarder {
   static final long MAX_REPLAYABLE_BODY = 64 * 1024;
-  private static final Set<HttpMethod> IDEMPOTENT =
-      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
-  private static final Set<HttpMethod> CARRIES_CONTENT = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+  private static final Set<HttpMethod> IDEMPOTENT = Set.of(
+      HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
+  private static final Set<HttpMethod> CARRIES_CONTENT =
+      Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
   /** The caller's headers are checked as they are copied ({@link Headers#sendable}); the rest are the gateway's own. */
   private static final HttpHeadersFactory UPSTREAM_HEADERS =
-      DefaultHttpHeadersFactory.headersFactory().withNameValidation(false).withValueValidation(false);
+      DefaultHttpHeadersFactory.headersFactory()
+          .withNameValidation(false)
+          .withValueValidation(false);
+
   private static final AsciiString REQUEST_ID = AsciiString.cached(RequestIds.HEADER);
 
   private final UpstreamClient client;
@@ -74,13 +78,14 @@ public final class Forwarder {
         body.onComplete(ar -> {
           if (ar.succeeded()) {
             attempt(x, done);
-          } else {   // the caller's connection broke off mid-body: nothing was sent upstream
-            done.fail(GatewayException.badRequest("The request body broke off before it was complete."));
+          } else { // the caller's connection broke off mid-body: nothing was sent upstream
+            done.fail(
+                GatewayException.badRequest("The request body broke off before it was complete."));
           }
         });
       }
     } catch (RuntimeException e) {
-      done.tryFail(e);   // answered as an internal error, never left without an answer
+      done.tryFail(e); // answered as an internal error, never left without an answer
     }
     return done.future();
   }
@@ -113,7 +118,10 @@ public final class Forwarder {
     send(x).onComplete(ar -> {
       if (ar.succeeded()) {
         respond(x, ar.result(), done);
-      } else if (ar.cause() instanceof UpstreamException u && u.staleConnection() && x.replayable && x.attempts < 2
+      } else if (ar.cause() instanceof UpstreamException u
+          && u.staleConnection()
+          && x.replayable
+          && x.attempts < 2
           && IDEMPOTENT.contains(x.request.method())) {
         budgetForRetry(x).onComplete(b -> {
           if (b.succeeded() && b.result()) {
@@ -130,8 +138,11 @@ public final class Forwarder {
 
   private Future<UpstreamCall> send(Exchange x) {
     HttpServerRequest req = x.request;
-    HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1,
-        io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name()), x.upstreamUri(), UPSTREAM_HEADERS);
+    HttpRequest head = new DefaultHttpRequest(
+        HttpVersion.HTTP_1_1,
+        io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name()),
+        x.upstreamUri(),
+        UPSTREAM_HEADERS);
     HttpHeaders h = head.headers();
     Headers.toUpstream(req.headers(), h);
     h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + x.token.accessToken());
@@ -147,7 +158,8 @@ public final class Forwarder {
         h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
       }
       stream = req;
-    } else if (CARRIES_CONTENT.contains(req.method()) || req.headers().contains(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH)) {
+    } else if (CARRIES_CONTENT.contains(req.method())
+        || req.headers().contains(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH)) {
       h.set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO);
     }
     return client.send(x.context, client.origin(x.app.upstreamUrl()), head, x.body, stream);
@@ -164,7 +176,7 @@ public final class Forwarder {
         x.attempts = 0;
         budgetForRetry(x).onComplete(b -> {
           if (b.failed() || !b.result()) {
-            answer(x, call, done);   // the budget is spent: the 401 as it is
+            answer(x, call, done); // the budget is spent: the 401 as it is
             return;
           }
           call.discard()
@@ -180,7 +192,8 @@ public final class Forwarder {
         return;
       }
       if (mayRetry) {
-        // not replayable: answer the 401 as it is, and have a fresh token ready for the next request
+        // not replayable: answer the 401 as it is, and have a fresh token ready for the next
+        // request
         tokens.afterRejection(x.connection.id(), rejected);
       }
     }
@@ -199,7 +212,8 @@ public final class Forwarder {
       x.outcome = PathHint.OUTCOME;
     }
     String length = call.headers().get(HttpHeaderNames.CONTENT_LENGTH);
-    boolean bodiless = x.request.method() == HttpMethod.HEAD || call.status() == 204 || call.status() == 304;
+    boolean bodiless =
+        x.request.method() == HttpMethod.HEAD || call.status() == 204 || call.status() == 304;
     if (length != null) {
       res.putHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH, length);
     } else if (!bodiless) {
@@ -207,7 +221,7 @@ public final class Forwarder {
     }
     call.pipeTo(res).onComplete(ar -> {
       if (ar.failed()) {
-        x.outcome = "upstream_broke_mid_body";   // cut off, never completed
+        x.outcome = "upstream_broke_mid_body"; // cut off, never completed
         res.reset();
       }
       done.tryComplete();

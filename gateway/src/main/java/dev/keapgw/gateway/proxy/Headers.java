@@ -15,11 +15,21 @@ import java.util.Set;
  * never sent together.
  */
 final class Headers {
-  private static final Names HOP_BY_HOP = new Names("connection", "keep-alive", "proxy-connection",
-      "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade");
+  private static final Names HOP_BY_HOP = new Names(
+      "connection",
+      "keep-alive",
+      "proxy-connection",
+      "proxy-authenticate",
+      "proxy-authorization",
+      "te",
+      "trailer",
+      "trailers",
+      "transfer-encoding",
+      "upgrade");
   /** The gateway owns the upstream's credentials: a caller's Keap API key never reaches Keap either. */
-  private static final Names NOT_UPSTREAM = new Names("authorization", "host", "content-length", "expect",
-      "x-request-id", "x-keap-api-key");
+  private static final Names NOT_UPSTREAM = new Names(
+      "authorization", "host", "content-length", "expect", "x-request-id", "x-keap-api-key");
+
   private static final Names NOT_DOWNSTREAM = new Names("content-length", "x-request-id");
 
   /**
@@ -30,11 +40,13 @@ final class Headers {
     private final String[][] byLength;
 
     Names(String... names) {
-      int longest = java.util.Arrays.stream(names).mapToInt(String::length).max().orElse(0);
+      int longest =
+          java.util.Arrays.stream(names).mapToInt(String::length).max().orElse(0);
       byLength = new String[longest + 1][];
       for (int len = 0; len <= longest; len++) {
         final int l = len;
-        String[] same = java.util.Arrays.stream(names).filter(n -> n.length() == l).toArray(String[]::new);
+        String[] same =
+            java.util.Arrays.stream(names).filter(n -> n.length() == l).toArray(String[]::new);
         byLength[len] = same.length == 0 ? null : same;
       }
     }
@@ -60,8 +72,11 @@ final class Headers {
     Set<String> dropped = connectionTokens(from.getAll("connection"));
     for (Map.Entry<String, String> e : from) {
       String n = e.getKey();
-      if (sendable(n, e.getValue()) && !HOP_BY_HOP.contains(n) && !NOT_UPSTREAM.contains(n)
-          && !n.regionMatches(true, 0, "maton-", 0, 6) && !dropped.contains(n)) {
+      if (sendable(n, e.getValue())
+          && !HOP_BY_HOP.contains(n)
+          && !NOT_UPSTREAM.contains(n)
+          && !n.regionMatches(true, 0, "maton-", 0, 6)
+          && !dropped.contains(n)) {
         to.add(n, e.getValue());
       }
     }
@@ -74,7 +89,8 @@ final class Headers {
    * Any other header is dropped rather than forwarded, as nginx does by default.
    */
   static boolean sendable(String name, String value) {
-    return !name.isEmpty() && HttpHeaderValidationUtil.validateToken(name) < 0
+    return !name.isEmpty()
+        && HttpHeaderValidationUtil.validateToken(name) < 0
         && HttpHeaderValidationUtil.validateValidHeaderValue(value) < 0;
   }
 
@@ -88,7 +104,9 @@ final class Headers {
     while (it.hasNext()) {
       Map.Entry<CharSequence, CharSequence> e = it.next();
       CharSequence n = e.getKey();
-      if (!HOP_BY_HOP.contains(n) && !NOT_DOWNSTREAM.contains(n) && (dropped.isEmpty() || !dropped.contains(n.toString()))) {
+      if (!HOP_BY_HOP.contains(n)
+          && !NOT_DOWNSTREAM.contains(n)
+          && (dropped.isEmpty() || !dropped.contains(n.toString()))) {
         to.add(n, e.getValue());
       }
     }
@@ -104,7 +122,7 @@ final class Headers {
       for (String t : v.split(",")) {
         String name = t.trim();
         if (name.isEmpty() || name.equalsIgnoreCase("close") || HOP_BY_HOP.contains(name)) {
-          continue;   // nearly always: "keep-alive" or "close"
+          continue; // nearly always: "keep-alive" or "close"
         }
         if (out == null) {
           out = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);

@@ -10,7 +10,8 @@ final class PathGuard {
   static final String NOT_ABSOLUTE = "the path must start with /";
   static final String TOO_LONG = "the path is too long";
   static final String ENCODED = "encoded slashes, backslashes and dots are not allowed in the path";
-  static final String CONTROL = "control characters, spaces and backslashes are not allowed in the path";
+  static final String CONTROL =
+      "control characters, spaces and backslashes are not allowed in the path";
   static final String SEGMENT = "empty, '.' and '..' path segments are not allowed";
 
   private PathGuard() {}
@@ -43,7 +44,9 @@ final class PathGuard {
         boolean last = i == n;
         if ((len == 0 && !(last && segmentStart > 1))
             || (len == 1 && rawPath.charAt(segmentStart) == '.')
-            || (len == 2 && rawPath.charAt(segmentStart) == '.' && rawPath.charAt(segmentStart + 1) == '.')) {
+            || (len == 2
+                && rawPath.charAt(segmentStart) == '.'
+                && rawPath.charAt(segmentStart + 1) == '.')) {
           badSegment = true;
         }
         segmentStart = i + 1;

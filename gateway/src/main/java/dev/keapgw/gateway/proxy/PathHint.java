@@ -10,6 +10,7 @@ final class PathHint {
   static final String HEADER = "X-Gateway-Hint";
   /** The access log's {@code outcome} for an answer that carries the hint. */
   static final String OUTCOME = "hint_missing_crm_rest";
+
   private static final String PREFIX = "/crm/";
 
   private PathHint() {}
@@ -22,8 +23,10 @@ final class PathHint {
     if (status != 404 || !"keap".equals(app) || pathAfterApp.startsWith(PREFIX)) {
       return null;
     }
-    String rest = pathAfterApp.startsWith("/rest/") ? pathAfterApp.substring("/rest".length()) : pathAfterApp;
-    return "Keap's REST API is under /crm/rest: did you mean /" + app + "/crm/rest" + printable(rest) + " ?";
+    String rest =
+        pathAfterApp.startsWith("/rest/") ? pathAfterApp.substring("/rest".length()) : pathAfterApp;
+    return "Keap's REST API is under /crm/rest: did you mean /" + app + "/crm/rest"
+        + printable(rest) + " ?";
   }
 
   /** The path as a header value can carry it: printable ASCII only, at most 200 characters. */

@@ -44,9 +44,12 @@ import java.util.function.Function;
  */
 public final class ProxyHandler {
   private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
-  private static final CharSequence RATE_LIMIT_LIMIT = HttpHeaders.createOptimized("X-RateLimit-Limit");
-  private static final CharSequence RATE_LIMIT_REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
-  private static final CharSequence RATE_LIMIT_RESET = HttpHeaders.createOptimized("X-RateLimit-Reset");
+  private static final CharSequence RATE_LIMIT_LIMIT =
+      HttpHeaders.createOptimized("X-RateLimit-Limit");
+  private static final CharSequence RATE_LIMIT_REMAINING =
+      HttpHeaders.createOptimized("X-RateLimit-Remaining");
+  private static final CharSequence RATE_LIMIT_RESET =
+      HttpHeaders.createOptimized("X-RateLimit-Reset");
 
   private final Vertx vertx;
   private final ApiKeyAuthenticator auth;
@@ -61,9 +64,18 @@ public final class ProxyHandler {
   private final java.time.Clock clock;
   private final AccessLog accessLog;
 
-  public ProxyHandler(java.time.Clock clock, Vertx vertx, ApiKeyAuthenticator auth, Map<String, AppConfig> apps,
-      AccountRateLimiter accountLimits, UpstreamBudget budget, ConnectionSelector selector, TokenManager tokens,
-      ConnectLinks links, Forwarder forwarder, io.micrometer.core.instrument.MeterRegistry registry,
+  public ProxyHandler(
+      java.time.Clock clock,
+      Vertx vertx,
+      ApiKeyAuthenticator auth,
+      Map<String, AppConfig> apps,
+      AccountRateLimiter accountLimits,
+      UpstreamBudget budget,
+      ConnectionSelector selector,
+      TokenManager tokens,
+      ConnectLinks links,
+      Forwarder forwarder,
+      io.micrometer.core.instrument.MeterRegistry registry,
       AccessLog accessLog) {
     this.clock = clock;
     this.vertx = vertx;
@@ -108,7 +120,8 @@ public final class ProxyHandler {
       return limitAccount(x);
     });
     // 5. choose the connection: Maton-Connection, else the account's oldest ACTIVE one
-    Future<Connection> chosen = then(admitted,
+    Future<Connection> chosen = then(
+        admitted,
         v -> selector.select(x.principal, x.app, req.getHeader(ConnectionSelector.HEADER)));
     Future<Void> budgeted = then(chosen, c -> {
       x.connection = c;
@@ -120,9 +133,10 @@ public final class ProxyHandler {
     Future<ActiveToken> token = then(budgeted, v -> tokens.token(x.connection));
     // 8. forward, streaming both ways (Forwarder)
     then(token, t -> {
-      x.token = t;
-      return forwarder.forward(x);
-    }).onFailure(err -> fail(x, err));
+          x.token = t;
+          return forwarder.forward(x);
+        })
+        .onFailure(err -> fail(x, err));
   }
 
   /** {@code next} applied to the outcome of {@code step}: at once when it has succeeded already, else when it does. */
@@ -140,14 +154,17 @@ public final class ProxyHandler {
   private AppConfig app(String name) {
     AppConfig app = apps.get(name);
     if (app == null) {
-      throw new GatewayException(ErrorType.UNKNOWN_APP, "Unknown app '" + truncate(name) + "': this gateway serves "
-          + String.join(", ", apps.keySet()) + ". Paths look like /keap/crm/rest/v2/contacts.");
+      throw new GatewayException(
+          ErrorType.UNKNOWN_APP,
+          "Unknown app '" + truncate(name) + "': this gateway serves "
+              + String.join(", ", apps.keySet()) + ". Paths look like /keap/crm/rest/v2/contacts.");
     }
     return app;
   }
 
   private Future<Void> limitAccount(Exchange x) {
-    Future<Verdict> v = accountLimits.tryAcquire(x.principal.accountId(), x.principal.account().rateLimitPerSecond());
+    Future<Verdict> v = accountLimits.tryAcquire(
+        x.principal.accountId(), x.principal.account().rateLimitPerSecond());
     return v.succeeded() ? admitAccount(x, v.result()) : v.compose(r -> admitAccount(x, r));
   }
 
@@ -158,9 +175,12 @@ public final class ProxyHandler {
     res.putHeader(RATE_LIMIT_RESET, Long.toString(v.resetSeconds()));
     if (!v.allowed()) {
       metrics.rateLimited("account");
-      return Future.failedFuture(new GatewayException(ErrorType.RATE_LIMITED, "Rate limit exceeded: this account may send "
-          + accountLimits.rate(x.principal.account().rateLimitPerSecond()) + " requests per second, and up to "
-          + v.limit() + " at once. Retry after " + v.retryAfterSeconds() + " s.")
+      return Future.failedFuture(new GatewayException(
+              ErrorType.RATE_LIMITED,
+              "Rate limit exceeded: this account may send "
+                  + accountLimits.rate(x.principal.account().rateLimitPerSecond())
+                  + " requests per second, and up to "
+                  + v.limit() + " at once. Retry after " + v.retryAfterSeconds() + " s.")
           .header("Retry-After", Long.toString(v.retryAfterSeconds())));
     }
     return Future.succeededFuture();
@@ -177,10 +197,11 @@ public final class ProxyHandler {
   private Future<Void> admitBudget(Exchange x, Verdict v) {
     if (!v.allowed()) {
       metrics.rateLimited("upstream_budget");
-      return Future.failedFuture(new GatewayException(ErrorType.UPSTREAM_BUDGET_EXHAUSTED,
-          "The gateway's shared request budget with " + x.app.name() + " (" + v.limit()
-              + " per minute, to stay within the API's quota) is used up for now. Retry after "
-              + v.retryAfterSeconds() + " s.")
+      return Future.failedFuture(new GatewayException(
+              ErrorType.UPSTREAM_BUDGET_EXHAUSTED,
+              "The gateway's shared request budget with " + x.app.name() + " (" + v.limit()
+                  + " per minute, to stay within the API's quota) is used up for now. Retry after "
+                  + v.retryAfterSeconds() + " s.")
           .header("Retry-After", Long.toString(v.retryAfterSeconds())));
     }
     return Future.succeededFuture();
@@ -208,18 +229,30 @@ public final class ProxyHandler {
   }
 
   private void notReady(Exchange x, TokenUnavailableException t) {
-    vertx.executeBlocking(() -> t.connection() == null || t.reason() == TokenUnavailableException.Reason.BACKING_OFF
-        ? null : links.currentUrl(t.connection()), false).onComplete(ar -> {
-      GatewayException e = Failures.connectionNotReady(t.getMessage(),
-          t.connection() == null ? null : t.connection().id(),
-          t.reason() == TokenUnavailableException.Reason.BACKING_OFF ? "ACTIVE"
-              : t.connection() != null && t.connection().status() == ConnectionStatus.PENDING ? "PENDING" : "FAILED",
-          ar.succeeded() ? ar.result() : null,
-          t.retryAt() == null ? null : java.time.Duration.between(clock.instant(), t.retryAt()));
-      x.outcome = "connection_not_ready";
-      x.request.resume();
-      ErrorBody.send(x.request.response(), e, x.requestId);
-    });
+    vertx
+        .executeBlocking(
+            () ->
+                t.connection() == null || t.reason() == TokenUnavailableException.Reason.BACKING_OFF
+                    ? null
+                    : links.currentUrl(t.connection()),
+            false)
+        .onComplete(ar -> {
+          GatewayException e = Failures.connectionNotReady(
+              t.getMessage(),
+              t.connection() == null ? null : t.connection().id(),
+              t.reason() == TokenUnavailableException.Reason.BACKING_OFF
+                  ? "ACTIVE"
+                  : t.connection() != null && t.connection().status() == ConnectionStatus.PENDING
+                      ? "PENDING"
+                      : "FAILED",
+              ar.succeeded() ? ar.result() : null,
+              t.retryAt() == null
+                  ? null
+                  : java.time.Duration.between(clock.instant(), t.retryAt()));
+          x.outcome = "connection_not_ready";
+          x.request.resume();
+          ErrorBody.send(x.request.response(), e, x.requestId);
+        });
   }
 
   private void finished(Exchange x, int status, long bytes) {

@@ -22,7 +22,16 @@ public interface RequestRecorder {
    * @param fromUpstream whether the status is the upstream's (else the gateway answered itself)
    * @param responseHeaders the headers sent to the caller (the upstream's x-keap-* among them)
    */
-  record FinishedRequest(long epochMillis, String requestId, String method, String path, String query,
-      int status, boolean fromUpstream, long durationMicros, String accountId, String connectionId,
+  record FinishedRequest(
+      long epochMillis,
+      String requestId,
+      String method,
+      String path,
+      String query,
+      int status,
+      boolean fromUpstream,
+      long durationMicros,
+      String accountId,
+      String connectionId,
       MultiMap responseHeaders) {}
 }

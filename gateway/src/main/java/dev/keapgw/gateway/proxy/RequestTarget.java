@@ -26,9 +26,12 @@ final class RequestTarget {
       return received;
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(received.getBytes(StandardCharsets.ISO_8859_1))).toString();
+          .decode(ByteBuffer.wrap(received.getBytes(StandardCharsets.ISO_8859_1)))
+          .toString();
     } catch (CharacterCodingException e) {
       return null;
     }

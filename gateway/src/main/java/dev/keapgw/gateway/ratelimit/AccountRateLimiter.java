@@ -45,9 +45,13 @@ public final class AccountRateLimiter {
     Named n = named.get(accountId);
     if (n == null || n.rate() != rate) {
       // a changed limit gets a bucket of its own (the key names the rate)
-      n = new Named(rate, "account:" + accountId + ":" + rate + ":" + burst, BucketConfiguration.builder()
-          .addLimit(l -> l.capacity((long) rate + burst).refillGreedy(rate, Duration.ofSeconds(1)))
-          .build());
+      n = new Named(
+          rate,
+          "account:" + accountId + ":" + rate + ":" + burst,
+          BucketConfiguration.builder()
+              .addLimit(
+                  l -> l.capacity((long) rate + burst).refillGreedy(rate, Duration.ofSeconds(1)))
+              .build());
       named.put(accountId, n);
     }
     return buckets.tryConsume(n.key(), n.config()).map(p -> Verdict.of(p, (long) rate + burst));

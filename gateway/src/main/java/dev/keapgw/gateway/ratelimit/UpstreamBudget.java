@@ -13,7 +13,8 @@ import java.time.Duration;
  * quota. With a shared {@link BucketStore} the budget holds for the whole cluster.
  */
 public final class UpstreamBudget {
-  private static final Future<Verdict> UNLIMITED = Future.succeededFuture(new Verdict(true, 0, Long.MAX_VALUE, 0, 0));
+  private static final Future<Verdict> UNLIMITED =
+      Future.succeededFuture(new Verdict(true, 0, Long.MAX_VALUE, 0, 0));
 
   private final BucketStore buckets;
   private final int perMinute;
@@ -28,9 +29,12 @@ public final class UpstreamBudget {
     this.buckets = buckets;
     this.perMinute = perMinute;
     long burst = Math.max(1, perMinute / 60);
-    this.config = perMinute <= 0 ? null : BucketConfiguration.builder()
-        .addLimit(l -> l.capacity(burst).refillGreedy(Math.max(1, perMinute - burst), Duration.ofMinutes(1)))
-        .build();
+    this.config = perMinute <= 0
+        ? null
+        : BucketConfiguration.builder()
+            .addLimit(l -> l.capacity(burst)
+                .refillGreedy(Math.max(1, perMinute - burst), Duration.ofMinutes(1)))
+            .build();
   }
 
   public boolean enabled() {
@@ -41,6 +45,8 @@ public final class UpstreamBudget {
     if (!enabled()) {
       return UNLIMITED;
     }
-    return buckets.tryConsume("budget:" + clientKey + ":" + perMinute, config).map(p -> Verdict.of(p, perMinute));
+    return buckets
+        .tryConsume("budget:" + clientKey + ":" + perMinute, config)
+        .map(p -> Verdict.of(p, perMinute));
   }
 }

@@ -9,9 +9,14 @@ package dev.keapgw.gateway.ratelimit;
  * @param waitNanos when refused: how long until one request fits; else 0
  * @param resetNanos how long until the bucket is full again ({@code remaining} back at {@code limit})
  */
-public record Verdict(boolean allowed, long limit, long remaining, long waitNanos, long resetNanos) {
+public record Verdict(
+    boolean allowed, long limit, long remaining, long waitNanos, long resetNanos) {
   static Verdict of(io.github.bucket4j.ConsumptionProbe p, long limit) {
-    return new Verdict(p.isConsumed(), limit, p.getRemainingTokens(), p.isConsumed() ? 0 : p.getNanosToWaitForRefill(),
+    return new Verdict(
+        p.isConsumed(),
+        limit,
+        p.getRemainingTokens(),
+        p.isConsumed() ? 0 : p.getNanosToWaitForRefill(),
         p.getNanosToWaitForReset());
   }
 

@@ -53,7 +53,8 @@ public final class DataDirectory {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot restrict the store's files in " + dir.toAbsolutePath(), e);
+      throw new UncheckedIOException(
+          "cannot restrict the store's files in " + dir.toAbsolutePath(), e);
     }
   }
 

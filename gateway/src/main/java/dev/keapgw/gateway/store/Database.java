@@ -20,6 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
   /** How many refresh locks one instance holds at most at once (PostgreSQL connections held). */
   public static final int LOCK_POOL_SIZE = 8;
+
   private static final int POOL_SIZE = 16;
 
   private final HikariDataSource dataSource;
@@ -31,7 +32,12 @@ public final class Database implements AutoCloseable {
   /** The embedded store's directory; null for an external database. */
   private final Path dataDir;
 
-  private Database(HikariDataSource ds, HikariDataSource locks, boolean embedded, boolean postgres, Path dataDir) {
+  private Database(
+      HikariDataSource ds,
+      HikariDataSource locks,
+      boolean embedded,
+      boolean postgres,
+      Path dataDir) {
     this.dataDir = dataDir;
     this.dataSource = ds;
     this.lockSource = locks;
@@ -41,7 +47,8 @@ public final class Database implements AutoCloseable {
     this.lockJdbi = locks == null ? null : Jdbi.create(locks);
     // Errors name the statement, never its bound values (sealed tokens, key hashes).
     jdbi.getConfig(org.jdbi.v3.core.statement.StatementExceptions.class)
-        .setMessageRendering(org.jdbi.v3.core.statement.StatementExceptions.MessageRendering.SHORT_STATEMENT);
+        .setMessageRendering(
+            org.jdbi.v3.core.statement.StatementExceptions.MessageRendering.SHORT_STATEMENT);
   }
 
   /**
@@ -80,7 +87,11 @@ public final class Database implements AutoCloseable {
     java.sql.Connection first = embedded ? openFirst(dataDir) : null;
     HikariDataSource ds = new HikariDataSource(hc);
     try {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+      Flyway.configure()
+          .dataSource(ds)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
     } catch (RuntimeException e) {
       ds.close();
       throw StoreFailures.atOpen(e, dbUrl, dataDir);
@@ -135,8 +146,10 @@ public final class Database implements AutoCloseable {
     Path file = dataDir.toAbsolutePath().resolve("gateway");
     // WRITE_DELAY=0: a commit reaches the operating system before it is acknowledged,
     // so an acknowledged write survives the process being killed.
-    // TRACE_LEVEL_FILE=0: H2 writes no gateway.trace.db beside the store (failures reach the log instead)
-    return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+    // TRACE_LEVEL_FILE=0: H2 writes no gateway.trace.db beside the store (failures reach the log
+    // instead)
+    return "jdbc:h2:file:" + file
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
         + ";TRACE_LEVEL_FILE=0";
   }
 
@@ -172,8 +185,8 @@ public final class Database implements AutoCloseable {
       return -1;
     }
     try (java.sql.Connection c = dataSource.getConnection()) {
-      org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
-          .getSession();
+      org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal)
+          c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
       org.h2.mvstore.db.Store store = session.getDatabase().getStore();
       store.getMvStore().commit();
       store.compactFile((int) Math.min(Integer.MAX_VALUE, max.toMillis()));
@@ -195,8 +208,8 @@ public final class Database implements AutoCloseable {
       return false;
     }
     try (java.sql.Connection c = dataSource.getConnection()) {
-      org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
-          .getSession();
+      org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal)
+          c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
       if (session.getDatabase().getStore().getMvStore().getFillRate() >= minFillPercent) {
         return false;
       }

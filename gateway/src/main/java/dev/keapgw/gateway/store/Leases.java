@@ -19,15 +19,23 @@ public final class Leases {
 
   /** Takes or renews the lease for {@code ttl}: true when {@code holder} has it now. */
   public boolean tryAcquire(String name, String holder, Instant now, Duration ttl) {
-    return jdbi.withHandle(h -> h.createUpdate("UPDATE leases SET holder = :h, expires_at = :x WHERE name = :n"
-            + " AND (holder = :h OR holder IS NULL OR expires_at <= :now)")
-        .bind("h", holder).bind("x", Times.micros(now.plus(ttl))).bind("n", name).bind("now", Times.micros(now))
-        .execute()) == 1;
+    return jdbi.withHandle(
+            h -> h.createUpdate("UPDATE leases SET holder = :h, expires_at = :x WHERE name = :n"
+                    + " AND (holder = :h OR holder IS NULL OR expires_at <= :now)")
+                .bind("h", holder)
+                .bind("x", Times.micros(now.plus(ttl)))
+                .bind("n", name)
+                .bind("now", Times.micros(now))
+                .execute())
+        == 1;
   }
 
   /** Gives the lease up (at shutdown), so another instance need not wait for it to expire. */
   public void release(String name, String holder) {
-    jdbi.useHandle(h -> h.createUpdate("UPDATE leases SET holder = NULL, expires_at = 0 WHERE name = :n AND holder = :h")
-        .bind("n", name).bind("h", holder).execute());
+    jdbi.useHandle(h -> h.createUpdate(
+            "UPDATE leases SET holder = NULL, expires_at = 0 WHERE name = :n AND holder = :h")
+        .bind("n", name)
+        .bind("h", holder)
+        .execute());
   }
 }

@@ -19,15 +19,18 @@ public final class StoreCache {
   private StoreCache() {}
 
   /** {@code load} runs on a worker thread and may block; a thrown exception is never cached. */
-  public static <K, V> LoadingCache<K, V> of(Vertx vertx, Duration ttl, long maxEntries, Function<K, V> load) {
+  public static <K, V> LoadingCache<K, V> of(
+      Vertx vertx, Duration ttl, long maxEntries, Function<K, V> load) {
     return Caffeine.newBuilder()
         .maximumSize(maxEntries)
         .expireAfterWrite(ttl)
         .refreshAfterWrite(ttl.dividedBy(2))
-        .executor(task -> vertx.executeBlocking(() -> {
-          task.run();
-          return null;
-        }, false))
+        .executor(task -> vertx.executeBlocking(
+            () -> {
+              task.run();
+              return null;
+            },
+            false))
         .build(new CacheLoader<K, V>() {
           @Override
           public V load(K key) {
@@ -39,7 +42,7 @@ public final class StoreCache {
             try {
               return load.apply(key);
             } catch (RuntimeException e) {
-              return null;   // forget it: the next request reads the store and answers accordingly
+              return null; // forget it: the next request reads the store and answers accordingly
             }
           }
         });

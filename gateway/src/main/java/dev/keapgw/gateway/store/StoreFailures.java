@@ -28,20 +28,25 @@ final class StoreFailures {
     try {
       DataDirectory.create(abs);
     } catch (IOException e) {
-      throw new StartFailure(new StartFailure.DataDirUnusable(abs, e instanceof FileAlreadyExistsException
-          ? "it exists and is not a directory" : "it cannot be created (" + reason(e) + ")"));
+      throw new StartFailure(new StartFailure.DataDirUnusable(
+          abs,
+          e instanceof FileAlreadyExistsException
+              ? "it exists and is not a directory"
+              : "it cannot be created (" + reason(e) + ")"));
     }
     try {
       Files.delete(Files.createTempFile(abs, ".write-check", ".tmp"));
     } catch (IOException e) {
-      throw new StartFailure(new StartFailure.DataDirUnusable(abs, "it is not writable (" + reason(e) + ")"));
+      throw new StartFailure(
+          new StartFailure.DataDirUnusable(abs, "it is not writable (" + reason(e) + ")"));
     }
   }
 
   /** What opening or migrating the store failed with, as the failure to report. */
   static RuntimeException atOpen(RuntimeException e, String dbUrl, Path dataDir) {
     if (dbUrl == null && h2Code(e) == H2_ALREADY_OPEN) {
-      return new StartFailure(new StartFailure.StoreLocked(dataDir.toAbsolutePath().normalize()));
+      return new StartFailure(
+          new StartFailure.StoreLocked(dataDir.toAbsolutePath().normalize()));
     }
     if (dbUrl != null && connectionFailure(e)) {
       return new StartFailure(new StartFailure.StoreUnreachable(redacted(dbUrl), rootMessage(e)));
@@ -80,12 +85,15 @@ final class StoreFailures {
    */
   private static boolean connectionFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.net.ConnectException
           || t instanceof java.net.UnknownHostException) {
         return true;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28")
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08")
+              || sql.getSQLState().startsWith("28")
               || sql.getSQLState().startsWith("3D"))) {
         return true;
       }

@@ -29,14 +29,25 @@ public final class KeepAliveSweeper {
   private final java.util.function.BooleanSupplier leader;
   private long timer = -1;
 
-  public KeepAliveSweeper(Vertx vertx, ConnectionRepository repo, TokenManager tokens, Clock clock,
-      Duration every, Duration interval) {
+  public KeepAliveSweeper(
+      Vertx vertx,
+      ConnectionRepository repo,
+      TokenManager tokens,
+      Clock clock,
+      Duration every,
+      Duration interval) {
     this(vertx, repo, tokens, clock, every, interval, () -> true);
   }
 
   /** @param leader whether this instance may sweep now (takes or renews its lease); blocking */
-  public KeepAliveSweeper(Vertx vertx, ConnectionRepository repo, TokenManager tokens, Clock clock,
-      Duration every, Duration interval, java.util.function.BooleanSupplier leader) {
+  public KeepAliveSweeper(
+      Vertx vertx,
+      ConnectionRepository repo,
+      TokenManager tokens,
+      Clock clock,
+      Duration every,
+      Duration interval,
+      java.util.function.BooleanSupplier leader) {
     this.leader = leader;
     this.vertx = vertx;
     this.repo = repo;
@@ -47,10 +58,14 @@ public final class KeepAliveSweeper {
   }
 
   public void start() {
-    timer = vertx.setPeriodic(interval.toMillis(), t -> vertx.executeBlocking(() -> {
-      sweep();
-      return null;
-    }, false));
+    timer = vertx.setPeriodic(
+        interval.toMillis(),
+        t -> vertx.executeBlocking(
+            () -> {
+              sweep();
+              return null;
+            },
+            false));
   }
 
   public void stop() {
@@ -69,16 +84,23 @@ public final class KeepAliveSweeper {
       return io.vertx.core.Future.succeededFuture(0);
     }
     Duration slack = interval.multipliedBy(2);
-    Duration age = every.compareTo(slack.multipliedBy(2)) > 0 ? every.minus(slack) : every.dividedBy(2);
+    Duration age =
+        every.compareTo(slack.multipliedBy(2)) > 0 ? every.minus(slack) : every.dividedBy(2);
     List<Connection> due = repo.activeRefreshedBefore(clock.instant().minus(age), BATCH);
     List<io.vertx.core.Future<?>> running = new java.util.ArrayList<>();
     for (Connection c : due) {
-      running.add(tokens.keepAlive(c.id()).onFailure(e -> LOG.warn("keep-alive refresh of connection {} failed: {}",
-          c.id(), e.getMessage())));
+      running.add(tokens
+          .keepAlive(c.id())
+          .onFailure(e ->
+              LOG.warn("keep-alive refresh of connection {} failed: {}", c.id(), e.getMessage())));
     }
     if (!due.isEmpty()) {
-      LOG.info("keep-alive: refreshing {} connection(s) idle since before {}", due.size(), clock.instant().minus(age));
+      LOG.info(
+          "keep-alive: refreshing {} connection(s) idle since before {}",
+          due.size(),
+          clock.instant().minus(age));
     }
-    return io.vertx.core.Future.join(running).transform(ar -> io.vertx.core.Future.succeededFuture(due.size()));
+    return io.vertx.core.Future.join(running)
+        .transform(ar -> io.vertx.core.Future.succeededFuture(due.size()));
   }
 }

@@ -1,7 +1,7 @@
 package dev.keapgw.gateway.token;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
@@ -72,11 +72,16 @@ public final class PgRefreshLock implements RefreshLock {
   private void lock(Handle h, String connectionId) {
     h.execute("SET LOCAL lock_timeout = '" + wait.toMillis() + "ms'");
     try {
-      h.createQuery("SELECT pg_advisory_xact_lock(:k)").bind("k", key(connectionId)).mapTo(String.class).one();
+      h.createQuery("SELECT pg_advisory_xact_lock(:k)")
+          .bind("k", key(connectionId))
+          .mapTo(String.class)
+          .one();
     } catch (JdbiException e) {
       if (e.getCause() instanceof SQLException s && "55P03".equals(s.getSQLState())) {
         // another instance has held it longer than any refresh may take: let the caller retry
-        throw new TokenUnavailableException(TokenUnavailableException.Reason.BACKING_OFF, null,
+        throw new TokenUnavailableException(
+            TokenUnavailableException.Reason.BACKING_OFF,
+            null,
             "Another gateway instance is refreshing this connection's token and has not finished; retry shortly.",
             clock.instant().plusSeconds(5));
       }

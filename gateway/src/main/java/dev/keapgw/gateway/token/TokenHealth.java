@@ -19,26 +19,34 @@ import java.time.Instant;
  *     that waits before trying again
  * @param refreshFailures failed attempts in a row (0 after a success)
  */
-public record TokenHealth(Instant accessExpiresAt, Instant lastRefreshAt, Instant nextRefreshAt, boolean backingOff,
-    int refreshFailures, RefreshFailures.Last lastFailure) {
+public record TokenHealth(
+    Instant accessExpiresAt,
+    Instant lastRefreshAt,
+    Instant nextRefreshAt,
+    boolean backingOff,
+    int refreshFailures,
+    RefreshFailures.Last lastFailure) {
 
   /** Reads a connection's health against the gateway's refresh settings. */
-  public static TokenHealth of(Connection c, RefreshFailures.Last lastFailure, GatewayConfig config, Instant now) {
+  public static TokenHealth of(
+      Connection c, RefreshFailures.Last lastFailure, GatewayConfig config, Instant now) {
     boolean active = c.status() == ConnectionStatus.ACTIVE;
     boolean backingOff = active && c.nextRefreshAt() != null && now.isBefore(c.nextRefreshAt());
     Instant next = null;
     if (active && c.nextRefreshAt() != null) {
       next = c.nextRefreshAt();
     } else if (active && c.accessExpiresAt() != null) {
-      RefreshPolicy policy = new RefreshPolicy(config.timeouts().refreshMargin(), config.timeouts().refreshBackoffMax(),
-          () -> 0.5);
-      next = c.accessExpiresAt().minus(policy.effectiveMargin(c.refreshedAt(), c.accessExpiresAt()));
+      RefreshPolicy policy = new RefreshPolicy(
+          config.timeouts().refreshMargin(), config.timeouts().refreshBackoffMax(), () -> 0.5);
+      next =
+          c.accessExpiresAt().minus(policy.effectiveMargin(c.refreshedAt(), c.accessExpiresAt()));
       Duration keepAlive = config.timeouts().keepAliveEvery();
       if (c.refreshedAt() != null && c.refreshedAt().plus(keepAlive).isBefore(next)) {
         next = c.refreshedAt().plus(keepAlive);
       }
     }
-    return new TokenHealth(c.accessExpiresAt(), c.refreshedAt(), next, backingOff, c.refreshFailures(), lastFailure);
+    return new TokenHealth(
+        c.accessExpiresAt(), c.refreshedAt(), next, backingOff, c.refreshFailures(), lastFailure);
   }
 
   public ObjectNode json() {

@@ -45,7 +45,8 @@ public final class TokenManager {
    */
   public Future<ActiveToken> token(Connection c) {
     ActiveToken t = cache.get(c.id());
-    boolean fresh = t != null && t.version() >= c.tokenVersion()
+    boolean fresh = t != null
+        && t.version() >= c.tokenVersion()
         && !policy.due(t.issuedAt(), t.expiresAt(), clock.instant());
     return fresh ? Future.succeededFuture(t) : run(c.id(), TokenRefresher.Mode.IF_DUE, null);
   }
@@ -61,7 +62,8 @@ public final class TokenManager {
       return true;
     }
     java.time.Instant last = lastForced.get(connectionId);
-    return last == null || !clock.instant().isBefore(last.plus(FORCED_REFRESH_COOLDOWN))
+    return last == null
+        || !clock.instant().isBefore(last.plus(FORCED_REFRESH_COOLDOWN))
         || inflight.containsKey(new Key(connectionId, TokenRefresher.Mode.AFTER_REJECTION));
   }
 
@@ -86,7 +88,8 @@ public final class TokenManager {
       return Future.succeededFuture(t);
     }
     lastForced.put(connectionId, now);
-    cache.computeIfPresent(connectionId, (k, old) -> old.accessToken().equals(rejected) ? null : old);
+    cache.computeIfPresent(
+        connectionId, (k, old) -> old.accessToken().equals(rejected) ? null : old);
     return run(connectionId, TokenRefresher.Mode.AFTER_REJECTION, rejected);
   }
 
@@ -108,16 +111,18 @@ public final class TokenManager {
     if (theirs != null) {
       return theirs;
     }
-    vertx.<ActiveToken>executeBlocking(() -> refresher.obtain(id, mode, rejected), false).onComplete(ar -> {
-      inflight.remove(key, mine.future());
-      if (ar.succeeded()) {
-        cache.merge(id, ar.result(), (old, now) -> now.version() >= old.version() ? now : old);
-      } else if (ar.cause() instanceof TokenUnavailableException e
-          && e.reason() != TokenUnavailableException.Reason.BACKING_OFF) {
-        cache.remove(id);
-      }
-      mine.handle(ar);
-    });
+    vertx
+        .<ActiveToken>executeBlocking(() -> refresher.obtain(id, mode, rejected), false)
+        .onComplete(ar -> {
+          inflight.remove(key, mine.future());
+          if (ar.succeeded()) {
+            cache.merge(id, ar.result(), (old, now) -> now.version() >= old.version() ? now : old);
+          } else if (ar.cause() instanceof TokenUnavailableException e
+              && e.reason() != TokenUnavailableException.Reason.BACKING_OFF) {
+            cache.remove(id);
+          }
+          mine.handle(ar);
+        });
     return mine.future();
   }
 }

@@ -62,8 +62,15 @@ public final class TokenRefresher {
   private final RefreshJournal journal;
   private final Duration interruptedAfter;
 
-  public TokenRefresher(ConnectionRepository repo, SecretBox secrets, UpstreamOAuthClient oauth,
-      Map<String, AppConfig> apps, RefreshLock lock, RefreshPolicy policy, Clock clock, Duration timeout,
+  public TokenRefresher(
+      ConnectionRepository repo,
+      SecretBox secrets,
+      UpstreamOAuthClient oauth,
+      Map<String, AppConfig> apps,
+      RefreshLock lock,
+      RefreshPolicy policy,
+      Clock clock,
+      Duration timeout,
       MeterRegistry metrics) {
     this.repo = repo;
     this.secrets = secrets;
@@ -76,7 +83,8 @@ public final class TokenRefresher {
     this.metrics = metrics;
     this.journal = new RefreshJournal(repo.jdbi());
     Duration twice = timeout.multipliedBy(2);
-    this.interruptedAfter = twice.compareTo(Duration.ofMinutes(2)) > 0 ? twice : Duration.ofMinutes(2);
+    this.interruptedAfter =
+        twice.compareTo(Duration.ofMinutes(2)) > 0 ? twice : Duration.ofMinutes(2);
   }
 
   /**
@@ -90,8 +98,9 @@ public final class TokenRefresher {
   }
 
   private ActiveToken obtainLocked(String id, Mode mode, String rejected) {
-    Connection c = repo.byId(id).orElseThrow(() -> new TokenUnavailableException(
-        TokenUnavailableException.Reason.FAILED, null, "The connection was deleted.", null));
+    Connection c = repo.byId(id)
+        .orElseThrow(() -> new TokenUnavailableException(
+            TokenUnavailableException.Reason.FAILED, null, "The connection was deleted.", null));
     TokenUnavailableException notActive = TokenUnavailableException.unlessActive(c);
     if (notActive != null) {
       throw notActive;
@@ -101,7 +110,9 @@ public final class TokenRefresher {
     }
     Instant now = clock.instant();
     ActiveToken current = current(c);
-    boolean replaced = mode == Mode.AFTER_REJECTION && current != null && !current.accessToken().equals(rejected);
+    boolean replaced = mode == Mode.AFTER_REJECTION
+        && current != null
+        && !current.accessToken().equals(rejected);
     boolean usable = current != null && now.isBefore(c.accessExpiresAt());
     if (replaced && usable) {
       return current;
@@ -118,7 +129,8 @@ public final class TokenRefresher {
     return refresh(c, current, usable && mode != Mode.AFTER_REJECTION, now);
   }
 
-  private ActiveToken refresh(Connection c, ActiveToken current, boolean currentStillUsable, Instant now) {
+  private ActiveToken refresh(
+      Connection c, ActiveToken current, boolean currentStillUsable, Instant now) {
     var unfinished = journal.unfinished(c.id(), c.tokenVersion());
     if (unfinished.isPresent()) {
       return interrupted(c, unfinished.get(), current, currentStillUsable, now);
@@ -131,22 +143,38 @@ public final class TokenRefresher {
    *
    * @param interrupted the unfinished refresh of the same token an instance left behind, if any
    */
-  private ActiveToken spend(Connection c, ActiveToken current, boolean currentStillUsable, Instant now,
+  private ActiveToken spend(
+      Connection c,
+      ActiveToken current,
+      boolean currentStillUsable,
+      Instant now,
       RefreshJournal.Started interrupted) {
     AppConfig app = apps.get(c.app());
-    String refreshToken = secrets.open(c.refreshTokenSealed(), SecretBox.connectionColumn(c.id(), "refresh"));
+    String refreshToken =
+        secrets.open(c.refreshTokenSealed(), SecretBox.connectionColumn(c.id(), "refresh"));
     journal.begin(c.id(), c.tokenVersion(), now);
     TokenSet granted;
     try {
-      granted = oauth.refresh(app, refreshToken).toCompletionStage().toCompletableFuture()
+      granted = oauth
+          .refresh(app, refreshToken)
+          .toCompletionStage()
+          .toCompletableFuture()
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      TokenEndpointException failure = e.getCause() instanceof TokenEndpointException t ? t
-          : new TokenEndpointException(TokenEndpointException.Kind.TRANSIENT, "the refresh failed: " + e.getCause());
+      TokenEndpointException failure = e.getCause() instanceof TokenEndpointException t
+          ? t
+          : new TokenEndpointException(
+              TokenEndpointException.Kind.TRANSIENT, "the refresh failed: " + e.getCause());
       return failed(c, current, currentStillUsable, failure, now, interrupted);
     } catch (TimeoutException e) {
-      return failed(c, current, currentStillUsable, new TokenEndpointException(
-          TokenEndpointException.Kind.TRANSIENT, "the token endpoint did not answer in time"), now, interrupted);
+      return failed(
+          c,
+          current,
+          currentStillUsable,
+          new TokenEndpointException(
+              TokenEndpointException.Kind.TRANSIENT, "the token endpoint did not answer in time"),
+          now,
+          interrupted);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during a refresh", e);
@@ -157,32 +185,55 @@ public final class TokenRefresher {
     String newRefresh = granted.refreshToken() == null ? refreshToken : granted.refreshToken();
     try {
       repo.jdbi().useTransaction(h -> {
-        ConnectionRepository.storeRefreshed(h, c.id(), secrets.seal(granted.accessToken(), SecretBox.connectionColumn(c.id(), "access")),
-            expires, secrets.seal(newRefresh, SecretBox.connectionColumn(c.id(), "refresh")), issued);
+        ConnectionRepository.storeRefreshed(
+            h,
+            c.id(),
+            secrets.seal(granted.accessToken(), SecretBox.connectionColumn(c.id(), "access")),
+            expires,
+            secrets.seal(newRefresh, SecretBox.connectionColumn(c.id(), "refresh")),
+            issued);
         RefreshJournal.finish(h, c.id());
       });
     } catch (RuntimeException e) {
-      LOG.error("the rotated tokens of connection {} could not be saved; unless they are, it will be marked"
-          + " FAILED after {}: {}", c.id(), interruptedAfter, e.toString());
+      LOG.error(
+          "the rotated tokens of connection {} could not be saved; unless they are, it will be marked"
+              + " FAILED {} s after the refresh began: {}",
+          c.id(),
+          interruptedAfter.toSeconds(),
+          e.toString());
       throw e;
     }
     metrics.counter("gateway_token_refreshes_total", "outcome", "success").increment();
     if (interrupted != null) {
-      LOG.info("the interrupted refresh of connection {} had not spent its refresh token; refreshed now", c.id());
+      LOG.info(
+          "the interrupted refresh of connection {} had not spent its refresh token; refreshed now",
+          c.id());
     }
     LOG.info("refreshed the tokens of connection {} (expires {})", c.id(), expires);
     return new ActiveToken(c.id(), granted.accessToken(), issued, expires, c.tokenVersion() + 1);
   }
 
-  private ActiveToken failed(Connection c, ActiveToken current, boolean currentStillUsable,
-      TokenEndpointException failure, Instant now, RefreshJournal.Started interrupted) {
+  private ActiveToken failed(
+      Connection c,
+      ActiveToken current,
+      boolean currentStillUsable,
+      TokenEndpointException failure,
+      Instant now,
+      RefreshJournal.Started interrupted) {
     if (failure.deadGrant()) {
-      metrics.counter("gateway_token_refreshes_total", "outcome", interrupted == null ? "dead_grant" : "interrupted")
+      metrics
+          .counter(
+              "gateway_token_refreshes_total",
+              "outcome",
+              interrupted == null ? "dead_grant" : "interrupted")
           .increment();
       String reason = interrupted == null
-          ? "the upstream no longer accepts this connection's authorization (" + failure.getMessage() + ")"
-          : "a refresh of its tokens started at " + interrupted.startedAt() + " was interrupted before the result was"
-              + " saved, and the upstream no longer accepts the refresh token it spent (" + failure.getMessage() + ")";
+          ? "the upstream no longer accepts this connection's authorization ("
+              + failure.getMessage() + ")"
+          : "a refresh of its tokens started at " + interrupted.startedAt()
+              + " was interrupted before the result was"
+              + " saved, and the upstream no longer accepts the refresh token it spent ("
+              + failure.getMessage() + ")";
       repo.jdbi().useTransaction(h -> {
         ConnectionRepository.fail(h, c.id(), reason, now);
         RefreshFailures.record(h, c.id(), reason, now);
@@ -193,7 +244,9 @@ public final class TokenRefresher {
       String why = interrupted == null ? failure.getMessage() : reason;
       throw TokenUnavailableException.grantGone(c, why);
     }
-    metrics.counter("gateway_token_refreshes_total", "outcome", "transient_failure").increment();
+    metrics
+        .counter("gateway_token_refreshes_total", "outcome", "transient_failure")
+        .increment();
     int failures = c.refreshFailures() + 1;
     Instant next = policy.nextAttempt(failures, now);
     repo.jdbi().useTransaction(h -> {
@@ -201,7 +254,11 @@ public final class TokenRefresher {
       RefreshFailures.record(h, c.id(), failure.getMessage(), now);
       RefreshJournal.finish(h, c.id());
     });
-    LOG.warn("refresh of connection {} failed ({} in a row), next attempt after {}: {}", c.id(), failures, next,
+    LOG.warn(
+        "refresh of connection {} failed ({} in a row), next attempt after {}: {}",
+        c.id(),
+        failures,
+        next,
         failure.getMessage());
     if (currentStillUsable) {
       return current;
@@ -210,36 +267,52 @@ public final class TokenRefresher {
   }
 
   /** A refresh of these very tokens was started and never finished (see the class comment). */
-  private ActiveToken interrupted(Connection c, RefreshJournal.Started started, ActiveToken current,
-      boolean currentStillUsable, Instant now) {
+  private ActiveToken interrupted(
+      Connection c,
+      RefreshJournal.Started started,
+      ActiveToken current,
+      boolean currentStillUsable,
+      Instant now) {
     Instant settled = started.startedAt().plus(interruptedAfter);
     if (now.isBefore(settled)) {
       // its instance may still be on it (a lock lost with its session): never spend the token twice
       if (currentStillUsable) {
         return current;
       }
-      throw new TokenUnavailableException(TokenUnavailableException.Reason.BACKING_OFF, c,
+      throw new TokenUnavailableException(
+          TokenUnavailableException.Reason.BACKING_OFF,
+          c,
           "A refresh of the connection's token that was started earlier (by another gateway instance, or"
-              + " before a restart) has not finished; try again after " + settled + ".", settled);
+              + " before a restart) has not finished; try again after " + settled + ".",
+          settled);
     }
-    // no refresh can still be running: whether the token left before the instance died, the upstream knows
-    LOG.warn("a refresh of connection {} started at {} never finished; presenting its refresh token once more",
-        c.id(), started.startedAt());
+    // no refresh can still be running: whether the token left before the instance died, the
+    // upstream knows
+    LOG.warn(
+        "a refresh of connection {} started at {} never finished; presenting its refresh token once more",
+        c.id(),
+        started.startedAt());
     return spend(c, current, currentStillUsable, now, started);
   }
 
   private TokenUnavailableException backingOff(Connection c, Instant retryAt) {
-    return new TokenUnavailableException(TokenUnavailableException.Reason.BACKING_OFF, c,
+    return new TokenUnavailableException(
+        TokenUnavailableException.Reason.BACKING_OFF,
+        c,
         "The connection's token could not be refreshed just now (the upstream's token endpoint failed); "
-            + "the gateway retries by itself. Try again after " + retryAt + ".", retryAt);
+            + "the gateway retries by itself. Try again after " + retryAt + ".",
+        retryAt);
   }
 
   private ActiveToken current(Connection c) {
     if (c.accessTokenSealed() == null || c.accessExpiresAt() == null) {
       return null;
     }
-    return new ActiveToken(c.id(), secrets.open(c.accessTokenSealed(), SecretBox.connectionColumn(c.id(), "access")),
-        c.refreshedAt(), c.accessExpiresAt(), c.tokenVersion());
+    return new ActiveToken(
+        c.id(),
+        secrets.open(c.accessTokenSealed(), SecretBox.connectionColumn(c.id(), "access")),
+        c.refreshedAt(),
+        c.accessExpiresAt(),
+        c.tokenVersion());
   }
-
 }

@@ -18,7 +18,8 @@ public final class TokenUnavailableException extends RuntimeException {
   private final Connection connection;
   private final java.time.Instant retryAt;
 
-  public TokenUnavailableException(Reason reason, Connection connection, String message, java.time.Instant retryAt) {
+  public TokenUnavailableException(
+      Reason reason, Connection connection, String message, java.time.Instant retryAt) {
     super(message, null, false, false);
     this.reason = reason;
     this.connection = connection;
@@ -33,16 +34,24 @@ public final class TokenUnavailableException extends RuntimeException {
   public static TokenUnavailableException unlessActive(Connection c) {
     return switch (c.status()) {
       case ACTIVE -> null;
-      case PENDING -> new TokenUnavailableException(Reason.PENDING, c,
-          "The connection is not authorized yet: open its url to connect it.", null);
+      case PENDING ->
+        new TokenUnavailableException(
+            Reason.PENDING,
+            c,
+            "The connection is not authorized yet: open its url to connect it.",
+            null);
       case FAILED -> grantGone(c, c.failureReason());
     };
   }
 
   /** The connection's grant is dead ({@code why}, if known, says how): it must be connected again. */
   static TokenUnavailableException grantGone(Connection c, String why) {
-    return new TokenUnavailableException(Reason.FAILED, c, "The connection's authorization is no longer valid"
-        + (why == null ? "" : " (" + why + ")") + ": open its url to reconnect.", null);
+    return new TokenUnavailableException(
+        Reason.FAILED,
+        c,
+        "The connection's authorization is no longer valid" + (why == null ? "" : " (" + why + ")")
+            + ": open its url to reconnect.",
+        null);
   }
 
   public Reason reason() {

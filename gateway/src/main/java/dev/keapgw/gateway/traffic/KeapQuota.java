@@ -9,8 +9,14 @@ import io.vertx.core.MultiMap;
  *
  * @param atMillis when the answer carrying them was seen
  */
-public record KeapQuota(Long minuteUsed, Long minuteLimit, Long dayUsed, Long dayLimit, String tenantUsed,
-    String tenantLimit, long atMillis) {
+public record KeapQuota(
+    Long minuteUsed,
+    Long minuteLimit,
+    Long dayUsed,
+    Long dayLimit,
+    String tenantUsed,
+    String tenantLimit,
+    long atMillis) {
   /** Stands for "none seen" where a map cannot hold null. */
   static final KeapQuota NONE = new KeapQuota(null, null, null, null, null, null, Long.MIN_VALUE);
 
@@ -21,9 +27,14 @@ public record KeapQuota(Long minuteUsed, Long minuteLimit, Long dayUsed, Long da
     if (minuteLimit == null && dayLimit == null) {
       return null;
     }
-    return new KeapQuota(number(h.get("x-keap-product-throttle-used")), minuteLimit,
-        number(h.get("x-keap-product-quota-used")), dayLimit, text(h.get("x-keap-tenant-throttle-used")),
-        text(h.get("x-keap-tenant-throttle-limit")), atMillis);
+    return new KeapQuota(
+        number(h.get("x-keap-product-throttle-used")),
+        minuteLimit,
+        number(h.get("x-keap-product-quota-used")),
+        dayLimit,
+        text(h.get("x-keap-tenant-throttle-used")),
+        text(h.get("x-keap-tenant-throttle-limit")),
+        atMillis);
   }
 
   private static Long number(String s) {
@@ -39,6 +50,8 @@ public record KeapQuota(Long minuteUsed, Long minuteLimit, Long dayUsed, Long da
 
   /** Keap's "minute|day" pairs: digits and one bar only, so nothing else from upstream is kept. */
   private static String text(String s) {
-    return s != null && !s.isEmpty() && s.length() <= 41 && s.matches("[0-9]+(\\|[0-9]+)?") ? s : null;
+    return s != null && !s.isEmpty() && s.length() <= 41 && s.matches("[0-9]+(\\|[0-9]+)?")
+        ? s
+        : null;
   }
 }

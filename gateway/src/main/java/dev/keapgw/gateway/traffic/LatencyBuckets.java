@@ -6,9 +6,32 @@ package dev.keapgw.gateway.traffic;
  * Percentiles read from them are a bucket's upper bound, so they are never optimistic.
  */
 final class LatencyBuckets {
-  static final long[] UPPER_MICROS = {250, 500, 1_000, 2_000, 3_000, 5_000, 7_500, 10_000, 15_000, 20_000,
-      30_000, 50_000, 75_000, 100_000, 150_000, 250_000, 500_000, 1_000_000, 2_500_000, 5_000_000,
-      10_000_000, 30_000_000, 60_000_000, Long.MAX_VALUE};
+  static final long[] UPPER_MICROS = {
+    250,
+    500,
+    1_000,
+    2_000,
+    3_000,
+    5_000,
+    7_500,
+    10_000,
+    15_000,
+    20_000,
+    30_000,
+    50_000,
+    75_000,
+    100_000,
+    150_000,
+    250_000,
+    500_000,
+    1_000_000,
+    2_500_000,
+    5_000_000,
+    10_000_000,
+    30_000_000,
+    60_000_000,
+    Long.MAX_VALUE
+  };
   static final int COUNT = UPPER_MICROS.length;
 
   private LatencyBuckets() {}

@@ -6,5 +6,13 @@ package dev.keapgw.gateway.traffic;
  *
  * @param query parameter names with their values hidden, or null
  */
-public record RecentRequest(long epochMillis, String method, String path, String query, int status,
-    long durationMicros, String requestId, String accountId, String connectionId) {}
+public record RecentRequest(
+    long epochMillis,
+    String method,
+    String path,
+    String query,
+    int status,
+    long durationMicros,
+    String requestId,
+    String accountId,
+    String connectionId) {}

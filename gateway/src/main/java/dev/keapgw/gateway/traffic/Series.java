@@ -11,16 +11,19 @@ final class Series {
   static final int MINUTES = 60;
   /** 2xx (and 1xx), 3xx, 4xx, 5xx, and the 429s of the gateway's own rate limits (also in 4xx). */
   static final int CLASSES = 5;
+
   static final int LIMITED = 4;
 
   /** The account a connection's series belongs to (null for the others). */
   final String owner;
+
   private final int[] counts = new int[MINUTES * CLASSES];
   private final int[] latency;
   private final long[] minuteOf = new long[MINUTES];
   long lastMillis;
   /** The latest figures seen on an answer (sampled at most once a second), or null. */
   KeapQuota quota;
+
   RateLimitSeen rateLimit;
 
   Series(String owner, boolean withLatency) {

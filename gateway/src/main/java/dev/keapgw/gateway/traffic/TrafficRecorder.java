@@ -55,32 +55,49 @@ public final class TrafficRecorder implements RequestRecorder {
     int cls = Series.statusClass(r.status());
     boolean limited = r.status() == 429 && !r.fromUpstream();
     int bucket = LatencyBuckets.index(r.durationMicros());
-    String path = r.path() == null ? "" : r.path().length() > 200 ? r.path().substring(0, 200) + "\u2026" : r.path();
-    RecentRequest recent = new RecentRequest(millis, r.method(), path, QueryNames.of(r.query()), r.status(),
-        r.durationMicros(), r.requestId(), r.accountId(), r.connectionId());
+    String path = r.path() == null
+        ? ""
+        : r.path().length() > 200 ? r.path().substring(0, 200) + "\u2026" : r.path();
+    RecentRequest recent = new RecentRequest(
+        millis,
+        r.method(),
+        path,
+        QueryNames.of(r.query()),
+        r.status(),
+        r.durationMicros(),
+        r.requestId(),
+        r.accountId(),
+        r.connectionId());
     synchronized (s) {
       s.gateway.add(minute, cls, limited, bucket, millis);
       s.gatewayRecent.add(recent);
-      if (r.fromUpstream() && millis - (s.gateway.quota == null ? 0 : s.gateway.quota.atMillis()) >= 1000) {
+      if (r.fromUpstream()
+          && millis - (s.gateway.quota == null ? 0 : s.gateway.quota.atMillis()) >= 1000) {
         KeapQuota q = KeapQuota.of(r.responseHeaders(), millis);
         s.gateway.quota = q == null ? s.gateway.quota : q;
       }
       if (r.accountId() != null) {
-        Series a = subject(s.accounts, r.accountId(), MAX_ACCOUNTS, millis, () -> new Series(null, true));
+        Series a =
+            subject(s.accounts, r.accountId(), MAX_ACCOUNTS, millis, () -> new Series(null, true));
         if (a != null) {
           a.add(minute, cls, limited, bucket, millis);
           if (a.rateLimit == null || millis - a.rateLimit.atMillis() >= 1000 || limited) {
             RateLimitSeen seen = RateLimitSeen.of(r.responseHeaders(), millis);
             a.rateLimit = seen == null ? a.rateLimit : seen;
           }
-          RecentRing ring = subject(s.accountRecent, r.accountId(), MAX_ACCOUNTS, millis, RecentRing::new);
+          RecentRing ring =
+              subject(s.accountRecent, r.accountId(), MAX_ACCOUNTS, millis, RecentRing::new);
           if (ring != null) {
             ring.add(recent);
           }
         }
       }
       if (r.connectionId() != null && r.accountId() != null) {
-        Series c = subject(s.connections, r.connectionId(), MAX_CONNECTIONS, millis,
+        Series c = subject(
+            s.connections,
+            r.connectionId(),
+            MAX_CONNECTIONS,
+            millis,
             () -> new Series(r.accountId(), false));
         if (c != null) {
           c.add(minute, cls, limited, bucket, millis);
@@ -94,8 +111,8 @@ public final class TrafficRecorder implements RequestRecorder {
   }
 
   /** The subject's entry, made when missing and there is room (idle ones make room); null when full. */
-  private static <T> T subject(Map<String, T> map, String key, int max, long millis,
-      java.util.function.Supplier<T> make) {
+  private static <T> T subject(
+      Map<String, T> map, String key, int max, long millis, java.util.function.Supplier<T> make) {
     T found = map.get(key);
     if (found != null) {
       return found;
@@ -152,26 +169,38 @@ public final class TrafficRecorder implements RequestRecorder {
           if (accountId != null && !accountId.equals(c.owner)) {
             continue;
           }
-          c.addTo(endMinute, perConnection.computeIfAbsent(e.getKey(), k -> new long[Series.CLASSES][Series.MINUTES]),
+          c.addTo(
+              endMinute,
+              perConnection.computeIfAbsent(
+                  e.getKey(), k -> new long[Series.CLASSES][Series.MINUTES]),
               null);
           owners.put(e.getKey(), c.owner);
-          tenantQuotas.merge(e.getKey(), c.quota == null ? KeapQuota.NONE : c.quota, TrafficRecorder::newer);
+          tenantQuotas.merge(
+              e.getKey(), c.quota == null ? KeapQuota.NONE : c.quota, TrafficRecorder::newer);
         }
       }
     }
     List<TrafficView.ConnectionCounts> connections = new ArrayList<>();
     perConnection.forEach((id, counts) -> {
       KeapQuota q = tenantQuotas.get(id);
-      connections.add(new TrafficView.ConnectionCounts(id, owners.get(id), counts(counts, null),
-          q == KeapQuota.NONE ? null : q));
+      connections.add(new TrafficView.ConnectionCounts(
+          id, owners.get(id), counts(counts, null), q == KeapQuota.NONE ? null : q));
     });
     connections.removeIf(c -> c.counts().requests() == 0);
-    connections.sort(Comparator.comparingLong((TrafficView.ConnectionCounts c) -> c.counts().requests()).reversed()
-        .thenComparing(TrafficView.ConnectionCounts::connectionId));
+    connections.sort(
+        Comparator.comparingLong((TrafficView.ConnectionCounts c) -> c.counts().requests())
+            .reversed()
+            .thenComparing(TrafficView.ConnectionCounts::connectionId));
     recent.sort(Comparator.comparingLong(RecentRequest::epochMillis).reversed());
-    List<RecentRequest> last = List.copyOf(recent.subList(0, Math.min(RecentRing.SIZE, recent.size())));
-    return new TrafficView(endMinute, counts(total, latencies), List.copyOf(connections), rate,
-        shared == KeapQuota.NONE ? null : shared, last);
+    List<RecentRequest> last =
+        List.copyOf(recent.subList(0, Math.min(RecentRing.SIZE, recent.size())));
+    return new TrafficView(
+        endMinute,
+        counts(total, latencies),
+        List.copyOf(connections),
+        rate,
+        shared == KeapQuota.NONE ? null : shared,
+        last);
   }
 
   private static TrafficView.Counts counts(long[][] byClass, long[] latencies) {
@@ -185,7 +214,11 @@ public final class TrafficRecorder implements RequestRecorder {
       errors += byClass[2][i] + byClass[3][i];
       limited += byClass[Series.LIMITED][i];
     }
-    return new TrafficView.Counts(byClass, requests, errors, limited,
+    return new TrafficView.Counts(
+        byClass,
+        requests,
+        errors,
+        limited,
         latencies == null ? null : LatencyBuckets.percentileMillis(latencies, 0.5),
         latencies == null ? null : LatencyBuckets.percentileMillis(latencies, 0.99));
   }

@@ -12,16 +12,27 @@ import java.util.List;
  * @param keapQuota Keap's quota figures as last seen on an answer (null before any)
  * @param recent the last requests, newest first, at most {@link RecentRing#SIZE}
  */
-public record TrafficView(long endMinute, Counts total, List<ConnectionCounts> connections,
-    RateLimitSeen rateLimit, KeapQuota keapQuota, List<RecentRequest> recent) {
+public record TrafficView(
+    long endMinute,
+    Counts total,
+    List<ConnectionCounts> connections,
+    RateLimitSeen rateLimit,
+    KeapQuota keapQuota,
+    List<RecentRequest> recent) {
 
   /**
    * Requests per minute by status class ({@code byClass[class][minute]}, minute 0 the oldest;
    * classes 2xx, 3xx, 4xx, 5xx and the gateway's own 429s), with totals and latency percentiles
    * in milliseconds (null when not measured or nothing was counted).
    */
-  public record Counts(long[][] byClass, long requests, long errors, long limited, Double p50Millis,
+  public record Counts(
+      long[][] byClass,
+      long requests,
+      long errors,
+      long limited,
+      Double p50Millis,
       Double p99Millis) {}
 
-  public record ConnectionCounts(String connectionId, String accountId, Counts counts, KeapQuota tenantQuota) {}
+  public record ConnectionCounts(
+      String connectionId, String accountId, Counts counts, KeapQuota tenantQuota) {}
 }

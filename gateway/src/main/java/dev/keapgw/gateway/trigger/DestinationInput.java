@@ -18,22 +18,42 @@ import java.util.Set;
  * http(s) URL (not an address the SSRF rule refuses, when written as one), POST, PUT or PATCH,
  * headers that do not replace the signature's or the framing's, placeholders that exist.
  */
-record DestinationInput(String url, String method, String name, String headersJson, String bodyTemplate,
-    TriggerStatus status, Set<String> present) {
-  static final Set<String> FIELDS = Set.of("url", "method", "name", "headers", "body_template", "status");
+record DestinationInput(
+    String url,
+    String method,
+    String name,
+    String headersJson,
+    String bodyTemplate,
+    TriggerStatus status,
+    Set<String> present) {
+  static final Set<String> FIELDS =
+      Set.of("url", "method", "name", "headers", "body_template", "status");
   private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH");
-  private static final Set<String> RESERVED_HEADERS = Set.of("host", "content-length", "transfer-encoding",
-      "connection", "webhook-id", "webhook-timestamp", "webhook-signature", "upgrade", "te", "trailer");
+  private static final Set<String> RESERVED_HEADERS = Set.of(
+      "host",
+      "content-length",
+      "transfer-encoding",
+      "connection",
+      "webhook-id",
+      "webhook-timestamp",
+      "webhook-signature",
+      "upgrade",
+      "te",
+      "trailer");
 
   /** Reads a destination; on create {@code url} is required and {@code status} not taken. */
-  static DestinationInput read(JsonNode node, String where, boolean create, DestinationGuard guard) {
+  static DestinationInput read(
+      JsonNode node, String where, boolean create, DestinationGuard guard) {
     if (node == null || !node.isObject()) {
-      throw GatewayException.badRequest("'" + (where.isEmpty() ? "body" : where.substring(0, where.length() - 1))
-          + "' must be a JSON object such as {\"url\":\"https://example.com/hook\"}");
+      throw GatewayException.badRequest(
+          "'" + (where.isEmpty() ? "body" : where.substring(0, where.length() - 1))
+              + "' must be a JSON object such as {\"url\":\"https://example.com/hook\"}");
     }
     ObjectNode o = (ObjectNode) node;
-    Inputs.onlyKnown(o, create ? Set.of("url", "method", "name", "headers", "body_template") : FIELDS, where);
-    String url = create ? Inputs.required(o, "url", where, 2048, "\"https://example.com/hook\"")
+    Inputs.onlyKnown(
+        o, create ? Set.of("url", "method", "name", "headers", "body_template") : FIELDS, where);
+    String url = create
+        ? Inputs.required(o, "url", where, 2048, "\"https://example.com/hook\"")
         : Inputs.text(o, "url", where, 2048);
     if (url != null) {
       checkUrl(url, where, guard);
@@ -42,7 +62,8 @@ record DestinationInput(String url, String method, String name, String headersJs
     if (method != null) {
       method = method.toUpperCase(Locale.ROOT);
       if (!METHODS.contains(method)) {
-        throw GatewayException.badRequest("'" + where + "method' must be POST, PUT or PATCH").with("field", where + "method");
+        throw GatewayException.badRequest("'" + where + "method' must be POST, PUT or PATCH")
+            .with("field", where + "method");
       }
     }
     String headers = null;
@@ -50,14 +71,21 @@ record DestinationInput(String url, String method, String name, String headersJs
     if (h != null) {
       for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) h::fields) {
         String n = e.getKey().toLowerCase(Locale.ROOT);
-        if (!e.getValue().isTextual() || !n.matches("[a-z0-9!#$%&'*+.^_`|~-]+")
-            || e.getValue().asText().chars().anyMatch(ch -> ch < 0x20 && ch != '\t' || ch == 0x7f)) {
-          throw GatewayException.badRequest("'" + where + "headers' must map header names to string values;"
-              + " '" + e.getKey() + "' is not one").with("field", where + "headers");
+        if (!e.getValue().isTextual()
+            || !n.matches("[a-z0-9!#$%&'*+.^_`|~-]+")
+            || e.getValue()
+                .asText()
+                .chars()
+                .anyMatch(ch -> ch < 0x20 && ch != '\t' || ch == 0x7f)) {
+          throw GatewayException.badRequest(
+                  "'" + where + "headers' must map header names to string values;" + " '"
+                      + e.getKey() + "' is not one")
+              .with("field", where + "headers");
         }
         if (RESERVED_HEADERS.contains(n)) {
-          throw GatewayException.badRequest("'" + where + "headers' may not set " + e.getKey()
-              + ": the gateway sets it").with("field", where + "headers");
+          throw GatewayException.badRequest(
+                  "'" + where + "headers' may not set " + e.getKey() + ": the gateway sets it")
+              .with("field", where + "headers");
         }
       }
       headers = new String(Json.bytes(h), StandardCharsets.UTF_8);
@@ -69,8 +97,14 @@ record DestinationInput(String url, String method, String name, String headersJs
         throw GatewayException.badRequest(problem).with("field", where + "body_template");
       }
     }
-    return new DestinationInput(url, method, Inputs.text(o, "name", where, 200), headers, template,
-        create ? null : Inputs.status(o, where), Set.copyOf(iterable(o)));
+    return new DestinationInput(
+        url,
+        method,
+        Inputs.text(o, "name", where, 200),
+        headers,
+        template,
+        create ? null : Inputs.status(o, where),
+        Set.copyOf(iterable(o)));
   }
 
   private static java.util.List<String> iterable(ObjectNode o) {
@@ -84,17 +118,23 @@ record DestinationInput(String url, String method, String name, String headersJs
     try {
       u = new URI(url);
     } catch (java.net.URISyntaxException e) {
-      throw GatewayException.badRequest("'" + where + "url' is not a valid URL").with("field", where + "url");
+      throw GatewayException.badRequest("'" + where + "url' is not a valid URL")
+          .with("field", where + "url");
     }
     String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null || u.getRawUserInfo() != null
+    if (!(scheme.equals("http") || scheme.equals("https"))
+        || u.getHost() == null
+        || u.getRawUserInfo() != null
         || u.getRawFragment() != null) {
-      throw GatewayException.badRequest("'" + where + "url' must be an absolute http(s) URL without user info or"
-          + " fragment, e.g. https://example.com/hook").with("field", where + "url");
+      throw GatewayException.badRequest(
+              "'" + where + "url' must be an absolute http(s) URL without user info or"
+                  + " fragment, e.g. https://example.com/hook")
+          .with("field", where + "url");
     }
     if (guard.refusesLiteral(u.getHost())) {
-      throw GatewayException.badRequest("'" + where + "url' points at a loopback, private, link-local or metadata"
-          + " address; destinations must be public (the demo and serve --allow-private-destinations allow them)")
+      throw GatewayException.badRequest(
+              "'" + where + "url' points at a loopback, private, link-local or metadata"
+                  + " address; destinations must be public (the demo and serve --allow-private-destinations allow them)")
           .with("field", where + "url");
     }
   }

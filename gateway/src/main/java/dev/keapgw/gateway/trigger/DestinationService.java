@@ -21,7 +21,11 @@ public final class DestinationService {
   private final DestinationGuard guard;
   private final Clock clock;
 
-  public DestinationService(TriggerService triggers, TriggerRepository repo, SecretBox secrets, DestinationGuard guard,
+  public DestinationService(
+      TriggerService triggers,
+      TriggerRepository repo,
+      SecretBox secrets,
+      DestinationGuard guard,
       Clock clock) {
     this.triggers = triggers;
     this.repo = repo;
@@ -50,8 +54,8 @@ public final class DestinationService {
     Trigger t = triggers.get(accountId, triggerId);
     DestinationInput in = DestinationInput.read(body, "", true, guard);
     if (triggers.destinationsOf(t).size() >= TriggerService.MAX_DESTINATIONS) {
-      throw GatewayException.badRequest("A trigger has at most " + TriggerService.MAX_DESTINATIONS + " destinations;"
-          + " delete one first");
+      throw GatewayException.badRequest("A trigger has at most " + TriggerService.MAX_DESTINATIONS
+          + " destinations;" + " delete one first");
     }
     String secret = Secrets.generate();
     Destination d = triggers.newDestination(t.id(), in, secret, clock.instant());
@@ -76,11 +80,22 @@ public final class DestinationService {
       reason = null;
       failingSince = null;
     }
-    Destination changed = new Destination(d.id(), d.triggerId(), in.url() != null ? in.url() : d.url(),
-        in.method() != null ? in.method() : d.method(), in.present().contains("name") ? in.name() : d.name(),
-        in.headersJson() != null ? in.headersJson() : in.present().contains("headers") ? "{}" : d.headersJson(),
-        in.present().contains("body_template") ? in.bodyTemplate() : d.bodyTemplate(), d.secretSealed(),
-        status, reason, failingSince, d.createdAt(), now);
+    Destination changed = new Destination(
+        d.id(),
+        d.triggerId(),
+        in.url() != null ? in.url() : d.url(),
+        in.method() != null ? in.method() : d.method(),
+        in.present().contains("name") ? in.name() : d.name(),
+        in.headersJson() != null
+            ? in.headersJson()
+            : in.present().contains("headers") ? "{}" : d.headersJson(),
+        in.present().contains("body_template") ? in.bodyTemplate() : d.bodyTemplate(),
+        d.secretSealed(),
+        status,
+        reason,
+        failingSince,
+        d.createdAt(),
+        now);
     repo.update(changed);
     if (in.status() == TriggerStatus.DISABLED && d.status() == TriggerStatus.ENABLED) {
       repo.jdbi().useTransaction(h -> Outbox.disable(h, d.id(), "Disabled by its owner.", now));
@@ -101,15 +116,27 @@ public final class DestinationService {
   public String rotate(String accountId, String triggerId, String id) {
     Destination d = get(accountId, triggerId, id);
     String secret = Secrets.generate();
-    repo.update(new Destination(d.id(), d.triggerId(), d.url(), d.method(), d.name(), d.headersJson(),
-        d.bodyTemplate(), Secrets.seal(secrets, d.id(), secret), d.status(), d.reason(), d.failingSince(),
-        d.createdAt(), clock.instant()));
+    repo.update(new Destination(
+        d.id(),
+        d.triggerId(),
+        d.url(),
+        d.method(),
+        d.name(),
+        d.headersJson(),
+        d.bodyTemplate(),
+        Secrets.seal(secrets, d.id(), secret),
+        d.status(),
+        d.reason(),
+        d.failingSince(),
+        d.createdAt(),
+        clock.instant()));
     return secret;
   }
 
   public static GatewayException notFound(String id) {
     String shown = id.length() > 100 ? id.substring(0, 100) + "..." : id;
     return GatewayException.notFound("No destination with id '" + shown + "' on this trigger."
-        + " List them with GET /triggers/{trigger_id}/destinations.").with("destination_id", shown);
+            + " List them with GET /triggers/{trigger_id}/destinations.")
+        .with("destination_id", shown);
   }
 }

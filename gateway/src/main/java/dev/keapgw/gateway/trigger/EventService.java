@@ -29,7 +29,8 @@ public final class EventService {
     try {
       beforeSeq = before == null ? null : Long.parseLong(before);
     } catch (NumberFormatException e) {
-      throw GatewayException.badRequest("'next_token' is not one this list gave out").with("field", "next_token");
+      throw GatewayException.badRequest("'next_token' is not one this list gave out")
+          .with("field", "next_token");
     }
     List<EventLog.Event> rows = log.page(t.id(), beforeSeq, n);
     String next = null;
@@ -53,7 +54,8 @@ public final class EventService {
   public EventLog.Event replay(String accountId, String triggerId, String eventId) {
     EventLog.Event e = get(accountId, triggerId, eventId);
     if (log.replay(e, clock.instant()) == 0) {
-      throw GatewayException.badRequest("The trigger has no ENABLED destination to replay the event to");
+      throw GatewayException.badRequest(
+          "The trigger has no ENABLED destination to replay the event to");
     }
     wake.run();
     return log.find(e.triggerId(), e.id()).orElseThrow(() -> notFound(eventId));
@@ -62,6 +64,7 @@ public final class EventService {
   public static GatewayException notFound(String id) {
     String shown = id.length() > 100 ? id.substring(0, 100) + "..." : id;
     return GatewayException.notFound("No event with id '" + shown + "' on this trigger."
-        + " List them with GET /triggers/{trigger_id}/events.").with("event_id", shown);
+            + " List them with GET /triggers/{trigger_id}/events.")
+        .with("event_id", shown);
   }
 }

@@ -15,8 +15,9 @@ final class Inputs {
     while (names.hasNext()) {
       String n = names.next();
       if (!known.contains(n)) {
-        throw GatewayException.badRequest("Unknown field '" + where + n + "': " + where.replace(".", "")
-            + (where.isEmpty() ? "this body" : "") + " takes " + String.join(", ", known.stream().sorted().toList()))
+        throw GatewayException.badRequest("Unknown field '" + where + n + "': "
+                + where.replace(".", "") + (where.isEmpty() ? "this body" : "") + " takes "
+                + String.join(", ", known.stream().sorted().toList()))
             .with("field", where + n);
       }
     }
@@ -29,16 +30,19 @@ final class Inputs {
       return null;
     }
     if (!v.isTextual()) {
-      throw GatewayException.badRequest("'" + where + field + "' must be a string").with("field", where + field);
+      throw GatewayException.badRequest("'" + where + field + "' must be a string")
+          .with("field", where + field);
     }
     if (v.asText().length() > maxLength) {
-      throw GatewayException.badRequest("'" + where + field + "' is longer than " + maxLength + " characters")
+      throw GatewayException.badRequest(
+              "'" + where + field + "' is longer than " + maxLength + " characters")
           .with("field", where + field);
     }
     return v.asText();
   }
 
-  static String required(ObjectNode body, String field, String where, int maxLength, String example) {
+  static String required(
+      ObjectNode body, String field, String where, int maxLength, String example) {
     String v = text(body, field, where, maxLength);
     if (v == null || v.isBlank()) {
       throw GatewayException.badRequest("'" + where + field + "' is required, e.g. " + example)
@@ -54,7 +58,8 @@ final class Inputs {
       return null;
     }
     if (!v.isObject()) {
-      throw GatewayException.badRequest("'" + where + field + "' must be a JSON object").with("field", where + field);
+      throw GatewayException.badRequest("'" + where + field + "' must be a JSON object")
+          .with("field", where + field);
     }
     return (ObjectNode) v;
   }
@@ -67,6 +72,7 @@ final class Inputs {
     if (s.equals("ENABLED") || s.equals("DISABLED")) {
       return TriggerStatus.valueOf(s);
     }
-    throw GatewayException.badRequest("'" + where + "status' must be ENABLED or DISABLED").with("field", where + "status");
+    throw GatewayException.badRequest("'" + where + "status' must be ENABLED or DISABLED")
+        .with("field", where + "status");
   }
 }

@@ -15,7 +15,9 @@ final class PageToken {
   private PageToken() {}
 
   static String encode(String position) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(position.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The position a token names, or null for none; {@code prefix} tells a trigger token from an event token. */
@@ -31,8 +33,10 @@ final class PageToken {
     } catch (IllegalArgumentException e) {
       // answered below
     }
-    throw GatewayException.badRequest("'next_token' is not one this list gave out: pass the next_token of the"
-        + " previous page unchanged, or leave it out for the first page").with("field", "next_token");
+    throw GatewayException.badRequest(
+            "'next_token' is not one this list gave out: pass the next_token of the"
+                + " previous page unchanged, or leave it out for the first page")
+        .with("field", "next_token");
   }
 
   static int limit(String value) {
@@ -47,6 +51,7 @@ final class PageToken {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw GatewayException.badRequest("'limit' must be a whole number from 1 to " + MAX_LIMIT).with("field", "limit");
+    throw GatewayException.badRequest("'limit' must be a whole number from 1 to " + MAX_LIMIT)
+        .with("field", "limit");
   }
 }

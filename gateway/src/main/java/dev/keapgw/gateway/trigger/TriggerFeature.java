@@ -49,36 +49,64 @@ public final class TriggerFeature implements Feature {
     DeliveryMetrics metrics = new DeliveryMetrics(s.metrics(), c.clock());
     DestinationGuard guard = new DestinationGuard(c.triggers().allowPrivateDestinations());
     sender = new Sender(s.vertx(), guard, c.triggers().deliveryTimeout(), c.clock());
-    dispatcher = new Dispatcher(s.vertx(), new Outbox(s.db().jdbi(), s.db().postgres()), sender, s.secrets(),
-        new RetrySchedule(() -> ThreadLocalRandom.current().nextDouble()), metrics, c.clock(), holder,
-        c.triggers().deliveryTimeout(), c.triggers().pollEvery());
+    dispatcher = new Dispatcher(
+        s.vertx(),
+        new Outbox(s.db().jdbi(), s.db().postgres()),
+        sender,
+        s.secrets(),
+        new RetrySchedule(() -> ThreadLocalRandom.current().nextDouble()),
+        metrics,
+        c.clock(),
+        holder,
+        c.triggers().deliveryTimeout(),
+        c.triggers().pollEvery());
     Intake intake = new Intake(metrics, dispatcher::wake);
     String base = c.publicUrl().toString();
-    String hookBase = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + HookReceiver.PATH;
+    String hookBase =
+        (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + HookReceiver.PATH;
     Subscriptions subs = new Subscriptions(s.db().jdbi());
-    KeapHooksClient keap = new KeapHooksClient(() -> tokens, c.apps().get("keap"), c.timeouts().connect(),
-        c.timeouts().response());
+    KeapHooksClient keap = new KeapHooksClient(
+        () -> tokens, c.apps().get("keap"), c.timeouts().connect(), c.timeouts().response());
     KeapBroker broker = new KeapBroker(subs, keap, s.connectionRepo(), repo, hookBase, c.clock());
-    TriggerService triggers = new TriggerService(repo, s.connectionRepo(), s.secrets(), broker, guard, c.clock());
-    new TriggerRoutes(triggers, new DestinationService(triggers, repo, s.secrets(), guard, c.clock()),
-        new EventService(triggers, new EventLog(s.db().jdbi()), c.clock(), dispatcher::wake)).mount(routes);
+    TriggerService triggers =
+        new TriggerService(repo, s.connectionRepo(), s.secrets(), broker, guard, c.clock());
+    new TriggerRoutes(
+            triggers,
+            new DestinationService(triggers, repo, s.secrets(), guard, c.clock()),
+            new EventService(triggers, new EventLog(s.db().jdbi()), c.clock(), dispatcher::wake))
+        .mount(routes);
     new HookReceiver(subs, s.connectionRepo(), repo, intake, c.clock()).mount(routes.router());
     s.connectionRepo().onDeleting(broker::connectionDeleting);
     ConnectionService connectionService = ConnectionService.of(s);
-    new ConnectionEvents(s.connectionRepo(), repo, intake, connectionService::connectUrl, c.clock()).install();
+    new ConnectionEvents(s.connectionRepo(), repo, intake, connectionService::connectUrl, c.clock())
+        .install();
     Leases leases = new Leases(s.db().jdbi());
-    keeper = new SubscriptionKeeper(subs, keap, s.connectionRepo(), hookBase, c.clock(),
-        () -> leases.tryAcquire(KEEPER_LEASE, holder, c.clock().instant(), KEEP_EVERY.multipliedBy(3)));
+    keeper = new SubscriptionKeeper(
+        subs,
+        keap,
+        s.connectionRepo(),
+        hookBase,
+        c.clock(),
+        () -> leases.tryAcquire(
+            KEEPER_LEASE, holder, c.clock().instant(), KEEP_EVERY.multipliedBy(3)));
   }
 
   @Override
   public void start(Gateway gateway) {
     this.tokens = gateway.tokens();
     dispatcher.start();
-    keeperTimer = services.vertx().setPeriodic(KEEP_EVERY.toMillis(), t -> services.vertx().executeBlocking(() -> {
-      keeper.pass();
-      return null;
-    }, false));
+    keeperTimer = services
+        .vertx()
+        .setPeriodic(
+            KEEP_EVERY.toMillis(),
+            t -> services
+                .vertx()
+                .executeBlocking(
+                    () -> {
+                      keeper.pass();
+                      return null;
+                    },
+                    false));
   }
 
   @Override

@@ -17,7 +17,10 @@ final class TriggerJson {
    * @param secrets signing secrets to show in full (on create and rotate), by destination id;
    *     every other destination shows its secret masked
    */
-  static ObjectNode trigger(Trigger t, List<Destination> destinations, Map<String, String> secrets,
+  static ObjectNode trigger(
+      Trigger t,
+      List<Destination> destinations,
+      Map<String, String> secrets,
       java.util.function.Function<Destination, String> masked) {
     ObjectNode o = Json.object();
     o.put("trigger_id", t.id());
@@ -38,8 +41,8 @@ final class TriggerJson {
     return o;
   }
 
-  static ObjectNode destination(Destination d, String fullSecret,
-      java.util.function.Function<Destination, String> masked) {
+  static ObjectNode destination(
+      Destination d, String fullSecret, java.util.function.Function<Destination, String> masked) {
     ObjectNode o = Json.object();
     o.put("destination_id", d.id());
     o.put("url", d.url());

@@ -28,27 +28,41 @@ final class TriggerRoutes {
   void mount(ControlRoutes r) {
     r.authenticated(HttpMethod.POST, "/triggers", (ctx, p) -> {
       TriggerService.Created c = triggers.create(p.accountId(), body(ctx));
-      return Reply.created(wrap("trigger", TriggerJson.trigger(c.trigger(), c.destinations(), c.secrets(),
-          destinations::masked)));
+      return Reply.created(wrap(
+          "trigger",
+          TriggerJson.trigger(c.trigger(), c.destinations(), c.secrets(), destinations::masked)));
     });
     r.authenticated(HttpMethod.GET, "/triggers", (ctx, p) -> {
-      TriggerService.Page page = triggers.list(p.accountId(), ctx.request().getParam("source"),
-          ctx.request().getParam("status"), ctx.request().getParam("limit"), ctx.request().getParam("next_token"));
+      TriggerService.Page page = triggers.list(
+          p.accountId(),
+          ctx.request().getParam("source"),
+          ctx.request().getParam("status"),
+          ctx.request().getParam("limit"),
+          ctx.request().getParam("next_token"));
       ObjectNode out = Json.object();
       ArrayNode list = out.putArray("triggers");
       for (Trigger t : page.triggers()) {
-        list.add(TriggerJson.trigger(t, page.destinations().stream().filter(d -> d.triggerId().equals(t.id())).toList(),
-            Map.of(), destinations::masked));
+        list.add(TriggerJson.trigger(
+            t,
+            page.destinations().stream()
+                .filter(d -> d.triggerId().equals(t.id()))
+                .toList(),
+            Map.of(),
+            destinations::masked));
       }
       out.put("next_token", page.nextToken());
       return Reply.ok(out);
     });
-    r.authenticated(HttpMethod.GET, "/triggers/:id", (ctx, p) -> trigger(triggers.get(p.accountId(), id(ctx))));
-    r.authenticated(HttpMethod.PATCH, "/triggers/:id", (ctx, p) ->
-        trigger(triggers.patch(p.accountId(), id(ctx), body(ctx))));
+    r.authenticated(
+        HttpMethod.GET, "/triggers/:id", (ctx, p) -> trigger(triggers.get(p.accountId(), id(ctx))));
+    r.authenticated(
+        HttpMethod.PATCH,
+        "/triggers/:id",
+        (ctx, p) -> trigger(triggers.patch(p.accountId(), id(ctx), body(ctx))));
     r.authenticated(HttpMethod.DELETE, "/triggers/:id", (ctx, p) -> {
       Trigger t = triggers.delete(p.accountId(), id(ctx));
-      ObjectNode out = wrap("trigger", TriggerJson.trigger(t, java.util.List.of(), Map.of(), destinations::masked));
+      ObjectNode out = wrap(
+          "trigger", TriggerJson.trigger(t, java.util.List.of(), Map.of(), destinations::masked));
       out.put("deleted", true);
       return Reply.ok(out);
     });
@@ -61,33 +75,52 @@ final class TriggerRoutes {
     r.authenticated(HttpMethod.GET, base, (ctx, p) -> {
       ObjectNode out = Json.object();
       ArrayNode list = out.putArray("destinations");
-      destinations.list(p.accountId(), id(ctx)).forEach(d -> list.add(TriggerJson.destination(d, null,
-          destinations::masked)));
+      destinations
+          .list(p.accountId(), id(ctx))
+          .forEach(d -> list.add(TriggerJson.destination(d, null, destinations::masked)));
       return Reply.ok(out);
     });
     r.authenticated(HttpMethod.POST, base, (ctx, p) -> {
       DestinationService.Added a = destinations.add(p.accountId(), id(ctx), body(ctx));
-      return Reply.created(wrap("destination", TriggerJson.destination(a.destination(), a.secret(),
-          destinations::masked)));
+      return Reply.created(wrap(
+          "destination",
+          TriggerJson.destination(a.destination(), a.secret(), destinations::masked)));
     });
-    r.authenticated(HttpMethod.GET, base + "/:did", (ctx, p) -> destination(destinations.get(p.accountId(), id(ctx),
-        ctx.pathParam("did"))));
-    r.authenticated(HttpMethod.PATCH, base + "/:did", (ctx, p) -> destination(destinations.patch(p.accountId(),
-        id(ctx), ctx.pathParam("did"), body(ctx))));
+    r.authenticated(
+        HttpMethod.GET,
+        base + "/:did",
+        (ctx, p) -> destination(destinations.get(p.accountId(), id(ctx), ctx.pathParam("did"))));
+    r.authenticated(
+        HttpMethod.PATCH,
+        base + "/:did",
+        (ctx, p) -> destination(
+            destinations.patch(p.accountId(), id(ctx), ctx.pathParam("did"), body(ctx))));
     r.authenticated(HttpMethod.DELETE, base + "/:did", (ctx, p) -> {
-      ObjectNode out = wrap("destination", TriggerJson.destination(destinations.delete(p.accountId(), id(ctx),
-          ctx.pathParam("did")), null, destinations::masked));
+      ObjectNode out = wrap(
+          "destination",
+          TriggerJson.destination(
+              destinations.delete(p.accountId(), id(ctx), ctx.pathParam("did")),
+              null,
+              destinations::masked));
       out.put("deleted", true);
       return Reply.ok(out);
     });
-    r.authenticated(HttpMethod.POST, base + "/:did/rotate-secret", (ctx, p) -> Reply.ok(Json.object()
-        .put("signing_secret", destinations.rotate(p.accountId(), id(ctx), ctx.pathParam("did")))));
+    r.authenticated(
+        HttpMethod.POST,
+        base + "/:did/rotate-secret",
+        (ctx, p) -> Reply.ok(Json.object()
+            .put(
+                "signing_secret",
+                destinations.rotate(p.accountId(), id(ctx), ctx.pathParam("did")))));
   }
 
   private void mountEvents(ControlRoutes r) {
     String base = "/triggers/:id/events";
     r.authenticated(HttpMethod.GET, base, (ctx, p) -> {
-      EventService.Page page = events.list(p.accountId(), id(ctx), ctx.request().getParam("limit"),
+      EventService.Page page = events.list(
+          p.accountId(),
+          id(ctx),
+          ctx.request().getParam("limit"),
           ctx.request().getParam("next_token"));
       ObjectNode out = Json.object();
       ArrayNode list = out.putArray("events");
@@ -95,15 +128,20 @@ final class TriggerRoutes {
       out.put("next_token", page.nextToken());
       return Reply.ok(out);
     });
-    r.authenticated(HttpMethod.GET, base + "/:eid", (ctx, p) ->
-        event(events.get(p.accountId(), id(ctx), ctx.pathParam("eid")), 200));
-    r.authenticated(HttpMethod.POST, base + "/:eid/replay", (ctx, p) ->
-        event(events.replay(p.accountId(), id(ctx), ctx.pathParam("eid")), 202));
+    r.authenticated(
+        HttpMethod.GET,
+        base + "/:eid",
+        (ctx, p) -> event(events.get(p.accountId(), id(ctx), ctx.pathParam("eid")), 200));
+    r.authenticated(
+        HttpMethod.POST,
+        base + "/:eid/replay",
+        (ctx, p) -> event(events.replay(p.accountId(), id(ctx), ctx.pathParam("eid")), 202));
   }
 
   private Reply trigger(Trigger t) {
-    return Reply.ok(wrap("trigger", TriggerJson.trigger(t, triggers.destinationsOf(t), Map.of(),
-        destinations::masked)));
+    return Reply.ok(wrap(
+        "trigger",
+        TriggerJson.trigger(t, triggers.destinationsOf(t), Map.of(), destinations::masked)));
   }
 
   private Reply destination(Destination d) {

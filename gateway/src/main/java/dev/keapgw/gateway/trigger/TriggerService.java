@@ -26,8 +26,8 @@ import java.util.UUID;
  * change, delete. Blocking. Another account's trigger answers exactly as an unknown id does.
  */
 public final class TriggerService {
-  static final Set<String> CREATE_FIELDS = Set.of("source", "event_type", "connection_id", "name", "description",
-      "parameters", "destinations");
+  static final Set<String> CREATE_FIELDS = Set.of(
+      "source", "event_type", "connection_id", "name", "description", "parameters", "destinations");
   static final Set<String> PATCH_FIELDS = Set.of("name", "description", "parameters", "status");
   static final int MAX_DESTINATIONS = 10;
 
@@ -38,8 +38,13 @@ public final class TriggerService {
   private final DestinationGuard guard;
   private final Clock clock;
 
-  public TriggerService(TriggerRepository repo, ConnectionRepository connections, SecretBox secrets,
-      SubscriptionBroker broker, DestinationGuard guard, Clock clock) {
+  public TriggerService(
+      TriggerRepository repo,
+      ConnectionRepository connections,
+      SecretBox secrets,
+      SubscriptionBroker broker,
+      DestinationGuard guard,
+      Clock clock) {
     this.repo = repo;
     this.connections = connections;
     this.secrets = secrets;
@@ -49,16 +54,22 @@ public final class TriggerService {
   }
 
   /** A trigger as its create answer shows it: every destination's secret in full, once. */
-  public record Created(Trigger trigger, List<Destination> destinations, Map<String, String> secrets) {}
+  public record Created(
+      Trigger trigger, List<Destination> destinations, Map<String, String> secrets) {}
 
   public Created create(String accountId, ObjectNode body) {
     Inputs.onlyKnown(body, CREATE_FIELDS, "");
     String sourceName = Inputs.required(body, "source", "", 20, "\"keap\" or \"gateway\"");
     TriggerSource source = TriggerSource.parse(sourceName);
     if (source == null) {
-      throw GatewayException.badRequest("Unknown source '" + sourceName + "': use keap or gateway").with("field", "source");
+      throw GatewayException.badRequest("Unknown source '" + sourceName + "': use keap or gateway")
+          .with("field", "source");
     }
-    String eventType = Inputs.required(body, "event_type", "", 100,
+    String eventType = Inputs.required(
+        body,
+        "event_type",
+        "",
+        100,
         source == TriggerSource.KEAP ? "\"contact.add\"" : "\"connection.failed\"");
     String connectionId = Inputs.text(body, "connection_id", "", 100);
     ObjectNode parameters = Inputs.object(body, "parameters", "");
@@ -67,31 +78,51 @@ public final class TriggerService {
     List<DestinationInput> dests = destinations(body.get("destinations"));
     Connection connection = null;
     if (connectionId != null) {
-      connection = connections.find(accountId, connectionId).orElseThrow(() -> ConnectionService.notFound(connectionId)
-          .with("field", "connection_id"));
+      connection = connections
+          .find(accountId, connectionId)
+          .orElseThrow(
+              () -> ConnectionService.notFound(connectionId).with("field", "connection_id"));
     }
     String subscriptionId = null;
     if (source == TriggerSource.GATEWAY) {
       if (!TriggerSource.GATEWAY_EVENTS.contains(eventType)) {
-        throw GatewayException.badRequest("Unknown gateway event type '" + eventType + "': use one of "
-            + String.join(", ", TriggerSource.GATEWAY_EVENTS)).with("field", "event_type");
+        throw GatewayException.badRequest("Unknown gateway event type '" + eventType
+                + "': use one of " + String.join(", ", TriggerSource.GATEWAY_EVENTS))
+            .with("field", "event_type");
       }
     } else {
       if (connection == null) {
-        throw GatewayException.badRequest("'connection_id' is required for a keap trigger: the Keap connection"
-            + " whose events it takes (GET /connections lists yours)").with("field", "connection_id");
+        throw GatewayException.badRequest(
+                "'connection_id' is required for a keap trigger: the Keap connection"
+                    + " whose events it takes (GET /connections lists yours)")
+            .with("field", "connection_id");
       }
       if (!connection.isActive()) {
-        throw new GatewayException(ErrorType.CONNECTION_NOT_READY, "Connection '" + connection.id() + "' is "
-            + connection.status() + ": a keap trigger needs an ACTIVE connection to subscribe to Keap's hooks.")
+        throw new GatewayException(
+                ErrorType.CONNECTION_NOT_READY,
+                "Connection '" + connection.id() + "' is " + connection.status()
+                    + ": a keap trigger needs an ACTIVE connection to subscribe to Keap's hooks.")
             .with("connection_id", connection.id());
       }
       subscriptionId = broker.subscribe(connection, eventType);
     }
     Instant now = clock.instant();
-    String params = new String(Json.bytes(parameters == null ? Json.object() : parameters), StandardCharsets.UTF_8);
-    Trigger t = new Trigger(UUID.randomUUID().toString(), accountId, source, eventType, connectionId, name,
-        description, params, TriggerStatus.ENABLED, null, subscriptionId, now, now);
+    String params = new String(
+        Json.bytes(parameters == null ? Json.object() : parameters), StandardCharsets.UTF_8);
+    Trigger t = new Trigger(
+        UUID.randomUUID().toString(),
+        accountId,
+        source,
+        eventType,
+        connectionId,
+        name,
+        description,
+        params,
+        TriggerStatus.ENABLED,
+        null,
+        subscriptionId,
+        now,
+        now);
     Map<String, String> shown = new LinkedHashMap<>();
     List<Destination> made = new ArrayList<>();
     for (DestinationInput in : dests) {
@@ -116,9 +147,20 @@ public final class TriggerService {
 
   Destination newDestination(String triggerId, DestinationInput in, String secret, Instant now) {
     String id = UUID.randomUUID().toString();
-    return new Destination(id, triggerId, in.url(), in.method() == null ? "POST" : in.method(), in.name(),
-        in.headersJson() == null ? "{}" : in.headersJson(), in.bodyTemplate(), Secrets.seal(secrets, id, secret),
-        TriggerStatus.ENABLED, null, null, now, now);
+    return new Destination(
+        id,
+        triggerId,
+        in.url(),
+        in.method() == null ? "POST" : in.method(),
+        in.name(),
+        in.headersJson() == null ? "{}" : in.headersJson(),
+        in.bodyTemplate(),
+        Secrets.seal(secrets, id, secret),
+        TriggerStatus.ENABLED,
+        null,
+        null,
+        now,
+        now);
   }
 
   private List<DestinationInput> destinations(JsonNode node) {
@@ -131,7 +173,8 @@ public final class TriggerService {
           .with("field", "destinations");
     }
     if (node.size() > MAX_DESTINATIONS) {
-      throw GatewayException.badRequest("A trigger has at most " + MAX_DESTINATIONS + " destinations")
+      throw GatewayException.badRequest(
+              "A trigger has at most " + MAX_DESTINATIONS + " destinations")
           .with("field", "destinations");
     }
     for (int i = 0; i < node.size(); i++) {
@@ -157,7 +200,8 @@ public final class TriggerService {
     if (source != null && !source.isEmpty()) {
       src = TriggerSource.parse(source);
       if (src == null) {
-        throw GatewayException.badRequest("Unknown source '" + source + "': use keap or gateway").with("field", "source");
+        throw GatewayException.badRequest("Unknown source '" + source + "': use keap or gateway")
+            .with("field", "source");
       }
     }
     TriggerStatus st = null;
@@ -165,7 +209,8 @@ public final class TriggerService {
       try {
         st = TriggerStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw GatewayException.badRequest("Unknown status '" + status + "': use ENABLED, DISABLED or FAILED")
+        throw GatewayException.badRequest(
+                "Unknown status '" + status + "': use ENABLED, DISABLED or FAILED")
             .with("field", "status");
       }
     }
@@ -179,7 +224,8 @@ public final class TriggerService {
         afterCreated = Times.instant(Long.parseLong(after.substring(0, colon)));
         afterId = after.substring(colon + 1);
       } catch (RuntimeException e) {
-        throw GatewayException.badRequest("'next_token' is not one this list gave out").with("field", "next_token");
+        throw GatewayException.badRequest("'next_token' is not one this list gave out")
+            .with("field", "next_token");
       }
     }
     List<Trigger> rows = repo.page(accountId, src, st, afterCreated, afterId, n);
@@ -196,7 +242,8 @@ public final class TriggerService {
     Trigger t = get(accountId, id);
     Inputs.onlyKnown(body, PATCH_FIELDS, "");
     String name = body.has("name") ? Inputs.text(body, "name", "", 200) : t.name();
-    String description = body.has("description") ? Inputs.text(body, "description", "", 2000) : t.description();
+    String description =
+        body.has("description") ? Inputs.text(body, "description", "", 2000) : t.description();
     String params = t.parametersJson();
     if (body.has("parameters")) {
       ObjectNode p = Inputs.object(body, "parameters", "");
@@ -208,8 +255,11 @@ public final class TriggerService {
     String subscription = t.subscriptionId();
     if (wanted == TriggerStatus.ENABLED && t.status() != TriggerStatus.ENABLED) {
       if (t.source() == TriggerSource.KEAP) {
-        Connection c = connections.find(accountId, t.connectionId()).orElseThrow(() -> GatewayException.badRequest(
-            "The trigger's connection is gone; create a trigger on another connection").with("field", "status"));
+        Connection c = connections
+            .find(accountId, t.connectionId())
+            .orElseThrow(() -> GatewayException.badRequest(
+                    "The trigger's connection is gone; create a trigger on another connection")
+                .with("field", "status"));
         if (subscription == null) {
           subscription = broker.subscribe(c, t.eventType());
         }
@@ -220,8 +270,20 @@ public final class TriggerService {
       status = TriggerStatus.DISABLED;
       reason = null;
     }
-    Trigger changed = new Trigger(t.id(), t.accountId(), t.source(), t.eventType(), t.connectionId(), name,
-        description, params, status, reason, subscription, t.createdAt(), clock.instant());
+    Trigger changed = new Trigger(
+        t.id(),
+        t.accountId(),
+        t.source(),
+        t.eventType(),
+        t.connectionId(),
+        name,
+        description,
+        params,
+        status,
+        reason,
+        subscription,
+        t.createdAt(),
+        clock.instant());
     repo.update(changed);
     return changed;
   }
@@ -241,7 +303,8 @@ public final class TriggerService {
   /** The one answer for a trigger id this account cannot see. */
   public static GatewayException notFound(String id) {
     String shown = id.length() > 100 ? id.substring(0, 100) + "..." : id;
-    return GatewayException.notFound("No trigger with id '" + shown + "' for this API key's account."
-        + " List yours with GET /triggers.").with("trigger_id", shown);
+    return GatewayException.notFound("No trigger with id '" + shown
+            + "' for this API key's account." + " List yours with GET /triggers.")
+        .with("trigger_id", shown);
   }
 }

@@ -8,8 +8,8 @@ public enum TriggerSource {
   GATEWAY("gateway");
 
   /** The gateway's own event types (connection lifecycle), needing no Keap hook. */
-  public static final List<String> GATEWAY_EVENTS = List.of("connection.active", "connection.failed",
-      "connection.deleted", "connection.recovered");
+  public static final List<String> GATEWAY_EVENTS = List.of(
+      "connection.active", "connection.failed", "connection.deleted", "connection.recovered");
 
   private final String wire;
 

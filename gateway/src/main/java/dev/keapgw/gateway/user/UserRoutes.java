@@ -17,7 +17,9 @@ public final class UserRoutes implements Feature {
   public void mount(ControlRoutes routes, GatewayServices services) {
     routes.authenticated(HttpMethod.GET, "/user", (ctx, p) -> {
       ObjectNode out = Json.object();
-      out.putObject("account").put("id", p.account().id()).put("name", p.account().name());
+      out.putObject("account")
+          .put("id", p.account().id())
+          .put("name", p.account().name());
       out.putObject("key").put("id", p.keyId());
       return Reply.ok(out);
     });

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AdminApiTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture();
+
   private static final String TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z";
 
   private static JsonNode createAccount(String name) {
@@ -36,13 +38,19 @@ class AdminApiTest {
     assertThat(mine.path("rate_limit_per_second").isNull()).isTrue();
     assertThat(mine.path("created_time").asText()).matches(TIME);
 
-    TestHttp.Reply patched = FIX.admin().patch("/admin/accounts/" + id, Map.of("rate_limit_per_second", 25));
+    TestHttp.Reply patched =
+        FIX.admin().patch("/admin/accounts/" + id, Map.of("rate_limit_per_second", 25));
     assertThat(patched.status()).as(patched.body()).isEqualTo(200);
     assertThat(patched.json().at("/account/rate_limit_per_second").asInt()).isEqualTo(25);
-    assertThat(FIX.admin().get("/admin/accounts/" + id).json().at("/account/rate_limit_per_second").asInt())
+    assertThat(FIX.admin()
+            .get("/admin/accounts/" + id)
+            .json()
+            .at("/account/rate_limit_per_second")
+            .asInt())
         .isEqualTo(25);
 
-    TestHttp.Reply reset = FIX.admin().patch("/admin/accounts/" + id, "{\"rate_limit_per_second\":null}");
+    TestHttp.Reply reset =
+        FIX.admin().patch("/admin/accounts/" + id, "{\"rate_limit_per_second\":null}");
     assertThat(reset.status()).isEqualTo(200);
     assertThat(reset.json().at("/account/rate_limit_per_second").isNull()).isTrue();
   }
@@ -71,8 +79,14 @@ class AdminApiTest {
     assertThat(ci.path("created_time").asText()).matches(TIME);
     assertThat(ci.path("last_used_time").asText()).matches(TIME);
 
-    List<Map<String, Object>> rows = FIX.gateway().services().db().jdbi().withHandle(h ->
-        h.createQuery("SELECT * FROM api_keys WHERE account_id = :a").bind("a", id).mapToMap().list());
+    List<Map<String, Object>> rows = FIX.gateway()
+        .services()
+        .db()
+        .jdbi()
+        .withHandle(h -> h.createQuery("SELECT * FROM api_keys WHERE account_id = :a")
+            .bind("a", id)
+            .mapToMap()
+            .list());
     assertThat(rows).hasSize(3);
     assertThat(rows.toString()).doesNotContain(first).doesNotContain(second);
     assertThat(rows).extracting(r -> r.get("key_hash")).contains(sha256(first), sha256(second));
@@ -86,7 +100,8 @@ class AdminApiTest {
     String key = made.json().path("api_key").asText();
     assertThat(FIX.as(key).get("/user").status()).isEqualTo(200);
 
-    TestHttp.Reply revoked = FIX.admin().delete("/admin/keys/" + made.json().at("/key/id").asText());
+    TestHttp.Reply revoked =
+        FIX.admin().delete("/admin/keys/" + made.json().at("/key/id").asText());
     assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
     assertThat(revoked.json().path("revoked").asBoolean()).isTrue();
 
@@ -94,7 +109,10 @@ class AdminApiTest {
     assertThat(after.status()).isEqualTo(401);
     assertThat(after.json().at("/error/type").asText()).isEqualTo("unauthorized");
     assertThat(FIX.as(created.path("api_key").asText()).get("/user").status()).isEqualTo(200);
-    assertThat(FIX.admin().delete("/admin/keys/" + made.json().at("/key/id").asText()).status()).isEqualTo(404);
+    assertThat(FIX.admin()
+            .delete("/admin/keys/" + made.json().at("/key/id").asText())
+            .status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -119,7 +137,10 @@ class AdminApiTest {
   @Test
   void wrongOrMissingAdminTokenIs401() {
     String apiKey = createAccount("Not an admin").path("api_key").asText();
-    for (TestHttp client : List.of(FIX.anonymous(), FIX.as("wrong-token"), FIX.as(apiKey),
+    for (TestHttp client : List.of(
+        FIX.anonymous(),
+        FIX.as("wrong-token"),
+        FIX.as(apiKey),
         FIX.as(GatewayFixture.ADMIN_TOKEN + "x"))) {
       TestHttp.Reply r = client.get("/admin/accounts");
       assertThat(r.status()).isEqualTo(401);
@@ -155,16 +176,28 @@ class AdminApiTest {
     assertInvalid(FIX.admin().post("/admin/accounts", "{not json"), null, "not valid JSON");
     assertInvalid(FIX.admin().post("/admin/accounts", "[1,2]"), null, "JSON object");
     assertInvalid(FIX.admin().post("/admin/accounts", Map.of()), "name", "'name' is required");
-    assertInvalid(FIX.admin().post("/admin/accounts", Map.of("name", "  ")), "name", "'name' is required");
-    assertInvalid(FIX.admin().post("/admin/accounts", Map.of("name", 12)), "name", "'name' must be a string");
-    assertInvalid(FIX.admin().post("/admin/accounts/" + id + "/keys", Map.of("name", List.of())), "name", "string");
-    assertInvalid(FIX.admin().patch("/admin/accounts/" + id, Map.of()), "rate_limit_per_second", "required");
-    assertInvalid(FIX.admin().patch("/admin/accounts/" + id, Map.of("rate_limit_per_second", "ten")),
-        "rate_limit_per_second", "whole number");
-    assertInvalid(FIX.admin().patch("/admin/accounts/" + id, Map.of("rate_limit_per_second", 0)),
-        "rate_limit_per_second", "between 1 and");
-    assertInvalid(FIX.admin().patch("/admin/accounts/" + id, Map.of("rate_limit_per_second", 1.5)),
-        "rate_limit_per_second", "whole number");
+    assertInvalid(
+        FIX.admin().post("/admin/accounts", Map.of("name", "  ")), "name", "'name' is required");
+    assertInvalid(
+        FIX.admin().post("/admin/accounts", Map.of("name", 12)), "name", "'name' must be a string");
+    assertInvalid(
+        FIX.admin().post("/admin/accounts/" + id + "/keys", Map.of("name", List.of())),
+        "name",
+        "string");
+    assertInvalid(
+        FIX.admin().patch("/admin/accounts/" + id, Map.of()), "rate_limit_per_second", "required");
+    assertInvalid(
+        FIX.admin().patch("/admin/accounts/" + id, Map.of("rate_limit_per_second", "ten")),
+        "rate_limit_per_second",
+        "whole number");
+    assertInvalid(
+        FIX.admin().patch("/admin/accounts/" + id, Map.of("rate_limit_per_second", 0)),
+        "rate_limit_per_second",
+        "between 1 and");
+    assertInvalid(
+        FIX.admin().patch("/admin/accounts/" + id, Map.of("rate_limit_per_second", 1.5)),
+        "rate_limit_per_second",
+        "whole number");
     Map<String, Object> longName = new HashMap<>();
     longName.put("name", "x".repeat(201));
     assertInvalid(FIX.admin().post("/admin/accounts", longName), null, "at most 200");
@@ -182,9 +215,14 @@ class AdminApiTest {
   }
 
   private static long count(String table, String accountId) {
-    return FIX.gateway().services().db().jdbi().withHandle(h ->
-        h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE account_id = :a").bind("a", accountId)
-            .mapTo(Long.class).one());
+    return FIX.gateway()
+        .services()
+        .db()
+        .jdbi()
+        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE account_id = :a")
+            .bind("a", accountId)
+            .mapTo(Long.class)
+            .one());
   }
 
   private static JsonNode find(JsonNode array, String id) {
@@ -198,8 +236,9 @@ class AdminApiTest {
 
   static String sha256(String s) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+              .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -17,15 +17,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AdminTokenTest {
   static final MutableClock CLOCK = new MutableClock("2026-01-01T00:00:00Z");
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withClock(CLOCK));
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withClock(CLOCK));
 
   @Test
   void aShortAdminTokenIsRefusedInOneLine() {
     GatewayConfig c = FIX.gateway().services().config();
-    assertThat(c.withAdminToken("a").problems()).extracting(Object::toString)
-        .containsExactly("admin token: must be at least 32 characters (it guards every account), not 1;"
-            + " make one with `openssl rand -base64 32`");
-    assertThat(c.withAdminToken("x".repeat(31)).problems()).extracting(GatewayConfig.Problem::setting)
+    assertThat(c.withAdminToken("a").problems())
+        .extracting(Object::toString)
+        .containsExactly(
+            "admin token: must be at least 32 characters (it guards every account), not 1;"
+                + " make one with `openssl rand -base64 32`");
+    assertThat(c.withAdminToken("x".repeat(31)).problems())
+        .extracting(GatewayConfig.Problem::setting)
         .containsExactly(GatewayConfig.Setting.ADMIN_TOKEN);
     assertThat(c.withAdminToken("x".repeat(32)).problems()).isEmpty();
     assertThat(c.withAdminToken(null).problems()).isEmpty();

@@ -37,34 +37,45 @@ public final class McpBench {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int workers = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     Path log = Files.createTempFile("mcp-bench-access", ".log");
-    GatewayFixture fix = new GatewayFixture(s -> s, g -> g.withAccessLog(AccessLogTarget.file(log))
-        .withLimits(new GatewayConfig.Limits(1_000_000, 1_000_000, 0)));
+    GatewayFixture fix = new GatewayFixture(
+        s -> s,
+        g -> g.withAccessLog(AccessLogTarget.file(log))
+            .withLimits(new GatewayConfig.Limits(1_000_000, 1_000_000, 0)));
     fix.beforeAll(null);
     try {
       var account = fix.newAccount("bench");
       DirectConnections.activate(fix, account.account().id());
       String base = fix.gateway().baseUrl();
       String key = account.key().secret();
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      HttpRequest plain = HttpRequest.newBuilder(URI.create(base + "/keap/crm/rest/v2/contacts?page_size=10"))
-          .header("Authorization", "Bearer " + key).GET().build();
+      HttpClient http =
+          HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      HttpRequest plain = HttpRequest.newBuilder(
+              URI.create(base + "/keap/crm/rest/v2/contacts?page_size=10"))
+          .header("Authorization", "Bearer " + key)
+          .GET()
+          .build();
       HttpRequest mcp = HttpRequest.newBuilder(URI.create(base + "/mcp"))
-          .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+          .header("Authorization", "Bearer " + key)
+          .header("Content-Type", "application/json")
           .header("Accept", "application/json, text/event-stream")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-              + "\"params\":{\"name\":\"run_action\",\"arguments\":{\"action\":\"listContacts\","
-              + "\"query\":{\"page_size\":10}}}}")).build();
+          .POST(HttpRequest.BodyPublishers.ofString(
+              "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                  + "\"params\":{\"name\":\"run_action\",\"arguments\":{\"action\":\"listContacts\","
+                  + "\"query\":{\"page_size\":10}}}}"))
+          .build();
       check(http.send(plain, HttpResponse.BodyHandlers.ofString()), "\"contacts\"");
       check(http.send(mcp, HttpResponse.BodyHandlers.ofString()), "\\\"contacts\\\"");
-      System.out.printf("gateway %s, %d workers, %d s per round, %d rounds (after a 5 s warm-up of each)%n", base,
-          workers, seconds, rounds);
+      System.out.printf(
+          "gateway %s, %d workers, %d s per round, %d rounds (after a 5 s warm-up of each)%n",
+          base, workers, seconds, rounds);
       run(http, plain, workers, 5);
       run(http, mcp, workers, 5);
       for (int r = 1; r <= rounds; r++) {
         Result h = run(http, plain, workers, seconds);
         Result m = run(http, mcp, workers, seconds);
-        System.out.printf("round %d  http %s | mcp run_action %s | mcp/http throughput %.2f, p99 +%.2f ms%n", r, h,
-            m, m.perSecond() / h.perSecond(), m.p99() - h.p99());
+        System.out.printf(
+            "round %d  http %s | mcp run_action %s | mcp/http throughput %.2f, p99 +%.2f ms%n",
+            r, h, m, m.perSecond() / h.perSecond(), m.p99() - h.p99());
       }
     } finally {
       fix.afterAll(null);
@@ -80,12 +91,14 @@ public final class McpBench {
   record Result(double perSecond, double p50, double p99, long errors) {
     @Override
     public String toString() {
-      return String.format("%7.0f calls/s p50 %.2f ms p99 %.2f ms%s", perSecond, p50, p99,
-          errors == 0 ? "" : " errors " + errors);
+      return String.format(
+          "%7.0f calls/s p50 %.2f ms p99 %.2f ms%s",
+          perSecond, p50, p99, errors == 0 ? "" : " errors " + errors);
     }
   }
 
-  private static Result run(HttpClient http, HttpRequest request, int workers, int seconds) throws Exception {
+  private static Result run(HttpClient http, HttpRequest request, int workers, int seconds)
+      throws Exception {
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     List<Future<long[]>> futures = new ArrayList<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
@@ -121,11 +134,14 @@ public final class McpBench {
         errors += l[l.length - 1];
       }
       long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-      return new Result(sorted.length / (double) seconds, pct(sorted, 0.50), pct(sorted, 0.99), errors);
+      return new Result(
+          sorted.length / (double) seconds, pct(sorted, 0.50), pct(sorted, 0.99), errors);
     }
   }
 
   private static double pct(long[] sorted, double q) {
-    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
+    return sorted.length == 0
+        ? 0
+        : sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
   }
 }

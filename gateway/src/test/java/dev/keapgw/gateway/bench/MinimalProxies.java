@@ -26,9 +26,9 @@ import io.netty.util.AsciiString;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerOptions;
@@ -72,9 +72,12 @@ public final class MinimalProxies {
   }
 
   /** A new upstream connection on {@code loop}, Netty's client codec then {@code handler}. */
-  static io.netty.channel.ChannelFuture connectUpstream(io.netty.channel.EventLoop loop,
-      io.netty.channel.ChannelHandler handler) {
-    return new Bootstrap().group(loop).channel(EpollSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
+  static io.netty.channel.ChannelFuture connectUpstream(
+      io.netty.channel.EventLoop loop, io.netty.channel.ChannelHandler handler) {
+    return new Bootstrap()
+        .group(loop)
+        .channel(EpollSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
         .handler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel ch) {
@@ -87,7 +90,10 @@ public final class MinimalProxies {
   /** One instance of a Vert.x proxy per event loop, on the epoll transport. */
   static void deploy(java.util.function.Supplier<VerticleBase> proxy) throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-    vertx.deployVerticle(proxy, new DeploymentOptions().setInstances(LOOPS)).toCompletionStage().toCompletableFuture()
+    vertx
+        .deployVerticle(proxy, new DeploymentOptions().setInstances(LOOPS))
+        .toCompletionStage()
+        .toCompletableFuture()
         .get();
   }
 
@@ -104,14 +110,18 @@ public final class MinimalProxies {
 
     static void start(int port) throws InterruptedException {
       EventLoopGroup loops = new MultiThreadIoEventLoopGroup(LOOPS, EpollIoHandler.newFactory());
-      new ServerBootstrap().group(loops).channel(EpollServerSocketChannel.class)
+      new ServerBootstrap()
+          .group(loops)
+          .channel(EpollServerSocketChannel.class)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
               ch.pipeline().addLast(new HttpServerCodec(), new Front());
             }
-          }).bind("127.0.0.1", port).sync();
+          })
+          .bind("127.0.0.1", port)
+          .sync();
     }
 
     /** The caller's side: each request goes out on an idle upstream connection of this loop. */
@@ -119,20 +129,24 @@ public final class MinimalProxies {
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest req) {
-          HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, req.method(), upstreamUri(req.uri()),
+          HttpRequest out = new DefaultHttpRequest(
+              HttpVersion.HTTP_1_1,
+              req.method(),
+              upstreamUri(req.uri()),
               req.headers().copy());
           out.headers().set(HttpHeaderNames.AUTHORIZATION, TOKEN).set(HttpHeaderNames.HOST, HOST);
           Channel idle = IDLE.get().pollFirst();
           if (idle != null && idle.isActive()) {
             send(ctx.channel(), idle, out);
           } else {
-            connectUpstream(ctx.channel().eventLoop(), new Back()).addListener((ChannelFutureListener) f -> {
-              if (f.isSuccess()) {
-                send(ctx.channel(), f.channel(), out);
-              } else {
-                ctx.close();
-              }
-            });
+            connectUpstream(ctx.channel().eventLoop(), new Back())
+                .addListener((ChannelFutureListener) f -> {
+                  if (f.isSuccess()) {
+                    send(ctx.channel(), f.channel(), out);
+                  } else {
+                    ctx.close();
+                  }
+                });
           }
         }
         if (msg instanceof HttpContent body) {
@@ -177,24 +191,31 @@ public final class MinimalProxies {
 
     @Override
     public Future<?> start() {
-      HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-          new PoolOptions().setHttp1MaxSize(256));
-      return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)).requestHandler(req -> {
-        req.pause();
-        client.request(new RequestOptions().setMethod(req.method()).setHost(UPSTREAM_HOST).setPort(UPSTREAM_PORT)
-                .setURI(upstreamUri(req.uri())))
-            .compose(up -> {
-              up.headers().setAll(req.headers()).remove("Host");
-              up.putHeader("Authorization", "Bearer upstream-token");
-              return up.send(req);
-            })
-            .onSuccess(resp -> {
-              req.response().setStatusCode(resp.statusCode());
-              req.response().headers().setAll(resp.headers()).remove("Connection");
-              resp.pipe().to(req.response());
-            })
-            .onFailure(e -> req.response().setStatusCode(502).end());
-      }).listen();
+      HttpClient client = vertx.createHttpClient(
+          new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(256));
+      return vertx
+          .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
+          .requestHandler(req -> {
+            req.pause();
+            client
+                .request(new RequestOptions()
+                    .setMethod(req.method())
+                    .setHost(UPSTREAM_HOST)
+                    .setPort(UPSTREAM_PORT)
+                    .setURI(upstreamUri(req.uri())))
+                .compose(up -> {
+                  up.headers().setAll(req.headers()).remove("Host");
+                  up.putHeader("Authorization", "Bearer upstream-token");
+                  return up.send(req);
+                })
+                .onSuccess(resp -> {
+                  req.response().setStatusCode(resp.statusCode());
+                  req.response().headers().setAll(resp.headers()).remove("Connection");
+                  resp.pipe().to(req.response());
+                })
+                .onFailure(e -> req.response().setStatusCode(502).end());
+          })
+          .listen();
     }
   }
 
@@ -209,28 +230,37 @@ public final class MinimalProxies {
 
     @Override
     public Future<?> start() {
-      return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)).requestHandler(req -> {
-        HttpRequest out = new io.netty.handler.codec.http.DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
-            io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name()), upstreamUri(req.uri()));
-        req.headers().forEach((k, v) -> out.headers().add(k, v));
-        out.headers().set(HttpHeaderNames.AUTHORIZATION, OnNetty.TOKEN).set(HttpHeaderNames.HOST, OnNetty.HOST);
-        Channel channel = idle.pollFirst();
-        if (channel != null && channel.isActive()) {
-          send(channel, req.response(), out);
-          return;
-        }
-        connectUpstream(((io.vertx.core.internal.ContextInternal) context).nettyEventLoop(), new Back())
-            .addListener((ChannelFutureListener) f -> {
-              if (f.isSuccess()) {
-                send(f.channel(), req.response(), out);
-              } else {
-                req.response().setStatusCode(502).end();
-              }
-            });
-      }).listen();
+      return vertx
+          .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
+          .requestHandler(req -> {
+            HttpRequest out = new io.netty.handler.codec.http.DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1,
+                io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name()),
+                upstreamUri(req.uri()));
+            req.headers().forEach((k, v) -> out.headers().add(k, v));
+            out.headers()
+                .set(HttpHeaderNames.AUTHORIZATION, OnNetty.TOKEN)
+                .set(HttpHeaderNames.HOST, OnNetty.HOST);
+            Channel channel = idle.pollFirst();
+            if (channel != null && channel.isActive()) {
+              send(channel, req.response(), out);
+              return;
+            }
+            connectUpstream(
+                    ((io.vertx.core.internal.ContextInternal) context).nettyEventLoop(), new Back())
+                .addListener((ChannelFutureListener) f -> {
+                  if (f.isSuccess()) {
+                    send(f.channel(), req.response(), out);
+                  } else {
+                    req.response().setStatusCode(502).end();
+                  }
+                });
+          })
+          .listen();
     }
 
-    private void send(Channel upstream, io.vertx.core.http.HttpServerResponse res, HttpRequest out) {
+    private void send(
+        Channel upstream, io.vertx.core.http.HttpServerResponse res, HttpRequest out) {
       Back back = upstream.pipeline().get(Back.class);
       back.res = res;
       back.idle = idle;
@@ -253,7 +283,8 @@ public final class MinimalProxies {
           });
         }
         if (msg instanceof HttpContent c) {
-          io.vertx.core.buffer.Buffer chunk = io.vertx.core.internal.buffer.BufferInternal.buffer(c.content());
+          io.vertx.core.buffer.Buffer chunk =
+              io.vertx.core.internal.buffer.BufferInternal.buffer(c.content());
           if (msg instanceof LastHttpContent) {
             res.end(chunk);
             res = null;

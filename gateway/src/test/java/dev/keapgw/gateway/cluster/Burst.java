@@ -12,8 +12,10 @@ import java.util.concurrent.CompletableFuture;
 
 /** Concurrent requests spread over the instances of a cluster, round robin. */
 final class Burst {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10))
+      .build();
 
   private Burst() {}
 
@@ -21,8 +23,11 @@ final class Burst {
   static List<Integer> send(Cluster cluster, String apiKey, int n, String path) {
     List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      calls.add(CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(cluster.gateway(i % cluster.size()).baseUrl() + path))
-          .header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(60)).build(),
+      calls.add(CLIENT.sendAsync(
+          HttpRequest.newBuilder(URI.create(cluster.gateway(i % cluster.size()).baseUrl() + path))
+              .header("Authorization", "Bearer " + apiKey)
+              .timeout(Duration.ofSeconds(60))
+              .build(),
           HttpResponse.BodyHandlers.ofString()));
     }
     List<Integer> out = new ArrayList<>();

@@ -34,20 +34,31 @@ class ClusterConnectFlowTest {
   @Test
   void aConnectFlowStartedOnOneInstanceFinishesOnOthers() {
     AccountService.NewAccount acct = cluster.newAccount("roaming");
-    TestHttp.Reply created = cluster.as(0, acct.key().secret()).post("/connections", java.util.Map.of("app", "keap"));
+    TestHttp.Reply created =
+        cluster.as(0, acct.key().secret()).post("/connections", java.util.Map.of("app", "keap"));
     assertThat(created.status()).isEqualTo(201);
     String id = created.json().at("/connection/connection_id").asText();
-    TestHttp.Reply opened = ConnectFlow.get(on(1, created.json().at("/connection/url").asText()));
+    TestHttp.Reply opened =
+        ConnectFlow.get(on(1, created.json().at("/connection/url").asText()));
     assertThat(opened.status()).as(opened.body()).isEqualTo(302);
     TestHttp.Reply authorized = ConnectFlow.get(opened.header("Location"));
     assertThat(authorized.status()).as(authorized.body()).isEqualTo(302);
     TestHttp.Reply callback = ConnectFlow.get(on(2, authorized.header("Location")));
     assertThat(callback.status()).as(callback.body()).isEqualTo(200);
     for (int i = 0; i < cluster.size(); i++) {
-      assertThat(cluster.as(i, acct.key().secret()).get("/connections/" + id).json().at("/connection/status").asText())
-          .as("instance %d", i).isEqualTo("ACTIVE");
+      assertThat(cluster
+              .as(i, acct.key().secret())
+              .get("/connections/" + id)
+              .json()
+              .at("/connection/status")
+              .asText())
+          .as("instance %d", i)
+          .isEqualTo("ACTIVE");
     }
-    assertThat(cluster.as(1, acct.key().secret()).get("/keap/crm/rest/v2/oauth/connect/userinfo").status())
+    assertThat(cluster
+            .as(1, acct.key().secret())
+            .get("/keap/crm/rest/v2/oauth/connect/userinfo")
+            .status())
         .isEqualTo(200);
   }
 

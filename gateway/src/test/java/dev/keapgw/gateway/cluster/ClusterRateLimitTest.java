@@ -28,8 +28,12 @@ class ClusterRateLimitTest {
 
   @BeforeAll
   static void start() {
-    cluster = Cluster.start(3, PostgresEngine.shared().newDatabase(), RedisEngine.shared().url(),
-        s -> s.withClock(CLOCK), g -> g.withClock(CLOCK).withLimits(new GatewayConfig.Limits(100, 20, 0)));
+    cluster = Cluster.start(
+        3,
+        PostgresEngine.shared().newDatabase(),
+        RedisEngine.shared().url(),
+        s -> s.withClock(CLOCK),
+        g -> g.withClock(CLOCK).withLimits(new GatewayConfig.Limits(100, 20, 0)));
   }
 
   @AfterAll

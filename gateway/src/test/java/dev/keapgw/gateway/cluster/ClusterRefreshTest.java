@@ -29,7 +29,10 @@ class ClusterRefreshTest {
 
   @BeforeAll
   static void start() {
-    cluster = Cluster.start(3, PostgresEngine.shared().newDatabase(), RedisEngine.shared().url(),
+    cluster = Cluster.start(
+        3,
+        PostgresEngine.shared().newDatabase(),
+        RedisEngine.shared().url(),
         s -> s.withClock(CLOCK).withTokenTtls(Duration.ofSeconds(60), Duration.ofDays(45)),
         g -> g.withClock(CLOCK).withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)));
   }
@@ -46,10 +49,13 @@ class ClusterRefreshTest {
     assertThat(Burst.send(cluster, acct.key().secret(), 30, PATH)).containsOnly(200);
     for (int round = 0; round < 10; round++) {
       long before = cluster.refreshes();
-      CLOCK.advance(Duration.ofSeconds(45)); // within the refresh margin (half of 60 s) on every instance
+      CLOCK.advance(
+          Duration.ofSeconds(45)); // within the refresh margin (half of 60 s) on every instance
       List<Integer> statuses = Burst.send(cluster, acct.key().secret(), 300, PATH);
       assertThat(statuses).as("round %d", round).containsOnly(200);
-      assertThat(cluster.refreshes() - before).as("refreshes at the sandbox in round %d", round).isEqualTo(1);
+      assertThat(cluster.refreshes() - before)
+          .as("refreshes at the sandbox in round %d", round)
+          .isEqualTo(1);
     }
   }
 
@@ -58,16 +64,50 @@ class ClusterRefreshTest {
     AccountService.NewAccount acct = cluster.newAccount("idle");
     cluster.activate(acct.account().id());
     CLOCK.advance(Duration.ofHours(24));
-    int first = cluster.gateway(0).sweeper().sweep().toCompletionStage().toCompletableFuture().get();
+    int first = cluster
+        .gateway(0)
+        .sweeper()
+        .sweep()
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get();
     assertThat(first).isGreaterThanOrEqualTo(1);
     // the connections are still due (the refreshes run in the background), but the lease is taken
-    assertThat(cluster.gateway(1).sweeper().sweep().toCompletionStage().toCompletableFuture().get()).isZero();
-    assertThat(cluster.gateway(2).sweeper().sweep().toCompletionStage().toCompletableFuture().get()).isZero();
+    assertThat(cluster
+            .gateway(1)
+            .sweeper()
+            .sweep()
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get())
+        .isZero();
+    assertThat(cluster
+            .gateway(2)
+            .sweeper()
+            .sweep()
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get())
+        .isZero();
     // the holder stops renewing (it died): once its lease has expired another instance sweeps
     CLOCK.advance(Duration.ofMinutes(31));
     CLOCK.advance(Duration.ofHours(24));
-    assertThat(cluster.gateway(1).sweeper().sweep().toCompletionStage().toCompletableFuture().get()).isGreaterThanOrEqualTo(1);
-    assertThat(cluster.gateway(0).sweeper().sweep().toCompletionStage().toCompletableFuture().get()).isZero();
+    assertThat(cluster
+            .gateway(1)
+            .sweeper()
+            .sweep()
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(cluster
+            .gateway(0)
+            .sweeper()
+            .sweep()
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get())
+        .isZero();
   }
 
   @Test
@@ -75,17 +115,21 @@ class ClusterRefreshTest {
     AccountService.NewAccount acct = cluster.newAccount("revoked");
     cluster.activate(acct.account().id());
     for (int i = 0; i < cluster.size(); i++) {
-      assertThat(cluster.as(i, acct.key().secret()).get(PATH).status()).isEqualTo(200); // now cached everywhere
+      assertThat(cluster.as(i, acct.key().secret()).get(PATH).status())
+          .isEqualTo(200); // now cached everywhere
     }
     long revokedAt = System.nanoTime();
     cluster.gateway(0).services().accounts().revokeKey(acct.key().key().id());
-    assertThat(cluster.as(0, acct.key().secret()).get(PATH).status()).as("at once where it was revoked").isEqualTo(401);
+    assertThat(cluster.as(0, acct.key().secret()).get(PATH).status())
+        .as("at once where it was revoked")
+        .isEqualTo(401);
     for (int i = 1; i < cluster.size(); i++) {
       while (cluster.as(i, acct.key().secret()).get(PATH).status() != 401
           && System.nanoTime() - revokedAt < Duration.ofSeconds(3).toNanos()) {
         Thread.sleep(50);
       }
-      assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).as("instance %d", i)
+      assertThat(Duration.ofNanos(System.nanoTime() - revokedAt))
+          .as("instance %d", i)
           .isLessThan(Duration.ofMillis(1500));
     }
   }

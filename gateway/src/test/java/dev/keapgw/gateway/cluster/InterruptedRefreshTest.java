@@ -37,7 +37,10 @@ class InterruptedRefreshTest {
   @BeforeAll
   static void start() {
     dbUrl = PostgresEngine.shared().newDatabase();
-    cluster = Cluster.start(2, dbUrl, null,
+    cluster = Cluster.start(
+        2,
+        dbUrl,
+        null,
         s -> s.withClock(CLOCK).withTokenTtls(Duration.ofSeconds(60), Duration.ofDays(45)),
         g -> g.withClock(CLOCK).withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)));
   }
@@ -65,7 +68,9 @@ class InterruptedRefreshTest {
     CLOCK.advance(Duration.ofSeconds(61)); // the access token has expired
     long before = cluster.refreshes();
     assertThat(a.get(PATH).status()).as("A's request dies with it").isNotEqualTo(200);
-    assertThat(cluster.refreshes()).as("the upstream rotated the refresh token").isEqualTo(before + 1);
+    assertThat(cluster.refreshes())
+        .as("the upstream rotated the refresh token")
+        .isEqualTo(before + 1);
     store.useHandle(h -> h.execute("DROP TRIGGER die_before_commit ON connections"));
 
     // soon after: B does not spend the lost refresh token again, it waits for the outcome
@@ -81,13 +86,19 @@ class InterruptedRefreshTest {
     assertThat(failed.status()).isEqualTo(424);
     assertThat(failed.json().at("/error/type").asText()).isEqualTo("connection_not_ready");
     assertThat(failed.json().at("/error/connection_status").asText()).isEqualTo("FAILED");
-    assertThat(failed.json().at("/error/message").asText()).contains("interrupted").contains("reconnect");
-    assertThat(failed.json().at("/error/url").asText()).as("the reconnect url").contains("session_token=");
+    assertThat(failed.json().at("/error/message").asText())
+        .contains("interrupted")
+        .contains("reconnect");
+    assertThat(failed.json().at("/error/url").asText())
+        .as("the reconnect url")
+        .contains("session_token=");
     Connection c = cluster.gateway(1).services().connectionRepo().byId(id).orElseThrow();
     assertThat(c.status()).isEqualTo(ConnectionStatus.FAILED);
     assertThat(c.refreshTokenSealed()).isNull();
     assertThat(c.failureReason()).contains("interrupted");
-    assertThat(cluster.refreshes()).as("the upstream did not accept the spent token again").isEqualTo(before + 1);
+    assertThat(cluster.refreshes())
+        .as("the upstream did not accept the spent token again")
+        .isEqualTo(before + 1);
     // and instance A agrees
     assertThat(a.get(PATH).status()).isEqualTo(424);
   }
@@ -101,8 +112,10 @@ class InterruptedRefreshTest {
     // instance A committed its refresh marker and died before sending the refresh token
     Jdbi store = Jdbi.create(dbUrl);
     store.useHandle(h -> h.createUpdate("UPDATE connections SET refresh_started_at = :t,"
-        + " refresh_spent_version = token_version WHERE id = :id")
-        .bind("t", dev.keapgw.gateway.store.Times.micros(CLOCK.instant())).bind("id", id).execute());
+            + " refresh_spent_version = token_version WHERE id = :id")
+        .bind("t", dev.keapgw.gateway.store.Times.micros(CLOCK.instant()))
+        .bind("id", id)
+        .execute());
     CLOCK.advance(Duration.ofSeconds(61)); // the access token has expired
     long before = cluster.refreshes();
 
@@ -112,12 +125,17 @@ class InterruptedRefreshTest {
     assertThat(cluster.refreshes()).isEqualTo(before);
 
     CLOCK.advance(Duration.ofMinutes(2));
-    assertThat(b.get(PATH).status()).as("the refresh token never left, so it still works").isEqualTo(200);
+    assertThat(b.get(PATH).status())
+        .as("the refresh token never left, so it still works")
+        .isEqualTo(200);
     assertThat(cluster.refreshes()).isEqualTo(before + 1);
     Connection c = cluster.gateway(1).services().connectionRepo().byId(id).orElseThrow();
     assertThat(c.status()).isEqualTo(ConnectionStatus.ACTIVE);
-    Long marker = store.withHandle(h -> h.createQuery("SELECT refresh_started_at FROM connections WHERE id = :id")
-        .bind("id", id).mapTo(Long.class).one());
+    Long marker = store.withHandle(
+        h -> h.createQuery("SELECT refresh_started_at FROM connections WHERE id = :id")
+            .bind("id", id)
+            .mapTo(Long.class)
+            .one());
     assertThat(marker).as("the marker is cleared").isNull();
   }
 }

@@ -30,8 +30,12 @@ class RedisOutageTest {
   @BeforeAll
   static void start() {
     redis = RedisEngine.start();
-    cluster = Cluster.start(2, PostgresEngine.shared().newDatabase(), redis.url(),
-        s -> s.withClock(CLOCK), g -> g.withClock(CLOCK).withLimits(new GatewayConfig.Limits(10, 0, 0)));
+    cluster = Cluster.start(
+        2,
+        PostgresEngine.shared().newDatabase(),
+        redis.url(),
+        s -> s.withClock(CLOCK),
+        g -> g.withClock(CLOCK).withLimits(new GatewayConfig.Limits(10, 0, 0)));
   }
 
   @AfterAll
@@ -41,7 +45,8 @@ class RedisOutageTest {
   }
 
   @Test
-  void limitsFailOpenToPerInstanceWhileRedisIsDownAndAreSharedAgainWhenItReturns() throws Exception {
+  void limitsFailOpenToPerInstanceWhileRedisIsDownAndAreSharedAgainWhenItReturns()
+      throws Exception {
     AccountService.NewAccount acct = cluster.newAccount("outage");
     cluster.activate(acct.account().id());
     assertThat(admitted(acct, 20)).as("shared: 10 for the cluster").isEqualTo(10);
@@ -49,14 +54,19 @@ class RedisOutageTest {
     redis.stop();
     CLOCK.advance(Duration.ofSeconds(10));
     List<Integer> statuses = Burst.send(cluster, acct.key().secret(), 40, PATH);
-    assertThat(statuses).as("no request fails because Redis is down").allMatch(s -> s == 200 || s == 429);
-    assertThat(statuses.stream().filter(s -> s == 200).count()).as("per instance: 10 on each of 2").isEqualTo(20);
+    assertThat(statuses)
+        .as("no request fails because Redis is down")
+        .allMatch(s -> s == 200 || s == 429);
+    assertThat(statuses.stream().filter(s -> s == 200).count())
+        .as("per instance: 10 on each of 2")
+        .isEqualTo(20);
 
     redis.restart();
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     int shared;
     do {
-      Thread.sleep(250); // the client reconnects by itself; poll until both instances use Redis again
+      Thread.sleep(
+          250); // the client reconnects by itself; poll until both instances use Redis again
       shared = admitted(acct, 20);
     } while (shared != 10 && System.nanoTime() < deadline);
     assertThat(shared).as("shared again after Redis returned").isEqualTo(10);

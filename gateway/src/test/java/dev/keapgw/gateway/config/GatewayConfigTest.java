@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /** The configuration tree: the builder, and problems typed by setting. */
 class GatewayConfigTest {
-  private static final GatewayConfig OK = GatewayConfig.builder().app(AppConfig.keap("id", "secret"))
-      .keys(EncryptionKeys.single(Base64.getEncoder().encodeToString(new byte[32]))).build();
+  private static final GatewayConfig OK = GatewayConfig.builder()
+      .app(AppConfig.keap("id", "secret"))
+      .keys(EncryptionKeys.single(Base64.getEncoder().encodeToString(new byte[32])))
+      .build();
 
   @Test
   void theBuilderChangesOnlyWhatItIsTold() {
@@ -31,20 +33,35 @@ class GatewayConfigTest {
 
   @Test
   void eachProblemNamesItsSetting() {
-    assertThat(OK.withPort(70_000).problems()).extracting(GatewayConfig.Problem::setting)
+    assertThat(OK.withPort(70_000).problems())
+        .extracting(GatewayConfig.Problem::setting)
         .containsExactly(GatewayConfig.Setting.PORT);
-    assertThat(OK.withHost(" ").withKeys(null).problems()).extracting(GatewayConfig.Problem::setting)
+    assertThat(OK.withHost(" ").withKeys(null).problems())
+        .extracting(GatewayConfig.Problem::setting)
         .containsExactly(GatewayConfig.Setting.HOST, GatewayConfig.Setting.ENCRYPTION_KEY);
-    assertThat(OK.withApp(AppConfig.keap(" ", null)).problems()).extracting(GatewayConfig.Problem::setting)
+    assertThat(OK.withApp(AppConfig.keap(" ", null)).problems())
+        .extracting(GatewayConfig.Problem::setting)
         .containsExactly(GatewayConfig.Setting.CLIENT_ID, GatewayConfig.Setting.CLIENT_SECRET);
-    assertThat(OK.withLimits(new GatewayConfig.Limits(0, -1, -1)).problems()).extracting(GatewayConfig.Problem::setting)
-        .containsExactly(GatewayConfig.Setting.ACCOUNT_RATE_LIMIT, GatewayConfig.Setting.ACCOUNT_BURST,
+    assertThat(OK.withLimits(new GatewayConfig.Limits(0, -1, -1)).problems())
+        .extracting(GatewayConfig.Problem::setting)
+        .containsExactly(
+            GatewayConfig.Setting.ACCOUNT_RATE_LIMIT,
+            GatewayConfig.Setting.ACCOUNT_BURST,
             GatewayConfig.Setting.UPSTREAM_QUOTA_PER_MINUTE);
     GatewayConfig.Timeouts t = OK.timeouts();
-    assertThat(OK.withTimeouts(new GatewayConfig.Timeouts(Duration.ZERO, Duration.ofSeconds(-1), t.refreshMargin(),
-        t.keepAliveEvery(), t.connectSession(), t.refreshBackoffMax())).problems())
-        .extracting(GatewayConfig.Problem::setting).containsExactly(GatewayConfig.Setting.UPSTREAM_CONNECT_TIMEOUT,
+    assertThat(OK.withTimeouts(new GatewayConfig.Timeouts(
+                Duration.ZERO,
+                Duration.ofSeconds(-1),
+                t.refreshMargin(),
+                t.keepAliveEvery(),
+                t.connectSession(),
+                t.refreshBackoffMax()))
+            .problems())
+        .extracting(GatewayConfig.Problem::setting)
+        .containsExactly(
+            GatewayConfig.Setting.UPSTREAM_CONNECT_TIMEOUT,
             GatewayConfig.Setting.UPSTREAM_RESPONSE_TIMEOUT);
-    assertThat(OK.withPort(-1).problems().get(0).toString()).isEqualTo("port: must be between 0 and 65535, not -1");
+    assertThat(OK.withPort(-1).problems().get(0).toString())
+        .isEqualTo("port: must be between 0 and 65535, not -1");
   }
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Expiry of connect links and OAuth states, on a clock the test moves. */
 class ConnectExpiryTest {
   static final MutableClock CLOCK = new MutableClock(java.time.Instant.now());
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withClock(CLOCK));
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withClock(CLOCK));
 
   @Test
   void anExpiredLinkGetsThePageAndTheConnectionShowsAFreshOne() {
@@ -32,7 +34,8 @@ class ConnectExpiryTest {
     assertThat(now.path("status").asText()).isEqualTo("PENDING");
     assertThat(now.path("url").asText()).isNotEqualTo(url);
     // a new link is not a change of the connection
-    assertThat(now.path("last_updated_time").asText()).isEqualTo(created.path("last_updated_time").asText());
+    assertThat(now.path("last_updated_time").asText())
+        .isEqualTo(created.path("last_updated_time").asText());
     assertThat(ConnectFlow.open(now.path("url").asText()).callback().status()).isEqualTo(200);
   }
 
@@ -44,11 +47,15 @@ class ConnectExpiryTest {
     String url = created.path("url").asText();
 
     CLOCK.advance(Duration.ofMinutes(15));
-    assertThat(FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText()).isEqualTo(url);
+    assertThat(
+            FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText())
+        .isEqualTo(url);
     CLOCK.advance(Duration.ofMinutes(10));
-    String renewed = FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText();
+    String renewed =
+        FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText();
     assertThat(renewed).isNotEqualTo(url);
-    assertThat(FIX.as(key).get("/connections").json().at("/connections/0/url").asText()).isEqualTo(renewed);
+    assertThat(FIX.as(key).get("/connections").json().at("/connections/0/url").asText())
+        .isEqualTo(renewed);
     CLOCK.advance(Duration.ofMinutes(29));
     assertThat(ConnectFlow.get(renewed).status()).isEqualTo(302);
   }
@@ -66,7 +73,10 @@ class ConnectExpiryTest {
     TestHttp.Reply callback = ConnectFlow.get(authorize.header("Location"));
     assertThat(callback.status()).isEqualTo(400);
     assertThat(callback.body()).contains("expired");
-    JsonNode c = FIX.as(key).get("/connections/" + created.path("connection_id").asText()).json().path("connection");
+    JsonNode c = FIX.as(key)
+        .get("/connections/" + created.path("connection_id").asText())
+        .json()
+        .path("connection");
     assertThat(c.path("status").asText()).isEqualTo("PENDING");
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The upstream misbehaving during the connect flow, through the sandbox's fault injection. */
 class ConnectFailuresTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture();
 
   @AfterEach
   void clearFaults() {
@@ -22,8 +23,10 @@ class ConnectFailuresTest {
   }
 
   private static void fault(String pathPrefix, int status) {
-    TestHttp.Reply r = FIX.sandboxControl().post("/_sandbox/faults",
-        Map.of("path_prefix", pathPrefix, "kind", "status", "status", status));
+    TestHttp.Reply r = FIX.sandboxControl()
+        .post(
+            "/_sandbox/faults",
+            Map.of("path_prefix", pathPrefix, "kind", "status", "status", status));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
   }
 
@@ -35,7 +38,10 @@ class ConnectFailuresTest {
     ConnectFlow.Steps steps = ConnectFlow.open(created.path("url").asText());
     assertThat(steps.callback().status()).as(steps.callback().body()).isEqualTo(200);
 
-    JsonNode c = FIX.as(key).get("/connections/" + created.path("connection_id").asText()).json().path("connection");
+    JsonNode c = FIX.as(key)
+        .get("/connections/" + created.path("connection_id").asText())
+        .json()
+        .path("connection");
     assertThat(c.path("status").asText()).isEqualTo("ACTIVE");
     assertThat(c.path("metadata").path("tenant_id").asText()).isEqualTo(Sandbox.tenantId(1));
     assertThat(c.path("metadata").has("email")).isFalse();
@@ -53,10 +59,18 @@ class ConnectFailuresTest {
 
     JsonNode failed = FIX.as(key).get("/connections/" + id).json().path("connection");
     assertThat(failed.path("status").asText()).isEqualTo("FAILED");
-    assertThat(failed.path("failure_reason").asText()).contains("did not grant tokens").contains("open this connection's url");
+    assertThat(failed.path("failure_reason").asText())
+        .contains("did not grant tokens")
+        .contains("open this connection's url");
 
     clearFaults();
-    assertThat(ConnectFlow.open(failed.path("url").asText()).callback().status()).isEqualTo(200);
-    assertThat(FIX.as(key).get("/connections/" + id).json().at("/connection/status").asText()).isEqualTo("ACTIVE");
+    assertThat(ConnectFlow.open(failed.path("url").asText()).callback().status())
+        .isEqualTo(200);
+    assertThat(FIX.as(key)
+            .get("/connections/" + id)
+            .json()
+            .at("/connection/status")
+            .asText())
+        .isEqualTo("ACTIVE");
   }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConnectFlowTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture();
 
   @Test
   void theBrowserFlowActivatesTheConnectionWithMetadataAndSealedTokens() {
@@ -32,12 +33,16 @@ class ConnectFlowTest {
     String location = steps.connect().header("Location");
     assertThat(location).startsWith(FIX.sandbox().baseUrl() + "/app/oauth/authorize?");
     Map<String, String> q = query(location);
-    assertThat(q).containsEntry("client_id", "gw-test-client").containsEntry("response_type", "code")
-        .containsEntry("scope", "full").containsEntry("redirect_uri", FIX.gateway().baseUrl() + "/oauth/callback");
+    assertThat(q)
+        .containsEntry("client_id", "gw-test-client")
+        .containsEntry("response_type", "code")
+        .containsEntry("scope", "full")
+        .containsEntry("redirect_uri", FIX.gateway().baseUrl() + "/oauth/callback");
     assertThat(q.get("state")).hasSizeGreaterThan(43);
     assertThat(steps.connect().header("Cache-Control")).isEqualTo("no-store");
     assertThat(steps.authorize().status()).isEqualTo(302);
-    assertThat(steps.authorize().header("Location")).startsWith(FIX.gateway().baseUrl() + "/oauth/callback?");
+    assertThat(steps.authorize().header("Location"))
+        .startsWith(FIX.gateway().baseUrl() + "/oauth/callback?");
     assertThat(steps.callback().status()).isEqualTo(200);
     assertThat(steps.callback().header("Content-Type")).startsWith("text/html");
     assertThat(steps.callback().body()).contains("Connected to Keap").contains("close this window");
@@ -49,7 +54,8 @@ class ConnectFlowTest {
     assertThat(c.path("metadata").path("email").asText()).contains("@");
     assertThat(c.path("failure_reason").isNull()).isTrue();
     // an ACTIVE connection's url re-authorizes nothing until its owner asks for a reconnect
-    assertThat(c.path("url").asText()).isEqualTo(FIX.gateway().baseUrl() + "/connect?connection_id=" + id);
+    assertThat(c.path("url").asText())
+        .isEqualTo(FIX.gateway().baseUrl() + "/connect?connection_id=" + id);
 
     Map<String, Object> row = row(id);
     String access = (String) row.get("access_token_enc");
@@ -83,23 +89,35 @@ class ConnectFlowTest {
     assertThat(before.get("session_hash")).isEqualTo(OneTimeTokens.hash(token));
     assertThat((String) before.get("session_token_enc")).startsWith("v1.");
     assertThat(before.toString()).doesNotContain(token);
-    assertThat(FIX.gateway().services().secrets().open((String) before.get("session_token_enc"),
-        ConnectionService.sessionAd(id))).isEqualTo(token);
+    assertThat(FIX.gateway()
+            .services()
+            .secrets()
+            .open((String) before.get("session_token_enc"), ConnectionService.sessionAd(id)))
+        .isEqualTo(token);
 
     assertThat(ConnectFlow.get(url).status()).isEqualTo(302);
     TestHttp.Reply again = ConnectFlow.get(url);
     assertThat(again.status()).isEqualTo(410);
     assertThat(again.header("Content-Type")).startsWith("text/html");
-    assertThat(again.body()).contains("expired or was already used").contains("GET /connections/{id}");
+    assertThat(again.body())
+        .contains("expired or was already used")
+        .contains("GET /connections/{id}");
 
     JsonNode now = FIX.as(key).get("/connections/" + id).json().path("connection");
     assertThat(now.path("status").asText()).isEqualTo("PENDING");
     String fresh = now.path("url").asText();
     assertThat(fresh).isNotEqualTo(url);
-    assertThat(FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText()).isEqualTo(fresh);
+    assertThat(
+            FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText())
+        .isEqualTo(fresh);
     ConnectFlow.Steps steps = ConnectFlow.open(fresh);
     assertThat(steps.callback().status()).as(steps.toString()).isEqualTo(200);
-    assertThat(FIX.as(key).get("/connections/" + id).json().at("/connection/status").asText()).isEqualTo("ACTIVE");
+    assertThat(FIX.as(key)
+            .get("/connections/" + id)
+            .json()
+            .at("/connection/status")
+            .asText())
+        .isEqualTo("ACTIVE");
   }
 
   @Test
@@ -107,14 +125,15 @@ class ConnectFlowTest {
     String key = FIX.newAccount("Denier").key().secret();
     JsonNode created = ConnectFlow.create(FIX, key);
     String id = created.path("connection_id").asText();
-    TestHttp.Reply set = FIX.sandboxControl().send("PUT", "/_sandbox/oauth/approval", "application/json",
-        "{\"deny\":true}");
+    TestHttp.Reply set = FIX.sandboxControl()
+        .send("PUT", "/_sandbox/oauth/approval", "application/json", "{\"deny\":true}");
     assertThat(set.status()).as(set.body()).isEqualTo(200);
     ConnectFlow.Steps denied;
     try {
       denied = ConnectFlow.open(created.path("url").asText());
     } finally {
-      assertThat(FIX.sandboxControl().delete("/_sandbox/oauth/approval").status()).isEqualTo(204);
+      assertThat(FIX.sandboxControl().delete("/_sandbox/oauth/approval").status())
+          .isEqualTo(204);
     }
     assertThat(denied.authorize().header("Location")).contains("error=access_denied");
     assertThat(denied.callback().status()).isEqualTo(200);
@@ -150,14 +169,23 @@ class ConnectFlowTest {
 
     String state = query(callback).get("state");
     String base = FIX.gateway().baseUrl() + "/oauth/callback";
-    for (String url : new String[] {base, base + "?code=abc", base + "?code=abc&state=forged",
-        base + "?code=abc&state=" + state.substring(0, state.indexOf('.')) + ".AAAA", base + "?error=access_denied"}) {
+    for (String url : new String[] {
+      base,
+      base + "?code=abc",
+      base + "?code=abc&state=forged",
+      base + "?code=abc&state=" + state.substring(0, state.indexOf('.')) + ".AAAA",
+      base + "?error=access_denied"
+    }) {
       TestHttp.Reply r = ConnectFlow.get(url);
       assertThat(r.status()).as(url).isEqualTo(400);
       assertThat(r.body()).doesNotContain("<script");
     }
-    assertThat(FIX.as(key).get("/connections/" + created.path("connection_id").asText())
-        .json().at("/connection/status").asText()).isEqualTo("ACTIVE");
+    assertThat(FIX.as(key)
+            .get("/connections/" + created.path("connection_id").asText())
+            .json()
+            .at("/connection/status")
+            .asText())
+        .isEqualTo("ACTIVE");
   }
 
   @Test
@@ -165,7 +193,8 @@ class ConnectFlowTest {
     TestHttp.Reply missing = ConnectFlow.get(FIX.gateway().baseUrl() + "/connect");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.body()).contains("incomplete");
-    TestHttp.Reply unknown = ConnectFlow.get(FIX.gateway().baseUrl() + "/connect?session_token=%3Cscript%3E");
+    TestHttp.Reply unknown =
+        ConnectFlow.get(FIX.gateway().baseUrl() + "/connect?session_token=%3Cscript%3E");
     assertThat(unknown.status()).isEqualTo(410);
     assertThat(unknown.body()).doesNotContain("<script>");
   }
@@ -174,9 +203,14 @@ class ConnectFlowTest {
   void reconnectingAnActiveConnectionKeepsItActive() {
     String key = FIX.newAccount("Reconnector").key().secret();
     String id = ConnectFlow.connect(FIX, key);
-    String url = FIX.as(key).post("/connections/" + id + "/reconnect", Map.of()).json().at("/connection/url").asText();
+    String url = FIX.as(key)
+        .post("/connections/" + id + "/reconnect", Map.of())
+        .json()
+        .at("/connection/url")
+        .asText();
     String oldAccess = (String) row(id).get("access_token_enc");
-    FIX.sandboxControl().send("PUT", "/_sandbox/oauth/approval", "application/json", "{\"deny\":true}");
+    FIX.sandboxControl()
+        .send("PUT", "/_sandbox/oauth/approval", "application/json", "{\"deny\":true}");
     ConnectFlow.Steps denied;
     try {
       denied = ConnectFlow.open(url);
@@ -184,10 +218,19 @@ class ConnectFlowTest {
       FIX.sandboxControl().delete("/_sandbox/oauth/approval");
     }
     assertThat(denied.callback().body()).contains("keeps working");
-    assertThat(FIX.as(key).get("/connections/" + id).json().at("/connection/status").asText()).isEqualTo("ACTIVE");
+    assertThat(FIX.as(key)
+            .get("/connections/" + id)
+            .json()
+            .at("/connection/status")
+            .asText())
+        .isEqualTo("ACTIVE");
     assertThat(row(id).get("access_token_enc")).isEqualTo(oldAccess);
 
-    String again = FIX.as(key).post("/connections/" + id + "/reconnect", Map.of()).json().at("/connection/url").asText();
+    String again = FIX.as(key)
+        .post("/connections/" + id + "/reconnect", Map.of())
+        .json()
+        .at("/connection/url")
+        .asText();
     assertThat(ConnectFlow.open(again).callback().status()).isEqualTo(200);
     assertThat(row(id).get("access_token_enc")).isNotEqualTo(oldAccess);
   }
@@ -197,22 +240,37 @@ class ConnectFlowTest {
     String key = FIX.newAccount("Two shops").key().secret();
     String first = ConnectFlow.connect(FIX, key);
     String second = ConnectFlow.connect(FIX, key, Sandbox.tenantId(2));
-    assertThat(FIX.as(key).get("/connections/" + first).json().at("/connection/metadata/tenant_id").asText())
+    assertThat(FIX.as(key)
+            .get("/connections/" + first)
+            .json()
+            .at("/connection/metadata/tenant_id")
+            .asText())
         .isEqualTo(Sandbox.tenantId(1));
-    assertThat(FIX.as(key).get("/connections/" + second).json().at("/connection/metadata/tenant_id").asText())
+    assertThat(FIX.as(key)
+            .get("/connections/" + second)
+            .json()
+            .at("/connection/metadata/tenant_id")
+            .asText())
         .isEqualTo(Sandbox.tenantId(2));
   }
 
   static Map<String, Object> row(String id) {
-    return FIX.gateway().services().db().jdbi().withHandle(h ->
-        h.createQuery("SELECT * FROM connections WHERE id = :id").bind("id", id).mapToMap().one());
+    return FIX.gateway()
+        .services()
+        .db()
+        .jdbi()
+        .withHandle(h -> h.createQuery("SELECT * FROM connections WHERE id = :id")
+            .bind("id", id)
+            .mapToMap()
+            .one());
   }
 
   static Map<String, String> query(String url) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String pair : URI.create(url).getRawQuery().split("&")) {
       int eq = pair.indexOf('=');
-      out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+      out.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
           URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return out;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConnectionApiTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture();
 
   @Test
   void createAnswers201PendingWithEveryFieldAndAWorkingLink() {
@@ -27,12 +28,15 @@ class ConnectionApiTest {
     assertThat(c.path("failure_reason").isNull()).isTrue();
     assertThat(c.path("url").asText())
         .matches(FIX.gateway().baseUrl() + "/connect\\?session_token=[A-Za-z0-9_-]{43}");
-    assertThat(c.path("creation_time").asText()).isEqualTo(c.path("last_updated_time").asText());
+    assertThat(c.path("creation_time").asText())
+        .isEqualTo(c.path("last_updated_time").asText());
 
-    JsonNode got = api.get("/connections/" + c.path("connection_id").asText()).json().path("connection");
+    JsonNode got =
+        api.get("/connections/" + c.path("connection_id").asText()).json().path("connection");
     // reading one adds how its tokens are doing beside Maton's fields
     assertThat(got.path("token_health").isObject()).isTrue();
-    JsonNode matonFields = ((com.fasterxml.jackson.databind.node.ObjectNode) got.deepCopy()).without("token_health");
+    JsonNode matonFields =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) got.deepCopy()).without("token_health");
     assertThat(matonFields).isEqualTo(c);
   }
 
@@ -45,12 +49,17 @@ class ConnectionApiTest {
       assertThat(r.status()).as(type + ": " + r.body()).isEqualTo(201);
       assertThat(r.json().at("/connection/status").asText()).isEqualTo("PENDING");
     }
-    TestHttp.Reply form = api.send("POST", "/connections", "application/x-www-form-urlencoded", "app=keap");
+    TestHttp.Reply form =
+        api.send("POST", "/connections", "application/x-www-form-urlencoded", "app=keap");
     assertThat(form.status()).isEqualTo(400);
     assertThat(form.json().at("/error/type").asText()).isEqualTo("invalid_request");
     assertThat(form.json().at("/error/message").asText()).contains("not valid JSON");
-    TestHttp.Reply admin = FIX.admin().send("POST", "/admin/accounts", "application/x-www-form-urlencoded",
-        "{\"name\":\"Curl account\"}");
+    TestHttp.Reply admin = FIX.admin()
+        .send(
+            "POST",
+            "/admin/accounts",
+            "application/x-www-form-urlencoded",
+            "{\"name\":\"Curl account\"}");
     assertThat(admin.status()).as(admin.body()).isEqualTo(201);
   }
 
@@ -70,7 +79,8 @@ class ConnectionApiTest {
     assertThat(ids(api.get("/connections?status=FAILED"))).isEmpty();
     assertThat(ids(api.get("/connections?app=&status="))).containsExactly(pending, active);
     for (JsonNode c : api.get("/connections").json().path("connections")) {
-      ConnectionShape.assertShape(c, c.path("connection_id").asText().equals(active) ? "ACTIVE" : "PENDING");
+      ConnectionShape.assertShape(
+          c, c.path("connection_id").asText().equals(active) ? "ACTIVE" : "PENDING");
     }
   }
 
@@ -83,19 +93,25 @@ class ConnectionApiTest {
     assertThat(status.json().at("/error/field").asText()).isEqualTo("status");
     assertThat(status.json().at("/error/message").asText()).contains("PENDING, ACTIVE or FAILED");
 
-    for (TestHttp.Reply r : List.of(api.get("/connections?app=hubspot"),
-        api.post("/connections", Map.of("app", "hubspot")), api.post("/connections", Map.of("app", "connections")))) {
+    for (TestHttp.Reply r : List.of(
+        api.get("/connections?app=hubspot"),
+        api.post("/connections", Map.of("app", "hubspot")),
+        api.post("/connections", Map.of("app", "connections")))) {
       assertThat(r.status()).as(r.body()).isEqualTo(400);
       assertThat(r.json().at("/error/type").asText()).isEqualTo("unknown_app");
       assertThat(r.json().at("/error/known_apps").asText()).isEqualTo("keap");
       assertThat(r.json().at("/error/message").asText()).contains("keap");
     }
-    for (TestHttp.Reply r : List.of(api.post("/connections", Map.of()), api.post("/connections", ""),
-        api.post("/connections", Map.of("app", 7)), api.post("/connections", "{\"app\":"))) {
+    for (TestHttp.Reply r : List.of(
+        api.post("/connections", Map.of()),
+        api.post("/connections", ""),
+        api.post("/connections", Map.of("app", 7)),
+        api.post("/connections", "{\"app\":"))) {
       assertThat(r.status()).as(r.body()).isEqualTo(400);
       assertThat(r.json().at("/error/type").asText()).isEqualTo("invalid_request");
     }
-    assertThat(api.post("/connections", Map.of()).json().at("/error/field").asText()).isEqualTo("app");
+    assertThat(api.post("/connections", Map.of()).json().at("/error/field").asText())
+        .isEqualTo("app");
     assertThat(api.get("/connections").json().path("connections")).isEmpty();
   }
 
@@ -121,7 +137,8 @@ class ConnectionApiTest {
   @Test
   void withoutAKeyIs401() {
     assertThat(FIX.anonymous().get("/connections").status()).isEqualTo(401);
-    assertThat(FIX.anonymous().post("/connections", Map.of("app", "keap")).status()).isEqualTo(401);
+    assertThat(FIX.anonymous().post("/connections", Map.of("app", "keap")).status())
+        .isEqualTo(401);
     assertThat(FIX.as("kgw_bad").get("/connections/x").status()).isEqualTo(401);
   }
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConnectionIsolationTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture();
 
   @Test
   void anotherAccountsConnectionAnswersExactlyLikeAnUnknownId() {
@@ -22,7 +23,8 @@ class ConnectionIsolationTest {
     String unknown = UUID.randomUUID().toString();
 
     assertThat(ConnectionApiTest.ids(b.get("/connections"))).isEmpty();
-    assertThat(ConnectionApiTest.ids(b.get("/connections?app=keap&status=ACTIVE"))).isEmpty();
+    assertThat(ConnectionApiTest.ids(b.get("/connections?app=keap&status=ACTIVE")))
+        .isEmpty();
 
     for (String method : new String[] {"GET", "DELETE"}) {
       TestHttp.Reply theirs = b.send(method, "/connections/" + idA, null, null);

@@ -8,8 +8,16 @@ import java.util.List;
 /** Assertions on a connection's JSON: every Maton field present, in Maton's formats. */
 public final class ConnectionShape {
   public static final String TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z";
-  public static final List<String> FIELDS = List.of("connection_id", "status", "creation_time",
-      "last_updated_time", "url", "app", "method", "metadata", "failure_reason");
+  public static final List<String> FIELDS = List.of(
+      "connection_id",
+      "status",
+      "creation_time",
+      "last_updated_time",
+      "url",
+      "app",
+      "method",
+      "metadata",
+      "failure_reason");
 
   private ConnectionShape() {}
 
@@ -25,7 +33,9 @@ public final class ConnectionShape {
     assertThat(c.path("app").asText()).isEqualTo("keap");
     assertThat(c.path("method").asText()).isEqualTo("OAUTH2");
     assertThat(c.path("metadata").isObject()).isTrue();
-    // Maton always shows a url; an ACTIVE connection's is live only after its owner asks to reconnect
-    assertThat(c.path("url").asText()).contains(status.equals("ACTIVE") ? "/connect?" : "/connect?session_token=");
+    // Maton always shows a url; an ACTIVE connection's is live only after its owner asks to
+    // reconnect
+    assertThat(c.path("url").asText())
+        .contains(status.equals("ACTIVE") ? "/connect?" : "/connect?session_token=");
   }
 }

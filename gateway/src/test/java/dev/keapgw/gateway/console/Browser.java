@@ -19,36 +19,61 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * message saying what to install, except under {@code CI=true}, where they must run.
  */
 final class Browser {
-  static final File CHROMIUM = new File(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-  static final File DRIVER = new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+  static final File CHROMIUM =
+      new File(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+  static final File DRIVER =
+      new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
 
   private Browser() {}
 
   /** A new headless browser, or the test skipped (failed under CI) when there is none. */
   static ChromeDriver start() {
     boolean present = CHROMIUM.canExecute() && DRIVER.canExecute();
-    String missing = "the console's browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
-        + DRIVER + "): apt-get install chromium chromium-driver";
+    String missing = "the console's browser tests need Debian's chromium and chromium-driver ("
+        + CHROMIUM + ", " + DRIVER + "): apt-get install chromium chromium-driver";
     if (!present) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new IllegalStateException("CI=true and " + missing);
       }
       Assumptions.abort("skipped: " + missing);
     }
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
-        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-            "--window-size=1200,900", "--no-first-run", "--disable-extensions", "--lang=en-US",
-            "--force-device-scale-factor=1", "--hide-scrollbars");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
-        .usingAnyFreePort().build();
+    ChromeOptions options = new ChromeOptions()
+        .setBinary(CHROMIUM)
+        .addArguments(
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-dev-shm-usage",
+            "--disable-gpu",
+            "--window-size=1200,900",
+            "--no-first-run",
+            "--disable-extensions",
+            "--lang=en-US",
+            "--force-device-scale-factor=1",
+            "--hide-scrollbars");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(DRIVER)
+        .usingAnyFreePort()
+        .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
     return driver;
   }
 
-  /** Saves what the browser shows as {@code docs/<name>.png} in the repository. */
+  /**
+   * The system property that asks for the screenshots ({@code -Dconsole.screenshots=true} on the
+   * mvn line); without it the tests leave docs/ alone, so a build leaves the tree clean.
+   */
+  static final String SCREENSHOTS = "console.screenshots";
+
+  /**
+   * Saves what the browser shows as {@code docs/<name>.png} in the repository, when {@link
+   * #SCREENSHOTS} is true; otherwise does nothing.
+   */
   static void screenshot(WebDriver driver, String name) {
+    if (!Boolean.getBoolean(SCREENSHOTS)) {
+      return;
+    }
     byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     try {
       Files.write(docs().resolve(name + ".png"), png);
@@ -63,7 +88,8 @@ final class Browser {
       p = p.getParent();
     }
     if (p == null) {
-      throw new IllegalStateException("no docs/ARCHITECTURE.md above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "no docs/ARCHITECTURE.md above " + Path.of("").toAbsolutePath());
     }
     return p.resolve("docs");
   }

@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in a real headless Chromium against a real gateway in front of the sandbox,
  * whose consent page a person approves by clicking Allow. One browser for the whole class;
- * each test starts signed out. Also saves the screenshots in docs/.
+ * each test starts signed out. Saves the screenshots in docs/ when asked ({@link Browser#SCREENSHOTS}).
  */
 class ConsoleBrowserTest {
   @RegisterExtension
@@ -65,12 +65,20 @@ class ConsoleBrowserTest {
   }
 
   private static String connectionOf(AccountService.NewAccount a) {
-    return FIX.as(a.key().secret()).get("/connections").json().path("connections").get(0).path("connection_id").asText();
+    return FIX.as(a.key().secret())
+        .get("/connections")
+        .json()
+        .path("connections")
+        .get(0)
+        .path("connection_id")
+        .asText();
   }
 
   /** On the sandbox's consent page: Allow, then the gateway's page saying it is connected. */
   private static void approveConsent() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Allow']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+            By.xpath("//button[normalize-space()='Allow']")))
+        .click();
     wait.until(ExpectedConditions.titleContains("Connected"));
   }
 
@@ -90,22 +98,26 @@ class ConsoleBrowserTest {
   }
 
   private static List<WebElement> cards() {
-    wait.until(d -> d.findElement(By.id("connections")).getAttribute("aria-busy").equals("false"));
+    wait.until(
+        d -> d.findElement(By.id("connections")).getAttribute("aria-busy").equals("false"));
     return browser.findElements(By.cssSelector("article.connection"));
   }
 
   /** The status badge's text on the connection's card, read in one step (the list re-renders as it changes). */
   private static String statusOf(String id) {
-    return (String) ((JavascriptExecutor) browser).executeScript(
-        "const card = [...document.querySelectorAll('article.connection')].find(c => c.dataset.id === arguments[0]);"
-            + " return card ? card.querySelector('.badge').textContent : null;", id);
+    return (String) ((JavascriptExecutor) browser)
+        .executeScript(
+            "const card = [...document.querySelectorAll('article.connection')].find(c => c.dataset.id === arguments[0]);"
+                + " return card ? card.querySelector('.badge').textContent : null;",
+            id);
   }
 
   /** The ids of the cards shown, in one step. */
   @SuppressWarnings("unchecked")
   private static List<String> shownIds() {
-    return (List<String>) ((JavascriptExecutor) browser).executeScript(
-        "return [...document.querySelectorAll('article.connection')].map(c => c.dataset.id);");
+    return (List<String>) ((JavascriptExecutor) browser)
+        .executeScript(
+            "return [...document.querySelectorAll('article.connection')].map(c => c.dataset.id);");
   }
 
   /** Runs an action that opens a new tab, then {@code inTab} in that tab, and comes back. */
@@ -114,7 +126,10 @@ class ConsoleBrowserTest {
     Set<String> before = browser.getWindowHandles();
     opener.run();
     wait.until(d -> d.getWindowHandles().size() > before.size());
-    String tab = browser.getWindowHandles().stream().filter(h -> !before.contains(h)).findFirst().orElseThrow();
+    String tab = browser.getWindowHandles().stream()
+        .filter(h -> !before.contains(h))
+        .findFirst()
+        .orElseThrow();
     browser.switchTo().window(tab);
     inTab.run();
     browser.close();
@@ -126,46 +141,68 @@ class ConsoleBrowserTest {
     assertThat(demoConnection).isNotNull();
     signIn(acme);
     wait.until(d -> "ACTIVE".equals(statusOf(demoConnection)));
-    WebElement card = browser.findElement(By.cssSelector("article.connection[data-id='" + demoConnection + "']"));
-    assertThat(card.findElement(By.cssSelector("code.conn-id")).getText()).isEqualTo(demoConnection);
-    assertThat(card.getText()).contains("Access token expires", "Next planned refresh", Sandbox.tenantId(1));
+    WebElement card =
+        browser.findElement(By.cssSelector("article.connection[data-id='" + demoConnection + "']"));
+    assertThat(card.findElement(By.cssSelector("code.conn-id")).getText())
+        .isEqualTo(demoConnection);
+    assertThat(card.getText())
+        .contains("Access token expires", "Next planned refresh", Sandbox.tenantId(1));
     ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
 
-    inNewTab(() -> browser.findElement(By.id("new-connection")).click(), ConsoleBrowserTest::approveConsent);
-    wait.until(d -> shownIds().size() == 2 && shownIds().stream().allMatch(id -> "ACTIVE".equals(statusOf(id))));
-    assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true"))
-        .as("the second connection turned ACTIVE without a reload").isEqualTo(true);
+    inNewTab(
+        () -> browser.findElement(By.id("new-connection")).click(),
+        ConsoleBrowserTest::approveConsent);
+    wait.until(d -> shownIds().size() == 2
+        && shownIds().stream().allMatch(id -> "ACTIVE".equals(statusOf(id))));
+    assertThat(
+            ((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true"))
+        .as("the second connection turned ACTIVE without a reload")
+        .isEqualTo(true);
     Browser.screenshot(browser, "console-connections");
 
-    String second = shownIds().stream().filter(id -> !id.equals(demoConnection)).findFirst().orElseThrow();
+    String second =
+        shownIds().stream().filter(id -> !id.equals(demoConnection)).findFirst().orElseThrow();
     browser.findElement(By.id("delete-" + second)).click();
-    WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-delete")));
+    WebElement dialog =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-delete")));
     assertThat(dialog.getText()).contains(second);
     browser.findElement(By.id("confirm-delete-ok")).click();
     wait.until(d -> statusOf(second) == null);
-    assertThat(FIX.as(acme.key().secret()).get("/connections/" + second).status()).isEqualTo(404);
+    assertThat(FIX.as(acme.key().secret()).get("/connections/" + second).status())
+        .isEqualTo(404);
     assertThat(statusOf(demoConnection)).isEqualTo("ACTIVE");
   }
 
   @Test
   void aConnectionWhoseTokensKeapRevokedShowsFailedAndReconnects() {
-    String id = ConnectFlow.create(FIX, other.key().secret()).path("connection_id").asText();
+    String id =
+        ConnectFlow.create(FIX, other.key().secret()).path("connection_id").asText();
     signIn(other);
     wait.until(d -> "PENDING".equals(statusOf(id)));
-    inNewTab(() -> browser.findElement(By.id("reconnect-" + id)).click(), ConsoleBrowserTest::approveConsent);
+    inNewTab(
+        () -> browser.findElement(By.id("reconnect-" + id)).click(),
+        ConsoleBrowserTest::approveConsent);
     wait.until(d -> "ACTIVE".equals(statusOf(id)));
 
-    String tenant = FIX.as(other.key().secret()).get("/connections/" + id).json().at("/connection/metadata/tenant_id")
+    String tenant = FIX.as(other.key().secret())
+        .get("/connections/" + id)
+        .json()
+        .at("/connection/metadata/tenant_id")
         .asText();
     FIX.sandboxControl().post("/_sandbox/tenants/" + tenant + "/tokens:revoke", "{}");
-    assertThat(FIX.as(other.key().secret()).get("/keap/crm/rest/v2/contacts").status()).isEqualTo(424);
+    assertThat(FIX.as(other.key().secret()).get("/keap/crm/rest/v2/contacts").status())
+        .isEqualTo(424);
     wait.until(d -> "FAILED".equals(statusOf(id)));
-    assertThat(browser.findElement(By.id("connections")).getText()).contains("Needs reconnecting", "no longer accepts");
+    assertThat(browser.findElement(By.id("connections")).getText())
+        .contains("Needs reconnecting", "no longer accepts");
     Browser.screenshot(browser, "console-failed");
 
-    inNewTab(() -> browser.findElement(By.id("reconnect-" + id)).click(), ConsoleBrowserTest::approveConsent);
+    inNewTab(
+        () -> browser.findElement(By.id("reconnect-" + id)).click(),
+        ConsoleBrowserTest::approveConsent);
     wait.until(d -> "ACTIVE".equals(statusOf(id)));
-    assertThat(FIX.as(other.key().secret()).get("/keap/crm/rest/v2/contacts").status()).isEqualTo(200);
+    assertThat(FIX.as(other.key().secret()).get("/keap/crm/rest/v2/contacts").status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -173,17 +210,22 @@ class ConsoleBrowserTest {
     for (int i = 0; i < 12; i++) {
       FIX.as(acme.key().secret()).get("/keap/crm/rest/v2/contacts?page_size=" + (i + 1));
     }
-    String lastId = FIX.as(acme.key().secret()).get("/keap/crm/rest/v2/contacts/999999").header("X-Request-Id");
+    String lastId =
+        FIX.as(acme.key().secret()).get("/keap/crm/rest/v2/contacts/999999").header("X-Request-Id");
     signIn(acme);
     browser.findElement(By.linkText("Traffic")).click();
     wait.until(ExpectedConditions.urlMatches("/console/traffic$"));
-    WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("figure.chart svg")));
+    WebElement chart =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("figure.chart svg")));
     assertThat(Long.parseLong(chart.getAttribute("data-requests"))).isGreaterThanOrEqualTo(13);
-    assertThat(browser.findElements(By.cssSelector("figure.chart svg rect.c2xx"))).isNotEmpty();
-    assertThat(browser.findElements(By.cssSelector("figure.chart svg rect.c4xx"))).isNotEmpty();
-    assertThat(browser.findElement(By.id("recent")).getText()).contains(lastId, "/keap/crm/rest/v2/contacts/999999",
-        "page_size=\u2026");
-    assertThat(browser.findElement(By.id("traffic")).getText()).contains("Latency p99", "Keap quota");
+    assertThat(browser.findElements(By.cssSelector("figure.chart svg rect.c2xx")))
+        .isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("figure.chart svg rect.c4xx")))
+        .isNotEmpty();
+    assertThat(browser.findElement(By.id("recent")).getText())
+        .contains(lastId, "/keap/crm/rest/v2/contacts/999999", "page_size=\u2026");
+    assertThat(browser.findElement(By.id("traffic")).getText())
+        .contains("Latency p99", "Keap quota");
     Browser.screenshot(browser, "console-traffic");
   }
 
@@ -194,19 +236,25 @@ class ConsoleBrowserTest {
     field("Admin token").sendKeys(GatewayFixture.ADMIN_TOKEN, Keys.ENTER);
     wait.until(ExpectedConditions.urlMatches("/console/admin/overview$"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("all-connections")));
-    assertThat(browser.findElement(By.id("accounts")).getText()).contains("Acme Agents", "Other Corp");
+    assertThat(browser.findElement(By.id("accounts")).getText())
+        .contains("Acme Agents", "Other Corp");
     Browser.screenshot(browser, "console-operator");
 
     browser.findElement(By.id("new-key-" + other.account().id())).click();
-    WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key-value")));
+    WebElement secret =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key-value")));
     String key = secret.getText();
     assertThat(key).startsWith("kgw_");
-    assertThat(FIX.as(key).get("/user").json().at("/account/name").asText()).isEqualTo("Other Corp");
+    assertThat(FIX.as(key).get("/user").json().at("/account/name").asText())
+        .isEqualTo("Other Corp");
     browser.findElement(By.id("new-key-close")).click();
-    assertThat(browser.findElement(By.id("new-key-value")).getText()).as("shown once").isEmpty();
+    assertThat(browser.findElement(By.id("new-key-value")).getText())
+        .as("shown once")
+        .isEmpty();
 
     String keyId = FIX.as(key).get("/user").json().at("/key/id").asText();
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("revoke-" + keyId))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("revoke-" + keyId)))
+        .click();
     wait.until(d -> d.findElements(By.id("revoke-" + keyId)).isEmpty());
     assertThat(FIX.as(key).get("/user").status()).isEqualTo(401);
     assertThat(browser.getPageSource()).doesNotContain(key);
@@ -217,12 +265,15 @@ class ConsoleBrowserTest {
     browser.get(FIX.gateway().baseUrl() + "/console");
     Browser.screenshot(browser, "console-signin");
     field("API key").sendKeys("kgw_this-is-not-a-key", Keys.ENTER);
-    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-error")));
+    WebElement error =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-error")));
     assertThat(error.getText()).contains("not valid");
     assertThat(error.getAttribute("role")).isEqualTo("alert");
     assertThat(browser.getCurrentUrl()).endsWith("/console");
     assertThat(browser.manage().getCookieNamed("kgw_console")).isNull();
-    assertThat(field("API key").getAttribute("value")).as("the field is cleared").isEmpty();
+    assertThat(field("API key").getAttribute("value"))
+        .as("the field is cleared")
+        .isEmpty();
   }
 
   @Test
@@ -231,7 +282,8 @@ class ConsoleBrowserTest {
     assertThat(shownIds()).doesNotContain(demoConnection);
     assertThat(browser.getPageSource()).doesNotContain(demoConnection);
     // the page's own script, with this session's CSRF token, asking for acme's connection
-    Object answer = ((JavascriptExecutor) browser).executeAsyncScript("""
+    Object answer =
+        ((JavascriptExecutor) browser).executeAsyncScript("""
         const done = arguments[arguments.length - 1];
         (async () => {
           const s = await (await fetch('/console/api/session')).json();
@@ -243,7 +295,8 @@ class ConsoleBrowserTest {
         })();
         """.formatted(demoConnection));
     assertThat(answer).isEqualTo(List.of(404L, false, 401L));
-    assertThat(FIX.as(acme.key().secret()).get("/connections/" + demoConnection).status()).isEqualTo(200);
+    assertThat(FIX.as(acme.key().secret()).get("/connections/" + demoConnection).status())
+        .isEqualTo(200);
     browser.get(FIX.gateway().baseUrl() + "/console/admin/overview");
     assertThat(browser.getCurrentUrl()).endsWith("/console/admin");
   }

@@ -43,7 +43,8 @@ final class ConsoleClient {
 
   /** A change as the console's pages send it. */
   TestHttp.Reply change(String method, String path, String json) {
-    return change(method, path, json, Map.of("Origin", base, "X-CSRF-Token", csrf == null ? "" : csrf));
+    return change(
+        method, path, json, Map.of("Origin", base, "X-CSRF-Token", csrf == null ? "" : csrf));
   }
 
   /** A change with exactly these extra headers (the cookie is always sent when there is one). */

@@ -49,16 +49,21 @@ class ConsoleHttpTest {
     TestHttp.Reply page = client().get("/console");
     assertThat(page.status()).isEqualTo(200);
     String csp = page.header("Content-Security-Policy");
-    assertThat(csp).contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+    assertThat(csp)
+        .contains(
+            "default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
         .doesNotContain("unsafe-inline", "unsafe-eval");
     assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
     assertThat(page.header("Cache-Control")).isEqualTo("no-store");
     assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
     assertThat(page.header("Content-Type")).startsWith("text/html");
     for (String name : ConsoleAssets.PAGES) {
-      String html = new String(new ConsoleAssets().get(name).bytes(), java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(html).as(name).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContain("style=", "<style",
-          " onclick=", " onload=");
+      String html = new String(
+          new ConsoleAssets().get(name).bytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(html)
+          .as(name)
+          .doesNotContainPattern("<script(?![^>]*\\bsrc=)")
+          .doesNotContain("style=", "<style", " onclick=", " onload=");
     }
     ConsoleClient c = signedIn(alice);
     TestHttp.Reply data = c.get("/console/api/connections");
@@ -67,16 +72,20 @@ class ConsoleHttpTest {
     TestHttp.Reply script = client().get("/console/assets/common.js");
     assertThat(script.status()).isEqualTo(200);
     assertThat(script.header("Content-Type")).startsWith("text/javascript");
-    assertThat(client().get("/console/assets/..%2FConsoleAssets.class").status()).isEqualTo(404);
+    assertThat(client().get("/console/assets/..%2FConsoleAssets.class").status())
+        .isEqualTo(404);
     assertThat(client().get("/console/assets/nothing.js").status()).isEqualTo(404);
   }
 
   @Test
   void aBrowserOpeningTheRootIsSentToTheConsole() {
-    TestHttp.Reply r = client().http(Map.of("Accept", "text/html,application/xhtml+xml")).get("/");
+    TestHttp.Reply r =
+        client().http(Map.of("Accept", "text/html,application/xhtml+xml")).get("/");
     assertThat(r.status()).isEqualTo(302);
     assertThat(r.header("Location")).isEqualTo("/console");
-    assertThat(client().get("/").status()).as("an API client still gets the JSON 404").isEqualTo(404);
+    assertThat(client().get("/").status())
+        .as("an API client still gets the JSON 404")
+        .isEqualTo(404);
   }
 
   @Test
@@ -87,9 +96,14 @@ class ConsoleHttpTest {
       assertThat(r.status()).as(page).isEqualTo(302);
       assertThat(r.header("Location")).isEqualTo("/console");
     }
-    assertThat(anonymous.get("/console/admin/overview").header("Location")).isEqualTo("/console/admin");
-    for (String api : List.of("/console/api/session", "/console/api/connections", "/console/api/traffic",
-        "/console/api/admin/overview", "/console/api/admin/traffic")) {
+    assertThat(anonymous.get("/console/admin/overview").header("Location"))
+        .isEqualTo("/console/admin");
+    for (String api : List.of(
+        "/console/api/session",
+        "/console/api/connections",
+        "/console/api/traffic",
+        "/console/api/admin/overview",
+        "/console/api/admin/traffic")) {
       TestHttp.Reply r = anonymous.get(api);
       assertThat(r.status()).as(api).isEqualTo(401);
       assertThat(r.json().at("/error/type").asText()).isEqualTo("unauthorized");
@@ -99,7 +113,8 @@ class ConsoleHttpTest {
     assertThat(account.get("/console/api/admin/overview").status()).isEqualTo(401);
     assertThat(account.get("/console/admin/overview").status()).isEqualTo(302);
     // nor does an API key work in place of a session
-    assertThat(FIX.as(alice.key().secret()).get("/console/api/connections").status()).isEqualTo(401);
+    assertThat(FIX.as(alice.key().secret()).get("/console/api/connections").status())
+        .isEqualTo(401);
   }
 
   @Test
@@ -108,16 +123,25 @@ class ConsoleHttpTest {
     TestHttp.Reply r = c.signIn(alice.key().secret());
     assertThat(r.status()).isEqualTo(200);
     String set = r.header("Set-Cookie");
-    assertThat(set).startsWith("kgw_console=").containsIgnoringCase("HttpOnly")
+    assertThat(set)
+        .startsWith("kgw_console=")
+        .containsIgnoringCase("HttpOnly")
         .contains("SameSite=Strict", "Path=/console", "Max-Age=3600")
-        .doesNotContain("Secure").doesNotContain(alice.key().secret());
+        .doesNotContain("Secure")
+        .doesNotContain(alice.key().secret());
     assertThat(r.body()).doesNotContain(alice.key().secret());
     assertThat(r.json().at("/account/name").asText()).isEqualTo("alice");
     String token = c.cookie.substring("kgw_console=".length());
-    List<String> stored = FIX.gateway().services().db().jdbi().withHandle(h -> h.createQuery(
-        "SELECT token_hash FROM console_sessions").mapTo(String.class).list());
+    List<String> stored = FIX.gateway()
+        .services()
+        .db()
+        .jdbi()
+        .withHandle(h -> h.createQuery("SELECT token_hash FROM console_sessions")
+            .mapTo(String.class)
+            .list());
     assertThat(stored).contains(OneTimeTokens.hash(token)).doesNotContain(token);
-    assertThat(c.json("/console/api/session").at("/account/id").asText()).isEqualTo(alice.account().id());
+    assertThat(c.json("/console/api/session").at("/account/id").asText())
+        .isEqualTo(alice.account().id());
   }
 
   @Test
@@ -128,9 +152,12 @@ class ConsoleHttpTest {
     assertThat(r.header("Set-Cookie")).isNull();
     assertThat(r.body()).doesNotContain("kgw_not-a-key");
     assertThat(c.operatorSignIn("wrong-admin-token").status()).isEqualTo(401);
-    assertThat(c.operatorSignIn(alice.key().secret()).status()).as("an API key is not the admin token").isEqualTo(401);
+    assertThat(c.operatorSignIn(alice.key().secret()).status())
+        .as("an API key is not the admin token")
+        .isEqualTo(401);
     assertThat(FIX.anonymous().get("/metrics").body())
-        .containsPattern("gateway_console_sign_ins_total\\{kind=\"account\",outcome=\"refused\"} [1-9]");
+        .containsPattern(
+            "gateway_console_sign_ins_total\\{kind=\"account\",outcome=\"refused\"} [1-9]");
   }
 
   @Test
@@ -139,14 +166,16 @@ class ConsoleHttpTest {
     assertThat(out.change("DELETE", "/console/api/session", null).status()).isEqualTo(200);
     assertThat(out.get("/console/api/connections").status()).isEqualTo(401);
 
-    AccountService.IssuedKey extra = FIX.gateway().services().accounts().createKey(alice.account().id(), "console");
+    AccountService.IssuedKey extra =
+        FIX.gateway().services().accounts().createKey(alice.account().id(), "console");
     ConsoleClient c = signedIn(new AccountService.NewAccount(alice.account(), extra));
     assertThat(c.get("/console/api/connections").status()).isEqualTo(200);
     assertThat(FIX.admin().delete("/admin/keys/" + extra.key().id()).status()).isEqualTo(200);
     assertThat(c.get("/console/api/connections").status()).isEqualTo(401);
     assertThat(c.get("/console/connections").status()).isEqualTo(302);
     assertThat(FIX.anonymous().get("/metrics").body())
-        .contains("gateway_console_sign_outs_total{kind=\"account\"}").contains("gateway_console_sessions");
+        .contains("gateway_console_sign_outs_total{kind=\"account\"}")
+        .contains("gateway_console_sessions");
   }
 
   @Test
@@ -167,18 +196,28 @@ class ConsoleHttpTest {
     TestHttp.Reply plain = c.http(Map.of("Origin", origin, "X-CSRF-Token", c.csrf))
         .send("POST", "/console/api/connections", "text/plain", "{\"app\":\"keap\"}");
     assertThat(plain.status()).as("a cross-site form can send text/plain").isEqualTo(403);
-    TestHttp.Reply login = new ConsoleClient(origin).http(Map.of("Origin", "https://evil.example"))
-        .send("POST", "/console/api/session", "application/json", "{\"api_key\":" + ConsoleClient.quote(alice.key().secret()) + "}");
+    TestHttp.Reply login = new ConsoleClient(origin)
+        .http(Map.of("Origin", "https://evil.example"))
+        .send(
+            "POST",
+            "/console/api/session",
+            "application/json",
+            "{\"api_key\":" + ConsoleClient.quote(alice.key().secret()) + "}");
     assertThat(login.status()).as("no sign-in from another site's page").isEqualTo(403);
-    assertThat(FIX.as(alice.key().secret()).get("/connections/" + aliceConnection).status()).isEqualTo(200);
-    assertThat(FIX.as(alice.key().secret()).get("/connections").json().path("connections")).hasSize(1);
-    assertThat(FIX.anonymous().get("/metrics").body()).contains("gateway_console_refusals_total{reason=\"csrf\"}");
+    assertThat(
+            FIX.as(alice.key().secret()).get("/connections/" + aliceConnection).status())
+        .isEqualTo(200);
+    assertThat(FIX.as(alice.key().secret()).get("/connections").json().path("connections"))
+        .hasSize(1);
+    assertThat(FIX.anonymous().get("/metrics").body())
+        .contains("gateway_console_refusals_total{reason=\"csrf\"}");
   }
 
   @Test
   void oneAccountNeverReachesAnothersConnectionsOrTraffic() {
     // traffic of alice's, with a recognisable query value
-    TestHttp.Reply call = FIX.as(alice.key().secret()).get("/keap/crm/rest/v2/contacts?page_size=1&email=private@example.com");
+    TestHttp.Reply call = FIX.as(alice.key().secret())
+        .get("/keap/crm/rest/v2/contacts?page_size=1&email=private@example.com");
     assertThat(call.status()).isEqualTo(200);
     String requestId = call.header("X-Request-Id");
     ConsoleClient b = signedIn(bob);
@@ -189,18 +228,26 @@ class ConsoleHttpTest {
     assertThat(b.change("POST", path + "/reconnect", null).status()).isEqualTo(404);
     String traffic = b.get("/console/api/traffic").body();
     assertThat(traffic).doesNotContain(aliceConnection).doesNotContain(requestId);
-    assertThat(FIX.as(alice.key().secret()).get("/connections/" + aliceConnection).status()).isEqualTo(200);
+    assertThat(
+            FIX.as(alice.key().secret()).get("/connections/" + aliceConnection).status())
+        .isEqualTo(200);
 
     // alice sees her own, with the query's names only
     ConsoleClient a = signedIn(alice);
     var t = a.json("/console/api/traffic");
-    assertThat(t.toString()).contains(requestId).contains(aliceConnection).doesNotContain("private@example.com");
-    var recent = t.path("recent").findValues("request_id").stream().map(n -> n.asText()).toList();
+    assertThat(t.toString())
+        .contains(requestId)
+        .contains(aliceConnection)
+        .doesNotContain("private@example.com");
+    var recent =
+        t.path("recent").findValues("request_id").stream().map(n -> n.asText()).toList();
     assertThat(recent).contains(requestId);
     assertThat(t.toString()).contains("page_size=\u2026&email=\u2026");
     assertThat(t.at("/total/requests").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(t.at("/total/latency_ms/p99").isNumber()).isTrue();
-    assertThat(t.at("/keap_quota/minute_limit").asLong()).as("from Keap's x-keap-* headers").isPositive();
+    assertThat(t.at("/keap_quota/minute_limit").asLong())
+        .as("from Keap's x-keap-* headers")
+        .isPositive();
   }
 
   @Test
@@ -209,18 +256,35 @@ class ConsoleHttpTest {
     var listed = c.json("/console/api/connections").path("connections").get(0);
     assertThat(listed.path("connection_id").asText()).isEqualTo(aliceConnection);
     assertThat(listed.at("/token_health/access_token_expires_time").asText()).isNotEmpty();
-    var api = FIX.as(alice.key().secret()).get("/connections/" + aliceConnection).json().path("connection");
+    var api = FIX.as(alice.key().secret())
+        .get("/connections/" + aliceConnection)
+        .json()
+        .path("connection");
     List<String> fields = new java.util.ArrayList<>();
     api.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactly("connection_id", "status", "creation_time", "last_updated_time", "url", "app",
-        "method", "metadata", "failure_reason", "token_health");
+    assertThat(fields)
+        .containsExactly(
+            "connection_id",
+            "status",
+            "creation_time",
+            "last_updated_time",
+            "url",
+            "app",
+            "method",
+            "metadata",
+            "failure_reason",
+            "token_health");
     var health = api.path("token_health");
     assertThat(health.path("refresh_failures").asInt()).isZero();
     assertThat(health.path("backing_off").asBoolean()).isFalse();
     assertThat(health.path("last_refresh_error").isNull()).isTrue();
-    java.time.Instant expires = java.time.Instant.parse(health.path("access_token_expires_time").asText());
-    java.time.Instant next = java.time.Instant.parse(health.path("next_refresh_time").asText());
-    assertThat(next).isBefore(expires).isAfter(java.time.Instant.parse(health.path("last_refresh_time").asText()));
+    java.time.Instant expires =
+        java.time.Instant.parse(health.path("access_token_expires_time").asText());
+    java.time.Instant next =
+        java.time.Instant.parse(health.path("next_refresh_time").asText());
+    assertThat(next)
+        .isBefore(expires)
+        .isAfter(java.time.Instant.parse(health.path("last_refresh_time").asText()));
   }
 
   @Test
@@ -228,13 +292,20 @@ class ConsoleHttpTest {
     AccountService.NewAccount carol = FIX.newAccount("carol");
     String id = ConnectFlow.connect(FIX, carol.key().secret(), Sandbox.tenantId(2));
     FIX.sandboxControl().post("/_sandbox/tenants/" + Sandbox.tenantId(2) + "/tokens:revoke", "{}");
-    assertThat(FIX.as(carol.key().secret()).get("/keap/crm/rest/v2/contacts").status()).isEqualTo(424);
-    var health = FIX.as(carol.key().secret()).get("/connections/" + id).json().at("/connection/token_health");
+    assertThat(FIX.as(carol.key().secret()).get("/keap/crm/rest/v2/contacts").status())
+        .isEqualTo(424);
+    var health = FIX.as(carol.key().secret())
+        .get("/connections/" + id)
+        .json()
+        .at("/connection/token_health");
     assertThat(health.path("last_refresh_error").asText()).contains("no longer accepts");
     assertThat(health.path("last_refresh_error_time").asText()).isNotEmpty();
-    var listed = signedIn(carol).json("/console/api/connections").path("connections").get(0);
+    var listed =
+        signedIn(carol).json("/console/api/connections").path("connections").get(0);
     assertThat(listed.path("status").asText()).isEqualTo("FAILED");
-    assertThat(listed.path("url").asText()).as("a FAILED one carries its reconnect link").contains("/connect?session_token=");
+    assertThat(listed.path("url").asText())
+        .as("a FAILED one carries its reconnect link")
+        .contains("/connect?session_token=");
   }
 
   @Test
@@ -245,27 +316,49 @@ class ConsoleHttpTest {
     assertThat(overview.path("accounts").findValuesAsText("name")).contains("alice", "bob");
     assertThat(overview.at("/gateway/store/kind").asText()).isEqualTo("embedded");
     assertThat(overview.toString()).doesNotContain(alice.key().secret());
-    TestHttp.Reply made = op.change("POST", "/console/api/admin/accounts/" + bob.account().id() + "/keys", "{}");
+    TestHttp.Reply made =
+        op.change("POST", "/console/api/admin/accounts/" + bob.account().id() + "/keys", "{}");
     assertThat(made.status()).isEqualTo(201);
     String key = made.json().path("api_key").asText();
     assertThat(FIX.as(key).get("/user").json().at("/account/name").asText()).isEqualTo("bob");
-    assertThat(op.change("DELETE", "/console/api/admin/keys/" + made.json().path("key_id").asText(), null,
-        Map.of("Origin", FIX.gateway().baseUrl())).status()).as("no CSRF token").isEqualTo(403);
+    assertThat(op.change(
+                "DELETE",
+                "/console/api/admin/keys/" + made.json().path("key_id").asText(),
+                null,
+                Map.of("Origin", FIX.gateway().baseUrl()))
+            .status())
+        .as("no CSRF token")
+        .isEqualTo(403);
     assertThat(FIX.as(key).get("/user").status()).isEqualTo(200);
-    assertThat(op.change("DELETE", "/console/api/admin/keys/" + made.json().path("key_id").asText(), null).status())
+    assertThat(op.change(
+                "DELETE",
+                "/console/api/admin/keys/" + made.json().path("key_id").asText(),
+                null)
+            .status())
         .isEqualTo(200);
     assertThat(FIX.as(key).get("/user").status()).isEqualTo(401);
 
-    TestHttp.Reply account = op.change("POST", "/console/api/admin/accounts", "{\"name\":\"dave\"}");
+    TestHttp.Reply account =
+        op.change("POST", "/console/api/admin/accounts", "{\"name\":\"dave\"}");
     assertThat(account.status()).isEqualTo(201);
     String daveKey = account.json().path("api_key").asText();
     assertThat(FIX.as(daveKey).get("/user").json().at("/account/name").asText()).isEqualTo("dave");
     String dave = account.json().path("account_id").asText();
-    assertThat(op.change("PATCH", "/console/api/admin/accounts/" + dave, "{\"rate_limit_per_second\":3}").status())
+    assertThat(op.change(
+                "PATCH", "/console/api/admin/accounts/" + dave, "{\"rate_limit_per_second\":3}")
+            .status())
         .isEqualTo(200);
-    assertThat(FIX.admin().get("/admin/accounts/" + dave).json().at("/account/rate_limit_per_second").asInt())
+    assertThat(FIX.admin()
+            .get("/admin/accounts/" + dave)
+            .json()
+            .at("/account/rate_limit_per_second")
+            .asInt())
         .isEqualTo(3);
-    assertThat(op.change("PATCH", "/console/api/admin/accounts/" + dave, "{\"rate_limit_per_second\":\"fast\"}")
-        .status()).isEqualTo(400);
+    assertThat(op.change(
+                "PATCH",
+                "/console/api/admin/accounts/" + dave,
+                "{\"rate_limit_per_second\":\"fast\"}")
+            .status())
+        .isEqualTo(400);
   }
 }

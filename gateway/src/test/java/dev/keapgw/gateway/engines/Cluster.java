@@ -39,7 +39,11 @@ public final class Cluster implements AutoCloseable {
    * @param dbUrl the shared store
    * @param redisUrl the shared Redis, or null for limits per instance
    */
-  public static Cluster start(int instances, String dbUrl, String redisUrl, UnaryOperator<SandboxConfig> sandboxTweak,
+  public static Cluster start(
+      int instances,
+      String dbUrl,
+      String redisUrl,
+      UnaryOperator<SandboxConfig> sandboxTweak,
       UnaryOperator<GatewayConfig> gatewayTweak) {
     List<Integer> ports = new ArrayList<>();
     List<String> redirects = new ArrayList<>();
@@ -48,7 +52,9 @@ public final class Cluster implements AutoCloseable {
       ports.add(p);
       redirects.add("http://127.0.0.1:" + p + "/oauth/callback");
     }
-    Sandbox sandbox = Sandbox.start(sandboxTweak.apply(SandboxConfig.defaults().withPort(0).withAutoApprove(true)
+    Sandbox sandbox = Sandbox.start(sandboxTweak.apply(SandboxConfig.defaults()
+        .withPort(0)
+        .withAutoApprove(true)
         .withQuotas(SandboxConfig.QuotaLimits.keap().withEnforced(false))
         .withClient("cluster-client", "cluster-secret", redirects)));
     byte[] key = new byte[32];
@@ -60,9 +66,15 @@ public final class Cluster implements AutoCloseable {
     List<Gateway> gateways = new ArrayList<>();
     try {
       for (int port : ports) {
-        GatewayConfig config = GatewayConfig.defaults().withHost("127.0.0.1").withPort(port)
-            .withPublicUrl(publicUrl).withDataDir(Files.createTempDirectory("keapgw-node"))
-            .withDbUrl(dbUrl).withRedisUrl(redisUrl).withAdminToken(ADMIN_TOKEN).withKeys(keys)
+        GatewayConfig config = GatewayConfig.defaults()
+            .withHost("127.0.0.1")
+            .withPort(port)
+            .withPublicUrl(publicUrl)
+            .withDataDir(Files.createTempDirectory("keapgw-node"))
+            .withDbUrl(dbUrl)
+            .withRedisUrl(redisUrl)
+            .withAdminToken(ADMIN_TOKEN)
+            .withKeys(keys)
             .withApp(AppConfig.keap("cluster-client", "cluster-secret")
                 .at(base, base.resolve("/app/oauth/authorize"), base.resolve("/token")));
         gateways.add(Gateway.start(gatewayTweak.apply(config)));

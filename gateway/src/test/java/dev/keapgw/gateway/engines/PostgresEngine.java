@@ -42,7 +42,8 @@ public final class PostgresEngine implements AutoCloseable {
   /** A server of its own on a free port, with a fresh data directory. */
   public static PostgresEngine start() {
     try {
-      PostgresEngine e = new PostgresEngine(FreePort.find(), Files.createTempDirectory("keapgw-pg"));
+      PostgresEngine e =
+          new PostgresEngine(FreePort.find(), Files.createTempDirectory("keapgw-pg"));
       e.startServer();
       return e;
     } catch (IOException ex) {
@@ -52,9 +53,14 @@ public final class PostgresEngine implements AutoCloseable {
 
   private void startServer() {
     try {
-      server = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir).setCleanDataDirectory(false)
-          .setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(30))
-          .setServerConfig("max_connections", "300").setServerConfig("fsync", "off")
+      server = EmbeddedPostgres.builder()
+          .setPort(port)
+          .setDataDirectory(dataDir)
+          .setCleanDataDirectory(false)
+          .setRegisterShutdownHook(false)
+          .setPGStartupWait(Duration.ofSeconds(30))
+          .setServerConfig("max_connections", "300")
+          .setServerConfig("fsync", "off")
           .start();
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL", ex);
@@ -64,7 +70,8 @@ public final class PostgresEngine implements AutoCloseable {
   /** Creates an empty database and answers its JDBC URL (with credentials). */
   public String newDatabase() {
     String name = "keapgw_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-    try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException ex) {
       throw new IllegalStateException("cannot create database " + name, ex);
@@ -73,7 +80,8 @@ public final class PostgresEngine implements AutoCloseable {
   }
 
   public String url(String database) {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres&password=postgres";
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database
+        + "?user=postgres&password=postgres";
   }
 
   public int port() {

@@ -35,8 +35,13 @@ public final class RedisEngine implements AutoCloseable {
 
   private void startServer() {
     try {
-      server = RedisServer.newRedisServer().bind("127.0.0.1").port(port).setting("save \"\"")
-          .setting("appendonly no").onShutdownForceStop(true).build();
+      server = RedisServer.newRedisServer()
+          .bind("127.0.0.1")
+          .port(port)
+          .setting("save \"\"")
+          .setting("appendonly no")
+          .onShutdownForceStop(true)
+          .build();
       server.start();
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot start the embedded Redis", ex);

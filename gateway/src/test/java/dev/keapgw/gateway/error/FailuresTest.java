@@ -17,37 +17,50 @@ class FailuresTest {
 
   @Test
   void anUnreachableStoreIsA503WithRetryAfterWhereverItIsWrapped() {
-    Throwable deep = new RuntimeException("jdbi", new SQLException("pool", new SQLTransientConnectionException("down")));
+    Throwable deep = new RuntimeException(
+        "jdbi", new SQLException("pool", new SQLTransientConnectionException("down")));
     GatewayException e = Failures.answer(deep, "GET /connections", "r2");
     assertThat(e.type()).isEqualTo(ErrorType.STORE_UNAVAILABLE);
     assertThat(e.type().status()).isEqualTo(503);
     assertThat(e.headers()).containsEntry("Retry-After", "5");
     assertThat(Failures.answer(new SQLException("gone", "08006"), "x", "r").type())
         .isEqualTo(ErrorType.STORE_UNAVAILABLE);
-    assertThat(Failures.answer(new SQLException("shutting down", "57P01"), "x", "r").type())
+    assertThat(Failures.answer(new SQLException("shutting down", "57P01"), "x", "r")
+            .type())
         .isEqualTo(ErrorType.STORE_UNAVAILABLE);
   }
 
   @Test
   void anythingElseIsOne500WhoseMessageNeverCarriesTheExceptionsText() {
-    GatewayException e = Failures.answer(new IllegalStateException("token=secret-abc"), "the data plane", "r3");
+    GatewayException e =
+        Failures.answer(new IllegalStateException("token=secret-abc"), "the data plane", "r3");
     assertThat(e.type()).isEqualTo(ErrorType.INTERNAL);
     assertThat(e.type().status()).isEqualTo(500);
     assertThat(e.getMessage()).isEqualTo(Failures.INTERNAL_MESSAGE).doesNotContain("secret");
-    assertThat(Failures.answer(new SQLException("syntax", "42000"), "x", "r").type()).isEqualTo(ErrorType.INTERNAL);
+    assertThat(Failures.answer(new SQLException("syntax", "42000"), "x", "r").type())
+        .isEqualTo(ErrorType.INTERNAL);
   }
 
   @Test
   void aConnectionThatIsNotReadyIsA424WithWhatToDo() {
-    GatewayException e = Failures.connectionNotReady("The connection is not authorized yet.", "c1", "PENDING",
-        "http://gw/connect?session_token=t", Duration.ofMillis(1500));
+    GatewayException e = Failures.connectionNotReady(
+        "The connection is not authorized yet.",
+        "c1",
+        "PENDING",
+        "http://gw/connect?session_token=t",
+        Duration.ofMillis(1500));
     assertThat(e.type().status()).isEqualTo(424);
-    assertThat(e.getMessage()).isEqualTo("The connection is not authorized yet. Connect url: http://gw/connect?session_token=t");
-    assertThat(e.fields()).containsEntry("connection_id", "c1").containsEntry("connection_status", "PENDING")
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "The connection is not authorized yet. Connect url: http://gw/connect?session_token=t");
+    assertThat(e.fields())
+        .containsEntry("connection_id", "c1")
+        .containsEntry("connection_status", "PENDING")
         .containsEntry("url", "http://gw/connect?session_token=t");
     assertThat(e.headers()).containsEntry("Retry-After", "2");
 
-    GatewayException deleted = Failures.connectionNotReady("The connection was deleted.", null, "FAILED", null, null);
+    GatewayException deleted =
+        Failures.connectionNotReady("The connection was deleted.", null, "FAILED", null, null);
     assertThat(deleted.fields()).isEmpty();
     assertThat(deleted.headers()).isEmpty();
     assertThat(deleted.getMessage()).isEqualTo("The connection was deleted.");

@@ -21,9 +21,16 @@ class ActionCatalogTest {
     assertThat(apply.bodyRequired()).isTrue();
     // the body's schema stands alone: its reference and what that reaches travel in $defs
     assertThat(apply.body().path("$ref").asText()).isEqualTo("#/$defs/ApplyRemoveTagRequest");
-    assertThat(apply.body().path("$defs").path("ApplyRemoveTagRequest").path("properties").has("contact_ids")).isTrue();
+    assertThat(apply
+            .body()
+            .path("$defs")
+            .path("ApplyRemoveTagRequest")
+            .path("properties")
+            .has("contact_ids"))
+        .isTrue();
     Action list = keap.action("listContacts").orElseThrow();
-    assertThat(list.queryParams()).extracting(Action.Param::name)
+    assertThat(list.queryParams())
+        .extracting(Action.Param::name)
         .contains("filter", "order_by", "page_size", "page_token");
     assertThat(list.readOnly()).isTrue();
   }

@@ -13,7 +13,8 @@ final class McpClients {
 
   /** A client that has not yet sent anything. */
   static McpSyncClient of(String gatewayBaseUrl, String apiKey) {
-    HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(gatewayBaseUrl)
+    HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
+            gatewayBaseUrl)
         .endpoint("/mcp")
         .httpRequestCustomizer((builder, method, uri, body, context) ->
             builder.header("Authorization", "Bearer " + apiKey))
@@ -35,7 +36,8 @@ final class McpClients {
   /** The result's text, all of it. */
   static String text(McpSchema.CallToolResult r) {
     StringBuilder b = new StringBuilder();
-    r.content().forEach(c -> b.append(c instanceof McpSchema.TextContent t ? t.text() : c.toString()));
+    r.content()
+        .forEach(c -> b.append(c instanceof McpSchema.TextContent t ? t.text() : c.toString()));
     return b.toString();
   }
 }

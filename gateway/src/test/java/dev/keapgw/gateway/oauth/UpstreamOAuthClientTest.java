@@ -29,22 +29,44 @@ class UpstreamOAuthClientTest {
 
   @Test
   void anAccessTokenThatIsNotPrintableAsciiIsRefusedAndAPrintableOneIsTaken() throws Exception {
-    String[] answer = {"{\"access_token\":\"abc\\r\\nX-Injected: 1\",\"refresh_token\":\"r\",\"expires_in\":3600}"};
-    int port = vertx.createHttpServer().requestHandler(req -> req.response()
-            .putHeader("Content-Type", "application/json").end(answer[0]))
-        .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+    String[] answer = {
+      "{\"access_token\":\"abc\\r\\nX-Injected: 1\",\"refresh_token\":\"r\",\"expires_in\":3600}"
+    };
+    int port = vertx
+        .createHttpServer()
+        .requestHandler(
+            req -> req.response().putHeader("Content-Type", "application/json").end(answer[0]))
+        .listen(0, "127.0.0.1")
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS)
+        .actualPort();
     URI base = URI.create("http://127.0.0.1:" + port);
-    AppConfig app = AppConfig.keap("id", "secret").at(base, base.resolve("/authorize"), base.resolve("/token"));
-    UpstreamOAuthClient client = new UpstreamOAuthClient(vertx.createHttpClient(new HttpClientOptions(),
-        new PoolOptions()), Duration.ofSeconds(10), vertx.getOrCreateContext());
+    AppConfig app =
+        AppConfig.keap("id", "secret").at(base, base.resolve("/authorize"), base.resolve("/token"));
+    UpstreamOAuthClient client = new UpstreamOAuthClient(
+        vertx.createHttpClient(new HttpClientOptions(), new PoolOptions()),
+        Duration.ofSeconds(10),
+        vertx.getOrCreateContext());
 
-    assertThatThrownBy(() -> client.refresh(app, "r").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> client
+            .refresh(app, "r")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
-        .cause().isInstanceOf(TokenEndpointException.class)
-        .hasMessageContaining("not printable ASCII").hasMessageNotContaining("abc");
+        .cause()
+        .isInstanceOf(TokenEndpointException.class)
+        .hasMessageContaining("not printable ASCII")
+        .hasMessageNotContaining("abc");
 
     answer[0] = "{\"access_token\":\"abc.DEF-123\",\"refresh_token\":\"r2\",\"expires_in\":3600}";
-    assertThat(client.refresh(app, "r").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
-        .accessToken()).isEqualTo("abc.DEF-123");
+    assertThat(client
+            .refresh(app, "r")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS)
+            .accessToken())
+        .isEqualTo("abc.DEF-123");
   }
 }

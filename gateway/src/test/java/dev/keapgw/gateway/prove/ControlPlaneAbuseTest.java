@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.gateway.ConnectFlow;
 import dev.keapgw.gateway.GatewayFixture;
 import dev.keapgw.gateway.account.AccountService;
+import dev.keapgw.gateway.connection.OAuthStateRepository;
 import dev.keapgw.sandbox.MutableClock;
 import dev.keapgw.sandbox.Sandbox;
 import dev.keapgw.sandbox.TestHttp;
@@ -33,13 +34,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ControlPlaneAbuseTest {
   /** The gateway's clock stands still: limits that refill over time refill only when a test says so. */
   static final MutableClock CLOCK = new MutableClock("2026-03-01T00:00:00Z");
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withClock(CLOCK));
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withClock(CLOCK));
 
   /** A new account whose rate limit is high enough for a test that makes many calls. */
   private static String fastAccount(String name) {
     AccountService.NewAccount a = FIX.newAccount(name);
-    assertThat(FIX.admin().patch("/admin/accounts/" + a.account().id(), Map.of("rate_limit_per_second", 10_000))
-        .status()).isEqualTo(200);
+    assertThat(FIX.admin()
+            .patch("/admin/accounts/" + a.account().id(), Map.of("rate_limit_per_second", 10_000))
+            .status())
+        .isEqualTo(200);
     return a.key().secret();
   }
 
@@ -60,7 +65,9 @@ class ControlPlaneAbuseTest {
     assertThat(refused).as("statuses %s", statuses).isNotNull();
     assertThat(refused.json().at("/error/type").asText()).isEqualTo("rate_limited");
     assertThat(refused.header("Retry-After")).isNotNull();
-    assertThat(refused.header("X-RateLimit-Limit")).as("the bucket: rate 1 plus the burst of 20").isEqualTo("21");
+    assertThat(refused.header("X-RateLimit-Limit"))
+        .as("the bucket: rate 1 plus the burst of 20")
+        .isEqualTo("21");
     // the data plane spends the same bucket
     assertThat(me.get("/keap/crm/rest/v2/contacts").status()).isEqualTo(429);
   }
@@ -78,10 +85,17 @@ class ControlPlaneAbuseTest {
     assertThat(refused.json().at("/error/message").asText()).contains("20 PENDING");
     assertThat(me.get("/connections").json().path("connections")).hasSize(20);
 
-    String account = FIX.gateway().services().accountRepo().ownerOf(
-        dev.keapgw.gateway.account.KeySecrets.hash(key)).orElseThrow().account().id();
-    TestHttp.Reply patched = FIX.admin().patch("/admin/accounts/" + account,
-        Map.of("max_pending_connections", 22, "max_connections", 21));
+    String account = FIX.gateway()
+        .services()
+        .accountRepo()
+        .ownerOf(dev.keapgw.gateway.account.KeySecrets.hash(key))
+        .orElseThrow()
+        .account()
+        .id();
+    TestHttp.Reply patched = FIX.admin()
+        .patch(
+            "/admin/accounts/" + account,
+            Map.of("max_pending_connections", 22, "max_connections", 21));
     assertThat(patched.status()).as(patched.body()).isEqualTo(200);
     assertThat(patched.json().at("/account/max_connections").asInt()).isEqualTo(21);
     assertThat(patched.json().at("/account/max_pending_connections").asInt()).isEqualTo(22);
@@ -89,9 +103,17 @@ class ControlPlaneAbuseTest {
     TestHttp.Reply all = me.post("/connections", Map.of("app", "keap"));
     assertThat(all.status()).isEqualTo(409);
     assertThat(all.json().at("/error/message").asText()).contains("21 connections");
-    assertThat(FIX.admin().patch("/admin/accounts/" + account, Map.of("max_connections", 0)).status()).isEqualTo(400);
-    assertThat(FIX.admin().patch("/admin/accounts/" + account, Map.of()).status()).isEqualTo(400);
-    assertThat(FIX.admin().get("/admin/accounts/" + account).json().at("/account/max_connections").asInt())
+    assertThat(FIX.admin()
+            .patch("/admin/accounts/" + account, Map.of("max_connections", 0))
+            .status())
+        .isEqualTo(400);
+    assertThat(FIX.admin().patch("/admin/accounts/" + account, Map.of()).status())
+        .isEqualTo(400);
+    assertThat(FIX.admin()
+            .get("/admin/accounts/" + account)
+            .json()
+            .at("/account/max_connections")
+            .asInt())
         .isEqualTo(21);
   }
 
@@ -101,13 +123,17 @@ class ControlPlaneAbuseTest {
     TestHttp me = FIX.as(key);
     Set<String> created = new HashSet<>();
     for (int i = 0; i < 5; i++) {
-      created.add(me.post("/connections", Map.of("app", "keap")).json().at("/connection/connection_id").asText());
+      created.add(me.post("/connections", Map.of("app", "keap"))
+          .json()
+          .at("/connection/connection_id")
+          .asText());
     }
     List<String> seen = new ArrayList<>();
     String token = null;
     int pages = 0;
     do {
-      TestHttp.Reply r = me.get("/connections?limit=2" + (token == null ? "" : "&next_token=" + token));
+      TestHttp.Reply r =
+          me.get("/connections?limit=2" + (token == null ? "" : "&next_token=" + token));
       assertThat(r.status()).as(r.body()).isEqualTo(200);
       r.json().path("connections").forEach(c -> seen.add(c.path("connection_id").asText()));
       token = r.json().path("next_token").asText(null);
@@ -119,20 +145,26 @@ class ControlPlaneAbuseTest {
     assertThat(me.get("/connections?limit=101").status()).isEqualTo(400);
     assertThat(me.get("/connections?next_token=garbage").status()).isEqualTo(400);
     String mine = me.get("/connections?limit=1").json().path("next_token").asText();
-    assertThat(FIX.as(fastAccount("other pager")).get("/connections?next_token=" + mine).status())
-        .as("another account's token").isEqualTo(400);
+    assertThat(FIX.as(fastAccount("other pager"))
+            .get("/connections?next_token=" + mine)
+            .status())
+        .as("another account's token")
+        .isEqualTo(400);
   }
 
   @Test
   void oauthStatesAreBoundedPerConnection() {
     String key = fastAccount("opener");
     String id = ConnectFlow.create(FIX, key).path("connection_id").asText();
-    int before = FIX.gateway().services().connectionRepo().stateCount();
+    var states =
+        new OAuthStateRepository(FIX.gateway().services().connectionRepo().jdbi());
+    int before = states.stateCount();
     for (int i = 0; i < 10; i++) {
-      String url = FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText();
+      String url =
+          FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText();
       assertThat(ConnectFlow.get(url).status()).isEqualTo(302);
     }
-    assertThat(FIX.gateway().services().connectionRepo().stateCount() - before).isBetween(1, 3);
+    assertThat(states.stateCount() - before).isBetween(1, 3);
   }
 
   @Test
@@ -141,10 +173,13 @@ class ControlPlaneAbuseTest {
     String id = ConnectFlow.create(FIX, key).path("connection_id").asText();
     List<TestHttp.Reply> pages = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      String state = stateOf(FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText());
-      pages.add(ConnectFlow.get(FIX.gateway().baseUrl() + "/oauth/callback?code=made-up-" + i + "&state=" + state));
+      String state = stateOf(
+          FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText());
+      pages.add(ConnectFlow.get(
+          FIX.gateway().baseUrl() + "/oauth/callback?code=made-up-" + i + "&state=" + state));
     }
-    assertThat(pages.subList(0, 10)).allSatisfy(p -> assertThat(p.body()).contains("did not grant tokens"));
+    assertThat(pages.subList(0, 10))
+        .allSatisfy(p -> assertThat(p.body()).contains("did not grant tokens"));
     assertThat(pages.subList(10, 12)).allSatisfy(p -> {
       assertThat(p.status()).isEqualTo(429);
       assertThat(p.body()).contains("Too many sign-in attempts");
@@ -165,11 +200,21 @@ class ControlPlaneAbuseTest {
     assertThat(active.path("url").asText()).doesNotContain("session_token");
 
     // the owner asks to reconnect, and signs in to another tenant: nothing moves
-    String url = FIX.as(key).post("/connections/" + id + "/reconnect", Map.of()).json().at("/connection/url").asText();
+    String url = FIX.as(key)
+        .post("/connections/" + id + "/reconnect", Map.of())
+        .json()
+        .at("/connection/url")
+        .asText();
     assertThat(url).contains("session_token=");
-    assertThat(FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText()).isEqualTo(url);
-    FIX.sandboxControl().send("PUT", "/_sandbox/oauth/approval", "application/json",
-        "{\"tenant_id\":\"" + Sandbox.tenantId(2) + "\"}");
+    assertThat(
+            FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText())
+        .isEqualTo(url);
+    FIX.sandboxControl()
+        .send(
+            "PUT",
+            "/_sandbox/oauth/approval",
+            "application/json",
+            "{\"tenant_id\":\"" + Sandbox.tenantId(2) + "\"}");
     ConnectFlow.Steps moved;
     try {
       moved = ConnectFlow.open(url);
@@ -183,9 +228,17 @@ class ControlPlaneAbuseTest {
     assertThat(after.at("/metadata/tenant_id").asText()).isEqualTo(tenant);
 
     // a reconnect to the same tenant renews the grant
-    String again = FIX.as(key).post("/connections/" + id + "/reconnect", Map.of()).json().at("/connection/url").asText();
-    FIX.sandboxControl().send("PUT", "/_sandbox/oauth/approval", "application/json",
-        "{\"tenant_id\":\"" + Sandbox.tenantId(1) + "\"}");
+    String again = FIX.as(key)
+        .post("/connections/" + id + "/reconnect", Map.of())
+        .json()
+        .at("/connection/url")
+        .asText();
+    FIX.sandboxControl()
+        .send(
+            "PUT",
+            "/_sandbox/oauth/approval",
+            "application/json",
+            "{\"tenant_id\":\"" + Sandbox.tenantId(1) + "\"}");
     try {
       assertThat(ConnectFlow.open(again).callback().status()).isEqualTo(200);
     } finally {
@@ -198,7 +251,10 @@ class ControlPlaneAbuseTest {
     String key = fastAccount("leaver");
     String id = ConnectFlow.connect(FIX, key);
     var c = FIX.gateway().services().connectionRepo().byId(id).orElseThrow();
-    String refresh = FIX.gateway().services().secrets().open(c.refreshTokenSealed(), "connection:" + id + ":refresh");
+    String refresh = FIX.gateway()
+        .services()
+        .secrets()
+        .open(c.refreshTokenSealed(), "connection:" + id + ":refresh");
     long refreshes = refreshGrants();
     assertThat(FIX.as(key).delete("/connections/" + id).status()).isEqualTo(200);
     // the gateway spends the token in the background: wait (generously) for the grant to happen
@@ -206,9 +262,16 @@ class ControlPlaneAbuseTest {
     while (refreshGrants() == refreshes && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    TestHttp.Reply r = FIX.sandboxControl().form("/token", "grant_type=refresh_token&refresh_token=" + refresh,
-        Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            "gw-test-client:gw-test-secret".getBytes(StandardCharsets.UTF_8))));
+    TestHttp.Reply r = FIX.sandboxControl()
+        .form(
+            "/token",
+            "grant_type=refresh_token&refresh_token=" + refresh,
+            Map.of(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            "gw-test-client:gw-test-secret".getBytes(StandardCharsets.UTF_8))));
     assertThat(r.status()).as(r.body()).isEqualTo(400);
     assertThat(r.body()).contains("Invalid Refresh Token");
   }
@@ -216,40 +279,60 @@ class ControlPlaneAbuseTest {
   @Test
   void bodiesWithTrailingGarbageOrDuplicateKeysAre400() {
     String key = fastAccount("sloppy json");
-    for (String body : List.of("{\"app\":\"keap\"} x", "{\"app\":\"keap\"}{\"app\":\"other\"}",
+    for (String body : List.of(
+        "{\"app\":\"keap\"} x",
+        "{\"app\":\"keap\"}{\"app\":\"other\"}",
         "{\"app\":\"nope\",\"app\":\"keap\"}")) {
       TestHttp.Reply r = FIX.as(key).send("POST", "/connections", "application/json", body);
       assertThat(r.status()).as(body + ": " + r.body()).isEqualTo(400);
       assertThat(r.json().at("/error/type").asText()).isEqualTo("invalid_request");
     }
-    TestHttp.Reply dup = FIX.admin().send("POST", "/admin/accounts", "application/json",
-        "{\"name\":\"a\",\"name\":\"b\"}");
+    TestHttp.Reply dup = FIX.admin()
+        .send("POST", "/admin/accounts", "application/json", "{\"name\":\"a\",\"name\":\"b\"}");
     assertThat(dup.status()).isEqualTo(400);
-    assertThat(FIX.as(key).send("POST", "/connections", "application/json", "{\"app\":\"keap\"} \n").status())
-        .as("trailing white space is fine").isEqualTo(201);
+    assertThat(FIX.as(key)
+            .send("POST", "/connections", "application/json", "{\"app\":\"keap\"} \n")
+            .status())
+        .as("trailing white space is fine")
+        .isEqualTo(201);
   }
 
   @Test
   void anErrorDescriptionIsNeitherStoredNorShownAndTheCodeIsKeptOnlyWhenItIsAWord() {
     String key = fastAccount("described");
     String id = ConnectFlow.create(FIX, key).path("connection_id").asText();
-    String state = stateOf(FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText());
+    String state = stateOf(
+        FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText());
     String description = "Call%20us%20at%20evil.example%E2%80%A8forged%20line%C2%85and%20more";
-    TestHttp.Reply page = ConnectFlow.get(FIX.gateway().baseUrl() + "/oauth/callback?error=server_error&error_description="
-        + description + "&state=" + state);
+    TestHttp.Reply page = ConnectFlow.get(
+        FIX.gateway().baseUrl() + "/oauth/callback?error=server_error&error_description="
+            + description + "&state=" + state);
     assertThat(page.body()).doesNotContain("evil.example");
     JsonNode c = FIX.as(key).get("/connections/" + id).json().path("connection");
     assertThat(c.path("status").asText()).isEqualTo("FAILED");
-    assertThat(c.path("failure_reason").asText()).contains("server_error").doesNotContain("evil.example");
+    assertThat(c.path("failure_reason").asText())
+        .contains("server_error")
+        .doesNotContain("evil.example");
 
-    String state2 = stateOf(FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText());
-    ConnectFlow.get(FIX.gateway().baseUrl() + "/oauth/callback?error=" + "x%E2%80%A8y" + "&state=" + state2);
-    assertThat(FIX.as(key).get("/connections/" + id).json().at("/connection/failure_reason").asText())
-        .contains("not recognised").doesNotContain("\u2028");
+    String state2 = stateOf(
+        FIX.as(key).get("/connections/" + id).json().at("/connection/url").asText());
+    ConnectFlow.get(
+        FIX.gateway().baseUrl() + "/oauth/callback?error=" + "x%E2%80%A8y" + "&state=" + state2);
+    assertThat(FIX.as(key)
+            .get("/connections/" + id)
+            .json()
+            .at("/connection/failure_reason")
+            .asText())
+        .contains("not recognised")
+        .doesNotContain("\u2028");
   }
 
   private static long refreshGrants() {
-    return FIX.sandboxControl().get("/_sandbox/stats").json().at("/token_grants/refresh_token").asLong();
+    return FIX.sandboxControl()
+        .get("/_sandbox/stats")
+        .json()
+        .at("/token_grants/refresh_token")
+        .asLong();
   }
 
   /** The state the connect link hands to the authorize page (the link is opened, not followed). */

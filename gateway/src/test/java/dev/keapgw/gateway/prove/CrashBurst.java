@@ -56,7 +56,13 @@ final class CrashBurst {
     loop(() -> {
       Owned o = created.peek();
       if (o != null && created.remove(o)) {
-        if (http.send("DELETE", "/connections/" + o.connectionId(), SharedHttp.bearer(o.apiKey()), null).status() == 200) {
+        if (http.send(
+                    "DELETE",
+                    "/connections/" + o.connectionId(),
+                    SharedHttp.bearer(o.apiKey()),
+                    null)
+                .status()
+            == 200) {
           deleted.add(o);
         } else {
           created.add(o);
@@ -65,14 +71,21 @@ final class CrashBurst {
     });
     String connector = apiKeys.get(0);
     loop(() -> {
-      JsonNode c = http.send("POST", "/connections", SharedHttp.bearer(connector), APP).json().path("connection");
+      JsonNode c = http.send("POST", "/connections", SharedHttp.bearer(connector), APP)
+          .json()
+          .path("connection");
       ConnectFlow.Steps steps = ConnectFlow.open(c.path("url").asText());
-      if (steps.callback() != null && steps.callback().status() == 200 && steps.callback().body().contains("Connected")) {
+      if (steps.callback() != null
+          && steps.callback().status() == 200
+          && steps.callback().body().contains("Connected")) {
         activated.add(new Owned(c.path("connection_id").asText(), connector));
       }
     });
     loop(() -> {
-      TestHttp.Reply r = http.send("POST", "/admin/accounts/" + accountForKeys + "/keys", SharedHttp.bearer(adminToken),
+      TestHttp.Reply r = http.send(
+          "POST",
+          "/admin/accounts/" + accountForKeys + "/keys",
+          SharedHttp.bearer(adminToken),
           "{\"name\":\"burst\"}");
       if (r.status() == 201) {
         keys.add(r.json().path("api_key").asText());
@@ -86,8 +99,16 @@ final class CrashBurst {
         @Override
         public void run() {
           Owned o = active.get(n++ % active.size());
-          int s = http.send("GET", "/keap/crm/rest/v2/contacts?page_size=1", Map.of("Authorization",
-              "Bearer " + o.apiKey(), "Maton-Connection", o.connectionId()), null).status();
+          int s = http.send(
+                  "GET",
+                  "/keap/crm/rest/v2/contacts?page_size=1",
+                  Map.of(
+                      "Authorization",
+                      "Bearer " + o.apiKey(),
+                      "Maton-Connection",
+                      o.connectionId()),
+                  null)
+              .status();
           dataStatuses.computeIfAbsent(s, k -> new AtomicLong()).incrementAndGet();
           if (s == 200) {
             dataOk.incrementAndGet();

@@ -50,7 +50,8 @@ final class FullRun {
     ledger.add("api key", key);
     out.keep("create account", account, key);
     String accountId = account.json().at("/account/id").asText();
-    TestHttp.Reply second = fix.admin().post("/admin/accounts/" + accountId + "/keys", Map.of("name", "ci"));
+    TestHttp.Reply second =
+        fix.admin().post("/admin/accounts/" + accountId + "/keys", Map.of("name", "ci"));
     String key2 = second.json().path("api_key").asText();
     ledger.add("api key", key2);
     out.keep("create key", second, key2);
@@ -58,8 +59,10 @@ final class FullRun {
     keep("list keys", fix.admin().get("/admin/accounts/" + accountId + "/keys"));
 
     // the connect flow
-    JsonNode created = keep("create connection", fix.as(key).post("/connections", Map.of("app", "keap")))
-        .json().path("connection");
+    JsonNode created = keep(
+            "create connection", fix.as(key).post("/connections", Map.of("app", "keap")))
+        .json()
+        .path("connection");
     String id = created.path("connection_id").asText();
     connect(created.path("url").asText());
     assertThat(status(id)).isEqualTo("ACTIVE");
@@ -67,10 +70,13 @@ final class FullRun {
     // data requests, a refresh ahead of expiry (lifetime 60 s, margin 30 s), an upstream 401
     data("list contacts", CONTACTS + "?page_size=2", 200);
     data("userinfo", "/keap/crm/rest/v2/oauth/connect/userinfo", 200);
-    keep("create contact", fix.as(key).post(CONTACTS, Map.of("given_name", "Ada", "family_name", "Secret")));
+    keep(
+        "create contact",
+        fix.as(key).post(CONTACTS, Map.of("given_name", "Ada", "family_name", "Secret")));
     clock.advance(Duration.ofSeconds(35));
     data("after the refresh margin", CONTACTS + "?page_size=1", 200);
-    fault(Map.of("path_prefix", "/crm/rest/v2/contacts", "kind", "status", "status", 401, "count", 1));
+    fault(Map.of(
+        "path_prefix", "/crm/rest/v2/contacts", "kind", "status", "status", 401, "count", 1));
     data("upstream 401, refreshed and retried", CONTACTS + "?page_size=1", 200);
 
     // the token endpoint fails: 424 with a backoff, then recovery by itself
@@ -82,7 +88,12 @@ final class FullRun {
 
     // the keep-alive sweep a day later
     clock.advance(Duration.ofHours(24));
-    assertThat(fix.gateway().sweeper().sweep().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS))
+    assertThat(fix.gateway()
+            .sweeper()
+            .sweep()
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS))
         .isGreaterThanOrEqualTo(1);
     data("after the sweep", CONTACTS + "?page_size=1", 200);
 
@@ -112,29 +123,57 @@ final class FullRun {
   /** The error table's rows, each from a real request. */
   private void errors(String accountId) {
     assertThat(keep("no key", fix.anonymous().get(CONTACTS)).status()).isEqualTo(401);
-    assertThat(keep("unknown key", fix.as("kgw_unknown-key-000000000000").get(CONTACTS)).status()).isEqualTo(401);
-    assertThat(keep("wrong admin token", fix.as(key).get("/admin/accounts")).status()).isEqualTo(401);
-    assertThat(keep("unknown connection", fix.as(key).get("/connections/00000000-0000-4000-8000-000000000000"))
-        .status()).isEqualTo(404);
-    assertThat(keep("bad json", fix.as(key).post("/connections", "{\"app\":")).status()).isEqualTo(400);
-    assertThat(keep("unknown app", fix.as(key).get("/hubspot/crm/v3/objects")).status()).isEqualTo(400);
-    assertThat(keep("dot segments", fix.as(key).get("/keap/crm/rest/v2/%2e%2e/x")).status()).isEqualTo(400);
-    JsonNode pending = keep("create pending", fix.as(key).post("/connections", Map.of("app", "keap")))
-        .json().path("connection");
+    assertThat(keep("unknown key", fix.as("kgw_unknown-key-000000000000").get(CONTACTS))
+            .status())
+        .isEqualTo(401);
+    assertThat(keep("wrong admin token", fix.as(key).get("/admin/accounts")).status())
+        .isEqualTo(401);
+    assertThat(keep(
+                "unknown connection",
+                fix.as(key).get("/connections/00000000-0000-4000-8000-000000000000"))
+            .status())
+        .isEqualTo(404);
+    assertThat(keep("bad json", fix.as(key).post("/connections", "{\"app\":")).status())
+        .isEqualTo(400);
+    assertThat(keep("unknown app", fix.as(key).get("/hubspot/crm/v3/objects")).status())
+        .isEqualTo(400);
+    assertThat(
+            keep("dot segments", fix.as(key).get("/keap/crm/rest/v2/%2e%2e/x")).status())
+        .isEqualTo(400);
+    JsonNode pending = keep(
+            "create pending", fix.as(key).post("/connections", Map.of("app", "keap")))
+        .json()
+        .path("connection");
     sessionOf(pending.path("url").asText());
-    TestHttp.Reply notReady = keep("pending connection", new TestHttp(fix.gateway().baseUrl(), Map.of(
-        "Authorization", "Bearer " + key, "Maton-Connection", pending.path("connection_id").asText())).get(CONTACTS));
+    TestHttp.Reply notReady = keep(
+        "pending connection",
+        new TestHttp(
+                fix.gateway().baseUrl(),
+                Map.of(
+                    "Authorization",
+                    "Bearer " + key,
+                    "Maton-Connection",
+                    pending.path("connection_id").asText()))
+            .get(CONTACTS));
     assertThat(notReady.status()).isEqualTo(424);
     sessionOf(notReady.json().at("/error/url").asText());
-    keep("delete pending", fix.as(key).delete("/connections/" + pending.path("connection_id").asText()));
-    keep("limit 1/s", fix.admin().patch("/admin/accounts/" + accountId, Map.of("rate_limit_per_second", 1)));
+    keep(
+        "delete pending",
+        fix.as(key).delete("/connections/" + pending.path("connection_id").asText()));
+    keep(
+        "limit 1/s",
+        fix.admin().patch("/admin/accounts/" + accountId, Map.of("rate_limit_per_second", 1)));
     TestHttp.Reply last = null;
     for (int i = 0; i < 60 && (last == null || last.status() != 429); i++) {
       last = keep("burst", fix.as(key).get(CONTACTS + "?page_size=1"));
     }
     assertThat(last.status()).isEqualTo(429);
-    keep("limit default", fix.admin().patch("/admin/accounts/" + accountId, java.util.Collections.singletonMap(
-        "rate_limit_per_second", null)));
+    keep(
+        "limit default",
+        fix.admin()
+            .patch(
+                "/admin/accounts/" + accountId,
+                java.util.Collections.singletonMap("rate_limit_per_second", null)));
     clock.advance(Duration.ofSeconds(2)); // the bucket refills
   }
 
@@ -159,7 +198,10 @@ final class FullRun {
   }
 
   private String status(String id) {
-    return keep("get connection", fix.as(key).get("/connections/" + id)).json().at("/connection/status").asText();
+    return keep("get connection", fix.as(key).get("/connections/" + id))
+        .json()
+        .at("/connection/status")
+        .asText();
   }
 
   private void fault(Map<String, Object> rule) {

@@ -31,12 +31,21 @@ final class GatewayProcess implements AutoCloseable {
   /** Starts the process and waits (up to 60 s) until it answers {@code /readyz}. */
   static GatewayProcess start(Path log, int port, List<String> args) {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), GatewayProcessMain.class.getName(), "port=" + port));
+    List<String> cmd = new ArrayList<>(List.of(
+        java,
+        "-Xmx256m",
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC",
+        "-cp",
+        System.getProperty("java.class.path"),
+        GatewayProcessMain.class.getName(),
+        "port=" + port));
     cmd.addAll(args);
     try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      Process p = new ProcessBuilder(cmd)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start();
       GatewayProcess g = new GatewayProcess(p, log, port);
       g.awaitReady(Duration.ofSeconds(60));
       return g;
@@ -71,11 +80,15 @@ final class GatewayProcess implements AutoCloseable {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the gateway process ended with " + process.exitValue() + ":\n" + tail());
+        throw new IllegalStateException(
+            "the gateway process ended with " + process.exitValue() + ":\n" + tail());
       }
       try {
-        HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = c.send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
+                .timeout(Duration.ofSeconds(2))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return;
         }
@@ -92,7 +105,8 @@ final class GatewayProcess implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
-    throw new IllegalStateException("the gateway process was not ready within " + limit + ":\n" + tail());
+    throw new IllegalStateException(
+        "the gateway process was not ready within " + limit + ":\n" + tail());
   }
 
   String tail() {

@@ -29,12 +29,19 @@ public final class GatewayProcessMain {
       a.put(arg.substring(0, eq), arg.substring(eq + 1));
     }
     int port = Integer.parseInt(a.get("port"));
-    GatewayConfig config = GatewayConfig.defaults().withHost("127.0.0.1").withPort(port)
-        .withPublicUrl(URI.create("http://127.0.0.1:" + port)).withDataDir(Path.of(a.get("data-dir")))
-        .withAdminToken(a.get("admin-token")).withKeys(EncryptionKeys.single(a.get("key")))
+    GatewayConfig config = GatewayConfig.defaults()
+        .withHost("127.0.0.1")
+        .withPort(port)
+        .withPublicUrl(URI.create("http://127.0.0.1:" + port))
+        .withDataDir(Path.of(a.get("data-dir")))
+        .withAdminToken(a.get("admin-token"))
+        .withKeys(EncryptionKeys.single(a.get("key")))
         .withLimits(new GatewayConfig.Limits(1_000_000, 1_000_000, 0))
-        .withApp(AppConfig.keap(a.get("client-id"), a.get("client-secret")).at(URI.create(a.get("upstream")),
-            URI.create(a.get("authorize")), URI.create(a.get("token"))));
+        .withApp(AppConfig.keap(a.get("client-id"), a.get("client-secret"))
+            .at(
+                URI.create(a.get("upstream")),
+                URI.create(a.get("authorize")),
+                URI.create(a.get("token"))));
     Gateway g = Gateway.start(config);
     System.out.println("READY " + g.port());
     System.out.flush();

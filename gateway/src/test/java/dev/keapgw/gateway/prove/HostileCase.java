@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * @param oddVersion the request line names an HTTP version other than 1.0 and 1.1, which the
  *     HTTP server itself may refuse with 501 or 505 (RFC 9110 §15.6.6)
  */
-record HostileCase(String label, byte[] bytes, String forwardToken, String upstreamTarget, boolean oddVersion) {
+record HostileCase(
+    String label, byte[] bytes, String forwardToken, String upstreamTarget, boolean oddVersion) {
   static HostileCase of(String label, String request, String forwardToken, String upstreamTarget) {
     return new HostileCase(label, latin1(request), forwardToken, upstreamTarget, false);
   }
@@ -33,7 +34,8 @@ record HostileCase(String label, byte[] bytes, String forwardToken, String upstr
   @Override
   public String toString() {
     String head = new String(bytes, 0, Math.min(bytes.length, 600), StandardCharsets.ISO_8859_1)
-        .replace("\r", "\\r").replace("\n", "\\n\n    ");
+        .replace("\r", "\\r")
+        .replace("\n", "\\n\n    ");
     return label + " (" + bytes.length + " bytes)\n    " + head + (bytes.length > 600 ? "..." : "");
   }
 }

@@ -51,9 +51,15 @@ import org.quicktheories.core.Gen;
 @Tag("slow")
 class HostileInputTest {
   static final EchoUpstream ECHO = EchoUpstream.start();
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g
-      .withLimits(new GatewayConfig.Limits(1_000_000, 1_000_000, 0))
-      .withApp(g.apps().get("keap").withUpstream(URI.create(ECHO.url() + DataPlaneRequests.UPSTREAM_BASE))));
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(
+      s -> s,
+      g -> g.withLimits(new GatewayConfig.Limits(1_000_000, 1_000_000, 0))
+          .withApp(g.apps()
+              .get("keap")
+              .withUpstream(URI.create(ECHO.url() + DataPlaneRequests.UPSTREAM_BASE))));
+
   static final long FIXED_SEED = 0x6b656170L;
   static final int TOTAL = Integer.getInteger("prove.cases", 10_000);
   static final AtomicInteger CASES = new AtomicInteger();
@@ -75,17 +81,32 @@ class HostileInputTest {
     String activeB = DirectConnections.activate(FIX, b.account().id());
     TestHttp.Reply pending = FIX.as(a.key().secret()).post("/connections", Map.of("app", "keap"));
     assertThat(pending.status()).isEqualTo(201);
-    actors = new Actors(a.key().secret(), b.key().secret(), revoked.secret(), activeA,
-        pending.json().at("/connection/connection_id").asText(), activeB, tokenSeenUpstream(a.key().secret()),
-        tokenSeenUpstream(b.key().secret()), victim.account().id(), GatewayFixture.ADMIN_TOKEN,
+    actors = new Actors(
+        a.key().secret(),
+        b.key().secret(),
+        revoked.secret(),
+        activeA,
+        pending.json().at("/connection/connection_id").asText(),
+        activeB,
+        tokenSeenUpstream(a.key().secret()),
+        tokenSeenUpstream(b.key().secret()),
+        victim.account().id(),
+        GatewayFixture.ADMIN_TOKEN,
         URI.create(ECHO.url()).getPort());
-    LEDGER.add("api key", a.key().secret()).add("api key", b.key().secret()).add("api key", revoked.secret())
+    LEDGER
+        .add("api key", a.key().secret())
+        .add("api key", b.key().secret())
+        .add("api key", revoked.secret())
         .add("api key", victim.key().secret())
-        .add("access token", actors.tokenA()).add("access token", actors.tokenB())
-        .add("refresh token", refreshToken(activeA)).add("refresh token", refreshToken(activeB))
+        .add("access token", actors.tokenA())
+        .add("access token", actors.tokenB())
+        .add("refresh token", refreshToken(activeA))
+        .add("refresh token", refreshToken(activeB))
         .add("client secret", s.config().apps().get("keap").clientSecret())
         .add("admin token", GatewayFixture.ADMIN_TOKEN)
-        .add("encryption key", Base64.getEncoder().encodeToString(s.config().keys().primary()));
+        .add(
+            "encryption key",
+            Base64.getEncoder().encodeToString(s.config().keys().primary()));
     grantsBefore = grants();
     logs = LogCapture.capture();
   }
@@ -94,22 +115,33 @@ class HostileInputTest {
   static void afterwards() {
     try {
       logs.close();
-      System.out.println("hostile input: " + CASES.get() + " cases in " + RAN + ", " + logs.lines().size() + " log lines");
+      System.out.println("hostile input: " + CASES.get() + " cases in " + RAN + ", "
+          + logs.lines().size() + " log lines");
       // a hostile request is the caller's mistake: it never shows up as an error of the gateway
-      assertThat(logs.lines()).filteredOn(l -> l.level().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
+      assertThat(logs.lines())
+          .filteredOn(l -> l.level().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
           .isEmpty();
-      assertThat(logs.lines()).filteredOn(l -> !LEDGER.foundIn(l.text()).isEmpty()).isEmpty();
+      assertThat(logs.lines())
+          .filteredOn(l -> !LEDGER.foundIn(l.text()).isEmpty())
+          .isEmpty();
       if (RAN.size() == 5) {
         assertThat(CASES.get()).as("generated cases in this run").isGreaterThanOrEqualTo(TOTAL);
       }
       // no hostile request made the gateway talk to the token endpoint
       assertThat(grants()).isEqualTo(grantsBefore);
       // and the tenants' connections are as they were
-      assertThat(FIX.as(actors.keyA()).get("/connections/" + actors.activeA()).status()).isEqualTo(200);
-      assertThat(FIX.as(actors.keyA()).get("/connections/" + actors.pendingA()).status()).isEqualTo(200);
-      assertThat(FIX.as(actors.keyB()).get("/connections/" + actors.activeB()).json().at("/connection/status").asText())
+      assertThat(FIX.as(actors.keyA()).get("/connections/" + actors.activeA()).status())
+          .isEqualTo(200);
+      assertThat(FIX.as(actors.keyA()).get("/connections/" + actors.pendingA()).status())
+          .isEqualTo(200);
+      assertThat(FIX.as(actors.keyB())
+              .get("/connections/" + actors.activeB())
+              .json()
+              .at("/connection/status")
+              .asText())
           .isEqualTo("ACTIVE");
-      assertThat(FIX.as(actors.keyA()).get("/keap/crm/rest/v2/contacts").status()).isEqualTo(200);
+      assertThat(FIX.as(actors.keyA()).get("/keap/crm/rest/v2/contacts").status())
+          .isEqualTo(200);
     } finally {
       ECHO.close();
     }
@@ -149,20 +181,25 @@ class HostileInputTest {
     long fixed = FIXED_SEED ^ name.hashCode();
     Long given = Long.getLong("prove.seed");
     long random = given != null ? given : new java.security.SecureRandom().nextLong();
-    System.out.println(name + ": " + examples + " cases, fixed seed " + fixed + ", random seed " + random
-        + " (replay: -Dprove.seed=" + random + ")");
+    System.out.println(name + ": " + examples + " cases, fixed seed " + fixed + ", random seed "
+        + random + " (replay: -Dprove.seed=" + random + ")");
     long start = System.nanoTime();
     int before = CASES.get();
     runAtLeast(gen, fixed, examples / 2);
     runAtLeast(gen, random, examples - examples / 2);
-    System.out.printf("%s: %d cases in %d ms%n", name, CASES.get() - before, (System.nanoTime() - start) / 1_000_000);
+    System.out.printf(
+        "%s: %d cases in %d ms%n",
+        name, CASES.get() - before, (System.nanoTime() - start) / 1_000_000);
   }
 
   /** QuickTheories skips values it has already tried; runs (on derived seeds) until n cases ran. */
   private static void runAtLeast(Gen<HostileCase> gen, long seed, int n) {
     int target = CASES.get() + n;
     for (int round = 0; CASES.get() < target; round++) {
-      qt().withFixedSeed(seed + round).withExamples(target - CASES.get()).withShrinkCycles(30).forAll(gen)
+      qt().withFixedSeed(seed + round)
+          .withExamples(target - CASES.get())
+          .withShrinkCycles(30)
+          .forAll(gen)
           .checkAssert(HostileInputTest::check);
     }
   }
@@ -179,7 +216,8 @@ class HostileInputTest {
     for (RawHttp.Response r : x.responses()) {
       boolean versionRefused = c.oddVersion() && (r.status() == 501 || r.status() == 505);
       if (r.status() >= 500 && !versionRefused) {
-        problems.add("the gateway answered " + r.status() + ": " + DataPlaneRequests.shorten(r.bodyText()));
+        problems.add(
+            "the gateway answered " + r.status() + ": " + DataPlaneRequests.shorten(r.bodyText()));
       }
       List<String> leaked = LEDGER.foundIn(r.text());
       if (!leaked.isEmpty()) {
@@ -191,7 +229,8 @@ class HostileInputTest {
     }
     List<EchoUpstream.Received> got = List.copyOf(ECHO.received());
     if (got.size() != echoed) {
-      problems.add("the upstream saw " + got.size() + " requests but " + echoed + " of its answers came back");
+      problems.add("the upstream saw " + got.size() + " requests but " + echoed
+          + " of its answers came back");
     }
     for (EchoUpstream.Received g : got) {
       problems.addAll(upstreamProblems(c, g));
@@ -203,19 +242,21 @@ class HostileInputTest {
     List<String> p = new ArrayList<>();
     String uri = g.uri();
     if (c.forwardToken() == null) {
-      p.add("reached the upstream although it must not: " + g.method() + " " + DataPlaneRequests.shorten(uri));
+      p.add("reached the upstream although it must not: " + g.method() + " "
+          + DataPlaneRequests.shorten(uri));
     } else if (!("Bearer " + c.forwardToken()).equals(g.header("Authorization"))) {
       p.add("the upstream saw a token other than the chosen connection's");
     }
     if (!uri.startsWith(DataPlaneRequests.UPSTREAM_BASE + "/")) {
       p.add("the upstream saw a target outside its base path: " + DataPlaneRequests.shorten(uri));
     }
-    if (!URI.create(ECHO.url()).getAuthority().equals(g.header("Host")) || g.headers().getAll("Host").size() != 1) {
+    if (!URI.create(ECHO.url()).getAuthority().equals(g.header("Host"))
+        || g.headers().getAll("Host").size() != 1) {
       p.add("the upstream saw Host " + g.headers().getAll("Host"));
     }
     if (c.upstreamTarget() != null && !c.upstreamTarget().equals(uri)) {
-      p.add("the target changed on the way: sent " + DataPlaneRequests.shorten(c.upstreamTarget()) + ", upstream saw "
-          + DataPlaneRequests.shorten(uri));
+      p.add("the target changed on the way: sent " + DataPlaneRequests.shorten(c.upstreamTarget())
+          + ", upstream saw " + DataPlaneRequests.shorten(uri));
     }
     if (uri.contains(FramingRequests.SMUGGLED_PATH.substring("/keap".length()))) {
       p.add("a request smuggled in a body reached the upstream");
@@ -224,7 +265,8 @@ class HostileInputTest {
       p.add("the upstream saw a dot segment: " + DataPlaneRequests.shorten(uri));
     }
     if (g.headers().getAll("Authorization").size() != 1) {
-      p.add("the upstream saw " + g.headers().getAll("Authorization").size() + " Authorization headers");
+      p.add("the upstream saw " + g.headers().getAll("Authorization").size()
+          + " Authorization headers");
     }
     g.headers().forEach(h -> {
       String n = h.getKey().toLowerCase(java.util.Locale.ROOT);
@@ -269,10 +311,12 @@ class HostileInputTest {
   private static String refreshToken(String connectionId) {
     GatewayServices s = FIX.gateway().services();
     Connection c = s.connectionRepo().byId(connectionId).orElseThrow();
-    return s.secrets().open(c.refreshTokenSealed(), SecretBox.connectionColumn(connectionId, "refresh"));
+    return s.secrets()
+        .open(c.refreshTokenSealed(), SecretBox.connectionColumn(connectionId, "refresh"));
   }
 
   private static long grants() {
-    return FIX.sandbox().stats().grants("refresh_token") + FIX.sandbox().stats().grants("authorization_code");
+    return FIX.sandbox().stats().grants("refresh_token")
+        + FIX.sandbox().stats().grants("authorization_code");
   }
 }

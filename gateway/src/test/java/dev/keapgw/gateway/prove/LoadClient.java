@@ -23,6 +23,7 @@ final class LoadClient {
   static final class Tally {
     /** Latencies in 1 ms buckets up to a minute: constant memory, so the tally adds nothing to the heap trend. */
     private final AtomicLongArray latencies = new AtomicLongArray(60_001);
+
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> unexplained = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -43,7 +44,8 @@ final class LoadClient {
         return;
       }
       if (unexplained.size() < 20) {
-        unexplained.add(what + " -> " + r.status() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+        unexplained.add(what + " -> " + r.status() + " "
+            + r.body().substring(0, Math.min(300, r.body().length())));
       }
     }
 
@@ -140,8 +142,9 @@ final class LoadClient {
         call("DELETE contact", "DELETE", CONTACTS + "/" + mine.pollFirst(), null, 204);
         return;
       }
-      String body = "{\"given_name\":\"Load\",\"family_name\":\"Client " + n + "\",\"email_addresses\":[{\"email\":"
-          + "\"load-" + n + "-" + (created++) + "@example.com\",\"field\":\"EMAIL1\"}]}";
+      String body = "{\"given_name\":\"Load\",\"family_name\":\"Client " + n
+          + "\",\"email_addresses\":[{\"email\":" + "\"load-" + n + "-" + (created++)
+          + "@example.com\",\"field\":\"EMAIL1\"}]}";
       TestHttp.Reply r = call("create contact", "POST", CONTACTS, body, 201);
       if (r != null && r.status() == 201) {
         mine.add(r.json().path("id").asText());
@@ -149,7 +152,12 @@ final class LoadClient {
     } else if (roll < 75) {
       call("get contact", "GET", CONTACTS + "/" + mine.peekLast(), null, 200);
     } else if (roll < 85) {
-      call("update contact", "PATCH", CONTACTS + "/" + mine.peekLast(), "{\"family_name\":\"Updated " + n + "\"}", 200);
+      call(
+          "update contact",
+          "PATCH",
+          CONTACTS + "/" + mine.peekLast(),
+          "{\"family_name\":\"Updated " + n + "\"}",
+          200);
     } else if (roll < 98) {
       call("DELETE contact", "DELETE", CONTACTS + "/" + mine.pollFirst(), null, 204);
     } else {
@@ -157,7 +165,8 @@ final class LoadClient {
     }
   }
 
-  private TestHttp.Reply call(String what, String method, String path, String body, int... expected) {
+  private TestHttp.Reply call(
+      String what, String method, String path, String body, int... expected) {
     long t = System.nanoTime();
     try {
       TestHttp.Reply r = http.send(method, path, auth, body);

@@ -35,8 +35,10 @@ class LoadTest {
   static final int CLIENTS = Integer.getInteger("prove.load.clients", 200);
   static final int SECONDS = Integer.getInteger("prove.load.seconds", 60);
   static final int ACCOUNTS = 10;
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s,
-      g -> g.withLimits(new GatewayConfig.Limits(1_000_000, 1_000_000, 0)));
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(
+      s -> s, g -> g.withLimits(new GatewayConfig.Limits(1_000_000, 1_000_000, 0)));
 
   @Test
   void twoHundredClientsMixedReadsAndWritesOnlyInjectedErrorsNoHeapGrowth() throws Exception {
@@ -46,14 +48,27 @@ class LoadTest {
       DirectConnections.activate(FIX, a.account().id());
       keys.add(a.key().secret());
     }
-    assertThat(FIX.sandboxControl().post("/_sandbox/faults", Map.of("path_prefix", "/crm/rest/v2/tags", "kind",
-        "status", "status", 503, "share", 0.02)).status()).isEqualTo(201);
+    assertThat(FIX.sandboxControl()
+            .post(
+                "/_sandbox/faults",
+                Map.of(
+                    "path_prefix",
+                    "/crm/rest/v2/tags",
+                    "kind",
+                    "status",
+                    "status",
+                    503,
+                    "share",
+                    0.02))
+            .status())
+        .isEqualTo(201);
     SharedHttp http = new SharedHttp(FIX.gateway().baseUrl(), Duration.ofSeconds(30));
     LoadClient.Tally tally = new LoadClient.Tally();
     AtomicBoolean running = new AtomicBoolean(true);
     // warm up: every client's path once, so that the first heap sample is not taken mid start-up
     for (int i = 0; i < ACCOUNTS; i++) {
-      new LoadClient(i, keys.get(i), http, new LoadClient.Tally(), new AtomicBoolean(true)).oneRound();
+      new LoadClient(i, keys.get(i), http, new LoadClient.Tally(), new AtomicBoolean(true))
+          .oneRound();
     }
 
     ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -76,25 +91,36 @@ class LoadTest {
     assertThat(threads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    System.out.printf("load: %d clients, %.1f s, %d requests (%.0f/s), p50 %d ms, p99 %d ms, max %d ms, statuses %s%n",
-        CLIENTS, seconds, tally.requests(), tally.requests() / seconds, tally.percentile(0.50), tally.percentile(0.99),
-        tally.percentile(1.0), tally.statuses());
+    System.out.printf(
+        "load: %d clients, %.1f s, %d requests (%.0f/s), p50 %d ms, p99 %d ms, max %d ms, statuses %s%n",
+        CLIENTS,
+        seconds,
+        tally.requests(),
+        tally.requests() / seconds,
+        tally.percentile(0.50),
+        tally.percentile(0.99),
+        tally.percentile(1.0),
+        tally.statuses());
     System.out.println("load: used heap every second, MiB: " + heapEverySecond);
-    System.out.println("load: used heap after a GC, MiB (at requests): " + afterGc.stream()
-        .map(p -> p[1] / (1024 * 1024) + " (" + p[0] + ")").toList());
+    System.out.println("load: used heap after a GC, MiB (at requests): "
+        + afterGc.stream().map(p -> p[1] / (1024 * 1024) + " (" + p[0] + ")").toList());
 
     assertThat(tally.unexplained()).as("answers no injected fault explains").isEmpty();
     assertThat(tally.failures()).as("requests that got no answer").isEmpty();
     assertThat(tally.requests()).as("requests served").isGreaterThan(SECONDS * 100L);
     assertThat(tally.injected()).as("the injected fault was met").isPositive();
-    // the first sample is the end of the warm-up (pools fill, caches settle): growth counts from the second
+    // the first sample is the end of the warm-up (pools fill, caches settle): growth counts from
+    // the second
     long[] first = afterGc.get(1);
     long[] last = afterGc.get(afterGc.size() - 1);
     double bytesPerRequest = (double) (last[1] - first[1]) / Math.max(1, last[0] - first[0]);
-    System.out.printf("load: heap growth after GC from the second to the last sample: %.1f bytes per request%n",
+    System.out.printf(
+        "load: heap growth after GC from the second to the last sample: %.1f bytes per request%n",
         bytesPerRequest);
-    // a post-GC sample is exact to about a megabyte: allow 2 MiB of noise plus 256 bytes per request
-    assertThat(last[1] - first[1]).as("heap growth after GC, bytes, over %d requests", last[0] - first[0])
+    // a post-GC sample is exact to about a megabyte: allow 2 MiB of noise plus 256 bytes per
+    // request
+    assertThat(last[1] - first[1])
+        .as("heap growth after GC, bytes, over %d requests", last[0] - first[0])
         .isLessThan((2L << 20) + 256 * (last[0] - first[0]));
   }
 

@@ -60,7 +60,8 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
 
   @Override
   protected void append(ILoggingEvent e) {
-    StringBuilder b = new StringBuilder(e.getFormattedMessage() == null ? "" : e.getFormattedMessage());
+    StringBuilder b =
+        new StringBuilder(e.getFormattedMessage() == null ? "" : e.getFormattedMessage());
     if (!e.getMDCPropertyMap().isEmpty()) {
       b.append(" mdc=").append(e.getMDCPropertyMap());
     }

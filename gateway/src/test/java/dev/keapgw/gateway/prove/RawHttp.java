@@ -21,7 +21,8 @@ import java.util.Map;
  */
 final class RawHttp {
   /** One parsed response; {@code complete} is false when its body was cut short. */
-  record Response(int status, String head, Map<String, List<String>> headers, byte[] body, boolean complete) {
+  record Response(
+      int status, String head, Map<String, List<String>> headers, byte[] body, boolean complete) {
     String header(String name) {
       List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
       return v == null || v.isEmpty() ? null : v.get(0);
@@ -113,7 +114,10 @@ final class RawHttp {
       for (int i = 1; i < lines.length; i++) {
         int colon = lines[i].indexOf(':');
         if (colon > 0) {
-          headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          headers
+              .computeIfAbsent(
+                  lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                  k -> new ArrayList<>())
               .add(lines[i].substring(colon + 1).trim());
         }
       }
@@ -124,7 +128,8 @@ final class RawHttp {
       if (bodiless) {
         out.add(new Response(status, head, headers, new byte[0], true));
         pos = bodyStart;
-      } else if (!te.isEmpty() && te.get(te.size() - 1).toLowerCase(Locale.ROOT).contains("chunked")) {
+      } else if (!te.isEmpty()
+          && te.get(te.size() - 1).toLowerCase(Locale.ROOT).contains("chunked")) {
         Dechunked d = dechunk(raw, bodyStart);
         out.add(new Response(status, head, headers, d.body, d.complete));
         pos = d.next;
@@ -135,7 +140,8 @@ final class RawHttp {
         out.add(new Response(status, head, headers, body, have == n));
         pos = bodyStart + have;
       } else {
-        out.add(new Response(status, head, headers, java.util.Arrays.copyOfRange(raw, bodyStart, raw.length), true));
+        out.add(new Response(
+            status, head, headers, java.util.Arrays.copyOfRange(raw, bodyStart, raw.length), true));
         pos = raw.length;
       }
     }
@@ -162,7 +168,8 @@ final class RawHttp {
       pos = lineEnd + 2;
       if (size == 0) {
         int trailerEnd = indexOf(raw, pos - 2, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        return trailerEnd < 0 ? new Dechunked(body.toByteArray(), false, raw.length)
+        return trailerEnd < 0
+            ? new Dechunked(body.toByteArray(), false, raw.length)
             : new Dechunked(body.toByteArray(), true, trailerEnd + 4);
       }
       if (pos + size + 2 > raw.length) {

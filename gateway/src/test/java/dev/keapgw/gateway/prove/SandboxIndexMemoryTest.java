@@ -23,15 +23,21 @@ import org.junit.jupiter.api.Test;
 class SandboxIndexMemoryTest {
   @Test
   void rowsCreatedAndRemovedLeaveNoIndexEntriesBehind() {
-    World world = new World(List.of(TableSpec.indexed("people", "email",
-        doc -> List.of(doc.path("email").asText()))), Journal.NONE, Clock.systemUTC());
+    World world = new World(
+        List.of(TableSpec.indexed(
+            "people", "email", doc -> List.of(doc.path("email").asText()))),
+        Journal.NONE,
+        Clock.systemUTC());
     Table people = world.tenant("t1").table("people");
     churn(people, 20_000); // warm up: classes, JIT, the table's own structures
     long before = usedAfterGc();
     churn(people, 100_000);
     long grown = usedAfterGc() - before;
-    assertThat(grown).as("bytes left behind by 100 000 created and removed rows").isLessThan(4L << 20);
-    long kept = people.insert(JsonNodeFactory.instance.objectNode().put("email", "Kept@Example.com"));
+    assertThat(grown)
+        .as("bytes left behind by 100 000 created and removed rows")
+        .isLessThan(4L << 20);
+    long kept =
+        people.insert(JsonNodeFactory.instance.objectNode().put("email", "Kept@Example.com"));
     assertThat(people.lookup("email", "kept@example.com")).containsExactly(kept);
     people.remove(kept);
     assertThat(people.lookup("email", "kept@example.com")).isEmpty();
@@ -39,7 +45,9 @@ class SandboxIndexMemoryTest {
 
   private static void churn(Table t, int n) {
     for (int i = 0; i < n; i++) {
-      long id = t.insert(JsonNodeFactory.instance.objectNode().put("email", "u" + System.nanoTime() + "-" + i + "@x.io"));
+      long id = t.insert(JsonNodeFactory.instance
+          .objectNode()
+          .put("email", "u" + System.nanoTime() + "-" + i + "@x.io"));
       t.remove(id);
     }
   }
@@ -48,7 +56,8 @@ class SandboxIndexMemoryTest {
     long min = Long.MAX_VALUE;
     for (int i = 0; i < 3; i++) {
       System.gc();
-      min = Math.min(min, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+      min =
+          Math.min(min, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
     return min;
   }

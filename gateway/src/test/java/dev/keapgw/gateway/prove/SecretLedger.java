@@ -19,7 +19,8 @@ final class SecretLedger {
   /** Records a secret; values shorter than 12 characters would match by chance and are refused. */
   SecretLedger add(String what, String value) {
     if (value == null || value.length() < 12) {
-      throw new IllegalArgumentException(what + " is too short to search for: " + (value == null ? 0 : value.length()));
+      throw new IllegalArgumentException(
+          what + " is too short to search for: " + (value == null ? 0 : value.length()));
     }
     secrets.putIfAbsent(value, what);
     return this;
@@ -31,7 +32,10 @@ final class SecretLedger {
 
   /** Every value recorded as {@code what}. */
   List<String> values(String what) {
-    return secrets.entrySet().stream().filter(e -> e.getValue().equals(what)).map(Map.Entry::getKey).toList();
+    return secrets.entrySet().stream()
+        .filter(e -> e.getValue().equals(what))
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   /** What kinds of secret appear in {@code text} (empty when none), each once. */

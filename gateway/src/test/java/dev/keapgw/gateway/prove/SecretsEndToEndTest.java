@@ -3,7 +3,6 @@ package dev.keapgw.gateway.prove;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import dev.keapgw.gateway.ConnectFlow;
 import dev.keapgw.gateway.GatewayFixture;
 import dev.keapgw.gateway.GatewayServices;
 import dev.keapgw.gateway.config.AccessLogTarget;
@@ -11,14 +10,12 @@ import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.sandbox.MutableClock;
-import dev.keapgw.sandbox.Sandbox;
 import dev.keapgw.sandbox.TestHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -51,14 +48,22 @@ class SecretsEndToEndTest {
   static final MutableClock CLOCK = new MutableClock("2026-05-01T08:00:00Z");
   static TokenTap tap;
   static java.nio.file.Path accessLog;
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(
-      s -> s.withClock(CLOCK).withTokenTtls(Duration.ofSeconds(60), Duration.ofDays(45)),
-      g -> {
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(
+      s -> s.withClock(CLOCK).withTokenTtls(Duration.ofSeconds(60), Duration.ofDays(45)), g -> {
         tap = TokenTap.start(g.apps().get("keap").upstreamUrl());
         accessLog = g.dataDir().resolve("access.log");
-        return g.withClock(CLOCK).withAccessLog(AccessLogTarget.file(accessLog)).withApp(g.apps().get("keap").at(URI.create(tap.url()),
-            g.apps().get("keap").authorizeUrl(), URI.create(tap.url() + "/token")));
+        return g.withClock(CLOCK)
+            .withAccessLog(AccessLogTarget.file(accessLog))
+            .withApp(g.apps()
+                .get("keap")
+                .at(
+                    URI.create(tap.url()),
+                    g.apps().get("keap").authorizeUrl(),
+                    URI.create(tap.url() + "/token")));
       });
+
   static final String CONTACTS = "/keap/crm/rest/v2/contacts";
 
   final SecretLedger ledger = new SecretLedger();
@@ -79,12 +84,16 @@ class SecretsEndToEndTest {
     GatewayServices s = FIX.gateway().services();
     tap.accessTokensIssued().forEach(t -> ledger.add("access token", t));
     tap.refreshTokensIssued().forEach(t -> ledger.add("refresh token", t));
-    ledger.add("client secret", s.config().apps().get("keap").clientSecret())
+    ledger
+        .add("client secret", s.config().apps().get("keap").clientSecret())
         .add("admin token", GatewayFixture.ADMIN_TOKEN)
-        .add("encryption key", Base64.getEncoder().encodeToString(s.config().keys().primary()));
+        .add(
+            "encryption key",
+            Base64.getEncoder().encodeToString(s.config().keys().primary()));
     // every connect url any answer showed carries a session token
     for (Answer a : answers) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("/connect\\?session_token=([A-Za-z0-9_-]+)")
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+              "/connect\\?session_token=([A-Za-z0-9_-]+)")
           .matcher(a.reply.body());
       while (m.find()) {
         ledger.add("session token", m.group(1));
@@ -96,10 +105,13 @@ class SecretsEndToEndTest {
     // a control: a line that does carry a secret, at DEBUG, is seen and caught
     String canary = ledger.values("refresh token").get(0);
     org.slf4j.LoggerFactory.getLogger("dev.keapgw.gateway.prove.canary").debug("canary {}", canary);
-    assertThat(LOGS.lines()).filteredOn(l -> ledger.foundIn(l.text()).contains("refresh token")).hasSize(1);
+    assertThat(LOGS.lines())
+        .filteredOn(l -> ledger.foundIn(l.text()).contains("refresh token"))
+        .hasSize(1);
 
     List<String> leaks = new ArrayList<>();
-    List<LogCapture.Line> lines = LOGS.lines().stream().filter(l -> !l.logger().endsWith(".canary")).toList();
+    List<LogCapture.Line> lines =
+        LOGS.lines().stream().filter(l -> !l.logger().endsWith(".canary")).toList();
     for (LogCapture.Line l : lines) {
       ledger.foundIn(l.text()).forEach(what -> leaks.add("log line has a " + what + ": " + l));
     }
@@ -108,15 +120,25 @@ class SecretsEndToEndTest {
       ledger.foundIn(l).forEach(what -> leaks.add("access log line has a " + what + ": " + l));
     }
     for (Answer a : answers) {
-      ledger.foundIn(scrubbed(a)).forEach(what -> leaks.add("answer '" + a.label + "' has a " + what));
+      ledger
+          .foundIn(scrubbed(a))
+          .forEach(what -> leaks.add("answer '" + a.label + "' has a " + what));
     }
     assertThat(leaks).isEmpty();
     // the capture saw the gateway at work: a line names the connection, the access log the requests
-    assertThat(lines).anyMatch(l -> l.text().contains(run.connectionId()) && l.logger().startsWith("dev.keapgw.gateway"));
+    assertThat(lines)
+        .anyMatch(l ->
+            l.text().contains(run.connectionId()) && l.logger().startsWith("dev.keapgw.gateway"));
     assertThat(accessLines).anyMatch(l -> l.contains(" connection=" + run.connectionId() + " "));
-    System.out.printf("secrets: %d log lines (%s), %d access log lines, %d answers, %d secrets checked%n", lines.size(),
-        lines.stream().collect(java.util.stream.Collectors.groupingBy(l -> l.level().toString(),
-            java.util.stream.Collectors.counting())), accessLines.size(), answers.size(), ledger.size());
+    System.out.printf(
+        "secrets: %d log lines (%s), %d access log lines, %d answers, %d secrets checked%n",
+        lines.size(),
+        lines.stream()
+            .collect(java.util.stream.Collectors.groupingBy(
+                l -> l.level().toString(), java.util.stream.Collectors.counting())),
+        accessLines.size(),
+        answers.size(),
+        ledger.size());
 
     assertStoredAsCiphertextOnly(run);
   }
@@ -126,7 +148,9 @@ class SecretsEndToEndTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     List<String> read = List.of();
     while (System.nanoTime() < deadline) {
-      read = java.nio.file.Files.exists(accessLog) ? java.nio.file.Files.readAllLines(accessLog) : List.of();
+      read = java.nio.file.Files.exists(accessLog)
+          ? java.nio.file.Files.readAllLines(accessLog)
+          : List.of();
       if (read.stream().anyMatch(l -> l.contains(" connection=" + connectionId + " "))) {
         break;
       }
@@ -139,20 +163,29 @@ class SecretsEndToEndTest {
     GatewayServices s = FIX.gateway().services();
     List<String> cells = StoreDump.cells(s.db().jdbi());
     for (String cell : cells) {
-      assertThat(ledger.foundIn(cell)).as(cell.substring(0, Math.min(80, cell.length()))).isEmpty();
+      assertThat(ledger.foundIn(cell))
+          .as(cell.substring(0, Math.min(80, cell.length())))
+          .isEmpty();
     }
     String prefix = "v1." + s.config().keys().primaryId() + ".";
     int sealed = 0;
     for (Connection c : s.connectionRepo().list(run.accountId(), null, null)) {
-      for (String[] col : new String[][] {{"access", c.accessTokenSealed()}, {"refresh", c.refreshTokenSealed()},
-          {"session", c.sessionTokenSealed()}}) {
+      for (String[] col : new String[][] {
+        {"access", c.accessTokenSealed()},
+        {"refresh", c.refreshTokenSealed()},
+        {"session", c.sessionTokenSealed()}
+      }) {
         if (col[1] == null) {
           continue;
         }
         sealed++;
         assertThat(col[1]).startsWith(prefix);
-        String plain = s.secrets().open(col[1], col[0].equals("session") ? ConnectionService.sessionAd(c.id())
-            : SecretBox.connectionColumn(c.id(), col[0]));
+        String plain = s.secrets()
+            .open(
+                col[1],
+                col[0].equals("session")
+                    ? ConnectionService.sessionAd(c.id())
+                    : SecretBox.connectionColumn(c.id(), col[0]));
         assertThat(col[1]).doesNotContain(plain);
         switch (col[0]) {
           case "access" -> assertThat(tap.accessTokensIssued()).contains(plain);
@@ -161,20 +194,34 @@ class SecretsEndToEndTest {
         }
       }
     }
-    // access and refresh token: an ACTIVE connection holds a session only once its owner asks to reconnect
+    // access and refresh token: an ACTIVE connection holds a session only once its owner asks to
+    // reconnect
     assertThat(sealed).isGreaterThanOrEqualTo(2);
     // the ACTIVE connection's access token is the one the upstream saw last
     Connection active = s.connectionRepo().byId(run.connectionId()).orElseThrow();
     List<String> presented = tap.bearersPresented();
-    assertThat(s.secrets().open(active.accessTokenSealed(), SecretBox.connectionColumn(active.id(), "access")))
+    assertThat(s.secrets()
+            .open(active.accessTokenSealed(), SecretBox.connectionColumn(active.id(), "access")))
         .isEqualTo(presented.get(presented.size() - 1));
     // what a copy of the database files shows: ids (the scan works), never a secret
     byte[] files = StoreDump.files(FIX.dataDir());
-    assertThat(StoreDump.contains(files, run.connectionId())).as("the scan finds plain ids").isTrue();
-    for (String kind : List.of("api key", "access token", "refresh token", "client secret", "admin token",
-        "session token", "oauth state", "oauth code", "encryption key")) {
+    assertThat(StoreDump.contains(files, run.connectionId()))
+        .as("the scan finds plain ids")
+        .isTrue();
+    for (String kind : List.of(
+        "api key",
+        "access token",
+        "refresh token",
+        "client secret",
+        "admin token",
+        "session token",
+        "oauth state",
+        "oauth code",
+        "encryption key")) {
       for (String secret : ledger.values(kind)) {
-        assertThat(StoreDump.contains(files, secret)).as("a %s in the database files", kind).isFalse();
+        assertThat(StoreDump.contains(files, secret))
+            .as("a %s in the database files", kind)
+            .isFalse();
       }
     }
   }
@@ -182,19 +229,26 @@ class SecretsEndToEndTest {
   /** The answer as text, less the places where a secret is the point of the answer. */
   private String scrubbed(Answer a) {
     StringBuilder b = new StringBuilder().append(a.reply.status()).append('\n');
-    a.reply.headers().map().forEach((k, v) -> v.forEach(x -> b.append(k).append(": ").append(x).append('\n')));
+    a.reply
+        .headers()
+        .map()
+        .forEach((k, v) -> v.forEach(x -> b.append(k).append(": ").append(x).append('\n')));
     b.append('\n').append(a.reply.body());
     String text = b.toString();
     if (a.shownKey != null) {
       text = text.replace("\"api_key\":\"" + a.shownKey + "\"", "\"api_key\":\"<shown once>\"");
     }
     for (String session : ledger.values("session token")) {
-      text = text.replace(FIX.gateway().baseUrl() + "/connect?session_token=" + session, "<connect url>");
+      text = text.replace(
+          FIX.gateway().baseUrl() + "/connect?session_token=" + session, "<connect url>");
     }
     if (a.label.startsWith("connect link")) {
       for (String state : ledger.values("oauth state")) {
-        text = text.replace("state=" + java.net.URLEncoder.encode(state, java.nio.charset.StandardCharsets.UTF_8),
-            "state=<state>").replace("state=" + state, "state=<state>");
+        text = text.replace(
+                "state="
+                    + java.net.URLEncoder.encode(state, java.nio.charset.StandardCharsets.UTF_8),
+                "state=<state>")
+            .replace("state=" + state, "state=<state>");
       }
     }
     return text;
@@ -204,5 +258,4 @@ class SecretsEndToEndTest {
     answers.add(new Answer(label, reply, shownKey));
     return reply;
   }
-
 }

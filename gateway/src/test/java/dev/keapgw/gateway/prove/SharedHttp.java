@@ -23,8 +23,11 @@ final class SharedHttp {
   SharedHttp(String base, Duration timeout) {
     this.base = base;
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
   }
 
   /** Sends a request; a JSON body when {@code json} is not null. Throws UncheckedIOException when no answer came. */
@@ -34,8 +37,11 @@ final class SharedHttp {
     if (json != null) {
       b.header("Content-Type", "application/json");
     }
-    b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    b.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     try {
       HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new TestHttp.Reply(r.statusCode(), r.headers(), r.body());

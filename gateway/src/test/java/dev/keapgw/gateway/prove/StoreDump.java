@@ -20,13 +20,16 @@ final class StoreDump {
   static List<String> cells(Jdbi jdbi) {
     return jdbi.withHandle(h -> {
       List<String> tables = h.createQuery("SELECT table_name FROM information_schema.tables"
-          + " WHERE LOWER(table_schema) = 'public'").mapTo(String.class).list();
+              + " WHERE LOWER(table_schema) = 'public'")
+          .mapTo(String.class)
+          .list();
       if (tables.isEmpty()) {
         throw new AssertionError("no tables found in the store");
       }
       List<String> out = new ArrayList<>();
       for (String t : tables) {
-        for (Map<String, Object> row : h.createQuery("SELECT * FROM \"" + t + "\"").mapToMap().list()) {
+        for (Map<String, Object> row :
+            h.createQuery("SELECT * FROM \"" + t + "\"").mapToMap().list()) {
           row.forEach((col, v) -> {
             if (v != null) {
               out.add(t + "." + col + "=" + v);

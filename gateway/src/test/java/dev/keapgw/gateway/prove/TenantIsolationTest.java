@@ -34,11 +34,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TenantIsolationTest {
   // Rate limits out of the way: the matrix sends many requests per account in a moment, and a
   // 429 in place of a 404 would say nothing about isolation.
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s,
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(
+      s -> s,
       g -> g.withLimits(new dev.keapgw.gateway.config.GatewayConfig.Limits(100_000, 100_000, 0)));
+
   static final String CONTACTS = "/keap/crm/rest/v2/contacts";
   /** Headers whose values differ between any two requests, whoever asks. */
-  static final List<String> VOLATILE = List.of("x-request-id", "x-ratelimit-remaining", "x-ratelimit-reset", "date");
+  static final List<String> VOLATILE =
+      List.of("x-request-id", "x-ratelimit-remaining", "x-ratelimit-reset", "date");
 
   static String keyA;
   static String keyB;
@@ -64,12 +68,17 @@ class TenantIsolationTest {
     Map<String, BiFunction<TestHttp, String, TestHttp.Reply>> attempts = new LinkedHashMap<>();
     attempts.put("GET /connections/{id}", (a, id) -> a.get("/connections/" + id));
     attempts.put("DELETE /connections/{id}", (a, id) -> a.delete("/connections/" + id));
-    attempts.put("GET data with Maton-Connection", (a, id) -> withConnection(id).get(CONTACTS + "?page_size=1"));
-    attempts.put("POST data with Maton-Connection", (a, id) -> withConnection(id).post(CONTACTS,
-        Map.of("given_name", "Mallory")));
-    attempts.put("DELETE data with Maton-Connection", (a, id) -> withConnection(id).delete(CONTACTS + "/1"));
-    attempts.put("GET data with Maton-Connection in upper case", (a, id) ->
-        withConnection(id.toUpperCase(Locale.ROOT)).get(CONTACTS));
+    attempts.put(
+        "GET data with Maton-Connection",
+        (a, id) -> withConnection(id).get(CONTACTS + "?page_size=1"));
+    attempts.put(
+        "POST data with Maton-Connection",
+        (a, id) -> withConnection(id).post(CONTACTS, Map.of("given_name", "Mallory")));
+    attempts.put(
+        "DELETE data with Maton-Connection", (a, id) -> withConnection(id).delete(CONTACTS + "/1"));
+    attempts.put(
+        "GET data with Maton-Connection in upper case",
+        (a, id) -> withConnection(id.toUpperCase(Locale.ROOT)).get(CONTACTS));
     List<String> checked = new ArrayList<>();
     for (var attempt : attempts.entrySet()) {
       for (var target : B.entrySet()) {
@@ -78,7 +87,9 @@ class TenantIsolationTest {
         TestHttp.Reply none = attempt.getValue().apply(FIX.as(keyA), unknown);
         String what = attempt.getKey() + " on B's " + target.getKey() + " connection";
         assertThat(theirs.status()).as(what).isEqualTo(none.status()).isEqualTo(404);
-        assertThat(normalized(theirs, target.getValue())).as(what).isEqualTo(normalized(none, unknown));
+        assertThat(normalized(theirs, target.getValue()))
+            .as(what)
+            .isEqualTo(normalized(none, unknown));
         assertThat(headers(theirs)).as(what).isEqualTo(headers(none));
         checked.add(what);
       }
@@ -91,8 +102,14 @@ class TenantIsolationTest {
 
   @Test
   void listingsShowOnlyTheCallersOwnConnectionsWhateverTheFilter() {
-    for (String filter : new String[] {"", "?app=keap", "?status=ACTIVE", "?status=PENDING", "?status=FAILED",
-        "?app=keap&status=active"}) {
+    for (String filter : new String[] {
+      "",
+      "?app=keap",
+      "?status=ACTIVE",
+      "?status=PENDING",
+      "?status=FAILED",
+      "?app=keap&status=active"
+    }) {
       JsonNode list = FIX.as(keyA).get("/connections" + filter).json().path("connections");
       for (JsonNode c : list) {
         assertThat(B.values()).as(filter).doesNotContain(c.path("connection_id").asText());
@@ -113,7 +130,12 @@ class TenantIsolationTest {
     String idA = created.path("connection_id").asText();
     ConnectFlow.Steps done = ConnectFlow.open(created.path("url").asText());
     assertThat(done.callback().status()).isEqualTo(200);
-    assertThat(FIX.as(keyA).get("/connections/" + idA).json().at("/connection/status").asText()).isEqualTo("ACTIVE");
+    assertThat(FIX.as(keyA)
+            .get("/connections/" + idA)
+            .json()
+            .at("/connection/status")
+            .asText())
+        .isEqualTo("ACTIVE");
     // the used link and the used callback (code and state) do nothing a second time
     assertThat(ConnectFlow.get(created.path("url").asText()).status()).isEqualTo(410);
     assertThat(ConnectFlow.get(done.authorize().header("Location")).status()).isEqualTo(400);
@@ -121,13 +143,19 @@ class TenantIsolationTest {
     JsonNode other = ConnectFlow.create(FIX, keyA);
     TestHttp.Reply toAuthorize = ConnectFlow.get(other.path("url").asText());
     assertThat(toAuthorize.status()).isEqualTo(302);
-    assertThat(FIX.as(keyA).delete("/connections/" + other.path("connection_id").asText()).status()).isEqualTo(200);
+    assertThat(FIX.as(keyA)
+            .delete("/connections/" + other.path("connection_id").asText())
+            .status())
+        .isEqualTo(200);
     TestHttp.Reply back = ConnectFlow.get(toAuthorize.header("Location"));
-    // its state went with it (400: unusable), or the state outlived it (410: gone); either way nothing is saved
+    // its state went with it (400: unusable), or the state outlived it (410: gone); either way
+    // nothing is saved
     assertThat(ConnectFlow.get(back.header("Location")).status()).isIn(400, 410);
     // a state A makes up is refused before anything is looked up
     String code = query(back.header("Location"), "code");
-    assertThat(ConnectFlow.get(FIX.gateway().baseUrl() + "/oauth/callback?code=" + code + "&state=forged.sig").status())
+    assertThat(ConnectFlow.get(
+                FIX.gateway().baseUrl() + "/oauth/callback?code=" + code + "&state=forged.sig")
+            .status())
         .isEqualTo(400);
     // B's connections, tokens included, are exactly as they were
     assertThat(snapshotOfB()).isEqualTo(before);
@@ -142,7 +170,8 @@ class TenantIsolationTest {
   void aRevokedKeyOrADeletedAccountStopsWorkingAtOnce() {
     AccountService.NewAccount c = FIX.newAccount("C");
     ConnectFlow.connect(FIX, c.key().secret());
-    TestHttp.Reply second = FIX.admin().post("/admin/accounts/" + c.account().id() + "/keys", Map.of("name", "second"));
+    TestHttp.Reply second =
+        FIX.admin().post("/admin/accounts/" + c.account().id() + "/keys", Map.of("name", "second"));
     assertThat(second.status()).isEqualTo(201);
     String secondKey = second.json().path("api_key").asText();
     for (String key : List.of(c.key().secret(), secondKey)) {
@@ -151,7 +180,8 @@ class TenantIsolationTest {
     assertThat(FIX.admin().delete("/admin/keys/" + c.key().key().id()).status()).isEqualTo(200);
     assertRefused(c.key().secret());
     warm(secondKey); // the account's other key is untouched
-    assertThat(FIX.admin().delete("/admin/accounts/" + c.account().id()).status()).isEqualTo(200);
+    assertThat(FIX.admin().delete("/admin/accounts/" + c.account().id()).status())
+        .isEqualTo(200);
     assertRefused(secondKey);
   }
 
@@ -166,7 +196,8 @@ class TenantIsolationTest {
   /** The very next request of each kind is refused: no second of grace on this instance. */
   private static void assertRefused(String key) {
     assertThat(FIX.as(key).get(CONTACTS + "?page_size=1").status()).isEqualTo(401);
-    assertThat(FIX.as(key).post(CONTACTS, Map.of("given_name", "Late")).status()).isEqualTo(401);
+    assertThat(FIX.as(key).post(CONTACTS, Map.of("given_name", "Late")).status())
+        .isEqualTo(401);
     assertThat(FIX.as(key).get("/connections").status()).isEqualTo(401);
     assertThat(FIX.as(key).post("/connections", Map.of("app", "keap")).status()).isEqualTo(401);
     assertThat(FIX.as(key).get("/user").status()).isEqualTo(401);
@@ -202,7 +233,8 @@ class TenantIsolationTest {
   }
 
   static TestHttp withConnection(String id) {
-    return new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer " + keyA, "Maton-Connection", id));
+    return new TestHttp(
+        FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer " + keyA, "Maton-Connection", id));
   }
 
   /** The body with the asked id (in any case) and the request id blanked out. */
@@ -214,22 +246,30 @@ class TenantIsolationTest {
   /** Header names and values, the volatile ones by name only. */
   static Map<String, List<String>> headers(TestHttp.Reply r) {
     Map<String, List<String>> out = new TreeMap<>();
-    r.headers().map().forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT),
-        VOLATILE.contains(k.toLowerCase(Locale.ROOT)) ? List.of("<volatile>") : v));
+    r.headers()
+        .map()
+        .forEach((k, v) -> out.put(
+            k.toLowerCase(Locale.ROOT),
+            VOLATILE.contains(k.toLowerCase(Locale.ROOT)) ? List.of("<volatile>") : v));
     return out;
   }
 
   private static String failed(String key) {
-    FIX.sandboxControl().send("PUT", "/_sandbox/oauth/approval", "application/json", "{\"deny\":true}");
+    FIX.sandboxControl()
+        .send("PUT", "/_sandbox/oauth/approval", "application/json", "{\"deny\":true}");
     try {
       JsonNode c = ConnectFlow.create(FIX, key);
       assertThat(ConnectFlow.open(c.path("url").asText()).callback().status()).isEqualTo(200);
       String id = c.path("connection_id").asText();
-      assertThat(FIX.as(key).get("/connections/" + id).json().at("/connection/status").asText()).isEqualTo("FAILED");
+      assertThat(FIX.as(key)
+              .get("/connections/" + id)
+              .json()
+              .at("/connection/status")
+              .asText())
+          .isEqualTo("FAILED");
       return id;
     } finally {
       FIX.sandboxControl().delete("/_sandbox/oauth/approval");
     }
   }
-
 }

@@ -26,10 +26,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class TokenTap implements AutoCloseable {
   /** One exchange as it crossed. */
-  record Seen(String method, String uri, String authorization, String requestBody, int status, String responseBody) {}
+  record Seen(
+      String method,
+      String uri,
+      String authorization,
+      String requestBody,
+      int status,
+      String responseBody) {}
 
-  private static final Set<String> HOP = Set.of("host", "connection", "keep-alive", "transfer-encoding",
-      "content-length");
+  private static final Set<String> HOP =
+      Set.of("host", "connection", "keep-alive", "transfer-encoding", "content-length");
   private final Vertx vertx = Vertx.vertx();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final URI target;
@@ -44,8 +50,13 @@ final class TokenTap implements AutoCloseable {
     TokenTap t = new TokenTap(target);
     t.client = t.vertx.createHttpClient();
     try {
-      t.server = t.vertx.createHttpServer().requestHandler(t::handle).listen(0, "127.0.0.1")
-          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      t.server = t.vertx
+          .createHttpServer()
+          .requestHandler(t::handle)
+          .listen(0, "127.0.0.1")
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -72,8 +83,12 @@ final class TokenTap implements AutoCloseable {
 
   /** Bearer tokens presented on API calls (not the token endpoint), in order. */
   List<String> bearersPresented() {
-    return seen.stream().filter(s -> !s.uri().startsWith("/token") && s.authorization() != null
-        && s.authorization().startsWith("Bearer ")).map(s -> s.authorization().substring(7)).toList();
+    return seen.stream()
+        .filter(s -> !s.uri().startsWith("/token")
+            && s.authorization() != null
+            && s.authorization().startsWith("Bearer "))
+        .map(s -> s.authorization().substring(7))
+        .toList();
   }
 
   private Set<String> issued(String field) {
@@ -86,7 +101,8 @@ final class TokenTap implements AutoCloseable {
             out.add(j.get(field).asText());
           }
         } catch (java.io.IOException e) {
-          throw new IllegalStateException("the token endpoint answered 200 with no JSON: " + s.responseBody());
+          throw new IllegalStateException(
+              "the token endpoint answered 200 with no JSON: " + s.responseBody());
         }
       }
     }
@@ -95,29 +111,41 @@ final class TokenTap implements AutoCloseable {
 
   private void handle(HttpServerRequest req) {
     req.body().onSuccess(body -> {
-      RequestOptions o = new RequestOptions().setMethod(req.method()).setHost(target.getHost())
-          .setPort(target.getPort()).setURI(req.uri());
+      RequestOptions o = new RequestOptions()
+          .setMethod(req.method())
+          .setHost(target.getHost())
+          .setPort(target.getPort())
+          .setURI(req.uri());
       MultiMap headers = MultiMap.caseInsensitiveMultiMap();
       req.headers().forEach(h -> {
         if (!HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
           headers.add(h.getKey(), h.getValue());
         }
       });
-      client.request(o).compose(up -> {
-        up.headers().addAll(headers);
-        return up.send(body);
-      }).compose(resp -> resp.body().map(b -> {
-        seen.add(new Seen(req.method().name(), req.uri(), req.getHeader("Authorization"), body.toString(),
-            resp.statusCode(), b.toString()));
-        req.response().setStatusCode(resp.statusCode());
-        resp.headers().forEach(h -> {
-          if (!HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-            req.response().headers().add(h.getKey(), h.getValue());
-          }
-        });
-        req.response().end(Buffer.buffer(b.getBytes()));
-        return null;
-      })).onFailure(err -> req.connection().close());
+      client
+          .request(o)
+          .compose(up -> {
+            up.headers().addAll(headers);
+            return up.send(body);
+          })
+          .compose(resp -> resp.body().map(b -> {
+            seen.add(new Seen(
+                req.method().name(),
+                req.uri(),
+                req.getHeader("Authorization"),
+                body.toString(),
+                resp.statusCode(),
+                b.toString()));
+            req.response().setStatusCode(resp.statusCode());
+            resp.headers().forEach(h -> {
+              if (!HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                req.response().headers().add(h.getKey(), h.getValue());
+              }
+            });
+            req.response().end(Buffer.buffer(b.getBytes()));
+            return null;
+          }))
+          .onFailure(err -> req.connection().close());
     });
   }
 

@@ -31,11 +31,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UpstreamFaultMatrixTest {
   static final MutableClock CLOCK = new MutableClock("2026-05-01T08:00:00Z");
   static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(1);
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(
       s -> s.withClock(CLOCK).withTokenTtls(Duration.ofSeconds(60), Duration.ofDays(45)),
-      g -> g.withClock(CLOCK).withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)).withTimeouts(
-          new GatewayConfig.Timeouts(Duration.ofSeconds(2), RESPONSE_TIMEOUT, Duration.ofMinutes(15),
-              Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10))));
+      g -> g.withClock(CLOCK)
+          .withLimits(new GatewayConfig.Limits(100_000, 100_000, 0))
+          .withTimeouts(new GatewayConfig.Timeouts(
+              Duration.ofSeconds(2),
+              RESPONSE_TIMEOUT,
+              Duration.ofMinutes(15),
+              Duration.ofHours(24),
+              Duration.ofMinutes(30),
+              Duration.ofMinutes(10))));
 
   @AfterEach
   void clear() {
@@ -51,22 +59,26 @@ class UpstreamFaultMatrixTest {
       assertThat(hungClient.get("/keap/crm/rest/v2/users").status()).isEqualTo(200);
       assertThat(otherClient.get("/keap/crm/rest/v2/tags?page_size=1").status()).isEqualTo(200);
     }
-    fault(Map.of("path_prefix", "/crm/rest/v2/users", "kind", "latency", "latency_ms", 5000, "share", 1.0));
+    fault(Map.of(
+        "path_prefix", "/crm/rest/v2/users", "kind", "latency", "latency_ms", 5000, "share", 1.0));
     long start = System.nanoTime();
     List<CompletableFuture<Long>> hung = new ArrayList<>();
     try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < 40; i++) {
-        hung.add(CompletableFuture.supplyAsync(() -> {
-          long t = System.nanoTime();
-          assertThat(hungClient.get("/keap/crm/rest/v2/users").status()).isEqualTo(504);
-          return (System.nanoTime() - t) / 1_000_000;
-        }, threads));
+        hung.add(CompletableFuture.supplyAsync(
+            () -> {
+              long t = System.nanoTime();
+              assertThat(hungClient.get("/keap/crm/rest/v2/users").status()).isEqualTo(504);
+              return (System.nanoTime() - t) / 1_000_000;
+            },
+            threads));
       }
       // while they hang, others are answered one after the other, each well before the timeout
       List<Long> others = new ArrayList<>();
       while (others.size() < 20) {
         long t = System.nanoTime();
-        assertThat(otherClient.get("/keap/crm/rest/v2/tags?page_size=1").status()).isEqualTo(200);
+        assertThat(otherClient.get("/keap/crm/rest/v2/tags?page_size=1").status())
+            .isEqualTo(200);
         others.add((System.nanoTime() - t) / 1_000_000);
       }
       assertThat(hung).as("the hung requests were still waiting").anyMatch(f -> !f.isDone());
@@ -74,10 +86,15 @@ class UpstreamFaultMatrixTest {
       for (CompletableFuture<Long> f : hung) {
         hungMs.add(f.get());
       }
-      System.out.println("beside 40 hung requests, ms: " + others + "; the hung ones, ms: " + hungMs);
-      assertThat(others.stream().sorted().toList().get(others.size() / 2)).as("median ms beside them").isLessThan(300);
+      System.out.println(
+          "beside 40 hung requests, ms: " + others + "; the hung ones, ms: " + hungMs);
+      assertThat(others.stream().sorted().toList().get(others.size() / 2))
+          .as("median ms beside them")
+          .isLessThan(300);
       assertThat(others).as("ms beside them").allMatch(ms -> ms < RESPONSE_TIMEOUT.toMillis());
-      assertThat(hungMs).as("ms until each hung one's 504").allMatch(ms -> ms < RESPONSE_TIMEOUT.toMillis() + 2_500);
+      assertThat(hungMs)
+          .as("ms until each hung one's 504")
+          .allMatch(ms -> ms < RESPONSE_TIMEOUT.toMillis() + 2_500);
     }
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
   }
@@ -85,15 +102,24 @@ class UpstreamFaultMatrixTest {
   @Test
   void aBodyCutMidwayIsNeverACompleteAnswerOnTheWire() {
     String key = connected(1);
-    fault(Map.of("path_prefix", "/crm/rest/v2/contacts", "kind", "drop_mid_body", "share", 1.0, "count", 1));
-    RawHttp.Exchange x = RawHttp.exchange("127.0.0.1", FIX.gateway().port(), ("GET /keap/crm/rest/v2/contacts?page_size=50"
-        + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), 10_000);
+    fault(Map.of(
+        "path_prefix", "/crm/rest/v2/contacts", "kind", "drop_mid_body", "share", 1.0, "count", 1));
+    RawHttp.Exchange x = RawHttp.exchange(
+        "127.0.0.1",
+        FIX.gateway().port(),
+        ("GET /keap/crm/rest/v2/contacts?page_size=50"
+                + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1),
+        10_000);
     assertThat(x.timedOut()).as("the gateway ended the answer").isFalse();
     for (RawHttp.Response r : x.responses()) {
-      assertThat(r.status() == 200 && r.complete()).as("a complete 200 on the wire: %s", r.head()).isFalse();
+      assertThat(r.status() == 200 && r.complete())
+          .as("a complete 200 on the wire: %s", r.head())
+          .isFalse();
     }
     // and the next request is served whole
-    assertThat(FIX.as(key).get("/keap/crm/rest/v2/contacts?page_size=50").status()).isEqualTo(200);
+    assertThat(FIX.as(key).get("/keap/crm/rest/v2/contacts?page_size=50").status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -105,7 +131,9 @@ class UpstreamFaultMatrixTest {
     assertThat(remaining()).as("drops left after one POST").isEqualTo(4);
     TestHttp.Reply get = FIX.as(key).get("/keap/crm/rest/v2/tags");
     assertThat(get.status()).isEqualTo(502);
-    assertThat(remaining()).as("drops left after one GET (replayed once on a closed connection)").isEqualTo(2);
+    assertThat(remaining())
+        .as("drops left after one GET (replayed once on a closed connection)")
+        .isEqualTo(2);
   }
 
   @Test
@@ -120,23 +148,28 @@ class UpstreamFaultMatrixTest {
   void aTokenEndpoint429IsTransientNotADeadGrant() {
     String key = connected(1);
     CLOCK.advance(Duration.ofSeconds(61));
-    fault(Map.of("path_prefix", "/token", "kind", "status", "status", 429, "share", 1.0, "count", 1));
+    fault(
+        Map.of("path_prefix", "/token", "kind", "status", "status", 429, "share", 1.0, "count", 1));
     assertRecoversAfterBackoff(key);
   }
 
   @Test
-  void aTokenEndpointHangingPastTheTimeoutGives424PromptlyWhileOtherConnectionsRefresh() throws Exception {
+  void aTokenEndpointHangingPastTheTimeoutGives424PromptlyWhileOtherConnectionsRefresh()
+      throws Exception {
     String slow = connected(1);
     String other = connected(2);
     CLOCK.advance(Duration.ofSeconds(61)); // both need a refresh
-    fault(Map.of("path_prefix", "/token", "kind", "latency", "latency_ms", 4000, "share", 1.0, "count", 1));
+    fault(Map.of(
+        "path_prefix", "/token", "kind", "latency", "latency_ms", 4000, "share", 1.0, "count", 1));
     long start = System.nanoTime();
     CompletableFuture<TestHttp.Reply> hanging = CompletableFuture.supplyAsync(
         () -> FIX.as(slow).get("/keap/crm/rest/v2/contacts?page_size=1"));
     waitUntilTheFaultFired();
     TestHttp.Reply meanwhile = FIX.as(other).get("/keap/crm/rest/v2/contacts?page_size=1");
     assertThat(meanwhile.status()).isEqualTo(200);
-    assertThat(hanging).as("the other connection was served while this refresh hung").isNotDone();
+    assertThat(hanging)
+        .as("the other connection was served while this refresh hung")
+        .isNotDone();
     TestHttp.Reply r = hanging.get();
     long ms = (System.nanoTime() - start) / 1_000_000;
     assertThat(r.status()).isEqualTo(424);
@@ -158,11 +191,16 @@ class UpstreamFaultMatrixTest {
     TestHttp.Reply r = FIX.as(key).get("/keap/crm/rest/v2/contacts?page_size=1");
     assertThat(r.status()).isEqualTo(424);
     JsonNode e = r.json().path("error");
-    assertThat(e.path("connection_status").asText()).as("a passing failure keeps the connection").isEqualTo("ACTIVE");
+    assertThat(e.path("connection_status").asText())
+        .as("a passing failure keeps the connection")
+        .isEqualTo("ACTIVE");
     assertThat(e.has("url")).as("no reconnect needed").isFalse();
-    assertThat(FIX.as(key).get("/keap/crm/rest/v2/contacts?page_size=1").status()).as("still backing off").isEqualTo(424);
+    assertThat(FIX.as(key).get("/keap/crm/rest/v2/contacts?page_size=1").status())
+        .as("still backing off")
+        .isEqualTo(424);
     CLOCK.advance(Duration.ofSeconds(Long.parseLong(r.header("Retry-After")) + 1));
-    assertThat(FIX.as(key).get("/keap/crm/rest/v2/contacts?page_size=1").status()).isEqualTo(200);
+    assertThat(FIX.as(key).get("/keap/crm/rest/v2/contacts?page_size=1").status())
+        .isEqualTo(200);
     assertThat(FIX.sandbox().stats().grants("refresh_token")).isEqualTo(before + 1);
   }
 
@@ -182,7 +220,11 @@ class UpstreamFaultMatrixTest {
   }
 
   private static int remaining() {
-    return FIX.sandboxControl().get("/_sandbox/faults").json().at("/faults/0/remaining").asInt();
+    return FIX.sandboxControl()
+        .get("/_sandbox/faults")
+        .json()
+        .at("/faults/0/remaining")
+        .asInt();
   }
 
   private static void fault(Map<String, Object> rule) {

@@ -25,10 +25,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The access log as a file: one whole line per request, what it names and what it never shows. */
 class AccessLogTest {
   static Path file;
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> {
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> {
     file = g.dataDir().resolve("logs/access.log");
-    return g.withAccessLog(AccessLogTarget.file(file)).withLimits(new GatewayConfig.Limits(100_000, 100_000, 0));
+    return g.withAccessLog(AccessLogTarget.file(file))
+        .withLimits(new GatewayConfig.Limits(100_000, 100_000, 0));
   });
+
   static AccountService.NewAccount alice;
   static String connection;
 
@@ -40,40 +44,58 @@ class AccessLogTest {
 
   @Test
   void aLineNamesTheRequestByIdsAndShowsNoSecretOrQuery() throws Exception {
-    TestHttp http = new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer " + alice.key().secret(),
-        "X-Request-Id", "trace-aaa-111"));
-    assertThat(http.get("/keap/crm/rest/v2/contacts?email=someone%40example.com&page_size=1").status()).isEqualTo(200);
+    TestHttp http = new TestHttp(
+        FIX.gateway().baseUrl(),
+        Map.of("Authorization", "Bearer " + alice.key().secret(), "X-Request-Id", "trace-aaa-111"));
+    assertThat(http.get("/keap/crm/rest/v2/contacts?email=someone%40example.com&page_size=1")
+            .status())
+        .isEqualTo(200);
 
     String line = awaitLine(l -> l.contains("request_id=trace-aaa-111 "));
-    assertThat(line).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z access request_id=trace-aaa-111"
-        + " method=GET path=/keap/crm/rest/v2/contacts status=200 upstream_status=200 duration_us=\\d+ bytes=\\d+"
-        + " account=" + alice.account().id() + " key=" + alice.key().key().id() + " connection=" + connection + " outcome=-");
-    assertThat(line).doesNotContain(alice.key().secret()).doesNotContain("someone").doesNotContain("page_size");
+    assertThat(line)
+        .matches(
+            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z access request_id=trace-aaa-111"
+                + " method=GET path=/keap/crm/rest/v2/contacts status=200 upstream_status=200 duration_us=\\d+ bytes=\\d+"
+                + " account=" + alice.account().id() + " key="
+                + alice.key().key().id() + " connection=" + connection + " outcome=-");
+    assertThat(line)
+        .doesNotContain(alice.key().secret())
+        .doesNotContain("someone")
+        .doesNotContain("page_size");
   }
 
   @Test
   void aRefusedRequestIsLoggedWithoutAccountOrKey() throws Exception {
-    TestHttp http = new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer kgw_wrong-key-xyz",
-        "X-Request-Id", "trace-bbb-222"));
+    TestHttp http = new TestHttp(
+        FIX.gateway().baseUrl(),
+        Map.of("Authorization", "Bearer kgw_wrong-key-xyz", "X-Request-Id", "trace-bbb-222"));
     assertThat(http.get("/keap/crm/rest/v2/contacts").status()).isEqualTo(401);
 
     String line = awaitLine(l -> l.contains("request_id=trace-bbb-222 "));
-    assertThat(line).contains(" status=401 upstream_status=- ").contains(" account=- key=- connection=- ")
-        .endsWith(" outcome=unauthorized").doesNotContain("kgw_wrong-key-xyz");
+    assertThat(line)
+        .contains(" status=401 upstream_status=- ")
+        .contains(" account=- key=- connection=- ")
+        .endsWith(" outcome=unauthorized")
+        .doesNotContain("kgw_wrong-key-xyz");
   }
 
   @Test
   void aPathWithoutCrmRestGetsKeapsAnswerUnchangedWithAHintInAHeaderAndTheLog() throws Exception {
-    TestHttp http = new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer " + alice.key().secret(),
-        "X-Request-Id", "trace-ccc-333"));
+    TestHttp http = new TestHttp(
+        FIX.gateway().baseUrl(),
+        Map.of("Authorization", "Bearer " + alice.key().secret(), "X-Request-Id", "trace-ccc-333"));
     TestHttp.Reply r = http.get("/keap/v2/contacts");
     TestHttp.Reply keaps = new TestHttp(FIX.sandbox().baseUrl(), Map.of()).get("/v2/contacts");
     assertThat(keaps.status()).isEqualTo(404);
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.body()).isEqualTo(keaps.body());
-    assertThat(r.header("X-Gateway-Hint")).contains("/crm/rest").contains("/keap/crm/rest/v2/contacts");
+    assertThat(r.header("X-Gateway-Hint"))
+        .contains("/crm/rest")
+        .contains("/keap/crm/rest/v2/contacts");
     String line = awaitLine(l -> l.contains("request_id=trace-ccc-333 "));
-    assertThat(line).contains(" status=404 upstream_status=404 ").endsWith(" outcome=hint_missing_crm_rest");
+    assertThat(line)
+        .contains(" status=404 upstream_status=404 ")
+        .endsWith(" outcome=hint_missing_crm_rest");
 
     // Keap's own 404s under /crm/rest carry no hint
     TestHttp.Reply missing = http.get("/keap/crm/rest/v2/users/999999");
@@ -89,8 +111,10 @@ class AccessLogTest {
       List<Future<Integer>> sent = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         String id = "burst-" + i;
-        sent.add(pool.submit(() -> new TestHttp(FIX.gateway().baseUrl(), Map.of(
-            "Authorization", "Bearer " + alice.key().secret(), "X-Request-Id", id)).get("/keap/crm/rest/v2/users")
+        sent.add(pool.submit(() -> new TestHttp(
+                FIX.gateway().baseUrl(),
+                Map.of("Authorization", "Bearer " + alice.key().secret(), "X-Request-Id", id))
+            .get("/keap/crm/rest/v2/users")
             .status()));
       }
       for (Future<Integer> f : sent) {
@@ -100,8 +124,13 @@ class AccessLogTest {
       pool.shutdownNow();
     }
     List<String> burst = awaitLines(n, l -> l.contains("request_id=burst-"));
-    assertThat(burst).hasSize(n).allMatch(l -> l.matches(".*Z access request_id=burst-\\d+ method=GET .* outcome=-"));
-    assertThat(burst.stream().map(l -> l.replaceAll(".*request_id=(burst-\\d+) .*", "$1")).distinct()).hasSize(n);
+    assertThat(burst)
+        .hasSize(n)
+        .allMatch(l -> l.matches(".*Z access request_id=burst-\\d+ method=GET .* outcome=-"));
+    assertThat(burst.stream()
+            .map(l -> l.replaceAll(".*request_id=(burst-\\d+) .*", "$1"))
+            .distinct())
+        .hasSize(n);
   }
 
   private static String awaitLine(Predicate<String> which) throws Exception {
@@ -113,13 +142,14 @@ class AccessLogTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     List<String> found = List.of();
     while (System.nanoTime() < deadline) {
-      found = Files.exists(file) ? Files.readAllLines(file).stream().filter(which).toList() : List.of();
+      found =
+          Files.exists(file) ? Files.readAllLines(file).stream().filter(which).toList() : List.of();
       if (found.size() >= count) {
         return found;
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("the access log has " + found.size() + " of " + count + " lines; it holds: "
-        + (Files.exists(file) ? Files.readString(file) : "(no file)"));
+    throw new AssertionError("the access log has " + found.size() + " of " + count
+        + " lines; it holds: " + (Files.exists(file) ? Files.readString(file) : "(no file)"));
   }
 }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * choice and token for it are forgotten when the store changes, not a second later.
  */
 class ConnectionChangeTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture();
+
   static final String USERINFO = "/keap/crm/rest/v2/oauth/connect/userinfo";
 
   @AfterAll
@@ -29,20 +31,29 @@ class ConnectionChangeTest {
   void theRequestRightAfterADeleteUsesTheNextConnection() {
     AccountService.NewAccount acct = FIX.newAccount("deletes");
     String first = DirectConnections.activate(FIX, acct.account().id());
-    FIX.sandboxControl().send("PUT", "/_sandbox/oauth/approval", "application/json",
-        "{\"tenant_id\":\"" + Sandbox.tenantId(2) + "\"}");
+    FIX.sandboxControl()
+        .send(
+            "PUT",
+            "/_sandbox/oauth/approval",
+            "application/json",
+            "{\"tenant_id\":\"" + Sandbox.tenantId(2) + "\"}");
     DirectConnections.activate(FIX, acct.account().id());
     TestHttp caller = FIX.as(acct.key().secret());
     // the default (oldest ACTIVE) is the first: now cached, with its token
-    assertThat(caller.get(USERINFO).json().get("tenant_id").asText()).isEqualTo(Sandbox.tenantId(1));
-    assertThat(caller.get(USERINFO).json().get("tenant_id").asText()).isEqualTo(Sandbox.tenantId(1));
+    assertThat(caller.get(USERINFO).json().get("tenant_id").asText())
+        .isEqualTo(Sandbox.tenantId(1));
+    assertThat(caller.get(USERINFO).json().get("tenant_id").asText())
+        .isEqualTo(Sandbox.tenantId(1));
 
     assertThat(caller.delete("/connections/" + first).status()).isEqualTo(200);
 
-    assertThat(caller.get(USERINFO).json().get("tenant_id").asText()).as("the deleted connection no longer serves")
+    assertThat(caller.get(USERINFO).json().get("tenant_id").asText())
+        .as("the deleted connection no longer serves")
         .isEqualTo(Sandbox.tenantId(2));
-    TestHttp.Reply named = new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization",
-        "Bearer " + acct.key().secret(), "Maton-Connection", first)).get(USERINFO);
+    TestHttp.Reply named = new TestHttp(
+            FIX.gateway().baseUrl(),
+            Map.of("Authorization", "Bearer " + acct.key().secret(), "Maton-Connection", first))
+        .get(USERINFO);
     assertThat(named.status()).as(named.body()).isEqualTo(404);
   }
 }

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** An upstream API that nothing listens on: 502, while OAuth (the sandbox) still works. */
 class DeadUpstreamTest {
   static final int DEAD = FreePort.find();
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withApp(
-      g.apps().get("keap").withUpstream(URI.create("http://127.0.0.1:" + DEAD))));
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(
+      s -> s,
+      g -> g.withApp(g.apps().get("keap").withUpstream(URI.create("http://127.0.0.1:" + DEAD))));
 
   @Test
   void unreachableUpstreamIs502InTheEnvelope() {

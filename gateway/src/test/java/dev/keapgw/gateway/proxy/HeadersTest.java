@@ -25,7 +25,8 @@ class HeadersTest {
         .add("X-Tab", "a\tb")
         .add("X-Latin", "Jos\u00e9")
         .add("Accept", "application/json");
-    HttpHeaders upstream = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
+    HttpHeaders upstream =
+        DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
     Headers.toUpstream(caller, upstream);
     assertThat(upstream.names()).containsExactlyInAnyOrder("X-Tab", "X-Latin", "Accept");
     assertThat(upstream.get("X-Tab")).isEqualTo("a\tb");

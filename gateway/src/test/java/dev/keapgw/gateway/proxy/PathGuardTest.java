@@ -18,7 +18,10 @@ class PathGuardTest {
       return PathGuard.TOO_LONG;
     }
     String lower = rawPath.toLowerCase(Locale.ROOT);
-    if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\") || lower.contains("%2e")) {
+    if (lower.contains("%2f")
+        || lower.contains("%5c")
+        || lower.contains("\\")
+        || lower.contains("%2e")) {
       return PathGuard.ENCODED;
     }
     for (int i = 0; i < rawPath.length(); i++) {

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The data plane against the real sandbox: what a caller sees for each outcome. */
 class ProxyBasicsTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture();
+
   static AccountService.NewAccount alice;
   static AccountService.NewAccount bob;
   static String aliceConnection;
@@ -29,7 +31,8 @@ class ProxyBasicsTest {
   void forwardsToTheUpstreamWithTheConnectionsToken() {
     TestHttp.Reply r = FIX.as(alice.key().secret()).get("/keap/crm/rest/v2/oauth/connect/userinfo");
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.json().get("tenant_id").asText()).isEqualTo(dev.keapgw.sandbox.Sandbox.tenantId(1));
+    assertThat(r.json().get("tenant_id").asText())
+        .isEqualTo(dev.keapgw.sandbox.Sandbox.tenantId(1));
     assertThat(r.header("x-keap-tenant-id")).isNotNull();
     assertThat(r.header("X-Request-Id")).isNotBlank();
   }
@@ -68,10 +71,13 @@ class ProxyBasicsTest {
   @Test
   void anotherAccountsConnectionAnswersExactlyLikeAnUnknownOne() {
     String unknown = "00000000-0000-4000-8000-000000000000";
-    TestHttp bobs = new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer " + bob.key().secret(),
-        "Maton-Connection", aliceConnection));
-    TestHttp bobsUnknown = new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer " + bob.key().secret(),
-        "Maton-Connection", unknown));
+    TestHttp bobs = new TestHttp(
+        FIX.gateway().baseUrl(),
+        Map.of(
+            "Authorization", "Bearer " + bob.key().secret(), "Maton-Connection", aliceConnection));
+    TestHttp bobsUnknown = new TestHttp(
+        FIX.gateway().baseUrl(),
+        Map.of("Authorization", "Bearer " + bob.key().secret(), "Maton-Connection", unknown));
     TestHttp.Reply theirs = bobs.get("/keap/crm/rest/v2/users");
     TestHttp.Reply none = bobsUnknown.get("/keap/crm/rest/v2/users");
     assertThat(theirs.status()).isEqualTo(404).isEqualTo(none.status());

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two connections of one account to two Keap accounts (sandbox tenants). */
 class TenantRoutingTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture();
+
   static AccountService.NewAccount acct;
   static String first;
   static String second;
@@ -24,8 +26,12 @@ class TenantRoutingTest {
   static void connectTwoTenants() {
     acct = FIX.newAccount("two-tenants");
     first = DirectConnections.activate(FIX, acct.account().id());
-    FIX.sandboxControl().send("PUT", "/_sandbox/oauth/approval", "application/json",
-        "{\"tenant_id\":\"" + Sandbox.tenantId(2) + "\"}");
+    FIX.sandboxControl()
+        .send(
+            "PUT",
+            "/_sandbox/oauth/approval",
+            "application/json",
+            "{\"tenant_id\":\"" + Sandbox.tenantId(2) + "\"}");
     second = DirectConnections.activate(FIX, acct.account().id());
   }
 
@@ -48,22 +54,33 @@ class TenantRoutingTest {
 
   @Test
   void eachTenantSeesItsOwnData() {
-    String created = new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer " + acct.key().secret(),
-        "Maton-Connection", second)).post("/keap/crm/rest/v2/tags", "{\"name\":\"only-in-tenant-2\"}")
-        .json().get("id").asText();
-    TestHttp viaSecond = new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer " + acct.key().secret(),
-        "Maton-Connection", second));
-    TestHttp viaFirst = new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer " + acct.key().secret(),
-        "Maton-Connection", first));
-    assertThat(viaSecond.get("/keap/crm/rest/v2/tags/" + created).json().get("name").asText())
+    String created = new TestHttp(
+            FIX.gateway().baseUrl(),
+            Map.of("Authorization", "Bearer " + acct.key().secret(), "Maton-Connection", second))
+        .post("/keap/crm/rest/v2/tags", "{\"name\":\"only-in-tenant-2\"}")
+        .json()
+        .get("id")
+        .asText();
+    TestHttp viaSecond = new TestHttp(
+        FIX.gateway().baseUrl(),
+        Map.of("Authorization", "Bearer " + acct.key().secret(), "Maton-Connection", second));
+    TestHttp viaFirst = new TestHttp(
+        FIX.gateway().baseUrl(),
+        Map.of("Authorization", "Bearer " + acct.key().secret(), "Maton-Connection", first));
+    assertThat(viaSecond
+            .get("/keap/crm/rest/v2/tags/" + created)
+            .json()
+            .get("name")
+            .asText())
         .isEqualTo("only-in-tenant-2");
     String inFirst = viaFirst.get("/keap/crm/rest/v2/tags/" + created).body();
     assertThat(inFirst).doesNotContain("only-in-tenant-2");
   }
 
   private static String tenantVia(String connection) {
-    TestHttp t = new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Bearer " + acct.key().secret(),
-        "Maton-Connection", connection));
+    TestHttp t = new TestHttp(
+        FIX.gateway().baseUrl(),
+        Map.of("Authorization", "Bearer " + acct.key().secret(), "Maton-Connection", connection));
     TestHttp.Reply r = t.get("/keap/crm/rest/v2/oauth/connect/userinfo");
     assertThat(r.status()).isEqualTo(200);
     return r.json().get("tenant_id").asText();

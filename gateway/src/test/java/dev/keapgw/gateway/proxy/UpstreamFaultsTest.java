@@ -22,9 +22,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What callers see when the upstream is slow or broken, using the sandbox's fault injection. */
 class UpstreamFaultsTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withTimeouts(
-      new GatewayConfig.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(15),
-          Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(10))));
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(
+      s -> s,
+      g -> g.withTimeouts(new GatewayConfig.Timeouts(
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(1),
+          Duration.ofMinutes(15),
+          Duration.ofHours(24),
+          Duration.ofMinutes(30),
+          Duration.ofMinutes(10))));
+
   static AccountService.NewAccount acct;
 
   @BeforeAll
@@ -40,7 +48,8 @@ class UpstreamFaultsTest {
 
   @Test
   void latencyPastTheTimeoutIsAQuick504AndOthersStayServed() throws Exception {
-    fault(Map.of("path_prefix", "/crm/rest/v2/users", "kind", "latency", "latency_ms", 5000, "share", 1.0));
+    fault(Map.of(
+        "path_prefix", "/crm/rest/v2/users", "kind", "latency", "latency_ms", 5000, "share", 1.0));
     long start = System.nanoTime();
     CompletableFuture<TestHttp.Reply> slow = CompletableFuture.supplyAsync(
         () -> FIX.as(acct.key().secret()).get("/keap/crm/rest/v2/users"));
@@ -65,12 +74,17 @@ class UpstreamFaultsTest {
   void aConnectionDroppedMidBodyNeverArrivesAsACompleteAnswer() throws Exception {
     fault(Map.of("path_prefix", "/crm/rest/v2/contacts", "kind", "drop_mid_body", "share", 1.0));
     HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpRequest req = HttpRequest.newBuilder(URI.create(FIX.gateway().baseUrl() + "/keap/crm/rest/v2/contacts?page_size=50"))
-        .header("Authorization", "Bearer " + acct.key().secret()).timeout(Duration.ofSeconds(10)).build();
+    HttpRequest req = HttpRequest.newBuilder(
+            URI.create(FIX.gateway().baseUrl() + "/keap/crm/rest/v2/contacts?page_size=50"))
+        .header("Authorization", "Bearer " + acct.key().secret())
+        .timeout(Duration.ofSeconds(10))
+        .build();
     try {
       HttpResponse<String> r = c.send(req, HttpResponse.BodyHandlers.ofString());
       // if an answer arrives at all it must not be a complete 200 with the whole list
-      assertThat(r.statusCode() == 200 && r.body().endsWith("}")).as("a complete 200").isFalse();
+      assertThat(r.statusCode() == 200 && r.body().endsWith("}"))
+          .as("a complete 200")
+          .isFalse();
     } catch (IOException expected) {
       assertThat(expected).isNotNull();
     }
@@ -78,11 +92,31 @@ class UpstreamFaultsTest {
 
   @Test
   void upstream5xxAnd429PassThroughUntouched() {
-    fault(Map.of("path_prefix", "/crm/rest/v2/users", "kind", "status", "status", 503, "share", 1.0, "count", 1));
+    fault(Map.of(
+        "path_prefix",
+        "/crm/rest/v2/users",
+        "kind",
+        "status",
+        "status",
+        503,
+        "share",
+        1.0,
+        "count",
+        1));
     TestHttp.Reply r = FIX.as(acct.key().secret()).get("/keap/crm/rest/v2/users");
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.json().has("error")).isFalse(); // Keap's body, not the gateway's envelope
-    fault(Map.of("path_prefix", "/crm/rest/v2/users", "kind", "status", "status", 429, "share", 1.0, "count", 1));
+    fault(Map.of(
+        "path_prefix",
+        "/crm/rest/v2/users",
+        "kind",
+        "status",
+        "status",
+        429,
+        "share",
+        1.0,
+        "count",
+        1));
     TestHttp.Reply q = FIX.as(acct.key().secret()).get("/keap/crm/rest/v2/users");
     assertThat(q.status()).isEqualTo(429);
     assertThat(q.json().get("message").asText()).isEqualTo("Quota Exceeded");

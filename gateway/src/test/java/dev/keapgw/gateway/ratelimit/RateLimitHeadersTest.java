@@ -24,9 +24,12 @@ class RateLimitHeadersTest {
   static final String PATH = "/keap/crm/rest/v2/oauth/connect/userinfo";
   static final int RATE = 2;
   static final int BURST = 20;
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(
       s -> s.withClock(CLOCK).withQuotas(s.quotas().withEnforced(false)),
       g -> g.withClock(CLOCK).withLimits(new GatewayConfig.Limits(10, BURST, 0)));
+
   static AccountService.NewAccount acct;
 
   @BeforeAll
@@ -52,7 +55,8 @@ class RateLimitHeadersTest {
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.json().at("/error/type").asText()).isEqualTo("rate_limited");
     assertThat(refused.json().at("/error/message").asText())
-        .contains(RATE + " requests per second").contains("up to " + limit + " at once");
+        .contains(RATE + " requests per second")
+        .contains("up to " + limit + " at once");
     assertThat(refused.header("X-RateLimit-Limit")).isEqualTo(Integer.toString(limit));
     assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");
     assertThat(refused.header("Retry-After")).isEqualTo("1");
@@ -67,6 +71,7 @@ class RateLimitHeadersTest {
     assertThat(api.get(PATH).status()).isEqualTo(429);
 
     CLOCK.advance(Duration.ofSeconds(limit / RATE));
-    assertThat(api.get(PATH).header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(limit - 1));
+    assertThat(api.get(PATH).header("X-RateLimit-Remaining"))
+        .isEqualTo(Integer.toString(limit - 1));
   }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * file system while the store runs, and the store's directory and files are the owner's only.
  */
 class CompactionTest {
-  @TempDir Path tmp;
+  @TempDir
+  Path tmp;
 
   @Test
   void deletedConnectionsGiveTheirSpaceBack() throws Exception {
@@ -36,8 +37,25 @@ class CompactionTest {
       String filler = "x".repeat(40_000);
       for (int i = 0; i < 120; i++) {
         String id = UUID.randomUUID().toString();
-        connections.insert(new Connection(id, a.id(), "keap", ConnectionStatus.PENDING, t, t,
-            "{\"filler\":\"" + filler + "\"}", null, marker + i, t.plusSeconds(60), null, null, null, null, 0, null, 0),
+        connections.insert(
+            new Connection(
+                id,
+                a.id(),
+                "keap",
+                ConnectionStatus.PENDING,
+                t,
+                t,
+                "{\"filler\":\"" + filler + "\"}",
+                null,
+                marker + i,
+                t.plusSeconds(60),
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                0),
             "hash-" + id);
       }
       long full = Files.size(dir.resolve("gateway.mv.db"));
@@ -46,7 +64,9 @@ class CompactionTest {
 
       long t0 = System.nanoTime();
       long after = db.compact(Duration.ofSeconds(3));
-      System.out.printf("compaction: %d -> %d bytes in %d ms%n", full, after, (System.nanoTime() - t0) / 1_000_000);
+      System.out.printf(
+          "compaction: %d -> %d bytes in %d ms%n",
+          full, after, (System.nanoTime() - t0) / 1_000_000);
       assertThat(after).isEqualTo(Files.size(dir.resolve("gateway.mv.db")));
       assertThat(after).as("bytes after deleting everything, of %s", full).isLessThan(full / 2);
       assertThat(accounts.account(a.id())).isPresent();
@@ -57,14 +77,18 @@ class CompactionTest {
   void theStoreIsTheOwnersOnly() throws Exception {
     Path dir = tmp.resolve("a/b/data");
     try (Database db = Database.open(null, dir)) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("gateway.mv.db"))))
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+          .isEqualTo("rwx------");
+      assertThat(PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(dir.resolve("gateway.mv.db"))))
           .isEqualTo("rw-------");
     }
     // an existing store whose file became readable by others is made private again when opened
-    Files.setPosixFilePermissions(dir.resolve("gateway.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(
+        dir.resolve("gateway.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
     try (Database db = Database.open(null, dir)) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("gateway.mv.db"))))
+      assertThat(PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(dir.resolve("gateway.mv.db"))))
           .isEqualTo("rw-------");
     }
   }

@@ -8,6 +8,7 @@ import dev.keapgw.gateway.account.ApiKey;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.connection.ConnectionStatus;
+import dev.keapgw.gateway.connection.OAuthStateRepository;
 import dev.keapgw.gateway.engines.StoreEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ abstract class StoreContract {
   Database db;
   AccountRepository accounts;
   ConnectionRepository connections;
+  OAuthStateRepository states;
 
   abstract StoreEngine engine();
 
@@ -38,6 +40,7 @@ abstract class StoreContract {
     db = engine().open();
     accounts = new AccountRepository(db.jdbi());
     connections = new ConnectionRepository(db.jdbi());
+    states = new OAuthStateRepository(db.jdbi());
   }
 
   @AfterAll
@@ -97,9 +100,18 @@ abstract class StoreContract {
     String theirs = pending(other, T0, null);
     assertThat(connections.find(a.id(), theirs)).isEmpty();
     assertThat(connections.find(other.id(), theirs)).isPresent();
-    assertThat(connections.list(a.id(), "keap", null)).extracting(Connection::id).containsExactly(first, second);
-    connections.activate(second, "{\"tenant\":\"x\"}", "sealed-a", T0.plusSeconds(60), "sealed-r", T0.plusSeconds(3));
-    assertThat(connections.list(a.id(), "keap", ConnectionStatus.ACTIVE)).extracting(Connection::id)
+    assertThat(connections.list(a.id(), "keap", null))
+        .extracting(Connection::id)
+        .containsExactly(first, second);
+    connections.activate(
+        second,
+        "{\"tenant\":\"x\"}",
+        "sealed-a",
+        T0.plusSeconds(60),
+        "sealed-r",
+        T0.plusSeconds(3));
+    assertThat(connections.list(a.id(), "keap", ConnectionStatus.ACTIVE))
+        .extracting(Connection::id)
         .containsExactly(second);
     assertThat(connections.list(a.id(), "other-app", null)).isEmpty();
     assertThat(connections.delete(other.id(), first)).isFalse();
@@ -111,10 +123,12 @@ abstract class StoreContract {
     Account a = account("epsilon");
     String c = pending(a, T0, "session-1");
     assertThat(connections.bySessionHash("session-1")).map(Connection::id).contains(c);
-    assertThat(connections.consumeSession("session-1", T0.plus(Duration.ofMinutes(31)))).isFalse();
+    assertThat(connections.consumeSession("session-1", T0.plus(Duration.ofMinutes(31))))
+        .isFalse();
     assertThat(connections.consumeSession("session-1", T0.plusSeconds(1))).isTrue();
     assertThat(connections.consumeSession("session-1", T0.plusSeconds(1))).isFalse();
-    connections.replaceSession(c, "session-2", "sealed-2", T0.plus(Duration.ofMinutes(60)), T0.plusSeconds(2));
+    connections.replaceSession(
+        c, "session-2", "sealed-2", T0.plus(Duration.ofMinutes(60)), T0.plusSeconds(2));
     Connection now = connections.byId(c).orElseThrow();
     assertThat(now.sessionTokenSealed()).isEqualTo("sealed-2");
     assertThat(now.updatedAt()).isEqualTo(T0.plusSeconds(2));
@@ -123,11 +137,11 @@ abstract class StoreContract {
   @Test
   void anOAuthStateIsUsedOnceAndOnlyBeforeItExpires() {
     String c = pending(account("zeta"), T0, null);
-    connections.insertState("state-1", c, T0.plusSeconds(60), 3);
-    connections.insertState("state-2", c, T0.plusSeconds(60), 3);
-    assertThat(connections.consumeState("state-1", T0.plusSeconds(61))).isEmpty();
-    assertThat(connections.consumeState("state-2", T0.plusSeconds(1))).contains(c);
-    assertThat(connections.consumeState("state-2", T0.plusSeconds(1))).isEmpty();
+    states.insertState("state-1", c, T0.plusSeconds(60), 3);
+    states.insertState("state-2", c, T0.plusSeconds(60), 3);
+    assertThat(states.consumeState("state-1", T0.plusSeconds(61))).isEmpty();
+    assertThat(states.consumeState("state-2", T0.plusSeconds(1))).contains(c);
+    assertThat(states.consumeState("state-2", T0.plusSeconds(1))).isEmpty();
   }
 
   @Test
@@ -135,14 +149,17 @@ abstract class StoreContract {
     String c = pending(account("eta"), T0, null);
     connections.activate(c, "{}", "a1", T0.plusSeconds(60), "r1", T0);
     long v1 = connections.byId(c).orElseThrow().tokenVersion();
-    db.jdbi().useTransaction(h -> ConnectionRepository.backOff(h, c, 2, T0.plusSeconds(9), T0.plusSeconds(1)));
+    db.jdbi()
+        .useTransaction(
+            h -> ConnectionRepository.backOff(h, c, 2, T0.plusSeconds(9), T0.plusSeconds(1)));
     Connection backing = connections.byId(c).orElseThrow();
     assertThat(backing.refreshFailures()).isEqualTo(2);
     assertThat(backing.nextRefreshAt()).isEqualTo(T0.plusSeconds(9));
     assertThat(backing.tokenVersion()).isEqualTo(v1);
     db.jdbi().useTransaction(h -> {
       assertThat(ConnectionRepository.byId(h, c, true)).isPresent();
-      ConnectionRepository.storeRefreshed(h, c, "a2", T0.plusSeconds(120), "r2", T0.plusSeconds(10));
+      ConnectionRepository.storeRefreshed(
+          h, c, "a2", T0.plusSeconds(120), "r2", T0.plusSeconds(10));
     });
     Connection refreshed = connections.byId(c).orElseThrow();
     assertThat(refreshed.accessTokenSealed()).isEqualTo("a2");
@@ -150,7 +167,9 @@ abstract class StoreContract {
     assertThat(refreshed.refreshFailures()).isZero();
     assertThat(refreshed.nextRefreshAt()).isNull();
     assertThat(refreshed.tokenVersion()).isEqualTo(v1 + 1);
-    assertThat(connections.activeRefreshedBefore(T0.plusSeconds(11), 10)).extracting(Connection::id).containsExactly(c);
+    assertThat(connections.activeRefreshedBefore(T0.plusSeconds(11), 10))
+        .extracting(Connection::id)
+        .containsExactly(c);
     assertThat(connections.activeRefreshedBefore(T0.plusSeconds(10), 10)).isEmpty();
     connections.fail(c, "the grant is dead", T0.plusSeconds(20));
     Connection failed = connections.byId(c).orElseThrow();
@@ -167,15 +186,23 @@ abstract class StoreContract {
     Leases leases = new Leases(db.jdbi());
     Duration ttl = Duration.ofMinutes(30);
     assertThat(leases.tryAcquire("keep-alive-sweeper", "a", T0, ttl)).isTrue();
-    assertThat(leases.tryAcquire("keep-alive-sweeper", "b", T0.plusSeconds(60), ttl)).isFalse();
-    assertThat(leases.tryAcquire("keep-alive-sweeper", "a", T0.plusSeconds(60), ttl)).as("renewed").isTrue();
-    assertThat(leases.tryAcquire("keep-alive-sweeper", "b", T0.plus(ttl), ttl)).as("not yet expired").isFalse();
-    assertThat(leases.tryAcquire("keep-alive-sweeper", "b", T0.plus(ttl).plusSeconds(60), ttl)).isTrue();
+    assertThat(leases.tryAcquire("keep-alive-sweeper", "b", T0.plusSeconds(60), ttl))
+        .isFalse();
+    assertThat(leases.tryAcquire("keep-alive-sweeper", "a", T0.plusSeconds(60), ttl))
+        .as("renewed")
+        .isTrue();
+    assertThat(leases.tryAcquire("keep-alive-sweeper", "b", T0.plus(ttl), ttl))
+        .as("not yet expired")
+        .isFalse();
+    assertThat(leases.tryAcquire("keep-alive-sweeper", "b", T0.plus(ttl).plusSeconds(60), ttl))
+        .isTrue();
     leases.release("keep-alive-sweeper", "a");
-    assertThat(leases.tryAcquire("keep-alive-sweeper", "a", T0.plus(ttl).plusSeconds(61), ttl)).as("b holds it")
+    assertThat(leases.tryAcquire("keep-alive-sweeper", "a", T0.plus(ttl).plusSeconds(61), ttl))
+        .as("b holds it")
         .isFalse();
     leases.release("keep-alive-sweeper", "b");
-    assertThat(leases.tryAcquire("keep-alive-sweeper", "a", T0.plus(ttl).plusSeconds(62), ttl)).isTrue();
+    assertThat(leases.tryAcquire("keep-alive-sweeper", "a", T0.plus(ttl).plusSeconds(62), ttl))
+        .isTrue();
   }
 
   private Account account(String name) {
@@ -186,9 +213,26 @@ abstract class StoreContract {
 
   private String pending(Account a, Instant created, String sessionHash) {
     String id = id();
-    connections.insert(new Connection(id, a.id(), "keap", ConnectionStatus.PENDING, created, created, "{}", null,
-        sessionHash == null ? null : "sealed-" + sessionHash, sessionHash == null ? null : created.plus(Duration.ofMinutes(30)),
-        null, null, null, null, 0, null, 0), sessionHash);
+    connections.insert(
+        new Connection(
+            id,
+            a.id(),
+            "keap",
+            ConnectionStatus.PENDING,
+            created,
+            created,
+            "{}",
+            null,
+            sessionHash == null ? null : "sealed-" + sessionHash,
+            sessionHash == null ? null : created.plus(Duration.ofMinutes(30)),
+            null,
+            null,
+            null,
+            null,
+            0,
+            null,
+            0),
+        sessionHash);
     return id;
   }
 

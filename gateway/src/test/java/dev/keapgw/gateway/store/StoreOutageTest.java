@@ -28,7 +28,11 @@ class StoreOutageTest {
   @BeforeAll
   static void start() {
     postgres = PostgresEngine.start();
-    cluster = Cluster.start(1, postgres.newDatabase(), null, s -> s,
+    cluster = Cluster.start(
+        1,
+        postgres.newDatabase(),
+        null,
+        s -> s,
         g -> g.withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)));
   }
 

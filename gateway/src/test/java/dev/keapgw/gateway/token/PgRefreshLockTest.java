@@ -25,9 +25,12 @@ class PgRefreshLockTest {
   void oneHolderAtATimeAcrossInstancesPerConnection() throws Exception {
     StoreEngine.Fresh fresh = StoreEngine.POSTGRESQL.fresh();
     ExecutorService pool = Executors.newFixedThreadPool(8);
-    try (Database one = fresh.open(); Database two = fresh.open()) {
-      PgRefreshLock a = new PgRefreshLock(one.lockJdbi(), Duration.ofSeconds(10), java.time.Clock.systemUTC());
-      PgRefreshLock b = new PgRefreshLock(two.lockJdbi(), Duration.ofSeconds(10), java.time.Clock.systemUTC());
+    try (Database one = fresh.open();
+        Database two = fresh.open()) {
+      PgRefreshLock a =
+          new PgRefreshLock(one.lockJdbi(), Duration.ofSeconds(10), java.time.Clock.systemUTC());
+      PgRefreshLock b =
+          new PgRefreshLock(two.lockJdbi(), Duration.ofSeconds(10), java.time.Clock.systemUTC());
       AtomicInteger inside = new AtomicInteger();
       AtomicInteger most = new AtomicInteger();
       Future<?>[] work = new Future<?>[8];
@@ -55,10 +58,13 @@ class PgRefreshLockTest {
       }));
       held.await(10, TimeUnit.SECONDS);
       assertThat(b.locked("conn-2", () -> "free")).isEqualTo("free");
-      // a holder that takes longer than any refresh may: the waiter gives up with a retryable answer
-      PgRefreshLock impatient = new PgRefreshLock(two.lockJdbi(), Duration.ofMillis(100), java.time.Clock.systemUTC());
+      // a holder that takes longer than any refresh may: the waiter gives up with a retryable
+      // answer
+      PgRefreshLock impatient =
+          new PgRefreshLock(two.lockJdbi(), Duration.ofMillis(100), java.time.Clock.systemUTC());
       assertThatThrownBy(() -> impatient.locked("conn-1", () -> "never"))
-          .isInstanceOfSatisfying(TokenUnavailableException.class,
+          .isInstanceOfSatisfying(
+              TokenUnavailableException.class,
               e -> assertThat(e.reason()).isEqualTo(TokenUnavailableException.Reason.BACKING_OFF));
       Future<String> waiter = pool.submit(() -> b.locked("conn-1", () -> "after"));
       Thread.sleep(200);

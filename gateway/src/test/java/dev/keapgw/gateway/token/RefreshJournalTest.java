@@ -23,20 +23,44 @@ class RefreshJournalTest {
       ConnectionRepository repo = new ConnectionRepository(db.jdbi());
       String account = UUID.randomUUID().toString();
       String id = UUID.randomUUID().toString();
-      db.jdbi().useHandle(h -> h.execute("INSERT INTO accounts (id, name, created_at) VALUES (?, 'j', 0)", account));
-      repo.insert(new Connection(id, account, "keap", ConnectionStatus.PENDING, T0, T0, "{}", null, null, null, null,
-          null, null, null, 0, null, 0), null);
+      db.jdbi()
+          .useHandle(h ->
+              h.execute("INSERT INTO accounts (id, name, created_at) VALUES (?, 'j', 0)", account));
+      repo.insert(
+          new Connection(
+              id,
+              account,
+              "keap",
+              ConnectionStatus.PENDING,
+              T0,
+              T0,
+              "{}",
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              0,
+              null,
+              0),
+          null);
       repo.activate(id, "{}", "a", T0.plusSeconds(60), "r", T0);
       long v = repo.byId(id).orElseThrow().tokenVersion();
       RefreshJournal journal = new RefreshJournal(db.jdbi());
       assertThat(journal.unfinished(id, v)).isEmpty();
 
       journal.begin(id, v, T0.plusSeconds(30));
-      assertThat(journal.unfinished(id, v)).contains(new RefreshJournal.Started(T0.plusSeconds(30), v));
-      assertThat(journal.unfinished(id, v + 1)).as("a record about older tokens does not count").isEmpty();
+      assertThat(journal.unfinished(id, v))
+          .contains(new RefreshJournal.Started(T0.plusSeconds(30), v));
+      assertThat(journal.unfinished(id, v + 1))
+          .as("a record about older tokens does not count")
+          .isEmpty();
 
       db.jdbi().useTransaction(h -> {
-        ConnectionRepository.storeRefreshed(h, id, "a2", T0.plusSeconds(90), "r2", T0.plusSeconds(31));
+        ConnectionRepository.storeRefreshed(
+            h, id, "a2", T0.plusSeconds(90), "r2", T0.plusSeconds(31));
         RefreshJournal.finish(h, id);
       });
       assertThat(journal.unfinished(id, v)).isEmpty();

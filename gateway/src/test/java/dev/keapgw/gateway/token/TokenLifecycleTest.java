@@ -30,7 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TokenLifecycleTest {
   static final MutableClock CLOCK = new MutableClock("2026-05-01T08:00:00Z");
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture(
+
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture(
       s -> s.withClock(CLOCK).withTokenTtls(Duration.ofSeconds(60), Duration.ofDays(45)),
       g -> g.withClock(CLOCK).withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)));
 
@@ -57,18 +59,26 @@ class TokenLifecycleTest {
   @Test
   void aFailingTokenEndpointBacksOffWith424AndRecoversByItself() {
     CLOCK.advance(Duration.ofSeconds(61)); // the access token has expired
-    FIX.sandboxControl().post("/_sandbox/faults", Map.of("path_prefix", "/token", "kind", "status",
-        "status", 503, "count", 1));
+    FIX.sandboxControl()
+        .post(
+            "/_sandbox/faults",
+            Map.of("path_prefix", "/token", "kind", "status", "status", 503, "count", 1));
     TestHttp.Reply r = FIX.as(acct.key().secret()).get("/keap/crm/rest/v2/oauth/connect/userinfo");
     assertThat(r.status()).isEqualTo(424);
     assertThat(r.json().at("/error/type").asText()).isEqualTo("connection_not_ready");
     assertThat(r.header("Retry-After")).isNotNull();
     // before the backoff ends, no new attempt reaches the token endpoint
     long before = refreshes();
-    assertThat(FIX.as(acct.key().secret()).get("/keap/crm/rest/v2/oauth/connect/userinfo").status()).isEqualTo(424);
+    assertThat(FIX.as(acct.key().secret())
+            .get("/keap/crm/rest/v2/oauth/connect/userinfo")
+            .status())
+        .isEqualTo(424);
     assertThat(refreshes()).isEqualTo(before);
     CLOCK.advance(Duration.ofSeconds(Long.parseLong(r.header("Retry-After")) + 1));
-    assertThat(FIX.as(acct.key().secret()).get("/keap/crm/rest/v2/oauth/connect/userinfo").status()).isEqualTo(200);
+    assertThat(FIX.as(acct.key().secret())
+            .get("/keap/crm/rest/v2/oauth/connect/userinfo")
+            .status())
+        .isEqualTo(200);
     assertThat(refreshes()).isEqualTo(before + 1);
   }
 
@@ -83,14 +93,25 @@ class TokenLifecycleTest {
     assertThat(url).startsWith(FIX.gateway().baseUrl() + "/connect?session_token=");
     assertThat(r.json().at("/error/message").asText()).contains(url);
     String id = r.json().at("/error/connection_id").asText();
-    assertThat(FIX.as(acct.key().secret()).get("/connections/" + id).json().at("/connection/status").asText())
+    assertThat(FIX.as(acct.key().secret())
+            .get("/connections/" + id)
+            .json()
+            .at("/connection/status")
+            .asText())
         .isEqualTo("FAILED");
     // reconnect: open the url the 424 named
     ConnectFlow.Steps steps = ConnectFlow.open(url);
     assertThat(steps.callback().status()).isEqualTo(200);
-    assertThat(FIX.as(acct.key().secret()).get("/connections/" + id).json().at("/connection/status").asText())
+    assertThat(FIX.as(acct.key().secret())
+            .get("/connections/" + id)
+            .json()
+            .at("/connection/status")
+            .asText())
         .isEqualTo("ACTIVE");
-    assertThat(FIX.as(acct.key().secret()).get("/keap/crm/rest/v2/oauth/connect/userinfo").status()).isEqualTo(200);
+    assertThat(FIX.as(acct.key().secret())
+            .get("/keap/crm/rest/v2/oauth/connect/userinfo")
+            .status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -105,7 +126,11 @@ class TokenLifecycleTest {
   }
 
   private static int sweep() throws Exception {
-    return FIX.gateway().sweeper().sweep().toCompletionStage().toCompletableFuture()
+    return FIX.gateway()
+        .sweeper()
+        .sweep()
+        .toCompletionStage()
+        .toCompletableFuture()
         .get(30, java.util.concurrent.TimeUnit.SECONDS);
   }
 
@@ -114,12 +139,17 @@ class TokenLifecycleTest {
   }
 
   private List<Integer> burst(int n, String path) throws Exception {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
     List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      calls.add(client.sendAsync(HttpRequest.newBuilder(URI.create(FIX.gateway().baseUrl() + path))
-          .header("Authorization", "Bearer " + acct.key().secret()).timeout(Duration.ofSeconds(60)).build(),
+      calls.add(client.sendAsync(
+          HttpRequest.newBuilder(URI.create(FIX.gateway().baseUrl() + path))
+              .header("Authorization", "Bearer " + acct.key().secret())
+              .timeout(Duration.ofSeconds(60))
+              .build(),
           HttpResponse.BodyHandlers.ofString()));
     }
     List<Integer> out = new ArrayList<>();

@@ -9,18 +9,33 @@ import org.junit.jupiter.api.Test;
 
 /** The recorder's arithmetic, on its own clock: minutes, classes, percentiles, isolation, bounds. */
 class TrafficRecorderTest {
-  static final long T0 = 1_800_000_000_000L;   // a whole minute
+  static final long T0 = 1_800_000_000_000L; // a whole minute
   final AtomicLong now = new AtomicLong(T0);
   final TrafficRecorder recorder = new TrafficRecorder(now::get);
 
-  private void record(long at, String account, String connection, int status, long micros, String query) {
+  private void record(
+      long at, String account, String connection, int status, long micros, String query) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap()
-        .add("X-RateLimit-Limit", "10").add("X-RateLimit-Remaining", "7")
-        .add("x-keap-product-throttle-used", "12").add("x-keap-product-throttle-limit", "1500")
-        .add("x-keap-product-quota-used", "99").add("x-keap-product-quota-limit", "150000")
-        .add("x-keap-tenant-throttle-used", "3|40").add("x-keap-tenant-throttle-limit", "10000|250000");
-    recorder.record(new FinishedRequest(at, "r-" + at, "GET", "/keap/crm/rest/v2/contacts", query, status,
-        true, micros, account, connection, headers));
+        .add("X-RateLimit-Limit", "10")
+        .add("X-RateLimit-Remaining", "7")
+        .add("x-keap-product-throttle-used", "12")
+        .add("x-keap-product-throttle-limit", "1500")
+        .add("x-keap-product-quota-used", "99")
+        .add("x-keap-product-quota-limit", "150000")
+        .add("x-keap-tenant-throttle-used", "3|40")
+        .add("x-keap-tenant-throttle-limit", "10000|250000");
+    recorder.record(new FinishedRequest(
+        at,
+        "r-" + at,
+        "GET",
+        "/keap/crm/rest/v2/contacts",
+        query,
+        status,
+        true,
+        micros,
+        account,
+        connection,
+        headers));
   }
 
   @Test
@@ -65,7 +80,9 @@ class TrafficRecorderTest {
     record(T0, "a", "c1", 200, 800, null);
     record(T0 + 1, "b", "c2", 200, 800, null);
     TrafficView a = recorder.account("a");
-    assertThat(a.connections()).extracting(TrafficView.ConnectionCounts::connectionId).containsExactly("c1");
+    assertThat(a.connections())
+        .extracting(TrafficView.ConnectionCounts::connectionId)
+        .containsExactly("c1");
     assertThat(a.recent()).extracting(RecentRequest::connectionId).containsExactly("c1");
     assertThat(recorder.gateway().connections()).hasSize(2);
     assertThat(recorder.gateway().recent()).hasSize(2);
@@ -102,13 +119,15 @@ class TrafficRecorderTest {
       record(T0, "a", "c" + i, 200, 800, null);
     }
     assertThat(recorder.gateway().connections()).hasSize(TrafficRecorder.MAX_CONNECTIONS);
-    assertThat(recorder.gateway().total().requests()).as("the totals count every request")
+    assertThat(recorder.gateway().total().requests())
+        .as("the totals count every request")
         .isEqualTo(TrafficRecorder.MAX_CONNECTIONS + 10);
     // an hour and more later the idle ones make room for a new one
     long later = T0 + 61 * 60_000;
     record(later, "a", "fresh", 200, 800, null);
     now.set(later);
-    assertThat(recorder.gateway().connections()).extracting(TrafficView.ConnectionCounts::connectionId)
+    assertThat(recorder.gateway().connections())
+        .extracting(TrafficView.ConnectionCounts::connectionId)
         .containsExactly("fresh");
   }
 }

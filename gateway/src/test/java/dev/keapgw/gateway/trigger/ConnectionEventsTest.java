@@ -26,7 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ConnectionEventsTest {
   @RegisterExtension
-  static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withAllowPrivateDestinations(true));
+  static final GatewayFixture FIX =
+      new GatewayFixture(s -> s, g -> g.withAllowPrivateDestinations(true));
+
   static final Receiver RECEIVER = new Receiver();
   static final Duration SOON = Duration.ofSeconds(15);
 
@@ -40,9 +42,17 @@ class ConnectionEventsTest {
     AccountService.NewAccount a = FIX.newAccount("lifecycle");
     TestHttp api = FIX.as(a.key().secret());
     Map<String, String> secrets = new java.util.HashMap<>();
-    for (String type : List.of("connection.active", "connection.failed", "connection.recovered", "connection.deleted")) {
-      TestHttp.Reply r = api.post("/triggers", Map.of("source", "gateway", "event_type", type,
-          "destinations", List.of(Map.of("url", RECEIVER.url("/" + type)))));
+    for (String type : List.of(
+        "connection.active", "connection.failed", "connection.recovered", "connection.deleted")) {
+      TestHttp.Reply r = api.post(
+          "/triggers",
+          Map.of(
+              "source",
+              "gateway",
+              "event_type",
+              type,
+              "destinations",
+              List.of(Map.of("url", RECEIVER.url("/" + type)))));
       assertThat(r.status()).as(r.body()).isEqualTo(201);
       secrets.put(type, r.json().at("/trigger/destinations/0/signing_secret").asText());
     }
@@ -68,7 +78,10 @@ class ConnectionEventsTest {
     JsonNode recovered = awaitOne("/connection.recovered", secrets);
     assertThat(recovered.at("/payload/connection_id").asText()).isEqualTo(connectionId);
     assertThat(recovered.at("/payload/status").asText()).isEqualTo("ACTIVE");
-    Receiver.await(SOON, "a second connection.active", () -> RECEIVER.hits("/connection.active").size() == 2);
+    Receiver.await(
+        SOON,
+        "a second connection.active",
+        () -> RECEIVER.hits("/connection.active").size() == 2);
 
     assertThat(api.delete("/connections/" + connectionId).status()).isEqualTo(200);
     JsonNode deleted = awaitOne("/connection.deleted", secrets);
@@ -79,11 +92,14 @@ class ConnectionEventsTest {
     String failedTrigger = failed.path("trigger_id").asText();
     JsonNode events = api.get("/triggers/" + failedTrigger + "/events").json().path("events");
     assertThat(events).hasSize(1);
-    assertThat(events.get(0).path("event_id").asText()).isEqualTo(failed.path("event_id").asText());
+    assertThat(events.get(0).path("event_id").asText())
+        .isEqualTo(failed.path("event_id").asText());
     assertThat(events.get(0).at("/delivery_counts/total").asInt()).isEqualTo(1);
     assertThat(events.get(0).at("/delivery_counts/succeeded").asInt()).isEqualTo(1);
-    JsonNode event = api.get("/triggers/" + failedTrigger + "/events/" + failed.path("event_id").asText())
-        .json().path("event");
+    JsonNode event = api.get(
+            "/triggers/" + failedTrigger + "/events/" + failed.path("event_id").asText())
+        .json()
+        .path("event");
     assertThat(event.at("/deliveries/0/status").asText()).isEqualTo("SUCCEEDED");
     assertThat(event.at("/deliveries/0/attempts").asInt()).isEqualTo(1);
     assertThat(event.at("/deliveries/0/last_response_status").asInt()).isEqualTo(200);
@@ -91,7 +107,8 @@ class ConnectionEventsTest {
 
     String metrics = FIX.anonymous().get("/metrics").body();
     assertThat(metrics).contains("triggers_events_received_total{source=\"gateway\"}");
-    assertThat(metrics).containsPattern("triggers_delivery_attempts_total\\{result=\"delivered\"} [1-9]");
+    assertThat(metrics)
+        .containsPattern("triggers_delivery_attempts_total\\{result=\"delivered\"} [1-9]");
     assertThat(metrics).contains("triggers_outbox_depth");
   }
 
@@ -100,11 +117,26 @@ class ConnectionEventsTest {
     Receiver.await(SOON, "a delivery to " + path, () -> !RECEIVER.hits(path).isEmpty());
     Receiver.Hit hit = RECEIVER.hits(path).get(RECEIVER.hits(path).size() - 1);
     String secret = secrets.get(path.substring(1));
-    assertThat(WebhookVerifier.verify(secret, hit.header("webhook-id"), hit.header("webhook-timestamp"),
-        hit.header("webhook-signature"), hit.body(), Instant.now())).as("signature of " + path).isTrue();
-    byte[] tampered = hit.text().replace("connection", "Connection").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(WebhookVerifier.verify(secret, hit.header("webhook-id"), hit.header("webhook-timestamp"),
-        hit.header("webhook-signature"), tampered, Instant.now())).isFalse();
+    assertThat(WebhookVerifier.verify(
+            secret,
+            hit.header("webhook-id"),
+            hit.header("webhook-timestamp"),
+            hit.header("webhook-signature"),
+            hit.body(),
+            Instant.now()))
+        .as("signature of " + path)
+        .isTrue();
+    byte[] tampered = hit.text()
+        .replace("connection", "Connection")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(WebhookVerifier.verify(
+            secret,
+            hit.header("webhook-id"),
+            hit.header("webhook-timestamp"),
+            hit.header("webhook-signature"),
+            tampered,
+            Instant.now()))
+        .isFalse();
     JsonNode body = hit.json();
     assertThat(hit.header("webhook-id")).isEqualTo(body.path("event_id").asText());
     assertThat(hit.header("content-type")).isEqualTo("application/json");

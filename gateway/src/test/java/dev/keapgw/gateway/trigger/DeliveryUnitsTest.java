@@ -31,12 +31,20 @@ class DeliveryUnitsTest {
   void theSignerMatchesTheIndependentVerifier() {
     String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     byte[] body = "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8);
-    String sig = Signer.sign(Secrets.keyBytes(secret), "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, body);
+    String sig =
+        Signer.sign(Secrets.keyBytes(secret), "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, body);
     // the example in the Standard Webhooks specification
     assertThat(sig).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
-    assertThat(WebhookVerifier.verify(secret, "msg_p5jXN8AQM9LWM0D4loKWxJek", "1614265330", "v1,bogus " + sig, body,
-        Instant.ofEpochSecond(1614265330))).isTrue();
-    assertThat(WebhookVerifier.verify(secret, "msg_other", "1614265330", sig, body,
-        Instant.ofEpochSecond(1614265330))).isFalse();
+    assertThat(WebhookVerifier.verify(
+            secret,
+            "msg_p5jXN8AQM9LWM0D4loKWxJek",
+            "1614265330",
+            "v1,bogus " + sig,
+            body,
+            Instant.ofEpochSecond(1614265330)))
+        .isTrue();
+    assertThat(WebhookVerifier.verify(
+            secret, "msg_other", "1614265330", sig, body, Instant.ofEpochSecond(1614265330)))
+        .isFalse();
   }
 }

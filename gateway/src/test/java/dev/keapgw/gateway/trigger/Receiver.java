@@ -23,7 +23,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class Receiver implements AutoCloseable {
   /** One request as it arrived. */
-  public record Hit(String method, String path, Map<String, List<String>> headers, byte[] body, long nanos) {
+  public record Hit(
+      String method, String path, Map<String, List<String>> headers, byte[] body, long nanos) {
     public String header(String name) {
       for (var e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase(name)) {
@@ -62,7 +63,11 @@ public final class Receiver implements AutoCloseable {
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext("/", ex -> {
       byte[] body = ex.getRequestBody().readAllBytes();
-      hits.add(new Hit(ex.getRequestMethod(), ex.getRequestURI().toString(), Map.copyOf(ex.getRequestHeaders()), body,
+      hits.add(new Hit(
+          ex.getRequestMethod(),
+          ex.getRequestURI().toString(),
+          Map.copyOf(ex.getRequestHeaders()),
+          body,
           System.nanoTime()));
       Answer a = script.poll();
       int status = a == null ? 200 : a.status();

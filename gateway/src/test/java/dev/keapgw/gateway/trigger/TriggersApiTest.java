@@ -20,24 +20,50 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TriggersApiTest {
   @RegisterExtension
-  static final GatewayFixture FIX = new GatewayFixture(s -> s, g -> g.withAllowPrivateDestinations(true));
+  static final GatewayFixture FIX =
+      new GatewayFixture(s -> s, g -> g.withAllowPrivateDestinations(true));
 
   static TestHttp as(AccountService.NewAccount a) {
     return FIX.as(a.key().secret());
   }
 
   static Map<String, Object> gatewayTrigger(String url) {
-    return Map.of("source", "gateway", "event_type", "connection.failed", "name", "ops",
-        "destinations", List.of(Map.of("url", url, "name", "pager")));
+    return Map.of(
+        "source",
+        "gateway",
+        "event_type",
+        "connection.failed",
+        "name",
+        "ops",
+        "destinations",
+        List.of(Map.of("url", url, "name", "pager")));
   }
 
   @Test
   void createAnswers201WithTheShapeAndTheSecretOnceThenMasked() {
     AccountService.NewAccount a = FIX.newAccount("api-shape");
-    TestHttp.Reply r = as(a).post("/triggers", Map.of("source", "gateway", "event_type", "connection.failed",
-        "name", "ops", "description", "page me", "parameters", Map.of("x", 1),
-        "destinations", List.of(Map.of("url", "https://example.com/hook", "name", "pager",
-            "headers", Map.of("X-Team", "ops")))));
+    TestHttp.Reply r = as(a)
+        .post(
+            "/triggers",
+            Map.of(
+                "source",
+                "gateway",
+                "event_type",
+                "connection.failed",
+                "name",
+                "ops",
+                "description",
+                "page me",
+                "parameters",
+                Map.of("x", 1),
+                "destinations",
+                List.of(Map.of(
+                    "url",
+                    "https://example.com/hook",
+                    "name",
+                    "pager",
+                    "headers",
+                    Map.of("X-Team", "ops")))));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     JsonNode t = r.json().path("trigger");
     assertThat(t.path("trigger_id").asText()).isNotEmpty();
@@ -48,7 +74,8 @@ class TriggersApiTest {
     assertThat(t.path("parameters").path("x").asInt()).isEqualTo(1);
     assertThat(t.path("connection_id").isNull()).isTrue();
     assertThat(t.path("status").asText()).isEqualTo("ENABLED");
-    assertThat(t.path("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+    assertThat(t.path("created_at").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
     assertThat(t.path("updated_at").asText()).isEqualTo(t.path("created_at").asText());
     JsonNode d = t.path("destinations").get(0);
     assertThat(d.path("destination_id").asText()).isNotEmpty();
@@ -64,19 +91,32 @@ class TriggersApiTest {
     String did = d.path("destination_id").asText();
     JsonNode read = as(a).get("/triggers/" + id).json().path("trigger");
     String masked = read.at("/destinations/0/signing_secret").asText();
-    assertThat(masked).isNotEqualTo(secret).startsWith("whsec_****").endsWith(secret.substring(secret.length() - 4));
+    assertThat(masked)
+        .isNotEqualTo(secret)
+        .startsWith("whsec_****")
+        .endsWith(secret.substring(secret.length() - 4));
     JsonNode one = as(a).get("/triggers/" + id + "/destinations/" + did).json().path("destination");
     assertThat(one.path("signing_secret").asText()).isEqualTo(masked);
     assertThat(one.path("headers").path("X-Team").asText()).isEqualTo("ops");
-    assertThat(as(a).get("/triggers/" + id + "/destinations").json().at("/destinations/0/signing_secret").asText())
+    assertThat(as(a)
+            .get("/triggers/" + id + "/destinations")
+            .json()
+            .at("/destinations/0/signing_secret")
+            .asText())
         .isEqualTo(masked);
 
-    TestHttp.Reply rotated = as(a).post("/triggers/" + id + "/destinations/" + did + "/rotate-secret", Map.of());
+    TestHttp.Reply rotated =
+        as(a).post("/triggers/" + id + "/destinations/" + did + "/rotate-secret", Map.of());
     assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
     String fresh = rotated.json().path("signing_secret").asText();
     assertThat(fresh).startsWith("whsec_").isNotEqualTo(secret);
-    assertThat(as(a).get("/triggers/" + id + "/destinations/" + did).json().at("/destination/signing_secret").asText())
-        .endsWith(fresh.substring(fresh.length() - 4)).doesNotContain(fresh.substring(6, 20));
+    assertThat(as(a)
+            .get("/triggers/" + id + "/destinations/" + did)
+            .json()
+            .at("/destination/signing_secret")
+            .asText())
+        .endsWith(fresh.substring(fresh.length() - 4))
+        .doesNotContain(fresh.substring(6, 20));
   }
 
   @Test
@@ -84,19 +124,32 @@ class TriggersApiTest {
     AccountService.NewAccount a = FIX.newAccount("api-list");
     Set<String> made = new HashSet<>();
     for (int i = 0; i < 5; i++) {
-      made.add(as(a).post("/triggers", gatewayTrigger("https://example.com/" + i)).json().at("/trigger/trigger_id").asText());
+      made.add(as(a)
+          .post("/triggers", gatewayTrigger("https://example.com/" + i))
+          .json()
+          .at("/trigger/trigger_id")
+          .asText());
     }
     String disabled = made.iterator().next();
-    assertThat(as(a).patch("/triggers/" + disabled, Map.of("status", "DISABLED")).json().at("/trigger/status").asText())
+    assertThat(as(a)
+            .patch("/triggers/" + disabled, Map.of("status", "DISABLED"))
+            .json()
+            .at("/trigger/status")
+            .asText())
         .isEqualTo("DISABLED");
     Set<String> seen = new HashSet<>();
     String token = null;
     int pages = 0;
     do {
-      TestHttp.Reply r = as(a).get("/triggers?limit=2" + (token == null ? "" : "&next_token=" + token));
+      TestHttp.Reply r =
+          as(a).get("/triggers?limit=2" + (token == null ? "" : "&next_token=" + token));
       assertThat(r.status()).as(r.body()).isEqualTo(200);
-      r.json().path("triggers").forEach(t -> assertThat(seen.add(t.path("trigger_id").asText())).isTrue());
-      token = r.json().path("next_token").isNull() ? null : r.json().path("next_token").asText();
+      r.json()
+          .path("triggers")
+          .forEach(t -> assertThat(seen.add(t.path("trigger_id").asText())).isTrue());
+      token = r.json().path("next_token").isNull()
+          ? null
+          : r.json().path("next_token").asText();
       pages++;
     } while (token != null);
     assertThat(seen).isEqualTo(made);
@@ -116,24 +169,43 @@ class TriggersApiTest {
   @Test
   void patchChangesWhatItNamesAndDeleteRemoves() {
     AccountService.NewAccount a = FIX.newAccount("api-patch");
-    String id = as(a).post("/triggers", gatewayTrigger("https://example.com/p")).json().at("/trigger/trigger_id").asText();
-    JsonNode p = as(a).patch("/triggers/" + id, Map.of("name", "renamed", "parameters", Map.of("k", "v")))
-        .json().path("trigger");
+    String id = as(a)
+        .post("/triggers", gatewayTrigger("https://example.com/p"))
+        .json()
+        .at("/trigger/trigger_id")
+        .asText();
+    JsonNode p = as(a)
+        .patch("/triggers/" + id, Map.of("name", "renamed", "parameters", Map.of("k", "v")))
+        .json()
+        .path("trigger");
     assertThat(p.path("name").asText()).isEqualTo("renamed");
     assertThat(p.path("parameters").path("k").asText()).isEqualTo("v");
     assertThat(p.path("status").asText()).isEqualTo("ENABLED");
-    TestHttp.Reply immutable = as(a).patch("/triggers/" + id, Map.of("event_type", "connection.active"));
+    TestHttp.Reply immutable =
+        as(a).patch("/triggers/" + id, Map.of("event_type", "connection.active"));
     assertThat(immutable.status()).isEqualTo(400);
     assertThat(immutable.json().at("/error/field").asText()).isEqualTo("event_type");
 
-    String did = as(a).post("/triggers/" + id + "/destinations", Map.of("url", "https://example.com/second"))
-        .json().at("/destination/destination_id").asText();
-    JsonNode changed = as(a).patch("/triggers/" + id + "/destinations/" + did, Map.of("method", "put",
-        "body_template", "{\"e\":\"{{ event_type }}\"}")).json().path("destination");
+    String did = as(a)
+        .post("/triggers/" + id + "/destinations", Map.of("url", "https://example.com/second"))
+        .json()
+        .at("/destination/destination_id")
+        .asText();
+    JsonNode changed = as(a)
+        .patch(
+            "/triggers/" + id + "/destinations/" + did,
+            Map.of("method", "put", "body_template", "{\"e\":\"{{ event_type }}\"}"))
+        .json()
+        .path("destination");
     assertThat(changed.path("method").asText()).isEqualTo("PUT");
     assertThat(changed.path("url").asText()).isEqualTo("https://example.com/second");
     assertThat(as(a).get("/triggers/" + id).json().at("/trigger/destinations")).hasSize(2);
-    assertThat(as(a).delete("/triggers/" + id + "/destinations/" + did).json().path("deleted").asBoolean()).isTrue();
+    assertThat(as(a)
+            .delete("/triggers/" + id + "/destinations/" + did)
+            .json()
+            .path("deleted")
+            .asBoolean())
+        .isTrue();
     assertThat(as(a).get("/triggers/" + id + "/destinations/" + did).status()).isEqualTo(404);
 
     TestHttp.Reply del = as(a).delete("/triggers/" + id);
@@ -146,26 +218,39 @@ class TriggersApiTest {
   void anotherAccountsIdsAnswerExactlyAsUnknownOnes() {
     AccountService.NewAccount owner = FIX.newAccount("api-owner");
     AccountService.NewAccount other = FIX.newAccount("api-other");
-    JsonNode t = as(owner).post("/triggers", gatewayTrigger("https://example.com/o")).json().path("trigger");
+    JsonNode t = as(owner)
+        .post("/triggers", gatewayTrigger("https://example.com/o"))
+        .json()
+        .path("trigger");
     String id = t.path("trigger_id").asText();
     String did = t.at("/destinations/0/destination_id").asText();
-    for (String path : List.of("/triggers/" + id, "/triggers/" + id + "/destinations",
-        "/triggers/" + id + "/destinations/" + did, "/triggers/" + id + "/events")) {
+    for (String path : List.of(
+        "/triggers/" + id,
+        "/triggers/" + id + "/destinations",
+        "/triggers/" + id + "/destinations/" + did,
+        "/triggers/" + id + "/events")) {
       TestHttp.Reply theirs = as(other).get(path);
-      TestHttp.Reply unknown = as(other).get(path.replace(id, "00000000-0000-0000-0000-000000000000"));
+      TestHttp.Reply unknown =
+          as(other).get(path.replace(id, "00000000-0000-0000-0000-000000000000"));
       assertThat(theirs.status()).as(path).isEqualTo(404);
       assertThat(withoutIds(theirs.json())).as(path).isEqualTo(withoutIds(unknown.json()));
     }
     assertThat(as(other).delete("/triggers/" + id).status()).isEqualTo(404);
     assertThat(as(other).patch("/triggers/" + id, Map.of("name", "x")).status()).isEqualTo(404);
-    assertThat(as(other).post("/triggers/" + id + "/destinations/" + did + "/rotate-secret", Map.of()).status())
+    assertThat(as(other)
+            .post("/triggers/" + id + "/destinations/" + did + "/rotate-secret", Map.of())
+            .status())
         .isEqualTo(404);
     assertThat(as(other).get("/triggers").json().path("triggers")).isEmpty();
     assertThat(as(owner).get("/triggers/" + id).status()).isEqualTo(200);
   }
 
   private static String withoutIds(JsonNode error) {
-    return error.path("error").deepCopy().toString().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "ID")
+    return error
+        .path("error")
+        .deepCopy()
+        .toString()
+        .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "ID")
         .replaceAll("\"request_id\":\"[^\"]*\"", "");
   }
 
@@ -179,22 +264,61 @@ class TriggersApiTest {
         new Case(Map.of("source", "gateway"), "event_type"),
         new Case(Map.of("source", "gateway", "event_type", "contact.add"), "event_type"),
         new Case(Map.of("source", "keap", "event_type", "contact.add"), "connection_id"),
-        new Case(Map.of("source", "gateway", "event_type", "connection.failed", "colour", "red"), "colour"),
-        new Case(Map.of("source", "gateway", "event_type", "connection.failed", "parameters", "x"), "parameters"),
-        new Case(Map.of("source", "gateway", "event_type", "connection.failed", "destinations", List.of(Map.of())),
+        new Case(
+            Map.of("source", "gateway", "event_type", "connection.failed", "colour", "red"),
+            "colour"),
+        new Case(
+            Map.of("source", "gateway", "event_type", "connection.failed", "parameters", "x"),
+            "parameters"),
+        new Case(
+            Map.of(
+                "source",
+                "gateway",
+                "event_type",
+                "connection.failed",
+                "destinations",
+                List.of(Map.of())),
             "destinations[0].url"),
-        new Case(Map.of("source", "gateway", "event_type", "connection.failed",
-            "destinations", List.of(Map.of("url", "ftp://example.com/x"))), "destinations[0].url"),
-        new Case(Map.of("source", "gateway", "event_type", "connection.failed",
-            "destinations", List.of(Map.of("url", "https://example.com", "method", "GET"))), "destinations[0].method"),
-        new Case(Map.of("source", "gateway", "event_type", "connection.failed",
-            "destinations", List.of(Map.of("url", "https://example.com", "headers", Map.of("webhook-id", "x")))),
+        new Case(
+            Map.of(
+                "source",
+                "gateway",
+                "event_type",
+                "connection.failed",
+                "destinations",
+                List.of(Map.of("url", "ftp://example.com/x"))),
+            "destinations[0].url"),
+        new Case(
+            Map.of(
+                "source",
+                "gateway",
+                "event_type",
+                "connection.failed",
+                "destinations",
+                List.of(Map.of("url", "https://example.com", "method", "GET"))),
+            "destinations[0].method"),
+        new Case(
+            Map.of(
+                "source",
+                "gateway",
+                "event_type",
+                "connection.failed",
+                "destinations",
+                List.of(
+                    Map.of("url", "https://example.com", "headers", Map.of("webhook-id", "x")))),
             "destinations[0].headers"),
-        new Case(Map.of("source", "gateway", "event_type", "connection.failed",
-            "destinations", List.of(Map.of("url", "https://example.com", "body_template", "{{ secret }}"))),
+        new Case(
+            Map.of(
+                "source",
+                "gateway",
+                "event_type",
+                "connection.failed",
+                "destinations",
+                List.of(Map.of("url", "https://example.com", "body_template", "{{ secret }}"))),
             "destinations[0].body_template"),
-        new Case(Map.of("source", "gateway", "event_type", "connection.failed",
-            "connection_id", "nope"), "connection_id"));
+        new Case(
+            Map.of("source", "gateway", "event_type", "connection.failed", "connection_id", "nope"),
+            "connection_id"));
     for (Case c : cases) {
       TestHttp.Reply r = as(a).post("/triggers", c.body());
       assertThat(r.status()).as(c + " -> " + r.body()).isIn(400, 404);

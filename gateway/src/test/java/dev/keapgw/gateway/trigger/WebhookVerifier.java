@@ -17,7 +17,12 @@ public final class WebhookVerifier {
   private WebhookVerifier() {}
 
   /** Whether the message is authentic; {@code now} stands for the receiver's clock. */
-  public static boolean verify(String secret, String msgId, String timestamp, String signatureHeader, byte[] payload,
+  public static boolean verify(
+      String secret,
+      String msgId,
+      String timestamp,
+      String signatureHeader,
+      byte[] payload,
       Instant now) {
     if (secret == null || msgId == null || timestamp == null || signatureHeader == null) {
       return false;

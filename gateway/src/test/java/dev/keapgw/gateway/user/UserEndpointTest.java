@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UserEndpointTest {
-  @RegisterExtension static final GatewayFixture FIX = new GatewayFixture();
+  @RegisterExtension
+  static final GatewayFixture FIX = new GatewayFixture();
 
   @Test
   void answersTheKeysAccount() {
@@ -26,8 +27,11 @@ class UserEndpointTest {
 
   @Test
   void withoutAValidKeyIs401() {
-    for (TestHttp client : new TestHttp[] {FIX.anonymous(), FIX.as("kgw_nope"),
-        new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Basic Zm9vOmJhcg=="))}) {
+    for (TestHttp client : new TestHttp[] {
+      FIX.anonymous(),
+      FIX.as("kgw_nope"),
+      new TestHttp(FIX.gateway().baseUrl(), Map.of("Authorization", "Basic Zm9vOmJhcg=="))
+    }) {
       TestHttp.Reply r = client.get("/user");
       assertThat(r.status()).isEqualTo(401);
       assertThat(r.json().at("/error/type").asText()).isEqualTo("unauthorized");

@@ -15,7 +15,9 @@ final class AffiliateViews {
 
   static final Set<String> STATUSES = Set.of("ACTIVE", "INACTIVE");
 
-  static final ListSpec LIST = ListSpec.of(AffiliatesModule.DOMAIN, "affiliates",
+  static final ListSpec LIST = ListSpec.of(
+      AffiliatesModule.DOMAIN,
+      "affiliates",
       List.of(
           FilterField.number("id", Op.ALL, row -> row.path("id").asText(null)),
           FilterField.text("name", true, row -> List.of(row.path("name").asText(""))),

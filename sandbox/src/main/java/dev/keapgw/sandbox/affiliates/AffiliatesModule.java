@@ -25,11 +25,13 @@ public final class AffiliatesModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    new ResourceTable(TABLE, DOMAIN).listAndGet(routing.api(), ctx, "/affiliates", "id", AffiliateViews.LIST, row -> row);
+    new ResourceTable(TABLE, DOMAIN)
+        .listAndGet(routing.api(), ctx, "/affiliates", "id", AffiliateViews.LIST, row -> row);
   }
 
   @Override
   public void seed(Tenant tenant, SeedPlan plan, SandboxContext ctx) {
-    AffiliateSeed.seed(tenant, new Random(plan.randomSeed() * 31 + 13), ctx.world().clock().instant());
+    AffiliateSeed.seed(
+        tenant, new Random(plan.randomSeed() * 31 + 13), ctx.world().clock().instant());
   }
 }

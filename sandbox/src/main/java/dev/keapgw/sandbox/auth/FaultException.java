@@ -22,11 +22,13 @@ public final class FaultException extends RuntimeException {
   }
 
   public static FaultException invalidToken() {
-    return new FaultException(401, "Invalid Access Token", "keymanagement.service.invalid_access_token");
+    return new FaultException(
+        401, "Invalid Access Token", "keymanagement.service.invalid_access_token");
   }
 
   public static FaultException expiredToken() {
-    return new FaultException(401, "Access Token expired", "keymanagement.service.access_token_expired");
+    return new FaultException(
+        401, "Access Token expired", "keymanagement.service.access_token_expired");
   }
 
   public int status() {

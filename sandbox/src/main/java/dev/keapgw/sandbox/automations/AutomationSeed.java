@@ -21,7 +21,10 @@ final class AutomationSeed {
   private AutomationSeed() {}
 
   private static final String[] TITLES = {
-    "Welcome new subscribers", "Abandoned cart follow-up", "Webinar reminders", "Win-back inactive customers",
+    "Welcome new subscribers",
+    "Abandoned cart follow-up",
+    "Webinar reminders",
+    "Win-back inactive customers",
   };
   private static final String[][] CATEGORIES = {{"1"}, {"2"}, {"1", "2"}, {}};
 
@@ -53,7 +56,8 @@ final class AutomationSeed {
         Optional<ObjectNode> editor = user(tenant, "2");
         lock.put("user_id", "2");
         lock.put("user_name", editor.map(u -> u.path("keap_id").asText("")).orElse(""));
-        lock.put("user_firstname", editor.map(u -> u.path("given_name").asText("")).orElse(""));
+        lock.put(
+            "user_firstname", editor.map(u -> u.path("given_name").asText("")).orElse(""));
       }
       table.insert(a);
     }

@@ -20,21 +20,27 @@ import java.util.Locale;
 final class AutomationViews {
   private AutomationViews() {}
 
-  static final ListSpec LIST = ListSpec.of("automation", "automations",
-      List.of(
-          FilterField.custom("name", Op.EQUALITY, true, AutomationViews::nameMatches),
-          FilterField.number("id", Op.ALL, row -> row.path("id").asText(null)),
-          FilterField.number("automation_id", Op.ALL, row -> row.path("id").asText(null)),
-          FilterField.custom("status", Op.EQUALITY, false,
-                  (row, c) -> row.path("status").asText("").equalsIgnoreCase(c.value()))
-              .checked(v -> v.equalsIgnoreCase("published") || v.equalsIgnoreCase("draft")),
-          FilterField.custom("categories", Op.EQUALITY, false, AutomationViews::inCategory)
-              .checked(FilterField.ValueCheck.NUMBER)),
-      List.of(
-          OrderField.text("name", "title"),
-          new OrderField("category", AutomationViews::firstCategory),
-          new OrderField("activeContacts", row -> row.path("active_contacts").asLong(0)),
-          OrderField.text("publishedDate", "published_date")))
+  static final ListSpec LIST = ListSpec.of(
+          "automation",
+          "automations",
+          List.of(
+              FilterField.custom("name", Op.EQUALITY, true, AutomationViews::nameMatches),
+              FilterField.number("id", Op.ALL, row -> row.path("id").asText(null)),
+              FilterField.number("automation_id", Op.ALL, row -> row.path("id").asText(null)),
+              FilterField.custom(
+                      "status",
+                      Op.EQUALITY,
+                      false,
+                      (row, c) -> row.path("status").asText("").equalsIgnoreCase(c.value()))
+                  .checked(v -> v.equalsIgnoreCase("published") || v.equalsIgnoreCase("draft")),
+              FilterField.custom("categories", Op.EQUALITY, false, AutomationViews::inCategory)
+                  .checked(FilterField.ValueCheck.NUMBER)),
+          List.of(
+              OrderField.text("name", "title"),
+              new OrderField("category", AutomationViews::firstCategory),
+              new OrderField(
+                  "activeContacts", row -> row.path("active_contacts").asLong(0)),
+              OrderField.text("publishedDate", "published_date")))
       .pageSizes(0, 25, 25);
 
   private static boolean nameMatches(ObjectNode row, Clause c) {

@@ -32,9 +32,12 @@ public final class AutomationsModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    routing.api()
+    routing
+        .api()
         .get("/automations", r -> KeapResponse.json(200, list(ctx, r)))
-        .get("/automations/{automation_id}", r -> KeapResponse.json(200, AUTOMATIONS.get(ctx, r, "automation_id")));
+        .get(
+            "/automations/{automation_id}",
+            r -> KeapResponse.json(200, AUTOMATIONS.get(ctx, r, "automation_id")));
   }
 
   @Override
@@ -44,8 +47,10 @@ public final class AutomationsModule implements KeapModule {
 
   private static ObjectNode list(SandboxContext ctx, KeapRequest r) {
     Table table = AUTOMATIONS.of(ctx, r);
-    ObjectNode out = ctx.lister().list(r, AutomationViews.LIST, Lister.Source.all(table), row -> row);
-    Filter filter = Filter.parse(r.param("filter"), AutomationViews.LIST.filters(), AutomationViews.LIST.domain());
+    ObjectNode out =
+        ctx.lister().list(r, AutomationViews.LIST, Lister.Source.all(table), row -> row);
+    Filter filter = Filter.parse(
+        r.param("filter"), AutomationViews.LIST.filters(), AutomationViews.LIST.domain());
     int count = 0;
     for (Iterator<Map.Entry<Long, byte[]>> it = table.scan(null, true); it.hasNext(); ) {
       if (filter.matches(Json.parseTrusted(it.next().getValue()), AutomationViews.LIST.filters())) {

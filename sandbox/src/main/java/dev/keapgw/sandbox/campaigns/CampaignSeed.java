@@ -44,8 +44,9 @@ final class CampaignSeed {
         for (String contactId : contacts) {
           if (rnd.nextInt(3) == 0) {
             Instant added = now.minus(Duration.ofHours(1 + rnd.nextInt(24 * 45)));
-            tenant.table(CampaignsModule.MEMBERS).insert(
-                SequenceMembership.row(seq, contactId, World.timestamp(added)));
+            tenant
+                .table(CampaignsModule.MEMBERS)
+                .insert(SequenceMembership.row(seq, contactId, World.timestamp(added)));
           }
         }
       }
@@ -76,12 +77,17 @@ final class CampaignSeed {
     ObjectNode s = Json.object();
     s.put("id", Long.toString(id));
     s.put("name", name);
-    ArrayNode items = s.putArray("paths").addObject().put("id", Long.toString(id * 10 + 1)).putArray("items");
+    ArrayNode items =
+        s.putArray("paths").addObject().put("id", Long.toString(id * 10 + 1)).putArray("items");
     int steps = 2 + rnd.nextInt(3);
     for (int i = 0; i < steps; i++) {
       long itemId = id * 100 + i + 1;
       String type = i == 0 ? "Email" : STEP_TYPES[rnd.nextInt(STEP_TYPES.length)];
-      ObjectNode item = items.addObject().put("id", Long.toString(itemId)).put("name", stepName(type, i + 1)).put("type", type);
+      ObjectNode item = items
+          .addObject()
+          .put("id", Long.toString(itemId))
+          .put("name", stepName(type, i + 1))
+          .put("type", type);
       if (i + 1 < steps) {
         item.put("next_item_id", Long.toString(itemId + 1));
       }
@@ -108,7 +114,9 @@ final class CampaignSeed {
   }
 
   private static String creator(Tenant tenant) {
-    return References.row(tenant, "users", "1").map(u -> u.path("global_user_id").asText("")).orElse("");
+    return References.row(tenant, "users", "1")
+        .map(u -> u.path("global_user_id").asText(""))
+        .orElse("");
   }
 
   /** Without a contacts module there are none, and the sequences start empty. */

@@ -20,9 +20,17 @@ final class CampaignViews {
    * keep their odd spellings; {@code lastupdated} has no field of its own in a campaign, so it
    * sorts by the later of publication and creation.
    */
-  static final ListSpec LIST = ListSpec.of("campaign", "campaigns",
-      List.of(FilterField.custom("name", Op.EQUALITY, false, (row, c) ->
-          row.path("name").asText("").toLowerCase(Locale.ROOT).contains(c.value().toLowerCase(Locale.ROOT)))),
+  static final ListSpec LIST = ListSpec.of(
+      "campaign",
+      "campaigns",
+      List.of(FilterField.custom(
+          "name",
+          Op.EQUALITY,
+          false,
+          (row, c) -> row.path("name")
+              .asText("")
+              .toLowerCase(Locale.ROOT)
+              .contains(c.value().toLowerCase(Locale.ROOT)))),
       List.of(
           OrderField.id(),
           OrderField.text("name", "name"),

@@ -36,22 +36,28 @@ public final class CampaignsModule implements KeapModule {
   public List<TableSpec> tables() {
     return List.of(
         TableSpec.of(CAMPAIGNS),
-        TableSpec.indexed(SEQUENCES, "campaign_id", row -> List.of(row.path("campaign_id").asText(""))),
-        new TableSpec(MEMBERS, Map.of(
-            "sequence_id", row -> List.of(row.path("sequence_id").asText("")),
-            "contact_id", row -> List.of(row.path("contact_id").asText("")))));
+        TableSpec.indexed(
+            SEQUENCES, "campaign_id", row -> List.of(row.path("campaign_id").asText(""))),
+        new TableSpec(
+            MEMBERS,
+            Map.of(
+                "sequence_id", row -> List.of(row.path("sequence_id").asText("")),
+                "contact_id", row -> List.of(row.path("contact_id").asText("")))));
   }
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
     ctx.hooks().onContactDeleted(SequenceMembership::contactDeleted);
-    CAMPAIGN_ROWS.listAndGet(routing.api(), ctx, "/campaigns", "campaign_id", CampaignViews.LIST, row -> row)
+    CAMPAIGN_ROWS
+        .listAndGet(routing.api(), ctx, "/campaigns", "campaign_id", CampaignViews.LIST, row -> row)
         .get("/campaigns/{campaign_id}/sequences", r -> KeapResponse.json(200, sequences(ctx, r)))
         .post("/campaigns/{campaign_id}/sequences/{sequence_id}:addContacts", r -> {
           Tenant t = tenant(ctx, r);
           ObjectNode seq = sequence(t, r);
           List<String> ids = ContactIds.parse(r.jsonBody());
-          return results("add_to_sequence_results", SequenceMembership.add(t, seq, ids, ctx.world().now()));
+          return results(
+              "add_to_sequence_results",
+              SequenceMembership.add(t, seq, ids, ctx.world().now()));
         })
         .post("/campaigns/{campaign_id}/sequences/{sequence_id}:removeContacts", r -> {
           Tenant t = tenant(ctx, r);
@@ -75,8 +81,10 @@ public final class CampaignsModule implements KeapModule {
     ObjectNode out = Json.object();
     ArrayNode items = out.putArray("sequences");
     for (Long id : sequences.lookup("campaign_id", campaignId)) {
-      sequences.get(id).ifPresent(s ->
-          items.add(CampaignViews.sequence(s, members, ctx.world().clock().instant())));
+      sequences
+          .get(id)
+          .ifPresent(s ->
+              items.add(CampaignViews.sequence(s, members, ctx.world().clock().instant())));
     }
     // The operation takes no paging parameters: every sequence comes on one page.
     out.put("next_page_token", "");
@@ -92,12 +100,14 @@ public final class CampaignsModule implements KeapModule {
   private static ObjectNode sequence(Tenant t, KeapRequest r) {
     String campaignId = campaign(t, r).path("id").asText();
     String id = r.pathParam("sequence_id");
-    return t.table(SEQUENCES).get(id)
+    return t.table(SEQUENCES)
+        .get(id)
         .filter(s -> s.path("campaign_id").asText().equals(campaignId))
         .orElseThrow(() -> ApiException.notFound("sequence", id));
   }
 
-  private static KeapResponse results(String key, Map<String, SequenceMembership.Outcome> outcomes) {
+  private static KeapResponse results(
+      String key, Map<String, SequenceMembership.Outcome> outcomes) {
     ObjectNode out = Json.object();
     ObjectNode map = out.putObject(key);
     outcomes.forEach((id, o) -> map.put(id, o.name()));

@@ -23,15 +23,19 @@ final class ContactIds {
       throw ApiException.invalidField("sequence", FIELD, "contact_ids is required");
     }
     if (!ids.isArray() || ids.isEmpty()) {
-      throw ApiException.invalidField("sequence", FIELD, "contact_ids must be a non-empty array of contact id strings");
+      throw ApiException.invalidField(
+          "sequence", FIELD, "contact_ids must be a non-empty array of contact id strings");
     }
     List<String> out = new ArrayList<>(ids.size());
     for (JsonNode id : ids) {
       if (id.isTextual() || id.isIntegralNumber()) {
         out.add(id.asText().trim());
       } else {
-        throw ApiException.invalidField("sequence", FIELD,
-            "contact_ids must hold contact id strings such as \"12\", not " + id.getNodeType().name().toLowerCase());
+        throw ApiException.invalidField(
+            "sequence",
+            FIELD,
+            "contact_ids must hold contact id strings such as \"12\", not "
+                + id.getNodeType().name().toLowerCase());
       }
     }
     return out;

@@ -21,7 +21,12 @@ import java.util.function.BiFunction;
  */
 final class SequenceMembership {
   /** The per-contact outcomes Keap reports. */
-  enum Outcome { SUCCESS, ALREADY_IN_SEQUENCE, CONTACT_DOES_NOT_EXIST, FAILED }
+  enum Outcome {
+    SUCCESS,
+    ALREADY_IN_SEQUENCE,
+    CONTACT_DOES_NOT_EXIST,
+    FAILED
+  }
 
   /** The contacts module's table, whose rows a sequence's members must be. */
   static final String CONTACTS = "contacts";
@@ -33,7 +38,8 @@ final class SequenceMembership {
    * is {@code FAILED}; a well-formed id with no contact behind it is {@code CONTACT_DOES_NOT_EXIST}.
    * A repeated id keeps the outcome of its first occurrence.
    */
-  static Map<String, Outcome> add(Tenant tenant, ObjectNode sequence, List<String> contactIds, String now) {
+  static Map<String, Outcome> add(
+      Tenant tenant, ObjectNode sequence, List<String> contactIds, String now) {
     return eachContact(tenant, sequence, contactIds, (members, contactId) -> {
       if (find(members, sequence.path("id").asText(), contactId).isPresent()) {
         return Outcome.ALREADY_IN_SEQUENCE;
@@ -59,7 +65,10 @@ final class SequenceMembership {
    * ids that name a contact (given the id as the contacts table writes it); the others get
    * the outcome {@link #check} gives them. Recounts the campaign afterwards.
    */
-  private static Map<String, Outcome> eachContact(Tenant tenant, ObjectNode sequence, List<String> contactIds,
+  private static Map<String, Outcome> eachContact(
+      Tenant tenant,
+      ObjectNode sequence,
+      List<String> contactIds,
       BiFunction<Table, String, Outcome> change) {
     return tenant.write(() -> {
       Map<String, Outcome> out = new LinkedHashMap<>();

@@ -25,7 +25,10 @@ public record CurrencyValue(long amount, String currencyCode) {
    * @throws ArithmeticException when the amount does not fit in a long number of cents
    */
   public static CurrencyValue ofMajor(double major) {
-    return usd(BigDecimal.valueOf(major).movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact());
+    return usd(BigDecimal.valueOf(major)
+        .movePointRight(2)
+        .setScale(0, RoundingMode.HALF_UP)
+        .longValueExact());
   }
 
   /** The minor-unit amount of a stored {@code CurrencyValue} object; 0 when absent. */

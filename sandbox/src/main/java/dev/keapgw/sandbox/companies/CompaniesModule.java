@@ -37,12 +37,23 @@ public final class CompaniesModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    routing.api()
-        .get("/companies", r -> KeapResponse.json(200, ctx.lister().list(
-            r, CompanyViews.LIST, Lister.Source.all(COMPANIES.of(ctx, r)), CompanyViews.FIELDS.viewFor(r))))
+    routing
+        .api()
+        .get(
+            "/companies",
+            r -> KeapResponse.json(
+                200,
+                ctx.lister()
+                    .list(
+                        r,
+                        CompanyViews.LIST,
+                        Lister.Source.all(COMPANIES.of(ctx, r)),
+                        CompanyViews.FIELDS.viewFor(r))))
         .post("/companies", r -> KeapResponse.json(201, create(ctx, r)))
-        .get("/companies/{company_id}", r -> KeapResponse.json(200,
-            CompanyViews.FIELDS.viewFor(r).apply(COMPANIES.get(ctx, r, "company_id"))))
+        .get(
+            "/companies/{company_id}",
+            r -> KeapResponse.json(
+                200, CompanyViews.FIELDS.viewFor(r).apply(COMPANIES.get(ctx, r, "company_id"))))
         .patch("/companies/{company_id}", r -> KeapResponse.json(200, update(ctx, r)))
         .delete("/companies/{company_id}", r -> COMPANIES.delete(ctx, r, "company_id"));
   }
@@ -72,7 +83,8 @@ public final class CompaniesModule implements KeapModule {
   private static ObjectNode update(SandboxContext ctx, KeapRequest r) {
     Tenant tenant = tenant(ctx, r);
     ObjectNode raw = r.jsonBody();
-    new BodyReader(raw, "company").allowOnly(CompanyInput.WRITABLE, CompanyInput.READ_ONLY, Map.of());
+    new BodyReader(raw, "company")
+        .allowOnly(CompanyInput.WRITABLE, CompanyInput.READ_ONLY, Map.of());
     UpdateMask mask = UpdateMask.of(r, CompanyInput.MASKABLE, "company");
     BodyReader body = new BodyReader(mask.filter(raw), "company");
     return tenant.write(() -> {

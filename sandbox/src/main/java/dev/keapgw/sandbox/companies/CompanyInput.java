@@ -18,17 +18,31 @@ import java.util.function.Function;
 final class CompanyInput {
   private CompanyInput() {}
 
-  static final Set<String> TEXT = Set.of("notes", "website", "suffix", "title", "company_name",
-      "assistant_name", "assistant_phone", "billing_information", "contact_type", "first_name",
-      "job_title", "last_name", "middle_name", "preferred_name", "referral_code", "spouse_name");
+  static final Set<String> TEXT = Set.of(
+      "notes",
+      "website",
+      "suffix",
+      "title",
+      "company_name",
+      "assistant_name",
+      "assistant_phone",
+      "billing_information",
+      "contact_type",
+      "first_name",
+      "job_title",
+      "last_name",
+      "middle_name",
+      "preferred_name",
+      "referral_code",
+      "spouse_name");
   static final Set<String> DATES = Set.of("anniversary_date", "birth_date");
   static final Map<String, Function<BodyReader, ObjectNode>> POINTS = Map.of(
       "address", ContactPoints::address,
       "email_address", ContactPoints::email,
       "phone_number", ContactPoints::phone,
       "fax_number", ContactPoints::fax);
-  static final Set<String> READ_ONLY =
-      Set.of("id", "groups", "update_time", "create_time", "account_id", "created_by", "last_updated_by");
+  static final Set<String> READ_ONLY = Set.of(
+      "id", "groups", "update_time", "create_time", "account_id", "created_by", "last_updated_by");
   static final Set<String> WRITABLE = writable();
   /** The spec's update_mask enum for updateCompany. */
   static final Set<String> MASKABLE = union(WRITABLE, READ_ONLY);

@@ -21,24 +21,62 @@ final class CompanyViews {
   private CompanyViews() {}
 
   /** Every property of the spec's Company schema, in its order. */
-  static final List<String> ORDER = List.of("id", "address", "notes", "website", "suffix", "title", "groups",
-      "company_name", "custom_fields", "email_address", "fax_number", "phone_number", "update_time",
-      "create_time", "anniversary_date", "assistant_name", "assistant_phone", "billing_information",
-      "birth_date", "contact_type", "first_name", "job_title", "last_name", "middle_name", "preferred_name",
-      "owner_id", "referral_code", "spouse_name", "account_id", "created_by", "last_updated_by");
+  static final List<String> ORDER = List.of(
+      "id",
+      "address",
+      "notes",
+      "website",
+      "suffix",
+      "title",
+      "groups",
+      "company_name",
+      "custom_fields",
+      "email_address",
+      "fax_number",
+      "phone_number",
+      "update_time",
+      "create_time",
+      "anniversary_date",
+      "assistant_name",
+      "assistant_phone",
+      "billing_information",
+      "birth_date",
+      "contact_type",
+      "first_name",
+      "job_title",
+      "last_name",
+      "middle_name",
+      "preferred_name",
+      "owner_id",
+      "referral_code",
+      "spouse_name",
+      "account_id",
+      "created_by",
+      "last_updated_by");
 
   /** Left out of GET and list answers unless asked for, as the spec says. */
-  static final Set<String> OPTIONAL = Set.of("notes", "fax_number", "address", "email_address",
-      "phone_number", "update_time", "create_time", "custom_fields");
+  static final Set<String> OPTIONAL = Set.of(
+      "notes",
+      "fax_number",
+      "address",
+      "email_address",
+      "phone_number",
+      "update_time",
+      "create_time",
+      "custom_fields");
 
   static final FieldSelection FIELDS = FieldSelection.optional(defaults(), OPTIONAL, "company");
 
-  static final ListSpec LIST = ListSpec.of("company", "companies",
+  static final ListSpec LIST = ListSpec.of(
+      "company",
+      "companies",
       List.of(
-          equalityOnly(FilterField.text("company_name", false, row -> List.of(text(row, "company_name")))),
+          equalityOnly(
+              FilterField.text("company_name", false, row -> List.of(text(row, "company_name")))),
           FilterField.text("name", true, row -> List.of(text(row, "company_name"))),
           FilterField.indexedText("email", false, CompanyViews::emails),
-          FilterField.text("city", true, row -> List.of(row.path("address").path("locality").asText(""))),
+          FilterField.text(
+              "city", true, row -> List.of(row.path("address").path("locality").asText(""))),
           FilterField.text("state", true, CompanyViews::states),
           FilterField.since("since_time", row -> Json.text(row, "update_time")),
           FilterField.until("until_time", row -> Json.text(row, "update_time")),
@@ -47,7 +85,8 @@ final class CompanyViews {
           OrderField.id(),
           OrderField.text("create_time", "create_time"),
           OrderField.text("name", "company_name"),
-          new OrderField("email", row -> emails(row).isEmpty() ? "" : emails(row).get(0).toLowerCase())));
+          new OrderField(
+              "email", row -> emails(row).isEmpty() ? "" : emails(row).get(0).toLowerCase())));
 
   /** A copy of the row with its properties in the spec's order. */
   static ObjectNode canonical(ObjectNode row) {

@@ -15,16 +15,33 @@ import java.util.Set;
 final class ContactPoints {
   private ContactPoints() {}
 
-  private static final Set<String> ADDRESS_FIELDS = Set.of("ADDRESS_FIELD_UNSPECIFIED", "BILLING", "SHIPPING", "OTHER");
-  private static final Set<String> EMAIL_FIELDS = Set.of("EMAIL_FIELD_UNSPECIFIED", "EMAIL1", "EMAIL2", "EMAIL3");
+  private static final Set<String> ADDRESS_FIELDS =
+      Set.of("ADDRESS_FIELD_UNSPECIFIED", "BILLING", "SHIPPING", "OTHER");
+  private static final Set<String> EMAIL_FIELDS =
+      Set.of("EMAIL_FIELD_UNSPECIFIED", "EMAIL1", "EMAIL2", "EMAIL3");
   private static final Set<String> PHONE_FIELDS =
       Set.of("PHONE_NUMBER_FIELD_UNSPECIFIED", "PHONE1", "PHONE2", "PHONE3", "PHONE4", "PHONE5");
-  private static final Set<String> FAX_FIELDS = Set.of("FAX_NUMBER_FIELD_UNSPECIFIED", "FAX1", "FAX2");
+  private static final Set<String> FAX_FIELDS =
+      Set.of("FAX_NUMBER_FIELD_UNSPECIFIED", "FAX1", "FAX2");
 
   static ObjectNode address(BodyReader a) {
-    a.allowOnly(Set.of("country", "line1", "line2", "locality", "region", "field", "country_code",
-        "postal_code", "region_code", "zip_code", "zip_four"), Set.of(), Map.of());
-    String field = orDefault(a.oneOf("field", ADDRESS_FIELDS), "ADDRESS_FIELD_UNSPECIFIED", "BILLING");
+    a.allowOnly(
+        Set.of(
+            "country",
+            "line1",
+            "line2",
+            "locality",
+            "region",
+            "field",
+            "country_code",
+            "postal_code",
+            "region_code",
+            "zip_code",
+            "zip_four"),
+        Set.of(),
+        Map.of());
+    String field =
+        orDefault(a.oneOf("field", ADDRESS_FIELDS), "ADDRESS_FIELD_UNSPECIFIED", "BILLING");
     boolean billing = field.equals("BILLING");
     boolean shipping = field.equals("SHIPPING");
     ObjectNode out = Json.object();
@@ -36,10 +53,13 @@ final class ContactPoints {
     Json.putText(out, "region_code", regionCode);
     String countryCode = a.string("country_code");
     if (countryCode != null && !countryCode.matches("[A-Z]{3}")) {
-      throw a.invalid("country_code", "'" + a.path("country_code") + "' must be an ISO 3166-1 alpha-3 code such as USA");
+      throw a.invalid(
+          "country_code",
+          "'" + a.path("country_code") + "' must be an ISO 3166-1 alpha-3 code such as USA");
     }
     if (countryCode == null && (out.has("region") || regionCode != null)) {
-      throw a.invalid("country_code", "'" + a.path("country_code") + "' is required when a region is given");
+      throw a.invalid(
+          "country_code", "'" + a.path("country_code") + "' is required when a region is given");
     }
     Json.putText(out, "country_code", countryCode);
     Json.putText(out, "country", a.string("country", 100));
@@ -51,7 +71,10 @@ final class ContactPoints {
   }
 
   static ObjectNode email(BodyReader e) {
-    e.allowOnly(Set.of("email", "field", "opt_in_reason"), Set.of("is_opt_in", "email_opt_status"), Map.of());
+    e.allowOnly(
+        Set.of("email", "field", "opt_in_reason"),
+        Set.of("is_opt_in", "email_opt_status"),
+        Map.of());
     String field = orDefault(e.oneOf("field", EMAIL_FIELDS), "EMAIL_FIELD_UNSPECIFIED", "EMAIL1");
     String email = e.string("email", field.equals("EMAIL1") ? 75 : 100);
     if (email == null) {
@@ -71,7 +94,8 @@ final class ContactPoints {
 
   static ObjectNode phone(BodyReader p) {
     p.allowOnly(Set.of("number", "extension", "type", "field"), Set.of("number_e164"), Map.of());
-    String field = orDefault(p.oneOf("field", PHONE_FIELDS), "PHONE_NUMBER_FIELD_UNSPECIFIED", "PHONE1");
+    String field =
+        orDefault(p.oneOf("field", PHONE_FIELDS), "PHONE_NUMBER_FIELD_UNSPECIFIED", "PHONE1");
     boolean shortSlot = field.equals("PHONE4") || field.equals("PHONE5");
     String number = p.string("number", shortSlot ? 20 : 40);
     if (number == null || number.isBlank()) {

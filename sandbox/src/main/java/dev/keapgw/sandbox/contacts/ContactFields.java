@@ -23,32 +23,83 @@ final class ContactFields {
 
   /** Every field of a Contact, in the order answers list them. */
   static final List<String> ORDER = List.of(
-      "id", "given_name", "middle_name", "family_name", "preferred_name", "prefix", "suffix",
-      "email_addresses", "phone_numbers", "fax_numbers", "addresses", "social_accounts",
-      "company", "job_title", "website", "contact_type", "owner_id", "leadsource_id", "source_type",
-      "origin", "tag_ids", "groups", "custom_fields", "links", "utm_parameters", "score_value",
-      "time_zone", "preferred_locale", "spouse_name", "birth_date", "anniversary_date",
-      "referral_code", "assistant_name", "assistant_phone", "billing_information", "account_id",
-      "created_by", "last_updated_by", "create_time", "update_time");
+      "id",
+      "given_name",
+      "middle_name",
+      "family_name",
+      "preferred_name",
+      "prefix",
+      "suffix",
+      "email_addresses",
+      "phone_numbers",
+      "fax_numbers",
+      "addresses",
+      "social_accounts",
+      "company",
+      "job_title",
+      "website",
+      "contact_type",
+      "owner_id",
+      "leadsource_id",
+      "source_type",
+      "origin",
+      "tag_ids",
+      "groups",
+      "custom_fields",
+      "links",
+      "utm_parameters",
+      "score_value",
+      "time_zone",
+      "preferred_locale",
+      "spouse_name",
+      "birth_date",
+      "anniversary_date",
+      "referral_code",
+      "assistant_name",
+      "assistant_phone",
+      "billing_information",
+      "account_id",
+      "created_by",
+      "last_updated_by",
+      "create_time",
+      "update_time");
 
   /** Fields that are always present as arrays, empty when unset. */
   static final Set<String> ARRAYS = Set.of(
-      "email_addresses", "phone_numbers", "fax_numbers", "addresses", "social_accounts",
-      "tag_ids", "custom_fields", "links", "utm_parameters");
+      "email_addresses",
+      "phone_numbers",
+      "fax_numbers",
+      "addresses",
+      "social_accounts",
+      "tag_ids",
+      "custom_fields",
+      "links",
+      "utm_parameters");
 
   /** Names the {@code fields} parameter takes (the spec's list, which also names {@code notes}). */
   static final Set<String> KNOWN = known();
 
   /** What a list item carries when {@code fields} is absent; see {@link ContactsModule}. */
   static final List<String> LIST_DEFAULTS = List.of(
-      "given_name", "family_name", "middle_name", "email_addresses", "phone_numbers", "addresses",
-      "company", "tag_ids", "create_time", "update_time");
+      "given_name",
+      "family_name",
+      "middle_name",
+      "email_addresses",
+      "phone_numbers",
+      "addresses",
+      "company",
+      "tag_ids",
+      "create_time",
+      "update_time");
 
   /**
    * {@code fields} on every contact operation: checked everywhere, but only a list item is
    * trimmed to the defaults plus what is named; the other operations answer the whole contact.
    */
-  static final FieldSelection FIELDS = new FieldSelection(Set.copyOf(LIST_DEFAULTS), KNOWN, "contact",
+  static final FieldSelection FIELDS = new FieldSelection(
+      Set.copyOf(LIST_DEFAULTS),
+      KNOWN,
+      "contact",
       "known fields: " + String.join(", ", new TreeSet<>(KNOWN)));
 
   private static Set<String> known() {
@@ -72,7 +123,6 @@ final class ContactFields {
     }
     return out;
   }
-
 
   /** Rebuilds a row in answer order, dropping nulls; the stored form of a written contact. */
   static ObjectNode canonical(ObjectNode row) {

@@ -36,6 +36,7 @@ record ContactInput(Map<String, JsonNode> values, ObjectNode utm) {
       return List.of();
     }
     return StreamSupport.stream(v.spliterator(), false)
-        .map(e -> e.path("email").asText()).toList();
+        .map(e -> e.path("email").asText())
+        .toList();
   }
 }

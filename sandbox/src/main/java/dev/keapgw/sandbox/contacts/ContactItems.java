@@ -27,8 +27,8 @@ final class ContactItems {
   static final List<String> PHONE_SLOTS = List.of("PHONE1", "PHONE2", "PHONE3", "PHONE4", "PHONE5");
   static final List<String> FAX_SLOTS = List.of("FAX1", "FAX2");
   static final List<String> ADDRESS_SLOTS = List.of("BILLING", "SHIPPING", "OTHER");
-  static final List<String> SOCIAL_TYPES = List.of(
-      "FACEBOOK", "LINKED_IN", "TWITTER", "INSTAGRAM", "SNAPCHAT", "YOUTUBE", "PINTEREST");
+  static final List<String> SOCIAL_TYPES =
+      List.of("FACEBOOK", "LINKED_IN", "TWITTER", "INSTAGRAM", "SNAPCHAT", "YOUTUBE", "PINTEREST");
 
   private ContactItems() {}
 
@@ -38,14 +38,17 @@ final class ContactItems {
     for (int i = 0; i < body.array(array).size(); i++) {
       BodyReader item = body.item(array, i);
       String field = slots.take(item);
-      String email = item.requiredString("email", field.equals("EMAIL1") ? 75 : 100).trim();
+      String email =
+          item.requiredString("email", field.equals("EMAIL1") ? 75 : 100).trim();
       if (!EMAIL.matcher(email).matches()) {
         throw item.invalid("email", "'" + email + "' is not a valid email address");
       }
       String reason = item.string("opt_in_reason");
       ObjectNode o = out.addObject().put("email", email).put("field", field);
       if (reason != null && !reason.isBlank()) {
-        o.put("opt_in_reason", reason).put("is_opt_in", true).put("email_opt_status", "SINGLE_OPT_IN");
+        o.put("opt_in_reason", reason)
+            .put("is_opt_in", true)
+            .put("email_opt_status", "SINGLE_OPT_IN");
       } else {
         o.put("is_opt_in", false).put("email_opt_status", "UNENGAGED_MARKETABLE");
       }
@@ -100,10 +103,13 @@ final class ContactItems {
       Json.putText(o, "region_code", item.string("region_code"));
       String country = item.string("country_code");
       if (country != null && !COUNTRY_CODE.matcher(country).matches()) {
-        throw item.invalid("country_code", "'" + item.path("country_code") + "' must be an ISO 3166-1 alpha-3 code such as USA");
+        throw item.invalid(
+            "country_code",
+            "'" + item.path("country_code") + "' must be an ISO 3166-1 alpha-3 code such as USA");
       }
       if (region != null && !region.isBlank() && (country == null || country.isBlank())) {
-        throw item.invalid("country_code", "'" + item.path("country_code") + "' is required when region is set");
+        throw item.invalid(
+            "country_code", "'" + item.path("country_code") + "' is required when region is set");
       }
       Json.putText(o, "country_code", country == null ? null : country.toUpperCase(Locale.ROOT));
       Json.putText(o, "country", item.string("country", 100));
@@ -181,14 +187,20 @@ final class ContactItems {
     String take(BodyReader item) {
       String slot = item.string("field");
       if (slot == null || slot.equals(unspecified)) {
-        slot = all.stream().filter(s -> !taken.contains(s) && !reserved.contains(s)).findFirst().orElse(null);
+        slot = all.stream()
+            .filter(s -> !taken.contains(s) && !reserved.contains(s))
+            .findFirst()
+            .orElse(null);
         if (slot == null) {
-          throw body.invalid(array, "'" + body.path(array) + "' holds at most " + all.size() + " items");
+          throw body.invalid(
+              array, "'" + body.path(array) + "' holds at most " + all.size() + " items");
         }
       } else {
         item.oneOf("field", all);
         if (taken.contains(slot)) {
-          throw item.invalid("field", "'" + item.path("field") + "': two items of '" + array + "' use the slot " + slot);
+          throw item.invalid(
+              "field",
+              "'" + item.path("field") + "': two items of '" + array + "' use the slot " + slot);
         }
       }
       taken.add(slot);

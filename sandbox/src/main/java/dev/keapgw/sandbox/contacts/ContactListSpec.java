@@ -29,7 +29,8 @@ import java.util.function.Function;
 final class ContactListSpec {
   private ContactListSpec() {}
 
-  private static final List<String> ADDRESS_PARTS = List.of("line1", "locality", "region", "postal_code", "country_code");
+  private static final List<String> ADDRESS_PARTS =
+      List.of("line1", "locality", "region", "postal_code", "country_code");
 
   private static final List<OrderField> ORDERS = List.of(
       OrderField.id(),
@@ -50,7 +51,9 @@ final class ContactListSpec {
       number |= c.field().equals("phone_number");
     }
     if (number && slots == null) {
-      throw ApiException.invalidField(ContactValidation.DOMAIN, "phone_fields",
+      throw ApiException.invalidField(
+          ContactValidation.DOMAIN,
+          "phone_fields",
           "Filtering on phone_number needs phone_fields, such as phone_fields==PHONE1,PHONE2");
     }
     return slots == null ? base : spec(slots.values());
@@ -62,20 +65,24 @@ final class ContactListSpec {
     f.add(FilterField.text("given_name", true, text("given_name")));
     f.add(FilterField.text("family_name", true, text("family_name")));
     f.add(FilterField.text("middle_name", true, text("middle_name")));
-    f.add(FilterField.exact("company_id", row -> List.of(row.path("company").path("id").asText(""))));
+    f.add(FilterField.exact(
+        "company_id", row -> List.of(row.path("company").path("id").asText(""))));
     f.add(FilterField.exact("contact_ids", ContactListSpec::id));
     f.add(FilterField.exact("ids", ContactListSpec::id));
     f.add(FilterField.since("start_update_time", row -> row.path("update_time").asText(null)));
     f.add(FilterField.until("end_update_time", row -> row.path("update_time").asText(null)));
     f.add(FilterField.custom("phone_fields", Op.EQUALITY, false, (row, c) -> true)
         .checked(v -> ContactItems.PHONE_SLOTS.contains(v)));
-    f.add(FilterField.custom("phone_number", Op.EQUALITY, false, phoneMatcher(Set.copyOf(phoneSlots))));
+    f.add(FilterField.custom(
+        "phone_number", Op.EQUALITY, false, phoneMatcher(Set.copyOf(phoneSlots))));
     for (String kind : List.of("billing", "shipping", "other")) {
       for (String part : ADDRESS_PARTS) {
-        f.add(FilterField.text(kind + "_address_" + part, false, address(kind.toUpperCase(Locale.ROOT), part)));
+        f.add(FilterField.text(
+            kind + "_address_" + part, false, address(kind.toUpperCase(Locale.ROOT), part)));
       }
     }
-    f.add(FilterField.text("city", true, row -> List.of(primaryAddress(row).path("locality").asText(""))));
+    f.add(FilterField.text(
+        "city", true, row -> List.of(primaryAddress(row).path("locality").asText(""))));
     f.add(FilterField.text("state", true, ContactListSpec::states));
     f.add(FilterField.text("website", true, text("website")));
     f.add(FilterField.text("lead_source_name", true, row -> List.of()));
@@ -122,7 +129,8 @@ final class ContactListSpec {
     return (row, c) -> {
       String want = c.value().replaceAll("\\D", "");
       for (JsonNode p : row.path("phone_numbers")) {
-        if (slots.contains(p.path("field").asText()) && !want.isEmpty()
+        if (slots.contains(p.path("field").asText())
+            && !want.isEmpty()
             && p.path("number").asText("").replaceAll("\\D", "").equals(want)) {
           return true;
         }

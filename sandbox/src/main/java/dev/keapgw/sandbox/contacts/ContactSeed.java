@@ -42,7 +42,8 @@ final class ContactSeed {
     for (int i = 0; i < SAMPLES; i++) {
       String given = SamplePeople.GIVEN[(i * 7) % SamplePeople.GIVEN.length];
       String family = SamplePeople.FAMILY[(i * 11) % SamplePeople.FAMILY.length];
-      Instant created = now.minus(Duration.ofMinutes(60L * 24 * (20 + random.nextInt(700)) + random.nextInt(1440)));
+      Instant created = now.minus(
+          Duration.ofMinutes(60L * 24 * (20 + random.nextInt(700)) + random.nextInt(1440)));
       Instant updated = created.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 15)));
       long id = contacts.nextId();
       ObjectNode c = Json.object();
@@ -53,22 +54,37 @@ final class ContactSeed {
       }
       c.put("family_name", family);
       String domain = SamplePeople.DOMAINS[i % SamplePeople.DOMAINS.length];
-      ObjectNode email = c.putArray("email_addresses").addObject()
-          .put("email", (given + "." + family).toLowerCase(Locale.ROOT) + "@" + domain).put("field", "EMAIL1");
+      ObjectNode email = c.putArray("email_addresses")
+          .addObject()
+          .put("email", (given + "." + family).toLowerCase(Locale.ROOT) + "@" + domain)
+          .put("field", "EMAIL1");
       boolean optedIn = random.nextInt(3) > 0;
       if (optedIn) {
-        email.put("opt_in_reason", "Signed up on the website").put("is_opt_in", true).put("email_opt_status", "SINGLE_OPT_IN");
+        email
+            .put("opt_in_reason", "Signed up on the website")
+            .put("is_opt_in", true)
+            .put("email_opt_status", "SINGLE_OPT_IN");
       } else {
         email.put("is_opt_in", false).put("email_opt_status", "UNENGAGED_MARKETABLE");
       }
       if (i % 5 == 2) {
-        c.withArray("email_addresses").addObject()
-            .put("email", given.toLowerCase(Locale.ROOT) + "." + family.toLowerCase(Locale.ROOT).charAt(0) + "@work.example.com")
-            .put("field", "EMAIL2").put("is_opt_in", false).put("email_opt_status", "UNENGAGED_MARKETABLE");
+        c.withArray("email_addresses")
+            .addObject()
+            .put(
+                "email",
+                given.toLowerCase(Locale.ROOT) + "."
+                    + family.toLowerCase(Locale.ROOT).charAt(0) + "@work.example.com")
+            .put("field", "EMAIL2")
+            .put("is_opt_in", false)
+            .put("email_opt_status", "UNENGAGED_MARKETABLE");
       }
       String number = phone(random);
-      c.putArray("phone_numbers").addObject().put("number", number).put("type", i % 2 == 0 ? "Mobile" : "Work")
-          .put("field", "PHONE1").put("number_e164", ContactItems.e164(number));
+      c.putArray("phone_numbers")
+          .addObject()
+          .put("number", number)
+          .put("type", i % 2 == 0 ? "Mobile" : "Work")
+          .put("field", "PHONE1")
+          .put("number_e164", ContactItems.e164(number));
       c.putArray("fax_numbers");
       c.putArray("addresses").add(address(random, "BILLING"));
       if (i % 6 == 3) {
@@ -77,7 +93,8 @@ final class ContactSeed {
       c.putArray("social_accounts");
       c.put("job_title", SamplePeople.JOBS[random.nextInt(SamplePeople.JOBS.length)]);
       if (i % 3 == 1) {
-        c.put("website", "https://www." + family.toLowerCase(Locale.ROOT) + "-" + i + ".example.com");
+        c.put(
+            "website", "https://www." + family.toLowerCase(Locale.ROOT) + "-" + i + ".example.com");
       }
       c.put("contact_type", i % 3 == 0 ? "Customer" : "Lead");
       c.put("owner_id", OWNERS[i % OWNERS.length]);
@@ -86,7 +103,11 @@ final class ContactSeed {
       c.put("time_zone", "America/Phoenix");
       c.put("preferred_locale", "en_US");
       if (i % 5 == 0) {
-        c.put("birth_date", String.format("19%02d-%02d-%02d", 60 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28)));
+        c.put(
+            "birth_date",
+            String.format(
+                "19%02d-%02d-%02d",
+                60 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28)));
       }
       c.put("created_by", "1");
       c.put("last_updated_by", "1");
@@ -98,14 +119,16 @@ final class ContactSeed {
   }
 
   /** Applies up to three of the seeded tags, at times after the contact was last changed. */
-  private static void tagSome(Tenant tenant, long contactId, List<String> tagIds, Random random, Instant after) {
+  private static void tagSome(
+      Tenant tenant, long contactId, List<String> tagIds, Random random, Instant after) {
     if (tagIds.isEmpty()) {
       return;
     }
     int n = random.nextInt(4);
     for (int k = 0; k < n; k++) {
       String tag = tagIds.get(random.nextInt(tagIds.size()));
-      String applied = World.timestamp(after.plus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 5))));
+      String applied =
+          World.timestamp(after.plus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 5))));
       TagApplications.apply(tenant, tag, Long.toString(contactId), applied);
     }
   }
@@ -120,13 +143,22 @@ final class ContactSeed {
       c.put("id", Long.toString(id));
       c.put("given_name", given);
       c.put("family_name", family);
-      c.putArray("email_addresses").addObject()
-          .put("email", given.toLowerCase(Locale.ROOT) + "." + family.toLowerCase(Locale.ROOT) + "." + id + "@example.com")
+      c.putArray("email_addresses")
+          .addObject()
+          .put(
+              "email",
+              given.toLowerCase(Locale.ROOT) + "." + family.toLowerCase(Locale.ROOT) + "." + id
+                  + "@example.com")
           .put("field", "EMAIL1");
       c.putArray("phone_numbers").addObject().put("number", phone(random)).put("field", "PHONE1");
       String[] place = SamplePeople.PLACES[random.nextInt(SamplePeople.PLACES.length)];
-      c.putArray("addresses").addObject().put("locality", place[0]).put("region", place[1])
-          .put("region_code", place[2]).put("country_code", "USA").put("field", "BILLING");
+      c.putArray("addresses")
+          .addObject()
+          .put("locality", place[0])
+          .put("region", place[1])
+          .put("region_code", place[2])
+          .put("country_code", "USA")
+          .put("field", "BILLING");
       c.put("source_type", "IMPORT");
       c.put("create_time", time);
       c.put("update_time", time);
@@ -136,16 +168,24 @@ final class ContactSeed {
 
   private static ObjectNode address(Random random, String field) {
     String[] place = SamplePeople.PLACES[random.nextInt(SamplePeople.PLACES.length)];
-    String street = (100 + random.nextInt(9800)) + " " + SamplePeople.STREETS[random.nextInt(SamplePeople.STREETS.length)];
-    return Json.object().put("line1", street).put("locality", place[0]).put("region", place[1])
-        .put("region_code", place[2]).put("country_code", "USA").put("country", "United States")
-        .put("postal_code", place[3] + String.format("%02d", random.nextInt(100))).put("field", field);
+    String street = (100 + random.nextInt(9800)) + " "
+        + SamplePeople.STREETS[random.nextInt(SamplePeople.STREETS.length)];
+    return Json.object()
+        .put("line1", street)
+        .put("locality", place[0])
+        .put("region", place[1])
+        .put("region_code", place[2])
+        .put("country_code", "USA")
+        .put("country", "United States")
+        .put("postal_code", place[3] + String.format("%02d", random.nextInt(100)))
+        .put("field", field);
   }
 
   /** A number in the 555 exchange; built by hand because String.format is slow at a million calls. */
   private static String phone(Random random) {
     int line = random.nextInt(10000);
-    StringBuilder b = new StringBuilder(14).append('(').append(200 + random.nextInt(700)).append(") 555-");
+    StringBuilder b =
+        new StringBuilder(14).append('(').append(200 + random.nextInt(700)).append(") 555-");
     if (line < 1000) {
       b.append(line < 10 ? "000" : line < 100 ? "00" : "0");
     }

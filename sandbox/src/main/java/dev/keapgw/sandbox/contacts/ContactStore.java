@@ -57,7 +57,9 @@ final class ContactStore {
         }
       }
       if (!in.hasReachableDetail()) {
-        throw ApiException.invalidField(ContactValidation.DOMAIN, "email_addresses",
+        throw ApiException.invalidField(
+            ContactValidation.DOMAIN,
+            "email_addresses",
             "A contact needs at least one item in email_addresses, phone_numbers or addresses");
       }
       String now = world.now();
@@ -135,10 +137,13 @@ final class ContactStore {
     }
     for (String m : requested) {
       if (!ContactFields.KNOWN.contains(m)) {
-        throw ApiException.invalidField(ContactValidation.DOMAIN, "update_mask",
-            "Unknown update_mask value '" + m + "'");
+        throw ApiException.invalidField(
+            ContactValidation.DOMAIN, "update_mask", "Unknown update_mask value '" + m + "'");
       }
     }
-    return requested.stream().filter(ContactValidation.WRITABLE::contains).distinct().toList();
+    return requested.stream()
+        .filter(ContactValidation.WRITABLE::contains)
+        .distinct()
+        .toList();
   }
 }

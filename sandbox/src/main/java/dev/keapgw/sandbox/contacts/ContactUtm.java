@@ -46,7 +46,8 @@ final class ContactUtm {
   /** Appends a touch to a contact row; ids are the contact id times 1000 plus the touch number. */
   static void append(ObjectNode row, long contactId, ObjectNode touch, String now) {
     ArrayNode list = row.has("utm_parameters") && row.get("utm_parameters").isArray()
-        ? (ArrayNode) row.get("utm_parameters") : row.putArray("utm_parameters");
+        ? (ArrayNode) row.get("utm_parameters")
+        : row.putArray("utm_parameters");
     for (JsonNode old : list) {
       ((ObjectNode) old).put("lastTouch", false);
     }

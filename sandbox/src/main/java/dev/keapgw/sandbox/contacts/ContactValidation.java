@@ -34,8 +34,18 @@ final class ContactValidation {
   static final Map<String, Integer> TEXT_FIELDS = textFields();
 
   static final List<String> SOURCE_TYPES = List.of(
-      "SOURCE_TYPE_UNSPECIFIED", "API", "APPOINTMENT", "FORM_API_HOSTED", "FORM_API_INTERNAL", "IMPORT",
-      "INTERNAL_FORM", "LANDING_PAGE", "MANUAL", "OTHER", "UNKNOWN", "WEBFORM");
+      "SOURCE_TYPE_UNSPECIFIED",
+      "API",
+      "APPOINTMENT",
+      "FORM_API_HOSTED",
+      "FORM_API_INTERNAL",
+      "IMPORT",
+      "INTERNAL_FORM",
+      "LANDING_PAGE",
+      "MANUAL",
+      "OTHER",
+      "UNKNOWN",
+      "WEBFORM");
 
   /** Every field a body can write; {@code update_mask} values outside it are read-only. */
   static final List<String> WRITABLE = writable();
@@ -65,9 +75,21 @@ final class ContactValidation {
 
   private static List<String> writable() {
     List<String> w = new ArrayList<>(TEXT_FIELDS.keySet());
-    w.addAll(List.of("email_addresses", "phone_numbers", "fax_numbers", "addresses", "social_accounts",
-        "custom_fields", "company", "origin", "owner_id", "source_type", "time_zone", "birth_date",
-        "anniversary_date", "utm_parameters"));
+    w.addAll(List.of(
+        "email_addresses",
+        "phone_numbers",
+        "fax_numbers",
+        "addresses",
+        "social_accounts",
+        "custom_fields",
+        "company",
+        "origin",
+        "owner_id",
+        "source_type",
+        "time_zone",
+        "birth_date",
+        "anniversary_date",
+        "utm_parameters"));
     return List.copyOf(w);
   }
 
@@ -104,13 +126,18 @@ final class ContactValidation {
     }
     if (body.has("origin")) {
       BodyReader o = body.object("origin");
-      values.put("origin", o == null ? NullNode.instance : Json.object().put("ip_address", o.string("ip_address")));
+      values.put(
+          "origin",
+          o == null ? NullNode.instance : Json.object().put("ip_address", o.string("ip_address")));
     }
     return new ContactInput(values, ContactUtm.parse(body));
   }
 
   /** An array field, each item checked and normalised by {@code read} (which is given the whole body). */
-  private static void array(BodyReader body, String field, Map<String, JsonNode> values,
+  private static void array(
+      BodyReader body,
+      String field,
+      Map<String, JsonNode> values,
       BiFunction<BodyReader, String, ArrayNode> read) {
     if (body.has(field)) {
       values.put(field, body.array(field) == null ? Json.array() : read.apply(body, field));
@@ -124,7 +151,9 @@ final class ContactValidation {
     try {
       return ZoneId.of(tz).getId();
     } catch (DateTimeException e) {
-      throw body.invalid("time_zone", "'" + tz + "' is not a time zone; use an IANA name such as America/New_York");
+      throw body.invalid(
+          "time_zone",
+          "'" + tz + "' is not a time zone; use an IANA name such as America/New_York");
     }
   }
 
@@ -145,7 +174,9 @@ final class ContactValidation {
     if (id != null) {
       Optional<Table> companies = References.table(tenant, "companies");
       if (companies.isPresent()) {
-        ObjectNode row = companies.get().get(id)
+        ObjectNode row = companies
+            .get()
+            .get(id)
             .orElseThrow(() -> c.invalid("id", "There is no company with id '" + id + "'"));
         name = row.path("company_name").asText(name);
       }

@@ -45,13 +45,15 @@ public final class ContactsModule implements KeapModule {
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
     ContactStore store = new ContactStore(ctx.world(), ctx.hooks(), ctx.events());
-    routing.api()
+    routing
+        .api()
         .get("/contacts", r -> KeapResponse.json(200, list(ctx, r)))
         .post("/contacts", r -> create(ctx, store, r))
         .get("/contacts/{contact_id}", r -> {
           ContactFields.FIELDS.requested(r);
           String id = r.pathParam("contact_id");
-          ObjectNode row = table(ctx, r).get(id).orElseThrow(() -> ApiException.notFound("contact", id));
+          ObjectNode row =
+              table(ctx, r).get(id).orElseThrow(() -> ApiException.notFound("contact", id));
           return KeapResponse.json(200, ContactFields.full(row));
         })
         .patch("/contacts/{contact_id}", r -> {
@@ -59,7 +61,8 @@ public final class ContactsModule implements KeapModule {
           List<String> mask = ContactStore.mask(r.paramList("update_mask"));
           Tenant tenant = tenant(ctx, r);
           ContactInput in = validation.parse(r.jsonBody(), tenant);
-          ObjectNode row = store.update(tenant, r.pathParam("contact_id"), in, mask, r.caller().userId());
+          ObjectNode row = store.update(
+              tenant, r.pathParam("contact_id"), in, mask, r.caller().userId());
           return KeapResponse.json(200, ContactFields.full(row));
         })
         .delete("/contacts/{contact_id}", r -> {
@@ -75,8 +78,12 @@ public final class ContactsModule implements KeapModule {
 
   private static ObjectNode list(SandboxContext ctx, KeapRequest r) {
     Function<ObjectNode, JsonNode> item = ContactFields.FIELDS.viewFor(r);
-    return ctx.lister().list(r, ContactListSpec.forFilter(r.param("filter")),
-        Lister.Source.all(table(ctx, r)), row -> item.apply(ContactFields.full(row)));
+    return ctx.lister()
+        .list(
+            r,
+            ContactListSpec.forFilter(r.param("filter")),
+            Lister.Source.all(table(ctx, r)),
+            row -> item.apply(ContactFields.full(row)));
   }
 
   private KeapResponse create(SandboxContext ctx, ContactStore store, KeapRequest r) {

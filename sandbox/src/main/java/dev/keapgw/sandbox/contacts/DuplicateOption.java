@@ -30,7 +30,9 @@ enum DuplicateOption {
     try {
       return valueOf(value);
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalidField(ContactValidation.DOMAIN, "duplicate_option",
+      throw ApiException.invalidField(
+          ContactValidation.DOMAIN,
+          "duplicate_option",
           "duplicate_option must be one of " + Arrays.toString(values()) + ", not '" + value + "'");
     }
   }
@@ -66,7 +68,8 @@ enum DuplicateOption {
     if (have.has("id") && want.has("id")) {
       return have.get("id").asText().equals(want.get("id").asText());
     }
-    return same(have.path("company_name").asText(null), want.path("company_name").asText(null));
+    return same(
+        have.path("company_name").asText(null), want.path("company_name").asText(null));
   }
 
   private static boolean same(String a, String b) {

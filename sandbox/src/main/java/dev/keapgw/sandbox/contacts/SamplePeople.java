@@ -7,8 +7,10 @@ final class SamplePeople {
   static final String[] GIVEN = {
     "Olivia", "Liam", "Emma", "Noah", "Amelia", "Oliver", "Sophia", "Elijah", "Isabella", "James",
     "Ava", "William", "Mia", "Benjamin", "Evelyn", "Lucas", "Harper", "Henry", "Camila", "Theodore",
-    "Gianna", "Jack", "Abigail", "Levi", "Luna", "Alexander", "Ella", "Jackson", "Elizabeth", "Mateo",
-    "Sofia", "Daniel", "Emily", "Michael", "Avery", "Mason", "Mila", "Sebastian", "Scarlett", "Ethan",
+    "Gianna", "Jack", "Abigail", "Levi", "Luna", "Alexander", "Ella", "Jackson", "Elizabeth",
+        "Mateo",
+    "Sofia", "Daniel", "Emily", "Michael", "Avery", "Mason", "Mila", "Sebastian", "Scarlett",
+        "Ethan",
     "Eleanor", "Logan", "Madison", "Owen", "Layla", "Samuel", "Penelope", "Jacob", "Aria", "Asher",
     "Chloe", "Aiden", "Grace", "John", "Ellie", "Joseph", "Nora", "Wyatt", "Hazel", "David",
     "Zoey", "Leo", "Riley", "Luke", "Victoria", "Julian", "Lily", "Hudson", "Aurora", "Grayson",
@@ -16,11 +18,15 @@ final class SamplePeople {
   };
 
   static final String[] FAMILY = {
-    "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
-    "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin",
-    "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson",
+    "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez",
+        "Martinez",
+    "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson",
+        "Martin",
+    "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis",
+        "Robinson",
     "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres", "Nguyen", "Hill", "Flores",
-    "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera", "Campbell", "Mitchell", "Carter", "Roberts",
+    "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera", "Campbell", "Mitchell", "Carter",
+        "Roberts",
     "Gomez", "Phillips", "Evans", "Turner", "Diaz", "Parker", "Cruz", "Edwards", "Collins", "Reyes",
   };
 
@@ -47,14 +53,37 @@ final class SamplePeople {
   };
 
   static final String[] STREETS = {
-    "Main St", "Oak Ave", "Maple Dr", "Cedar Ln", "Pine St", "Elm St", "Washington Blvd", "Lakeview Rd",
-    "Sunset Blvd", "Park Ave", "Mill Rd", "Camelback Rd", "Highland Ave", "River Rd",
+    "Main St",
+    "Oak Ave",
+    "Maple Dr",
+    "Cedar Ln",
+    "Pine St",
+    "Elm St",
+    "Washington Blvd",
+    "Lakeview Rd",
+    "Sunset Blvd",
+    "Park Ave",
+    "Mill Rd",
+    "Camelback Rd",
+    "Highland Ave",
+    "River Rd",
   };
 
   static final String[] JOBS = {
-    "Owner", "Office Manager", "Marketing Director", "Sales Representative", "Bookkeeper",
-    "Operations Lead", "Consultant", "Photographer", "Personal Trainer", "Realtor", "Dentist",
-    "Interior Designer", "Accountant", "Coach",
+    "Owner",
+    "Office Manager",
+    "Marketing Director",
+    "Sales Representative",
+    "Bookkeeper",
+    "Operations Lead",
+    "Consultant",
+    "Photographer",
+    "Personal Trainer",
+    "Realtor",
+    "Dentist",
+    "Interior Designer",
+    "Accountant",
+    "Coach",
   };
 
   static final String[] DOMAINS = {"example.com", "example.org", "example.net", "mail.example.com"};

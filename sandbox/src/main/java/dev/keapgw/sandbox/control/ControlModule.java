@@ -29,7 +29,8 @@ public final class ControlModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    routing.control()
+    routing
+        .control()
         .get("/stats", r -> KeapResponse.json(200, ctx.stats().toJson()))
         .post("/stats:reset", r -> {
           ctx.stats().reset();
@@ -50,30 +51,47 @@ public final class ControlModule implements KeapModule {
           if (body.path("seed").asBoolean(true)) {
             sandbox.seed(t, new SeedPlan(next, body.path("contacts").asInt(0), 1000L + next));
           }
-          return KeapResponse.json(201, Json.object().put("id", t.id()).put("app_name", t.appName()));
+          return KeapResponse.json(
+              201, Json.object().put("id", t.id()).put("app_name", t.appName()));
         })
         .post("/tenants/{tenant_id}/seed", r -> {
           Tenant t = tenant(ctx, r);
           ObjectNode body = r.body().length == 0 ? Json.object() : r.jsonBody();
           int contacts = body.path("contacts").asInt(0);
           if (contacts < 0 || contacts > 2_000_000) {
-            throw ApiException.invalidField("sandbox", "contacts", "contacts must be between 0 and 2000000");
+            throw ApiException.invalidField(
+                "sandbox", "contacts", "contacts must be between 0 and 2000000");
           }
           int index = ctx.world().tenants().indexOf(t) + 1;
-          sandbox.seed(t, new SeedPlan(index, contacts, body.path("random_seed").asLong(1000L + index)));
-          return KeapResponse.json(200, Json.object().put("id", t.id()).put("seeded_contacts", contacts));
+          sandbox.seed(
+              t, new SeedPlan(index, contacts, body.path("random_seed").asLong(1000L + index)));
+          return KeapResponse.json(
+              200, Json.object().put("id", t.id()).put("seeded_contacts", contacts));
         })
-        .post("/tenants/{tenant_id}/tokens:expire", r -> KeapResponse.json(200,
-            Json.object().put("expired", ctx.credentials().expireTenant(tenant(ctx, r).id()))))
-        .post("/tenants/{tenant_id}/tokens:revoke", r -> KeapResponse.json(200,
-            Json.object().put("revoked", ctx.credentials().revokeTenant(tenant(ctx, r).id()))))
+        .post(
+            "/tenants/{tenant_id}/tokens:expire",
+            r -> KeapResponse.json(
+                200,
+                Json.object()
+                    .put(
+                        "expired", ctx.credentials().expireTenant(tenant(ctx, r).id()))))
+        .post(
+            "/tenants/{tenant_id}/tokens:revoke",
+            r -> KeapResponse.json(
+                200,
+                Json.object()
+                    .put(
+                        "revoked", ctx.credentials().revokeTenant(tenant(ctx, r).id()))))
         .post("/tenants/{tenant_id}/api-keys", r -> {
           Tenant t = tenant(ctx, r);
           ObjectNode body = r.body().length == 0 ? Json.object() : r.jsonBody();
           String user = body.path("user_id").asText("1");
-          return KeapResponse.json(201,
-              Json.object().put("api_key", ctx.credentials().issueApiKey(t.id(), user).token())
-                  .put("tenant_id", t.id()).put("user_id", user));
+          return KeapResponse.json(
+              201,
+              Json.object()
+                  .put("api_key", ctx.credentials().issueApiKey(t.id(), user).token())
+                  .put("tenant_id", t.id())
+                  .put("user_id", user));
         })
         .get("/faults", r -> KeapResponse.json(200, faultsJson()))
         .post("/faults", r -> {
@@ -99,7 +117,8 @@ public final class ControlModule implements KeapModule {
     try {
       kind = Faults.Kind.valueOf(b.path("kind").asText("").toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalidField("sandbox", "kind", "kind must be one of latency, status, drop, drop_mid_body");
+      throw ApiException.invalidField(
+          "sandbox", "kind", "kind must be one of latency, status, drop, drop_mid_body");
     }
     double share = b.path("share").asDouble(1.0);
     if (share < 0 || share > 1) {
@@ -107,14 +126,21 @@ public final class ControlModule implements KeapModule {
     }
     int status = b.path("status").asInt(0);
     if (kind == Faults.Kind.STATUS && (status < 400 || status > 599)) {
-      throw ApiException.invalidField("sandbox", "status", "status must be an error status (400 to 599)");
+      throw ApiException.invalidField(
+          "sandbox", "status", "status must be an error status (400 to 599)");
     }
     long latency = b.path("latency_ms").asLong(0);
     if (kind == Faults.Kind.LATENCY && (latency <= 0 || latency > 600_000)) {
-      throw ApiException.invalidField("sandbox", "latency_ms", "latency_ms must be between 1 and 600000");
+      throw ApiException.invalidField(
+          "sandbox", "latency_ms", "latency_ms must be between 1 and 600000");
     }
     JsonNode count = b.get("count");
-    return new Faults.Rule(b.path("path_prefix").asText("/"), share, kind, latency, status,
+    return new Faults.Rule(
+        b.path("path_prefix").asText("/"),
+        share,
+        kind,
+        latency,
+        status,
         new AtomicInteger(count == null ? -1 : count.asInt()));
   }
 
@@ -122,9 +148,13 @@ public final class ControlModule implements KeapModule {
     ObjectNode out = Json.object();
     ArrayNode list = out.putArray("faults");
     for (Faults.Rule r : sandbox.faults().rules()) {
-      list.addObject().put("path_prefix", r.pathPrefix()).put("share", r.share())
-          .put("kind", r.kind().name().toLowerCase(Locale.ROOT)).put("latency_ms", r.latencyMillis())
-          .put("status", r.status()).put("remaining", r.remaining().get());
+      list.addObject()
+          .put("path_prefix", r.pathPrefix())
+          .put("share", r.share())
+          .put("kind", r.kind().name().toLowerCase(Locale.ROOT))
+          .put("latency_ms", r.latencyMillis())
+          .put("status", r.status())
+          .put("remaining", r.remaining().get());
     }
     return out;
   }

@@ -30,7 +30,12 @@ public final class Faults {
    * @param remaining how many more times it may fire; negative for unlimited
    */
   public record Rule(
-      String pathPrefix, double share, Kind kind, long latencyMillis, int status, AtomicInteger remaining) {}
+      String pathPrefix,
+      double share,
+      Kind kind,
+      long latencyMillis,
+      int status,
+      AtomicInteger remaining) {}
 
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
   private final DoubleSupplier random;

@@ -16,16 +16,87 @@ final class Attachments {
 
   private static final Set<String> EXTENSIONS = Set.of(
       // images
-      "bmp", "cdr", "fpx", "gif", "jif", "jiff", "jp2", "jpeg", "jpg", "jpx", "j2k", "pcd", "pdf", "png",
-      "psd", "pspimage", "thm", "tif", "tiff", "yuv",
+      "bmp",
+      "cdr",
+      "fpx",
+      "gif",
+      "jif",
+      "jiff",
+      "jp2",
+      "jpeg",
+      "jpg",
+      "jpx",
+      "j2k",
+      "pcd",
+      "pdf",
+      "png",
+      "psd",
+      "pspimage",
+      "thm",
+      "tif",
+      "tiff",
+      "yuv",
       // text and documents
-      "doc", "docx", "err", "log", "msg", "notes", "pages", "pwd", "rtf", "text", "txt", "vcf", "wp", "wp4",
-      "wp5", "wp7", "wpd", "wps", "wsd", "xdl",
+      "doc",
+      "docx",
+      "err",
+      "log",
+      "msg",
+      "notes",
+      "pages",
+      "pwd",
+      "rtf",
+      "text",
+      "txt",
+      "vcf",
+      "wp",
+      "wp4",
+      "wp5",
+      "wp7",
+      "wpd",
+      "wps",
+      "wsd",
+      "xdl",
       // audio and video
-      "mid", "mp3", "mp4", "wav", "wma", "avi", "divx", "f4p", "flv", "gvi", "hdmov", "hdv", "m2ts", "m4v",
-      "mnv", "mov", "movie", "mp4v", "mpeg", "mpeg1", "mpeg4", "mpg", "qt", "rm", "vob", "wm", "wmv",
+      "mid",
+      "mp3",
+      "mp4",
+      "wav",
+      "wma",
+      "avi",
+      "divx",
+      "f4p",
+      "flv",
+      "gvi",
+      "hdmov",
+      "hdv",
+      "m2ts",
+      "m4v",
+      "mnv",
+      "mov",
+      "movie",
+      "mp4v",
+      "mpeg",
+      "mpeg1",
+      "mpeg4",
+      "mpg",
+      "qt",
+      "rm",
+      "vob",
+      "wm",
+      "wmv",
       // data
-      "csv", "ics", "key", "pps", "ppt", "pptx", "xlr", "xls", "xlsx", "xml", "zip");
+      "csv",
+      "ics",
+      "key",
+      "pps",
+      "ppt",
+      "pptx",
+      "xlr",
+      "xls",
+      "xlsx",
+      "xml",
+      "zip");
 
   private Attachments() {}
 
@@ -38,7 +109,9 @@ final class Attachments {
       throw bad("attachments", "attachments must be an array of {file_name, file_data}");
     }
     if (attachments.size() > MAX_COUNT) {
-      throw bad("attachments", "At most " + MAX_COUNT + " attachments can be sent, not " + attachments.size());
+      throw bad(
+          "attachments",
+          "At most " + MAX_COUNT + " attachments can be sent, not " + attachments.size());
     }
     for (int i = 0; i < attachments.size(); i++) {
       checkOne(attachments.get(i), "attachments[" + i + "]");
@@ -66,7 +139,9 @@ final class Attachments {
     byte[] bytes = EmailContent.decodeStrict(data)
         .orElseThrow(() -> bad(at + ".file_data", at + ".file_data must be Base64"));
     if (bytes.length > MAX_BYTES) {
-      throw bad(at + ".file_data", "Each attachment can be at most 1 MB; " + name + " is " + bytes.length + " bytes");
+      throw bad(
+          at + ".file_data",
+          "Each attachment can be at most 1 MB; " + name + " is " + bytes.length + " bytes");
     }
   }
 

@@ -23,7 +23,10 @@ final class EmailSeed {
   private EmailSeed() {}
 
   private static final String[] SUBJECTS = {
-    "Welcome aboard", "Your quote is ready", "Spring offer: 20% off", "Following up on our call",
+    "Welcome aboard",
+    "Your quote is ready",
+    "Spring offer: 20% off",
+    "Following up on our call",
     "Thanks for your order",
   };
 
@@ -46,10 +49,22 @@ final class EmailSeed {
         contactId = c.path("id").asText();
         to = Recipients.address(c, null).orElse(null);
       }
-      String opened = rnd.nextBoolean() ? World.timestamp(sent.plus(Duration.ofMinutes(5 + rnd.nextInt(600)))) : null;
+      String opened = rnd.nextBoolean()
+          ? World.timestamp(sent.plus(Duration.ofMinutes(5 + rnd.nextInt(600))))
+          : null;
       String html = "<p>Hello,</p><p>" + SUBJECTS[i] + ".</p>";
-      SentEmails.record(emails, tenant, new SentEmails.Sent(contactId, to, from, SUBJECTS[i],
-          World.timestamp(sent), opened, base64(html), base64(SUBJECTS[i] + ".")));
+      SentEmails.record(
+          emails,
+          tenant,
+          new SentEmails.Sent(
+              contactId,
+              to,
+              from,
+              SUBJECTS[i],
+              World.timestamp(sent),
+              opened,
+              base64(html),
+              base64(SUBJECTS[i] + ".")));
     }
   }
 
@@ -64,5 +79,4 @@ final class EmailSeed {
       return "owner@" + tenant.id() + ".example.com";
     }
   }
-
 }

@@ -16,13 +16,21 @@ import java.util.List;
 final class EmailViews {
   private EmailViews() {}
 
-  static final ListSpec LIST = ListSpec.of("email", "emails",
+  static final ListSpec LIST = ListSpec.of(
+      "email",
+      "emails",
       List.of(
-          new FilterField("contact_id", Op.EQ_NE, false, (row, c) -> {
-            boolean any = c.values().contains(row.path("contact_id").asText(""));
-            return c.op() == Op.NE ? !any : any;
-          }, "contact_id"),
-          FilterField.indexedText("email", false, row -> List.of(row.path("sent_to_address").asText(""))),
+          new FilterField(
+              "contact_id",
+              Op.EQ_NE,
+              false,
+              (row, c) -> {
+                boolean any = c.values().contains(row.path("contact_id").asText(""));
+                return c.op() == Op.NE ? !any : any;
+              },
+              "contact_id"),
+          FilterField.indexedText(
+              "email", false, row -> List.of(row.path("sent_to_address").asText(""))),
           FilterField.since("start_created_time", row -> row.path("sent_time").asText(null)),
           FilterField.until("end_created_time", row -> row.path("sent_time").asText(null))),
       List.of(OrderField.text("created_time", "sent_time")));

@@ -30,14 +30,17 @@ public final class EmailsModule implements KeapModule {
 
   @Override
   public List<TableSpec> tables() {
-    return List.of(new TableSpec(TABLE, Map.of(
-        "contact_id", row -> List.of(row.path("contact_id").asText("")),
-        "email", row -> List.of(row.path("sent_to_address").asText("")))));
+    return List.of(new TableSpec(
+        TABLE,
+        Map.of(
+            "contact_id", row -> List.of(row.path("contact_id").asText("")),
+            "email", row -> List.of(row.path("sent_to_address").asText("")))));
   }
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    new ResourceTable(TABLE, "email").listAndGet(routing.api(), ctx, "/emails", "id", EmailViews.LIST, EmailViews::listItem)
+    new ResourceTable(TABLE, "email")
+        .listAndGet(routing.api(), ctx, "/emails", "id", EmailViews.LIST, EmailViews::listItem)
         .post("/emails:send", r -> {
           SendRequest request = SendRequest.parse(r.jsonBody());
           SentEmails.send(tenant(ctx, r), request, ctx.world().now());

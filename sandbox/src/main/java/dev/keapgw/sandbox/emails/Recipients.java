@@ -41,7 +41,9 @@ final class Recipients {
         return Optional.of(e.path("email").asText());
       }
     }
-    if (addressField == null && emails.size() > 0 && !emails.get(0).path("email").asText("").isEmpty()) {
+    if (addressField == null
+        && emails.size() > 0
+        && !emails.get(0).path("email").asText("").isEmpty()) {
       return Optional.of(emails.get(0).path("email").asText());
     }
     return Optional.empty();
@@ -51,6 +53,7 @@ final class Recipients {
   static String userAddress(Tenant tenant, String userId) {
     return References.row(tenant, USERS, userId)
         .map(u -> u.path("email_addresses").path(0).path("email").asText(""))
-        .orElseThrow(() -> ApiException.invalidField("email", "user_id", "No user with id " + userId));
+        .orElseThrow(
+            () -> ApiException.invalidField("email", "user_id", "No user with id " + userId));
   }
 }

@@ -40,23 +40,37 @@ record SendRequest(
     String userId = blankToNull(userId(in));
     String from = blankToNull(in.string("from_address"));
     if ((userId == null) == (from == null)) {
-      throw new ApiException(400, "Exactly one of user_id or from_address is required"
-          + (userId == null ? ", and neither was sent" : ", not both"),
-          List.of(new ApiException.Detail("email", "user_id"), new ApiException.Detail("email", "from_address")));
+      throw new ApiException(
+          400,
+          "Exactly one of user_id or from_address is required"
+              + (userId == null ? ", and neither was sent" : ", not both"),
+          List.of(
+              new ApiException.Detail("email", "user_id"),
+              new ApiException.Detail("email", "from_address")));
     }
     if (from != null && !from.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
       throw bad("from_address", "from_address must be an email address");
     }
     String field = in.string("address_field");
-    if (field != null && !ADDRESS_FIELDS.contains(field) && !(field.startsWith("_") && field.length() > 1)) {
-      throw bad("address_field", "address_field must be Email, EmailAddress2, EmailAddress3 or a custom field "
-          + "name starting with '_' (case-sensitive), not '" + field + "'");
+    if (field != null
+        && !ADDRESS_FIELDS.contains(field)
+        && !(field.startsWith("_") && field.length() > 1)) {
+      throw bad(
+          "address_field",
+          "address_field must be Email, EmailAddress2, EmailAddress3 or a custom field "
+              + "name starting with '_' (case-sensitive), not '" + field + "'");
     }
     Attachments.check(body.get("attachments"));
     String html = in.string("html_content");
     String plain = in.string("plain_content");
-    return new SendRequest(List.copyOf(contacts), subject, userId, from,
-        html == null ? "" : EmailContent.asBase64(html), plain == null ? "" : EmailContent.asBase64(plain), field);
+    return new SendRequest(
+        List.copyOf(contacts),
+        subject,
+        userId,
+        from,
+        html == null ? "" : EmailContent.asBase64(html),
+        plain == null ? "" : EmailContent.asBase64(plain),
+        field);
   }
 
   /**
@@ -69,16 +83,20 @@ record SendRequest(
       throw bad("contacts", "contacts is required: an array of contact id strings such as [\"9\"]");
     }
     if (!node.isArray() || node.isEmpty()) {
-      throw bad("contacts", "contacts must be a non-empty array of contact id strings such as [\"9\"]");
+      throw bad(
+          "contacts", "contacts must be a non-empty array of contact id strings such as [\"9\"]");
     }
     List<String> out = new ArrayList<>();
     for (JsonNode c : node) {
       if (c.isObject()) {
-        throw bad("contacts", "contacts takes contact id strings such as [\"9\"], not objects such as [{\"id\":\"9\"}]");
+        throw bad(
+            "contacts",
+            "contacts takes contact id strings such as [\"9\"], not objects such as [{\"id\":\"9\"}]");
       }
       String id = c.isTextual() || c.isIntegralNumber() ? c.asText().trim() : "";
       if (Table.parseId(id) == null) {
-        throw bad("contacts", "contacts must hold contact ids (whole numbers as strings), not " + c);
+        throw bad(
+            "contacts", "contacts must hold contact ids (whole numbers as strings), not " + c);
       }
       out.add(Long.toString(Table.parseId(id)));
     }

@@ -24,15 +24,32 @@ final class SentEmails {
         String to = Recipients.contact(tenant, contactId)
             .flatMap(c -> Recipients.address(c, request.addressField()))
             .orElse(null);
-        record(emails, tenant, new Sent(contactId, to, from, request.subject(), now, null,
-            request.htmlContent(), request.plainContent()));
+        record(
+            emails,
+            tenant,
+            new Sent(
+                contactId,
+                to,
+                from,
+                request.subject(),
+                now,
+                null,
+                request.htmlContent(),
+                request.plainContent()));
       }
     });
   }
 
   /** What one stored email says, apart from its id. */
-  record Sent(String contactId, String to, String from, String subject, String sentTime, String openedTime,
-      String htmlBase64, String plainBase64) {}
+  record Sent(
+      String contactId,
+      String to,
+      String from,
+      String subject,
+      String sentTime,
+      String openedTime,
+      String htmlBase64,
+      String plainBase64) {}
 
   /** Stores one sent email under a fresh id and returns its row. */
   static ObjectNode record(Table emails, Tenant tenant, Sent s) {

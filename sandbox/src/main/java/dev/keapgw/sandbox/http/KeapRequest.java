@@ -67,7 +67,8 @@ public final class KeapRequest {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("The query string is not valid percent-encoding: " + e.getMessage());
+      throw ApiException.badRequest(
+          "The query string is not valid percent-encoding: " + e.getMessage());
     }
   }
 

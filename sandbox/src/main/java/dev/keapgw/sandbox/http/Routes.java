@@ -113,7 +113,8 @@ public final class Routes {
         if (parts[i].length() <= suffix.length() || !parts[i].endsWith(suffix)) {
           return null;
         }
-        params.put(p.substring(1, close), parts[i].substring(0, parts[i].length() - suffix.length()));
+        params.put(
+            p.substring(1, close), parts[i].substring(0, parts[i].length() - suffix.length()));
       } else if (!p.equals(parts[i])) {
         return null;
       }

@@ -9,6 +9,7 @@ public record Routing(Routes api, Routes open, Routes control) {
   public static final String API_PREFIX = "/crm/rest/v2";
   /** Keap's v1 API, of which the sandbox answers the REST hook endpoints (in {@code api()}'s table). */
   public static final String V1_PREFIX = "/crm/rest/v1";
+
   public static final String CONTROL_PREFIX = "/_sandbox";
 
   public static Routing create() {

@@ -53,7 +53,8 @@ public final class BodyReader {
    * may send back what it read. {@code hints} maps a wrong name to advice, such as the
    * spec's name for a field a third-party example spells differently.
    */
-  public BodyReader allowOnly(Set<String> writable, Set<String> readOnly, Map<String, String> hints) {
+  public BodyReader allowOnly(
+      Set<String> writable, Set<String> readOnly, Map<String, String> hints) {
     Iterator<String> names = body.fieldNames();
     while (names.hasNext()) {
       String f = names.next();
@@ -209,7 +210,8 @@ public final class BodyReader {
     if (v == null) {
       return null;
     }
-    boolean whole = v.isIntegralNumber() || (v.isFloatingPointNumber() && v.asDouble() == Math.rint(v.asDouble()));
+    boolean whole = v.isIntegralNumber()
+        || (v.isFloatingPointNumber() && v.asDouble() == Math.rint(v.asDouble()));
     if (!whole || !v.canConvertToLong()) {
       throw invalid(f, wording.mustBe(path(f), "a whole number", v));
     }

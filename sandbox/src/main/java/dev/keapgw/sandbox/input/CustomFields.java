@@ -25,16 +25,21 @@ public final class CustomFields {
     ArrayNode out = Json.array();
     for (JsonNode item : in) {
       if (!item.isObject()) {
-        throw body.invalid(field, "Each of '" + body.path(field) + "' must be an object {id, content}");
+        throw body.invalid(
+            field, "Each of '" + body.path(field) + "' must be an object {id, content}");
       }
       JsonNode rawId = item.get("id");
-      String id = rawId == null || !(rawId.isTextual() || rawId.isIntegralNumber()) ? "" : rawId.asText().trim();
+      String id = rawId == null || !(rawId.isTextual() || rawId.isIntegralNumber())
+          ? ""
+          : rawId.asText().trim();
       if (id.isEmpty() || !id.chars().allMatch(Character::isDigit)) {
-        throw body.invalid(field, "Each of '" + body.path(field) + "' needs an id (a string of digits)");
+        throw body.invalid(
+            field, "Each of '" + body.path(field) + "' needs an id (a string of digits)");
       }
       JsonNode content = item.get("content");
       if (content != null && content.isTextual() && content.asText().length() > MAX_TEXT) {
-        throw body.invalid(field, "Custom field " + id + " is longer than " + MAX_TEXT + " characters");
+        throw body.invalid(
+            field, "Custom field " + id + " is longer than " + MAX_TEXT + " characters");
       }
       ObjectNode v = out.addObject();
       v.put("id", id);

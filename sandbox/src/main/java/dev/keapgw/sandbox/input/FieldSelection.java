@@ -21,7 +21,8 @@ import java.util.function.Function;
  * @param accepted the names {@code fields} may carry
  * @param unknownHint what the 400 for an unknown name adds after {@code "Unknown field 'x' in fields; "}
  */
-public record FieldSelection(Set<String> defaults, Set<String> accepted, String domain, String unknownHint) {
+public record FieldSelection(
+    Set<String> defaults, Set<String> accepted, String domain, String unknownHint) {
   public FieldSelection {
     defaults = Set.copyOf(defaults);
     accepted = Set.copyOf(accepted);
@@ -31,7 +32,11 @@ public record FieldSelection(Set<String> defaults, Set<String> accepted, String 
   public static FieldSelection optional(Set<String> defaults, Set<String> optional, String domain) {
     Set<String> accepted = new LinkedHashSet<>(defaults);
     accepted.addAll(optional);
-    return new FieldSelection(defaults, accepted, domain, "optional fields: " + String.join(", ", new TreeSet<>(optional)));
+    return new FieldSelection(
+        defaults,
+        accepted,
+        domain,
+        "optional fields: " + String.join(", ", new TreeSet<>(optional)));
   }
 
   /** The names this request's {@code fields} carries (empty when absent), each checked. */
@@ -39,7 +44,8 @@ public record FieldSelection(Set<String> defaults, Set<String> accepted, String 
     List<String> requested = r.paramList("fields");
     for (String f : requested) {
       if (!accepted.contains(f)) {
-        throw ApiException.invalidField(domain, f, "Unknown field '" + f + "' in fields; " + unknownHint);
+        throw ApiException.invalidField(
+            domain, f, "Unknown field '" + f + "' in fields; " + unknownHint);
       }
     }
     return requested;

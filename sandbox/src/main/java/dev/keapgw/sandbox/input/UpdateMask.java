@@ -23,8 +23,11 @@ public final class UpdateMask {
     List<String> values = r.paramList("update_mask");
     for (String v : values) {
       if (!allowed.contains(v)) {
-        throw ApiException.invalidField(domain, "update_mask",
-            "Unknown property '" + v + "' in update_mask; allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+        throw ApiException.invalidField(
+            domain,
+            "update_mask",
+            "Unknown property '" + v + "' in update_mask; allowed: "
+                + String.join(", ", new java.util.TreeSet<>(allowed)));
       }
     }
     return new UpdateMask(new LinkedHashSet<>(values));

@@ -23,11 +23,13 @@ public enum Wording {
 
   /** The value has the wrong JSON type (or shape): it must be {@code what}. */
   String mustBe(String path, String what, JsonNode got) {
-    return name(path) + " must be " + what + (this == QUOTED_NAMING_VALUE ? ", not " + kind(got) : "");
+    return name(path) + " must be " + what
+        + (this == QUOTED_NAMING_VALUE ? ", not " + kind(got) : "");
   }
 
   String tooLong(String path, int max) {
-    return name(path) + " is longer than " + (this == QUOTED_NAMING_VALUE ? "the maximum of " : "") + max + " characters";
+    return name(path) + " is longer than " + (this == QUOTED_NAMING_VALUE ? "the maximum of " : "")
+        + max + " characters";
   }
 
   /** A value that must be sent is absent or null. */

@@ -7,6 +7,9 @@ import java.util.List;
 public record Clause(String field, Op op, String value, boolean prefix) {
   /** The value read as a comma-separated list, as {@code ids==1,2,3} is. */
   public List<String> values() {
-    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(value.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

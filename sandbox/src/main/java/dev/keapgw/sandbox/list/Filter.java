@@ -45,18 +45,26 @@ public record Filter(List<Clause> clauses) {
     }
     if (op == null) {
       throw ApiException.invalidField(
-          domain, "filter", "Invalid filter '" + part + "': expected <field><op><value> with op one of == != > < >= <=");
+          domain,
+          "filter",
+          "Invalid filter '" + part
+              + "': expected <field><op><value> with op one of == != > < >= <=");
     }
     String name = part.substring(0, at).trim();
     String value = part.substring(at + op.symbol().length()).trim();
     FilterField field = fields.get(name);
     if (field == null) {
       throw ApiException.invalidField(
-          domain, name, "Invalid filter field '" + name + "'. Allowed fields: " + String.join(", ", fields.keySet()));
+          domain,
+          name,
+          "Invalid filter field '" + name + "'. Allowed fields: "
+              + String.join(", ", fields.keySet()));
     }
     if (!field.ops().contains(op)) {
       throw ApiException.invalidField(
-          domain, name, "Operator '" + op.symbol() + "' is not supported for filter field '" + name + "'");
+          domain,
+          name,
+          "Operator '" + op.symbol() + "' is not supported for filter field '" + name + "'");
     }
     if (value.startsWith("*")) {
       throw ApiException.invalidField(

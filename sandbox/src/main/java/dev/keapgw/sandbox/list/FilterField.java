@@ -23,25 +23,24 @@ public record FilterField(
     boolean valid(String value);
 
     ValueCheck ANY = v -> true;
-    ValueCheck NUMBER =
-        v -> {
-          try {
-            Double.parseDouble(v);
-            return true;
-          } catch (NumberFormatException e) {
-            return false;
-          }
-        };
-    ValueCheck TIME =
-        v -> {
-          try {
-            parseTime(v);
-            return true;
-          } catch (DateTimeParseException e) {
-            return false;
-          }
-        };
-    ValueCheck BOOLEAN = v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") || v.equals("0") || v.equals("1");
+    ValueCheck NUMBER = v -> {
+      try {
+        Double.parseDouble(v);
+        return true;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    };
+    ValueCheck TIME = v -> {
+      try {
+        parseTime(v);
+        return true;
+      } catch (DateTimeParseException e) {
+        return false;
+      }
+    };
+    ValueCheck BOOLEAN = v ->
+        v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") || v.equals("0") || v.equals("1");
   }
 
   public FilterField(String name, Set<Op> ops, boolean wildcard, Matcher matcher, String index) {
@@ -60,12 +59,14 @@ public record FilterField(
   }
 
   /** Case-insensitive text; {@code ==} matches when any of the row's values matches. */
-  public static FilterField text(String name, boolean wildcard, Function<ObjectNode, List<String>> values) {
+  public static FilterField text(
+      String name, boolean wildcard, Function<ObjectNode, List<String>> values) {
     return new FilterField(name, Op.EQ_NE, wildcard, textMatcher(values), null);
   }
 
   /** Like {@link #text} and answered from the table's exact-match index of the same name. */
-  public static FilterField indexedText(String name, boolean wildcard, Function<ObjectNode, List<String>> values) {
+  public static FilterField indexedText(
+      String name, boolean wildcard, Function<ObjectNode, List<String>> values) {
     return new FilterField(name, Op.EQ_NE, wildcard, textMatcher(values), name);
   }
 
@@ -94,7 +95,8 @@ public record FilterField(
           if (v == null) {
             return false;
           }
-          return c.op().accepts(Double.compare(Double.parseDouble(v), Double.parseDouble(c.value())));
+          return c.op()
+              .accepts(Double.compare(Double.parseDouble(v), Double.parseDouble(c.value())));
         },
         null,
         ValueCheck.NUMBER);

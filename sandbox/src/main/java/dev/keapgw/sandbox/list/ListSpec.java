@@ -22,13 +22,20 @@ public record ListSpec(
   /** The page size used when a request sends none (or 0), unless an endpoint says otherwise. */
   public static final int DEFAULT_PAGE_SIZE = 50;
 
-  public static ListSpec of(String domain, String itemsKey, List<FilterField> filters, List<OrderField> orders) {
+  public static ListSpec of(
+      String domain, String itemsKey, List<FilterField> filters, List<OrderField> orders) {
     Map<String, FilterField> f = new LinkedHashMap<>();
     filters.forEach(x -> f.put(x.name(), x));
     Map<String, OrderField> o = new LinkedHashMap<>();
     orders.forEach(x -> o.put(x.name(), x));
-    return new ListSpec(domain, itemsKey, 0, 1000, DEFAULT_PAGE_SIZE,
-        Collections.unmodifiableMap(f), Collections.unmodifiableMap(o));
+    return new ListSpec(
+        domain,
+        itemsKey,
+        0,
+        1000,
+        DEFAULT_PAGE_SIZE,
+        Collections.unmodifiableMap(f),
+        Collections.unmodifiableMap(o));
   }
 
   public ListSpec pageSizes(int min, int max, int dflt) {

@@ -41,7 +41,8 @@ public final class Lister {
 
   private record Hit(Comparable<?> key, long id, ObjectNode row) {}
 
-  public ObjectNode list(KeapRequest req, ListSpec spec, Source source, Function<ObjectNode, JsonNode> view) {
+  public ObjectNode list(
+      KeapRequest req, ListSpec spec, Source source, Function<ObjectNode, JsonNode> view) {
     int size = pageSize(req.param("page_size"), spec);
     Filter filter = Filter.parse(req.param("filter"), spec.filters(), spec.domain());
     String orderBy = req.param("order_by");
@@ -52,16 +53,19 @@ public final class Lister {
       order = spec.orders().get(parts[0]);
       if (order == null || parts.length > 2) {
         throw ApiException.invalidField(
-            spec.domain(), "order_by",
-            "Invalid order_by '" + orderBy + "'. Allowed fields: " + String.join(", ", spec.orders().keySet())
-                + ", each followed by asc or desc");
+            spec.domain(),
+            "order_by",
+            "Invalid order_by '" + orderBy + "'. Allowed fields: "
+                + String.join(", ", spec.orders().keySet()) + ", each followed by asc or desc");
       }
       if (parts.length == 2) {
         if (parts[1].equalsIgnoreCase("desc")) {
           ascending = false;
         } else if (!parts[1].equalsIgnoreCase("asc")) {
           throw ApiException.invalidField(
-              spec.domain(), "order_by", "Invalid order_by direction '" + parts[1] + "': use asc or desc");
+              spec.domain(),
+              "order_by",
+              "Invalid order_by direction '" + parts[1] + "': use asc or desc");
         }
       }
     }
@@ -71,12 +75,16 @@ public final class Lister {
     PageToken.Position after =
         token == null || token.isEmpty() ? null : tokens.decode(token, scope, spec.domain());
 
-    Predicate<ObjectNode> keep = row -> source.scope().test(row) && filter.matches(row, spec.filters());
+    Predicate<ObjectNode> keep =
+        row -> source.scope().test(row) && filter.matches(row, spec.filters());
     List<Hit> page = new ArrayList<>(Math.min(size, 1024));
     boolean more;
     if (order.name().equals(OrderField.ID)) {
-      more = byId(candidates(source.table(), filter, spec, after == null ? null : after.id(), ascending),
-          keep, size, page);
+      more = byId(
+          candidates(source.table(), filter, spec, after == null ? null : after.id(), ascending),
+          keep,
+          size,
+          page);
     } else {
       more = sorted(source.table(), filter, spec, keep, order, ascending, after, size, page);
     }
@@ -86,13 +94,17 @@ public final class Lister {
       items.add(view.apply(h.row()));
     }
     Hit last = page.isEmpty() ? null : page.get(page.size() - 1);
-    out.put("next_page_token",
-        more && last != null ? tokens.encode(scope, new PageToken.Position(last.key(), last.id())) : "");
+    out.put(
+        "next_page_token",
+        more && last != null
+            ? tokens.encode(scope, new PageToken.Position(last.key(), last.id()))
+            : "");
     return out;
   }
 
   /** Walks ids in order, keeping {@code size} matches and looking one match further. */
-  private static boolean byId(Iterator<Map.Entry<Long, byte[]>> it, Predicate<ObjectNode> keep, int size, List<Hit> page) {
+  private static boolean byId(
+      Iterator<Map.Entry<Long, byte[]>> it, Predicate<ObjectNode> keep, int size, List<Hit> page) {
     while (it.hasNext()) {
       Map.Entry<Long, byte[]> e = it.next();
       ObjectNode row = Json.parseTrusted(e.getValue());
@@ -107,8 +119,16 @@ public final class Lister {
     return false;
   }
 
-  private static boolean sorted(Table table, Filter filter, ListSpec spec, Predicate<ObjectNode> keep,
-      OrderField order, boolean ascending, PageToken.Position after, int size, List<Hit> page) {
+  private static boolean sorted(
+      Table table,
+      Filter filter,
+      ListSpec spec,
+      Predicate<ObjectNode> keep,
+      OrderField order,
+      boolean ascending,
+      PageToken.Position after,
+      int size,
+      List<Hit> page) {
     Comparator<Hit> cmp = (a, b) -> {
       int c = compareKeys(a.key(), b.key());
       return c != 0 ? c : Long.compare(a.id(), b.id());
@@ -156,7 +176,9 @@ public final class Lister {
         }
         Iterable<Long> ordered = ascending
             ? (afterId == null ? ids : ids.tailSet(afterId, false))
-            : (afterId == null ? ids.descendingSet() : ids.headSet(afterId, false).descendingSet());
+            : (afterId == null
+                ? ids.descendingSet()
+                : ids.headSet(afterId, false).descendingSet());
         Iterator<Long> idIt = ordered.iterator();
         return new Iterator<>() {
           Map.Entry<Long, byte[]> next = advance();
@@ -205,13 +227,16 @@ public final class Lister {
     try {
       n = Integer.parseInt(raw.trim());
     } catch (NumberFormatException e) {
-      throw ApiException.invalidField(spec.domain(), "page_size", "page_size must be a whole number");
+      throw ApiException.invalidField(
+          spec.domain(), "page_size", "page_size must be a whole number");
     }
     if (n == 0 && spec.minPageSize() == 0) {
       return spec.defaultPageSize();
     }
     if (n < spec.minPageSize() || n > spec.maxPageSize()) {
-      throw ApiException.invalidField(spec.domain(), "page_size",
+      throw ApiException.invalidField(
+          spec.domain(),
+          "page_size",
           "page_size must be between " + spec.minPageSize() + " and " + spec.maxPageSize());
     }
     return n;

@@ -12,12 +12,10 @@ public record OrderField(String name, Function<ObjectNode, Comparable<?>> key) {
   public static final String ID = "id";
 
   public static OrderField text(String name, String jsonField) {
-    return new OrderField(
-        name,
-        row -> {
-          String v = row.path(jsonField).asText(null);
-          return v == null ? "" : v.toLowerCase(java.util.Locale.ROOT);
-        });
+    return new OrderField(name, row -> {
+      String v = row.path(jsonField).asText(null);
+      return v == null ? "" : v.toLowerCase(java.util.Locale.ROOT);
+    });
   }
 
   public static OrderField id() {

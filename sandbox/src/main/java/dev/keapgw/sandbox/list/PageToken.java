@@ -44,9 +44,10 @@ public final class PageToken {
   /** Reads a token sent back for {@code scope}; anything else answers 400. */
   public Position decode(String token, String scope, String domain) {
     int dot = token.lastIndexOf('.');
-    if (dot <= 0 || !MessageDigest.isEqual(
-        sign(token.substring(0, dot)).getBytes(StandardCharsets.US_ASCII),
-        token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+    if (dot <= 0
+        || !MessageDigest.isEqual(
+            sign(token.substring(0, dot)).getBytes(StandardCharsets.US_ASCII),
+            token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
       throw invalid(domain);
     }
     JsonNode o;
@@ -57,9 +58,12 @@ public final class PageToken {
     }
     if (!digest(scope).equals(o.path("q").asText())) {
       throw ApiException.invalidField(
-          domain, "page_token", "The page_token belongs to another list or query; start again without it");
+          domain,
+          "page_token",
+          "The page_token belongs to another list or query; start again without it");
     }
-    Comparable<?> key = o.has("n") ? (Comparable<?>) o.get("n").asLong() : o.path("s").asText();
+    Comparable<?> key =
+        o.has("n") ? (Comparable<?>) o.get("n").asLong() : o.path("s").asText();
     return new Position(key, o.path("i").asLong());
   }
 
@@ -80,7 +84,8 @@ public final class PageToken {
 
   private static String digest(String scope) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
       return ENC.encodeToString(java.util.Arrays.copyOf(d, 9));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

@@ -19,7 +19,9 @@ import java.util.Locale;
 final class NoteListSpec {
   private NoteListSpec() {}
 
-  static final ListSpec SPEC = ListSpec.of(NoteValidation.DOMAIN, "notes",
+  static final ListSpec SPEC = ListSpec.of(
+      NoteValidation.DOMAIN,
+      "notes",
       List.of(
           FilterField.number("id", Op.ALL, row -> row.path("id").asText(null)),
           FilterField.exact("ids", row -> List.of(row.path("id").asText())),
@@ -29,7 +31,9 @@ final class NoteListSpec {
             return c.prefix() ? have.startsWith(want) : have.contains(want);
           }),
           FilterField.exact("contact_id", row -> List.of(row.path("contact_id").asText())),
-          FilterField.exact("assigned_to_user_id", row -> List.of(row.path("assigned_to_user").path("id").asText())),
+          FilterField.exact(
+              "assigned_to_user_id",
+              row -> List.of(row.path("assigned_to_user").path("id").asText())),
           FilterField.since("since_time", row -> row.path("create_time").asText(null)),
           FilterField.until("until_time", row -> row.path("create_time").asText(null))),
       List.of(
@@ -47,7 +51,8 @@ final class NoteListSpec {
       ids |= c.field().equals("ids");
     }
     if (id && ids) {
-      throw ApiException.invalidField(NoteValidation.DOMAIN, "ids", "The filter fields id and ids cannot be combined");
+      throw ApiException.invalidField(
+          NoteValidation.DOMAIN, "ids", "The filter fields id and ids cannot be combined");
     }
   }
 }

@@ -23,7 +23,8 @@ final class NoteSeed {
 
   /** Type, title, text. */
   private static final String[][] NOTES = {
-    {"Call", "Intro call", "Talked through their goals for the quarter; wants a proposal by Friday."},
+    {"Call", "Intro call", "Talked through their goals for the quarter; wants a proposal by Friday."
+    },
     {"Email", "Sent pricing", "Emailed the pricing sheet and two case studies."},
     {"Appointment", "Demo booked", "Product demo scheduled with the owner and office manager."},
     {"Call", "Follow-up", "Left a voicemail about the proposal; will try again Tuesday."},
@@ -48,8 +49,12 @@ final class NoteSeed {
         String userId = Integer.toString(1 + random.nextInt(3));
         ObjectNode user = References.row(tenant, "users", userId).orElse(Json.object());
         long minutes = Math.max(1, Duration.between(created, now).toMinutes());
-        String time = World.timestamp(created.plus(Duration.ofMinutes((long) (random.nextDouble() * minutes))));
-        ObjectNode note = Json.object().put("title", n[1]).put("text", n[2]).put("type", n[0])
+        String time = World.timestamp(
+            created.plus(Duration.ofMinutes((long) (random.nextDouble() * minutes))));
+        ObjectNode note = Json.object()
+            .put("title", n[1])
+            .put("text", n[2])
+            .put("type", n[0])
             .put("contact_id", contact.path("id").asText());
         note.set("assigned_to_user", NoteValidation.assignedUser(userId, user));
         note.put("create_time", time).put("update_time", time);

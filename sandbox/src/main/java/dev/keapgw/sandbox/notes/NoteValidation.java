@@ -22,7 +22,8 @@ import java.util.Set;
  */
 final class NoteValidation {
   static final String DOMAIN = "note";
-  static final List<String> TYPES = List.of("Appointment", "Call", "Email", "Fax", "Letter", "Other");
+  static final List<String> TYPES =
+      List.of("Appointment", "Call", "Email", "Fax", "Letter", "Other");
 
   /** A checked note body: the note's fields (no id, contact or times yet) and whether to pin it. */
   record Draft(ObjectNode fields, boolean pinned) {}
@@ -44,7 +45,9 @@ final class NoteValidation {
     ArrayNode custom = body.array("custom_fields");
     if (custom != null && !custom.isEmpty()) {
       BodyReader first = body.item("custom_fields", 0);
-      throw first.invalid("id", "There is no note custom field with id '" + first.node().path("id").asText("") + "'");
+      throw first.invalid(
+          "id",
+          "There is no note custom field with id '" + first.node().path("id").asText("") + "'");
     }
     ObjectNode note = Json.object();
     if (title != null) {
@@ -80,15 +83,16 @@ final class NoteValidation {
         return known;
       }
     }
-    throw body.invalid("type", "'type' must be one of " + String.join(", ", TYPES) + ", not '" + t + "'");
+    throw body.invalid(
+        "type", "'type' must be one of " + String.join(", ", TYPES) + ", not '" + t + "'");
   }
 
   /**
    * {@code fields} for notes names only {@code custom_fields}, which adds an empty array (the
    * sandbox defines no note custom fields); every other field of a note is always answered.
    */
-  static final FieldSelection FIELDS =
-      new FieldSelection(Set.of(), Set.of("custom_fields"), DOMAIN, "notes take only custom_fields");
+  static final FieldSelection FIELDS = new FieldSelection(
+      Set.of(), Set.of("custom_fields"), DOMAIN, "notes take only custom_fields");
 
   static boolean wantsCustomFields(KeapRequest r) {
     return !FIELDS.requested(r).isEmpty();

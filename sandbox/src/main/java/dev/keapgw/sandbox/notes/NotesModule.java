@@ -27,20 +27,32 @@ import java.util.List;
 public final class NotesModule implements KeapModule {
   static final String TABLE = "notes";
   static final String CONTACTS = "contacts";
-  private static final List<String> ORDER = List.of("id", "title", "text", "type", "contact_id", "assigned_to_user",
-      "create_time", "update_time", "last_updated_by_user_id", "pinned_at", "created_by_user_id");
+  private static final List<String> ORDER = List.of(
+      "id",
+      "title",
+      "text",
+      "type",
+      "contact_id",
+      "assigned_to_user",
+      "create_time",
+      "update_time",
+      "last_updated_by_user_id",
+      "pinned_at",
+      "created_by_user_id");
 
   private final NoteValidation validation = new NoteValidation();
 
   @Override
   public List<TableSpec> tables() {
-    return List.of(TableSpec.indexed(TABLE, "contact_id", row -> List.of(row.path("contact_id").asText())));
+    return List.of(TableSpec.indexed(
+        TABLE, "contact_id", row -> List.of(row.path("contact_id").asText())));
   }
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
     ctx.hooks().onContactDeleted(NotesModule::forgetContact);
-    routing.api()
+    routing
+        .api()
         .get("/contacts/{contact_id}/notes", r -> KeapResponse.json(200, list(ctx, r)))
         .post("/contacts/{contact_id}/notes", r -> KeapResponse.json(201, create(ctx, r)));
   }
@@ -55,8 +67,10 @@ public final class NotesModule implements KeapModule {
     String contactId = contact(tenant, r.pathParam("contact_id"));
     boolean custom = NoteValidation.wantsCustomFields(r);
     NoteListSpec.checkFilter(r.param("filter"));
-    Lister.Source source = new Lister.Source(tenant.table(TABLE),
-        row -> row.path("contact_id").asText().equals(contactId), "contact:" + contactId);
+    Lister.Source source = new Lister.Source(
+        tenant.table(TABLE),
+        row -> row.path("contact_id").asText().equals(contactId),
+        "contact:" + contactId);
     return ctx.lister().list(r, NoteListSpec.SPEC, source, row -> view(row, custom));
   }
 

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class AuthorizationCodes {
   /** What a code stands for: who approved access to which account, for which client. */
-  record CodeGrant(String clientId, String redirectUri, String tenantId, String userId, Instant expiresAt) {}
+  record CodeGrant(
+      String clientId, String redirectUri, String tenantId, String userId, Instant expiresAt) {}
 
   private final Map<String, CodeGrant> codes = new ConcurrentHashMap<>();
   private final Duration ttl;
@@ -38,11 +39,16 @@ final class AuthorizationCodes {
   CodeGrant redeem(String code, String clientId, String redirectUri, Instant now) {
     CodeGrant g = code == null ? null : codes.get(code);
     // remove(key, value) lets exactly one of two racing exchanges have the code.
-    if (g == null || !g.clientId().equals(clientId) || !codes.remove(code, g) || !now.isBefore(g.expiresAt())) {
-      throw TokenError.invalidGrant("the authorization code is unknown, already used or expired").reject();
+    if (g == null
+        || !g.clientId().equals(clientId)
+        || !codes.remove(code, g)
+        || !now.isBefore(g.expiresAt())) {
+      throw TokenError.invalidGrant("the authorization code is unknown, already used or expired")
+          .reject();
     }
     if (!g.redirectUri().equals(redirectUri)) {
-      throw TokenError.invalidGrant("redirect_uri does not match the one the code was issued for").reject();
+      throw TokenError.invalidGrant("redirect_uri does not match the one the code was issued for")
+          .reject();
     }
     return g;
   }

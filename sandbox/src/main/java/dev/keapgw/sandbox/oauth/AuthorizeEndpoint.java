@@ -27,8 +27,12 @@ final class AuthorizeEndpoint {
   private final PendingConsents consents;
   private final Supplier<AutoApproval> approval;
 
-  AuthorizeEndpoint(SandboxContext ctx, ClientRegistry clients, AuthorizationCodes codes,
-      PendingConsents consents, Supplier<AutoApproval> approval) {
+  AuthorizeEndpoint(
+      SandboxContext ctx,
+      ClientRegistry clients,
+      AuthorizationCodes codes,
+      PendingConsents consents,
+      Supplier<AutoApproval> approval) {
     this.ctx = ctx;
     this.clients = clients;
     this.codes = codes;
@@ -39,13 +43,17 @@ final class AuthorizeEndpoint {
   KeapResponse show(KeapRequest r) {
     Optional<OAuthClient> found = clients.find(r.param("client_id"));
     if (found.isEmpty()) {
-      return ConsentPage.error(400, "Unknown application",
+      return ConsentPage.error(
+          400,
+          "Unknown application",
           "No OAuth client is registered with the client_id this link carries.");
     }
     OAuthClient client = found.get();
     String redirectUri = r.param("redirect_uri");
     if (!client.allows(redirectUri)) {
-      return ConsentPage.error(400, "Unregistered redirect URI",
+      return ConsentPage.error(
+          400,
+          "Unregistered redirect URI",
           "The redirect_uri '" + (redirectUri == null ? "" : redirectUri)
               + "' is not one registered for this application; it must match exactly.");
     }
@@ -55,7 +63,8 @@ final class AuthorizeEndpoint {
       return answer(redirectUri, "invalid_request", "response_type is required", state);
     }
     if (!responseType.equals("code")) {
-      return answer(redirectUri, "unsupported_response_type", "only response_type=code is supported", state);
+      return answer(
+          redirectUri, "unsupported_response_type", "only response_type=code is supported", state);
     }
     String scope = r.param("scope");
     if (scope != null && !scope.equals("full")) {
@@ -64,7 +73,9 @@ final class AuthorizeEndpoint {
     AutoApproval auto = approval.get();
     Tenant preferred = auto.tenant(ctx.world());
     if (preferred == null) {
-      return ConsentPage.error(409, "No Keap account",
+      return ConsentPage.error(
+          409,
+          "No Keap account",
           "The sandbox has no tenants to grant access to; add one with POST /_sandbox/tenants.");
     }
     if (ctx.config().autoApprove()) {
@@ -73,7 +84,8 @@ final class AuthorizeEndpoint {
           : approved(client.clientId(), redirectUri, preferred.id(), auto.userId(), state);
     }
     String formToken = consents.open(client.clientId(), redirectUri, state, now());
-    return ConsentPage.consent(client, redirectUri, ctx.world().tenants(), preferred.id(), formToken);
+    return ConsentPage.consent(
+        client, redirectUri, ctx.world().tenants(), preferred.id(), formToken);
   }
 
   KeapResponse decide(KeapRequest r) {
@@ -91,9 +103,12 @@ final class AuthorizeEndpoint {
     if ("allow".equals(decision) && tenant == null) {
       return ConsentPage.error(400, "Bad form", "Pick one of the Keap accounts offered.");
     }
-    Optional<PendingConsents.ConsentRequest> pending = consents.take(first(form, "form_token"), now());
+    Optional<PendingConsents.ConsentRequest> pending =
+        consents.take(first(form, "form_token"), now());
     if (pending.isEmpty()) {
-      return ConsentPage.error(400, "This form has expired",
+      return ConsentPage.error(
+          400,
+          "This form has expired",
           "The consent form expired or was already used. Start again from the application.");
     }
     PendingConsents.ConsentRequest c = pending.get();
@@ -103,7 +118,8 @@ final class AuthorizeEndpoint {
     return approved(c.clientId(), c.redirectUri(), tenant.id(), AutoApproval.ADMIN_USER, c.state());
   }
 
-  private KeapResponse approved(String clientId, String redirectUri, String tenantId, String userId, String state) {
+  private KeapResponse approved(
+      String clientId, String redirectUri, String tenantId, String userId, String state) {
     String code = codes.issue(clientId, redirectUri, tenantId, userId, now());
     Map<String, String> params = new LinkedHashMap<>();
     params.put("code", code);
@@ -111,7 +127,8 @@ final class AuthorizeEndpoint {
     return redirect(redirectUri, params);
   }
 
-  private static KeapResponse answer(String redirectUri, String error, String description, String state) {
+  private static KeapResponse answer(
+      String redirectUri, String error, String description, String state) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("error", error);
     params.put("error_description", description);

@@ -39,10 +39,12 @@ record AutoApproval(String tenantId, String userId, boolean deny) {
     if (userId != null) {
       Tenant t = tenantId == null ? first(world) : world.find(tenantId);
       if (t == null || !References.exists(t, UsersModule.TABLE, userId)) {
-        throw ApiException.invalidField("sandbox", "user_id", "tenant has no user with the id " + userId);
+        throw ApiException.invalidField(
+            "sandbox", "user_id", "tenant has no user with the id " + userId);
       }
     }
-    return new AutoApproval(tenantId, userId == null ? ADMIN_USER : userId, deny != null && deny.asBoolean());
+    return new AutoApproval(
+        tenantId, userId == null ? ADMIN_USER : userId, deny != null && deny.asBoolean());
   }
 
   /** The tenant an approval goes to: the one named, else the first; null when there are none. */

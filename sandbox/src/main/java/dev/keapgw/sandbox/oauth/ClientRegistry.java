@@ -23,8 +23,10 @@ final class ClientRegistry {
     try {
       clients.put(defaultId, client(defaultId, defaultSecret, defaultRedirects));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the sandbox's default OAuth client (clientId, clientSecret, redirectUris) "
-          + "is not valid: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "the sandbox's default OAuth client (clientId, clientSecret, redirectUris) "
+              + "is not valid: " + e.getMessage(),
+          e);
     }
   }
 
@@ -63,10 +65,14 @@ final class ClientRegistry {
   }
 
   private static OAuthClient client(String id, String secret, List<String> redirectUris) {
-    if (id.isBlank() || id.length() > MAX_ID_LENGTH || id.chars().anyMatch(ch -> ch == ':' || ch <= ' ')) {
+    if (id.isBlank()
+        || id.length() > MAX_ID_LENGTH
+        || id.chars().anyMatch(ch -> ch == ':' || ch <= ' ')) {
       // A colon would break HTTP Basic, which splits id and secret at the first one.
-      throw new InvalidClient("client_id", "client_id must be 1 to " + MAX_ID_LENGTH
-          + " characters without spaces, control characters or ':'");
+      throw new InvalidClient(
+          "client_id",
+          "client_id must be 1 to " + MAX_ID_LENGTH
+              + " characters without spaces, control characters or ':'");
     }
     if (secret.isEmpty()) {
       throw new InvalidClient("client_secret", "client_secret must not be empty");

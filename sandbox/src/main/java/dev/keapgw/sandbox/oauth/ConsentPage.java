@@ -15,14 +15,25 @@ final class ConsentPage {
 
   private ConsentPage() {}
 
-  static KeapResponse consent(OAuthClient client, String redirectUri, List<Tenant> tenants,
-      String selectedTenantId, String formToken) {
+  static KeapResponse consent(
+      OAuthClient client,
+      String redirectUri,
+      List<Tenant> tenants,
+      String selectedTenantId,
+      String formToken) {
     StringBuilder accounts = new StringBuilder();
     for (Tenant t : tenants) {
       boolean checked = t.id().equals(selectedTenantId);
-      accounts.append("      <label><input type=\"radio\" name=\"tenant_id\" value=\"").append(escape(t.id()))
-          .append('"').append(checked ? " checked" : "").append("> ").append(escape(t.appName()))
-          .append(" <small>(").append(escape(t.id())).append(")</small></label>\n");
+      accounts
+          .append("      <label><input type=\"radio\" name=\"tenant_id\" value=\"")
+          .append(escape(t.id()))
+          .append('"')
+          .append(checked ? " checked" : "")
+          .append("> ")
+          .append(escape(t.appName()))
+          .append(" <small>(")
+          .append(escape(t.id()))
+          .append(")</small></label>\n");
     }
     String body = """
         <h1>Allow access to your Keap account?</h1>
@@ -36,7 +47,8 @@ final class ConsentPage {
           <button type="submit" name="decision" value="allow">Allow</button>
           <button type="submit" name="decision" value="deny">Deny</button>
         </form>
-        """.formatted(escape(client.clientId()), escape(redirectUri), FORM_ACTION, escape(formToken), accounts);
+        """.formatted(
+        escape(client.clientId()), escape(redirectUri), FORM_ACTION, escape(formToken), accounts);
     return page(200, "Authorize " + client.clientId(), body);
   }
 
@@ -56,10 +68,13 @@ final class ConsentPage {
         %s</body>
         </html>
         """.formatted(escape(title), body);
-    return KeapResponse.of(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8))
+    return KeapResponse.of(
+            status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8))
         .header("Cache-Control", "no-store")
         .header("X-Frame-Options", "DENY")
-        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+        .header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
         .header("Referrer-Policy", "no-referrer");
   }
 

@@ -19,7 +19,8 @@ record OAuthClient(String clientId, String clientSecret, List<String> redirectUr
 
   /** Compares in constant time, so response timing says nothing about the secret. */
   boolean secretMatches(String secret) {
-    return secret != null && MessageDigest.isEqual(
-        clientSecret.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
+    return secret != null
+        && MessageDigest.isEqual(
+            clientSecret.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
   }
 }

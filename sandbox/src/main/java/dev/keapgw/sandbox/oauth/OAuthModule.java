@@ -25,22 +25,28 @@ public final class OAuthModule implements KeapModule {
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
     SandboxConfig config = ctx.config();
-    ClientRegistry clients = new ClientRegistry(config.clientId(), config.clientSecret(), config.redirectUris());
+    ClientRegistry clients =
+        new ClientRegistry(config.clientId(), config.clientSecret(), config.redirectUris());
     AuthorizationCodes codes = new AuthorizationCodes(config.authCodeTtl());
     RefreshTokens refreshTokens = new RefreshTokens(config.refreshTokenTtl());
     AtomicReference<AutoApproval> approval = new AtomicReference<>(AutoApproval.defaults());
-    AuthorizeEndpoint authorize = new AuthorizeEndpoint(ctx, clients, codes, new PendingConsents(), approval::get);
+    AuthorizeEndpoint authorize =
+        new AuthorizeEndpoint(ctx, clients, codes, new PendingConsents(), approval::get);
     TokenEndpoint token = new TokenEndpoint(ctx, clients, codes, refreshTokens);
     ctx.credentials().onTenantRevoked(refreshTokens::revokeTenant);
 
-    routing.open()
+    routing
+        .open()
         .get(ConsentPage.FORM_ACTION, authorize::show)
         .post(ConsentPage.FORM_ACTION, authorize::decide)
         .post("/token", token::handle);
-    routing.control()
+    routing
+        .control()
         .get("/clients", r -> KeapResponse.json(200, clientsJson(clients.all())))
         .post("/clients", r -> KeapResponse.json(201, clientJson(register(clients, r.jsonBody()))))
-        .get("/oauth/approval", r -> KeapResponse.json(200, approval.get().toJson(ctx.world(), config.autoApprove())))
+        .get(
+            "/oauth/approval",
+            r -> KeapResponse.json(200, approval.get().toJson(ctx.world(), config.autoApprove())))
         .put("/oauth/approval", r -> {
           approval.set(AutoApproval.parse(r.jsonBody(), ctx.world()));
           return KeapResponse.json(200, approval.get().toJson(ctx.world(), config.autoApprove()));
@@ -54,12 +60,14 @@ public final class OAuthModule implements KeapModule {
   private static OAuthClient register(ClientRegistry clients, ObjectNode body) {
     JsonNode uris = body.get("redirect_uris");
     if (uris == null || !uris.isArray()) {
-      throw ApiException.invalidField("sandbox", "redirect_uris", "redirect_uris must be an array of URLs");
+      throw ApiException.invalidField(
+          "sandbox", "redirect_uris", "redirect_uris must be an array of URLs");
     }
     List<String> list = new ArrayList<>();
     for (JsonNode u : uris) {
       if (!u.isTextual()) {
-        throw ApiException.invalidField("sandbox", "redirect_uris", "redirect_uris must hold strings");
+        throw ApiException.invalidField(
+            "sandbox", "redirect_uris", "redirect_uris must hold strings");
       }
       list.add(u.asText());
     }
@@ -83,7 +91,8 @@ public final class OAuthModule implements KeapModule {
 
   /** The operator's view: secrets included, since whoever reaches /_sandbox runs the sandbox. */
   private static ObjectNode clientJson(OAuthClient c) {
-    ObjectNode o = Json.object().put("client_id", c.clientId()).put("client_secret", c.clientSecret());
+    ObjectNode o =
+        Json.object().put("client_id", c.clientId()).put("client_secret", c.clientSecret());
     ArrayNode uris = o.putArray("redirect_uris");
     c.redirectUris().forEach(uris::add);
     return o;

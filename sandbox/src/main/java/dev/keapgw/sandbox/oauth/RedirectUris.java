@@ -28,19 +28,24 @@ final class RedirectUris {
     try {
       parsed = new URI(uri);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("redirect URI '" + uri + "' is not a valid URI: " + e.getReason());
+      throw new IllegalArgumentException(
+          "redirect URI '" + uri + "' is not a valid URI: " + e.getReason());
     }
     String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-    if (!parsed.isAbsolute() || parsed.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new IllegalArgumentException("redirect URI '" + uri + "' must be an absolute https URL");
+    if (!parsed.isAbsolute()
+        || parsed.getHost() == null
+        || !(scheme.equals("https") || scheme.equals("http"))) {
+      throw new IllegalArgumentException(
+          "redirect URI '" + uri + "' must be an absolute https URL");
     }
     if (parsed.getRawFragment() != null) {
       // RFC 6749 3.1.2: the server appends to the query, so a fragment would swallow the answer.
       throw new IllegalArgumentException("redirect URI '" + uri + "' must not have a fragment");
     }
     if (scheme.equals("http") && !isLoopback(parsed.getHost())) {
-      throw new IllegalArgumentException("redirect URI '" + uri
-          + "' must use https; plain http is accepted only for loopback hosts (localhost, 127.0.0.1, [::1])");
+      throw new IllegalArgumentException(
+          "redirect URI '" + uri
+              + "' must use https; plain http is accepted only for loopback hosts (localhost, 127.0.0.1, [::1])");
     }
     return uri;
   }
@@ -48,7 +53,9 @@ final class RedirectUris {
   /** Loopback by name or literal address only: no DNS lookup, so the answer never depends on the network. */
   static boolean isLoopback(String host) {
     String h = host.toLowerCase(Locale.ROOT);
-    return h.equals("localhost") || h.equals("[::1]") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    return h.equals("localhost")
+        || h.equals("[::1]")
+        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
   /** {@code uri} with {@code params} added to its query string (null values are left out). */

@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RefreshTokens {
   /** Who granted access to which account, for which client, until when. */
-  record RefreshGrant(String token, String clientId, String tenantId, String userId, Instant expiresAt) {}
+  record RefreshGrant(
+      String token, String clientId, String tenantId, String userId, Instant expiresAt) {}
 
   private static final String PREFIX = "KeapRT-";
   private final Map<String, RefreshGrant> tokens = new ConcurrentHashMap<>();
@@ -27,7 +28,8 @@ final class RefreshTokens {
 
   RefreshGrant issue(String clientId, String tenantId, String userId, Instant now) {
     tokens.values().removeIf(g -> !now.isBefore(g.expiresAt()));
-    RefreshGrant g = new RefreshGrant(Credentials.newToken(PREFIX), clientId, tenantId, userId, now.plus(ttl));
+    RefreshGrant g =
+        new RefreshGrant(Credentials.newToken(PREFIX), clientId, tenantId, userId, now.plus(ttl));
     tokens.put(g.token(), g);
     return g;
   }
@@ -40,7 +42,10 @@ final class RefreshTokens {
    */
   RefreshGrant spend(String token, String clientId, Instant now) {
     RefreshGrant g = token == null ? null : tokens.get(token);
-    if (g == null || !g.clientId().equals(clientId) || !tokens.remove(token, g) || !now.isBefore(g.expiresAt())) {
+    if (g == null
+        || !g.clientId().equals(clientId)
+        || !tokens.remove(token, g)
+        || !now.isBefore(g.expiresAt())) {
       throw TokenError.invalidRefreshToken().reject();
     }
     return g;

@@ -32,7 +32,11 @@ final class TokenEndpoint {
   private final AuthorizationCodes codes;
   private final RefreshTokens refreshTokens;
 
-  TokenEndpoint(SandboxContext ctx, ClientRegistry clients, AuthorizationCodes codes, RefreshTokens refreshTokens) {
+  TokenEndpoint(
+      SandboxContext ctx,
+      ClientRegistry clients,
+      AuthorizationCodes codes,
+      RefreshTokens refreshTokens) {
     this.ctx = ctx;
     this.clients = clients;
     this.codes = codes;
@@ -57,9 +61,11 @@ final class TokenEndpoint {
   }
 
   private KeapResponse exchangeCode(Map<String, List<String>> form) {
-    OAuthClient client = clients.authenticate(single(form, "client_id"), single(form, "client_secret"))
+    OAuthClient client = clients
+        .authenticate(single(form, "client_id"), single(form, "client_secret"))
         .orElseThrow(() -> TokenError.invalidClient(
-            "client_id and client_secret in the request body do not name a registered client").reject());
+                "client_id and client_secret in the request body do not name a registered client")
+            .reject());
     String code = required(form, "code");
     String redirectUri = required(form, "redirect_uri");
     Instant now = now();
@@ -73,7 +79,8 @@ final class TokenEndpoint {
     OAuthClient client = basicCredentials(r.header("authorization"))
         .flatMap(idSecret -> clients.authenticate(idSecret[0], idSecret[1]))
         .orElseThrow(() -> TokenError.invalidClient(
-            "the refresh grant needs the client's credentials as HTTP Basic authentication").reject());
+                "the refresh grant needs the client's credentials as HTTP Basic authentication")
+            .reject());
     String token = single(form, "refresh_token");
     if (token == null || token.isEmpty()) {
       throw TokenError.invalidRequest("refresh_token is required").reject();
@@ -87,7 +94,8 @@ final class TokenEndpoint {
 
   private KeapResponse issue(String clientId, String tenantId, String userId, Instant now) {
     Caller caller = new Caller(tenantId, userId, clientId, Caller.Kind.OAUTH);
-    Grant access = ctx.credentials().issue(caller, now.plus(ctx.config().accessTokenTtl()), ACCESS_PREFIX);
+    Grant access =
+        ctx.credentials().issue(caller, now.plus(ctx.config().accessTokenTtl()), ACCESS_PREFIX);
     RefreshTokens.RefreshGrant refresh = refreshTokens.issue(clientId, tenantId, userId, now);
     Tenant tenant = ctx.world().find(tenantId);
     ObjectNode body = Json.object()
@@ -108,7 +116,8 @@ final class TokenEndpoint {
     try {
       return KeapRequest.parseQuery(new String(r.body(), StandardCharsets.UTF_8));
     } catch (ApiException e) {
-      throw TokenError.invalidRequest("the form body is not valid percent-encoding").reject();
+      throw TokenError.invalidRequest("the form body is not valid percent-encoding")
+          .reject();
     }
   }
 
@@ -136,12 +145,14 @@ final class TokenEndpoint {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded = new String(
+          Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
     int colon = decoded.indexOf(':');
-    return colon < 0 ? Optional.empty()
+    return colon < 0
+        ? Optional.empty()
         : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
   }
 

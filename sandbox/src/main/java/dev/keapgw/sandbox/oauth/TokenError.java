@@ -32,7 +32,9 @@ record TokenError(int status, String error, String description) {
   }
 
   static TokenError unsupportedGrantType(String grantType) {
-    return new TokenError(400, "unsupported_grant_type",
+    return new TokenError(
+        400,
+        "unsupported_grant_type",
         "grant_type " + grantType + " is not supported; use authorization_code or refresh_token");
   }
 

@@ -40,28 +40,49 @@ public final class OpportunitiesModule implements KeapModule {
 
   @Override
   public List<TableSpec> tables() {
-    return List.of(TableSpec.indexed(TABLE, "contact_id", OpportunityViews::contactKeys), TableSpec.of(STAGES));
+    return List.of(
+        TableSpec.indexed(TABLE, "contact_id", OpportunityViews::contactKeys),
+        TableSpec.of(STAGES));
   }
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    ctx.hooks().onContactDeleted((tenant, contactId) ->
-        tenant.table(TABLE).removeAll("contact_id", Long.toString(contactId)));
-    routing.api()
+    ctx.hooks()
+        .onContactDeleted((tenant, contactId) ->
+            tenant.table(TABLE).removeAll("contact_id", Long.toString(contactId)));
+    routing
+        .api()
         .get("/opportunities", r -> KeapResponse.json(200, list(ctx, r)))
         .post("/opportunities", r -> {
           ObjectNode created = create(ctx, r);
-          ctx.events().changed(tenant(ctx, r), "opportunity.add", created.path("id").asLong());
+          ctx.events()
+              .changed(tenant(ctx, r), "opportunity.add", created.path("id").asLong());
           return KeapResponse.json(201, view(ctx, r).apply(created));
         })
-        .get("/opportunities/stages", r -> KeapResponse.json(200, ctx.lister().list(
-            r, StageViews.LIST, Lister.Source.all(tenant(ctx, r).table(STAGES)), row -> row)))
-        .get("/opportunities/{opportunity_id}", r ->
-            KeapResponse.json(200, view(ctx, r).apply(OPPORTUNITIES.get(ctx, r, "opportunity_id"))))
-        .patch("/opportunities/{opportunity_id}", r -> KeapResponse.json(200, view(ctx, r).apply(update(ctx, r))))
+        .get(
+            "/opportunities/stages",
+            r -> KeapResponse.json(
+                200,
+                ctx.lister()
+                    .list(
+                        r,
+                        StageViews.LIST,
+                        Lister.Source.all(tenant(ctx, r).table(STAGES)),
+                        row -> row)))
+        .get(
+            "/opportunities/{opportunity_id}",
+            r -> KeapResponse.json(
+                200, view(ctx, r).apply(OPPORTUNITIES.get(ctx, r, "opportunity_id"))))
+        .patch(
+            "/opportunities/{opportunity_id}",
+            r -> KeapResponse.json(200, view(ctx, r).apply(update(ctx, r))))
         .delete("/opportunities/{opportunity_id}", r -> {
           KeapResponse gone = OPPORTUNITIES.delete(ctx, r, "opportunity_id");
-          ctx.events().changed(tenant(ctx, r), "opportunity.delete", Long.parseLong(r.pathParam("opportunity_id")));
+          ctx.events()
+              .changed(
+                  tenant(ctx, r),
+                  "opportunity.delete",
+                  Long.parseLong(r.pathParam("opportunity_id")));
           return gone;
         });
   }

@@ -15,17 +15,42 @@ import java.util.Set;
 final class OpportunityInput {
   private OpportunityInput() {}
 
-  static final Set<String> WRITABLE = Set.of("opportunity_title", "next_action_time", "next_action_notes",
-      "opportunity_notes", "estimated_close_time", "include_in_forecast", "projected_revenue_low",
-      "projected_revenue_high", "contact_id", "stage_id", "user_id", "custom_fields", "affiliate_id");
-  static final Set<String> READ_ONLY = Set.of("id", "contact", "stage", "user", "created_time",
-      "last_updated_time", "lead_source", "monthly_revenue", "order_revenue", "objection", "status",
-      "status_id", "stage_entrance_time", "last_updated_by", "created_by");
+  static final Set<String> WRITABLE = Set.of(
+      "opportunity_title",
+      "next_action_time",
+      "next_action_notes",
+      "opportunity_notes",
+      "estimated_close_time",
+      "include_in_forecast",
+      "projected_revenue_low",
+      "projected_revenue_high",
+      "contact_id",
+      "stage_id",
+      "user_id",
+      "custom_fields",
+      "affiliate_id");
+  static final Set<String> READ_ONLY = Set.of(
+      "id",
+      "contact",
+      "stage",
+      "user",
+      "created_time",
+      "last_updated_time",
+      "lead_source",
+      "monthly_revenue",
+      "order_revenue",
+      "objection",
+      "status",
+      "status_id",
+      "stage_entrance_time",
+      "last_updated_by",
+      "created_by");
   static final Map<String, String> HINTS = Map.of(
       "title", "the title is 'opportunity_title'",
       "stage_name", "the stage is 'stage_id' (see GET /opportunities/stages)");
   /** The spec's update_mask enum for updateOpportunity: exactly the writable fields. */
   static final Set<String> MASKABLE = WRITABLE;
+
   static final Set<String> REQUIRED = Set.of("opportunity_title", "contact_id", "stage_id");
 
   static void apply(ObjectNode row, BodyReader body, OpportunityLinks links, String now) {
@@ -73,7 +98,8 @@ final class OpportunityInput {
     }
     String stage = body.id("stage_id");
     if (stage != null) {
-      ObjectNode s = links.stageRow(stage)
+      ObjectNode s = links
+          .stageRow(stage)
           .orElseThrow(() -> body.invalid("stage_id", "stage_id " + stage + " does not exist"));
       if (!stage.equals(row.path("stage").path("id").asText(null))) {
         row.put("stage_entrance_time", now);
@@ -82,8 +108,10 @@ final class OpportunityInput {
     }
     String user = body.id("user_id");
     if (user != null) {
-      ObjectNode u = links.userRow(user)
-          .orElseThrow(() -> body.invalid("user_id", "user_id " + user + " is not a user of this account"));
+      ObjectNode u = links
+          .userRow(user)
+          .orElseThrow(
+              () -> body.invalid("user_id", "user_id " + user + " is not a user of this account"));
       row.set("user", OpportunityLinks.user(u));
     } else if (body.isNull("user_id")) {
       row.remove("user");

@@ -35,13 +35,16 @@ final class OpportunityLinks {
   /** The contact object of the current contact row, or the stored one. */
   ObjectNode contactOf(ObjectNode row) {
     String id = Json.text(row.path("contact"), "id");
-    return References.row(tenant, "contacts", id).map(OpportunityLinks::contact)
-        .orElseGet(() -> row.path("contact").isObject() ? (ObjectNode) row.get("contact") : Json.object());
+    return References.row(tenant, "contacts", id)
+        .map(OpportunityLinks::contact)
+        .orElseGet(
+            () -> row.path("contact").isObject() ? (ObjectNode) row.get("contact") : Json.object());
   }
 
   /** The object for contact {@code id}: full from its row, or just the id when it cannot be read. */
   ObjectNode contactFor(String id) {
-    return References.row(tenant, "contacts", id).map(OpportunityLinks::contact)
+    return References.row(tenant, "contacts", id)
+        .map(OpportunityLinks::contact)
         .orElseGet(() -> Json.object().put("id", id));
   }
 
@@ -64,7 +67,10 @@ final class OpportunityLinks {
     putIf(o, "email", first(c.path("email_addresses"), "EMAIL1").path("email"));
     JsonNode address = first(c.path("addresses"), "BILLING");
     putIf(o, "city", address.path("locality"));
-    putIf(o, "state", address.hasNonNull("region") ? address.get("region") : address.path("region_code"));
+    putIf(
+        o,
+        "state",
+        address.hasNonNull("region") ? address.get("region") : address.path("region_code"));
     putIf(o, "first_name", c.path("given_name"));
     putIf(o, "last_name", c.path("family_name"));
     putIf(o, "company_name", c.path("company").path("company_name"));
@@ -83,7 +89,8 @@ final class OpportunityLinks {
     details.put("target_num_days", s.path("target_number_days").asInt());
     ArrayNode items = details.putArray("checklist_items");
     for (JsonNode item : s.path("checklist_items")) {
-      items.addObject()
+      items
+          .addObject()
           .put("id", item.path("id").asLong())
           .put("description", item.path("description").asText())
           .put("required", item.path("required").asBoolean())
@@ -94,7 +101,8 @@ final class OpportunityLinks {
   }
 
   static ObjectNode user(ObjectNode u) {
-    return Json.object().put("id", u.path("id").asText())
+    return Json.object()
+        .put("id", u.path("id").asText())
         .put("first_name", u.path("given_name").asText())
         .put("last_name", u.path("family_name").asText());
   }

@@ -24,14 +24,43 @@ import java.util.Set;
 final class OpportunityViews {
   private OpportunityViews() {}
 
-  static final List<String> ORDER = List.of("id", "contact", "stage", "user", "opportunity_title",
-      "next_action_time", "next_action_notes", "opportunity_notes", "estimated_close_time",
-      "include_in_forecast", "projected_revenue_low", "projected_revenue_high", "custom_fields",
-      "created_time", "last_updated_time", "affiliate_id", "lead_source", "monthly_revenue", "order_revenue",
-      "objection", "status", "status_id", "stage_entrance_time", "last_updated_by", "created_by");
+  static final List<String> ORDER = List.of(
+      "id",
+      "contact",
+      "stage",
+      "user",
+      "opportunity_title",
+      "next_action_time",
+      "next_action_notes",
+      "opportunity_notes",
+      "estimated_close_time",
+      "include_in_forecast",
+      "projected_revenue_low",
+      "projected_revenue_high",
+      "custom_fields",
+      "created_time",
+      "last_updated_time",
+      "affiliate_id",
+      "lead_source",
+      "monthly_revenue",
+      "order_revenue",
+      "objection",
+      "status",
+      "status_id",
+      "stage_entrance_time",
+      "last_updated_by",
+      "created_by");
 
-  static final Set<String> OPTIONAL = Set.of("custom_fields", "created_by", "last_updated_by", "status_id",
-      "monthly_revenue", "order_revenue", "objection", "status", "stage_entrance_time");
+  static final Set<String> OPTIONAL = Set.of(
+      "custom_fields",
+      "created_by",
+      "last_updated_by",
+      "status_id",
+      "monthly_revenue",
+      "order_revenue",
+      "objection",
+      "status",
+      "stage_entrance_time");
 
   static final FieldSelection FIELDS = FieldSelection.optional(defaults(), OPTIONAL, "opportunity");
 
@@ -41,23 +70,53 @@ final class OpportunityViews {
 
   /** The list spec over the tenant whose contacts {@code links} reads. */
   static ListSpec list(OpportunityLinks links) {
-    return ListSpec.of("opportunity", "opportunities",
+    return ListSpec.of(
+        "opportunity",
+        "opportunities",
         List.of(
-            FilterField.exact("stage_id", row -> listOf(row.path("stage").path("id").asText(null))).checked(IDS),
-            FilterField.exact("user_id", row -> listOf(row.path("user").path("id").asText(null))).checked(IDS),
-            new FilterField("contact_id", Op.EQ_NE, false,
-                FilterField.exact("contact_id", OpportunityViews::contactKeys).matcher(), "contact_id", IDS),
-            FilterField.text("opportunity_title", true, row -> listOf(Json.text(row, "opportunity_title"))),
-            FilterField.text("lead_source_name", true, row -> listOf(Json.text(row, "lead_source"))),
-            new FilterField("affiliate_id", Op.EQUALITY, false,
-                FilterField.exact("affiliate_id", row -> listOf(Json.text(row, "affiliate_id"))).matcher(), null, IDS),
+            FilterField.exact(
+                    "stage_id", row -> listOf(row.path("stage").path("id").asText(null)))
+                .checked(IDS),
+            FilterField.exact(
+                    "user_id", row -> listOf(row.path("user").path("id").asText(null)))
+                .checked(IDS),
+            new FilterField(
+                "contact_id",
+                Op.EQ_NE,
+                false,
+                FilterField.exact("contact_id", OpportunityViews::contactKeys).matcher(),
+                "contact_id",
+                IDS),
+            FilterField.text(
+                "opportunity_title", true, row -> listOf(Json.text(row, "opportunity_title"))),
+            FilterField.text(
+                "lead_source_name", true, row -> listOf(Json.text(row, "lead_source"))),
+            new FilterField(
+                "affiliate_id",
+                Op.EQUALITY,
+                false,
+                FilterField.exact("affiliate_id", row -> listOf(Json.text(row, "affiliate_id")))
+                    .matcher(),
+                null,
+                IDS),
             FilterField.number("opportunity_id", Op.COMPARE, row -> Json.text(row, "id")),
             FilterField.exact("ids", row -> listOf(Json.text(row, "id"))).checked(IDS),
-            FilterField.text("contact_phone", true, row -> listOf(Json.text(links.contactOf(row), "phone_number"))),
-            FilterField.text("contact_city", true, row -> listOf(Json.text(links.contactOf(row), "city"))),
-            FilterField.text("contact_state", true, row -> listOf(Json.text(links.contactOf(row), "state"))),
-            FilterField.number("projected_revenue_high", Op.COMPARE, row -> Json.text(row, "projected_revenue_high")),
-            FilterField.number("projected_revenue_low", Op.COMPARE, row -> Json.text(row, "projected_revenue_low"))),
+            FilterField.text(
+                "contact_phone",
+                true,
+                row -> listOf(Json.text(links.contactOf(row), "phone_number"))),
+            FilterField.text(
+                "contact_city", true, row -> listOf(Json.text(links.contactOf(row), "city"))),
+            FilterField.text(
+                "contact_state", true, row -> listOf(Json.text(links.contactOf(row), "state"))),
+            FilterField.number(
+                "projected_revenue_high",
+                Op.COMPARE,
+                row -> Json.text(row, "projected_revenue_high")),
+            FilterField.number(
+                "projected_revenue_low",
+                Op.COMPARE,
+                row -> Json.text(row, "projected_revenue_low"))),
         List.of(
             OrderField.text("next_action_time", "next_action_time"),
             new OrderField("contact_name", row -> contactName(links.contactOf(row))),
@@ -78,10 +137,12 @@ final class OpportunityViews {
       }
     }
     if (ids != null && byId) {
-      throw ApiException.invalidField("opportunity", "ids", "ids and opportunity_id cannot be used together");
+      throw ApiException.invalidField(
+          "opportunity", "ids", "ids and opportunity_id cannot be used together");
     }
     if (ids != null && ids.values().size() > MAX_IDS) {
-      throw ApiException.invalidField("opportunity", "ids", "ids takes at most " + MAX_IDS + " ids");
+      throw ApiException.invalidField(
+          "opportunity", "ids", "ids takes at most " + MAX_IDS + " ids");
     }
   }
 
@@ -94,7 +155,9 @@ final class OpportunityViews {
   }
 
   private static String contactName(ObjectNode contact) {
-    return (contact.path("first_name").asText("") + " " + contact.path("last_name").asText("")).trim()
+    return (contact.path("first_name").asText("") + " "
+            + contact.path("last_name").asText(""))
+        .trim()
         .toLowerCase(java.util.Locale.ROOT);
   }
 

@@ -31,9 +31,12 @@ final class PipelineSeed {
     {"Negotiation", 4, 75, 10, new String[] {}},
     {"Won", 5, 100, 0, new String[] {}},
   };
+
   private static final String[] TITLES = {
-    "Website redesign", "Annual maintenance contract", "Solar panel installation", "Office cleaning plan",
-    "Fleet service agreement", "Marketing retainer", "Team fitness memberships", "Insurance renewal",
+    "Website redesign", "Annual maintenance contract", "Solar panel installation",
+        "Office cleaning plan",
+    "Fleet service agreement", "Marketing retainer", "Team fitness memberships",
+        "Insurance renewal",
   };
   private static final String[] SOURCES = {"Website", "Referral", "Trade show", "Google Ads"};
 
@@ -52,8 +55,10 @@ final class PipelineSeed {
     List<String> contacts = References.existingIds(tenant, "contacts", 20);
     int users = References.size(tenant, "users");
     for (int i = 0; i < TITLES.length; i++) {
-      Instant created = now.minus(Duration.ofDays(5 + rnd.nextInt(90))).minusSeconds(rnd.nextInt(86_400));
-      Instant updated = created.plus(Duration.ofDays(rnd.nextInt(5))).plusSeconds(rnd.nextInt(3_600));
+      Instant created =
+          now.minus(Duration.ofDays(5 + rnd.nextInt(90))).minusSeconds(rnd.nextInt(86_400));
+      Instant updated =
+          created.plus(Duration.ofDays(rnd.nextInt(5))).plusSeconds(rnd.nextInt(3_600));
       double low = 500 * (1 + rnd.nextInt(40));
       ObjectNode o = Json.object();
       if (!contacts.isEmpty()) {
@@ -62,13 +67,23 @@ final class PipelineSeed {
       String stageId = Integer.toString(1 + i % STAGES.length);
       stages.get(stageId).ifPresent(s -> o.set("stage", OpportunityLinks.stage(s)));
       if (users > 0) {
-        links.userRow(Integer.toString(1 + rnd.nextInt(users))).ifPresent(u -> o.set("user", OpportunityLinks.user(u)));
+        links
+            .userRow(Integer.toString(1 + rnd.nextInt(users)))
+            .ifPresent(u -> o.set("user", OpportunityLinks.user(u)));
       }
       o.put("opportunity_title", TITLES[i]);
-      o.put("next_action_time", World.timestamp(now.plus(Duration.ofDays(1 + rnd.nextInt(14))).truncatedTo(ChronoUnit.HOURS)));
+      o.put(
+          "next_action_time",
+          World.timestamp(
+              now.plus(Duration.ofDays(1 + rnd.nextInt(14))).truncatedTo(ChronoUnit.HOURS)));
       o.put("next_action_notes", "Call to discuss next steps");
-      o.put("opportunity_notes", "Interested after the " + SOURCES[i % SOURCES.length].toLowerCase() + " contact.");
-      o.put("estimated_close_time", World.timestamp(now.plus(Duration.ofDays(14 + rnd.nextInt(60))).truncatedTo(ChronoUnit.DAYS)));
+      o.put(
+          "opportunity_notes",
+          "Interested after the " + SOURCES[i % SOURCES.length].toLowerCase() + " contact.");
+      o.put(
+          "estimated_close_time",
+          World.timestamp(
+              now.plus(Duration.ofDays(14 + rnd.nextInt(60))).truncatedTo(ChronoUnit.DAYS)));
       o.put("include_in_forecast", rnd.nextInt(4) != 0);
       o.put("projected_revenue_low", low);
       o.put("projected_revenue_high", low * 2);
@@ -104,8 +119,12 @@ final class PipelineSeed {
       int order = 0;
       for (String item : (String[]) s[4]) {
         String[] parts = item.split(":");
-        items.addObject().put("id", Integer.toString(++itemId)).put("description", parts[0])
-            .put("required", Boolean.parseBoolean(parts[1])).put("order", ++order);
+        items
+            .addObject()
+            .put("id", Integer.toString(++itemId))
+            .put("description", parts[0])
+            .put("required", Boolean.parseBoolean(parts[1]))
+            .put("order", ++order);
       }
       stages.put(id, row);
     }

@@ -11,9 +11,12 @@ import java.util.List;
 final class StageViews {
   private StageViews() {}
 
-  static final ListSpec LIST = ListSpec.of("opportunity_stage", "stages",
+  static final ListSpec LIST = ListSpec.of(
+      "opportunity_stage",
+      "stages",
       List.of(
-          FilterField.text("opportunity_stage_name", true, row -> List.of(row.path("name").asText(""))),
+          FilterField.text(
+              "opportunity_stage_name", true, row -> List.of(row.path("name").asText(""))),
           FilterField.number("opportunity_stage_id", Op.COMPARE, row -> Json.text(row, "id"))),
       List.of(new OrderField("stage_order", row -> row.path("order").asLong())));
 }

@@ -23,9 +23,20 @@ import java.util.Set;
 final class OrderItemRequest {
   private OrderItemRequest() {}
 
-  static final Set<String> ITEM_TYPES = Set.of("PRODUCT", "SHIPPING", "TAX", "FINANCE_CHARGE", "SUBSCRIPTION",
-      "DISCOUNT", "DISCOUNT_FREE_TRIAL", "DISCOUNT_ORDER_TOTAL", "DISCOUNT_PRODUCT", "DISCOUNT_PRODUCT_CATEGORY",
-      "DISCOUNT_SHIPPING", "OTHER", "FEE");
+  static final Set<String> ITEM_TYPES = Set.of(
+      "PRODUCT",
+      "SHIPPING",
+      "TAX",
+      "FINANCE_CHARGE",
+      "SUBSCRIPTION",
+      "DISCOUNT",
+      "DISCOUNT_FREE_TRIAL",
+      "DISCOUNT_ORDER_TOTAL",
+      "DISCOUNT_PRODUCT",
+      "DISCOUNT_PRODUCT_CATEGORY",
+      "DISCOUNT_SHIPPING",
+      "OTHER",
+      "FEE");
 
   static ObjectNode parse(BodyReader f, Tenant tenant) {
     long quantity = f.requiredWhole("quantity", 1);
@@ -39,8 +50,11 @@ final class OrderItemRequest {
     if (productId == null && needsProduct) {
       throw f.invalid("product_id", f.path("product_id") + " is required for item_type " + type);
     }
-    ObjectNode product = productId == null ? null : References.row(tenant, ProductsModule.TABLE, productId)
-        .orElseThrow(() -> f.invalid("product_id", "No product with id " + productId + " exists"));
+    ObjectNode product = productId == null
+        ? null
+        : References.row(tenant, ProductsModule.TABLE, productId)
+            .orElseThrow(
+                () -> f.invalid("product_id", "No product with id " + productId + " exists"));
     ObjectNode plan = type.equals("SUBSCRIPTION") ? plan(f, product) : null;
 
     String name = f.nonBlank("name");
@@ -67,7 +81,9 @@ final class OrderItemRequest {
     Json.putText(item, "notes", f.nonBlank("notes"));
     item.put("quantity", quantity);
     if (discount) {
-      item.set("discount", CurrencyValue.usd(Math.abs(price.times(quantity).amount())).toJson());
+      item.set(
+          "discount",
+          CurrencyValue.usd(Math.abs(price.times(quantity).amount())).toJson());
     }
     if (product != null) {
       item.set("product", productSummary(product));
@@ -76,14 +92,16 @@ final class OrderItemRequest {
     item.set("cost_per_unit", (cost == null ? CurrencyValue.usd(0) : cost).toJson());
     item.set("price_per_unit", price.toJson());
     if (plan != null) {
-      item.set("subscription_plan", subscriptionPlan(plan, f.nonBlank("subscription_plan_description")));
+      item.set(
+          "subscription_plan", subscriptionPlan(plan, f.nonBlank("subscription_plan_description")));
     }
     return item;
   }
 
   /** The line's amount in cents: quantity times price per unit. */
   static long lineTotal(JsonNode item) {
-    return Math.multiplyExact(item.path("quantity").asLong(), CurrencyValue.amountOf(item.get("price_per_unit")));
+    return Math.multiplyExact(
+        item.path("quantity").asLong(), CurrencyValue.amountOf(item.get("price_per_unit")));
   }
 
   private static CurrencyValue money(BodyReader f, String field, String type) {
@@ -101,14 +119,17 @@ final class OrderItemRequest {
   private static ObjectNode plan(BodyReader f, ObjectNode product) {
     String planId = f.id("subscription_plan_id");
     if (planId == null) {
-      throw f.invalid("subscription_plan_id", f.path("subscription_plan_id") + " is required for item_type SUBSCRIPTION");
+      throw f.invalid(
+          "subscription_plan_id",
+          f.path("subscription_plan_id") + " is required for item_type SUBSCRIPTION");
     }
     for (JsonNode p : product.path("subscription_plans")) {
       if (planId.equals(p.path("id").asText())) {
         return (ObjectNode) p;
       }
     }
-    throw f.invalid("subscription_plan_id",
+    throw f.invalid(
+        "subscription_plan_id",
         "Product " + product.path("id").asText() + " has no subscription plan with id " + planId);
   }
 
@@ -128,7 +149,9 @@ final class OrderItemRequest {
     s.put("id", plan.path("id").asText());
     s.put("frequency", plan.path("billing_frequency").asInt(1));
     s.put("active", plan.path("active").asBoolean(true));
-    s.put("subscription_plan_name", description != null ? description : plan.path("billing_cycle").asText());
+    s.put(
+        "subscription_plan_name",
+        description != null ? description : plan.path("billing_cycle").asText());
     s.put("cycle_type", plan.path("billing_cycle").asText());
     s.put("total_cycles", plan.path("number_of_cycles").asInt(0));
     s.set("plan_price", plan.path("plan_price").deepCopy());

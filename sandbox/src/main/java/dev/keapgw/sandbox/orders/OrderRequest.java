@@ -140,7 +140,9 @@ final class OrderRequest {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < codes.size(); i++) {
       if (!codes.get(i).isTextual() || codes.get(i).asText().isBlank()) {
-        throw f.invalid("promo_codes[" + i + "]", f.path("promo_codes[" + i + "]") + " must be a non-blank string");
+        throw f.invalid(
+            "promo_codes[" + i + "]",
+            f.path("promo_codes[" + i + "]") + " must be a non-blank string");
       }
       out.add(codes.get(i).asText());
     }
@@ -155,8 +157,13 @@ final class OrderRequest {
     }
     for (int i = 0; i < given.size(); i++) {
       BodyReader c = f.item("custom_fields", i);
-      out.addObject().put("id", c.requiredId("id")).set("content",
-          c.node().hasNonNull("content") ? c.node().get("content").deepCopy() : NullNode.getInstance());
+      out.addObject()
+          .put("id", c.requiredId("id"))
+          .set(
+              "content",
+              c.node().hasNonNull("content")
+                  ? c.node().get("content").deepCopy()
+                  : NullNode.getInstance());
     }
     return out;
   }

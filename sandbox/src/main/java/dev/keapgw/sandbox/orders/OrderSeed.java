@@ -26,7 +26,9 @@ final class OrderSeed {
 
   private static final int ORDERS = 6;
   private static final String[][] PLACES = {
-    {"Phoenix", "US-AZ", "85001", "USA"}, {"Austin", "US-TX", "73301", "USA"}, {"Denver", "US-CO", "80202", "USA"},
+    {"Phoenix", "US-AZ", "85001", "USA"},
+    {"Austin", "US-TX", "73301", "USA"},
+    {"Denver", "US-CO", "80202", "USA"},
   };
 
   static void seed(Tenant tenant, Random random, Instant now) {
@@ -34,13 +36,17 @@ final class OrderSeed {
       return;
     }
     List<String> contacts = ContactRefs.sampleIds(tenant, 10);
-    List<ObjectNode> products = oneOffProducts(References.first(tenant, ProductsModule.TABLE, Integer.MAX_VALUE));
+    List<ObjectNode> products =
+        oneOffProducts(References.first(tenant, ProductsModule.TABLE, Integer.MAX_VALUE));
     if (contacts.isEmpty() || products.isEmpty()) {
       return;
     }
-    String affiliate = References.firstIds(tenant, AffiliatesModule.TABLE, 1).stream().findFirst().orElse(null);
+    String affiliate = References.firstIds(tenant, AffiliatesModule.TABLE, 1).stream()
+        .findFirst()
+        .orElse(null);
     for (int n = 0; n < ORDERS; n++) {
-      Instant when = now.minus(1 + random.nextInt(90), ChronoUnit.DAYS).minus(random.nextInt(36_000), ChronoUnit.SECONDS);
+      Instant when = now.minus(1 + random.nextInt(90), ChronoUnit.DAYS)
+          .minus(random.nextInt(36_000), ChronoUnit.SECONDS);
       String time = World.timestamp(when);
       ObjectNode body = Json.object()
           .put("contact_id", contacts.get(random.nextInt(contacts.size())))
@@ -59,16 +65,28 @@ final class OrderSeed {
       Collections.shuffle(picks, random);
       for (ObjectNode product : picks.subList(0, Math.min(picks.size(), 1 + random.nextInt(3)))) {
         ships |= product.path("shippable").asBoolean();
-        items.addObject().put("product_id", product.path("id").asText()).put("quantity", 1 + random.nextInt(3));
+        items
+            .addObject()
+            .put("product_id", product.path("id").asText())
+            .put("quantity", 1 + random.nextInt(3));
       }
       if (ships) {
-        items.addObject().put("item_type", "SHIPPING").put("name", "Standard shipping").put("quantity", 1)
+        items
+            .addObject()
+            .put("item_type", "SHIPPING")
+            .put("name", "Standard shipping")
+            .put("quantity", 1)
             .put("price_per_unit", 5.95);
         String[] place = PLACES[random.nextInt(PLACES.length)];
-        body.putObject("shipping_address").put("line1", (100 + random.nextInt(900)) + " Main St")
-            .put("locality", place[0]).put("region", place[1]).put("zip_code", place[2]).put("country_code", place[3]);
+        body.putObject("shipping_address")
+            .put("line1", (100 + random.nextInt(900)) + " Main St")
+            .put("locality", place[0])
+            .put("region", place[1])
+            .put("zip_code", place[2])
+            .put("country_code", place[3]);
       }
-      ObjectNode order = OrderWrites.create(tenant, body, time, n % 3 == 0 ? "CHECKOUT_FORM" : "MANUAL_PAYMENT");
+      ObjectNode order =
+          OrderWrites.create(tenant, body, time, n % 3 == 0 ? "CHECKOUT_FORM" : "MANUAL_PAYMENT");
       if (n % 2 == 0) {
         OrderTotals.markPaid(order);
         tenant.table(OrdersModule.TABLE).put(Long.parseLong(order.path("id").asText()), order);

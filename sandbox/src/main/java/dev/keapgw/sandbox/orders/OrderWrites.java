@@ -26,7 +26,9 @@ final class OrderWrites {
       long id = orders.nextId();
       order.put("id", Long.toString(id));
       order.put("invoice_id", Long.toString(id));
-      order.withArray("order_items").forEach(item -> ((ObjectNode) item).put("id", itemId(tenant, id)));
+      order
+          .withArray("order_items")
+          .forEach(item -> ((ObjectNode) item).put("id", itemId(tenant, id)));
       orders.put(id, order);
       return order;
     });
@@ -36,8 +38,11 @@ final class OrderWrites {
   static ObjectNode addItem(Tenant tenant, String orderId, KeapRequest request, String now) {
     return tenant.write(() -> {
       Table orders = tenant.table(OrdersModule.TABLE);
-      ObjectNode order = orders.get(orderId).orElseThrow(() -> ApiException.notFound(OrdersModule.DOMAIN, orderId));
-      ObjectNode item = OrderItemRequest.parse(new BodyReader(request.jsonBody(), OrdersModule.DOMAIN, Wording.BARE), tenant);
+      ObjectNode order = orders
+          .get(orderId)
+          .orElseThrow(() -> ApiException.notFound(OrdersModule.DOMAIN, orderId));
+      ObjectNode item = OrderItemRequest.parse(
+          new BodyReader(request.jsonBody(), OrdersModule.DOMAIN, Wording.BARE), tenant);
       order.withArray("order_items").add(item);
       order.put("modification_time", now);
       recompute(order);
@@ -53,7 +58,9 @@ final class OrderWrites {
     try {
       OrderTotals.recompute(order);
     } catch (ArithmeticException overflow) {
-      throw ApiException.invalidField(OrdersModule.DOMAIN, "quantity",
+      throw ApiException.invalidField(
+          OrdersModule.DOMAIN,
+          "quantity",
           "The order's total would exceed the largest amount Keap can hold; lower a quantity or price_per_unit");
     }
   }

@@ -23,6 +23,7 @@ public final class OrdersModule implements KeapModule {
   public static final String TABLE = "orders";
   /** Item id to order id, so item ids stay unique across orders and can be found later. */
   static final String ITEMS_TABLE = "order_items";
+
   static final String DOMAIN = "order";
 
   @Override
@@ -32,11 +33,14 @@ public final class OrdersModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    routing.api()
+    routing
+        .api()
         .get("/orders", r -> {
           Tenant t = ctx.world().tenant(r.tenantId());
-          return KeapResponse.json(200,
-              ctx.lister().list(r, OrderViews.LIST, Lister.Source.all(t.table(TABLE)), OrderViews.view(t)));
+          return KeapResponse.json(
+              200,
+              ctx.lister()
+                  .list(r, OrderViews.LIST, Lister.Source.all(t.table(TABLE)), OrderViews.view(t)));
         })
         .post("/orders", r -> {
           Tenant t = ctx.world().tenant(r.tenantId());
@@ -49,12 +53,14 @@ public final class OrdersModule implements KeapModule {
         .get("/orders/{order_id}", r -> {
           Tenant t = ctx.world().tenant(r.tenantId());
           String id = r.pathParam("order_id");
-          ObjectNode order = t.table(TABLE).get(id).orElseThrow(() -> ApiException.notFound(DOMAIN, id));
+          ObjectNode order =
+              t.table(TABLE).get(id).orElseThrow(() -> ApiException.notFound(DOMAIN, id));
           return KeapResponse.json(200, OrderViews.view(t).apply(order));
         })
         .post("/orders/{order_id}/items", r -> {
           Tenant t = ctx.world().tenant(r.tenantId());
-          ObjectNode item = OrderWrites.addItem(t, r.pathParam("order_id"), r, ctx.world().now());
+          ObjectNode item =
+              OrderWrites.addItem(t, r.pathParam("order_id"), r, ctx.world().now());
           long id = Long.parseLong(r.pathParam("order_id"));
           ctx.events().changed(t, "order.edit", id);
           ctx.events().changed(t, "invoice.edit", id);
@@ -64,6 +70,7 @@ public final class OrdersModule implements KeapModule {
 
   @Override
   public void seed(Tenant tenant, SeedPlan plan, SandboxContext ctx) {
-    OrderSeed.seed(tenant, new Random(plan.randomSeed() * 31 + 11), ctx.world().clock().instant());
+    OrderSeed.seed(
+        tenant, new Random(plan.randomSeed() * 31 + 11), ctx.world().clock().instant());
   }
 }

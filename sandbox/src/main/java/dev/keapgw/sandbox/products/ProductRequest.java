@@ -37,8 +37,9 @@ final class ProductRequest {
     p.putArray("options");
     p.set("inventory", inventory(f));
     p.put("short_description", shortDescription);
-    for (String flag : new String[] {"subscription_only", "storefront_hidden", "country_taxable",
-        "state_taxable", "city_taxable"}) {
+    for (String flag : new String[] {
+      "subscription_only", "storefront_hidden", "country_taxable", "state_taxable", "city_taxable"
+    }) {
       p.put(flag, f.bool(flag, false));
     }
     p.putArray("subscription_plans");
@@ -55,12 +56,14 @@ final class ProductRequest {
 
   private static ObjectNode inventory(BodyReader f) {
     BodyReader given = f.object("inventory");
-    BodyReader inv = given != null ? given : new BodyReader(Json.object(), ProductsModule.DOMAIN, Wording.BARE);
+    BodyReader inv =
+        given != null ? given : new BodyReader(Json.object(), ProductsModule.DOMAIN, Wording.BARE);
     ObjectNode out = Json.object();
     out.put("inventory_limit", orZero(inv.whole("inventory_limit", 0, Integer.MAX_VALUE)));
     out.put("inventory_count", orZero(inv.whole("inventory_count", 0, Integer.MAX_VALUE)));
     out.put("out_of_stock_enabled", inv.bool("out_of_stock_enabled", false));
-    Json.putText(out, "email_for_inventory_notifications", inv.string("email_for_inventory_notifications"));
+    Json.putText(
+        out, "email_for_inventory_notifications", inv.string("email_for_inventory_notifications"));
     return out;
   }
 

@@ -17,19 +17,28 @@ import java.util.Random;
 final class ProductSeed {
   private ProductSeed() {}
 
-  private record Sample(String name, String sku, long cents, String blurb, boolean shippable, String plans) {}
+  private record Sample(
+      String name, String sku, long cents, String blurb, boolean shippable, String plans) {}
 
   // plans: "" for none, else "cycle:price" entries, comma-separated
   private static final Sample[] SAMPLES = {
     new Sample("Premium Widget", "WDG-001", 1250, "Our best-selling widget", true, ""),
-    new Sample("Widget Starter Bundle", "WDG-BND", 4999, "Three widgets and a carry case", true, ""),
+    new Sample(
+        "Widget Starter Bundle", "WDG-BND", 4999, "Three widgets and a carry case", true, ""),
     new Sample("Branded T-Shirt", "TSHIRT-01", 2000, "Soft cotton shirt with our logo", true, ""),
     new Sample("Email Marketing Course", "COURSE-EM", 19900, "Self-paced online course", false, ""),
     new Sample("Strategy Session", "COACH-60", 7500, "One hour of one-to-one coaching", false, ""),
-    new Sample("Consulting Hour", "CONSULT-HR", 15000, "Expert help, billed by the hour", false, ""),
-    new Sample("Monthly Membership", "MEMB-MON", 2900, "Members-only content and calls", false,
+    new Sample(
+        "Consulting Hour", "CONSULT-HR", 15000, "Expert help, billed by the hour", false, ""),
+    new Sample(
+        "Monthly Membership",
+        "MEMB-MON",
+        2900,
+        "Members-only content and calls",
+        false,
         "MONTHLY:2900,YEARLY:29000"),
-    new Sample("Support Plan", "SUP-PLAN", 9900, "Priority support for your team", false, "MONTHLY:9900"),
+    new Sample(
+        "Support Plan", "SUP-PLAN", 9900, "Priority support for your team", false, "MONTHLY:9900"),
   };
 
   static void seed(Table products, Random random, Instant now) {
@@ -63,14 +72,16 @@ final class ProductSeed {
       int index = 0;
       for (String plan : s.plans().isEmpty() ? new String[0] : s.plans().split(",")) {
         String[] p = plan.split(":");
-        plans.addObject()
+        plans
+            .addObject()
             .put("id", Integer.toString(++planId))
             .put("active", true)
             .put("prorate", false)
             .put("billing_cycle", p[0])
             .put("billing_frequency", 1)
             .put("number_of_cycles", 0)
-            .<ObjectNode>set("plan_price", CurrencyValue.usd(Long.parseLong(p[1])).toJson())
+            .<ObjectNode>set(
+                "plan_price", CurrencyValue.usd(Long.parseLong(p[1])).toJson())
             .put("order_index", index++);
       }
       products.insert(row);

@@ -13,7 +13,9 @@ import java.util.List;
 final class ProductViews {
   private ProductViews() {}
 
-  static final ListSpec LIST = ListSpec.of(ProductsModule.DOMAIN, "products",
+  static final ListSpec LIST = ListSpec.of(
+      ProductsModule.DOMAIN,
+      "products",
       List.of(
           text("name"),
           text("sku"),

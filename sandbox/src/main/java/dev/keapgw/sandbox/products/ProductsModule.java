@@ -28,7 +28,14 @@ public final class ProductsModule implements KeapModule {
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
     ResourceTable products = new ResourceTable(TABLE, DOMAIN);
-    products.listAndGet(routing.api(), ctx, "/products", "product_id", ProductViews.LIST, ProductViews::listItem)
+    products
+        .listAndGet(
+            routing.api(),
+            ctx,
+            "/products",
+            "product_id",
+            ProductViews.LIST,
+            ProductViews::listItem)
         .post("/products", r -> {
           ObjectNode product = ProductRequest.create(r.jsonBody(), ctx.world().now());
           products.of(ctx, r).insert(product);
@@ -38,6 +45,9 @@ public final class ProductsModule implements KeapModule {
 
   @Override
   public void seed(Tenant tenant, SeedPlan plan, SandboxContext ctx) {
-    ProductSeed.seed(tenant.table(TABLE), new Random(plan.randomSeed() * 31 + 7), ctx.world().clock().instant());
+    ProductSeed.seed(
+        tenant.table(TABLE),
+        new Random(plan.randomSeed() * 31 + 7),
+        ctx.world().clock().instant());
   }
 }

@@ -60,7 +60,8 @@ public final class KeapQuotas implements QuotaCheck {
         }
       }
     }
-    Map<String, String> headers = QuotaHeaders.of(own, ownUsed, tenant, tenantUsed, DailyWindow.nextReset(now));
+    Map<String, String> headers =
+        QuotaHeaders.of(own, ownUsed, tenant, tenantUsed, DailyWindow.nextReset(now));
     if (full == null || !limits.enforced()) {
       return QuotaDecision.allow(headers);
     }
@@ -82,8 +83,13 @@ public final class KeapQuotas implements QuotaCheck {
     int[] max = oauth
         ? new int[] {limits.spikePerSecond(), limits.clientPerMinute(), limits.clientPerDay()}
         : new int[] {limits.apiKeyPerSecond(), limits.apiKeyPerMinute(), limits.apiKeyPerDay()};
-    return map.computeIfAbsent(caller.clientId(), id -> new Bucket(id,
-        new Window[] {RollingWindow.second(now), RollingWindow.minute(now), new DailyWindow(now)}, max));
+    return map.computeIfAbsent(
+        caller.clientId(),
+        id -> new Bucket(
+            id,
+            new Window[] {RollingWindow.second(now), RollingWindow.minute(now), new DailyWindow(now)
+            },
+            max));
   }
 
   private Bucket tenantBucket(String tenantId, long now) {
@@ -91,8 +97,11 @@ public final class KeapQuotas implements QuotaCheck {
     if (b != null) {
       return b;
     }
-    return tenants.computeIfAbsent(tenantId, id -> new Bucket(tenantName.apply(id),
-        new Window[] {RollingWindow.minute(now), new DailyWindow(now)},
-        new int[] {limits.tenantPerMinute(), limits.tenantPerDay()}));
+    return tenants.computeIfAbsent(
+        tenantId,
+        id -> new Bucket(
+            tenantName.apply(id),
+            new Window[] {RollingWindow.minute(now), new DailyWindow(now)},
+            new int[] {limits.tenantPerMinute(), limits.tenantPerDay()}));
   }
 }

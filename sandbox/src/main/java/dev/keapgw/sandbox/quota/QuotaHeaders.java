@@ -20,7 +20,8 @@ final class QuotaHeaders {
   private QuotaHeaders() {}
 
   /** Headers from counts taken (after this request, if it was counted) in one locked step. */
-  static Map<String, String> of(Bucket own, long[] ownUsed, Bucket tenant, long[] tenantUsed, long resetAt) {
+  static Map<String, String> of(
+      Bucket own, long[] ownUsed, Bucket tenant, long[] tenantUsed, long resetAt) {
     int day = own.limit(KeapQuotas.DAY);
     int minute = own.limit(KeapQuotas.MINUTE);
     long dayUsed = ownUsed[KeapQuotas.DAY];

@@ -21,7 +21,9 @@ final class QuotaRejections {
   private static KeapResponse apigee(String identifier) {
     ObjectNode root = Json.object();
     ObjectNode fault = root.putObject("fault");
-    fault.put("faultstring", "Rate limit quota violation. Quota limit exceeded. Identifier : " + identifier);
+    fault.put(
+        "faultstring",
+        "Rate limit quota violation. Quota limit exceeded. Identifier : " + identifier);
     fault.putObject("detail").put("errorcode", "policies.ratelimit.QuotaViolation");
     return KeapResponse.json(429, root);
   }

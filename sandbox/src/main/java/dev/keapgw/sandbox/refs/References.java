@@ -80,8 +80,8 @@ public final class References {
     return out;
   }
 
-  private static void scan(Tenant tenant, String table, int n,
-      Consumer<Map.Entry<Long, byte[]>> each) {
+  private static void scan(
+      Tenant tenant, String table, int n, Consumer<Map.Entry<Long, byte[]>> each) {
     table(tenant, table).ifPresent(t -> {
       Iterator<Map.Entry<Long, byte[]>> it = t.scan(null, true);
       for (int i = 0; i < n && it.hasNext(); i++) {

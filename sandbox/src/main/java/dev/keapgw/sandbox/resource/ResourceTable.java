@@ -49,10 +49,17 @@ public record ResourceTable(String table, String domain) {
    * {@code GET path}, the list (each row answered through {@code item}), and
    * {@code GET path/{idParam}}, one row as stored.
    */
-  public Routes listAndGet(Routes api, SandboxContext ctx, String path, String idParam, ListSpec spec,
+  public Routes listAndGet(
+      Routes api,
+      SandboxContext ctx,
+      String path,
+      String idParam,
+      ListSpec spec,
       Function<ObjectNode, JsonNode> item) {
-    return api
-        .get(path, r -> KeapResponse.json(200, ctx.lister().list(r, spec, Lister.Source.all(of(ctx, r)), item)))
+    return api.get(
+            path,
+            r -> KeapResponse.json(
+                200, ctx.lister().list(r, spec, Lister.Source.all(of(ctx, r)), item)))
         .get(path + "/{" + idParam + "}", r -> KeapResponse.json(200, get(ctx, r, idParam)));
   }
 }

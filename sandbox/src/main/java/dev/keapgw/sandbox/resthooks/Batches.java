@@ -30,7 +30,11 @@ final class Batches {
   private final Deliveries deliveries;
   private final HookCounters counters;
 
-  Batches(World world, ScheduledExecutorService scheduler, HookTiming timing, Deliveries deliveries,
+  Batches(
+      World world,
+      ScheduledExecutorService scheduler,
+      HookTiming timing,
+      Deliveries deliveries,
       HookCounters counters) {
     this.world = world;
     this.scheduler = scheduler;
@@ -63,7 +67,8 @@ final class Batches {
 
   private void schedule(Key key) {
     try {
-      scheduler.schedule(() -> flush(key), timing.firstAttempt(key.eventKey()).toNanos(), TimeUnit.NANOSECONDS);
+      scheduler.schedule(
+          () -> flush(key), timing.firstAttempt(key.eventKey()).toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       // the sandbox is closing
     }
@@ -76,22 +81,27 @@ final class Batches {
     }
     counters.pendingObjects.addAndGet(-items.size());
     Tenant tenant = world.find(key.tenantId());
-    List<ObjectNode> hooks = tenant == null ? List.of() : HookStore.verifiedFor(tenant, key.eventKey());
+    List<ObjectNode> hooks =
+        tenant == null ? List.of() : HookStore.verifiedFor(tenant, key.eventKey());
     for (int from = 0; from < items.size(); from += MAX_OBJECTS) {
-      byte[] body = body(key.eventKey(), items.subList(from, Math.min(items.size(), from + MAX_OBJECTS)));
+      byte[] body =
+          body(key.eventKey(), items.subList(from, Math.min(items.size(), from + MAX_OBJECTS)));
       counters.batches.incrementAndGet();
       for (ObjectNode hook : hooks) {
-        deliveries.send(new Deliveries.Attempt(key.tenantId(), Long.parseLong(hook.path("id").asText()),
-            hook.path("hookUrl").asText(), body, 1));
+        deliveries.send(new Deliveries.Attempt(
+            key.tenantId(),
+            Long.parseLong(hook.path("id").asText()),
+            hook.path("hookUrl").asText(),
+            body,
+            1));
       }
     }
   }
 
   /** Keap's delivery body: {@code {"event_key","object_type","object_keys":[...]}}. */
   private static byte[] body(String eventKey, List<ObjectNode> objectKeys) {
-    ObjectNode body = Json.object()
-        .put("event_key", eventKey)
-        .put("object_type", EventKeys.objectType(eventKey));
+    ObjectNode body =
+        Json.object().put("event_key", eventKey).put("object_type", EventKeys.objectType(eventKey));
     body.putArray("object_keys").addAll(objectKeys);
     return Json.bytes(body);
   }

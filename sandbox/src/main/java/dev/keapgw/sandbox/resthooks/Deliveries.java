@@ -36,7 +36,12 @@ final class Deliveries {
   private final HookTiming timing;
   private final HookCounters counters;
 
-  Deliveries(World world, HttpClient http, ScheduledExecutorService scheduler, HookTiming timing, HookCounters counters) {
+  Deliveries(
+      World world,
+      HttpClient http,
+      ScheduledExecutorService scheduler,
+      HookTiming timing,
+      HookCounters counters) {
     this.world = world;
     this.http = http;
     this.scheduler = scheduler;
@@ -46,10 +51,11 @@ final class Deliveries {
 
   void send(Attempt a) {
     Tenant tenant = world.find(a.tenantId());
-    boolean live = tenant != null && HookStore.find(tenant, Long.toString(a.hookKey()))
-        .filter(row -> row.path("status").asText().equals(HookStatus.Verified.name()))
-        .filter(row -> row.path("hookUrl").asText().equals(a.hookUrl()))
-        .isPresent();
+    boolean live = tenant != null
+        && HookStore.find(tenant, Long.toString(a.hookKey()))
+            .filter(row -> row.path("status").asText().equals(HookStatus.Verified.name()))
+            .filter(row -> row.path("hookUrl").asText().equals(a.hookUrl()))
+            .isPresent();
     if (!live) {
       counters.dropped.incrementAndGet();
       return;
@@ -66,9 +72,12 @@ final class Deliveries {
       return;
     }
     counters.attempts.incrementAndGet();
-    // The outcome is handled on the scheduler's thread, not on whichever thread completed the exchange.
+    // The outcome is handled on the scheduler's thread, not on whichever thread completed the
+    // exchange.
     http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-        .whenCompleteAsync((answer, error) -> settle(a, tenant, answer == null ? -1 : answer.statusCode()), scheduler);
+        .whenCompleteAsync(
+            (answer, error) -> settle(a, tenant, answer == null ? -1 : answer.statusCode()),
+            scheduler);
   }
 
   private void settle(Attempt a, Tenant tenant, int status) {
@@ -78,14 +87,18 @@ final class Deliveries {
     }
     counters.failedAttempts.incrementAndGet();
     if (status == 410 || a.number() >= HookTiming.MAX_ATTEMPTS) {
-      LOG.info("REST hook {} of tenant {} is now Inactive: {}", a.hookKey(), a.tenantId(),
+      LOG.info(
+          "REST hook {} of tenant {} is now Inactive: {}",
+          a.hookKey(),
+          a.tenantId(),
           status == 410 ? "its receiver answered 410" : "four attempts failed");
       HookStore.deactivate(tenant, a.hookKey(), a.hookUrl());
       counters.inactivated.incrementAndGet();
       return;
     }
     try {
-      scheduler.schedule(() -> send(a.next()), timing.retryAfter(a.number()).toNanos(), TimeUnit.NANOSECONDS);
+      scheduler.schedule(
+          () -> send(a.next()), timing.retryAfter(a.number()).toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       // the sandbox is closing
     }

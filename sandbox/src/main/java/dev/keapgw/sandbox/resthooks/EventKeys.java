@@ -12,12 +12,26 @@ import java.util.Set;
 final class EventKeys {
   /** Every key a hook may subscribe to, in the order {@code event_keys} lists them. */
   static final List<String> ALL = List.of(
-      "contact.add", "contact.edit", "contact.delete",
-      "contactGroup.add", "contactGroup.applied", "contactGroup.removed", "contactGroup.delete",
-      "opportunity.add", "opportunity.edit", "opportunity.delete", "opportunity.stage_move",
-      "order.add", "order.edit", "order.delete",
-      "invoice.add", "invoice.edit", "invoice.delete", "invoice.payment.add",
-      "subscription.add", "subscription.edit");
+      "contact.add",
+      "contact.edit",
+      "contact.delete",
+      "contactGroup.add",
+      "contactGroup.applied",
+      "contactGroup.removed",
+      "contactGroup.delete",
+      "opportunity.add",
+      "opportunity.edit",
+      "opportunity.delete",
+      "opportunity.stage_move",
+      "order.add",
+      "order.edit",
+      "order.delete",
+      "invoice.add",
+      "invoice.edit",
+      "invoice.delete",
+      "invoice.payment.add",
+      "subscription.add",
+      "subscription.edit");
 
   /**
    * Keys whose first delivery Keap holds back longer (5 to 10 minutes instead of 30 to 60

@@ -28,7 +28,8 @@ final class HookStore {
   private HookStore() {}
 
   static TableSpec table() {
-    return TableSpec.indexed(TABLE, BY_EVENT_KEY, row -> List.of(row.path("eventKey").asText()));
+    return TableSpec.indexed(
+        TABLE, BY_EVENT_KEY, row -> List.of(row.path("eventKey").asText()));
   }
 
   /** The subscription as Keap answers it: {@code key, eventKey, hookUrl, status}. */
@@ -59,17 +60,22 @@ final class HookStore {
   /** A new, Unverified subscription whose handshake will send {@code secret}. */
   static ObjectNode create(Tenant tenant, String eventKey, String hookUrl, String secret) {
     ObjectNode row = Json.object()
-        .put("eventKey", eventKey).put("hookUrl", hookUrl)
-        .put("status", HookStatus.Unverified.name()).put("secret", secret);
+        .put("eventKey", eventKey)
+        .put("hookUrl", hookUrl)
+        .put("status", HookStatus.Unverified.name())
+        .put("secret", secret);
     return tenant.write(() -> tenant.table(TABLE).insert(row, r -> Json.inOrder(r, ORDER)));
   }
 
   /** A changed subscription is Unverified again until its next handshake succeeds. */
-  static ObjectNode change(Tenant tenant, String key, String eventKey, String hookUrl, String secret) {
+  static ObjectNode change(
+      Tenant tenant, String key, String eventKey, String hookUrl, String secret) {
     return tenant.write(() -> {
       ObjectNode row = get(tenant, key);
-      row.put("eventKey", eventKey).put("hookUrl", hookUrl)
-          .put("status", HookStatus.Unverified.name()).put("secret", secret);
+      row.put("eventKey", eventKey)
+          .put("hookUrl", hookUrl)
+          .put("status", HookStatus.Unverified.name())
+          .put("secret", secret);
       tenant.table(TABLE).replace(row);
       return row;
     });
@@ -106,7 +112,9 @@ final class HookStore {
    * (a hook whose URL changed or that was re-verified meanwhile is left alone).
    */
   static void deactivate(Tenant tenant, long key, String hookUrl) {
-    tenant.write(() -> tenant.table(TABLE).get(key)
+    tenant.write(() -> tenant
+        .table(TABLE)
+        .get(key)
         .filter(row -> row.path("hookUrl").asText().equals(hookUrl))
         .filter(row -> row.path("status").asText().equals(HookStatus.Verified.name()))
         .ifPresent(row -> {
@@ -134,7 +142,8 @@ final class HookStore {
     Table table = tenant.table(TABLE);
     List<ObjectNode> out = new ArrayList<>();
     for (long id : table.lookup(BY_EVENT_KEY, eventKey)) {
-      table.get(id)
+      table
+          .get(id)
           .filter(row -> row.path("eventKey").asText().equals(eventKey))
           .filter(row -> row.path("status").asText().equals(HookStatus.Verified.name()))
           .ifPresent(out::add);
@@ -142,5 +151,6 @@ final class HookStore {
     return out;
   }
 
-  private static final List<String> ORDER = List.of("id", "eventKey", "hookUrl", "status", "secret");
+  private static final List<String> ORDER =
+      List.of("id", "eventKey", "hookUrl", "status", "secret");
 }

@@ -56,7 +56,9 @@ public final class RestHooksModule implements KeapModule {
   public void routes(Routing routing, SandboxContext ctx) {
     RestHooks hooks = runtime.get();
     Handshake handshake = hooks.handshake();
-    routing.api().at(Routing.V1_PREFIX)
+    routing
+        .api()
+        .at(Routing.V1_PREFIX)
         .get("/hooks/event_keys", r -> {
           ArrayNode keys = Json.array();
           EventKeys.ALL.forEach(keys::add);
@@ -69,11 +71,14 @@ public final class RestHooksModule implements KeapModule {
           ObjectNode row = HookStore.create(tenant(ctx, r), s.eventKey(), s.hookUrl(), secret);
           return KeapResponse.json(201, handshake(handshake, tenant(ctx, r), row, secret));
         })
-        .get("/hooks/{key}", r -> KeapResponse.json(200, HookStore.view(HookStore.get(tenant(ctx, r), key(r)))))
+        .get(
+            "/hooks/{key}",
+            r -> KeapResponse.json(200, HookStore.view(HookStore.get(tenant(ctx, r), key(r)))))
         .put("/hooks/{key}", r -> {
           Subscription s = subscription(r);
           String secret = Handshake.newSecret();
-          ObjectNode row = HookStore.change(tenant(ctx, r), key(r), s.eventKey(), s.hookUrl(), secret);
+          ObjectNode row =
+              HookStore.change(tenant(ctx, r), key(r), s.eventKey(), s.hookUrl(), secret);
           return KeapResponse.json(200, handshake(handshake, tenant(ctx, r), row, secret));
         })
         .delete("/hooks/{key}", r -> {
@@ -86,7 +91,8 @@ public final class RestHooksModule implements KeapModule {
           return KeapResponse.json(200, handshake(handshake, tenant(ctx, r), row, secret));
         })
         .post("/hooks/{key}/delayedVerify", r -> KeapResponse.json(200, delayedVerify(ctx, r)));
-    routing.control()
+    routing
+        .control()
         .get("/rest-hooks", r -> KeapResponse.json(200, hooks.stats()))
         .post("/rest-hooks:deliver", r -> {
           hooks.deliverWaitingNow();
@@ -95,7 +101,8 @@ public final class RestHooksModule implements KeapModule {
   }
 
   /** Runs the handshake for {@code row} and answers the subscription as it is afterwards. */
-  private static ObjectNode handshake(Handshake handshake, Tenant tenant, ObjectNode row, String secret) {
+  private static ObjectNode handshake(
+      Handshake handshake, Tenant tenant, ObjectNode row, String secret) {
     String key = row.path("id").asText();
     if (handshake.confirmed(row.path("hookUrl").asText(), secret)) {
       return HookStore.view(HookStore.confirm(tenant, key, secret).orElse(row));
@@ -108,15 +115,19 @@ public final class RestHooksModule implements KeapModule {
     ObjectNode row = HookStore.get(tenant, key(r));
     String sent = r.header(Handshake.SECRET_HEADER.toLowerCase(Locale.ROOT));
     if (sent == null || sent.isBlank()) {
-      throw ApiException.invalidField(HookStore.DOMAIN, Handshake.SECRET_HEADER,
+      throw ApiException.invalidField(
+          HookStore.DOMAIN,
+          Handshake.SECRET_HEADER,
           "The X-Hook-Secret header is required: send the secret the hook URL received");
     }
     if (!sent.equals(row.path("secret").asText())) {
-      throw ApiException.invalidField(HookStore.DOMAIN, Handshake.SECRET_HEADER,
+      throw ApiException.invalidField(
+          HookStore.DOMAIN,
+          Handshake.SECRET_HEADER,
           "X-Hook-Secret does not match the secret of this hook's latest verification");
     }
-    return HookStore.view(HookStore.confirm(tenant, key(r), sent).orElseThrow(
-        () -> ApiException.notFound(HookStore.DOMAIN, key(r))));
+    return HookStore.view(HookStore.confirm(tenant, key(r), sent)
+        .orElseThrow(() -> ApiException.notFound(HookStore.DOMAIN, key(r))));
   }
 
   /** A subscription request: {@code {"eventKey": one of event_keys, "hookUrl": an absolute http(s) URL}}. */
@@ -127,7 +138,8 @@ public final class RestHooksModule implements KeapModule {
     String eventKey = body.requiredOneOf("eventKey", EventKeys.ALL);
     String hookUrl = body.requiredString("hookUrl", MAX_URL_LENGTH).trim();
     if (!isHttpUrl(hookUrl)) {
-      throw body.invalid("hookUrl", "hookUrl must be an absolute http or https URL, not '" + hookUrl + "'");
+      throw body.invalid(
+          "hookUrl", "hookUrl must be an absolute http or https URL, not '" + hookUrl + "'");
     }
     return new Subscription(eventKey, hookUrl);
   }

@@ -22,9 +22,8 @@ public final class FileJournal implements Journal {
     try {
       Files.createDirectories(dataDir);
       this.file = dataDir.resolve("sandbox-journal.tsv");
-      this.out =
-          Files.newBufferedWriter(
-              file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      this.out = Files.newBufferedWriter(
+          file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the sandbox data directory " + dataDir, e);
     }
@@ -57,7 +56,8 @@ public final class FileJournal implements Journal {
 
   @Override
   public synchronized void put(String tenant, String table, long id, byte[] doc) {
-    write("P\t" + tenant + "\t" + table + "\t" + id + "\t" + new String(doc, StandardCharsets.UTF_8));
+    write(
+        "P\t" + tenant + "\t" + table + "\t" + id + "\t" + new String(doc, StandardCharsets.UTF_8));
   }
 
   @Override

@@ -175,7 +175,8 @@ public final class Table {
     });
   }
 
-  private static Collection<String> keysOf(Function<ObjectNode, Collection<String>> f, ObjectNode doc) {
+  private static Collection<String> keysOf(
+      Function<ObjectNode, Collection<String>> f, ObjectNode doc) {
     return f.apply(doc).stream()
         .filter(k -> k != null && !k.isEmpty())
         .map(k -> k.toLowerCase(Locale.ROOT))

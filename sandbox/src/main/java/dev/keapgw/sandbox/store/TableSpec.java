@@ -10,7 +10,8 @@ import java.util.function.Function;
  * Declares one kind of row (contacts, tags, ...) and the exact-match indexes it keeps, each
  * a function from a row to the lower-cased keys it should be found under.
  */
-public record TableSpec(String name, Map<String, Function<ObjectNode, Collection<String>>> indexes) {
+public record TableSpec(
+    String name, Map<String, Function<ObjectNode, Collection<String>>> indexes) {
   public TableSpec {
     indexes = Map.copyOf(indexes);
   }
@@ -19,7 +20,8 @@ public record TableSpec(String name, Map<String, Function<ObjectNode, Collection
     return new TableSpec(name, Map.of());
   }
 
-  public static TableSpec indexed(String name, String index, Function<ObjectNode, Collection<String>> keys) {
+  public static TableSpec indexed(
+      String name, String index, Function<ObjectNode, Collection<String>> keys) {
     return new TableSpec(name, Map.of(index, keys));
   }
 

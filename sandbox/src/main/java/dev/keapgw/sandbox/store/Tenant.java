@@ -39,15 +39,13 @@ public final class Tenant {
 
   /** The table {@code name}; asking for one no module declares is a bug (see {@link #declares}). */
   public Table table(String name) {
-    return tables.computeIfAbsent(
-        name,
-        n -> {
-          TableSpec spec = specs.get(n);
-          if (spec == null) {
-            throw new IllegalArgumentException("no table is declared as " + n);
-          }
-          return new Table(id, spec, journal);
-        });
+    return tables.computeIfAbsent(name, n -> {
+      TableSpec spec = specs.get(n);
+      if (spec == null) {
+        throw new IllegalArgumentException("no table is declared as " + n);
+      }
+      return new Table(id, spec, journal);
+    });
   }
 
   public <T> T write(Supplier<T> change) {

@@ -50,12 +50,10 @@ public final class World {
 
   /** The tenant with this id, created (empty) on first use. */
   public synchronized Tenant tenant(String id) {
-    return tenants.computeIfAbsent(
-        id,
-        k -> {
-          order.add(k);
-          return new Tenant(k, specs, journal);
-        });
+    return tenants.computeIfAbsent(id, k -> {
+      order.add(k);
+      return new Tenant(k, specs, journal);
+    });
   }
 
   public Tenant find(String id) {

@@ -38,13 +38,17 @@ final class SubscriptionSeed {
     if (subscriptions.size() > 0 || contacts.isEmpty() || plans.isEmpty()) {
       return;
     }
-    String affiliate = References.firstIds(tenant, AffiliatesModule.TABLE, 1).stream().findFirst().orElse(null);
+    String affiliate = References.firstIds(tenant, AffiliatesModule.TABLE, 1).stream()
+        .findFirst()
+        .orElse(null);
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     for (int n = 0; n < SUBSCRIPTIONS; n++) {
       Plan p = plans.get(n % plans.size());
       String cycle = cycle(p.plan().path("billing_cycle").asText());
       ChronoUnit unit = unit(cycle);
-      LocalDate start = today.minus(1 + random.nextInt(unit == ChronoUnit.YEARS ? 2 : 14), unit).minusDays(random.nextInt(20));
+      LocalDate start = today
+          .minus(1 + random.nextInt(unit == ChronoUnit.YEARS ? 2 : 14), unit)
+          .minusDays(random.nextInt(20));
       LocalDate next = start;
       while (!next.isAfter(today)) {
         next = next.plus(1, unit);
@@ -57,7 +61,9 @@ final class SubscriptionSeed {
       s.put("contact_id", contacts.get(random.nextInt(contacts.size())));
       s.put("product_id", p.productId());
       s.put("subscription_plan_id", p.plan().path("id").asText());
-      s.put("billing_amount", CurrencyValue.usd(CurrencyValue.amountOf(p.plan().get("plan_price"))).major());
+      s.put(
+          "billing_amount",
+          CurrencyValue.usd(CurrencyValue.amountOf(p.plan().get("plan_price"))).major());
       s.put("auto_charge", true);
       s.put("billing_frequency", p.plan().path("billing_frequency").asInt(1));
       s.put("billing_cycle", cycle);
@@ -86,8 +92,9 @@ final class SubscriptionSeed {
 
   private static List<Plan> plans(List<ObjectNode> products) {
     List<Plan> out = new ArrayList<>();
-    products.forEach(product ->
-        product.path("subscription_plans").forEach(plan -> out.add(new Plan(product.path("id").asText(), plan))));
+    products.forEach(product -> product
+        .path("subscription_plans")
+        .forEach(plan -> out.add(new Plan(product.path("id").asText(), plan))));
     return out;
   }
 

@@ -26,11 +26,18 @@ public final class SubscriptionsModule implements KeapModule {
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
     new ResourceTable(TABLE, DOMAIN)
-        .listAndGet(routing.api(), ctx, "/subscriptions", "subscription_id", SubscriptionViews.LIST, row -> row);
+        .listAndGet(
+            routing.api(),
+            ctx,
+            "/subscriptions",
+            "subscription_id",
+            SubscriptionViews.LIST,
+            row -> row);
   }
 
   @Override
   public void seed(Tenant tenant, SeedPlan plan, SandboxContext ctx) {
-    SubscriptionSeed.seed(tenant, new Random(plan.randomSeed() * 31 + 17), ctx.world().clock().instant());
+    SubscriptionSeed.seed(
+        tenant, new Random(plan.randomSeed() * 31 + 17), ctx.world().clock().instant());
   }
 }

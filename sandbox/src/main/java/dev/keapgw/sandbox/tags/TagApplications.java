@@ -27,6 +27,7 @@ public final class TagApplications {
 
   /** The outcome per contact that {@code :applyTags} reports. */
   public static final String SUCCESS = "SUCCESS";
+
   public static final String DUPLICATE = "DUPLICATE";
   public static final String CONTACT_NOT_FOUND = "CONTACT_NOT_FOUND";
 
@@ -54,7 +55,10 @@ public final class TagApplications {
       if (find(tenant, tagId, cid).isPresent()) {
         return DUPLICATE;
       }
-      ObjectNode app = Json.object().put("tag_id", tagId).put("contact_id", contactId).put("applied_time", appliedTime);
+      ObjectNode app = Json.object()
+          .put("tag_id", tagId)
+          .put("contact_id", contactId)
+          .put("applied_time", appliedTime);
       tenant.table(TABLE).insert(app);
       ObjectNode row = contact.get();
       ArrayNode ids = row.has("tag_ids") ? (ArrayNode) row.get("tag_ids") : row.putArray("tag_ids");

@@ -27,7 +27,9 @@ final class TagListSpecs {
       OrderField.text("create_time", "create_time"),
       OrderField.text("update_time", "update_time"));
 
-  static final ListSpec TAGS = ListSpec.of(TagValidation.TAG, "tags",
+  static final ListSpec TAGS = ListSpec.of(
+      TagValidation.TAG,
+      "tags",
       withTimeBounds(
           FilterField.text("name", false, text("name")),
           orNone("description", text("description")),
@@ -35,10 +37,10 @@ final class TagListSpecs {
           FilterField.exact("tag_ids", row -> List.of(row.path("id").asText()))),
       BY_NAME_AND_TIMES);
 
-  static final ListSpec CATEGORIES = ListSpec.of(TagValidation.CATEGORY, "tag_categories",
-      withTimeBounds(
-          orNone("name", text("name")),
-          orNone("description", text("description"))),
+  static final ListSpec CATEGORIES = ListSpec.of(
+      TagValidation.CATEGORY,
+      "tag_categories",
+      withTimeBounds(orNone("name", text("name")), orNone("description", text("description"))),
       BY_NAME_AND_TIMES);
 
   /**
@@ -46,18 +48,26 @@ final class TagListSpecs {
    * from the contact each one points at, so they are always current.
    */
   static ListSpec taggedContacts(Table contacts) {
-    Function<ObjectNode, ObjectNode> contact = app -> contacts.get(app.path("contact_id").asText()).orElse(Json.object());
+    Function<ObjectNode, ObjectNode> contact =
+        app -> contacts.get(app.path("contact_id").asText()).orElse(Json.object());
     Function<ObjectNode, ObjectNode> view = app -> taggedContact(app, contact.apply(app));
-    return ListSpec.of(TagValidation.TAG, "contacts",
+    return ListSpec.of(
+        TagValidation.TAG,
+        "contacts",
         List.of(
-            orNone("given_name", app -> List.of(view.apply(app).path("given_name").asText(""))),
-            orNone("family_name", app -> List.of(view.apply(app).path("family_name").asText(""))),
+            orNone(
+                "given_name", app -> List.of(view.apply(app).path("given_name").asText(""))),
+            orNone(
+                "family_name",
+                app -> List.of(view.apply(app).path("family_name").asText(""))),
             orNone("email", app -> List.of(view.apply(app).path("email").asText(""))),
             FilterField.since("since_applied_time", time("applied_time")),
             FilterField.until("until_applied_time", time("applied_time"))),
         List.of(
-            new OrderField("given_name", app -> lower(view.apply(app).path("given_name").asText(""))),
-            new OrderField("family_name", app -> lower(view.apply(app).path("family_name").asText(""))),
+            new OrderField(
+                "given_name", app -> lower(view.apply(app).path("given_name").asText(""))),
+            new OrderField(
+                "family_name", app -> lower(view.apply(app).path("family_name").asText(""))),
             new OrderField("email", app -> lower(view.apply(app).path("email").asText(""))),
             OrderField.text("applied_time", "applied_time")));
   }

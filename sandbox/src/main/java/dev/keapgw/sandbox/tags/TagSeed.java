@@ -48,11 +48,16 @@ final class TagSeed {
     Instant now = world.clock().instant();
     for (String[] c : CATEGORIES) {
       String t = World.timestamp(now.minus(Duration.ofDays(800 + random.nextInt(100))));
-      ObjectNode row = Json.object().put("name", c[0]).put("description", c[1]).put("create_time", t).put("update_time", t);
+      ObjectNode row = Json.object()
+          .put("name", c[0])
+          .put("description", c[1])
+          .put("create_time", t)
+          .put("update_time", t);
       TagsModule.insert(categories, row);
     }
     for (String[] t : TAGS) {
-      String created = World.timestamp(now.minus(Duration.ofDays(750 + random.nextInt(40)).plusMinutes(random.nextInt(1440))));
+      String created = World.timestamp(
+          now.minus(Duration.ofDays(750 + random.nextInt(40)).plusMinutes(random.nextInt(1440))));
       ObjectNode row = Json.object().put("name", t[0]).put("description", t[1]);
       if (!t[2].equals("0")) {
         String category = categoryId(categories, t[2]);

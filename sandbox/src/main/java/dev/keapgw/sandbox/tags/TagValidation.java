@@ -30,7 +30,8 @@ final class TagValidation {
    * Without a mask every field the body mentions changes; with one, only masked fields do, and
    * a masked field the body leaves out is cleared.
    */
-  void applyTag(ObjectNode row, ObjectNode json, List<String> mask, Table categories, boolean create) {
+  void applyTag(
+      ObjectNode row, ObjectNode json, List<String> mask, Table categories, boolean create) {
     BodyReader body = tag(json);
     Set<String> fields = new LinkedHashSet<>(mask == null ? List.of() : mask);
     if (mask == null) {
@@ -65,7 +66,9 @@ final class TagValidation {
     }
     for (String m : requested) {
       if (!TAG_MASK.contains(m)) {
-        throw ApiException.invalidField(TAG, "update_mask",
+        throw ApiException.invalidField(
+            TAG,
+            "update_mask",
             "'update_mask' must be one of " + String.join(", ", TAG_MASK) + ", not '" + m + "'");
       }
     }
@@ -79,11 +82,15 @@ final class TagValidation {
     categories.scan(null, true).forEachRemaining(e -> {
       String other = Json.parseTrusted(e.getValue()).path("name").asText();
       if (other.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-        throw new ApiException(409, "A tag category named '" + name + "' already exists",
+        throw new ApiException(
+            409,
+            "A tag category named '" + name + "' already exists",
             List.of(new ApiException.Detail(CATEGORY, "name")));
       }
     });
-    return Json.object().put("name", name).put("description", description == null ? "" : description);
+    return Json.object()
+        .put("name", name)
+        .put("description", description == null ? "" : description);
   }
 
   /** The ids of an apply or remove body: a non-empty array of strings. */
@@ -97,7 +104,8 @@ final class TagValidation {
     for (int i = 0; i < ids.size(); i++) {
       JsonNode id = ids.get(i);
       if (!id.isTextual()) {
-        throw body.invalid("contact_ids[" + i + "]", "'contact_ids[" + i + "]' must be a string id");
+        throw body.invalid(
+            "contact_ids[" + i + "]", "'contact_ids[" + i + "]' must be a string id");
       }
       out.add(id.textValue());
     }

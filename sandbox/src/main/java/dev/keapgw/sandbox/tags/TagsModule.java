@@ -31,28 +31,34 @@ import java.util.List;
 public final class TagsModule implements KeapModule {
   static final String CATEGORIES = "tag_categories";
   private static final ResourceTable TAG_ROWS = new ResourceTable(TagApplications.TAGS, "tag");
-  private static final List<String> ORDER = List.of("id", "name", "description", "category", "create_time", "update_time");
+  private static final List<String> ORDER =
+      List.of("id", "name", "description", "category", "create_time", "update_time");
 
   private final TagValidation validation = new TagValidation();
 
   @Override
   public List<TableSpec> tables() {
-    return List.of(TableSpec.of(TagApplications.TAGS), TableSpec.of(CATEGORIES), TagApplications.table());
+    return List.of(
+        TableSpec.of(TagApplications.TAGS), TableSpec.of(CATEGORIES), TagApplications.table());
   }
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
     ctx.hooks().onContactDeleted(TagApplications::forgetContact);
-    TAG_ROWS.listAndGet(routing.api(), ctx, "/tags", "tag_id", TagListSpecs.TAGS, row -> row)
+    TAG_ROWS
+        .listAndGet(routing.api(), ctx, "/tags", "tag_id", TagListSpecs.TAGS, row -> row)
         .post("/tags", r -> {
           ObjectNode tag = createTag(ctx, r);
-          ctx.events().changed(tenant(ctx, r), "contactGroup.add", tag.path("id").asLong());
+          ctx.events()
+              .changed(tenant(ctx, r), "contactGroup.add", tag.path("id").asLong());
           return KeapResponse.json(201, tag);
         })
         .patch("/tags/{tag_id}", r -> KeapResponse.json(200, updateTag(ctx, r)))
         .delete("/tags/{tag_id}", r -> {
           deleteTag(tenant(ctx, r), r.pathParam("tag_id"));
-          ctx.events().changed(tenant(ctx, r), "contactGroup.delete", Long.parseLong(r.pathParam("tag_id")));
+          ctx.events()
+              .changed(
+                  tenant(ctx, r), "contactGroup.delete", Long.parseLong(r.pathParam("tag_id")));
           return KeapResponse.empty(204);
         })
         .get("/tags/{tag_id}/contacts", r -> KeapResponse.json(200, taggedContacts(ctx, r)))
@@ -61,8 +67,16 @@ public final class TagsModule implements KeapModule {
           removeTags(ctx, r);
           return KeapResponse.empty(204);
         })
-        .get("/tags/categories", r -> KeapResponse.json(200,
-            ctx.lister().list(r, TagListSpecs.CATEGORIES, Lister.Source.all(tenant(ctx, r).table(CATEGORIES)), row -> row)))
+        .get(
+            "/tags/categories",
+            r -> KeapResponse.json(
+                200,
+                ctx.lister()
+                    .list(
+                        r,
+                        TagListSpecs.CATEGORIES,
+                        Lister.Source.all(tenant(ctx, r).table(CATEGORIES)),
+                        row -> row)))
         .post("/tags/categories", r -> KeapResponse.json(201, createCategory(ctx, r)));
   }
 
@@ -112,10 +126,17 @@ public final class TagsModule implements KeapModule {
     Tenant tenant = tenant(ctx, r);
     String tagId = tag(tenant, r.pathParam("tag_id")).get("id").asText();
     Table contacts = tenant.table(TagApplications.CONTACTS);
-    Lister.Source source = new Lister.Source(tenant.table(TagApplications.TABLE),
-        app -> app.path("tag_id").asText().equals(tagId), "tag:" + tagId);
-    return ctx.lister().list(r, TagListSpecs.taggedContacts(contacts), source,
-        app -> TagListSpecs.taggedContact(app, contacts.get(app.path("contact_id").asText()).orElse(Json.object())));
+    Lister.Source source = new Lister.Source(
+        tenant.table(TagApplications.TABLE),
+        app -> app.path("tag_id").asText().equals(tagId),
+        "tag:" + tagId);
+    return ctx.lister()
+        .list(
+            r,
+            TagListSpecs.taggedContacts(contacts),
+            source,
+            app -> TagListSpecs.taggedContact(
+                app, contacts.get(app.path("contact_id").asText()).orElse(Json.object())));
   }
 
   /** The tag is looked up under the lock, so a tag deleted meanwhile is never applied. */

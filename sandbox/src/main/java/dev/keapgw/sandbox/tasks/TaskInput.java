@@ -17,11 +17,22 @@ import java.util.Set;
 final class TaskInput {
   private TaskInput() {}
 
-  static final Set<String> WRITABLE = Set.of("title", "description", "type", "priority", "completed",
-      "completion_time", "due_time", "remind_time_mins", "assigned_to_user_id", "contact_id",
-      "opportunity_id", "accepted", "custom_fields");
-  static final Set<String> READ_ONLY =
-      Set.of("id", "create_time", "modification_time", "created_by_user_id", "last_updated_by_user_id");
+  static final Set<String> WRITABLE = Set.of(
+      "title",
+      "description",
+      "type",
+      "priority",
+      "completed",
+      "completion_time",
+      "due_time",
+      "remind_time_mins",
+      "assigned_to_user_id",
+      "contact_id",
+      "opportunity_id",
+      "accepted",
+      "custom_fields");
+  static final Set<String> READ_ONLY = Set.of(
+      "id", "create_time", "modification_time", "created_by_user_id", "last_updated_by_user_id");
   /** Names that third-party examples use, with the spec's name for the same thing. */
   static final Map<String, String> HINTS = Map.of(
       "due_date", "the due date is 'due_time' (an ISO-8601 date-time)",
@@ -29,9 +40,23 @@ final class TaskInput {
       "user_id", "the assignee is 'assigned_to_user_id'",
       "is_completed", "the property is 'completed'; is_completed is a filter field");
   /** The spec's update_mask enum for updateTask. */
-  static final Set<String> MASKABLE = Set.of("id", "title", "description", "type", "priority",
-      "completion_time", "due_time", "remind_time_mins", "assigned_to_user_id", "last_updated_by_user_id",
-      "contact_id", "opportunity_id", "accepted", "completed", "custom_fields");
+  static final Set<String> MASKABLE = Set.of(
+      "id",
+      "title",
+      "description",
+      "type",
+      "priority",
+      "completion_time",
+      "due_time",
+      "remind_time_mins",
+      "assigned_to_user_id",
+      "last_updated_by_user_id",
+      "contact_id",
+      "opportunity_id",
+      "accepted",
+      "completed",
+      "custom_fields");
+
   static final Set<String> PRIORITIES = Set.of("CRITICAL", "ESSENTIAL", "NONESSENTIAL");
   static final Set<Integer> REMIND_MINUTES = Set.of(5, 10, 15, 30, 60, 120, 240, 480, 1440, 2880);
 
@@ -43,7 +68,9 @@ final class TaskInput {
     RowPatch.set(row, body, "due_time", body.time("due_time"));
     Integer remind = body.integer("remind_time_mins");
     if (remind != null && !REMIND_MINUTES.contains(remind)) {
-      throw body.invalid("remind_time_mins", "remind_time_mins must be one of 5, 10, 15, 30, 60, 120, 240, 480, 1440, 2880");
+      throw body.invalid(
+          "remind_time_mins",
+          "remind_time_mins must be one of 5, 10, 15, 30, 60, 120, 240, 480, 1440, 2880");
     }
     if (remind != null) {
       row.put("remind_time_mins", remind);
@@ -62,19 +89,22 @@ final class TaskInput {
 
   private static void assignee(ObjectNode row, BodyReader body, Tenant tenant) {
     if (body.isNull("assigned_to_user_id")) {
-      throw body.invalid("assigned_to_user_id", "assigned_to_user_id cannot be cleared: a task needs an assignee");
+      throw body.invalid(
+          "assigned_to_user_id", "assigned_to_user_id cannot be cleared: a task needs an assignee");
     }
     String user = body.id("assigned_to_user_id");
     if (user == null) {
       return;
     }
     if (!References.exists(tenant, "users", user)) {
-      throw body.invalid("assigned_to_user_id", "assigned_to_user_id " + user + " is not a user of this account");
+      throw body.invalid(
+          "assigned_to_user_id", "assigned_to_user_id " + user + " is not a user of this account");
     }
     row.put("assigned_to_user_id", user);
   }
 
-  private static void reference(ObjectNode row, BodyReader body, Tenant tenant, String field, String table) {
+  private static void reference(
+      ObjectNode row, BodyReader body, Tenant tenant, String field, String table) {
     String id = body.id(field);
     if (id != null && !References.accepts(tenant, table, id)) {
       throw body.invalid(field, field + " " + id + " does not exist");

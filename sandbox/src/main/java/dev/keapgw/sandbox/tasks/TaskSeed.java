@@ -49,7 +49,8 @@ final class TaskSeed {
     List<ObjectNode> opportunities = References.first(tenant, "opportunities", Integer.MAX_VALUE);
     for (int i = 0; i < TASKS.length; i++) {
       String[] spec = TASKS[i];
-      Instant created = now.minus(Duration.ofDays(2 + rnd.nextInt(60))).minusSeconds(rnd.nextInt(86_400));
+      Instant created =
+          now.minus(Duration.ofDays(2 + rnd.nextInt(60))).minusSeconds(rnd.nextInt(86_400));
       String user = Integer.toString(1 + i % users);
       ObjectNode t = Json.object();
       t.put("title", spec[0]);
@@ -66,8 +67,10 @@ final class TaskSeed {
       }
       if (i % 5 != 4) {
         // some overdue, most ahead
-        t.put("due_time", World.timestamp(
-            now.plus(Duration.ofDays(rnd.nextInt(21) - 5)).truncatedTo(ChronoUnit.HOURS)));
+        t.put(
+            "due_time",
+            World.timestamp(
+                now.plus(Duration.ofDays(rnd.nextInt(21) - 5)).truncatedTo(ChronoUnit.HOURS)));
         t.put("remind_time_mins", REMINDERS[rnd.nextInt(REMINDERS.length)]);
       }
       t.put("assigned_to_user_id", user);

@@ -21,30 +21,63 @@ import java.util.function.Function;
 final class TaskViews {
   private TaskViews() {}
 
-  static final List<String> ORDER = List.of("id", "title", "description", "type", "priority", "completed",
-      "create_time", "modification_time", "completion_time", "due_time", "remind_time_mins",
-      "assigned_to_user_id", "created_by_user_id", "last_updated_by_user_id", "contact_id", "opportunity_id",
-      "accepted", "custom_fields");
+  static final List<String> ORDER = List.of(
+      "id",
+      "title",
+      "description",
+      "type",
+      "priority",
+      "completed",
+      "create_time",
+      "modification_time",
+      "completion_time",
+      "due_time",
+      "remind_time_mins",
+      "assigned_to_user_id",
+      "created_by_user_id",
+      "last_updated_by_user_id",
+      "contact_id",
+      "opportunity_id",
+      "accepted",
+      "custom_fields");
 
-  static final FieldSelection FIELDS = FieldSelection.optional(defaults(), Set.of("custom_fields"), "task");
+  static final FieldSelection FIELDS =
+      FieldSelection.optional(defaults(), Set.of("custom_fields"), "task");
 
   /** The assignee filter's word for tasks that nobody is assigned to. */
   static final String UNASSIGNED = "UNASSIGNED";
 
   private static final FilterField.ValueCheck IDS = v -> v.chars().allMatch(Character::isDigit);
 
-  static final ListSpec LIST = ListSpec.of("task", "tasks",
+  static final ListSpec LIST = ListSpec.of(
+      "task",
+      "tasks",
       List.of(
-          new FilterField("contact_id", Op.EQ_NE, false, exact(row -> Json.text(row, "contact_id")),
-              "contact_id", IDS),
+          new FilterField(
+              "contact_id",
+              Op.EQ_NE,
+              false,
+              exact(row -> Json.text(row, "contact_id")),
+              "contact_id",
+              IDS),
           FilterField.bool("has_due_date", row -> row.hasNonNull("due_time")),
           FilterField.bool("is_completed", row -> row.path("completed").asBoolean(false)),
-          new FilterField("user_id", Op.EQ_NE, false, exact(TaskViews::assignee), null,
+          new FilterField(
+              "user_id",
+              Op.EQ_NE,
+              false,
+              exact(TaskViews::assignee),
+              null,
               v -> v.equalsIgnoreCase(UNASSIGNED) || IDS.valid(v)),
-          FilterField.exact("opportunity_id", row -> listOf(Json.text(row, "opportunity_id"))).checked(IDS),
+          FilterField.exact("opportunity_id", row -> listOf(Json.text(row, "opportunity_id")))
+              .checked(IDS),
           FilterField.exact("task_ids", row -> listOf(Json.text(row, "id"))).checked(IDS),
-          new FilterField("priority", Op.EQ_NE, false,
-              exact(row -> Json.text(row, "priority")), null,
+          new FilterField(
+              "priority",
+              Op.EQ_NE,
+              false,
+              exact(row -> Json.text(row, "priority")),
+              null,
               v -> TaskInput.PRIORITIES.contains(v.toUpperCase(Locale.ROOT))),
           FilterField.since("since_time", row -> Json.text(row, "modification_time")),
           FilterField.until("until_time", row -> Json.text(row, "modification_time")),

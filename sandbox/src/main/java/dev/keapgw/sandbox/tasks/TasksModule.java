@@ -46,15 +46,31 @@ public final class TasksModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    ctx.hooks().onContactDeleted((tenant, contactId) ->
-        tenant.table(TABLE).removeAll("contact_id", Long.toString(contactId)));
-    routing.api()
-        .get("/tasks", r -> KeapResponse.json(200, ctx.lister().list(
-            r, TaskViews.LIST, Lister.Source.all(TASKS.of(ctx, r)), TaskViews.FIELDS.viewFor(r))))
-        .post("/tasks", r -> KeapResponse.json(201, TaskViews.FIELDS.viewFor(r).apply(create(ctx, r))))
-        .get("/tasks/{task_id}", r ->
-            KeapResponse.json(200, TaskViews.FIELDS.viewFor(r).apply(TASKS.get(ctx, r, "task_id"))))
-        .patch("/tasks/{task_id}", r -> KeapResponse.json(200, TaskViews.FIELDS.viewFor(r).apply(update(ctx, r))))
+    ctx.hooks()
+        .onContactDeleted((tenant, contactId) ->
+            tenant.table(TABLE).removeAll("contact_id", Long.toString(contactId)));
+    routing
+        .api()
+        .get(
+            "/tasks",
+            r -> KeapResponse.json(
+                200,
+                ctx.lister()
+                    .list(
+                        r,
+                        TaskViews.LIST,
+                        Lister.Source.all(TASKS.of(ctx, r)),
+                        TaskViews.FIELDS.viewFor(r))))
+        .post(
+            "/tasks",
+            r -> KeapResponse.json(201, TaskViews.FIELDS.viewFor(r).apply(create(ctx, r))))
+        .get(
+            "/tasks/{task_id}",
+            r -> KeapResponse.json(
+                200, TaskViews.FIELDS.viewFor(r).apply(TASKS.get(ctx, r, "task_id"))))
+        .patch(
+            "/tasks/{task_id}",
+            r -> KeapResponse.json(200, TaskViews.FIELDS.viewFor(r).apply(update(ctx, r))))
         .delete("/tasks/{task_id}", r -> TASKS.delete(ctx, r, "task_id"));
   }
 
@@ -89,7 +105,8 @@ public final class TasksModule implements KeapModule {
     Tenant tenant = tenant(ctx, r);
     ObjectNode raw = r.jsonBody();
     new BodyReader(raw, "task").allowOnly(TaskInput.WRITABLE, TaskInput.READ_ONLY, TaskInput.HINTS);
-    BodyReader body = new BodyReader(UpdateMask.of(r, TaskInput.MASKABLE, "task").filter(raw), "task");
+    BodyReader body =
+        new BodyReader(UpdateMask.of(r, TaskInput.MASKABLE, "task").filter(raw), "task");
     String now = ctx.world().now();
     return tenant.write(() -> {
       ObjectNode row = TASKS.get(ctx, r, "task_id");

@@ -23,10 +23,13 @@ final class UserSeed {
     int n = 0;
     for (String[] p : PEOPLE) {
       n++;
-      String email = p[0].toLowerCase() + "." + p[1].toLowerCase() + "@" + tenant.id() + ".example.com";
+      String email =
+          p[0].toLowerCase() + "." + p[1].toLowerCase() + "@" + tenant.id() + ".example.com";
       ObjectNode u = Json.object();
       u.put("id", Integer.toString(n));
-      u.put("global_user_id", Long.toString(4_236_000L + (long) tenant.id().hashCode() % 1000 * 10 + n));
+      u.put(
+          "global_user_id",
+          Long.toString(4_236_000L + (long) tenant.id().hashCode() % 1000 * 10 + n));
       u.put("keap_id", email);
       u.put("given_name", p[0]);
       u.put("middle_name", "");
@@ -38,7 +41,11 @@ final class UserSeed {
       u.put("status", "ACTIVE");
       u.put("company_name", "Sandbox Company " + tenant.id());
       u.putArray("email_addresses").addObject().put("email", email).put("field", "EMAIL1");
-      u.putArray("phone_numbers").addObject().put("number", "555-010" + n).put("field", "PHONE1").put("type", "Work");
+      u.putArray("phone_numbers")
+          .addObject()
+          .put("number", "555-010" + n)
+          .put("field", "PHONE1")
+          .put("type", "Work");
       u.putArray("fax_numbers");
       u.putArray("social_accounts");
       u.put("create_time", now);

@@ -12,18 +12,23 @@ import java.util.List;
 final class UserViews {
   private UserViews() {}
 
-  static final ListSpec LIST = ListSpec.of("user", "users",
-      List.of(
-          FilterField.indexedText("email", false, UserViews::emails),
-          FilterField.text("given_name", false, row -> List.of(row.path("given_name").asText(""))),
-          // Inactive users and partners are hidden unless asked for.
-          FilterField.bool("include_inactive", row -> true),
-          FilterField.bool("include_partners", row -> true),
-          FilterField.exact("user_ids", row -> List.of(row.path("id").asText()))),
-      List.of(
-          OrderField.text("create_time", "create_time"),
-          new OrderField("email", row -> emails(row).isEmpty() ? "" : emails(row).get(0).toLowerCase()),
-          OrderField.text("name", "family_name")))
+  static final ListSpec LIST = ListSpec.of(
+          "user",
+          "users",
+          List.of(
+              FilterField.indexedText("email", false, UserViews::emails),
+              FilterField.text(
+                  "given_name", false, row -> List.of(row.path("given_name").asText(""))),
+              // Inactive users and partners are hidden unless asked for.
+              FilterField.bool("include_inactive", row -> true),
+              FilterField.bool("include_partners", row -> true),
+              FilterField.exact("user_ids", row -> List.of(row.path("id").asText()))),
+          List.of(
+              OrderField.text("create_time", "create_time"),
+              new OrderField(
+                  "email",
+                  row -> emails(row).isEmpty() ? "" : emails(row).get(0).toLowerCase()),
+              OrderField.text("name", "family_name")))
       .pageSizes(1, 100, 100);
 
   static List<String> emails(ObjectNode row) {

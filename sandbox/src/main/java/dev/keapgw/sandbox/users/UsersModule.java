@@ -29,7 +29,8 @@ public final class UsersModule implements KeapModule {
 
   @Override
   public void routes(Routing routing, SandboxContext ctx) {
-    new ResourceTable(TABLE, "user").listAndGet(routing.api(), ctx, "/users", "user_id", UserViews.LIST, row -> row)
+    new ResourceTable(TABLE, "user")
+        .listAndGet(routing.api(), ctx, "/users", "user_id", UserViews.LIST, row -> row)
         .get("/oauth/connect/userinfo", r -> KeapResponse.json(200, userInfo(ctx, r)));
   }
 
@@ -41,7 +42,9 @@ public final class UsersModule implements KeapModule {
   private static ObjectNode userInfo(SandboxContext ctx, KeapRequest r) {
     Caller c = r.caller();
     Tenant tenant = ctx.world().tenant(c.tenantId());
-    ObjectNode u = tenant.table(TABLE).get(c.userId())
+    ObjectNode u = tenant
+        .table(TABLE)
+        .get(c.userId())
         .orElseThrow(() -> ApiException.notFound("user", c.userId()));
     ObjectNode info = Json.object();
     String email = u.path("email_addresses").path(0).path("email").asText(null);

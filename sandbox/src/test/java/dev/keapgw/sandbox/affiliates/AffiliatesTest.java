@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AffiliatesTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
   @Test
   void listsSeededAffiliates() {
@@ -26,7 +27,8 @@ class AffiliatesTest {
       assertThat(a.get("contact_id").asText()).matches("\\d+");
       assertThat(a.get("status").asText()).isIn("ACTIVE", "INACTIVE");
     }
-    assertThat(all.get(2).get("parent_affiliate_id").asText()).isEqualTo(all.get(0).get("id").asText());
+    assertThat(all.get(2).get("parent_affiliate_id").asText())
+        .isEqualTo(all.get(0).get("id").asText());
   }
 
   @Test
@@ -42,15 +44,20 @@ class AffiliatesTest {
   void filtersByNamePrefixStatusAndId() {
     JsonNode first = FIX.api().get("/affiliates/1").json();
     String prefix = first.get("name").asText().substring(0, 3).toLowerCase();
-    List<String> byName = ids(FIX.api().get("/affiliates?" + filter("name==" + prefix + "*")).json());
+    List<String> byName =
+        ids(FIX.api().get("/affiliates?" + filter("name==" + prefix + "*")).json());
     assertThat(byName).contains("1");
 
-    JsonNode inactive = FIX.api().get("/affiliates?" + filter("status==INACTIVE")).json().get("affiliates");
+    JsonNode inactive =
+        FIX.api().get("/affiliates?" + filter("status==INACTIVE")).json().get("affiliates");
     assertThat(inactive).hasSize(1);
     assertThat(inactive.get(0).get("status").asText()).isEqualTo("INACTIVE");
 
-    assertThat(ids(FIX.api().get("/affiliates?" + filter("id>1")).json())).containsExactly("2", "3");
-    assertThat(ids(FIX.api().get("/affiliates?" + filter("code==" + first.get("code").asText())).json()))
+    assertThat(ids(FIX.api().get("/affiliates?" + filter("id>1")).json()))
+        .containsExactly("2", "3");
+    assertThat(ids(FIX.api()
+            .get("/affiliates?" + filter("code==" + first.get("code").asText()))
+            .json()))
         .containsExactly("1");
     assertThat(FIX.api().get("/affiliates?" + filter("status==GONE")).status()).isEqualTo(400);
   }
@@ -58,7 +65,10 @@ class AffiliatesTest {
   @Test
   void ordersByCode() {
     List<String> codes = new ArrayList<>();
-    FIX.api().get("/affiliates?" + orderBy("code desc")).json().get("affiliates")
+    FIX.api()
+        .get("/affiliates?" + orderBy("code desc"))
+        .json()
+        .get("affiliates")
         .forEach(a -> codes.add(a.get("code").asText().toLowerCase()));
     assertThat(codes).hasSize(3).isSortedAccordingTo(java.util.Comparator.reverseOrder());
   }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AutomationsTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
   @Test
   void listsSeededAutomationsWithTheirCount() {
@@ -33,7 +34,8 @@ class AutomationsTest {
     assertThat(tooBig.status()).isEqualTo(400);
     assertThat(tooBig.json().at("/details/0/resource").asText()).isEqualTo("page_size");
     assertThat(FIX.api().get("/automations?page_size=-1").status()).isEqualTo(400);
-    assertThat(FIX.api().get("/automations?page_size=0").json().get("automations")).hasSize(4);
+    assertThat(FIX.api().get("/automations?page_size=0").json().get("automations"))
+        .hasSize(4);
     assertThat(FIX.api().get("/automations?page_size=25").status()).isEqualTo(200);
 
     JsonNode first = FIX.api().get("/automations?page_size=3").json();
@@ -41,7 +43,8 @@ class AutomationsTest {
     assertThat(first.get("automation_count").asInt()).isEqualTo(4);
     String token = first.get("next_page_token").asText();
     assertThat(token).isNotEmpty();
-    JsonNode second = FIX.api().get("/automations?page_size=3&page_token=" + token).json();
+    JsonNode second =
+        FIX.api().get("/automations?page_size=3&page_token=" + token).json();
     assertThat(second.get("automations")).hasSize(1);
     assertThat(second.get("automation_count").asInt()).isEqualTo(4);
     assertThat(second.get("next_page_token").asText()).isEmpty();
@@ -54,9 +57,11 @@ class AutomationsTest {
     assertThat(titles("name%3D%3Dinactive*")).isEmpty();
     assertThat(titles("status%3D%3Ddraft")).containsExactly("Win-back inactive customers");
     assertThat(titles("status%3D%3DPUBLISHED")).hasSize(3);
-    assertThat(titles("id%3E2")).containsExactly("Webinar reminders", "Win-back inactive customers");
+    assertThat(titles("id%3E2"))
+        .containsExactly("Webinar reminders", "Win-back inactive customers");
     assertThat(titles("automation_id%3C%3D1")).containsExactly("Welcome new subscribers");
-    assertThat(titles("categories%3D%3D2")).containsExactly("Abandoned cart follow-up", "Webinar reminders");
+    assertThat(titles("categories%3D%3D2"))
+        .containsExactly("Abandoned cart follow-up", "Webinar reminders");
     assertThat(titles("categories%3D%3D1,2")).hasSize(3);
     JsonNode draft = FIX.api().get("/automations?filter=status%3D%3Ddraft").json();
     assertThat(draft.get("automation_count").asInt()).isEqualTo(1);
@@ -69,12 +74,17 @@ class AutomationsTest {
 
   @Test
   void ordersByKeapFields() {
-    JsonNode desc = FIX.api().get("/automations?order_by=activeContacts%20desc").json().get("automations");
+    JsonNode desc =
+        FIX.api().get("/automations?order_by=activeContacts%20desc").json().get("automations");
     for (int i = 1; i < desc.size(); i++) {
-      assertThat(desc.get(i - 1).get("active_contacts").asInt()).isGreaterThanOrEqualTo(desc.get(i).get("active_contacts").asInt());
+      assertThat(desc.get(i - 1).get("active_contacts").asInt())
+          .isGreaterThanOrEqualTo(desc.get(i).get("active_contacts").asInt());
     }
     assertThat(titles(FIX.api().get("/automations?order_by=name%20asc").json().get("automations")))
-        .containsExactly("Abandoned cart follow-up", "Webinar reminders", "Welcome new subscribers",
+        .containsExactly(
+            "Abandoned cart follow-up",
+            "Webinar reminders",
+            "Welcome new subscribers",
             "Win-back inactive customers");
     assertThat(FIX.api().get("/automations?order_by=title").status()).isEqualTo(400);
   }
@@ -86,7 +96,8 @@ class AutomationsTest {
     assertThat(r.json().get("status").asText()).isEqualTo("DRAFT");
     assertThat(r.json().at("/current_edit_lock_status/user_firstname").asText()).isEqualTo("Grace");
     assertThat(r.json().has("published_date")).isFalse();
-    assertThat(FIX.api().get("/automations/2").json().get("published_by").asText()).isEqualTo("1");
+    assertThat(FIX.api().get("/automations/2").json().get("published_by").asText())
+        .isEqualTo("1");
     assertThat(FIX.api().get("/automations/99").status()).isEqualTo(404);
   }
 

@@ -23,15 +23,20 @@ import java.util.Random;
  * <p>Arguments: base URL, number of seeded contacts.
  */
 public final class SandboxBenchClient {
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10))
+      .build();
   private final String base;
   private final String key;
 
   private SandboxBenchClient(String base) throws Exception {
     this.base = base;
-    this.key = Json.MAPPER.readTree(send("POST", base + "/_sandbox/tenants/kx101/api-keys", "{}", false).body())
-        .get("api_key").asText();
+    this.key = Json.MAPPER
+        .readTree(
+            send("POST", base + "/_sandbox/tenants/kx101/api-keys", "{}", false).body())
+        .get("api_key")
+        .asText();
   }
 
   public static void main(String[] args) throws Exception {
@@ -74,7 +79,8 @@ public final class SandboxBenchClient {
     String token = "";
     for (int i = 0; i < 200; i++) {
       long s = System.nanoTime();
-      HttpResponse<String> r = get("/contacts?page_size=1000" + (token.isEmpty() ? "" : "&page_token=" + token));
+      HttpResponse<String> r =
+          get("/contacts?page_size=1000" + (token.isEmpty() ? "" : "&page_token=" + token));
       t.add(System.nanoTime() - s);
       token = json(r).get("next_page_token").asText();
     }
@@ -86,11 +92,14 @@ public final class SandboxBenchClient {
     long n = 0;
     String token = "";
     do {
-      JsonNode p = json(get("/contacts?page_size=1000" + (token.isEmpty() ? "" : "&page_token=" + token)));
+      JsonNode p =
+          json(get("/contacts?page_size=1000" + (token.isEmpty() ? "" : "&page_token=" + token)));
       n += p.get("contacts").size();
       token = p.get("next_page_token").asText();
     } while (!token.isEmpty());
-    System.out.printf("walk all contacts in pages of 1000: %d contacts in %.1f s%n", n, (System.nanoTime() - s) / 1e9);
+    System.out.printf(
+        "walk all contacts in pages of 1000: %d contacts in %.1f s%n",
+        n, (System.nanoTime() - s) / 1e9);
   }
 
   private interface Call {
@@ -107,7 +116,8 @@ public final class SandboxBenchClient {
     return send("GET", base + "/crm/rest/v2" + path, null, true);
   }
 
-  private HttpResponse<String> send(String method, String url, String body, boolean auth) throws Exception {
+  private HttpResponse<String> send(String method, String url, String body, boolean auth)
+      throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
     if (auth) {
       b.header("Authorization", "Bearer " + key);
@@ -115,7 +125,11 @@ public final class SandboxBenchClient {
     if (body != null) {
       b.header("Content-Type", "application/json");
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -126,8 +140,9 @@ public final class SandboxBenchClient {
   private static void report(String what, List<Long> nanos) {
     List<Long> s = new ArrayList<>(nanos);
     Collections.sort(s);
-    System.out.printf("%s: p50 %.2f ms, p99 %.2f ms (%d requests)%n", what, s.get(s.size() / 2) / 1e6,
-        s.get((int) (s.size() * 0.99)) / 1e6, s.size());
+    System.out.printf(
+        "%s: p50 %.2f ms, p99 %.2f ms (%d requests)%n",
+        what, s.get(s.size() / 2) / 1e6, s.get((int) (s.size() * 0.99)) / 1e6, s.size());
   }
 
   private static String enc(String s) {

@@ -17,8 +17,11 @@ class CommerceSeedTest {
         .withClock(Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC));
   }
 
-  @RegisterExtension static final SandboxFixture ONE = new SandboxFixture(fixedClock());
-  @RegisterExtension static final SandboxFixture TWO = new SandboxFixture(fixedClock());
+  @RegisterExtension
+  static final SandboxFixture ONE = new SandboxFixture(fixedClock());
+
+  @RegisterExtension
+  static final SandboxFixture TWO = new SandboxFixture(fixedClock());
 
   @Test
   void seedingIsDeterministic() {

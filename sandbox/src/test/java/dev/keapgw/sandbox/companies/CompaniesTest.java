@@ -12,10 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CompaniesTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
-  private static final List<String> OPTIONAL = List.of("notes", "fax_number", "address", "email_address",
-      "phone_number", "update_time", "create_time", "custom_fields");
+  private static final List<String> OPTIONAL = List.of(
+      "notes",
+      "fax_number",
+      "address",
+      "email_address",
+      "phone_number",
+      "update_time",
+      "create_time",
+      "custom_fields");
 
   @Test
   void listLeavesOutTheOptionalFieldsByDefault() {
@@ -24,7 +32,8 @@ class CompaniesTest {
     JsonNode companies = r.json().get("companies");
     assertThat(companies.size()).isGreaterThanOrEqualTo(10);
     assertThat(r.json().get("next_page_token").asText()).isEmpty();
-    assertThat(SpecContract.keap().schemaViolations("ListCompaniesResponse", r.json())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("ListCompaniesResponse", r.json()))
+        .isEmpty();
     for (JsonNode c : companies) {
       assertThat(c.get("id").asText()).isNotEmpty();
       assertThat(c.has("company_name")).isTrue();
@@ -69,14 +78,27 @@ class CompaniesTest {
 
   @Test
   void createKeepsContactPointsAndFillsTheirSlots() {
-    TestHttp.Reply r = FIX.api().post("/companies", Map.of(
-        "company_name", "Quokka Pools",
-        "website", "https://quokka.example.com",
-        "address", Map.of("line1", "1 Pool Ln", "locality", "Mesa", "region_code", "US-AZ",
-            "country_code", "USA", "postal_code", "85201"),
-        "email_address", Map.of("email", "hello@quokka.example.com"),
-        "phone_number", Map.of("number", "(480) 555-0199"),
-        "custom_fields", List.of(Map.of("id", "4", "content", "Gold"))));
+    TestHttp.Reply r = FIX.api()
+        .post(
+            "/companies",
+            Map.of(
+                "company_name", "Quokka Pools",
+                "website", "https://quokka.example.com",
+                "address",
+                    Map.of(
+                        "line1",
+                        "1 Pool Ln",
+                        "locality",
+                        "Mesa",
+                        "region_code",
+                        "US-AZ",
+                        "country_code",
+                        "USA",
+                        "postal_code",
+                        "85201"),
+                "email_address", Map.of("email", "hello@quokka.example.com"),
+                "phone_number", Map.of("number", "(480) 555-0199"),
+                "custom_fields", List.of(Map.of("id", "4", "content", "Gold"))));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     assertThat(r.json().at("/address/field").asText()).isEqualTo("BILLING");
     assertThat(r.json().at("/email_address/field").asText()).isEqualTo("EMAIL1");
@@ -84,8 +106,10 @@ class CompaniesTest {
     assertThat(r.json().at("/custom_fields/0/content").asText()).isEqualTo("Gold");
     assertThat(SpecContract.keap().schemaViolations("Company", r.json())).isEmpty();
 
-    JsonNode got = FIX.api().get("/companies/" + r.json().get("id").asText()
-        + "?fields=address,email_address,phone_number").json();
+    JsonNode got = FIX.api()
+        .get("/companies/" + r.json().get("id").asText()
+            + "?fields=address,email_address,phone_number")
+        .json();
     assertThat(got.at("/address/locality").asText()).isEqualTo("Mesa");
     assertThat(got.at("/email_address/email").asText()).isEqualTo("hello@quokka.example.com");
     assertThat(got.get("website").asText()).isEqualTo("https://quokka.example.com");
@@ -95,12 +119,15 @@ class CompaniesTest {
   void invalidBodiesAre400sNamingTheField() {
     assertInvalid(Map.of("company_name", 42), "company_name");
     assertInvalid(Map.of("address", Map.of("line1", "x".repeat(76))), "address.line1");
-    assertInvalid(Map.of("address", Map.of("line1", "x".repeat(101), "field", "SHIPPING")), "address.line1");
+    assertInvalid(
+        Map.of("address", Map.of("line1", "x".repeat(101), "field", "SHIPPING")), "address.line1");
     assertInvalid(Map.of("address", Map.of("region", "Arizona")), "address.country_code");
     assertInvalid(Map.of("address", Map.of("postal_code", "1".repeat(16))), "address.postal_code");
     assertInvalid(Map.of("email_address", Map.of("email", "not-an-email")), "email_address.email");
-    assertInvalid(Map.of("email_address", Map.of("email", "a".repeat(70) + "@x.com")), "email_address.email");
-    assertInvalid(Map.of("phone_number", Map.of("number", "5", "field", "PHONE9")), "phone_number.field");
+    assertInvalid(
+        Map.of("email_address", Map.of("email", "a".repeat(70) + "@x.com")), "email_address.email");
+    assertInvalid(
+        Map.of("phone_number", Map.of("number", "5", "field", "PHONE9")), "phone_number.field");
     assertInvalid(Map.of("owner_id", "99"), "owner_id");
     assertInvalid(Map.of("birth_date", "15/03/1985"), "birth_date");
     assertInvalid(Map.of("name", "Acme"), "name");
@@ -110,16 +137,22 @@ class CompaniesTest {
 
   @Test
   void patchChangesOnlyWhatItSendsAndHonoursTheMask() {
-    String id = FIX.api().post("/companies", Map.of("company_name", "Wombat Works", "notes", "first"))
-        .json().get("id").asText();
-    TestHttp.Reply r = FIX.api().patch("/companies/" + id, Map.of("notes", "second", "job_title", "CEO"));
+    String id = FIX.api()
+        .post("/companies", Map.of("company_name", "Wombat Works", "notes", "first"))
+        .json()
+        .get("id")
+        .asText();
+    TestHttp.Reply r =
+        FIX.api().patch("/companies/" + id, Map.of("notes", "second", "job_title", "CEO"));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("company_name").asText()).isEqualTo("Wombat Works");
     assertThat(r.json().get("notes").asText()).isEqualTo("second");
     assertThat(r.json().get("job_title").asText()).isEqualTo("CEO");
 
-    r = FIX.api().patch("/companies/" + id + "?update_mask=notes",
-        Map.of("company_name", "Ignored", "notes", "third"));
+    r = FIX.api()
+        .patch(
+            "/companies/" + id + "?update_mask=notes",
+            Map.of("company_name", "Ignored", "notes", "third"));
     assertThat(r.json().get("company_name").asText()).isEqualTo("Wombat Works");
     assertThat(r.json().get("notes").asText()).isEqualTo("third");
 
@@ -133,7 +166,11 @@ class CompaniesTest {
 
   @Test
   void deleteAnswers204AndTheCompanyIsGone() {
-    String id = FIX.api().post("/companies", Map.of("company_name", "Short Lived")).json().get("id").asText();
+    String id = FIX.api()
+        .post("/companies", Map.of("company_name", "Short Lived"))
+        .json()
+        .get("id")
+        .asText();
     TestHttp.Reply r = FIX.api().delete("/companies/" + id);
     assertThat(r.status()).isEqualTo(204);
     assertThat(r.body()).isEmpty();
@@ -148,7 +185,8 @@ class CompaniesTest {
     assertThat(r.json().get("status").asText()).isEqualTo("NOT_FOUND");
     assertThat(SpecContract.keap().schemaViolations("Error", r.json())).isEmpty();
     assertThat(FIX.api().get("/companies/abc").status()).isEqualTo(404);
-    assertThat(FIX.api().patch("/companies/999999", Map.of("notes", "x")).status()).isEqualTo(404);
+    assertThat(FIX.api().patch("/companies/999999", Map.of("notes", "x")).status())
+        .isEqualTo(404);
     assertThat(FIX.api().delete("/companies/999999").status()).isEqualTo(404);
   }
 

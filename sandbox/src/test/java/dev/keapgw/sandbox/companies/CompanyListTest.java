@@ -16,23 +16,39 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CompanyListTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
   private static String zanzibar;
 
   @BeforeAll
   static void addKnownCompany() {
-    zanzibar = FIX.api().post("/companies", Map.of(
-        "company_name", "Zebra Crossing Ltd",
-        "address", Map.of("locality", "Zanzibarville", "region", "Arizona", "region_code", "US-AZ",
-            "country_code", "USA"),
-        "email_address", Map.of("email", "Desk@Zebra.example.com"))).json().get("id").asText();
+    zanzibar = FIX.api()
+        .post(
+            "/companies",
+            Map.of(
+                "company_name", "Zebra Crossing Ltd",
+                "address",
+                    Map.of(
+                        "locality",
+                        "Zanzibarville",
+                        "region",
+                        "Arizona",
+                        "region_code",
+                        "US-AZ",
+                        "country_code",
+                        "USA"),
+                "email_address", Map.of("email", "Desk@Zebra.example.com")))
+        .json()
+        .get("id")
+        .asText();
   }
 
   @Test
   void filtersByNamePrefixAndExactName() {
     assertThat(names("name==" + q("zebra*"))).containsExactly("Zebra Crossing Ltd");
-    assertThat(names("company_name==" + q("Zebra Crossing Ltd"))).containsExactly("Zebra Crossing Ltd");
+    assertThat(names("company_name==" + q("Zebra Crossing Ltd")))
+        .containsExactly("Zebra Crossing Ltd");
     assertThat(names("company_name==" + q("Zebra"))).isEmpty();
     TestHttp.Reply r = FIX.api().get("/companies?filter=company_name" + q("!=") + "x");
     assertThat(r.status()).isEqualTo(400);
@@ -75,8 +91,13 @@ class CompanyListTest {
     sorted.sort(String.CASE_INSENSITIVE_ORDER);
     assertThat(asc).hasSizeGreaterThanOrEqualTo(11).isEqualTo(sorted);
     List<String> desc = namesOrdered("name%20desc");
-    assertThat(desc).isSortedAccordingTo(Comparator.comparing(String::toLowerCase, Comparator.reverseOrder()));
-    assertThat(FIX.api().get("/companies?order_by=id%20desc").json().at("/companies/0/id").asText())
+    assertThat(desc)
+        .isSortedAccordingTo(Comparator.comparing(String::toLowerCase, Comparator.reverseOrder()));
+    assertThat(FIX.api()
+            .get("/companies?order_by=id%20desc")
+            .json()
+            .at("/companies/0/id")
+            .asText())
         .isEqualTo(zanzibar);
     TestHttp.Reply r = FIX.api().get("/companies?order_by=update_time");
     assertThat(r.status()).isEqualTo(400);
@@ -85,18 +106,23 @@ class CompanyListTest {
 
   @Test
   void pageWalkServesEveryCompanyOnce() {
-    List<JsonNode> all = CrmTestSupport.walk(FIX.api(), "/companies?order_by=email", "companies", 3);
+    List<JsonNode> all =
+        CrmTestSupport.walk(FIX.api(), "/companies?order_by=email", "companies", 3);
     List<String> ids = CrmTestSupport.ids(all);
     assertThat(ids).doesNotHaveDuplicates();
-    assertThat(ids).containsExactlyInAnyOrderElementsOf(
-        CrmTestSupport.ids(FIX.api().get("/companies?page_size=1000").json().get("companies")));
+    assertThat(ids)
+        .containsExactlyInAnyOrderElementsOf(
+            CrmTestSupport.ids(FIX.api().get("/companies?page_size=1000").json().get("companies")));
     TestHttp.Reply r = FIX.api().get("/companies?page_size=1001");
     assertThat(r.status()).isEqualTo(400);
   }
 
   private static List<String> namesOrdered(String orderBy) {
     List<String> out = new ArrayList<>();
-    FIX.api().get("/companies?order_by=" + orderBy).json().get("companies")
+    FIX.api()
+        .get("/companies?order_by=" + orderBy)
+        .json()
+        .get("companies")
         .forEach(c -> out.add(c.path("company_name").asText("")));
     return out;
   }

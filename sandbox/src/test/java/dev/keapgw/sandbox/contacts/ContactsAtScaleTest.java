@@ -35,7 +35,8 @@ class ContactsAtScaleTest {
     sandbox = Sandbox.start(SandboxFixture.testConfig().withTenants(1, CONTACTS, true));
     seedWallMillis = (System.nanoTime() - t0) / 1_000_000;
     seedCpuMillis = (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000;
-    String key = sandbox.context().credentials().issueApiKey(Sandbox.tenantId(1), "1").token();
+    String key =
+        sandbox.context().credentials().issueApiKey(Sandbox.tenantId(1), "1").token();
     api = TestHttp.bearer(sandbox.baseUrl() + "/crm/rest/v2", key);
   }
 
@@ -51,11 +52,14 @@ class ContactsAtScaleTest {
   @Test
   void aMillionContactsSeedWellUnderThirtySecondsAndStayCompact() {
     assertThat(contacts().size()).isEqualTo(CONTACTS + ContactSeed.SAMPLES);
-    assertThat(seedCpuMillis).as("seeding took %d ms of CPU (%d ms wall)", seedCpuMillis, seedWallMillis)
+    assertThat(seedCpuMillis)
+        .as("seeding took %d ms of CPU (%d ms wall)", seedCpuMillis, seedWallMillis)
         .isLessThan(15_000);
     long bytes = 0;
     int n = 0;
-    for (Iterator<Map.Entry<Long, byte[]>> it = contacts().scan(1000L, true); it.hasNext() && n < 10_000; n++) {
+    for (Iterator<Map.Entry<Long, byte[]>> it = contacts().scan(1000L, true);
+        it.hasNext() && n < 10_000;
+        n++) {
       bytes += it.next().getValue().length;
     }
     assertThat(bytes / n).as("average generated row size").isLessThan(450);
@@ -63,7 +67,8 @@ class ContactsAtScaleTest {
 
   @Test
   void emailFilterIsAnsweredFromTheIndex() {
-    String email = api.get("/contacts/777777").json().at("/email_addresses/0/email").asText();
+    String email =
+        api.get("/contacts/777777").json().at("/email_addresses/0/email").asText();
     assertThat(email).contains(".777777@");
     api.get("/contacts?filter=email%3D%3D" + email); // warm up the path
     long t0 = System.nanoTime();

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ContactsListTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
   private static JsonNode list(String query) {
     TestHttp.Reply r = FIX.api().get("/contacts?" + query);
@@ -29,7 +30,8 @@ class ContactsListTest {
 
   /** Walks every page and answers the ids in the order served. */
   private static List<String> walk(String query, int pageSize) {
-    return CrmTestSupport.ids(CrmTestSupport.walk(FIX.api(), "/contacts?" + query, "contacts", pageSize));
+    return CrmTestSupport.ids(
+        CrmTestSupport.walk(FIX.api(), "/contacts?" + query, "contacts", pageSize));
   }
 
   @Test
@@ -55,17 +57,21 @@ class ContactsListTest {
     List<String> bySeven = walk("order_by=id", 7);
     assertThat(bySeven).doesNotHaveDuplicates().containsExactlyElementsOf(everything);
     List<String> byCreateTime = walk("order_by=" + q("create_time desc"), 7);
-    assertThat(byCreateTime).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(everything);
+    assertThat(byCreateTime)
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(everything);
   }
 
   @Test
   void orderByCreateTimeAndEmailSort() {
     List<String> times = new ArrayList<>();
-    list("page_size=100&order_by=" + q("create_time asc")).get("contacts")
+    list("page_size=100&order_by=" + q("create_time asc"))
+        .get("contacts")
         .forEach(c -> times.add(c.get("create_time").asText()));
     assertThat(times).isSorted();
     List<String> emails = new ArrayList<>();
-    list("page_size=100&order_by=" + q("email desc")).get("contacts")
+    list("page_size=100&order_by=" + q("email desc"))
+        .get("contacts")
         .forEach(c -> emails.add(c.at("/email_addresses/0/email").asText("").toLowerCase()));
     assertThat(emails).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     assertThat(FIX.api().get("/contacts?order_by=given_name").status()).isEqualTo(400);
@@ -87,13 +93,17 @@ class ContactsListTest {
     JsonNode c = FIX.api().get("/contacts/2").json();
     String given = c.get("given_name").asText();
     String family = c.get("family_name").asText();
-    assertThat(ids(list("filter=" + q("given_name==" + given + ";family_name==" + family)))).containsExactly("2");
-    assertThat(ids(list("filter=" + q("given_name==" + given.substring(0, 2) + "*")))).contains("2");
+    assertThat(ids(list("filter=" + q("given_name==" + given + ";family_name==" + family))))
+        .containsExactly("2");
+    assertThat(ids(list("filter=" + q("given_name==" + given.substring(0, 2) + "*"))))
+        .contains("2");
     String city = c.at("/addresses/0/locality").asText();
     String region = c.at("/addresses/0/region").asText();
     JsonNode byCity = list("page_size=1000&filter=" + q("city==" + city + ";state==" + region));
     assertThat(ids(byCity)).contains("2");
-    byCity.get("contacts").forEach(x -> assertThat(x.at("/addresses/0/locality").asText()).isEqualTo(city));
+    byCity
+        .get("contacts")
+        .forEach(x -> assertThat(x.at("/addresses/0/locality").asText()).isEqualTo(city));
     assertThat(ids(list("filter=" + q("billing_address_locality==" + city)))).contains("2");
     assertThat(ids(list("filter=" + q("contact_id>=3;contact_id<5")))).containsExactly("3", "4");
     assertThat(ids(list("filter=" + q("ids==1,3,5")))).containsExactly("1", "3", "5");
@@ -119,9 +129,11 @@ class ContactsListTest {
     TestHttp.Reply r = FIX.api().get("/contacts?filter=" + q("phone_number==" + number));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().at("/details/0/resource").asText()).isEqualTo("phone_fields");
-    assertThat(ids(list("filter=" + q("phone_number==" + number.replaceAll("\\D", "") + ";phone_fields==PHONE1,PHONE2"))))
+    assertThat(ids(list("filter="
+            + q("phone_number==" + number.replaceAll("\\D", "") + ";phone_fields==PHONE1,PHONE2"))))
         .contains("5");
-    assertThat(ids(list("filter=" + q("phone_number==" + number + ";phone_fields==PHONE3")))).doesNotContain("5");
+    assertThat(ids(list("filter=" + q("phone_number==" + number + ";phone_fields==PHONE3"))))
+        .doesNotContain("5");
   }
 
   @Test

@@ -17,7 +17,8 @@ public record Call(String method, String path, String body) {
       try {
         Json.MAPPER.readTree(body);
       } catch (IOException e) {
-        throw new IllegalArgumentException("the test's own body for " + method + " " + path + " is not JSON: " + body, e);
+        throw new IllegalArgumentException(
+            "the test's own body for " + method + " " + path + " is not JSON: " + body, e);
       }
     }
   }

@@ -10,43 +10,60 @@ final class ContactOperations {
 
   static List<SeedCall> all() {
     return List.of(
-        new SeedCall("GET", "/rest/v2/contacts", d -> d.get("/contacts?page_size=5&order_by=id%20asc")
-            .then(body -> assertThat(body.path("contacts")).isNotEmpty())),
+        new SeedCall(
+            "GET",
+            "/rest/v2/contacts",
+            d -> d.get("/contacts?page_size=5&order_by=id%20asc")
+                .then(body -> assertThat(body.path("contacts")).isNotEmpty())),
         new SeedCall("POST", "/rest/v2/contacts", d -> {
           String email = SeedData.unique("created").replace(' ', '.') + "@contract.example.com";
           return d.post("/contacts", newContact("Ada", "Byron", email))
-              .then(body -> assertThat(body.at("/email_addresses/0/email").asText()).isEqualTo(email));
+              .then(body ->
+                  assertThat(body.at("/email_addresses/0/email").asText()).isEqualTo(email));
         }),
         new SeedCall("GET", "/rest/v2/contacts/{contact_id}", d -> {
           String id = d.contact();
-          return d.get("/contacts/" + id).then(body -> assertThat(body.path("id").asText()).isEqualTo(id));
+          return d.get("/contacts/" + id)
+              .then(body -> assertThat(body.path("id").asText()).isEqualTo(id));
         }),
-        new SeedCall("PATCH", "/rest/v2/contacts/{contact_id}", d -> d.patch("/contacts/" + d.contact(), """
+        new SeedCall(
+            "PATCH",
+            "/rest/v2/contacts/{contact_id}",
+            d -> d.patch("/contacts/" + d.contact(), """
             {"job_title": "Head of Purchasing", "website": "https://purchasing.example.com"}""")
-            .then(body -> assertThat(body.path("job_title").asText()).isEqualTo("Head of Purchasing"))),
+                .then(body ->
+                    assertThat(body.path("job_title").asText()).isEqualTo("Head of Purchasing"))),
         new SeedCall("DELETE", "/rest/v2/contacts/{contact_id}", d -> {
           String email = SeedData.unique("deleted").replace(' ', '.') + "@contract.example.com";
-          return d.delete("/contacts/" + d.create("/contacts", newContact("Short", "Lived", email)));
+          return d.delete(
+              "/contacts/" + d.create("/contacts", newContact("Short", "Lived", email)));
         }),
-
-        new SeedCall("GET", "/rest/v2/contacts/{contact_id}/notes",
+        new SeedCall(
+            "GET",
+            "/rest/v2/contacts/{contact_id}/notes",
             d -> d.get("/contacts/" + d.contact() + "/notes?page_size=10")),
-        new SeedCall("POST", "/rest/v2/contacts/{contact_id}/notes", d -> d.post(
-            "/contacts/" + d.contact() + "/notes", """
+        new SeedCall(
+            "POST",
+            "/rest/v2/contacts/{contact_id}/notes",
+            d -> d.post("/contacts/" + d.contact() + "/notes", """
             {"user_id": "%s", "title": "Follow-up call", "type": "Call",
              "text": "Asked for a quote on the annual plan."}""".formatted(d.user()))
-            .then(body -> assertThat(body.path("title").asText()).isEqualTo("Follow-up call"))),
-
+                .then(body -> assertThat(body.path("title").asText()).isEqualTo("Follow-up call"))),
         new SeedCall("GET", "/rest/v2/tags", d -> d.get("/tags?page_size=10&order_by=name%20asc")),
-        new SeedCall("POST", "/rest/v2/tags", d -> d.post("/tags", """
-            {"name": "%s", "description": "Came from the spring webinar", "category": {"id": "%s"}}"""
-            .formatted(SeedData.unique("Webinar lead"), d.tagCategory()))),
+        new SeedCall(
+            "POST",
+            "/rest/v2/tags",
+            d -> d.post("/tags", """
+            {"name": "%s", "description": "Came from the spring webinar", "category": {"id": "%s"}}""".formatted(SeedData.unique("Webinar lead"), d.tagCategory()))),
         new SeedCall("GET", "/rest/v2/tags/{tag_id}", d -> {
           String id = d.tag();
-          return d.get("/tags/" + id).then(body -> assertThat(body.path("id").asText()).isEqualTo(id));
+          return d.get("/tags/" + id)
+              .then(body -> assertThat(body.path("id").asText()).isEqualTo(id));
         }),
-        new SeedCall("PATCH", "/rest/v2/tags/{tag_id}", d -> d.patch(
-            "/tags/" + newTag(d) + "?update_mask=description", """
+        new SeedCall(
+            "PATCH",
+            "/rest/v2/tags/{tag_id}",
+            d -> d.patch("/tags/" + newTag(d) + "?update_mask=description", """
             {"description": "Renamed after the campaign ended"}""")),
         new SeedCall("DELETE", "/rest/v2/tags/{tag_id}", d -> d.delete("/tags/" + newTag(d))),
         new SeedCall("GET", "/rest/v2/tags/{tag_id}/contacts", d -> {
@@ -66,9 +83,12 @@ final class ContactOperations {
           d.setup(Call.post("/tags/" + tag + "/contacts:applyTags", contactIds(contact)));
           return d.post("/tags/" + tag + "/contacts:removeTags", contactIds(contact));
         }),
-
-        new SeedCall("GET", "/rest/v2/tags/categories", d -> d.get("/tags/categories?page_size=10")),
-        new SeedCall("POST", "/rest/v2/tags/categories", d -> d.post("/tags/categories", """
+        new SeedCall(
+            "GET", "/rest/v2/tags/categories", d -> d.get("/tags/categories?page_size=10")),
+        new SeedCall(
+            "POST",
+            "/rest/v2/tags/categories",
+            d -> d.post("/tags/categories", """
             {"name": "%s", "description": "Where a lead first met us"}""".formatted(SeedData.unique("Lead source")))));
   }
 
@@ -78,8 +98,7 @@ final class ContactOperations {
          "email_addresses": [{"email": "%s", "field": "EMAIL1"}],
          "phone_numbers": [{"number": "555-0142", "field": "PHONE1", "type": "Work"}],
          "addresses": [{"field": "BILLING", "line1": "12 Market Street", "locality": "Springfield",
-                        "region": "Illinois", "postal_code": "62701", "country_code": "USA"}]}"""
-        .formatted(given, family, email);
+                        "region": "Illinois", "postal_code": "62701", "country_code": "USA"}]}""".formatted(given, family, email);
   }
 
   private static String newTag(SeedData d) {

@@ -23,12 +23,14 @@ final class QueryCheck {
 
   private QueryCheck() {}
 
-  static List<Violation> check(String query, JsonNode operation, String operationPointer, SpecSchemas schemas) {
+  static List<Violation> check(
+      String query, JsonNode operation, String operationPointer, SpecSchemas schemas) {
     Map<String, List<String>> given = parse(query);
     List<Violation> out = new ArrayList<>();
     JsonNode params = operation.path("parameters");
     for (JsonNode p : params) {
-      if ("query".equals(p.path("in").asText()) && p.path("required").asBoolean()
+      if ("query".equals(p.path("in").asText())
+          && p.path("required").asBoolean()
           && !given.containsKey(p.path("name").asText())) {
         out.add(Violation.of("query " + p.path("name").asText(), "is required but was not sent"));
       }
@@ -43,12 +45,15 @@ final class QueryCheck {
       JsonNode param = params.get(index);
       JsonNode schema = param.path("schema");
       if (!schema.path("type").asText().equals("array") && e.getValue().size() > 1) {
-        out.add(Violation.of(part, "takes one value but was sent " + e.getValue().size() + " times"));
+        out.add(
+            Violation.of(part, "takes one value but was sent " + e.getValue().size() + " times"));
         continue;
       }
       String json = read(param, schema, e.getValue()).toString();
-      for (SpecSchemas.Problem p : schemas.validate(operationPointer + "/parameters/" + index + "/schema", json)) {
-        out.add(new Violation(part, p.instancePath(), p.message() + " (sent " + e.getValue() + ")", p.schemaPath()));
+      for (SpecSchemas.Problem p :
+          schemas.validate(operationPointer + "/parameters/" + index + "/schema", json)) {
+        out.add(new Violation(
+            part, p.instancePath(), p.message() + " (sent " + e.getValue() + ")", p.schemaPath()));
       }
     }
     return out;
@@ -56,7 +61,8 @@ final class QueryCheck {
 
   private static int declared(JsonNode params, String name) {
     for (int i = 0; i < params.size(); i++) {
-      if ("query".equals(params.get(i).path("in").asText()) && name.equals(params.get(i).path("name").asText())) {
+      if ("query".equals(params.get(i).path("in").asText())
+          && name.equals(params.get(i).path("name").asText())) {
         return i;
       }
     }
@@ -83,7 +89,10 @@ final class QueryCheck {
       return switch (schema.path("type").asText()) {
         case "integer" -> NODES.numberNode(new BigInteger(text));
         case "number" -> NODES.numberNode(new BigDecimal(text));
-        case "boolean" -> text.equals("true") || text.equals("false") ? NODES.booleanNode(Boolean.parseBoolean(text)) : NODES.textNode(text);
+        case "boolean" ->
+          text.equals("true") || text.equals("false")
+              ? NODES.booleanNode(Boolean.parseBoolean(text))
+              : NODES.textNode(text);
         default -> NODES.textNode(text);
       };
     } catch (NumberFormatException notANumber) {

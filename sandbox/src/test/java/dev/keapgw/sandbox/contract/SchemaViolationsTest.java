@@ -12,15 +12,22 @@ class SchemaViolationsTest {
 
   @Test
   void reportsTypeAndRequiredViolations() {
-    assertThat(SPEC.schemaViolations("Company", Json.object().put("id", "1").put("company_name", "Acme"))).isEmpty();
-    assertThat(SPEC.schemaViolations("Company", Json.object().put("company_name", 5))).isNotEmpty();
-    assertThat(SPEC.schemaViolations("RestV2Opportunity", Json.object().put("opportunity_title", "x"))).isNotEmpty();
+    assertThat(SPEC.schemaViolations(
+            "Company", Json.object().put("id", "1").put("company_name", "Acme")))
+        .isEmpty();
+    assertThat(SPEC.schemaViolations("Company", Json.object().put("company_name", 5)))
+        .isNotEmpty();
+    assertThat(
+            SPEC.schemaViolations("RestV2Opportunity", Json.object().put("opportunity_title", "x")))
+        .isNotEmpty();
   }
 
   @Test
   void integerEnumsListedAsStringsAreMended() {
-    assertThat(SPEC.schemaViolations("Task", Json.object().put("remind_time_mins", 30))).isEmpty();
-    assertThat(SPEC.schemaViolations("Task", Json.object().put("remind_time_mins", "30"))).isNotEmpty();
+    assertThat(SPEC.schemaViolations("Task", Json.object().put("remind_time_mins", 30)))
+        .isEmpty();
+    assertThat(SPEC.schemaViolations("Task", Json.object().put("remind_time_mins", "30")))
+        .isNotEmpty();
   }
 
   @Test

@@ -63,7 +63,9 @@ final class SeedData {
   /** The id of the first item that a list call returns under {@code itemsKey}. */
   String firstId(String listPath, String itemsKey) {
     JsonNode items = setup(Call.get(listPath)).path(itemsKey);
-    if (!items.isArray() || items.isEmpty() || items.get(0).path("id").asText("").isEmpty()) {
+    if (!items.isArray()
+        || items.isEmpty()
+        || items.get(0).path("id").asText("").isEmpty()) {
       throw new AssertionError("setup call GET " + listPath + " listed no " + itemsKey
           + " with an id; the sandbox should seed some");
     }
@@ -140,7 +142,8 @@ final class SeedData {
     JsonNode campaigns = setup(Call.get("/campaigns?page_size=50")).path("campaigns");
     for (JsonNode c : campaigns) {
       String campaign = c.path("id").asText();
-      JsonNode sequences = setup(Call.get("/campaigns/" + campaign + "/sequences")).path("sequences");
+      JsonNode sequences =
+          setup(Call.get("/campaigns/" + campaign + "/sequences")).path("sequences");
       if (!sequences.isEmpty()) {
         return new String[] {campaign, sequences.get(0).path("id").asText()};
       }

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each operation is exercised lives in the {@code *Operations} classes, one per area.
  */
 class SeedOperationsContractTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
   private static final SpecContract SPEC = SpecContract.keap();
 
@@ -82,8 +83,12 @@ class SeedOperationsContractTest {
       "GET /rest/v2/automations/{automation_id}");
 
   static Stream<SeedCall> table() {
-    return Stream.of(UserOperations.all(), ContactOperations.all(), CrmOperations.all(),
-            CommerceOperations.all(), MarketingOperations.all())
+    return Stream.of(
+            UserOperations.all(),
+            ContactOperations.all(),
+            CrmOperations.all(),
+            CommerceOperations.all(),
+            MarketingOperations.all())
         .flatMap(List::stream);
   }
 
@@ -112,7 +117,9 @@ class SeedOperationsContractTest {
     }
     assertThat(missingFromSpec).as("seed operations the spec does not have").isEmpty();
     List<String> rows = table().map(SeedCall::key).toList();
-    assertThat(rows).as("rows of the operation table").doesNotHaveDuplicates()
+    assertThat(rows)
+        .as("rows of the operation table")
+        .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(SEED_OPERATIONS);
   }
 }

@@ -23,7 +23,8 @@ import java.util.Set;
 public final class SpecContract {
   public static final String RESOURCE = "/keap-openapi/swagger.yml";
 
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
   private final JsonNode spec;
   private final List<String> repairs;
@@ -71,8 +72,9 @@ public final class SpecContract {
    * @throws IllegalArgumentException when the spec has no such operation
    */
   public SpecOperation operation(String method, String specPath) {
-    return find(method, specPath).orElseThrow(() -> new IllegalArgumentException(
-        "the spec has no operation " + method + " " + specPath
+    return find(method, specPath)
+        .orElseThrow(() -> new IllegalArgumentException("the spec has no operation " + method + " "
+            + specPath
             + (spec.path("paths").has(specPath) ? " (the path exists with other methods)" : "")));
   }
 
@@ -88,7 +90,8 @@ public final class SpecContract {
       throw new IllegalArgumentException("the spec has no schema " + name);
     }
     return schemas.validate("/components/schemas/" + SpecRepairs.escape(name), json).stream()
-        .map(p -> (p.instancePath().isEmpty() ? "" : p.instancePath() + ": ") + p.message() + " (" + p.schemaPath() + ")")
+        .map(p -> (p.instancePath().isEmpty() ? "" : p.instancePath() + ": ") + p.message() + " ("
+            + p.schemaPath() + ")")
         .toList();
   }
 

@@ -71,7 +71,8 @@ public final class SpecOperation {
       out.add(Violation.of("request method", call.method() + " is not this operation's " + method));
     }
     if (!template.matcher(SPEC_PREFIX + call.pathOnly()).matches()) {
-      out.add(Violation.of("request path", SPEC_PREFIX + call.pathOnly() + " does not fit " + path));
+      out.add(
+          Violation.of("request path", SPEC_PREFIX + call.pathOnly() + " does not fit " + path));
     }
     out.addAll(QueryCheck.check(call.query(), node, pointer, schemas));
     JsonNode requestBody = node.get("requestBody");
@@ -86,7 +87,8 @@ public final class SpecOperation {
     } else if (!requestBody.path("content").has(JSON)) {
       out.add(Violation.of("request body", "the operation takes no " + JSON + " body"));
     } else {
-      out.addAll(validate("request body", pointer + "/requestBody/content/application~1json/schema", call.body()));
+      out.addAll(validate(
+          "request body", pointer + "/requestBody/content/application~1json/schema", call.body()));
     }
     return out;
   }
@@ -98,24 +100,31 @@ public final class SpecOperation {
   public List<Violation> checkResponse(int status, String contentType, String body) {
     JsonNode declared = node.path("responses").get(Integer.toString(status));
     if (status < 200 || status > 299 || declared == null) {
-      return List.of(Violation.of("response status",
+      return List.of(Violation.of(
+          "response status",
           status + " is not a success this operation declares " + successStatuses()));
     }
     boolean empty = body == null || body.isEmpty();
     JsonNode content = declared.get("content");
     if (content == null || content.isEmpty()) {
-      return empty ? List.of() : List.of(Violation.of("response " + status + " body",
-          "the spec declares no content for " + status + " but the body is not empty"));
+      return empty
+          ? List.of()
+          : List.of(Violation.of(
+              "response " + status + " body",
+              "the spec declares no content for " + status + " but the body is not empty"));
     }
     if (!content.has(JSON)) {
-      return List.of(Violation.of("response " + status, "the spec declares no " + JSON + " content"));
+      return List.of(
+          Violation.of("response " + status, "the spec declares no " + JSON + " content"));
     }
     List<Violation> out = new ArrayList<>();
     if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(JSON)) {
-      out.add(Violation.of("response " + status + " content type", contentType + " is not " + JSON));
+      out.add(
+          Violation.of("response " + status + " content type", contentType + " is not " + JSON));
     }
     if (empty) {
-      out.add(Violation.of("response " + status + " body", "is empty but the spec declares a JSON body"));
+      out.add(Violation.of(
+          "response " + status + " body", "is empty but the spec declares a JSON body"));
       return out;
     }
     String schema = pointer + "/responses/" + status + "/content/application~1json/schema";
@@ -141,16 +150,22 @@ public final class SpecOperation {
       StringBuilder report = new StringBuilder(this + " does not keep Keap's spec:");
       violations.forEach(v -> report.append("\n  - ").append(v));
       report.append("\n  sent:     ").append(shorten(exchange.call().toString()));
-      report.append("\n  answered: ").append(exchange.reply().status()).append(' ')
+      report
+          .append("\n  answered: ")
+          .append(exchange.reply().status())
+          .append(' ')
           .append(shorten(exchange.reply().body()));
       throw new AssertionError(report.toString());
     }
     try {
       exchange.runChecks();
     } catch (AssertionError checkFailed) {
-      throw new AssertionError(this + " kept the spec, but its answer is wrong: " + checkFailed.getMessage()
-          + "\n  sent:     " + shorten(exchange.call().toString())
-          + "\n  answered: " + exchange.reply().status() + ' ' + shorten(exchange.reply().body()), checkFailed);
+      throw new AssertionError(
+          this + " kept the spec, but its answer is wrong: " + checkFailed.getMessage()
+              + "\n  sent:     " + shorten(exchange.call().toString())
+              + "\n  answered: " + exchange.reply().status() + ' '
+              + shorten(exchange.reply().body()),
+          checkFailed);
     }
   }
 

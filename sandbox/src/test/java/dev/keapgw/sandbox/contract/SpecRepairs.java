@@ -67,7 +67,9 @@ final class SpecRepairs {
 
   private static boolean integerEnumSpelledAsStrings(ObjectNode schema) {
     JsonNode values = schema.get("enum");
-    if (!"integer".equals(schema.path("type").asText()) || values == null || !values.isArray()
+    if (!"integer".equals(schema.path("type").asText())
+        || values == null
+        || !values.isArray()
         || values.isEmpty()) {
       return false;
     }

@@ -37,14 +37,18 @@ final class SpecSchemas {
 
   /** @param documentJson the whole spec, as JSON text */
   SpecSchemas(String documentJson) {
-    Dialect dialect = Dialect.builder("https://keap-spec.invalid/contract-dialect", Dialects.getDraft202012())
+    Dialect dialect = Dialect.builder(
+            "https://keap-spec.invalid/contract-dialect", Dialects.getDraft202012())
         .formats(formats -> formats.keySet().retainAll(ASSERTED_FORMATS))
         .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
         .build();
-    this.registry = SchemaRegistry.withDefaultDialect(dialect, builder -> builder
-        .schemas(Map.of(DOCUMENT_URI, documentJson))
-        .schemaLoader(loader -> loader.fetchRemoteResources(false))
-        .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    this.registry = SchemaRegistry.withDefaultDialect(
+        dialect,
+        builder -> builder
+            .schemas(Map.of(DOCUMENT_URI, documentJson))
+            .schemaLoader(loader -> loader.fetchRemoteResources(false))
+            .schemaRegistryConfig(
+                SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
   }
 
   /** One failed check: where in the instance, what is wrong, and which schema said so. */

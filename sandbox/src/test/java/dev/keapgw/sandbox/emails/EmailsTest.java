@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EmailsTest {
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture(
-      SandboxFixture.testConfig()
-          .withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
+  @RegisterExtension
+  static final SandboxFixture FIX =
+      new SandboxFixture(SandboxFixture.testConfig().withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
 
   @Test
   void listsSeededEmailsWithoutTheirContent() {
@@ -42,7 +42,8 @@ class EmailsTest {
   void oneEmailCarriesItsContentInBase64() {
     TestHttp.Reply r = FIX.api().get("/emails/1");
     assertThat(r.status()).isEqualTo(200);
-    assertThat(decode(r.json().get("html_content"))).isEqualTo("<p>Hello,</p><p>Welcome aboard.</p>");
+    assertThat(decode(r.json().get("html_content")))
+        .isEqualTo("<p>Hello,</p><p>Welcome aboard.</p>");
     assertThat(decode(r.json().get("plain_content"))).isEqualTo("Welcome aboard.");
     TestHttp.Reply missing = FIX.api().get("/emails/999");
     assertThat(missing.status()).isEqualTo(404);
@@ -60,7 +61,8 @@ class EmailsTest {
     assertThat(sent.status()).isEqualTo(202);
     assertThat(sent.body()).isEmpty();
 
-    JsonNode list = FIX.api().get("/emails?filter=contact_id%3D%3D" + ann).json().get("emails");
+    JsonNode list =
+        FIX.api().get("/emails?filter=contact_id%3D%3D" + ann).json().get("emails");
     assertThat(list).hasSize(1);
     JsonNode e = list.get(0);
     assertThat(e.get("subject").asText()).isEqualTo("Spring news");
@@ -71,10 +73,15 @@ class EmailsTest {
     assertThat(decode(full.get("html_content"))).isEqualTo("<h1>Hi Ann</h1>");
     assertThat(decode(full.get("plain_content"))).isEqualTo("Hi Ann");
 
-    JsonNode unknown = FIX.api().get("/emails?filter=contact_id%3D%3D999999").json().get("emails");
+    JsonNode unknown =
+        FIX.api().get("/emails?filter=contact_id%3D%3D999999").json().get("emails");
     assertThat(unknown).hasSize(1);
     assertThat(unknown.get(0).has("sent_to_address")).isFalse();
-    assertThat(FIX.api().get("/emails?filter=email%3D%3DANN.SEND@example.com").json().get("emails")).hasSize(1);
+    assertThat(FIX.api()
+            .get("/emails?filter=email%3D%3DANN.SEND@example.com")
+            .json()
+            .get("emails"))
+        .hasSize(1);
   }
 
   @Test
@@ -96,12 +103,17 @@ class EmailsTest {
     ObjectNode body = send(cy);
     body.put("user_id", "2");
     assertThat(FIX.api().post("/emails:send", body).status()).isEqualTo(202);
-    JsonNode desc = FIX.api().get("/emails?order_by=created_time%20desc&page_size=1").json();
+    JsonNode desc =
+        FIX.api().get("/emails?order_by=created_time%20desc&page_size=1").json();
     assertThat(desc.at("/emails/0/sent_time").asText()).isEqualTo("2026-03-01T12:00:00.000Z");
     assertThat(desc.get("next_page_token").asText()).isNotEmpty();
-    JsonNode recent = FIX.api().get("/emails?filter=start_created_time%3D%3D2026-03-01T11:00:00Z").json().get("emails");
+    JsonNode recent = FIX.api()
+        .get("/emails?filter=start_created_time%3D%3D2026-03-01T11:00:00Z")
+        .json()
+        .get("emails");
     assertThat(recent).isNotEmpty();
-    recent.forEach(e -> assertThat(e.get("sent_time").asText()).isEqualTo("2026-03-01T12:00:00.000Z"));
+    recent.forEach(
+        e -> assertThat(e.get("sent_time").asText()).isEqualTo("2026-03-01T12:00:00.000Z"));
     TestHttp.Reply bad = FIX.api().get("/emails?filter=start_created_time%3D%3Dyesterday");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().at("/details/0/resource").asText()).isEqualTo("start_created_time");
@@ -110,17 +122,25 @@ class EmailsTest {
   @Test
   void sendValidationNamesTheField() {
     assertRejected("{\"subject\":\"x\",\"user_id\":\"1\"}", "contacts");
-    assertRejected("{\"contacts\":[{\"id\":\"9\"}],\"subject\":\"Hello\",\"user_id\":\"1\"}", "contacts");
+    assertRejected(
+        "{\"contacts\":[{\"id\":\"9\"}],\"subject\":\"Hello\",\"user_id\":\"1\"}", "contacts");
     assertRejected("{\"contacts\":[],\"subject\":\"x\",\"user_id\":\"1\"}", "contacts");
     assertRejected("{\"contacts\":[\"nine\"],\"subject\":\"x\",\"user_id\":\"1\"}", "contacts");
     assertRejected("{\"contacts\":[\"9\"],\"user_id\":\"1\"}", "subject");
     assertRejected("{\"contacts\":[\"9\"],\"subject\":\"x\"}", "user_id");
-    assertRejected("{\"contacts\":[\"9\"],\"subject\":\"x\",\"user_id\":\"1\",\"from_address\":\"a@b.co\"}", "user_id");
+    assertRejected(
+        "{\"contacts\":[\"9\"],\"subject\":\"x\",\"user_id\":\"1\",\"from_address\":\"a@b.co\"}",
+        "user_id");
     assertRejected("{\"contacts\":[\"9\"],\"subject\":\"x\",\"user_id\":\"77\"}", "user_id");
-    assertRejected("{\"contacts\":[\"9\"],\"subject\":\"x\",\"from_address\":\"nobody\"}", "from_address");
-    assertRejected("{\"contacts\":[\"9\"],\"subject\":\"x\",\"user_id\":\"1\",\"address_field\":\"email\"}", "address_field");
-    TestHttp.Reply both = FIX.api().post("/emails:send",
-        "{\"contacts\":[\"9\"],\"subject\":\"x\",\"user_id\":\"1\",\"from_address\":\"a@b.co\"}");
+    assertRejected(
+        "{\"contacts\":[\"9\"],\"subject\":\"x\",\"from_address\":\"nobody\"}", "from_address");
+    assertRejected(
+        "{\"contacts\":[\"9\"],\"subject\":\"x\",\"user_id\":\"1\",\"address_field\":\"email\"}",
+        "address_field");
+    TestHttp.Reply both = FIX.api()
+        .post(
+            "/emails:send",
+            "{\"contacts\":[\"9\"],\"subject\":\"x\",\"user_id\":\"1\",\"from_address\":\"a@b.co\"}");
     assertThat(both.json().at("/details/1/resource").asText()).isEqualTo("from_address");
     assertThat(FIX.api().post("/emails:send", "{not json").status()).isEqualTo(400);
   }
@@ -129,7 +149,10 @@ class EmailsTest {
   void attachmentsAreLimitedInNumberSizeAndType() {
     ObjectNode ok = send("9");
     ok.put("user_id", "1");
-    ok.putArray("attachments").addObject().put("file_name", "quote.PDF").put("file_data", b64("%PDF-1.4"));
+    ok.putArray("attachments")
+        .addObject()
+        .put("file_name", "quote.PDF")
+        .put("file_data", b64("%PDF-1.4"));
     assertThat(FIX.api().post("/emails:send", ok).status()).isEqualTo(202);
 
     ObjectNode eleven = send("9");
@@ -142,7 +165,9 @@ class EmailsTest {
 
     ObjectNode big = send("9");
     big.put("user_id", "1");
-    big.putArray("attachments").addObject().put("file_name", "big.txt")
+    big.putArray("attachments")
+        .addObject()
+        .put("file_name", "big.txt")
         .put("file_data", Base64.getEncoder().encodeToString(new byte[1024 * 1024 + 1]));
     assertRejected(big.toString(), "attachments[0].file_data");
 
@@ -154,7 +179,11 @@ class EmailsTest {
 
     ObjectNode notBase64 = send("9");
     notBase64.put("user_id", "1");
-    notBase64.putArray("attachments").addObject().put("file_name", "a.txt").put("file_data", "not base64!");
+    notBase64
+        .putArray("attachments")
+        .addObject()
+        .put("file_name", "a.txt")
+        .put("file_data", "not base64!");
     assertRejected(notBase64.toString(), "attachments[0].file_data");
   }
 

@@ -23,16 +23,21 @@ class RoutesTest {
 
   @Test
   void anotherCustomMethodOrAnEmptyIdDoesNotMatchTheSuffixedRoute() {
-    assertThat(((Routes.Found) routes.match("POST", "/v2/seq/42:removeContacts")).handler()).isSameAs(PLAIN);
+    assertThat(((Routes.Found) routes.match("POST", "/v2/seq/42:removeContacts")).handler())
+        .isSameAs(PLAIN);
     Routes.Match empty = routes.match("POST", "/v2/seq/:addContacts");
     assertThat(((Routes.Found) empty).handler()).isSameAs(PLAIN);
-    assertThat(new Routes("/v2").post("/seq/{id}:addContacts", ADD).match("POST", "/v2/seq/:addContacts"))
+    assertThat(new Routes("/v2")
+            .post("/seq/{id}:addContacts", ADD)
+            .match("POST", "/v2/seq/:addContacts"))
         .isInstanceOf(Routes.NoPath.class);
   }
 
   @Test
   void otherMethodOnASuffixedRouteIs405() {
-    assertThat(new Routes("/v2").post("/seq/{id}:addContacts", ADD).match("GET", "/v2/seq/1:addContacts"))
+    assertThat(new Routes("/v2")
+            .post("/seq/{id}:addContacts", ADD)
+            .match("GET", "/v2/seq/1:addContacts"))
         .isInstanceOf(Routes.NoMethod.class);
   }
 }

@@ -24,7 +24,8 @@ import org.quicktheories.generators.Generate;
  * the field.
  */
 class FilterPropertiesTest {
-  private static final List<String> NAMES = List.of("ann", "Anna", "annabel", "bob", "Bobby", "carl", "c");
+  private static final List<String> NAMES =
+      List.of("ann", "Anna", "annabel", "bob", "Bobby", "carl", "c");
 
   /** A clause in filter syntax and the model of what it selects. */
   record ModelClause(String text, Predicate<Row> selects) {}
@@ -32,27 +33,34 @@ class FilterPropertiesTest {
   record Row(long id, String name, long n) {}
 
   private static Gen<ModelClause> clauses() {
-    Gen<ModelClause> nameEq = Generate.pick(NAMES).map(v -> new ModelClause("name==" + v,
-        r -> r.name().equalsIgnoreCase(v)));
-    Gen<ModelClause> nameNe = Generate.pick(NAMES).map(v -> new ModelClause("name!=" + v,
-        r -> !r.name().equalsIgnoreCase(v)));
-    Gen<ModelClause> namePrefix = Generate.pick(List.of("a", "An", "b", "BOB", "c", "ca", "z")).map(v ->
-        new ModelClause("name==" + v + "*", r -> r.name().toLowerCase(Locale.ROOT).startsWith(v.toLowerCase(Locale.ROOT))));
-    Gen<ModelClause> number = Generate.pick(List.of(Op.values())).zip(integers().between(-2, 12), (op, v) ->
-        new ModelClause("n" + op.symbol() + v, r -> op.accepts(Long.compare(r.n(), v))));
+    Gen<ModelClause> nameEq = Generate.pick(NAMES)
+        .map(v -> new ModelClause("name==" + v, r -> r.name().equalsIgnoreCase(v)));
+    Gen<ModelClause> nameNe = Generate.pick(NAMES)
+        .map(v -> new ModelClause("name!=" + v, r -> !r.name().equalsIgnoreCase(v)));
+    Gen<ModelClause> namePrefix = Generate.pick(List.of("a", "An", "b", "BOB", "c", "ca", "z"))
+        .map(v -> new ModelClause(
+            "name==" + v + "*",
+            r -> r.name().toLowerCase(Locale.ROOT).startsWith(v.toLowerCase(Locale.ROOT))));
+    Gen<ModelClause> number = Generate.pick(List.of(Op.values()))
+        .zip(
+            integers().between(-2, 12),
+            (op, v) ->
+                new ModelClause("n" + op.symbol() + v, r -> op.accepts(Long.compare(r.n(), v))));
     return Generate.frequency(
         org.quicktheories.api.Pair.of(2, nameEq), org.quicktheories.api.Pair.of(1, nameNe),
         org.quicktheories.api.Pair.of(2, namePrefix), org.quicktheories.api.Pair.of(3, number));
   }
 
   private static Gen<List<Row>> rows() {
-    Gen<Row> row = Generate.pick(NAMES).zip(integers().between(0, 10), (name, n) -> new Row(0, name, n));
+    Gen<Row> row =
+        Generate.pick(NAMES).zip(integers().between(0, 10), (name, n) -> new Row(0, name, n));
     return lists().of(row).ofSizeBetween(0, 60);
   }
 
   @Test
   void everyFilterSelectsWhatTheModelSelects() {
-    qt().withExamples(300).forAll(rows(), lists().of(clauses()).ofSizeBetween(1, 3), integers().between(1, 9))
+    qt().withExamples(300)
+        .forAll(rows(), lists().of(clauses()).ofSizeBetween(1, 3), integers().between(1, 9))
         .checkAssert((rows, clauses, pageSize) -> {
           ListFixture fx = new ListFixture();
           List<Long> expected = new ArrayList<>();
@@ -63,7 +71,8 @@ class FilterPropertiesTest {
               expected.add(id);
             }
           }
-          String filter = String.join(";", clauses.stream().map(ModelClause::text).toList());
+          String filter =
+              String.join(";", clauses.stream().map(ModelClause::text).toList());
           List<Long> got = fx.walk("page_size=" + pageSize + "&filter=" + q(filter));
           assertThat(got).as("filter %s", filter).containsExactlyElementsOf(expected);
         });
@@ -80,16 +89,20 @@ class FilterPropertiesTest {
 
   @Test
   void unknownFieldsAreRejectedNamingTheField() {
-    qt().withExamples(200).forAll(strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12))
+    qt().withExamples(200)
+        .forAll(strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12))
         .assuming(name -> !ListFixture.SPEC.filters().containsKey(name))
         .checkAssert(name -> assertRejected("filter=" + name + "%3D%3D1", name));
   }
 
   @Test
   void leadingWildcardsAreRejectedForEveryValue() {
-    qt().withExamples(200).forAll(strings().betweenCodePoints('a', 'z').ofLengthBetween(0, 8), integers().between(0, 1))
-        .checkAssert((value, both) -> assertRejected(
-            "filter=" + q("name==*" + value + (both == 1 ? "*" : "")), "name"));
+    qt().withExamples(200)
+        .forAll(
+            strings().betweenCodePoints('a', 'z').ofLengthBetween(0, 8),
+            integers().between(0, 1))
+        .checkAssert((value, both) ->
+            assertRejected("filter=" + q("name==*" + value + (both == 1 ? "*" : "")), "name"));
   }
 
   @Test
@@ -104,10 +117,9 @@ class FilterPropertiesTest {
 
   private static void assertRejected(String query, String field) {
     ListFixture fx = new ListFixture();
-    assertThatThrownBy(() -> fx.page(query))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.details()).anySatisfy(d -> assertThat(d.resource()).isEqualTo(field));
-        });
+    assertThatThrownBy(() -> fx.page(query)).isInstanceOfSatisfying(ApiException.class, e -> {
+      assertThat(e.status()).isEqualTo(400);
+      assertThat(e.details()).anySatisfy(d -> assertThat(d.resource()).isEqualTo(field));
+    });
   }
 }

@@ -17,19 +17,25 @@ import java.util.Map;
 
 /** A small in-memory table of {id, name, n} rows and a list spec over it, for list-engine tests. */
 final class ListFixture {
-  static final ListSpec SPEC = ListSpec.of("item", "items",
+  static final ListSpec SPEC = ListSpec.of(
+      "item",
+      "items",
       List.of(
           FilterField.indexedText("name", true, row -> List.of(row.path("name").asText())),
           FilterField.number("n", Op.ALL, row -> row.path("n").asText()),
           FilterField.exact("ids", row -> List.of(row.path("id").asText()))),
-      List.of(OrderField.id(), OrderField.text("name", "name"),
+      List.of(
+          OrderField.id(),
+          OrderField.text("name", "name"),
           new OrderField("n", row -> row.path("n").asLong())));
 
   final World world = new World(
       List.of(TableSpec.indexed("items", "name", row -> List.of(row.path("name").asText()))),
-      Journal.NONE, Clock.systemUTC());
+      Journal.NONE,
+      Clock.systemUTC());
   final Table table = world.tenant("t1").table("items");
-  final Lister lister = new Lister(new PageToken("secret-for-tests".getBytes(StandardCharsets.UTF_8)));
+  final Lister lister =
+      new Lister(new PageToken("secret-for-tests".getBytes(StandardCharsets.UTF_8)));
 
   long add(String name, long n) {
     ObjectNode row = Json.object();

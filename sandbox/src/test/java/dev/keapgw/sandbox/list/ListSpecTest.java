@@ -13,14 +13,17 @@ class ListSpecTest {
   void keepsFilterAndOrderFieldsInTheOrderTheyAreDeclared() {
     assertThat(ListFixture.SPEC.filters().keySet()).containsExactly("name", "n", "ids");
     assertThat(ListFixture.SPEC.orders().keySet()).containsExactly("id", "name", "n");
-    assertThat(ListFixture.SPEC.pageSizes(1, 10, 5).orders().keySet()).containsExactly("id", "name", "n");
+    assertThat(ListFixture.SPEC.pageSizes(1, 10, 5).orders().keySet())
+        .containsExactly("id", "name", "n");
   }
 
   @Test
   void errorsListTheAllowedFieldsInDeclarationOrder() {
     assertThatThrownBy(() -> fix.page("filter=colour%3D%3Dred"))
-        .isInstanceOf(ApiException.class).hasMessageContaining("Allowed fields: name, n, ids");
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("Allowed fields: name, n, ids");
     assertThatThrownBy(() -> fix.page("order_by=colour"))
-        .isInstanceOf(ApiException.class).hasMessageContaining("Allowed fields: id, name, n,");
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("Allowed fields: id, name, n,");
   }
 }

@@ -13,12 +13,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * among (the reference's table of filter and sort fields), and refused by the others.
  */
 class OrderByIdTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
-  private static final List<String> WITH_ID = List.of("/contacts", "/contacts/1/notes", "/companies", "/tasks",
-      "/orders", "/subscriptions", "/affiliates", "/campaigns");
-  private static final List<String> WITHOUT_ID = List.of("/opportunities", "/opportunities/stages", "/products",
-      "/emails", "/tags", "/tags/categories", "/tags/1/contacts", "/users", "/automations");
+  private static final List<String> WITH_ID = List.of(
+      "/contacts",
+      "/contacts/1/notes",
+      "/companies",
+      "/tasks",
+      "/orders",
+      "/subscriptions",
+      "/affiliates",
+      "/campaigns");
+  private static final List<String> WITHOUT_ID = List.of(
+      "/opportunities",
+      "/opportunities/stages",
+      "/products",
+      "/emails",
+      "/tags",
+      "/tags/categories",
+      "/tags/1/contacts",
+      "/users",
+      "/automations");
 
   @Test
   void listsThatKeapOrdersByIdTakeIt() {

@@ -27,7 +27,11 @@ class PaginationPropertiesTest {
   @Test
   void walksSurviveConcurrentInsertsAndDeletes() {
     qt().withExamples(250)
-        .forAll(integers().between(0, 120), integers().between(1, 17), Generate.pick(ORDERS), longs().all())
+        .forAll(
+            integers().between(0, 120),
+            integers().between(1, 17),
+            Generate.pick(ORDERS),
+            longs().all())
         .checkAssert((initial, pageSize, order, seed) -> {
           ListFixture fx = new ListFixture();
           Random rnd = new Random(seed);
@@ -36,7 +40,8 @@ class PaginationPropertiesTest {
             alive.add(fx.add(name(rnd), rnd.nextInt(6)));
           }
           Set<Long> survivors = new HashSet<>(alive);
-          String base = "page_size=" + pageSize + (order.isEmpty() ? "" : "&order_by=" + order.replace(" ", "%20"));
+          String base = "page_size=" + pageSize
+              + (order.isEmpty() ? "" : "&order_by=" + order.replace(" ", "%20"));
           List<Long> seen = new ArrayList<>();
           String token = "";
           int pages = 0;
@@ -51,7 +56,8 @@ class PaginationPropertiesTest {
               alive.add(fx.add(name(rnd), rnd.nextInt(6)));
             }
             for (int k = rnd.nextInt(3); k > 0 && !alive.isEmpty(); k--) {
-              Long victim = alive.stream().skip(rnd.nextInt(alive.size())).findFirst().orElseThrow();
+              Long victim =
+                  alive.stream().skip(rnd.nextInt(alive.size())).findFirst().orElseThrow();
               fx.table.remove(victim);
               alive.remove(victim);
               survivors.remove(victim);
@@ -71,7 +77,8 @@ class PaginationPropertiesTest {
     }
     JsonNode first = fx.page("page_size=5");
     assertThat(first.get("next_page_token").asText()).isNotEmpty();
-    JsonNode second = fx.page("page_size=5&page_token=" + first.get("next_page_token").asText());
+    JsonNode second =
+        fx.page("page_size=5&page_token=" + first.get("next_page_token").asText());
     assertThat(second.get("items")).hasSize(5);
     assertThat(second.get("next_page_token").asText()).isEmpty();
     assertThat(fx.page("page_size=10").get("next_page_token").asText()).isEmpty();
@@ -84,7 +91,8 @@ class PaginationPropertiesTest {
       fx.add("x" + i, i);
     }
     String token = fx.page("page_size=3").get("next_page_token").asText();
-    String tampered = token.substring(0, 5) + (token.charAt(5) == 'A' ? 'B' : 'A') + token.substring(6);
+    String tampered =
+        token.substring(0, 5) + (token.charAt(5) == 'A' ? 'B' : 'A') + token.substring(6);
     assertBadToken(() -> fx.page("page_size=3&page_token=" + tampered));
     assertBadToken(() -> fx.page("page_size=3&page_token=not-a-token"));
     assertBadToken(() -> fx.page("page_size=3&order_by=name%20asc&page_token=" + token));
@@ -108,7 +116,8 @@ class PaginationPropertiesTest {
     assertBadField(call, "page_token");
   }
 
-  private static void assertBadField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
+  private static void assertBadField(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
     assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
       assertThat(e.status()).isEqualTo(400);
       assertThat(e.details()).anySatisfy(d -> assertThat(d.resource()).isEqualTo(field));

@@ -18,7 +18,8 @@ class AuthorizationCodeFlowTest {
   static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
   @RegisterExtension
-  static final SandboxFixture FIX = new SandboxFixture(SandboxFixture.testConfig().withClock(CLOCK));
+  static final SandboxFixture FIX =
+      new SandboxFixture(SandboxFixture.testConfig().withClock(CLOCK));
 
   private final OAuthFlow oauth = new OAuthFlow(FIX);
 
@@ -28,8 +29,13 @@ class AuthorizationCodeFlowTest {
     TestHttp.Reply page = oauth.authorize("st-42");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.header("Content-Type")).startsWith("text/html");
-    assertThat(page.body()).contains(">Allow<", ">Deny<", Sandbox.tenantId(1), Sandbox.tenantId(2),
-        Sandbox.tenantId(2) + ".infusionsoft.com");
+    assertThat(page.body())
+        .contains(
+            ">Allow<",
+            ">Deny<",
+            Sandbox.tenantId(1),
+            Sandbox.tenantId(2),
+            Sandbox.tenantId(2) + ".infusionsoft.com");
 
     TestHttp.Reply back = oauth.decide(OAuthFlow.formToken(page), "allow", Sandbox.tenantId(2));
     assertThat(back.status()).isEqualTo(302);
@@ -44,8 +50,11 @@ class AuthorizationCodeFlowTest {
     JsonNode t = token.json();
     assertThat(t.get("token_type").asText()).isEqualTo("bearer");
     assertThat(t.get("expires_in").asLong()).isEqualTo(86_400);
-    assertThat(t.get("scope").asText()).isEqualTo("full|" + Sandbox.tenantId(2) + ".infusionsoft.com");
-    assertThat(t.get("refresh_token").asText()).isNotBlank().isNotEqualTo(t.get("access_token").asText());
+    assertThat(t.get("scope").asText())
+        .isEqualTo("full|" + Sandbox.tenantId(2) + ".infusionsoft.com");
+    assertThat(t.get("refresh_token").asText())
+        .isNotBlank()
+        .isNotEqualTo(t.get("access_token").asText());
 
     TestHttp.Reply me = oauth.crm(t.get("access_token").asText()).get("/oauth/connect/userinfo");
     assertThat(me.status()).isEqualTo(200);
@@ -56,10 +65,14 @@ class AuthorizationCodeFlowTest {
 
   @Test
   void denyAnswersAccessDeniedWithTheState() {
-    TestHttp.Reply back = oauth.decide(OAuthFlow.formToken(oauth.authorize("keep me")), "deny", null);
+    TestHttp.Reply back =
+        oauth.decide(OAuthFlow.formToken(oauth.authorize("keep me")), "deny", null);
     assertThat(back.status()).isEqualTo(302);
     Map<String, String> q = OAuthFlow.query(back.header("Location"));
-    assertThat(q).containsEntry("error", "access_denied").containsEntry("state", "keep me").doesNotContainKey("code");
+    assertThat(q)
+        .containsEntry("error", "access_denied")
+        .containsEntry("state", "keep me")
+        .doesNotContainKey("code");
   }
 
   @Test
@@ -74,7 +87,8 @@ class AuthorizationCodeFlowTest {
   @Test
   void aCodeIsBoundToItsRedirectUri() {
     String code = oauth.code(Sandbox.tenantId(1));
-    TestHttp.Reply r = oauth.exchange(code, OAuthFlow.CLIENT, OAuthFlow.SECRET, "http://127.0.0.1:8080/oauth/callback");
+    TestHttp.Reply r = oauth.exchange(
+        code, OAuthFlow.CLIENT, OAuthFlow.SECRET, "http://127.0.0.1:8080/oauth/callback");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().get("error").asText()).isEqualTo("invalid_grant");
   }
@@ -101,16 +115,31 @@ class AuthorizationCodeFlowTest {
   @Test
   void aJsonBodyIsRefusedAsKeapDoes() {
     String code = oauth.code(Sandbox.tenantId(1));
-    TestHttp.Reply r = FIX.anonymous().post("/token", Map.of("grant_type", "authorization_code", "code", code,
-        "client_id", OAuthFlow.CLIENT, "client_secret", OAuthFlow.SECRET, "redirect_uri", OAuthFlow.REDIRECT));
+    TestHttp.Reply r = FIX.anonymous()
+        .post(
+            "/token",
+            Map.of(
+                "grant_type",
+                "authorization_code",
+                "code",
+                code,
+                "client_id",
+                OAuthFlow.CLIENT,
+                "client_secret",
+                OAuthFlow.SECRET,
+                "redirect_uri",
+                OAuthFlow.REDIRECT));
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.json()).isEqualTo(TestHttp.obj().put("error", "invalid_request")
-        .put("error_description", "response_type or grant_type is required"));
+    assertThat(r.json())
+        .isEqualTo(TestHttp.obj()
+            .put("error", "invalid_request")
+            .put("error_description", "response_type or grant_type is required"));
   }
 
   @Test
   void unknownGrantTypeIsUnsupported() {
-    TestHttp.Reply r = FIX.anonymous().form("/token", "grant_type=password&username=a&password=b", Map.of());
+    TestHttp.Reply r =
+        FIX.anonymous().form("/token", "grant_type=password&username=a&password=b", Map.of());
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().get("error").asText()).isEqualTo("unsupported_grant_type");
   }
@@ -125,18 +154,23 @@ class AuthorizationCodeFlowTest {
 
   @Test
   void unregisteredRedirectUriGetsAnEscapedErrorPageNotARedirect() {
-    TestHttp.Reply r = oauth.authorize(OAuthFlow.CLIENT, "http://localhost:8080/<script>alert(1)</script>", "code",
-        "full", "s");
+    TestHttp.Reply r = oauth.authorize(
+        OAuthFlow.CLIENT, "http://localhost:8080/<script>alert(1)</script>", "code", "full", "s");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.header("Location")).isNull();
-    assertThat(r.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
+    assertThat(r.body())
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>");
   }
 
   @Test
   void scopeOtherThanFullIsRedirectedAsInvalidScope() {
-    TestHttp.Reply r = oauth.authorize(OAuthFlow.CLIENT, OAuthFlow.REDIRECT, "code", "contacts", "s1");
+    TestHttp.Reply r =
+        oauth.authorize(OAuthFlow.CLIENT, OAuthFlow.REDIRECT, "code", "contacts", "s1");
     assertThat(r.status()).isEqualTo(302);
-    assertThat(OAuthFlow.query(r.header("Location"))).containsEntry("error", "invalid_scope").containsEntry("state", "s1");
+    assertThat(OAuthFlow.query(r.header("Location")))
+        .containsEntry("error", "invalid_scope")
+        .containsEntry("state", "s1");
   }
 
   @Test
@@ -144,7 +178,8 @@ class AuthorizationCodeFlowTest {
     TestHttp.Reply r = oauth.authorize(OAuthFlow.CLIENT, OAuthFlow.REDIRECT, "token", "full", "s2");
     assertThat(r.status()).isEqualTo(302);
     assertThat(OAuthFlow.query(r.header("Location")))
-        .containsEntry("error", "unsupported_response_type").containsEntry("state", "s2");
+        .containsEntry("error", "unsupported_response_type")
+        .containsEntry("state", "s2");
   }
 
   @Test
@@ -162,13 +197,15 @@ class AuthorizationCodeFlowTest {
   @Test
   void operatorRegisteredClientRunsTheFlowAndOwnsItsCodes() {
     String redirect = "http://127.0.0.1:9999/cb?app=1";
-    TestHttp.Reply made = FIX.anonymous().post("/_sandbox/clients", Map.of("redirect_uris", List.of(redirect)));
+    TestHttp.Reply made =
+        FIX.anonymous().post("/_sandbox/clients", Map.of("redirect_uris", List.of(redirect)));
     assertThat(made.status()).as(made.body()).isEqualTo(201);
     String id = made.json().get("client_id").asText();
     String secret = made.json().get("client_secret").asText();
     assertThat(id).isNotBlank();
     assertThat(secret).isNotBlank();
-    assertThat(FIX.anonymous().get("/_sandbox/clients").json().findValuesAsText("client_secret")).contains(secret);
+    assertThat(FIX.anonymous().get("/_sandbox/clients").json().findValuesAsText("client_secret"))
+        .contains(secret);
 
     TestHttp.Reply page = oauth.authorize(id, redirect, "code", "full", "z");
     TestHttp.Reply back = oauth.decide(OAuthFlow.formToken(page), "allow", Sandbox.tenantId(1));
@@ -183,20 +220,34 @@ class AuthorizationCodeFlowTest {
 
   @Test
   void registrationRefusesPlainHttpOffLoopbackAndTakenIds() {
-    TestHttp.Reply http = FIX.anonymous().post("/_sandbox/clients",
-        Map.of("redirect_uris", List.of("http://app.example.com/cb")));
+    TestHttp.Reply http = FIX.anonymous()
+        .post("/_sandbox/clients", Map.of("redirect_uris", List.of("http://app.example.com/cb")));
     assertThat(http.status()).isEqualTo(400);
     assertThat(http.json().at("/details/0/resource").asText()).isEqualTo("redirect_uris");
-    TestHttp.Reply https = FIX.anonymous().post("/_sandbox/clients",
-        Map.of("client_id", "acme", "client_secret", "s3", "redirect_uris", List.of("https://app.example.com/cb")));
+    TestHttp.Reply https = FIX.anonymous()
+        .post(
+            "/_sandbox/clients",
+            Map.of(
+                "client_id",
+                "acme",
+                "client_secret",
+                "s3",
+                "redirect_uris",
+                List.of("https://app.example.com/cb")));
     assertThat(https.status()).isEqualTo(201);
     assertThat(https.json().get("client_id").asText()).isEqualTo("acme");
-    TestHttp.Reply taken = FIX.anonymous().post("/_sandbox/clients",
-        Map.of("client_id", "acme", "redirect_uris", List.of("https://app.example.com/cb")));
+    TestHttp.Reply taken = FIX.anonymous()
+        .post(
+            "/_sandbox/clients",
+            Map.of("client_id", "acme", "redirect_uris", List.of("https://app.example.com/cb")));
     assertThat(taken.status()).isEqualTo(409);
   }
 
   private static long grants(String type) {
-    return FIX.anonymous().get("/_sandbox/stats").json().at("/token_grants/" + type).asLong();
+    return FIX.anonymous()
+        .get("/_sandbox/stats")
+        .json()
+        .at("/token_grants/" + type)
+        .asLong();
   }
 }

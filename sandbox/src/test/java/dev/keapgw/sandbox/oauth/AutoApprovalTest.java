@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AutoApprovalTest {
   @RegisterExtension
-  static final SandboxFixture FIX = new SandboxFixture(SandboxFixture.testConfig().withAutoApprove(true));
+  static final SandboxFixture FIX =
+      new SandboxFixture(SandboxFixture.testConfig().withAutoApprove(true));
 
   private final OAuthFlow oauth = new OAuthFlow(FIX);
 
@@ -34,11 +35,16 @@ class AutoApprovalTest {
 
   @Test
   void approvesForTheTenantAndUserATestNames() {
-    TestHttp.Reply set = FIX.anonymous().send("PUT", "/_sandbox/oauth/approval", "application/json",
-        "{\"tenant_id\":\"" + Sandbox.tenantId(2) + "\",\"user_id\":\"2\"}");
+    TestHttp.Reply set = FIX.anonymous()
+        .send(
+            "PUT",
+            "/_sandbox/oauth/approval",
+            "application/json",
+            "{\"tenant_id\":\"" + Sandbox.tenantId(2) + "\",\"user_id\":\"2\"}");
     assertThat(set.status()).as(set.body()).isEqualTo(200);
     assertThat(set.json().get("tenant_id").asText()).isEqualTo(Sandbox.tenantId(2));
-    TestHttp.Reply me = userInfo(OAuthFlow.query(oauth.authorize("a2").header("Location")).get("code"));
+    TestHttp.Reply me =
+        userInfo(OAuthFlow.query(oauth.authorize("a2").header("Location")).get("code"));
     assertThat(me.json().get("tenant_id").asText()).isEqualTo(Sandbox.tenantId(2));
     assertThat(me.json().get("sub").asText()).isEqualTo("2");
   }
@@ -48,25 +54,28 @@ class AutoApprovalTest {
     FIX.anonymous().send("PUT", "/_sandbox/oauth/approval", "application/json", "{\"deny\":true}");
     TestHttp.Reply r = oauth.authorize("a3");
     assertThat(r.status()).isEqualTo(302);
-    assertThat(OAuthFlow.query(r.header("Location"))).containsEntry("error", "access_denied")
-        .containsEntry("state", "a3").doesNotContainKey("code");
+    assertThat(OAuthFlow.query(r.header("Location")))
+        .containsEntry("error", "access_denied")
+        .containsEntry("state", "a3")
+        .doesNotContainKey("code");
   }
 
   @Test
   void refusesToNameATenantOrUserThatDoesNotExist() {
-    TestHttp.Reply tenant = FIX.anonymous().send("PUT", "/_sandbox/oauth/approval", "application/json",
-        "{\"tenant_id\":\"kx999\"}");
+    TestHttp.Reply tenant = FIX.anonymous()
+        .send("PUT", "/_sandbox/oauth/approval", "application/json", "{\"tenant_id\":\"kx999\"}");
     assertThat(tenant.status()).isEqualTo(400);
     assertThat(tenant.json().at("/details/0/resource").asText()).isEqualTo("tenant_id");
-    TestHttp.Reply user = FIX.anonymous().send("PUT", "/_sandbox/oauth/approval", "application/json",
-        "{\"user_id\":\"999\"}");
+    TestHttp.Reply user = FIX.anonymous()
+        .send("PUT", "/_sandbox/oauth/approval", "application/json", "{\"user_id\":\"999\"}");
     assertThat(user.status()).isEqualTo(400);
     assertThat(user.json().at("/details/0/resource").asText()).isEqualTo("user_id");
   }
 
   @Test
   void stillNeverRedirectsToAnUnregisteredUri() {
-    TestHttp.Reply r = oauth.authorize(OAuthFlow.CLIENT, "http://localhost:8080/elsewhere", "code", "full", "s");
+    TestHttp.Reply r =
+        oauth.authorize(OAuthFlow.CLIENT, "http://localhost:8080/elsewhere", "code", "full", "s");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.header("Location")).isNull();
   }
@@ -74,7 +83,8 @@ class AutoApprovalTest {
   private TestHttp.Reply userInfo(String code) {
     TestHttp.Reply token = oauth.exchange(code);
     assertThat(token.status()).as(token.body()).isEqualTo(200);
-    TestHttp.Reply me = oauth.crm(token.json().get("access_token").asText()).get("/oauth/connect/userinfo");
+    TestHttp.Reply me =
+        oauth.crm(token.json().get("access_token").asText()).get("/oauth/connect/userinfo");
     assertThat(me.status()).isEqualTo(200);
     return me;
   }

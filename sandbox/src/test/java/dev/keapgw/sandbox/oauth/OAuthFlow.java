@@ -20,7 +20,8 @@ final class OAuthFlow {
   static final String CLIENT = "sandbox-client";
   static final String SECRET = "sandbox-secret";
   static final String REDIRECT = "http://localhost:8080/oauth/callback";
-  private static final Pattern FORM_TOKEN = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"");
+  private static final Pattern FORM_TOKEN =
+      Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"");
 
   private final SandboxFixture fix;
 
@@ -28,7 +29,8 @@ final class OAuthFlow {
     this.fix = fix;
   }
 
-  TestHttp.Reply authorize(String clientId, String redirectUri, String responseType, String scope, String state) {
+  TestHttp.Reply authorize(
+      String clientId, String redirectUri, String responseType, String scope, String state) {
     Map<String, String> q = new LinkedHashMap<>();
     q.put("client_id", clientId);
     q.put("redirect_uri", redirectUri);
@@ -44,7 +46,9 @@ final class OAuthFlow {
 
   static String formToken(TestHttp.Reply consentPage) {
     Matcher m = FORM_TOKEN.matcher(consentPage.body());
-    assertThat(m.find()).as("the consent page carries a form token: %s", consentPage.body()).isTrue();
+    assertThat(m.find())
+        .as("the consent page carries a form token: %s", consentPage.body())
+        .isTrue();
     return m.group(1);
   }
 
@@ -91,9 +95,13 @@ final class OAuthFlow {
   }
 
   TestHttp.Reply refresh(String refreshToken, String clientId, String secret) {
-    String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    return fix.anonymous().form("/token", form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)),
-        Map.of("Authorization", "Basic " + basic));
+    String basic = Base64.getEncoder()
+        .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    return fix.anonymous()
+        .form(
+            "/token",
+            form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)),
+            Map.of("Authorization", "Basic " + basic));
   }
 
   TestHttp.Reply refresh(String refreshToken) {
@@ -119,7 +127,8 @@ final class OAuthFlow {
   static Map<String, String> query(String location) {
     assertThat(location).isNotNull();
     Map<String, String> out = new LinkedHashMap<>();
-    KeapRequest.parseQuery(URI.create(location).getRawQuery()).forEach((k, v) -> out.put(k, v.get(0)));
+    KeapRequest.parseQuery(URI.create(location).getRawQuery())
+        .forEach((k, v) -> out.put(k, v.get(0)));
     return out;
   }
 

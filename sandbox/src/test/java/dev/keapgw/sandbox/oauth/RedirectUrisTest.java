@@ -11,15 +11,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RedirectUrisTest {
   @ParameterizedTest
-  @ValueSource(strings = {"http://localhost:8080/cb", "http://127.0.0.1/cb", "http://127.1.2.3:9/x?y=1",
-      "http://[::1]:8080/cb", "https://app.example.com/oauth/callback"})
+  @ValueSource(
+      strings = {
+        "http://localhost:8080/cb",
+        "http://127.0.0.1/cb",
+        "http://127.1.2.3:9/x?y=1",
+        "http://[::1]:8080/cb",
+        "https://app.example.com/oauth/callback"
+      })
   void acceptsHttpsAnywhereAndHttpOnLoopback(String uri) {
     assertThat(RedirectUris.check(uri)).isEqualTo(uri);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://app.example.com/cb", "http://127.0.0.1.evil.example/cb", "https://app.example.com/cb#x",
-      "/relative/cb", "javascript:alert(1)", "ftp://localhost/cb", "not a uri", ""})
+  @ValueSource(
+      strings = {
+        "http://app.example.com/cb",
+        "http://127.0.0.1.evil.example/cb",
+        "https://app.example.com/cb#x",
+        "/relative/cb",
+        "javascript:alert(1)",
+        "ftp://localhost/cb",
+        "not a uri",
+        ""
+      })
   void refusesTheRest(String uri) {
     assertThatThrownBy(() -> RedirectUris.check(uri)).isInstanceOf(IllegalArgumentException.class);
   }
@@ -29,7 +44,8 @@ class RedirectUrisTest {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("code", "a b&c");
     p.put("state", null);
-    assertThat(RedirectUris.withParams("http://localhost/cb?app=1", p)).isEqualTo("http://localhost/cb?app=1&code=a+b%26c");
+    assertThat(RedirectUris.withParams("http://localhost/cb?app=1", p))
+        .isEqualTo("http://localhost/cb?app=1&code=a+b%26c");
     assertThat(RedirectUris.withParams("http://localhost/cb", Map.of("error", "access_denied")))
         .isEqualTo("http://localhost/cb?error=access_denied");
   }

@@ -24,7 +24,8 @@ class TokenLifetimeTest {
   static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
   @RegisterExtension
-  static final SandboxFixture FIX = new SandboxFixture(SandboxFixture.testConfig().withClock(CLOCK));
+  static final SandboxFixture FIX =
+      new SandboxFixture(SandboxFixture.testConfig().withClock(CLOCK));
 
   private final OAuthFlow oauth = new OAuthFlow(FIX);
 
@@ -36,7 +37,8 @@ class TokenLifetimeTest {
     assertThat(second.header("Cache-Control")).isEqualTo("no-store");
     String rotated = second.json().get("refresh_token").asText();
     assertThat(rotated).isNotEqualTo(first.get("refresh_token").asText());
-    assertThat(second.json().get("scope").asText()).isEqualTo("full|" + Sandbox.tenantId(1) + ".infusionsoft.com");
+    assertThat(second.json().get("scope").asText())
+        .isEqualTo("full|" + Sandbox.tenantId(1) + ".infusionsoft.com");
 
     assertInvalidRefreshToken(oauth.refresh(first.get("refresh_token").asText()));
     assertThat(oauth.refresh(rotated).status()).isEqualTo(200);
@@ -46,7 +48,8 @@ class TokenLifetimeTest {
   @Test
   void ofRacingRefreshesWithOneTokenExactlyOneWins() throws Exception {
     String refresh = oauth.tokens(Sandbox.tenantId(1)).get("refresh_token").asText();
-    List<Callable<Integer>> racers = Collections.nCopies(8, () -> oauth.refresh(refresh).status());
+    List<Callable<Integer>> racers =
+        Collections.nCopies(8, () -> oauth.refresh(refresh).status());
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Integer> statuses = new ArrayList<>();
@@ -76,11 +79,15 @@ class TokenLifetimeTest {
     CLOCK.advance(Duration.ofHours(24));
     TestHttp.Reply r = oauth.crm(t.get("access_token").asText()).get("/oauth/connect/userinfo");
     assertThat(r.status()).isEqualTo(401);
-    assertThat(r.json().at("/fault/detail/errorcode").asText()).isEqualTo("keymanagement.service.access_token_expired");
+    assertThat(r.json().at("/fault/detail/errorcode").asText())
+        .isEqualTo("keymanagement.service.access_token_expired");
 
     TestHttp.Reply fresh = oauth.refresh(t.get("refresh_token").asText());
     assertThat(fresh.status()).isEqualTo(200);
-    assertThat(oauth.crm(fresh.json().get("access_token").asText()).get("/oauth/connect/userinfo").status())
+    assertThat(oauth
+            .crm(fresh.json().get("access_token").asText())
+            .get("/oauth/connect/userinfo")
+            .status())
         .isEqualTo(200);
   }
 
@@ -97,24 +104,39 @@ class TokenLifetimeTest {
   @Test
   void refreshTakesTheClientOnlyAsHttpBasic() {
     String refresh = oauth.tokens(Sandbox.tenantId(1)).get("refresh_token").asText();
-    TestHttp.Reply inBody = FIX.anonymous().form("/token", OAuthFlow.form(Map.of("grant_type", "refresh_token",
-        "refresh_token", refresh, "client_id", OAuthFlow.CLIENT, "client_secret", OAuthFlow.SECRET)), Map.of());
+    TestHttp.Reply inBody = FIX.anonymous()
+        .form(
+            "/token",
+            OAuthFlow.form(Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                refresh,
+                "client_id",
+                OAuthFlow.CLIENT,
+                "client_secret",
+                OAuthFlow.SECRET)),
+            Map.of());
     assertThat(inBody.status()).isEqualTo(401);
     assertThat(inBody.json().get("error").asText()).isEqualTo("invalid_client");
     assertThat(inBody.header("WWW-Authenticate")).startsWith("Basic");
     TestHttp.Reply wrong = oauth.refresh(refresh, OAuthFlow.CLIENT, "wrong");
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.json().get("error").asText()).isEqualTo("invalid_client");
-    assertThat(oauth.refresh(refresh).status()).as("refused attempts do not spend the token").isEqualTo(200);
+    assertThat(oauth.refresh(refresh).status())
+        .as("refused attempts do not spend the token")
+        .isEqualTo(200);
   }
 
   @Test
   void anotherClientsRefreshTokenIsInvalidAndStaysItsOwners() {
-    TestHttp.Reply other = FIX.anonymous().post("/_sandbox/clients",
-        Map.of("redirect_uris", List.of("http://localhost:7000/cb")));
+    TestHttp.Reply other = FIX.anonymous()
+        .post("/_sandbox/clients", Map.of("redirect_uris", List.of("http://localhost:7000/cb")));
     String refresh = oauth.tokens(Sandbox.tenantId(1)).get("refresh_token").asText();
-    assertInvalidRefreshToken(oauth.refresh(refresh,
-        other.json().get("client_id").asText(), other.json().get("client_secret").asText()));
+    assertInvalidRefreshToken(oauth.refresh(
+        refresh,
+        other.json().get("client_id").asText(),
+        other.json().get("client_secret").asText()));
     assertThat(oauth.refresh(refresh).status()).isEqualTo(200);
   }
 
@@ -122,12 +144,15 @@ class TokenLifetimeTest {
   void revokingATenantsTokensKillsItsRefreshTokensToo() {
     JsonNode revoked = oauth.tokens(Sandbox.tenantId(2));
     JsonNode spared = oauth.tokens(Sandbox.tenantId(1));
-    TestHttp.Reply r = FIX.anonymous().post("/_sandbox/tenants/" + Sandbox.tenantId(2) + "/tokens:revoke", "");
+    TestHttp.Reply r =
+        FIX.anonymous().post("/_sandbox/tenants/" + Sandbox.tenantId(2) + "/tokens:revoke", "");
     assertThat(r.status()).isEqualTo(200);
 
-    TestHttp.Reply call = oauth.crm(revoked.get("access_token").asText()).get("/oauth/connect/userinfo");
+    TestHttp.Reply call =
+        oauth.crm(revoked.get("access_token").asText()).get("/oauth/connect/userinfo");
     assertThat(call.status()).isEqualTo(401);
-    assertThat(call.json().at("/fault/detail/errorcode").asText()).isEqualTo("keymanagement.service.invalid_access_token");
+    assertThat(call.json().at("/fault/detail/errorcode").asText())
+        .isEqualTo("keymanagement.service.invalid_access_token");
     assertInvalidRefreshToken(oauth.refresh(revoked.get("refresh_token").asText()));
     assertThat(oauth.refresh(spared.get("refresh_token").asText()).status()).isEqualTo(200);
   }
@@ -146,11 +171,17 @@ class TokenLifetimeTest {
 
   private static void assertInvalidRefreshToken(TestHttp.Reply r) {
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.json()).isEqualTo(TestHttp.obj().put("error", "invalid_request")
-        .put("error_description", "Invalid Refresh Token"));
+    assertThat(r.json())
+        .isEqualTo(TestHttp.obj()
+            .put("error", "invalid_request")
+            .put("error_description", "Invalid Refresh Token"));
   }
 
   private static long grants(String type) {
-    return FIX.anonymous().get("/_sandbox/stats").json().at("/token_grants/" + type).asLong();
+    return FIX.anonymous()
+        .get("/_sandbox/stats")
+        .json()
+        .at("/token_grants/" + type)
+        .asLong();
   }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OpportunityListTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
   @Test
   void listsTheFiveStagesWithTheSpecsFields() {
@@ -34,17 +35,27 @@ class OpportunityListTest {
     assertThat(won.get("created_time").asText()).endsWith("Z");
     assertThat(stages.get(1).at("/checklist_items/0/required").asBoolean()).isTrue();
     assertThat(r.json().get("next_page_token").asText()).isEmpty();
-    assertThat(SpecContract.keap().schemaViolations("ListOpportunityStagesResponse", r.json())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("ListOpportunityStagesResponse", r.json()))
+        .isEmpty();
   }
 
   @Test
   void filtersAndOrdersStages() {
-    JsonNode desc = FIX.api().get("/opportunities/stages?order_by=stage_order%20desc").json().get("stages");
+    JsonNode desc = FIX.api()
+        .get("/opportunities/stages?order_by=stage_order%20desc")
+        .json()
+        .get("stages");
     assertThat(desc.get(0).get("name").asText()).isEqualTo("Won");
-    JsonNode neg = FIX.api().get("/opportunities/stages?filter=opportunity_stage_name==" + q("neg*")).json().get("stages");
+    JsonNode neg = FIX.api()
+        .get("/opportunities/stages?filter=opportunity_stage_name==" + q("neg*"))
+        .json()
+        .get("stages");
     assertThat(neg).hasSize(1);
     assertThat(neg.get(0).get("name").asText()).isEqualTo("Negotiation");
-    JsonNode late = FIX.api().get("/opportunities/stages?filter=opportunity_stage_id" + q(">") + "3").json().get("stages");
+    JsonNode late = FIX.api()
+        .get("/opportunities/stages?filter=opportunity_stage_id" + q(">") + "3")
+        .json()
+        .get("stages");
     assertThat(CrmTestSupport.ids(late)).containsExactly("4", "5");
     assertThat(FIX.api().get("/opportunities/stages?order_by=name").status()).isEqualTo(400);
   }
@@ -57,9 +68,11 @@ class OpportunityListTest {
     assertThat(web.size()).isPositive();
     web.forEach(o -> assertThat(o.get("opportunity_title").asText()).startsWith("Website"));
     list("projected_revenue_high" + q(">=") + "20000")
-        .forEach(o -> assertThat(o.get("projected_revenue_high").asDouble()).isGreaterThanOrEqualTo(20000));
+        .forEach(o ->
+            assertThat(o.get("projected_revenue_high").asDouble()).isGreaterThanOrEqualTo(20000));
     assertThat(CrmTestSupport.ids(list("ids==" + q("2,3")))).containsExactly("2", "3");
-    assertThat(CrmTestSupport.ids(list("opportunity_id" + q(">") + "6"))).allMatch(id -> Long.parseLong(id) > 6);
+    assertThat(CrmTestSupport.ids(list("opportunity_id" + q(">") + "6")))
+        .allMatch(id -> Long.parseLong(id) > 6);
     list("user_id==2").forEach(o -> assertThat(o.at("/user/id").asText()).isEqualTo("2"));
     assertThat(list("lead_source_name==" + q("Ref*")).size()).isPositive();
   }
@@ -67,7 +80,8 @@ class OpportunityListTest {
   @Test
   void idsRulesAndUnknownFieldsAre400s() {
     assertBadFilter("ids==1" + q(";") + "opportunity_id" + q(">") + "1", "ids");
-    String many = IntStream.rangeClosed(1, 101).mapToObj(Integer::toString).collect(Collectors.joining(","));
+    String many =
+        IntStream.rangeClosed(1, 101).mapToObj(Integer::toString).collect(Collectors.joining(","));
     assertBadFilter("ids==" + q(many), "ids");
     assertBadFilter("stage==1", "stage");
     assertBadFilter("affiliate_id" + q("!=") + "1", "affiliate_id");
@@ -77,14 +91,23 @@ class OpportunityListTest {
   @Test
   void ordersByCreatedTimeAndTitle() {
     List<String> created = new ArrayList<>();
-    FIX.api().get("/opportunities?order_by=created_time%20desc").json().get("opportunities")
+    FIX.api()
+        .get("/opportunities?order_by=created_time%20desc")
+        .json()
+        .get("opportunities")
         .forEach(o -> created.add(o.get("created_time").asText()));
-    assertThat(created).hasSizeGreaterThanOrEqualTo(8).isSortedAccordingTo(Comparator.reverseOrder());
+    assertThat(created)
+        .hasSizeGreaterThanOrEqualTo(8)
+        .isSortedAccordingTo(Comparator.reverseOrder());
     List<String> titles = new ArrayList<>();
-    FIX.api().get("/opportunities?order_by=opportunity_title").json().get("opportunities")
+    FIX.api()
+        .get("/opportunities?order_by=opportunity_title")
+        .json()
+        .get("opportunities")
         .forEach(o -> titles.add(o.get("opportunity_title").asText().toLowerCase()));
     assertThat(titles).isSorted();
-    assertThat(FIX.api().get("/opportunities?order_by=contact_name%20asc").status()).isEqualTo(200);
+    assertThat(FIX.api().get("/opportunities?order_by=contact_name%20asc").status())
+        .isEqualTo(200);
     TestHttp.Reply r = FIX.api().get("/opportunities?order_by=create_time");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().at("/details/0/resource").asText()).isEqualTo("order_by");
@@ -92,11 +115,12 @@ class OpportunityListTest {
 
   @Test
   void pageWalkServesEveryOpportunityOnce() {
-    List<String> walked = CrmTestSupport.ids(
-        CrmTestSupport.walk(FIX.api(), "/opportunities?order_by=next_action_time", "opportunities", 3));
+    List<String> walked = CrmTestSupport.ids(CrmTestSupport.walk(
+        FIX.api(), "/opportunities?order_by=next_action_time", "opportunities", 3));
     assertThat(walked).doesNotHaveDuplicates();
-    assertThat(walked).containsExactlyInAnyOrderElementsOf(
-        CrmTestSupport.ids(FIX.api().get("/opportunities?page_size=1000").json().get("opportunities")));
+    assertThat(walked)
+        .containsExactlyInAnyOrderElementsOf(CrmTestSupport.ids(
+            FIX.api().get("/opportunities?page_size=1000").json().get("opportunities")));
   }
 
   private static void assertBadFilter(String filter, String field) {

@@ -38,25 +38,37 @@ class OrderContactsTest {
   }
 
   private static ObjectNode order(String contactId) {
-    return Json.object().put("contact_id", contactId).put("order_title", "t")
-        .put("order_time", "2024-05-21T14:30:00Z").put("order_type", "OFFLINE");
+    return Json.object()
+        .put("contact_id", contactId)
+        .put("order_title", "t")
+        .put("order_time", "2024-05-21T14:30:00Z")
+        .put("order_type", "OFFLINE");
   }
 
   @Test
   void summarisesTheContactFromItsRowAndFollowsRenames() {
     Tenant t = tenant(true);
     ObjectNode contact = Json.object().put("given_name", "Ida").put("family_name", "Wells");
-    contact.putArray("email_addresses").addObject().put("email", "ida@example.com").put("field", "EMAIL1");
+    contact
+        .putArray("email_addresses")
+        .addObject()
+        .put("email", "ida@example.com")
+        .put("field", "EMAIL1");
     long id = t.table(ContactRefs.TABLE).insert(contact);
 
     ObjectNode o = OrderWrites.create(t, order(Long.toString(id)), "2026-01-02T03:04:05Z", "API");
-    assertThat(o.get("contact")).isEqualTo(Json.object().put("id", Long.toString(id))
-        .put("email", "ida@example.com").put("given_name", "Ida").put("family_name", "Wells"));
+    assertThat(o.get("contact"))
+        .isEqualTo(Json.object()
+            .put("id", Long.toString(id))
+            .put("email", "ida@example.com")
+            .put("given_name", "Ida")
+            .put("family_name", "Wells"));
 
     contact.put("family_name", "Wells-Barnett");
     t.table(ContactRefs.TABLE).put(id, contact);
     ObjectNode stored = t.table(OrdersModule.TABLE).get(o.get("id").asText()).orElseThrow();
-    assertThat(OrderViews.view(t).apply(stored).at("/contact/family_name").asText()).isEqualTo("Wells-Barnett");
+    assertThat(OrderViews.view(t).apply(stored).at("/contact/family_name").asText())
+        .isEqualTo("Wells-Barnett");
   }
 
   @Test

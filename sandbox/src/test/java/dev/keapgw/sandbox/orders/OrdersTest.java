@@ -16,16 +16,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OrdersTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
   private static String product(long cents) {
-    ObjectNode body = TestHttp.obj().put("name", "Order Test Item").put("price", cents).put("short_description", "x");
+    ObjectNode body = TestHttp.obj()
+        .put("name", "Order Test Item")
+        .put("price", cents)
+        .put("short_description", "x");
     return FIX.api().post("/products", body).json().get("id").asText();
   }
 
   private static ObjectNode order(String contactId) {
-    return TestHttp.obj().put("contact_id", contactId).put("order_title", "Spring sale")
-        .put("order_time", "2024-05-21T14:30:00+02:00").put("order_type", "ONLINE");
+    return TestHttp.obj()
+        .put("contact_id", contactId)
+        .put("order_title", "Spring sale")
+        .put("order_time", "2024-05-21T14:30:00+02:00")
+        .put("order_type", "ONLINE");
   }
 
   private static String someContact() {
@@ -66,21 +73,34 @@ class OrdersTest {
     body.putArray("order_items").addObject().put("product_id", p).put("quantity", 1);
     String id = FIX.api().post("/orders", body).json().get("id").asText();
 
-    TestHttp.Reply added = FIX.api().post("/orders/" + id + "/items",
-        TestHttp.obj().put("product_id", p).put("quantity", 3).put("price_per_unit", 2.5).put("notes", "rush"));
+    TestHttp.Reply added = FIX.api()
+        .post(
+            "/orders/" + id + "/items",
+            TestHttp.obj()
+                .put("product_id", p)
+                .put("quantity", 3)
+                .put("price_per_unit", 2.5)
+                .put("notes", "rush"));
     assertThat(added.status()).isEqualTo(201);
     assertThat(added.json().at("/price_per_unit/amount").asLong()).isEqualTo(250);
     assertThat(added.json().get("quantity").asInt()).isEqualTo(3);
     assertThat(added.json().get("notes").asText()).isEqualTo("rush");
 
-    FIX.api().post("/orders/" + id + "/items", TestHttp.obj().put("item_type", "DISCOUNT").put("name", "Coupon")
-        .put("quantity", 1).put("price_per_unit", 1.5));
+    FIX.api()
+        .post(
+            "/orders/" + id + "/items",
+            TestHttp.obj()
+                .put("item_type", "DISCOUNT")
+                .put("name", "Coupon")
+                .put("quantity", 1)
+                .put("price_per_unit", 1.5));
     JsonNode o = FIX.api().get("/orders/" + id).json();
     assertThat(o.get("order_items")).hasSize(3);
     assertThat(o.at("/total/amount").asLong()).isEqualTo(1000 + 750 - 150);
     assertThat(o.at("/total_due/amount").asLong()).isEqualTo(1600);
     assertThat(o.at("/order_items/2/discount/amount").asLong()).isEqualTo(150);
-    assertThat(o.at("/order_items/1/id").asText()).isNotEqualTo(o.at("/order_items/2/id").asText());
+    assertThat(o.at("/order_items/1/id").asText())
+        .isNotEqualTo(o.at("/order_items/2/id").asText());
   }
 
   @Test
@@ -108,12 +128,20 @@ class OrdersTest {
     assertBadItem(id, TestHttp.obj().put("product_id", "1").put("quantity", 0), "quantity");
     assertBadItem(id, TestHttp.obj().put("product_id", "1"), "quantity");
     assertBadItem(id, TestHttp.obj().put("quantity", 1), "product_id");
-    assertBadItem(id, TestHttp.obj().put("item_type", "SUBSCRIPTION").put("quantity", 1), "product_id");
+    assertBadItem(
+        id, TestHttp.obj().put("item_type", "SUBSCRIPTION").put("quantity", 1), "product_id");
     assertBadItem(id, TestHttp.obj().put("product_id", "987654").put("quantity", 1), "product_id");
-    assertBadItem(id, TestHttp.obj().put("product_id", "1").put("quantity", 1).put("item_type", "GIFT"), "item_type");
-    assertBadItem(id, TestHttp.obj().put("product_id", "1").put("quantity", 1).put("price_per_unit", -1), "price_per_unit");
+    assertBadItem(
+        id,
+        TestHttp.obj().put("product_id", "1").put("quantity", 1).put("item_type", "GIFT"),
+        "item_type");
+    assertBadItem(
+        id,
+        TestHttp.obj().put("product_id", "1").put("quantity", 1).put("price_per_unit", -1),
+        "price_per_unit");
     assertBadItem(id, TestHttp.obj().put("item_type", "FEE").put("quantity", 1), "name");
-    assertBadItem(id, TestHttp.obj().put("product_id", "1").put("quantity", 1).put("name", "  "), "name");
+    assertBadItem(
+        id, TestHttp.obj().put("product_id", "1").put("quantity", 1).put("name", "  "), "name");
     String priceless = product(Long.MAX_VALUE / 2 + 1);
     assertBadItem(id, TestHttp.obj().put("product_id", priceless).put("quantity", 2), "quantity");
     assertThat(FIX.api().get("/orders/" + id).json().get("order_items")).isEmpty();
@@ -121,13 +149,32 @@ class OrdersTest {
 
   @Test
   void subscriptionItemsCarryTheProductsPlan() {
-    String membership = FIX.api().get("/products?" + filter("sku==MEMB-MON")).json().at("/products/0/id").asText();
-    String planId = FIX.api().get("/products/" + membership).json().at("/subscription_plans/1/id").asText();
+    String membership = FIX.api()
+        .get("/products?" + filter("sku==MEMB-MON"))
+        .json()
+        .at("/products/0/id")
+        .asText();
+    String planId = FIX.api()
+        .get("/products/" + membership)
+        .json()
+        .at("/subscription_plans/1/id")
+        .asText();
     String id = FIX.api().post("/orders", order(someContact())).json().get("id").asText();
-    assertBadItem(id, TestHttp.obj().put("product_id", membership).put("quantity", 1).put("item_type", "SUBSCRIPTION"),
+    assertBadItem(
+        id,
+        TestHttp.obj()
+            .put("product_id", membership)
+            .put("quantity", 1)
+            .put("item_type", "SUBSCRIPTION"),
         "subscription_plan_id");
-    TestHttp.Reply r = FIX.api().post("/orders/" + id + "/items", TestHttp.obj().put("product_id", membership)
-        .put("quantity", 1).put("item_type", "SUBSCRIPTION").put("subscription_plan_id", planId));
+    TestHttp.Reply r = FIX.api()
+        .post(
+            "/orders/" + id + "/items",
+            TestHttp.obj()
+                .put("product_id", membership)
+                .put("quantity", 1)
+                .put("item_type", "SUBSCRIPTION")
+                .put("subscription_plan_id", planId));
     assertThat(r.status()).isEqualTo(201);
     assertThat(r.json().at("/subscription_plan/id").asText()).isEqualTo(planId);
     assertThat(r.json().at("/subscription_plan/cycle_type").asText()).isEqualTo("YEARLY");
@@ -148,7 +195,8 @@ class OrdersTest {
   @Test
   void unknownOrderIs404ForGetAndForAddingItems() {
     assertThat(FIX.api().get("/orders/999999").status()).isEqualTo(404);
-    TestHttp.Reply r = FIX.api().post("/orders/999999/items", TestHttp.obj().put("product_id", "1").put("quantity", 1));
+    TestHttp.Reply r = FIX.api()
+        .post("/orders/999999/items", TestHttp.obj().put("product_id", "1").put("quantity", 1));
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.json().at("/details/0/domain").asText()).isEqualTo("order");
   }
@@ -174,14 +222,21 @@ class OrdersTest {
     ObjectNode early = order(c).put("order_time", "2021-01-01T00:00:00Z");
     early.putArray("order_items").addObject().put("product_id", p).put("quantity", 1);
     String earlyId = FIX.api().post("/orders", early).json().get("id").asText();
-    String lateId = FIX.api().post("/orders", order(c).put("order_time", "2023-01-01T00:00:00Z"))
-        .json().get("id").asText();
+    String lateId = FIX.api()
+        .post("/orders", order(c).put("order_time", "2023-01-01T00:00:00Z"))
+        .json()
+        .get("id")
+        .asText();
 
-    JsonNode byProduct = FIX.api().get("/orders?" + filter("product_id==" + p)).json().get("orders");
+    JsonNode byProduct =
+        FIX.api().get("/orders?" + filter("product_id==" + p)).json().get("orders");
     assertThat(ids(byProduct)).containsExactly(earlyId);
 
-    JsonNode byContact = FIX.api().get("/orders?" + filter("contact_id==" + c + ";id>=" + earlyId)
-        + "&" + orderBy("order_time desc")).json().get("orders");
+    JsonNode byContact = FIX.api()
+        .get("/orders?" + filter("contact_id==" + c + ";id>=" + earlyId) + "&"
+            + orderBy("order_time desc"))
+        .json()
+        .get("orders");
     assertThat(ids(byContact)).containsExactly(lateId, earlyId);
 
     JsonNode paid = FIX.api().get("/orders?" + filter("paid==true")).json().get("orders");
@@ -189,11 +244,19 @@ class OrdersTest {
     paid.forEach(o -> assertThat(o.get("status").asText()).isEqualTo("PAID"));
 
     List<Long> times = new ArrayList<>();
-    FIX.api().get("/orders?" + orderBy("order_time asc")).json().get("orders")
-        .forEach(o -> times.add(java.time.Instant.parse(o.get("order_time").asText()).toEpochMilli()));
+    FIX.api()
+        .get("/orders?" + orderBy("order_time asc"))
+        .json()
+        .get("orders")
+        .forEach(
+            o -> times.add(java.time.Instant.parse(o.get("order_time").asText()).toEpochMilli()));
     assertThat(times).hasSizeGreaterThanOrEqualTo(2).isSorted();
 
-    assertThat(FIX.api().get("/orders?" + filter("order_type==ELSEWHERE")).json().at("/details/0/resource").asText())
+    assertThat(FIX.api()
+            .get("/orders?" + filter("order_type==ELSEWHERE"))
+            .json()
+            .at("/details/0/resource")
+            .asText())
         .isEqualTo("order_type");
     assertThat(FIX.api().get("/orders?" + filter("status==PAID")).status()).isEqualTo(400);
   }
@@ -209,7 +272,8 @@ class OrdersTest {
       }
       assertThat(o.get("order_items")).isNotEmpty();
       assertThat(o.at("/total/amount").asLong()).as(o.toString()).isEqualTo(sum);
-      assertThat(o.at("/total_due/amount").asLong() + o.at("/total_paid/amount").asLong()).isEqualTo(sum);
+      assertThat(o.at("/total_due/amount").asLong() + o.at("/total_paid/amount").asLong())
+          .isEqualTo(sum);
     }
   }
 

@@ -15,10 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProductsTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
   private static ObjectNode widget(String name, long price) {
-    return TestHttp.obj().put("name", name).put("price", price).put("short_description", "A test product");
+    return TestHttp.obj()
+        .put("name", name)
+        .put("price", price)
+        .put("short_description", "A test product");
   }
 
   @Test
@@ -36,7 +40,9 @@ class ProductsTest {
     assertThat(p.get("active").asBoolean()).isTrue();
     assertThat(p.get("shippable").asBoolean()).isTrue();
     assertThat(p.get("subscription_plans").isArray()).isTrue();
-    assertThat(p.get("create_time").asText()).isEqualTo(p.get("update_time").asText()).endsWith("Z");
+    assertThat(p.get("create_time").asText())
+        .isEqualTo(p.get("update_time").asText())
+        .endsWith("Z");
 
     TestHttp.Reply got = FIX.api().get("/products/" + p.get("id").asText());
     assertThat(got.status()).isEqualTo(200);
@@ -85,28 +91,43 @@ class ProductsTest {
       assertThat(p.get("inventory").has("inventory_count")).as(p.toString()).isFalse();
       assertThat(p.get("inventory").has("inventory_limit")).isTrue();
     }
-    JsonNode membership = FIX.api().get("/products?" + filter("sku==MEMB-MON")).json().at("/products/0");
+    JsonNode membership =
+        FIX.api().get("/products?" + filter("sku==MEMB-MON")).json().at("/products/0");
     assertThat(membership.get("subscription_plans")).hasSize(2);
-    assertThat(membership.at("/subscription_plans/0/plan_price/amount").asLong()).isEqualTo(2900);
+    assertThat(membership.at("/subscription_plans/0/plan_price/amount").asLong())
+        .isEqualTo(2900);
   }
 
   @Test
   void filtersByNamePrefixCaseInsensitivelyAndByIds() {
-    String id = FIX.api().post("/products", widget("Zebra Stripe Mug", 900)).json().get("id").asText();
+    String id = FIX.api()
+        .post("/products", widget("Zebra Stripe Mug", 900))
+        .json()
+        .get("id")
+        .asText();
     TestHttp.Reply r = FIX.api().get("/products?" + filter("name==zebra str*"));
     assertThat(ids(r.json().get("products"))).containsExactly(id);
-    assertThat(ids(FIX.api().get("/products?" + filter("product_ids==1," + id)).json().get("products")))
+    assertThat(ids(
+            FIX.api().get("/products?" + filter("product_ids==1," + id)).json().get("products")))
         .containsExactly("1", id);
-    assertThat(FIX.api().get("/products?" + filter("product_id!=1")).json().at("/details/0/resource").asText())
+    assertThat(FIX.api()
+            .get("/products?" + filter("product_id!=1"))
+            .json()
+            .at("/details/0/resource")
+            .asText())
         .isEqualTo("product_id");
     assertThat(FIX.api().get("/products?" + filter("price==1")).status()).isEqualTo(400);
   }
 
   @Test
   void ordersByNameBothWaysAndRejectsUnknownOrderFields() {
-    List<String> asc = names(FIX.api().get("/products?" + orderBy("name asc")).json().get("products"));
-    assertThat(asc).hasSizeGreaterThanOrEqualTo(8).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
-    List<String> desc = names(FIX.api().get("/products?" + orderBy("name desc")).json().get("products"));
+    List<String> asc =
+        names(FIX.api().get("/products?" + orderBy("name asc")).json().get("products"));
+    assertThat(asc)
+        .hasSizeGreaterThanOrEqualTo(8)
+        .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+    List<String> desc =
+        names(FIX.api().get("/products?" + orderBy("name desc")).json().get("products"));
     assertThat(desc).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER.reversed());
     TestHttp.Reply bad = FIX.api().get("/products?" + orderBy("price asc"));
     assertThat(bad.status()).isEqualTo(400);
@@ -118,7 +139,9 @@ class ProductsTest {
     List<String> seen = new ArrayList<>();
     String token = "";
     do {
-      JsonNode page = FIX.api().get("/products?page_size=3&" + orderBy("sku asc") + "&page_token=" + token).json();
+      JsonNode page = FIX.api()
+          .get("/products?page_size=3&" + orderBy("sku asc") + "&page_token=" + token)
+          .json();
       seen.addAll(ids(page.get("products")));
       token = page.get("next_page_token").asText();
     } while (!token.isEmpty());

@@ -19,14 +19,19 @@ class KeapQuotasTest {
 
   @Test
   void concurrentCallersNeverOverdrawASharedTenantLimit() throws Exception {
-    QuotaLimits limits = new QuotaLimits(true, 100_000, 100_000, 500, 100_000, 100_000, 100_000, 100_000, 100_000);
+    QuotaLimits limits =
+        new QuotaLimits(true, 100_000, 100_000, 500, 100_000, 100_000, 100_000, 100_000, 100_000);
     KeapQuotas quotas = new KeapQuotas(limits, clock, id -> id);
     AtomicInteger allowed = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
-        Caller caller = new Caller("kx101", "1", "client-" + (t % 3), t % 2 == 0 ? Caller.Kind.OAUTH : Caller.Kind.API_KEY);
+        Caller caller = new Caller(
+            "kx101",
+            "1",
+            "client-" + (t % 3),
+            t % 2 == 0 ? Caller.Kind.OAUTH : Caller.Kind.API_KEY);
         done.add(pool.submit(() -> {
           for (int i = 0; i < 200; i++) {
             if (quotas.consume(caller).allowed()) {
@@ -51,7 +56,8 @@ class KeapQuotasTest {
   void blankHeadersNameExactlyWhatACountedAnswerCarries() {
     KeapQuotas quotas = new KeapQuotas(QuotaLimits.keap(), clock, id -> id + ".infusionsoft.com");
     QuotaDecision d = quotas.consume(new Caller("kx101", "1", "app", Caller.Kind.OAUTH));
-    assertThat(quotas.blankHeaders().keySet()).containsExactlyElementsOf(d.headers().keySet());
+    assertThat(quotas.blankHeaders().keySet())
+        .containsExactlyElementsOf(d.headers().keySet());
     assertThat(quotas.blankHeaders().values()).allMatch(String::isEmpty);
     assertThat(d.headers().values()).noneMatch(String::isEmpty);
   }

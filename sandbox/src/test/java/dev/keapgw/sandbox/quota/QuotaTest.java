@@ -43,7 +43,8 @@ class QuotaTest {
     assertThat(refused.header("Retry-After")).isNull();
     assertThat(refused.header("x-keap-product-throttle-available")).isEqualTo("0");
     assertThat(key.get("/users/1").status()).isEqualTo(429);
-    assertThat(key.get("/users/1").header("x-keap-product-quota-used")).isEqualTo("240"); // refusals are not counted
+    assertThat(key.get("/users/1").header("x-keap-product-quota-used"))
+        .isEqualTo("240"); // refusals are not counted
 
     clock.set(START.plusSeconds(60)); // the first second's five requests leave the window
     for (int i = 0; i < 5; i++) {
@@ -86,11 +87,14 @@ class QuotaTest {
     TestHttp.Reply refused = app.get("/users/1");
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.json().at("/fault/faultstring").asText())
-        .isEqualTo("Rate limit quota violation. Quota limit exceeded. Identifier : kx101.infusionsoft.com");
-    assertThat(refused.json().at("/fault/detail/errorcode").asText()).isEqualTo("policies.ratelimit.QuotaViolation");
+        .isEqualTo(
+            "Rate limit quota violation. Quota limit exceeded. Identifier : kx101.infusionsoft.com");
+    assertThat(refused.json().at("/fault/detail/errorcode").asText())
+        .isEqualTo("policies.ratelimit.QuotaViolation");
     assertThat(refused.header("x-keap-tenant-throttle-available")).isEqualTo("0|995");
     assertThat(other.get("/users/1").status()).isEqualTo(429);
-    assertThat(apiKey(2, "1").get("/users/1").status()).isEqualTo(200); // another tenant is untouched
+    assertThat(apiKey(2, "1").get("/users/1").status())
+        .isEqualTo(200); // another tenant is untouched
   }
 
   @Test
@@ -105,7 +109,8 @@ class QuotaTest {
     TestHttp.Reply refused = inSecond.get("/users/1");
     assertThat(refused.status()).isEqualTo(429);
     long midnight = Instant.parse("2026-03-03T00:00:00Z").toEpochMilli();
-    assertThat(refused.header("x-keap-product-quota-expiry-time")).isEqualTo(Long.toString(midnight));
+    assertThat(refused.header("x-keap-product-quota-expiry-time"))
+        .isEqualTo(Long.toString(midnight));
     assertThat(oauth(1, "another-app").get("/users/1").status()).isEqualTo(200);
 
     clock.set(Instant.ofEpochMilli(midnight));
@@ -164,9 +169,14 @@ class QuotaTest {
     start(QuotaLimits.keap());
     TestHttp.Reply r = TestHttp.bearer(sandbox.baseUrl(), "garbage").get("/crm/rest/v2/users");
     assertThat(r.status()).isEqualTo(401);
-    for (String name : new String[] {"x-keap-product-quota-limit", "x-keap-product-quota-expiry-time",
-        "x-keap-product-throttle-used", "x-keap-product-spike-limit", "x-keap-tenant-id",
-        "x-keap-tenant-throttle-available"}) {
+    for (String name : new String[] {
+      "x-keap-product-quota-limit",
+      "x-keap-product-quota-expiry-time",
+      "x-keap-product-throttle-used",
+      "x-keap-product-spike-limit",
+      "x-keap-tenant-id",
+      "x-keap-tenant-throttle-available"
+    }) {
       assertThat(r.headers().firstValue(name)).as(name).hasValue("");
     }
   }
@@ -178,26 +188,48 @@ class QuotaTest {
     key.get("/users/1");
     key.get("/users/1");
     TestHttp control = new TestHttp(sandbox.baseUrl(), java.util.Map.of());
-    assertThat(control.get("/_sandbox/stats").json().at("/responses/429").asLong()).isEqualTo(1);
+    assertThat(control.get("/_sandbox/stats").json().at("/responses/429").asLong())
+        .isEqualTo(1);
   }
 
   private void start(QuotaLimits limits) {
     sandbox = Sandbox.start(SandboxFixture.testConfig().withQuotas(limits).withClock(clock));
   }
 
-  private static QuotaLimits limits(int clientMinute, int clientDay, int tenantMinute, int tenantDay,
-      int keySecond, int keyMinute, int keyDay, int spike) {
-    return new QuotaLimits(true, clientMinute, clientDay, tenantMinute, tenantDay, keySecond, keyMinute, keyDay, spike);
+  private static QuotaLimits limits(
+      int clientMinute,
+      int clientDay,
+      int tenantMinute,
+      int tenantDay,
+      int keySecond,
+      int keyMinute,
+      int keyDay,
+      int spike) {
+    return new QuotaLimits(
+        true,
+        clientMinute,
+        clientDay,
+        tenantMinute,
+        tenantDay,
+        keySecond,
+        keyMinute,
+        keyDay,
+        spike);
   }
 
   private TestHttp apiKey(int tenant, String user) {
-    String token = sandbox.context().credentials().issueApiKey(Sandbox.tenantId(tenant), user).token();
+    String token = sandbox
+        .context()
+        .credentials()
+        .issueApiKey(Sandbox.tenantId(tenant), user)
+        .token();
     return TestHttp.bearer(sandbox.baseUrl() + "/crm/rest/v2", token);
   }
 
   private TestHttp oauth(int tenant, String clientId) {
     Caller caller = new Caller(Sandbox.tenantId(tenant), "1", clientId, Caller.Kind.OAUTH);
-    String token = sandbox.context().credentials().issue(caller, null, "KeapAT-").token();
+    String token =
+        sandbox.context().credentials().issue(caller, null, "KeapAT-").token();
     return TestHttp.bearer(sandbox.baseUrl() + "/crm/rest/v2", token);
   }
 }

@@ -22,7 +22,8 @@ class WindowTest {
           times.add(now);
         }
         long second = Math.floorDiv(now, 1000);
-        long expected = times.stream().filter(t -> Math.floorDiv(t, 1000) > second - 60).count();
+        long expected =
+            times.stream().filter(t -> Math.floorDiv(t, 1000) > second - 60).count();
         assertThat(window.used(now)).as("run %d step %d", run, step).isEqualTo(expected);
       }
     }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * waiting batch goes ({@code deliverWaitingNow}) and sees exactly what it gathered.
  */
 class HookBatchingTest {
-  @RegisterExtension static final SandboxFixture SANDBOX =
+  @RegisterExtension
+  static final SandboxFixture SANDBOX =
       new SandboxFixture(SandboxFixture.testConfig().withHookDelay(Duration.ofHours(1)));
 
   @Test
@@ -31,15 +32,22 @@ class HookBatchingTest {
       HookDeliveryTest.subscribe(v1, "contact.add", receiver);
       List<Long> created = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        created.add(SANDBOX.api().post("/contacts", Map.of("email_addresses",
-            List.of(Map.of("email", "batch" + i + "@example.com")))).json().path("id").asLong());
+        created.add(SANDBOX
+            .api()
+            .post(
+                "/contacts",
+                Map.of("email_addresses", List.of(Map.of("email", "batch" + i + "@example.com"))))
+            .json()
+            .path("id")
+            .asLong());
       }
       Tenant tenant = SANDBOX.sandbox().context().world().tenant(Sandbox.tenantId(1));
       for (long id = 1_000_000; id < 1_002_000; id++) {
         SANDBOX.sandbox().restHooks().changed(tenant, "contact.add", id);
       }
       assertThat(receiver.drainDeliveries()).as("nothing is due for an hour").isEmpty();
-      assertThat(SANDBOX.sandbox().restHooks().stats().path("objects_waiting").asLong()).isEqualTo(2003);
+      assertThat(SANDBOX.sandbox().restHooks().stats().path("objects_waiting").asLong())
+          .isEqualTo(2003);
 
       SANDBOX.sandbox().restHooks().deliverWaitingNow();
 
@@ -53,14 +61,21 @@ class HookBatchingTest {
       }
       assertThat(sizes).containsExactlyInAnyOrder(1000, 1000, 3);
       assertThat(ids).hasSize(2003).containsAll(created);
-      assertThat(SANDBOX.sandbox().restHooks().stats().path("objects_waiting").asLong()).isZero();
+      assertThat(SANDBOX.sandbox().restHooks().stats().path("objects_waiting").asLong())
+          .isZero();
     }
   }
 
   @Test
   void aChangeNoHookSubscribesToIsNotKept() {
-    long before = SANDBOX.sandbox().restHooks().stats().path("changes_announced").asLong();
-    SANDBOX.api().post("/opportunities", Map.of("opportunity_title", "Unheard", "contact_id", "1", "stage_id", "1"));
-    assertThat(SANDBOX.sandbox().restHooks().stats().path("changes_announced").asLong()).isEqualTo(before);
+    long before =
+        SANDBOX.sandbox().restHooks().stats().path("changes_announced").asLong();
+    SANDBOX
+        .api()
+        .post(
+            "/opportunities",
+            Map.of("opportunity_title", "Unheard", "contact_id", "1", "stage_id", "1"));
+    assertThat(SANDBOX.sandbox().restHooks().stats().path("changes_announced").asLong())
+        .isEqualTo(before);
   }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * whole retry schedule well under a second.
  */
 class HookDeliveryTest {
-  @RegisterExtension static final SandboxFixture SANDBOX =
+  @RegisterExtension
+  static final SandboxFixture SANDBOX =
       new SandboxFixture(SandboxFixture.testConfig().withHookDelay(Duration.ofMillis(10)));
 
   private final List<HookReceiver> receivers = new ArrayList<>();
@@ -40,17 +41,29 @@ class HookDeliveryTest {
       subscribe(v1(1), key, receiver);
     }
 
-    String id = SANDBOX.api().post("/contacts", Map.of("given_name", "Hook",
-        "email_addresses", List.of(Map.of("email", "hook.add@example.com")))).json().path("id").asText();
+    String id = SANDBOX
+        .api()
+        .post(
+            "/contacts",
+            Map.of(
+                "given_name",
+                "Hook",
+                "email_addresses",
+                List.of(Map.of("email", "hook.add@example.com"))))
+        .json()
+        .path("id")
+        .asText();
     JsonNode added = receiver.nextDelivery().json();
     assertThat(added.path("event_key").asText()).isEqualTo("contact.add");
     assertThat(added.path("object_type").asText()).isEqualTo("contact");
     JsonNode object = onlyObject(added);
     assertThat(object.path("id").asLong()).isEqualTo(Long.parseLong(id));
-    assertThat(object.path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    assertThat(object.path("timestamp").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     String apiUrl = object.path("apiUrl").asText();
     assertThat(apiUrl).isEqualTo(SANDBOX.baseUrl() + "/crm/rest/v2/contacts/" + id);
-    TestHttp.Reply fetched = TestHttp.bearer(SANDBOX.baseUrl(), SANDBOX.apiKey()).get(apiUrl.substring(SANDBOX.baseUrl().length()));
+    TestHttp.Reply fetched = TestHttp.bearer(SANDBOX.baseUrl(), SANDBOX.apiKey())
+        .get(apiUrl.substring(SANDBOX.baseUrl().length()));
     assertThat(fetched.json().path("given_name").asText()).isEqualTo("Hook");
 
     SANDBOX.api().patch("/contacts/" + id, Map.of("family_name", "Edited"));
@@ -70,19 +83,26 @@ class HookDeliveryTest {
     HookReceiver receiver = receiver();
     subscribe(v1(1), "contactGroup.applied", receiver);
     subscribe(v1(1), "contactGroup.removed", receiver);
-    String tag = SANDBOX.api().post("/tags", Map.of("name", "Hooked")).json().path("id").asText();
+    String tag =
+        SANDBOX.api().post("/tags", Map.of("name", "Hooked")).json().path("id").asText();
 
-    SANDBOX.api().post("/tags/" + tag + "/contacts:applyTags", Map.of("contact_ids", List.of("1", "2")));
+    SANDBOX
+        .api()
+        .post("/tags/" + tag + "/contacts:applyTags", Map.of("contact_ids", List.of("1", "2")));
     JsonNode applied = receiver.nextDelivery().json();
     assertThat(applied.path("event_key").asText()).isEqualTo("contactGroup.applied");
     assertThat(applied.path("object_type").asText()).isEqualTo("contactGroup");
     assertThat(onlyObject(applied).path("id").asLong()).isEqualTo(Long.parseLong(tag));
     assertThat(contactIds(onlyObject(applied))).containsExactly(1L, 2L);
 
-    SANDBOX.api().post("/tags/" + tag + "/contacts:removeTags", Map.of("contact_ids", List.of("2", "3")));
+    SANDBOX
+        .api()
+        .post("/tags/" + tag + "/contacts:removeTags", Map.of("contact_ids", List.of("2", "3")));
     JsonNode removed = receiver.nextDelivery().json();
     assertThat(removed.path("event_key").asText()).isEqualTo("contactGroup.removed");
-    assertThat(contactIds(onlyObject(removed))).as("contact 3 never had the tag").containsExactly(2L);
+    assertThat(contactIds(onlyObject(removed)))
+        .as("contact 3 never had the tag")
+        .containsExactly(2L);
   }
 
   @Test
@@ -91,15 +111,35 @@ class HookDeliveryTest {
     for (String key : List.of("opportunity.add", "opportunity.stage_move", "order.add")) {
       subscribe(v1(1), key, receiver);
     }
-    String opportunity = SANDBOX.api().post("/opportunities", Map.of("opportunity_title", "Hooked deal",
-        "contact_id", "1", "stage_id", "1")).json().path("id").asText();
+    String opportunity = SANDBOX
+        .api()
+        .post(
+            "/opportunities",
+            Map.of("opportunity_title", "Hooked deal", "contact_id", "1", "stage_id", "1"))
+        .json()
+        .path("id")
+        .asText();
     assertThat(eventOf(receiver.nextDelivery())).isEqualTo("opportunity.add " + opportunity);
 
     SANDBOX.api().patch("/opportunities/" + opportunity, Map.of("stage_id", "2"));
     assertThat(eventOf(receiver.nextDelivery())).isEqualTo("opportunity.stage_move " + opportunity);
 
-    String order = SANDBOX.api().post("/orders", Map.of("contact_id", "1", "order_title", "Hooked order",
-        "order_time", "2026-05-21T14:30:00Z", "order_type", "ONLINE")).json().path("id").asText();
+    String order = SANDBOX
+        .api()
+        .post(
+            "/orders",
+            Map.of(
+                "contact_id",
+                "1",
+                "order_title",
+                "Hooked order",
+                "order_time",
+                "2026-05-21T14:30:00Z",
+                "order_type",
+                "ONLINE"))
+        .json()
+        .path("id")
+        .asText();
     assertThat(eventOf(receiver.nextDelivery())).isEqualTo("order.add " + order);
   }
 
@@ -107,7 +147,10 @@ class HookDeliveryTest {
   void failedAttemptsAreRetriedWithTheSameBodyUntilOneSucceeds() {
     HookReceiver receiver = receiver().answer(500, 503);
     String key = subscribe(v1(1), "contact.add", receiver);
-    SANDBOX.api().post("/contacts", Map.of("email_addresses", List.of(Map.of("email", "retry@example.com"))));
+    SANDBOX
+        .api()
+        .post(
+            "/contacts", Map.of("email_addresses", List.of(Map.of("email", "retry@example.com"))));
 
     String first = receiver.nextDelivery().body();
     assertThat(receiver.nextDelivery().body()).isEqualTo(first);
@@ -119,7 +162,9 @@ class HookDeliveryTest {
   void fourFailedAttemptsMakeTheHookInactive() {
     HookReceiver receiver = receiver().answer(500, 500, 500, 500);
     String key = subscribe(v1(1), "contact.add", receiver);
-    SANDBOX.api().post("/contacts", Map.of("email_addresses", List.of(Map.of("email", "four@example.com"))));
+    SANDBOX
+        .api()
+        .post("/contacts", Map.of("email_addresses", List.of(Map.of("email", "four@example.com"))));
 
     for (int i = 0; i < 4; i++) {
       receiver.nextDelivery();
@@ -133,21 +178,32 @@ class HookDeliveryTest {
     HookReceiver witness = receiver();
     String key = subscribe(v1(1), "contact.add", gone);
     subscribe(v1(1), "contact.add", witness);
-    SANDBOX.api().post("/contacts", Map.of("email_addresses", List.of(Map.of("email", "gone@example.com"))));
+    SANDBOX
+        .api()
+        .post("/contacts", Map.of("email_addresses", List.of(Map.of("email", "gone@example.com"))));
     gone.nextDelivery();
     witness.nextDelivery();
     awaitStatus(key, "Inactive");
 
     long attempts = stat("attempts");
-    SANDBOX.api().post("/contacts", Map.of("email_addresses", List.of(Map.of("email", "gone2@example.com"))));
+    SANDBOX
+        .api()
+        .post(
+            "/contacts", Map.of("email_addresses", List.of(Map.of("email", "gone2@example.com"))));
     witness.nextDelivery();
-    assertThat(stat("attempts") - attempts).as("only the Verified hook was sent the batch").isEqualTo(1);
+    assertThat(stat("attempts") - attempts)
+        .as("only the Verified hook was sent the batch")
+        .isEqualTo(1);
     assertThat(gone.drainDeliveries()).isEmpty();
 
     TestHttp.Reply verified = v1(1).send("POST", "/hooks/" + key + "/verify", null, null);
     assertThat(verified.json().path("status").asText()).isEqualTo("Verified");
-    String id = SANDBOX.api().post("/contacts", Map.of("email_addresses", List.of(Map.of("email", "back@example.com"))))
-        .json().path("id").asText();
+    String id = SANDBOX
+        .api()
+        .post("/contacts", Map.of("email_addresses", List.of(Map.of("email", "back@example.com"))))
+        .json()
+        .path("id")
+        .asText();
     assertThat(onlyObject(gone.nextDelivery().json()).path("id").asText()).isEqualTo(id);
   }
 
@@ -159,13 +215,20 @@ class HookDeliveryTest {
     subscribe(v1(2), "contact.add", second);
 
     long attempts = stat("attempts");
-    String one = SANDBOX.api().post("/contacts", Map.of("email_addresses", List.of(Map.of("email", "t1@example.com"))))
-        .json().path("id").asText();
+    String one = SANDBOX
+        .api()
+        .post("/contacts", Map.of("email_addresses", List.of(Map.of("email", "t1@example.com"))))
+        .json()
+        .path("id")
+        .asText();
     assertThat(eventOf(first.nextDelivery())).isEqualTo("contact.add " + one);
     assertThat(stat("attempts") - attempts).isEqualTo(1);
 
-    String two = v2(2).post("/contacts", Map.of("email_addresses", List.of(Map.of("email", "t2@example.com"))))
-        .json().path("id").asText();
+    String two = v2(2)
+        .post("/contacts", Map.of("email_addresses", List.of(Map.of("email", "t2@example.com"))))
+        .json()
+        .path("id")
+        .asText();
     assertThat(eventOf(second.nextDelivery())).isEqualTo("contact.add " + two);
     assertThat(stat("attempts") - attempts).isEqualTo(2);
     assertThat(first.drainDeliveries()).isEmpty();
@@ -176,14 +239,22 @@ class HookDeliveryTest {
   void aReceiverThatDoesNotAnswerNeverHoldsUpTheApi() {
     HookReceiver slow = receiver().hold();
     subscribe(v1(1), "contact.add", slow);
-    SANDBOX.api().post("/contacts", Map.of("email_addresses", List.of(Map.of("email", "slow1@example.com"))));
+    SANDBOX
+        .api()
+        .post(
+            "/contacts", Map.of("email_addresses", List.of(Map.of("email", "slow1@example.com"))));
     slow.nextDelivery();
 
-    TestHttp.Reply second = SANDBOX.api().post("/contacts",
-        Map.of("email_addresses", List.of(Map.of("email", "slow2@example.com"))));
-    assertThat(second.status()).as("answered while the first delivery still waits for its answer").isEqualTo(201);
+    TestHttp.Reply second = SANDBOX
+        .api()
+        .post(
+            "/contacts", Map.of("email_addresses", List.of(Map.of("email", "slow2@example.com"))));
+    assertThat(second.status())
+        .as("answered while the first delivery still waits for its answer")
+        .isEqualTo(201);
     slow.release();
-    assertThat(eventOf(slow.nextDelivery())).isEqualTo("contact.add " + second.json().path("id").asText());
+    assertThat(eventOf(slow.nextDelivery()))
+        .isEqualTo("contact.add " + second.json().path("id").asText());
   }
 
   // --- helpers
@@ -212,8 +283,14 @@ class HookDeliveryTest {
   }
 
   private static String key(int tenant) {
-    return tenant == 1 ? SANDBOX.apiKey()
-        : SANDBOX.sandbox().context().credentials().issueApiKey(Sandbox.tenantId(tenant), "1").token();
+    return tenant == 1
+        ? SANDBOX.apiKey()
+        : SANDBOX
+            .sandbox()
+            .context()
+            .credentials()
+            .issueApiKey(Sandbox.tenantId(tenant), "1")
+            .token();
   }
 
   static JsonNode onlyObject(JsonNode delivery) {

@@ -15,22 +15,34 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** With a data directory, subscriptions outlive a restart and keep receiving events. */
 class HookPersistenceTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void aVerifiedHookIsStillVerifiedAndDeliveredToAfterARestart() {
-    SandboxConfig config = SandboxFixture.testConfig().withTenants(1, 0, false)
-        .withDataDir(dir).withHookDelay(Duration.ofMillis(10));
+    SandboxConfig config = SandboxFixture.testConfig()
+        .withTenants(1, 0, false)
+        .withDataDir(dir)
+        .withHookDelay(Duration.ofMillis(10));
     try (HookReceiver receiver = new HookReceiver()) {
       String key;
       try (Sandbox first = Sandbox.start(config)) {
         key = HookDeliveryTest.subscribe(v1(first), "contact.add", receiver);
       }
       try (Sandbox second = Sandbox.start(config)) {
-        assertThat(v1(second).get("/hooks/" + key).json().path("status").asText()).isEqualTo("Verified");
-        String id = v2(second).post("/contacts", Map.of("email_addresses",
-            List.of(Map.of("email", "after.restart@example.com")))).json().path("id").asText();
-        assertThat(HookDeliveryTest.onlyObject(receiver.nextDelivery().json()).path("id").asText()).isEqualTo(id);
+        assertThat(v1(second).get("/hooks/" + key).json().path("status").asText())
+            .isEqualTo("Verified");
+        String id = v2(second)
+            .post(
+                "/contacts",
+                Map.of("email_addresses", List.of(Map.of("email", "after.restart@example.com"))))
+            .json()
+            .path("id")
+            .asText();
+        assertThat(HookDeliveryTest.onlyObject(receiver.nextDelivery().json())
+                .path("id")
+                .asText())
+            .isEqualTo(id);
       }
     }
   }

@@ -49,7 +49,8 @@ final class HookReceiver implements AutoCloseable {
   private final BlockingQueue<Received> deliveries = new LinkedBlockingQueue<>();
   private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
   private volatile boolean echo = true;
-  private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+  private final java.util.concurrent.CountDownLatch held =
+      new java.util.concurrent.CountDownLatch(1);
   private volatile boolean holding;
 
   HookReceiver() {

@@ -64,9 +64,12 @@ class ExactIndexTest {
     index.add("a", 1);
     index.add("b", 1);
     index.add("b", 2);
-    assertThatThrownBy(() -> index.lookup("a").add(5L)).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> index.lookup("b").clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> index.lookup("c").add(5L)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> index.lookup("a").add(5L))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> index.lookup("b").clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> index.lookup("c").add(5L))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   /**
@@ -141,8 +144,13 @@ class ExactIndexTest {
 
   @Test
   void aTableKeepsItsIndexInStepWithPutsUpdatesAndRemoves() {
-    World world = new World(List.of(TableSpec.indexed("people", "email",
-        row -> List.of(row.path("email").asText(""), row.path("other").asText("")))), Journal.NONE, Clock.systemUTC());
+    World world = new World(
+        List.of(TableSpec.indexed(
+            "people",
+            "email",
+            row -> List.of(row.path("email").asText(""), row.path("other").asText("")))),
+        Journal.NONE,
+        Clock.systemUTC());
     Table people = world.tenant("t1").table("people");
     long a = people.insert(person("Ann@Example.com", "shared@example.com"));
     long b = people.insert(person("bob@example.com", "shared@example.com"));

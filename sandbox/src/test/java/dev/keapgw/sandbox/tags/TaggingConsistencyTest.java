@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A tag on a contact shows in the contact's tag_ids and in the tag's contact list, always both. */
 class TaggingConsistencyTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
   private static String newTag() {
     TestHttp.Reply r = FIX.api().post("/tags", Map.of("name", "T" + System.nanoTime()));
@@ -24,8 +25,17 @@ class TaggingConsistencyTest {
   }
 
   private static String newContact(String given, String family) {
-    TestHttp.Reply r = FIX.api().post("/contacts", Map.of("given_name", given, "family_name", family,
-        "email_addresses", List.of(Map.of("email", given.toLowerCase() + "." + System.nanoTime() + "@example.com"))));
+    TestHttp.Reply r = FIX.api()
+        .post(
+            "/contacts",
+            Map.of(
+                "given_name",
+                given,
+                "family_name",
+                family,
+                "email_addresses",
+                List.of(Map.of(
+                    "email", given.toLowerCase() + "." + System.nanoTime() + "@example.com"))));
     assertThat(r.status()).isEqualTo(201);
     return r.json().get("id").asText();
   }
@@ -45,7 +55,8 @@ class TaggingConsistencyTest {
   }
 
   private static JsonNode apply(String tag, List<String> contacts) {
-    TestHttp.Reply r = FIX.api().post("/tags/" + tag + "/contacts:applyTags", Map.of("contact_ids", contacts));
+    TestHttp.Reply r =
+        FIX.api().post("/tags/" + tag + "/contacts:applyTags", Map.of("contact_ids", contacts));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json().get("results");
   }
@@ -77,7 +88,8 @@ class TaggingConsistencyTest {
     String a = newContact("Cy", "Remove");
     String b = newContact("Di", "Remove");
     apply(tag, List.of(a, b));
-    TestHttp.Reply r = FIX.api().post("/tags/" + tag + "/contacts:removeTags", Map.of("contact_ids", List.of(a, "424242")));
+    TestHttp.Reply r = FIX.api()
+        .post("/tags/" + tag + "/contacts:removeTags", Map.of("contact_ids", List.of(a, "424242")));
     assertThat(r.status()).isEqualTo(204);
     assertThat(r.body()).isEmpty();
     assertThat(tagIds(a)).isEmpty();
@@ -115,12 +127,21 @@ class TaggingConsistencyTest {
     String b = newContact("Ivy", "Alpha");
     apply(tag, List.of(a, b));
     FIX.api().patch("/contacts/" + a, Map.of("given_name", "Hank"));
-    assertThat(FIX.api().get("/tags/" + tag + "/contacts").json().at("/contacts/0/given_name").asText()).isEqualTo("Hank");
+    assertThat(FIX.api()
+            .get("/tags/" + tag + "/contacts")
+            .json()
+            .at("/contacts/0/given_name")
+            .asText())
+        .isEqualTo("Hank");
     assertThat(taggedIds(tag, "?filter=" + q("given_name==hank"))).containsExactly(a);
     assertThat(taggedIds(tag, "?order_by=" + q("family_name asc"))).containsExactly(b, a);
     assertThat(taggedIds(tag, "?order_by=" + q("applied_time desc"))).hasSize(2);
     assertThat(taggedIds(tag, "?page_size=1")).containsExactly(a);
-    String applied = FIX.api().get("/tags/" + tag + "/contacts").json().at("/contacts/0/applied_time").asText();
+    String applied = FIX.api()
+        .get("/tags/" + tag + "/contacts")
+        .json()
+        .at("/contacts/0/applied_time")
+        .asText();
     assertThat(taggedIds(tag, "?filter=" + q("since_applied_time==" + applied))).contains(a, b);
     assertThat(taggedIds(tag, "?filter=" + q("email==NONE"))).isEmpty();
     TestHttp.Reply bad = FIX.api().get("/tags/" + tag + "/contacts?filter=" + q("city==Mesa"));
@@ -131,15 +152,21 @@ class TaggingConsistencyTest {
   @Test
   void applyAndRemoveCheckTheBodyAndTheTag() {
     String tag = newTag();
-    TestHttp.Reply missing = FIX.api().post("/tags/" + tag + "/contacts:applyTags", Map.of("ids", List.of("1")));
+    TestHttp.Reply missing =
+        FIX.api().post("/tags/" + tag + "/contacts:applyTags", Map.of("ids", List.of("1")));
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.json().at("/details/0/resource").asText()).isEqualTo("contact_ids");
-    TestHttp.Reply numbers = FIX.api().post("/tags/" + tag + "/contacts:applyTags", Map.of("contact_ids", List.of(1)));
+    TestHttp.Reply numbers =
+        FIX.api().post("/tags/" + tag + "/contacts:applyTags", Map.of("contact_ids", List.of(1)));
     assertThat(numbers.status()).isEqualTo(400);
     assertThat(numbers.json().at("/details/0/resource").asText()).isEqualTo("contact_ids[0]");
-    assertThat(FIX.api().post("/tags/5555555/contacts:applyTags", Map.of("contact_ids", List.of("1"))).status())
+    assertThat(FIX.api()
+            .post("/tags/5555555/contacts:applyTags", Map.of("contact_ids", List.of("1")))
+            .status())
         .isEqualTo(404);
-    assertThat(FIX.api().post("/tags/5555555/contacts:removeTags", Map.of("contact_ids", List.of("1"))).status())
+    assertThat(FIX.api()
+            .post("/tags/5555555/contacts:removeTags", Map.of("contact_ids", List.of("1")))
+            .status())
         .isEqualTo(404);
   }
 
@@ -149,7 +176,8 @@ class TaggingConsistencyTest {
     for (JsonNode c : FIX.api().get("/contacts?page_size=100").json().get("contacts")) {
       for (JsonNode t : c.get("tag_ids")) {
         tagged++;
-        assertThat(taggedIds(t.asText(), "?page_size=1000")).contains(c.get("id").asText());
+        assertThat(taggedIds(t.asText(), "?page_size=1000"))
+            .contains(c.get("id").asText());
       }
     }
     assertThat(tagged).isPositive();
@@ -158,9 +186,14 @@ class TaggingConsistencyTest {
   @Test
   void answersMatchTheSpecSchemas() {
     String tag = newTag();
-    TestHttp.Reply applied = FIX.api().post("/tags/" + tag + "/contacts:applyTags", Map.of("contact_ids", List.of("1", "x")));
-    assertThat(SpecContract.keap().schemaViolations("ApplyTagsResponse", applied.body())).isEmpty();
-    assertThat(SpecContract.keap().schemaViolations("ListTaggedContactsResponse", FIX.api().get("/tags/" + tag + "/contacts").body()))
+    TestHttp.Reply applied = FIX.api()
+        .post("/tags/" + tag + "/contacts:applyTags", Map.of("contact_ids", List.of("1", "x")));
+    assertThat(SpecContract.keap().schemaViolations("ApplyTagsResponse", applied.body()))
+        .isEmpty();
+    assertThat(SpecContract.keap()
+            .schemaViolations(
+                "ListTaggedContactsResponse",
+                FIX.api().get("/tags/" + tag + "/contacts").body()))
         .isEmpty();
   }
 }

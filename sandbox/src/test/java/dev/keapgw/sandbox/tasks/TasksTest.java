@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TasksTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
   @Test
   void listsSeededTasksWithoutCustomFieldsUnlessAsked() {
@@ -21,7 +22,8 @@ class TasksTest {
     assertThat(r.status()).isEqualTo(200);
     JsonNode tasks = r.json().get("tasks");
     assertThat(tasks.size()).isGreaterThanOrEqualTo(10);
-    assertThat(SpecContract.keap().schemaViolations("ListTasksResponse", r.json())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("ListTasksResponse", r.json()))
+        .isEmpty();
     for (JsonNode t : tasks) {
       assertThat(t.get("assigned_to_user_id").asText()).isIn("1", "2", "3");
       assertThat(t.has("custom_fields")).isFalse();
@@ -51,9 +53,24 @@ class TasksTest {
   @Test
   void createTakesTheSpecsFieldsAndNormalisesTimes() {
     String contact = CrmTestSupport.someContactId(FIX.api());
-    TestHttp.Reply r = FIX.api().post("/tasks", Map.of(
-        "title", "Follow up call", "due_time", "2026-02-15T10:00:00-07:00", "contact_id", contact,
-        "assigned_to_user_id", 3, "priority", "CRITICAL", "remind_time_mins", 30, "type", "CALL"));
+    TestHttp.Reply r = FIX.api()
+        .post(
+            "/tasks",
+            Map.of(
+                "title",
+                "Follow up call",
+                "due_time",
+                "2026-02-15T10:00:00-07:00",
+                "contact_id",
+                contact,
+                "assigned_to_user_id",
+                3,
+                "priority",
+                "CRITICAL",
+                "remind_time_mins",
+                30,
+                "type",
+                "CALL"));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     assertThat(r.json().get("due_time").asText()).isEqualTo("2026-02-15T17:00:00.000Z");
     assertThat(r.json().get("contact_id").asText()).isEqualTo(contact);
@@ -64,9 +81,11 @@ class TasksTest {
 
   @Test
   void theSeedExamplesBodyIsRejectedNamingTheField() {
-    TestHttp.Reply r = FIX.api().post("/tasks",
-        "{\"title\":\"Follow up call\",\"due_date\":\"2026-02-15T10:00:00Z\",\"contact\":{\"id\":\"9\"},"
-            + "\"assigned_to_user_id\":\"1\"}");
+    TestHttp.Reply r = FIX.api()
+        .post(
+            "/tasks",
+            "{\"title\":\"Follow up call\",\"due_date\":\"2026-02-15T10:00:00Z\",\"contact\":{\"id\":\"9\"},"
+                + "\"assigned_to_user_id\":\"1\"}");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().at("/details/0/resource").asText()).isEqualTo("due_date");
     assertThat(r.json().get("message").asText()).contains("due_time");
@@ -89,23 +108,29 @@ class TasksTest {
 
   @Test
   void unknownContactIsA400WhereContactsAreEmulated() {
-    Assumptions.assumeTrue(CrmTestSupport.contactsEmulated(FIX.api()), "no contacts module on this build");
+    Assumptions.assumeTrue(
+        CrmTestSupport.contactsEmulated(FIX.api()), "no contacts module on this build");
     assertInvalid(Map.of("assigned_to_user_id", "1", "contact_id", "987654"), "contact_id");
   }
 
   @Test
   void patchCompletedTrueCompletesAndFalseReopens() {
-    String id = FIX.api().post("/tasks", Map.of("assigned_to_user_id", "1", "title", "Call Bob"))
-        .json().get("id").asText();
+    String id = FIX.api()
+        .post("/tasks", Map.of("assigned_to_user_id", "1", "title", "Call Bob"))
+        .json()
+        .get("id")
+        .asText();
     TestHttp.Reply r = FIX.api().patch("/tasks/" + id, Map.of("completed", true));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("completed").asBoolean()).isTrue();
     assertThat(r.json().get("completion_time").asText()).endsWith("Z");
     assertThat(r.json().get("title").asText()).isEqualTo("Call Bob");
-    assertThat(SpecContract.keap().schemaViolations("UpdateTaskResponse", r.json())).isEmpty();
+    assertThat(SpecContract.keap().schemaViolations("UpdateTaskResponse", r.json()))
+        .isEmpty();
     JsonNode got = FIX.api().get("/tasks/" + id).json();
     assertThat(got.get("completed").asBoolean()).isTrue();
-    assertThat(got.get("completion_time").asText()).isEqualTo(r.json().get("completion_time").asText());
+    assertThat(got.get("completion_time").asText())
+        .isEqualTo(r.json().get("completion_time").asText());
 
     r = FIX.api().patch("/tasks/" + id, Map.of("completed", false));
     assertThat(r.json().get("completed").asBoolean()).isFalse();
@@ -114,14 +139,20 @@ class TasksTest {
 
   @Test
   void patchHonoursTheMaskAndKeepsTheAssignee() {
-    String id = FIX.api().post("/tasks", Map.of("assigned_to_user_id", "1", "title", "Before"))
-        .json().get("id").asText();
-    TestHttp.Reply r = FIX.api().patch("/tasks/" + id + "?update_mask=priority",
-        Map.of("title", "Ignored", "priority", "ESSENTIAL"));
+    String id = FIX.api()
+        .post("/tasks", Map.of("assigned_to_user_id", "1", "title", "Before"))
+        .json()
+        .get("id")
+        .asText();
+    TestHttp.Reply r = FIX.api()
+        .patch(
+            "/tasks/" + id + "?update_mask=priority",
+            Map.of("title", "Ignored", "priority", "ESSENTIAL"));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("title").asText()).isEqualTo("Before");
     assertThat(r.json().get("priority").asText()).isEqualTo("ESSENTIAL");
-    r = FIX.api().send("PATCH", "/tasks/" + id, "application/json", "{\"assigned_to_user_id\":null}");
+    r = FIX.api()
+        .send("PATCH", "/tasks/" + id, "application/json", "{\"assigned_to_user_id\":null}");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().at("/details/0/resource").asText()).isEqualTo("assigned_to_user_id");
     r = FIX.api().patch("/tasks/" + id, Map.of("due_date", "2026-01-01T00:00:00Z"));
@@ -130,13 +161,18 @@ class TasksTest {
 
   @Test
   void deleteAnswers204AndUnknownIdsAre404s() {
-    String id = FIX.api().post("/tasks", Map.of("assigned_to_user_id", "1")).json().get("id").asText();
+    String id = FIX.api()
+        .post("/tasks", Map.of("assigned_to_user_id", "1"))
+        .json()
+        .get("id")
+        .asText();
     TestHttp.Reply r = FIX.api().delete("/tasks/" + id);
     assertThat(r.status()).isEqualTo(204);
     assertThat(r.body()).isEmpty();
     assertThat(FIX.api().get("/tasks/" + id).status()).isEqualTo(404);
     assertThat(FIX.api().delete("/tasks/" + id).status()).isEqualTo(404);
-    assertThat(FIX.api().patch("/tasks/999999", Map.of("completed", true)).status()).isEqualTo(404);
+    assertThat(FIX.api().patch("/tasks/999999", Map.of("completed", true)).status())
+        .isEqualTo(404);
     TestHttp.Reply missing = FIX.api().get("/tasks/999999");
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.json().at("/details/0/domain").asText()).isEqualTo("task");

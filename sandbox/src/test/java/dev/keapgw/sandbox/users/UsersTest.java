@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UsersTest {
-  @RegisterExtension static final SandboxFixture FIX = new SandboxFixture();
+  @RegisterExtension
+  static final SandboxFixture FIX = new SandboxFixture();
 
   @Test
   void listsSeededUsersWithinPageSizeBounds() {
@@ -18,7 +19,12 @@ class UsersTest {
     assertThat(r.json().get("users")).hasSize(2);
     assertThat(r.json().get("next_page_token").asText()).isNotEmpty();
     assertThat(FIX.api().get("/users?page_size=0").status()).isEqualTo(400);
-    assertThat(FIX.api().get("/users?page_size=101").json().at("/details/0/resource").asText()).isEqualTo("page_size");
+    assertThat(FIX.api()
+            .get("/users?page_size=101")
+            .json()
+            .at("/details/0/resource")
+            .asText())
+        .isEqualTo("page_size");
   }
 
   @Test
@@ -38,7 +44,8 @@ class UsersTest {
 
   @Test
   void filtersByEmailThroughTheIndex() {
-    String email = FIX.api().get("/users/3").json().at("/email_addresses/0/email").asText();
+    String email =
+        FIX.api().get("/users/3").json().at("/email_addresses/0/email").asText();
     TestHttp.Reply r = FIX.api().get("/users?filter=email%3D%3D" + email.toUpperCase());
     assertThat(r.json().get("users")).hasSize(1);
     assertThat(r.json().at("/users/0/id").asText()).isEqualTo("3");

@@ -19,8 +19,9 @@ import java.util.Set;
  * above those matching fewer. Ties keep the spec's order.
  */
 public final class ActionSearch {
-  private static final Set<String> STOP = Set.of("a", "an", "the", "to", "of", "for", "in", "on", "by", "with",
-      "and", "or", "from", "into", "all", "my", "me", "i", "is", "be", "rest", "crm", "v2", "keap");
+  private static final Set<String> STOP = Set.of(
+      "a", "an", "the", "to", "of", "for", "in", "on", "by", "with", "and", "or", "from", "into",
+      "all", "my", "me", "i", "is", "be", "rest", "crm", "v2", "keap");
   private static final double NAME = 3, SUMMARY = 3, PATH = 2, DESCRIPTION = 1;
 
   private final List<Action> actions;
@@ -59,9 +60,14 @@ public final class ActionSearch {
         hits.add(new Hit(i, matched, score));
       }
     }
-    hits.sort(Comparator.comparingInt(Hit::matched).reversed().thenComparing(Comparator.comparingDouble(Hit::score)
-        .reversed()).thenComparingInt(Hit::index));
-    return hits.stream().limit(Math.max(0, limit)).map(h -> actions.get(h.index())).toList();
+    hits.sort(Comparator.comparingInt(Hit::matched)
+        .reversed()
+        .thenComparing(Comparator.comparingDouble(Hit::score).reversed())
+        .thenComparingInt(Hit::index));
+    return hits.stream()
+        .limit(Math.max(0, limit))
+        .map(h -> actions.get(h.index()))
+        .toList();
   }
 
   private static void add(Map<String, Double> into, String text, double weight) {
@@ -90,7 +96,8 @@ public final class ActionSearch {
     if (w.length() > 4 && w.endsWith("ies")) {
       return w.substring(0, w.length() - 3) + "y";
     }
-    if (w.length() > 4 && (w.endsWith("sses") || w.endsWith("shes") || w.endsWith("ches") || w.endsWith("xes"))) {
+    if (w.length() > 4
+        && (w.endsWith("sses") || w.endsWith("shes") || w.endsWith("ches") || w.endsWith("xes"))) {
       return w.substring(0, w.length() - 2);
     }
     if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {

@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public final class KeapSpec {
   public static final String RESOURCE = "/keap-openapi/swagger.yml";
-  private static final List<String> METHODS = List.of("get", "put", "post", "patch", "delete", "head");
+  private static final List<String> METHODS =
+      List.of("get", "put", "post", "patch", "delete", "head");
 
   private KeapSpec() {}
 
@@ -38,14 +39,19 @@ public final class KeapSpec {
 
   /** The actions of an OpenAPI 3 document. */
   static List<Action> actions(JsonNode spec, String appName) {
-    String base = URI.create(spec.path("servers").path(0).path("url").asText("https://host/")).getPath();
+    String base = URI.create(spec.path("servers").path(0).path("url").asText("https://host/"))
+        .getPath();
     String prefix = "/" + appName + (base == null || base.equals("/") ? "" : stripSlash(base));
     SchemaBundle schemas = new SchemaBundle(spec.path("components").path("schemas"));
     List<Action> out = new ArrayList<>();
     for (Map.Entry<String, JsonNode> path : spec.path("paths").properties()) {
       for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
         if (METHODS.contains(op.getKey())) {
-          out.add(action(prefix + path.getKey(), op.getKey().toUpperCase(Locale.ROOT), op.getValue(), schemas));
+          out.add(action(
+              prefix + path.getKey(),
+              op.getKey().toUpperCase(Locale.ROOT),
+              op.getValue(),
+              schemas));
         }
       }
     }
@@ -57,12 +63,15 @@ public final class KeapSpec {
     List<Action.Param> queryParams = new ArrayList<>();
     for (JsonNode p : op.path("parameters")) {
       ObjectNode schema = p.has("schema") ? schemas.standalone(p.get("schema")) : null;
-      Action.Param param = new Action.Param(p.path("name").asText(), p.path("required").asBoolean(false),
-          p.path("description").asText(""), schema);
+      Action.Param param = new Action.Param(
+          p.path("name").asText(),
+          p.path("required").asBoolean(false),
+          p.path("description").asText(""),
+          schema);
       switch (p.path("in").asText()) {
         case "path" -> pathParams.add(param);
         case "query" -> queryParams.add(param);
-        default -> { } // headers and cookies: the gateway sets what Keap needs
+        default -> {} // headers and cookies: the gateway sets what Keap needs
       }
     }
     pathParams.sort(java.util.Comparator.comparingInt(p -> path.indexOf("{" + p.name() + "}")));
@@ -70,14 +79,27 @@ public final class KeapSpec {
     String contentType = null;
     JsonNode content = op.path("requestBody").path("content");
     if (content.isObject() && !content.isEmpty()) {
-      contentType = content.has("application/json") ? "application/json" : content.fieldNames().next();
+      contentType = content.has("application/json")
+          ? "application/json"
+          : content.fieldNames().next();
       JsonNode schema = content.path(contentType).path("schema");
-      body = schemas.standalone(schema.isMissingNode() ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-          .objectNode() : schema);
+      body = schemas.standalone(
+          schema.isMissingNode()
+              ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+              : schema);
     }
-    return new Action(op.path("operationId").asText(), method, path, op.path("summary").asText(""),
-        op.path("description").asText(""), op.path("tags").path(0).asText(""), List.copyOf(pathParams),
-        List.copyOf(queryParams), body, op.path("requestBody").path("required").asBoolean(false), contentType);
+    return new Action(
+        op.path("operationId").asText(),
+        method,
+        path,
+        op.path("summary").asText(""),
+        op.path("description").asText(""),
+        op.path("tags").path(0).asText(""),
+        List.copyOf(pathParams),
+        List.copyOf(queryParams),
+        body,
+        op.path("requestBody").path("required").asBoolean(false),
+        contentType);
   }
 
   private static String stripSlash(String s) {

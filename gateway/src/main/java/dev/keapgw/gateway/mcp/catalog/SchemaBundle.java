@@ -69,8 +69,13 @@ final class SchemaBundle {
           o.putArray("examples").add(example);
         }
       }
-      o.properties().forEach(e -> rewrite(e.getValue(), !names && (e.getKey().equals("properties")
-          || e.getKey().equals("patternProperties") || e.getKey().equals("$defs"))));
+      o.properties()
+          .forEach(e -> rewrite(
+              e.getValue(),
+              !names
+                  && (e.getKey().equals("properties")
+                      || e.getKey().equals("patternProperties")
+                      || e.getKey().equals("$defs"))));
     } else if (node.isArray()) {
       node.forEach(n -> rewrite(n, false));
     }

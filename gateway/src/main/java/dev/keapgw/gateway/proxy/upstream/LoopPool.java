@@ -27,12 +27,15 @@ final class LoopPool {
   private final Bootstrap bootstrap;
   private final ArrayDeque<Channel> idle = new ArrayDeque<>();
   private final ArrayDeque<UpstreamCall> waiting = new ArrayDeque<>();
-  private int open;   // connecting, busy and idle
+  private int open; // connecting, busy and idle
 
   LoopPool(UpstreamClient client, EventLoop loop, Origin origin) {
     this.client = client;
     this.origin = origin;
-    this.bootstrap = new Bootstrap().group(loop).channelFactory(client.channelFactory()).resolver(client.resolver())
+    this.bootstrap = new Bootstrap()
+        .group(loop)
+        .channelFactory(client.channelFactory())
+        .resolver(client.resolver())
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.SO_KEEPALIVE, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, client.connectTimeoutMillis())
@@ -44,13 +47,14 @@ final class LoopPool {
               tls.setHandshakeTimeoutMillis(client.connectTimeoutMillis());
               ch.pipeline().addLast(tls);
             }
-            ch.pipeline().addLast(new IdleStateHandler(client.keepIdleSeconds(), 0, 0, TimeUnit.SECONDS),
-                new HttpClientCodec(client.decoderConfig(), false, false),
-                new UpstreamChannel(LoopPool.this, client.responseTimeoutNanos()));
+            ch.pipeline()
+                .addLast(
+                    new IdleStateHandler(client.keepIdleSeconds(), 0, 0, TimeUnit.SECONDS),
+                    new HttpClientCodec(client.decoderConfig(), false, false),
+                    new UpstreamChannel(LoopPool.this, client.responseTimeoutNanos()));
           }
         });
   }
-
 
   /** Starts {@code call} on a connection: an idle one, a new one, or the next one released. */
   void acquire(UpstreamCall call) {

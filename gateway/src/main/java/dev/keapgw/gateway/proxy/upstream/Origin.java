@@ -15,7 +15,7 @@ public final class Origin {
     this.port = port;
     this.tls = tls;
     boolean defaultPort = port == (tls ? 443 : 80);
-    String name = host.indexOf(':') >= 0 ? "[" + host + "]" : host;   // an IPv6 literal
+    String name = host.indexOf(':') >= 0 ? "[" + host + "]" : host; // an IPv6 literal
     this.hostHeader = AsciiString.cached(defaultPort ? name : name + ":" + port);
   }
 
@@ -48,7 +48,10 @@ public final class Origin {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Origin other && other.port == port && other.tls == tls && other.host.equals(host);
+    return o instanceof Origin other
+        && other.port == port
+        && other.tls == tls
+        && other.host.equals(host);
   }
 
   @Override

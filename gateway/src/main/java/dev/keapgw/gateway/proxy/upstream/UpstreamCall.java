@@ -168,7 +168,8 @@ public final class UpstreamCall {
   /** How long the call may still wait for the upstream; the clock runs from the request's end, on every read. */
   long timeLeft(long now, long timeoutNanos) {
     if (finished || lastActivity == 0 || readsPaused) {
-      return timeoutNanos;   // the upstream is not being waited for (yet), or the caller is the slow one
+      return timeoutNanos; // the upstream is not being waited for (yet), or the caller is the slow
+      // one
     }
     return timeoutNanos - (now - lastActivity);
   }
@@ -183,18 +184,28 @@ public final class UpstreamCall {
       streamBody();
       return;
     }
-    ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER
+    ByteBuf content = body == null
+        ? Unpooled.EMPTY_BUFFER
         : Unpooled.unreleasableBuffer(((BufferInternal) body).getByteBuf());
     requestSent = true;
     lastActivity = System.nanoTime();
-    ch.writeAndFlush(new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(), content,
-        head.headers(), EmptyHttpHeaders.INSTANCE), ch.voidPromise());
+    ch.writeAndFlush(
+        new DefaultFullHttpRequest(
+            head.protocolVersion(),
+            head.method(),
+            head.uri(),
+            content,
+            head.headers(),
+            EmptyHttpHeaders.INSTANCE),
+        ch.voidPromise());
   }
 
   private void streamBody() {
     channel.write(head, channel.voidPromise());
     stream.handler(chunk -> {
-      channel.writeAndFlush(new DefaultHttpContent(Unpooled.unreleasableBuffer(((BufferInternal) chunk).getByteBuf())),
+      channel.writeAndFlush(
+          new DefaultHttpContent(
+              Unpooled.unreleasableBuffer(((BufferInternal) chunk).getByteBuf())),
           channel.voidPromise());
       if (!channel.isWritable()) {
         stream.pause();
@@ -230,11 +241,13 @@ public final class UpstreamCall {
     if (msg instanceof HttpResponse r) {
       int code = r.status().code();
       if (code >= 100 && code < 200 && code != 101) {
-        skippingInformational = true;   // 100 Continue, 103 Early Hints: the final answer follows
+        skippingInformational = true; // 100 Continue, 103 Early Hints: the final answer follows
         return;
       }
       if (code == 101 || response != null) {
-        fail(UpstreamException.Kind.PROTOCOL, new IllegalStateException("unexpected " + code + " answer"));
+        fail(
+            UpstreamException.Kind.PROTOCOL,
+            new IllegalStateException("unexpected " + code + " answer"));
         return;
       }
       response = r;
@@ -280,13 +293,15 @@ public final class UpstreamCall {
     ByteBuf content = c.content();
     Buffer chunk = null;
     if (content.isReadable()) {
-      chunk = BufferInternal.safeBuffer(content);   // copied off the connection's buffer, which is released
+      chunk = BufferInternal.safeBuffer(
+          content); // copied off the connection's buffer, which is released
     } else {
       c.release();
     }
     try {
       if (last) {
-        end(true);   // first: ending the response runs its close handler (Vert.x 5), which must find the call over
+        end(true); // first: ending the response runs its close handler (Vert.x 5), which must find
+        // the call over
         if (chunk == null) {
           sink.end();
         } else {
@@ -320,7 +335,9 @@ public final class UpstreamCall {
   /** The caller went away: the upstream connection is closed, mid-request or mid-answer. */
   private void abort() {
     if (!finished) {
-      fail(UpstreamException.Kind.BROKEN_ANSWER, new IllegalStateException("the caller closed its connection"));
+      fail(
+          UpstreamException.Kind.BROKEN_ANSWER,
+          new IllegalStateException("the caller closed its connection"));
     }
   }
 
@@ -334,8 +351,11 @@ public final class UpstreamCall {
     if (finished) {
       return;
     }
-    UpstreamException.Kind kind = failedAs != null ? failedAs
-        : response == null ? UpstreamException.Kind.CLOSED_BEFORE_ANSWER : UpstreamException.Kind.BROKEN_ANSWER;
+    UpstreamException.Kind kind = failedAs != null
+        ? failedAs
+        : response == null
+            ? UpstreamException.Kind.CLOSED_BEFORE_ANSWER
+            : UpstreamException.Kind.BROKEN_ANSWER;
     if (kind == UpstreamException.Kind.PROTOCOL && response != null) {
       kind = UpstreamException.Kind.BROKEN_ANSWER;
     }
@@ -355,7 +375,8 @@ public final class UpstreamCall {
     finished = true;
     handler.carry(null);
     if (stream != null && !requestSent) {
-      // the upstream answered (or failed) before the caller's body was all sent: the rest is not forwarded
+      // the upstream answered (or failed) before the caller's body was all sent: the rest is not
+      // forwarded
       stream.handler(null);
       stream.endHandler(null);
     }

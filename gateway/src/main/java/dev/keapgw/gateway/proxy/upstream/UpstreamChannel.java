@@ -47,7 +47,7 @@ final class UpstreamChannel extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     UpstreamCall call = current;
     if (call == null) {
-      ReferenceCountUtil.release(msg);   // nothing was asked: the connection is out of step
+      ReferenceCountUtil.release(msg); // nothing was asked: the connection is out of step
       ctx.close();
       return;
     }
@@ -82,7 +82,7 @@ final class UpstreamChannel extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof IdleStateEvent && current == null) {
-      ctx.close();   // idle past the keep-alive time
+      ctx.close(); // idle past the keep-alive time
     }
     ReferenceCountUtil.release(evt);
   }

@@ -34,14 +34,20 @@ import javax.net.ssl.SSLException;
  */
 public final class UpstreamClient {
   /** How the client behaves; {@code tls} is the TLS context for https origins ({@link #defaultTls()}). */
-  public record Settings(Duration connectTimeout, Duration responseTimeout, int maxConnectionsPerLoop,
-      Duration keepIdle, SslContext tls) {}
+  public record Settings(
+      Duration connectTimeout,
+      Duration responseTimeout,
+      int maxConnectionsPerLoop,
+      Duration keepIdle,
+      SslContext tls) {}
 
   private final ChannelFactory<? extends Channel> channelFactory;
   private final AddressResolverGroup<?> resolver;
   private final Settings settings;
   private final HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
-      .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024).setMaxChunkSize(64 * 1024);
+      .setMaxInitialLineLength(16 * 1024)
+      .setMaxHeaderSize(64 * 1024)
+      .setMaxChunkSize(64 * 1024);
   private final Map<EventLoop, Map<Origin, LoopPool>> pools = new ConcurrentHashMap<>();
   private final Map<URI, Origin> origins = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -56,7 +62,9 @@ public final class UpstreamClient {
   /** TLS as browsers do it: the JDK's trusted authorities, and the certificate must name the host. */
   public static SslContext defaultTls() {
     try {
-      return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
+      return SslContextBuilder.forClient()
+          .endpointIdentificationAlgorithm("HTTPS")
+          .build();
     } catch (SSLException e) {
       throw new IllegalStateException("TLS is not available in this JVM: " + e.getMessage(), e);
     }
@@ -72,7 +80,11 @@ public final class UpstreamClient {
    * streaming from {@code stream} (null: none); completes, on {@code context}, with the call
    * once the answer's head arrived.
    */
-  public Future<UpstreamCall> send(ContextInternal context, Origin origin, HttpRequest head, Buffer body,
+  public Future<UpstreamCall> send(
+      ContextInternal context,
+      Origin origin,
+      HttpRequest head,
+      Buffer body,
       HttpServerRequest stream) {
     head.headers().set(io.netty.handler.codec.http.HttpHeaderNames.HOST, origin.hostHeader());
     UpstreamCall call = new UpstreamCall(context, head, body, stream);
@@ -88,7 +100,8 @@ public final class UpstreamClient {
   /** Closes the idle connections, and every busy one when its exchange ends. */
   public void close() {
     closed = true;
-    pools.forEach((loop, byOrigin) -> loop.execute(() -> byOrigin.values().forEach(LoopPool::closeIdle)));
+    pools.forEach(
+        (loop, byOrigin) -> loop.execute(() -> byOrigin.values().forEach(LoopPool::closeIdle)));
   }
 
   private LoopPool pool(EventLoop loop, Origin origin) {

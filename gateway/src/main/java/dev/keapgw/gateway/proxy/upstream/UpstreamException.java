@@ -42,7 +42,8 @@ public final class UpstreamException extends RuntimeException {
       what = "timed out";
     } else if (cause instanceof java.net.ConnectException) {
       what = "connection refused";
-    } else if (cause instanceof javax.net.ssl.SSLException || cause instanceof java.security.cert.CertificateException) {
+    } else if (cause instanceof javax.net.ssl.SSLException
+        || cause instanceof java.security.cert.CertificateException) {
       what = "TLS handshake failed";
     } else if (cause instanceof java.net.UnknownHostException) {
       what = "unknown host";

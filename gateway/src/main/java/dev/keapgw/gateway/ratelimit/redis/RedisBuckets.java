@@ -51,6 +51,7 @@ public final class RedisBuckets implements BucketStore {
    * Redis URL sets its own ({@code redis://host:6379?timeout=2s}).
    */
   static final Duration TIMEOUT = Duration.ofMillis(500);
+
   private static final long BYPASS_NANOS = Duration.ofSeconds(1).toNanos();
   private static final String PREFIX = "keapgw:rl:";
 
@@ -63,8 +64,12 @@ public final class RedisBuckets implements BucketStore {
   private volatile long bypassUntil;
   private volatile boolean degraded;
 
-  private RedisBuckets(ClientResources resources, RedisClient client, StatefulRedisConnection<String, byte[]> connection,
-      AsyncProxyManager<String> proxies, LocalBuckets fallback) {
+  private RedisBuckets(
+      ClientResources resources,
+      RedisClient client,
+      StatefulRedisConnection<String, byte[]> connection,
+      AsyncProxyManager<String> proxies,
+      LocalBuckets fallback) {
     this.resources = resources;
     this.client = client;
     this.connection = connection;
@@ -78,30 +83,38 @@ public final class RedisBuckets implements BucketStore {
    * @throws Unreachable when Redis cannot be reached now (the gateway does not start)
    */
   public static RedisBuckets connect(String url, Clock clock) {
-    ClientResources resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
-        .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+    ClientResources resources = ClientResources.builder()
+        .ioThreadPoolSize(2)
+        .computationThreadPoolSize(2)
+        .reconnectDelay(Delay.exponential(
+            Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
         .build();
     RedisURI uri = RedisURI.create(url);
     Duration timeout = url.contains("timeout=") ? uri.getTimeout() : TIMEOUT;
     RedisClient client = RedisClient.create(resources, uri);
-    client.setOptions(ClientOptions.builder().autoReconnect(true)
+    client.setOptions(ClientOptions.builder()
+        .autoReconnect(true)
         // while disconnected, fail at once (the local buckets answer) rather than queue
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .timeoutOptions(TimeoutOptions.enabled(timeout)).build());
+        .timeoutOptions(TimeoutOptions.enabled(timeout))
+        .build());
     StatefulRedisConnection<String, byte[]> connection;
     try {
       connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
     } catch (RuntimeException e) {
       client.shutdown();
       resources.shutdown();
-      throw new Unreachable(redacted(url), String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
+      throw new Unreachable(
+          redacted(url), String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
     }
     TimeMeter time = new ClockTimeMeter(clock);
     AsyncProxyManager<String> proxies = Bucket4jLettuce.casBasedBuilder(connection)
         .clientClock(time)
         .requestTimeout(timeout)
-        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(60)))
-        .build().asAsync();
+        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+            Duration.ofSeconds(60)))
+        .build()
+        .asAsync();
     return new RedisBuckets(resources, client, connection, proxies, new LocalBuckets(clock));
   }
 
@@ -114,26 +127,36 @@ public final class RedisBuckets implements BucketStore {
     CompletableFuture<ConsumptionProbe> answer;
     try {
       // batching: concurrent requests of this instance for one bucket share one round trip
-      answer = bucketProxies.computeIfAbsent(key, k -> proxies.builder().withOptimization(Optimizations.batching())
-          .build(PREFIX + k, () -> CompletableFuture.completedFuture(config))).tryConsumeAndReturnRemaining(1);
+      answer = bucketProxies
+          .computeIfAbsent(
+              key,
+              k -> proxies
+                  .builder()
+                  .withOptimization(Optimizations.batching())
+                  .build(PREFIX + k, () -> CompletableFuture.completedFuture(config)))
+          .tryConsumeAndReturnRemaining(1);
     } catch (RuntimeException e) {
       return Future.succeededFuture(degrade(key, config, e));
     }
-    Future<ConsumptionProbe> f = ctx == null ? Future.fromCompletionStage(answer) : Future.fromCompletionStage(answer, ctx);
+    Future<ConsumptionProbe> f =
+        ctx == null ? Future.fromCompletionStage(answer) : Future.fromCompletionStage(answer, ctx);
     return f.map(p -> {
-      if (degraded) {
-        degraded = false;
-        LOG.info("Redis answers again: rate limits are shared by all instances again");
-      }
-      return p;
-    }).recover(e -> Future.succeededFuture(degrade(key, config, e)));
+          if (degraded) {
+            degraded = false;
+            LOG.info("Redis answers again: rate limits are shared by all instances again");
+          }
+          return p;
+        })
+        .recover(e -> Future.succeededFuture(degrade(key, config, e)));
   }
 
   private ConsumptionProbe degrade(String key, BucketConfiguration config, Throwable e) {
     bypassUntil = System.nanoTime() + BYPASS_NANOS;
     if (!degraded) {
       degraded = true;
-      LOG.warn("Redis failed ({}): rate limits are counted per instance until it answers again", e.toString());
+      LOG.warn(
+          "Redis failed ({}): rate limits are counted per instance until it answers again",
+          e.toString());
     }
     return fallback.consume(key, config);
   }

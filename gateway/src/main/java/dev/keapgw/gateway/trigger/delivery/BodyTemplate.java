@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class BodyTemplate {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.\\-]+)\\s*}}");
-  private static final List<String> FIELDS = List.of("trigger_id", "event_id", "source", "event_type", "received_at");
+  private static final List<String> FIELDS =
+      List.of("trigger_id", "event_id", "source", "event_type", "received_at");
 
   private BodyTemplate() {}
 
@@ -30,8 +31,8 @@ public final class BodyTemplate {
     while (m.find()) {
       String name = m.group(1);
       if (!name.equals("payload") && !name.startsWith("payload.") && !FIELDS.contains(name)) {
-        return "unknown placeholder {{ " + name + " }} in body_template: use payload, payload.<path>, "
-            + String.join(", ", FIELDS);
+        return "unknown placeholder {{ " + name
+            + " }} in body_template: use payload, payload.<path>, " + String.join(", ", FIELDS);
       }
     }
     return null;

@@ -32,25 +32,34 @@ public final class DeliveryMetrics {
     this.failed = attempts("failed");
     this.latency = Timer.builder("triggers_delivery_latency")
         .description("From an event's intake to its delivery to a destination")
-        .serviceLevelObjectives(java.util.stream.LongStream.of(10, 50, 100, 250, 500, 1000, 5000, 30000, 300000)
-            .mapToObj(Duration::ofMillis).toArray(Duration[]::new))
+        .serviceLevelObjectives(
+            java.util.stream.LongStream.of(10, 50, 100, 250, 500, 1000, 5000, 30000, 300000)
+                .mapToObj(Duration::ofMillis)
+                .toArray(Duration[]::new))
         .register(registry);
     Gauge.builder("triggers_outbox_depth", depth, AtomicLong::get)
-        .description("Deliveries waiting in the outbox (all instances)").register(registry);
+        .description("Deliveries waiting in the outbox (all instances)")
+        .register(registry);
     Gauge.builder("triggers_outbox_oldest_age_seconds", this, DeliveryMetrics::oldestAgeSeconds)
-        .description("Age of the oldest delivery waiting in the outbox (0 when empty)").register(registry);
+        .description("Age of the oldest delivery waiting in the outbox (0 when empty)")
+        .register(registry);
   }
 
   private Counter attempts(String result) {
-    return Counter.builder("triggers_delivery_attempts").tag("result", result)
-        .description("Delivery attempts by result: delivered, retried (failed, tried again later), failed (given up)")
+    return Counter.builder("triggers_delivery_attempts")
+        .tag("result", result)
+        .description(
+            "Delivery attempts by result: delivered, retried (failed, tried again later), failed (given up)")
         .register(registry);
   }
 
   /** Events accepted from a source. */
   public void received(String source, int events) {
-    Counter.builder("triggers_events_received").tag("source", source)
-        .description("Events accepted into the outbox, by source").register(registry).increment(events);
+    Counter.builder("triggers_events_received")
+        .tag("source", source)
+        .description("Events accepted into the outbox, by source")
+        .register(registry)
+        .increment(events);
   }
 
   void delivered(Duration sinceIntake) {

@@ -37,9 +37,10 @@ public final class DestinationGuard {
     if (!allowPrivate) {
       for (InetAddress a : all) {
         if (forbidden(a)) {
-          throw new Refused("refused: the destination's host '" + host + "' resolves to " + a.getHostAddress()
-              + ", a loopback, private, link-local or metadata address; destinations must be public"
-              + " (the demo and serve --allow-private-destinations allow them)");
+          throw new Refused(
+              "refused: the destination's host '" + host + "' resolves to " + a.getHostAddress()
+                  + ", a loopback, private, link-local or metadata address; destinations must be public"
+                  + " (the demo and serve --allow-private-destinations allow them)");
         }
       }
     }
@@ -51,10 +52,11 @@ public final class DestinationGuard {
     if (allowPrivate || host == null) {
       return false;
     }
-    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String h =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     boolean literal = h.contains(":") || h.matches("[0-9.]+");
     if (!literal) {
-      return false;   // a name is checked at each delivery, after it resolves
+      return false; // a name is checked at each delivery, after it resolves
     }
     try {
       return forbidden(InetAddress.getByName(h));
@@ -64,7 +66,10 @@ public final class DestinationGuard {
   }
 
   static boolean forbidden(InetAddress a) {
-    if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
+    if (a.isLoopbackAddress()
+        || a.isSiteLocalAddress()
+        || a.isLinkLocalAddress()
+        || a.isAnyLocalAddress()
         || a.isMulticastAddress()) {
       return true;
     }
@@ -72,17 +77,17 @@ public final class DestinationGuard {
     if (a instanceof Inet4Address) {
       int b0 = b[0] & 0xff;
       int b1 = b[1] & 0xff;
-      return b0 == 0                                  // "this network"
-          || (b0 == 100 && b1 >= 64 && b1 < 128)      // carrier-grade NAT 100.64.0.0/10
+      return b0 == 0 // "this network"
+          || (b0 == 100 && b1 >= 64 && b1 < 128) // carrier-grade NAT 100.64.0.0/10
           || (b0 == 192 && b1 == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
-          || (b0 == 198 && (b1 == 18 || b1 == 19))    // benchmarking 198.18.0.0/15
-          || b0 >= 240;                               // reserved and broadcast
+          || (b0 == 198 && (b1 == 18 || b1 == 19)) // benchmarking 198.18.0.0/15
+          || b0 >= 240; // reserved and broadcast
     }
     if (a instanceof Inet6Address) {
-      if ((b[0] & 0xfe) == 0xfc) {                    // unique local fc00::/7 (AWS metadata fd00:ec2::254 too)
+      if ((b[0] & 0xfe) == 0xfc) { // unique local fc00::/7 (AWS metadata fd00:ec2::254 too)
         return true;
       }
-      boolean mapped = true;                          // ::ffff:a.b.c.d carries an IPv4 address
+      boolean mapped = true; // ::ffff:a.b.c.d carries an IPv4 address
       for (int i = 0; i < 10; i++) {
         mapped &= b[i] == 0;
       }

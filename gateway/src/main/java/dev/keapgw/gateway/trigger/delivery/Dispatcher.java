@@ -40,8 +40,17 @@ public final class Dispatcher {
   private long timer = -1;
   private volatile long lastDepthNanos;
 
-  public Dispatcher(Vertx vertx, Outbox outbox, Sender sender, SecretBox secrets, RetrySchedule schedule,
-      DeliveryMetrics metrics, Clock clock, String holder, Duration deliveryTimeout, Duration pollEvery) {
+  public Dispatcher(
+      Vertx vertx,
+      Outbox outbox,
+      Sender sender,
+      SecretBox secrets,
+      RetrySchedule schedule,
+      DeliveryMetrics metrics,
+      Clock clock,
+      String holder,
+      Duration deliveryTimeout,
+      Duration pollEvery) {
     this.vertx = vertx;
     this.outbox = outbox;
     this.sender = sender;
@@ -68,18 +77,23 @@ public final class Dispatcher {
       again.set(true);
       return;
     }
-    vertx.executeBlocking(() -> {
-      pass();
-      return null;
-    }, false).onComplete(ar -> {
-      if (ar.failed()) {
-        LOG.warn("delivery pass failed (retried on the next one): {}", ar.cause().toString());
-      }
-      running.set(false);
-      if (again.getAndSet(false)) {
-        wake();
-      }
-    });
+    vertx
+        .executeBlocking(
+            () -> {
+              pass();
+              return null;
+            },
+            false)
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            LOG.warn(
+                "delivery pass failed (retried on the next one): {}", ar.cause().toString());
+          }
+          running.set(false);
+          if (again.getAndSet(false)) {
+            wake();
+          }
+        });
   }
 
   private void pass() {
@@ -107,16 +121,28 @@ public final class Dispatcher {
     inFlight.incrementAndGet();
     Message m;
     try {
-      m = Message.of(c, Secrets.open(secrets, c.destinationId(), c.secretSealed()), clock.instant().getEpochSecond());
+      m = Message.of(
+          c,
+          Secrets.open(secrets, c.destinationId(), c.secretSealed()),
+          clock.instant().getEpochSecond());
     } catch (RuntimeException e) {
       LOG.error("delivery {} cannot be prepared: {}", c.deliveryId(), e.toString());
-      record(c, new Outcome(null, Duration.ZERO, "the gateway could not prepare the message", null));
+      record(
+          c, new Outcome(null, Duration.ZERO, "the gateway could not prepare the message", null));
       return;
     }
-    sender.send(c.url(), c.method(), m).onComplete(ar -> vertx.executeBlocking(() -> {
-      record(c, ar.succeeded() ? ar.result() : new Outcome(null, Duration.ZERO, ar.cause().toString(), null));
-      return null;
-    }, false));
+    sender
+        .send(c.url(), c.method(), m)
+        .onComplete(ar -> vertx.executeBlocking(
+            () -> {
+              record(
+                  c,
+                  ar.succeeded()
+                      ? ar.result()
+                      : new Outcome(null, Duration.ZERO, ar.cause().toString(), null));
+              return null;
+            },
+            false));
   }
 
   private void record(Claimed c, Outcome o) {

@@ -31,16 +31,25 @@ public record Message(byte[] body, Map<String, String> headers) {
   /** The message for a claimed delivery, signed with {@code secret} at {@code timestampSeconds}. */
   public static Message of(Claimed c, String secret, long timestampSeconds) {
     ObjectNode event = defaultBody(c);
-    byte[] body = c.bodyTemplate() == null ? Json.bytes(event) : BodyTemplate.render(c.bodyTemplate(), event);
+    byte[] body =
+        c.bodyTemplate() == null ? Json.bytes(event) : BodyTemplate.render(c.bodyTemplate(), event);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("content-type", "application/json");
     JsonNode extra = parse(c.headersJson());
-    extra.fields().forEachRemaining(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
+    extra
+        .fields()
+        .forEachRemaining(
+            e -> headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
     headers.put("user-agent", "keap-gateway-triggers");
     headers.put("webhook-id", c.eventId());
     headers.put("webhook-timestamp", Long.toString(timestampSeconds));
-    headers.put("webhook-signature", Signer.sign(dev.keapgw.gateway.trigger.Secrets.keyBytes(secret), c.eventId(),
-        timestampSeconds, body));
+    headers.put(
+        "webhook-signature",
+        Signer.sign(
+            dev.keapgw.gateway.trigger.Secrets.keyBytes(secret),
+            c.eventId(),
+            timestampSeconds,
+            body));
     return new Message(body, headers);
   }
 

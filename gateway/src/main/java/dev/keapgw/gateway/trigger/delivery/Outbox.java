@@ -34,19 +34,28 @@ public final class Outbox {
   /** Claims up to {@code max} due deliveries for {@code holder} until {@code now + lease}. */
   public List<Claimed> claim(String holder, Instant now, Duration lease, int max) {
     return jdbi.inTransaction(h -> {
-      List<String> due = h.createQuery("SELECT d.id FROM trigger_deliveries d WHERE d.status = 'PENDING'"
-              + " AND d.next_attempt_at <= :now AND (d.claimed_until IS NULL OR d.claimed_until <= :now)"
-              + " AND (d.replay OR NOT EXISTS (SELECT 1 FROM trigger_deliveries p WHERE p.destination_id ="
-              + " d.destination_id AND p.status = 'PENDING' AND p.replay = FALSE AND p.seq < d.seq))"
-              + " ORDER BY d.next_attempt_at, d.seq LIMIT :n" + (postgres ? " FOR UPDATE SKIP LOCKED" : ""))
-          .bind("now", Times.micros(now)).bind("n", max).mapTo(String.class).list();
+      List<String> due = h.createQuery(
+              "SELECT d.id FROM trigger_deliveries d WHERE d.status = 'PENDING'"
+                  + " AND d.next_attempt_at <= :now AND (d.claimed_until IS NULL OR d.claimed_until <= :now)"
+                  + " AND (d.replay OR NOT EXISTS (SELECT 1 FROM trigger_deliveries p WHERE p.destination_id ="
+                  + " d.destination_id AND p.status = 'PENDING' AND p.replay = FALSE AND p.seq < d.seq))"
+                  + " ORDER BY d.next_attempt_at, d.seq LIMIT :n"
+                  + (postgres ? " FOR UPDATE SKIP LOCKED" : ""))
+          .bind("now", Times.micros(now))
+          .bind("n", max)
+          .mapTo(String.class)
+          .list();
       List<Claimed> claimed = new ArrayList<>();
       for (String id : due) {
-        int n = h.createUpdate("UPDATE trigger_deliveries SET claimed_by = :me, claimed_until = :until,"
-                + " attempts = attempts + 1, last_attempt_at = :now WHERE id = :id AND status = 'PENDING'"
-                + " AND (claimed_until IS NULL OR claimed_until <= :now)")
-            .bind("me", holder).bind("until", Times.micros(now.plus(lease))).bind("now", Times.micros(now))
-            .bind("id", id).execute();
+        int n = h.createUpdate(
+                "UPDATE trigger_deliveries SET claimed_by = :me, claimed_until = :until,"
+                    + " attempts = attempts + 1, last_attempt_at = :now WHERE id = :id AND status = 'PENDING'"
+                    + " AND (claimed_until IS NULL OR claimed_until <= :now)")
+            .bind("me", holder)
+            .bind("until", Times.micros(now.plus(lease)))
+            .bind("now", Times.micros(now))
+            .bind("id", id)
+            .execute();
         if (n == 1) {
           claimed.add(load(h, id));
         }
@@ -56,30 +65,48 @@ public final class Outbox {
   }
 
   private static Claimed load(Handle h, String id) {
-    return h.createQuery("SELECT d.id, d.event_id, d.destination_id, d.attempts, d.replay, e.trigger_id,"
-            + " e.received_at, e.payload, t.source, t.event_type, x.url, x.method, x.headers, x.body_template,"
-            + " x.secret_enc FROM trigger_deliveries d JOIN trigger_events e ON e.id = d.event_id"
-            + " JOIN triggers t ON t.id = e.trigger_id JOIN trigger_destinations x ON x.id = d.destination_id"
-            + " WHERE d.id = :id")
+    return h.createQuery(
+            "SELECT d.id, d.event_id, d.destination_id, d.attempts, d.replay, e.trigger_id,"
+                + " e.received_at, e.payload, t.source, t.event_type, x.url, x.method, x.headers, x.body_template,"
+                + " x.secret_enc FROM trigger_deliveries d JOIN trigger_events e ON e.id = d.event_id"
+                + " JOIN triggers t ON t.id = e.trigger_id JOIN trigger_destinations x ON x.id = d.destination_id"
+                + " WHERE d.id = :id")
         .bind("id", id)
-        .map((rs, c) -> new Claimed(rs.getString("id"), rs.getString("event_id"), rs.getString("destination_id"),
-            rs.getString("trigger_id"), rs.getString("source"), rs.getString("event_type"),
-            Times.instant(rs.getLong("received_at")), rs.getString("payload"), rs.getString("url"),
-            rs.getString("method"), rs.getString("headers"), rs.getString("body_template"),
-            rs.getString("secret_enc"), rs.getInt("attempts"), rs.getBoolean("replay")))
+        .map((rs, c) -> new Claimed(
+            rs.getString("id"),
+            rs.getString("event_id"),
+            rs.getString("destination_id"),
+            rs.getString("trigger_id"),
+            rs.getString("source"),
+            rs.getString("event_type"),
+            Times.instant(rs.getLong("received_at")),
+            rs.getString("payload"),
+            rs.getString("url"),
+            rs.getString("method"),
+            rs.getString("headers"),
+            rs.getString("body_template"),
+            rs.getString("secret_enc"),
+            rs.getInt("attempts"),
+            rs.getBoolean("replay")))
         .one();
   }
 
   /** Records a delivered attempt (whoever holds the claim now: the destination has the event). */
   public void succeeded(Claimed c, Outcome o, Instant now) {
     jdbi.useTransaction(h -> {
-      h.createUpdate("UPDATE trigger_deliveries SET status = 'SUCCEEDED', finished_at = :now, claimed_by = NULL,"
-              + " claimed_until = NULL, next_attempt_at = NULL, last_response_status = :s,"
-              + " last_response_duration = :d, last_error_message = NULL WHERE id = :id AND status = 'PENDING'")
-          .bind("now", Times.micros(now)).bind("s", o.status()).bind("d", o.duration().toMillis())
-          .bind("id", c.deliveryId()).execute();
-      h.createUpdate("UPDATE trigger_destinations SET failing_since = NULL WHERE id = :id AND failing_since IS NOT NULL")
-          .bind("id", c.destinationId()).execute();
+      h.createUpdate(
+              "UPDATE trigger_deliveries SET status = 'SUCCEEDED', finished_at = :now, claimed_by = NULL,"
+                  + " claimed_until = NULL, next_attempt_at = NULL, last_response_status = :s,"
+                  + " last_response_duration = :d, last_error_message = NULL WHERE id = :id AND status = 'PENDING'")
+          .bind("now", Times.micros(now))
+          .bind("s", o.status())
+          .bind("d", o.duration().toMillis())
+          .bind("id", c.deliveryId())
+          .execute();
+      h.createUpdate(
+              "UPDATE trigger_destinations SET failing_since = NULL WHERE id = :id AND failing_since IS NOT NULL")
+          .bind("id", c.destinationId())
+          .execute();
     });
   }
 
@@ -99,14 +126,18 @@ public final class Outbox {
   public Verdict failed(Claimed c, String holder, Outcome o, Duration wait, Instant now) {
     return jdbi.inTransaction(h -> {
       Long since = h.createQuery("SELECT failing_since FROM trigger_destinations WHERE id = :id")
-          .bind("id", c.destinationId()).mapTo(Long.class).findOne().orElse(null);
+          .bind("id", c.destinationId())
+          .mapTo(Long.class)
+          .findOne()
+          .orElse(null);
       Instant failingSince = since == null ? now : Times.instant(since);
       String disable = null;
       if (o.gone()) {
-        disable = "The destination answered 410 Gone on " + Times.iso(now) + "; re-enable it with PATCH"
-            + " {\"status\":\"ENABLED\"} once it takes events again.";
+        disable = "The destination answered 410 Gone on " + Times.iso(now)
+            + "; re-enable it with PATCH" + " {\"status\":\"ENABLED\"} once it takes events again.";
       } else if (!failingSince.plus(DISABLE_AFTER).isAfter(now)) {
-        disable = "Every delivery failed for a day, since " + Times.iso(failingSince) + " (last: " + o.error()
+        disable = "Every delivery failed for a day, since " + Times.iso(failingSince) + " (last: "
+            + o.error()
             + "); re-enable it with PATCH {\"status\":\"ENABLED\"} once it takes events again.";
       }
       boolean last = wait == null || disable != null;
@@ -114,9 +145,15 @@ public final class Outbox {
               + " finished_at = :fin, claimed_by = NULL, claimed_until = NULL, last_response_status = :s,"
               + " last_response_duration = :d, last_error_message = :e WHERE id = :id AND status = 'PENDING'"
               + " AND claimed_by = :me")
-          .bind("st", last ? "FAILED" : PENDING).bind("next", last ? null : Times.micros(now.plus(wait)))
-          .bind("fin", last ? Times.micros(now) : null).bind("s", o.status()).bind("d", o.duration().toMillis())
-          .bind("e", o.error()).bind("id", c.deliveryId()).bind("me", holder).execute();
+          .bind("st", last ? "FAILED" : PENDING)
+          .bind("next", last ? null : Times.micros(now.plus(wait)))
+          .bind("fin", last ? Times.micros(now) : null)
+          .bind("s", o.status())
+          .bind("d", o.duration().toMillis())
+          .bind("e", o.error())
+          .bind("id", c.deliveryId())
+          .bind("me", holder)
+          .execute();
       if (n == 0) {
         return Verdict.STALE;
       }
@@ -125,8 +162,11 @@ public final class Outbox {
         return Verdict.DESTINATION_DISABLED;
       }
       if (since == null) {
-        h.createUpdate("UPDATE trigger_destinations SET failing_since = :f WHERE id = :id AND failing_since IS NULL")
-            .bind("f", Times.micros(now)).bind("id", c.destinationId()).execute();
+        h.createUpdate(
+                "UPDATE trigger_destinations SET failing_since = :f WHERE id = :id AND failing_since IS NULL")
+            .bind("f", Times.micros(now))
+            .bind("id", c.destinationId())
+            .execute();
       }
       return last ? Verdict.GAVE_UP : Verdict.RETRY;
     });
@@ -134,12 +174,19 @@ public final class Outbox {
 
   /** Disables a destination with a reason; its pending deliveries are given up. */
   public static void disable(Handle h, String destinationId, String reason, Instant now) {
-    h.createUpdate("UPDATE trigger_destinations SET status = 'DISABLED', reason = :r, updated_at = :now WHERE id = :id")
-        .bind("r", reason).bind("now", Times.micros(now)).bind("id", destinationId).execute();
-    h.createUpdate("UPDATE trigger_deliveries SET status = 'FAILED', finished_at = :now, next_attempt_at = NULL,"
-            + " last_error_message = COALESCE(last_error_message, 'the destination was disabled')"
-            + " WHERE destination_id = :id AND status = 'PENDING' AND claimed_by IS NULL")
-        .bind("now", Times.micros(now)).bind("id", destinationId).execute();
+    h.createUpdate(
+            "UPDATE trigger_destinations SET status = 'DISABLED', reason = :r, updated_at = :now WHERE id = :id")
+        .bind("r", reason)
+        .bind("now", Times.micros(now))
+        .bind("id", destinationId)
+        .execute();
+    h.createUpdate(
+            "UPDATE trigger_deliveries SET status = 'FAILED', finished_at = :now, next_attempt_at = NULL,"
+                + " last_error_message = COALESCE(last_error_message, 'the destination was disabled')"
+                + " WHERE destination_id = :id AND status = 'PENDING' AND claimed_by IS NULL")
+        .bind("now", Times.micros(now))
+        .bind("id", destinationId)
+        .execute();
   }
 
   /** Deliveries not yet finished, and the time the oldest of them was made (null when none). */
@@ -148,6 +195,8 @@ public final class Outbox {
   public Depth depth() {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM"
             + " trigger_deliveries WHERE status = 'PENDING'")
-        .map((rs, c) -> new Depth(rs.getLong("n"), Times.instant(rs.getObject("oldest", Long.class)))).one());
+        .map((rs, c) ->
+            new Depth(rs.getLong("n"), Times.instant(rs.getObject("oldest", Long.class))))
+        .one());
   }
 }

@@ -12,8 +12,14 @@ import java.util.function.DoubleSupplier;
  * within 10 s). A {@code Retry-After} from the destination replaces the wait (at most a day).
  */
 public final class RetrySchedule {
-  static final List<Duration> WAITS = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
-      Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+  static final List<Duration> WAITS = List.of(
+      Duration.ofSeconds(5),
+      Duration.ofMinutes(5),
+      Duration.ofMinutes(30),
+      Duration.ofHours(2),
+      Duration.ofHours(5),
+      Duration.ofHours(10),
+      Duration.ofHours(10));
   static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
   private final DoubleSupplier random;

@@ -32,8 +32,13 @@ public final class Sender implements AutoCloseable {
   private final Clock clock;
 
   public Sender(Vertx vertx, DestinationGuard guard, Duration timeout, Clock clock) {
-    this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) Math.min(timeout.toMillis(), 10_000))
-        .setVerifyHost(true).setForceSni(true).setKeepAlive(true).setIdleTimeout(30),
+    this.http = vertx.createHttpClient(
+        new HttpClientOptions()
+            .setConnectTimeout((int) Math.min(timeout.toMillis(), 10_000))
+            .setVerifyHost(true)
+            .setForceSni(true)
+            .setKeepAlive(true)
+            .setIdleTimeout(30),
         new PoolOptions().setHttp1MaxSize(4));
     this.guard = guard;
     this.timeout = timeout;
@@ -50,14 +55,20 @@ public final class Sender implements AutoCloseable {
     } catch (DestinationGuard.Refused e) {
       return Future.succeededFuture(new Outcome(null, elapsed(start), e.getMessage(), null));
     } catch (IllegalArgumentException e) {
-      return Future.succeededFuture(new Outcome(null, elapsed(start), "the destination's url is not valid", null));
+      return Future.succeededFuture(
+          new Outcome(null, elapsed(start), "the destination's url is not valid", null));
     }
     boolean tls = "https".equalsIgnoreCase(u.getScheme());
     int port = u.getPort() > 0 ? u.getPort() : tls ? 443 : 80;
     String path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
         + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(method)).setHost(u.getHost())
-        .setPort(port).setSsl(tls).setURI(path).setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+    RequestOptions options = new RequestOptions()
+        .setMethod(HttpMethod.valueOf(method))
+        .setHost(u.getHost())
+        .setPort(port)
+        .setSsl(tls)
+        .setURI(path)
+        .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
         .setTimeout(timeout.toMillis());
     m.headers().forEach(options::putHeader);
     return http.request(options)
@@ -91,7 +102,8 @@ public final class Sender implements AutoCloseable {
       return Duration.ofSeconds(Long.parseLong(v));
     } catch (NumberFormatException e) {
       try {
-        return Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        return Duration.between(
+            now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
       } catch (RuntimeException e2) {
         return null;
       }

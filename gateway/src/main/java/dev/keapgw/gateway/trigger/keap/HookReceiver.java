@@ -44,7 +44,11 @@ public final class HookReceiver {
   private final Intake intake;
   private final Clock clock;
 
-  public HookReceiver(Subscriptions subs, ConnectionRepository connections, TriggerRepository triggers, Intake intake,
+  public HookReceiver(
+      Subscriptions subs,
+      ConnectionRepository connections,
+      TriggerRepository triggers,
+      Intake intake,
       Clock clock) {
     this.subs = subs;
     this.connections = connections;
@@ -59,7 +63,8 @@ public final class HookReceiver {
 
   private void handle(RoutingContext ctx) {
     String token = ctx.pathParam("token");
-    Optional<Subscription> sub = token == null || token.length() > 100 ? Optional.empty()
+    Optional<Subscription> sub = token == null || token.length() > 100
+        ? Optional.empty()
         : subs.byUrlHash(OneTimeTokens.hash(token));
     if (sub.isEmpty()) {
       throw new GatewayException(ErrorType.GONE, "No hook subscription at this URL.");
@@ -74,7 +79,8 @@ public final class HookReceiver {
     JsonNode key = body.get("event_key");
     if (key == null || !key.isTextual() || !key.asText().equals(s.eventKey())) {
       throw GatewayException.badRequest("This hook URL takes '" + s.eventKey() + "' deliveries"
-          + " ({\"event_key\",\"object_type\",\"object_keys\"})").with("field", "event_key");
+              + " ({\"event_key\",\"object_type\",\"object_keys\"})")
+          .with("field", "event_key");
     }
     Connection c = connections.byId(s.connectionId()).orElse(null);
     ObjectNode payload = body.deepCopy();
@@ -86,6 +92,9 @@ public final class HookReceiver {
       return intake.record(h, live, payload, now);
     });
     intake.committed(TriggerSource.KEAP, made);
-    ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end("{\"received\":true}");
+    ctx.response()
+        .setStatusCode(200)
+        .putHeader("Content-Type", "application/json")
+        .end("{\"received\":true}");
   }
 }

@@ -36,8 +36,13 @@ public final class KeapBroker implements SubscriptionBroker {
   private final Clock clock;
 
   /** @param hookBase {@code {public url}/hooks/keap/}, ending in a slash */
-  public KeapBroker(Subscriptions subs, KeapHooksClient keap, ConnectionRepository connections,
-      TriggerRepository triggers, String hookBase, Clock clock) {
+  public KeapBroker(
+      Subscriptions subs,
+      KeapHooksClient keap,
+      ConnectionRepository connections,
+      TriggerRepository triggers,
+      String hookBase,
+      Clock clock) {
     this.subs = subs;
     this.keap = keap;
     this.connections = connections;
@@ -50,8 +55,9 @@ public final class KeapBroker implements SubscriptionBroker {
   public String subscribe(Connection c, String eventKey) {
     List<String> offered = keap.eventKeys(c);
     if (!offered.contains(eventKey)) {
-      throw GatewayException.badRequest("Keap does not offer the event '" + eventKey + "' to this connection's"
-          + " account; it offers: " + String.join(", ", offered)).with("field", "event_type");
+      throw GatewayException.badRequest("Keap does not offer the event '" + eventKey
+              + "' to this connection's" + " account; it offers: " + String.join(", ", offered))
+          .with("field", "event_type");
     }
     long deadline = System.nanoTime() + WAIT_FOR_OTHER.toNanos();
     while (true) {
@@ -67,20 +73,29 @@ public final class KeapBroker implements SubscriptionBroker {
             return s.id();
           }
         }
-        if (s.hookKey() == null && s.createdAt().plus(WAIT_FOR_OTHER.multipliedBy(2)).isBefore(clock.instant())) {
-          subs.delete(s.id());   // its maker died before Keap answered: start again
+        if (s.hookKey() == null
+            && s.createdAt().plus(WAIT_FOR_OTHER.multipliedBy(2)).isBefore(clock.instant())) {
+          subs.delete(s.id()); // its maker died before Keap answered: start again
           continue;
         }
         if (System.nanoTime() > deadline) {
           throw notVerified(eventKey);
         }
-        pause();   // another request is making it: wait for its outcome
+        pause(); // another request is making it: wait for its outcome
         continue;
       }
       String token = OneTimeTokens.random();
       Instant now = clock.instant();
-      Subscription s = new Subscription(UUID.randomUUID().toString(), c.accountId(), c.id(), eventKey,
-          OneTimeTokens.hash(token), null, Subscription.UNVERIFIED, now, now);
+      Subscription s = new Subscription(
+          UUID.randomUUID().toString(),
+          c.accountId(),
+          c.id(),
+          eventKey,
+          OneTimeTokens.hash(token),
+          null,
+          Subscription.UNVERIFIED,
+          now,
+          now);
       if (!subs.insert(s)) {
         continue;
       }
@@ -119,14 +134,18 @@ public final class KeapBroker implements SubscriptionBroker {
   }
 
   private GatewayException notVerified(String eventKey) {
-    return new GatewayException(ErrorType.UPSTREAM_ERROR, "Keap did not verify the hook for '" + eventKey
-        + "': Keap must reach this gateway's public URL (" + hookBase.replaceAll("/hooks/keap/$", "")
-        + ") to deliver events; check --public-url.");
+    return new GatewayException(
+        ErrorType.UPSTREAM_ERROR,
+        "Keap did not verify the hook for '" + eventKey
+            + "': Keap must reach this gateway's public URL ("
+            + hookBase.replaceAll("/hooks/keap/$", "")
+            + ") to deliver events; check --public-url.");
   }
 
   @Override
   public void release(String subscriptionId) {
-    boolean inUse = triggers.jdbi().withHandle(h -> TriggerRepository.subscriptionInUse(h, subscriptionId));
+    boolean inUse =
+        triggers.jdbi().withHandle(h -> TriggerRepository.subscriptionInUse(h, subscriptionId));
     if (inUse) {
       return;
     }
@@ -136,7 +155,9 @@ public final class KeapBroker implements SubscriptionBroker {
   /** Removes a subscription at Keap (when its connection can still call Keap) and here. */
   public void remove(Subscription s) {
     if (s.hookKey() != null) {
-      connections.byId(s.connectionId()).filter(Connection::isActive)
+      connections
+          .byId(s.connectionId())
+          .filter(Connection::isActive)
           .ifPresent(c -> quietly(() -> keap.delete(c, s.hookKey())));
     }
     subs.delete(s.id());
@@ -148,11 +169,19 @@ public final class KeapBroker implements SubscriptionBroker {
    */
   public void connectionDeleting(Connection c) {
     Instant now = clock.instant();
-    triggers.jdbi().useHandle(h -> h.createUpdate("UPDATE triggers SET status = 'FAILED', reason = :r,"
-            + " subscription_id = NULL, updated_at = :now WHERE source = 'keap' AND connection_id = :c")
-        .bind("r", "Its connection " + c.id() + " was deleted on " + dev.keapgw.gateway.store.Times.iso(now)
-            + "; create the trigger again on another connection.")
-        .bind("now", dev.keapgw.gateway.store.Times.micros(now)).bind("c", c.id()).execute());
+    triggers
+        .jdbi()
+        .useHandle(h -> h.createUpdate(
+                "UPDATE triggers SET status = 'FAILED', reason = :r,"
+                    + " subscription_id = NULL, updated_at = :now WHERE source = 'keap' AND connection_id = :c")
+            .bind(
+                "r",
+                "Its connection " + c.id() + " was deleted on "
+                    + dev.keapgw.gateway.store.Times.iso(now)
+                    + "; create the trigger again on another connection.")
+            .bind("now", dev.keapgw.gateway.store.Times.micros(now))
+            .bind("c", c.id())
+            .execute());
     subs.ofConnection(c.id()).forEach(this::remove);
   }
 
@@ -170,7 +199,8 @@ public final class KeapBroker implements SubscriptionBroker {
       Thread.sleep(200);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new GatewayException(ErrorType.UPSTREAM_TIMEOUT, "interrupted while waiting for a hook subscription");
+      throw new GatewayException(
+          ErrorType.UPSTREAM_TIMEOUT, "interrupted while waiting for a hook subscription");
     }
   }
 }

@@ -38,8 +38,12 @@ public final class KeapHooksClient {
   private final AppConfig app;
   private final Duration timeout;
 
-  public KeapHooksClient(Supplier<TokenManager> tokens, AppConfig app, Duration connectTimeout, Duration timeout) {
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  public KeapHooksClient(
+      Supplier<TokenManager> tokens, AppConfig app, Duration connectTimeout, Duration timeout) {
+    this.http = HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
     this.tokens = tokens;
     this.app = app;
     this.timeout = timeout;
@@ -54,7 +58,8 @@ public final class KeapHooksClient {
   }
 
   public RestHook create(Connection c, String eventKey, String hookUrl) {
-    String body = new String(Json.bytes(Json.object().put("eventKey", eventKey).put("hookUrl", hookUrl)),
+    String body = new String(
+        Json.bytes(Json.object().put("eventKey", eventKey).put("hookUrl", hookUrl)),
         StandardCharsets.UTF_8);
     return hook(call(c, "POST", "", body, 200));
   }
@@ -75,7 +80,10 @@ public final class KeapHooksClient {
   }
 
   private static RestHook hook(JsonNode n) {
-    return new RestHook(n.path("key").asText(null), n.path("eventKey").asText(null), n.path("hookUrl").asText(null),
+    return new RestHook(
+        n.path("key").asText(null),
+        n.path("eventKey").asText(null),
+        n.path("hookUrl").asText(null),
         n.path("status").asText(null));
   }
 
@@ -92,17 +100,21 @@ public final class KeapHooksClient {
       }
       if (r.statusCode() >= 200 && r.statusCode() < 300) {
         try {
-          return r.body() == null || r.body().isBlank() ? Json.object() : Json.MAPPER.readTree(r.body());
+          return r.body() == null || r.body().isBlank()
+              ? Json.object()
+              : Json.MAPPER.readTree(r.body());
         } catch (IOException e) {
-          throw upstream("Keap answered " + method + " /crm/rest/v1/hooks" + path + " with a body that is not JSON");
+          throw upstream("Keap answered " + method + " /crm/rest/v1/hooks" + path
+              + " with a body that is not JSON");
         }
       }
       if (r.statusCode() == alsoFine && alsoFine != 200) {
         return null;
       }
-      String detail = r.body() == null ? "" : r.body().length() > 300 ? r.body().substring(0, 300) : r.body();
-      GatewayException e = upstream("Keap answered " + method + " /crm/rest/v1/hooks" + path + " with "
-          + r.statusCode() + ": " + detail);
+      String detail =
+          r.body() == null ? "" : r.body().length() > 300 ? r.body().substring(0, 300) : r.body();
+      GatewayException e = upstream("Keap answered " + method + " /crm/rest/v1/hooks" + path
+          + " with " + r.statusCode() + ": " + detail);
       e.with("upstream_status", Integer.toString(r.statusCode()));
       throw e;
     }
@@ -110,22 +122,28 @@ public final class KeapHooksClient {
 
   private HttpResponse<String> send(ActiveToken token, String method, String path, String body) {
     String base = app.upstreamUrl().toString();
-    URI uri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/crm/rest/v1/hooks" + path);
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
-        .header("Authorization", "Bearer " + token.accessToken()).header("Accept", "application/json");
+    URI uri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+        + "/crm/rest/v1/hooks" + path);
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("Authorization", "Bearer " + token.accessToken())
+        .header("Accept", "application/json");
     if (body == null) {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     try {
       return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new GatewayException(ErrorType.UPSTREAM_UNREACHABLE, "Keap's hook API could not be reached: "
-          + e.getClass().getSimpleName());
+      throw new GatewayException(
+          ErrorType.UPSTREAM_UNREACHABLE,
+          "Keap's hook API could not be reached: " + e.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new GatewayException(ErrorType.UPSTREAM_UNREACHABLE, "interrupted while calling Keap's hook API");
+      throw new GatewayException(
+          ErrorType.UPSTREAM_UNREACHABLE, "interrupted while calling Keap's hook API");
     }
   }
 
@@ -133,19 +151,26 @@ public final class KeapHooksClient {
     TokenManager tm = tokens.get();
     try {
       var f = rejected == null ? tm.token(c) : tm.afterRejection(c.id(), rejected);
-      return f.toCompletionStage().toCompletableFuture().get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      return f.toCompletionStage()
+          .toCompletableFuture()
+          .get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TokenUnavailableException t) {
-        throw new GatewayException(ErrorType.CONNECTION_NOT_READY, "Connection '" + c.id() + "' cannot call Keap now: "
-            + t.getMessage()).with("connection_id", c.id());
+        throw new GatewayException(
+                ErrorType.CONNECTION_NOT_READY,
+                "Connection '" + c.id() + "' cannot call Keap now: " + t.getMessage())
+            .with("connection_id", c.id());
       }
       if (e.getCause() instanceof GatewayException g) {
         throw g;
       }
-      throw new GatewayException(ErrorType.UPSTREAM_UNREACHABLE, "No access token for connection '" + c.id()
-          + "': the token endpoint could not be reached");
+      throw new GatewayException(
+          ErrorType.UPSTREAM_UNREACHABLE,
+          "No access token for connection '" + c.id()
+              + "': the token endpoint could not be reached");
     } catch (TimeoutException e) {
-      throw new GatewayException(ErrorType.UPSTREAM_TIMEOUT, "No access token for connection '" + c.id() + "' in time");
+      throw new GatewayException(
+          ErrorType.UPSTREAM_TIMEOUT, "No access token for connection '" + c.id() + "' in time");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GatewayException(ErrorType.UPSTREAM_TIMEOUT, "interrupted while getting a token");

@@ -26,8 +26,13 @@ public final class SubscriptionKeeper {
   private final Clock clock;
   private final BooleanSupplier holdsLease;
 
-  public SubscriptionKeeper(Subscriptions subs, KeapHooksClient keap, ConnectionRepository connections,
-      String hookBase, Clock clock, BooleanSupplier holdsLease) {
+  public SubscriptionKeeper(
+      Subscriptions subs,
+      KeapHooksClient keap,
+      ConnectionRepository connections,
+      String hookBase,
+      Clock clock,
+      BooleanSupplier holdsLease) {
     this.subs = subs;
     this.keap = keap;
     this.connections = connections;
@@ -43,7 +48,8 @@ public final class SubscriptionKeeper {
     }
     int fixed = 0;
     for (Subscription s : subs.withKey(BATCH)) {
-      Connection c = connections.byId(s.connectionId()).filter(Connection::isActive).orElse(null);
+      Connection c =
+          connections.byId(s.connectionId()).filter(Connection::isActive).orElse(null);
       if (c == null) {
         continue;
       }
@@ -71,7 +77,11 @@ public final class SubscriptionKeeper {
     }
     KeapHooksClient.RestHook v = keap.verify(c, s.hookKey());
     subs.update(s.id(), s.hookKey(), v.status(), clock.instant());
-    LOG.info("hook subscription {} ({}) was {} at Keap; verified again: {}", s.id(), s.eventKey(), now.status(),
+    LOG.info(
+        "hook subscription {} ({}) was {} at Keap; verified again: {}",
+        s.id(),
+        s.eventKey(),
+        now.status(),
         v.status());
     return true;
   }

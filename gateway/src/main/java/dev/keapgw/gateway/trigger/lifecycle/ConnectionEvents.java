@@ -36,8 +36,12 @@ public final class ConnectionEvents {
   private final Function<Connection, String> reconnectUrl;
   private final Clock clock;
 
-  public ConnectionEvents(ConnectionRepository connections, TriggerRepository triggers, Intake intake,
-      Function<Connection, String> reconnectUrl, Clock clock) {
+  public ConnectionEvents(
+      ConnectionRepository connections,
+      TriggerRepository triggers,
+      Intake intake,
+      Function<Connection, String> reconnectUrl,
+      Clock clock) {
     this.connections = connections;
     this.triggers = triggers;
     this.intake = intake;
@@ -55,7 +59,8 @@ public final class ConnectionEvents {
     try {
       changed(connectionId);
     } catch (RuntimeException e) {
-      LOG.warn("could not record the gateway event of connection {}: {}", connectionId, e.toString());
+      LOG.warn(
+          "could not record the gateway event of connection {}: {}", connectionId, e.toString());
     }
   }
 
@@ -63,7 +68,7 @@ public final class ConnectionEvents {
   void changed(String connectionId) {
     Optional<Connection> found = connections.byId(connectionId);
     if (found.isEmpty()) {
-      return;   // deleted: announced by deleting()
+      return; // deleted: announced by deleting()
     }
     Connection c = found.get();
     if (c.status() == ConnectionStatus.PENDING) {
@@ -72,18 +77,30 @@ public final class ConnectionEvents {
     String url = c.status() == ConnectionStatus.FAILED ? reconnectUrl.apply(c) : null;
     Instant now = clock.instant();
     int made = triggers.jdbi().inTransaction(h -> {
-      Optional<String> prev = h.createQuery("SELECT status FROM trigger_connection_states WHERE connection_id = :c"
-          + " FOR UPDATE").bind("c", c.id()).mapTo(String.class).findOne();
+      Optional<String> prev = h.createQuery(
+              "SELECT status FROM trigger_connection_states WHERE connection_id = :c"
+                  + " FOR UPDATE")
+          .bind("c", c.id())
+          .mapTo(String.class)
+          .findOne();
       if (prev.isPresent() && prev.get().equals(c.status().name())) {
         return 0;
       }
       if (prev.isPresent()) {
-        h.createUpdate("UPDATE trigger_connection_states SET status = :s, updated_at = :now WHERE connection_id = :c")
-            .bind("s", c.status().name()).bind("now", Times.micros(now)).bind("c", c.id()).execute();
+        h.createUpdate(
+                "UPDATE trigger_connection_states SET status = :s, updated_at = :now WHERE connection_id = :c")
+            .bind("s", c.status().name())
+            .bind("now", Times.micros(now))
+            .bind("c", c.id())
+            .execute();
       } else {
-        h.createUpdate("INSERT INTO trigger_connection_states (connection_id, account_id, status, updated_at)"
-                + " VALUES (:c, :a, :s, :now)")
-            .bind("c", c.id()).bind("a", c.accountId()).bind("s", c.status().name()).bind("now", Times.micros(now))
+        h.createUpdate(
+                "INSERT INTO trigger_connection_states (connection_id, account_id, status, updated_at)"
+                    + " VALUES (:c, :a, :s, :now)")
+            .bind("c", c.id())
+            .bind("a", c.accountId())
+            .bind("s", c.status().name())
+            .bind("now", Times.micros(now))
             .execute();
       }
       int n = 0;
@@ -103,7 +120,9 @@ public final class ConnectionEvents {
   private void deleting(Connection c) {
     Instant now = clock.instant();
     int made = triggers.jdbi().inTransaction(h -> {
-      h.createUpdate("DELETE FROM trigger_connection_states WHERE connection_id = :c").bind("c", c.id()).execute();
+      h.createUpdate("DELETE FROM trigger_connection_states WHERE connection_id = :c")
+          .bind("c", c.id())
+          .execute();
       return emit(h, c, "connection.deleted", null, now);
     });
     intake.committed(TriggerSource.GATEWAY, made);

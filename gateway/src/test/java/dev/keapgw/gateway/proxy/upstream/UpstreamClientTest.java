@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  */
 class UpstreamClientTest {
   private final Vertx vertx = Vertx.vertx();
-  private final HttpClient caller = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient caller =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final AtomicInteger opened = new AtomicInteger();
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger mostOpen = new AtomicInteger();
@@ -55,7 +56,8 @@ class UpstreamClientTest {
   @Test
   void sequentialRequestsShareOneConnectionWhichIsClosedOnceIdle() throws Exception {
     int back = backServer(new HttpServerOptions(), req -> req.response().end("hello"));
-    int front = front(settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(1), UpstreamClient.defaultTls()),
+    int front = front(
+        settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(1), UpstreamClient.defaultTls()),
         "http://127.0.0.1:" + back);
     for (int i = 0; i < 5; i++) {
       HttpResponse<String> r = get(front);
@@ -70,12 +72,15 @@ class UpstreamClientTest {
 
   @Test
   void neverOpensMoreThanTheCapAndServesEveryRequestThatWaited() throws Exception {
-    int back = backServer(new HttpServerOptions(), req -> vertx.setTimer(50, t -> req.response().end("slow")));
-    int front = front(settings(Duration.ofSeconds(10), 2, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
+    int back = backServer(
+        new HttpServerOptions(), req -> vertx.setTimer(50, t -> req.response().end("slow")));
+    int front = front(
+        settings(Duration.ofSeconds(10), 2, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
         "http://127.0.0.1:" + back);
     List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      all.add(caller.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + front + "/x")).build(),
+      all.add(caller.sendAsync(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + front + "/x")).build(),
           HttpResponse.BodyHandlers.ofString()));
     }
     for (CompletableFuture<HttpResponse<String>> f : all) {
@@ -88,60 +93,76 @@ class UpstreamClientTest {
   @Test
   void tlsTrustsOnlyTheConfiguredAuthoritiesAndChecksTheHostName() throws Exception {
     SelfSignedCertificate cert = SelfSignedCertificate.create("localhost");
-    int back = backServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(cert.keyCertOptions()),
+    int back = backServer(
+        new HttpServerOptions().setSsl(true).setKeyCertOptions(cert.keyCertOptions()),
         req -> req.response().end("secret page"));
-    SslContext trusting = SslContextBuilder.forClient().trustManager(new File(cert.certificatePath()))
-        .endpointIdentificationAlgorithm("HTTPS").build();
+    SslContext trusting = SslContextBuilder.forClient()
+        .trustManager(new File(cert.certificatePath()))
+        .endpointIdentificationAlgorithm("HTTPS")
+        .build();
 
-    int good = front(settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(30), trusting), "https://localhost:" + back);
+    int good = front(
+        settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(30), trusting),
+        "https://localhost:" + back);
     HttpResponse<String> ok = get(good);
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.body()).isEqualTo("secret page");
     assertThat(hosts).containsExactly("localhost:" + back);
 
     // the certificate names localhost, not 127.0.0.1
-    int wrongName = front(settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(30), trusting),
+    int wrongName = front(
+        settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(30), trusting),
         "https://127.0.0.1:" + back);
     HttpResponse<String> refused = get(wrongName);
     assertThat(refused.statusCode()).isEqualTo(502);
     assertThat(refused.body()).isEqualTo("CONNECT: TLS handshake failed");
 
     // the JDK's authorities never signed a self-signed certificate
-    int untrusted = front(settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
+    int untrusted = front(
+        settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
         "https://localhost:" + back);
     assertThat(get(untrusted).body()).isEqualTo("CONNECT: TLS handshake failed");
-    assertThat(hosts).as("no request reached the back server over a refused handshake").hasSize(1);
+    assertThat(hosts)
+        .as("no request reached the back server over a refused handshake")
+        .hasSize(1);
   }
 
   @Test
-  void informationalAnswersAreSkippedAndAnHttp10AnswerIsReadToItsEndAndNotReused() throws Exception {
+  void informationalAnswersAreSkippedAndAnHttp10AnswerIsReadToItsEndAndNotReused()
+      throws Exception {
     int back = rawServer(socket -> socket.handler(b -> {
       if (b.toString().startsWith("GET /hints")) {
         socket.write("HTTP/1.1 103 Early Hints\r\nLink: </style.css>\r\n\r\n"
             + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfinal");
       } else {
-        socket.write("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil close").onComplete(v -> socket.close());
+        socket
+            .write("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil close")
+            .onComplete(v -> socket.close());
       }
     }));
-    int front = front(settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
+    int front = front(
+        settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
         "http://127.0.0.1:" + back);
     HttpResponse<String> hints = get(front, "/hints");
     assertThat(hints.statusCode()).isEqualTo(200);
     assertThat(hints.body()).isEqualTo("final");
     assertThat(get(front, "/old").body()).isEqualTo("until close");
     assertThat(get(front, "/old").body()).isEqualTo("until close");
-    assertThat(opened.get()).as("the 1.1 connection served /hints and the first /old; the second needed a new one")
+    assertThat(opened.get())
+        .as("the 1.1 connection served /hints and the first /old; the second needed a new one")
         .isEqualTo(2);
   }
 
   @Test
-  void anUpstreamThatNeverAnswersTimesOutAndOneThatClosesFirstIsSaidToHaveClosed() throws Exception {
+  void anUpstreamThatNeverAnswersTimesOutAndOneThatClosesFirstIsSaidToHaveClosed()
+      throws Exception {
     int back = rawServer(socket -> socket.handler(b -> {
       if (b.toString().startsWith("GET /close")) {
         socket.close();
-      }   // else: silence
+      } // else: silence
     }));
-    int front = front(settings(Duration.ofMillis(300), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
+    int front = front(
+        settings(Duration.ofMillis(300), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
         "http://127.0.0.1:" + back);
     long start = System.nanoTime();
     HttpResponse<String> silent = get(front, "/silence");
@@ -154,17 +175,23 @@ class UpstreamClientTest {
   void aCallerThatGoesAwayMidAnswerTakesTheUpstreamConnectionWithIt() throws Exception {
     int back = backServer(new HttpServerOptions(), req -> {
       req.response().setChunked(true).write("first part;");
-      vertx.setPeriodic(20, t -> req.response().write("more;").onFailure(e -> vertx.cancelTimer(t)));
+      vertx.setPeriodic(
+          20, t -> req.response().write("more;").onFailure(e -> vertx.cancelTimer(t)));
     });
-    int front = front(settings(Duration.ofSeconds(30), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
+    int front = front(
+        settings(Duration.ofSeconds(30), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
         "http://127.0.0.1:" + back);
     try (java.net.Socket s = new java.net.Socket("127.0.0.1", front)) {
-      s.getOutputStream().write("GET /endless HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      s.getOutputStream()
+          .write("GET /endless HTTP/1.1\r\nHost: x\r\n\r\n"
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       byte[] buf = new byte[256];
-      assertThat(s.getInputStream().read(buf)).isPositive();   // the answer has begun
+      assertThat(s.getInputStream().read(buf)).isPositive(); // the answer has begun
     }
     awaitAClose();
-    assertThat(closed.get()).as("the upstream connection was closed, not left streaming to nobody").isEqualTo(1);
+    assertThat(closed.get())
+        .as("the upstream connection was closed, not left streaming to nobody")
+        .isEqualTo(1);
   }
 
   @Test
@@ -172,17 +199,24 @@ class UpstreamClientTest {
     byte[] page = new byte[8 * 1024 * 1024];
     new java.util.Random(7).nextBytes(page);
     int back = backServer(new HttpServerOptions(), req -> req.response().end(Buffer.buffer(page)));
-    int front = front(settings(Duration.ofSeconds(30), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
+    int front = front(
+        settings(Duration.ofSeconds(30), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
         "http://127.0.0.1:" + back);
     try (java.net.Socket s = new java.net.Socket("127.0.0.1", front)) {
       s.setReceiveBufferSize(16 * 1024);
       s.setSoTimeout(20_000);
-      s.getOutputStream().write("GET /big HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      Thread.sleep(1_000);   // not reading: the front's queue fills and the upstream must be paused, then resumed
+      s.getOutputStream()
+          .write("GET /big HTTP/1.1\r\nHost: x\r\n\r\n"
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      Thread.sleep(
+          1_000); // not reading: the front's queue fills and the upstream must be paused, then
+      // resumed
       java.io.InputStream in = new java.io.BufferedInputStream(s.getInputStream());
       java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
       String head = readHead(in);
-      assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("transfer-encoding: chunked");
+      assertThat(head)
+          .startsWith("HTTP/1.1 200")
+          .containsIgnoringCase("transfer-encoding: chunked");
       readChunked(in, got);
       assertThat(got.toByteArray()).isEqualTo(page);
     }
@@ -191,12 +225,14 @@ class UpstreamClientTest {
   @Test
   void aClosedPortIsAConnectFailure() throws Exception {
     int closedPort = dev.keapgw.gateway.FreePort.find();
-    int front = front(settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
+    int front = front(
+        settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(30), UpstreamClient.defaultTls()),
         "http://127.0.0.1:" + closedPort);
     assertThat(get(front).body()).isEqualTo("CONNECT: connection refused");
   }
 
-  private static UpstreamClient.Settings settings(Duration timeout, int cap, Duration keepIdle, SslContext tls) {
+  private static UpstreamClient.Settings settings(
+      Duration timeout, int cap, Duration keepIdle, SslContext tls) {
     return new UpstreamClient.Settings(Duration.ofSeconds(5), timeout, cap, keepIdle, tls);
   }
 
@@ -207,32 +243,49 @@ class UpstreamClientTest {
     Origin origin = c.origin(URI.create(upstream));
     HttpServer server = vertx.createHttpServer().requestHandler(req -> {
       var head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, req.uri());
-      c.send(ContextInternal.current(), origin, head, null, null).onSuccess(call -> {
-        req.response().setStatusCode(call.status()).setChunked(true);
-        call.pipeTo(req.response());
-      }).onFailure(e -> {
-        UpstreamException u = (UpstreamException) e;
-        req.response().setStatusCode(u.kind() == UpstreamException.Kind.TIMEOUT ? 504 : 502)
-            .end(u.kind() + ": " + u.getMessage());
-      });
+      c.send(ContextInternal.current(), origin, head, null, null)
+          .onSuccess(call -> {
+            req.response().setStatusCode(call.status()).setChunked(true);
+            call.pipeTo(req.response());
+          })
+          .onFailure(e -> {
+            UpstreamException u = (UpstreamException) e;
+            req.response()
+                .setStatusCode(u.kind() == UpstreamException.Kind.TIMEOUT ? 504 : 502)
+                .end(u.kind() + ": " + u.getMessage());
+          });
     });
-    return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+    return server
+        .listen(0, "127.0.0.1")
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS)
+        .actualPort();
   }
 
-  private int backServer(HttpServerOptions options, io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> h)
+  private int backServer(
+      HttpServerOptions options, io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> h)
       throws Exception {
-    HttpServer server = vertx.createHttpServer(options.setHost("127.0.0.1")).connectionHandler(conn -> {
-      opened.incrementAndGet();
-      mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-      conn.closeHandler(v -> {
-        open.decrementAndGet();
-        closed.incrementAndGet();
-      });
-    }).requestHandler(req -> {
-      hosts.add(req.headers().get("Host"));
-      h.handle(req);
-    });
-    return server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+    HttpServer server = vertx
+        .createHttpServer(options.setHost("127.0.0.1"))
+        .connectionHandler(conn -> {
+          opened.incrementAndGet();
+          mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+          conn.closeHandler(v -> {
+            open.decrementAndGet();
+            closed.incrementAndGet();
+          });
+        })
+        .requestHandler(req -> {
+          hosts.add(req.headers().get("Host"));
+          h.handle(req);
+        });
+    return server
+        .listen(0)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS)
+        .actualPort();
   }
 
   private int rawServer(Consumer<NetSocket> onConnect) throws Exception {
@@ -240,7 +293,12 @@ class UpstreamClientTest {
       opened.incrementAndGet();
       onConnect.accept(socket);
     });
-    return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+    return server
+        .listen(0, "127.0.0.1")
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS)
+        .actualPort();
   }
 
   /** Waits (15 s at most) until the back server has seen a connection close. */
@@ -263,7 +321,8 @@ class UpstreamClientTest {
     return b.toString();
   }
 
-  private static void readChunked(java.io.InputStream in, java.io.OutputStream to) throws java.io.IOException {
+  private static void readChunked(java.io.InputStream in, java.io.OutputStream to)
+      throws java.io.IOException {
     while (true) {
       String line = readLine(in);
       int size = Integer.parseInt(line.split(";")[0].trim(), 16);
@@ -292,7 +351,10 @@ class UpstreamClientTest {
   }
 
   private HttpResponse<String> get(int port, String path) throws Exception {
-    return caller.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    return caller.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(20))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }
