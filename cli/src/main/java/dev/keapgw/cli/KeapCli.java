@@ -7,11 +7,11 @@ import dev.keapgw.cli.commands.TriggerCommands;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code keap}: Keap's CRM from the command line, through a keap-gateway (or straight to Keap).

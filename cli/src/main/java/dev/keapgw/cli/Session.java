@@ -96,7 +96,8 @@ public final class Session {
   /** The gateway's triggers; a configuration failure when the target is Keap itself. */
   public TriggersApi triggers() {
     if (settings().target() instanceof Target.Direct) {
-      throw CliFailure.config("triggers are the gateway's, and keap is set to talk to Keap directly"
+      throw CliFailure.config(
+          "triggers are the gateway's, and keap is set to talk to Keap directly"
               + " (a token came from " + settings().source("token") + ")",
           "unset KEAP_TOKEN (or drop --token, or pick a profile without a token) to use the gateway");
     }

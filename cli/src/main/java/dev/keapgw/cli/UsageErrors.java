@@ -1,9 +1,9 @@
 package dev.keapgw.cli;
 
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
-import picocli.CommandLine;
 
 /** Picocli's complaints about the command line, as one message with the fix. */
 final class UsageErrors {

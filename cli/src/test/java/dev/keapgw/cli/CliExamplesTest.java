@@ -39,9 +39,12 @@ import picocli.CommandLine;
  * contact created through the gateway), and ./handler.sh for a handler script that reads its event.
  */
 class CliExamplesTest {
-  @RegisterExtension static final GatewayFixture DEMO = new GatewayFixture(
+  @RegisterExtension
+  static final GatewayFixture DEMO = new GatewayFixture(
       s -> s.withHookDelay(Duration.ofMillis(20)),
-      g -> g.withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)).withAllowPrivateDestinations(true));
+      g -> g.withLimits(new GatewayConfig.Limits(100_000, 100_000, 0))
+          .withAllowPrivateDestinations(true));
+
   private static final Pattern KEAP = Pattern.compile("(?:^|[\\s(])(?:\\./)?keap (.*)$");
   private static final Receiver RECEIVER = new Receiver();
   private static String key;
@@ -52,14 +55,34 @@ class CliExamplesTest {
     key = DEMO.newAccount("examples").key().secret();
     String connection = ConnectFlow.connect(DEMO, key);
     TestHttp api = DEMO.as(key);
-    TestHttp.Reply made = api.post("/triggers", Map.of("source", "keap", "event_type", "contact.add",
-        "connection_id", connection, "destinations", List.of(Map.of("url", RECEIVER.url("/examples")))));
+    TestHttp.Reply made = api.post(
+        "/triggers",
+        Map.of(
+            "source",
+            "keap",
+            "event_type",
+            "contact.add",
+            "connection_id",
+            connection,
+            "destinations",
+            List.of(Map.of("url", RECEIVER.url("/examples")))));
     assertThat(made.status()).as(made.body()).isEqualTo(201);
     String trigger = made.json().at("/trigger/trigger_id").asText();
-    assertThat(api.post("/keap/crm/rest/v2/contacts", Map.of("given_name", "Example")).status()).isIn(200, 201);
-    Receiver.await(Duration.ofSeconds(30), "the example event", () -> !RECEIVER.hits().isEmpty());
+    assertThat(api.post(
+                "/keap/crm/rest/v2/contacts",
+                Map.of(
+                    "given_name",
+                    "Example",
+                    "email_addresses",
+                    List.of(Map.of("email", "example@example.com", "field", "EMAIL1"))))
+            .status())
+        .isIn(200, 201);
+    Receiver.await(
+        Duration.ofSeconds(30), "the example event", () -> !RECEIVER.hits().isEmpty());
     PLACEHOLDERS.put("TRIGGER_ID", trigger);
-    PLACEHOLDERS.put("DESTINATION_ID", made.json().at("/trigger/destinations/0/destination_id").asText());
+    PLACEHOLDERS.put(
+        "DESTINATION_ID",
+        made.json().at("/trigger/destinations/0/destination_id").asText());
     PLACEHOLDERS.put("EVENT_ID", RECEIVER.hits().get(0).header("webhook-id"));
     Path handler = Files.createTempDirectory("keap-examples").resolve("handler.sh");
     Files.writeString(handler, "#!/bin/sh\ncat > /dev/null\n");
@@ -75,8 +98,11 @@ class CliExamplesTest {
   @Test
   void everyExampleInTheHelpRuns() {
     List<String> examples = new ArrayList<>();
-    helpOfEveryCommand().values().forEach(help -> help.lines()
-        .filter(l -> l.startsWith("  keap ") || l.startsWith("  source <(keap ")).forEach(examples::add));
+    helpOfEveryCommand()
+        .values()
+        .forEach(help -> help.lines()
+            .filter(l -> l.startsWith("  keap ") || l.startsWith("  source <(keap "))
+            .forEach(examples::add));
     assertThat(examples).hasSizeGreaterThan(8);
     runAll(examples);
   }
@@ -85,7 +111,9 @@ class CliExamplesTest {
   void everyExampleInTheDocsRuns() throws IOException {
     List<String> examples = new ArrayList<>();
     for (Path doc : List.of(Path.of("../docs/CLIENT.md"), Path.of("../README.md"))) {
-      examples.addAll(shellLines(Files.readString(doc)).stream().filter(l -> KEAP.matcher(l).find()).toList());
+      examples.addAll(shellLines(Files.readString(doc)).stream()
+          .filter(l -> KEAP.matcher(l).find())
+          .toList());
     }
     assertThat(examples).hasSizeGreaterThan(8);
     runAll(examples);
@@ -99,37 +127,57 @@ class CliExamplesTest {
     collect(tree, all);
     for (CommandLine cl : all) {
       String help = helps.get(cl.getCommandSpec().qualifiedName());
-      List<String> texts = new ArrayList<>(List.of(cl.getCommandSpec().usageMessage().description()));
-      cl.getCommandSpec().options().stream().filter(o -> !o.inherited())
+      List<String> texts =
+          new ArrayList<>(List.of(cl.getCommandSpec().usageMessage().description()));
+      cl.getCommandSpec().options().stream()
+          .filter(o -> !o.inherited())
           .forEach(o -> texts.addAll(List.of(o.description())));
-      cl.getCommandSpec().positionalParameters().forEach(p -> texts.addAll(List.of(p.description())));
+      cl.getCommandSpec()
+          .positionalParameters()
+          .forEach(p -> texts.addAll(List.of(p.description())));
       for (String text : texts) {
         for (String word : text.trim().split(" +")) {
           assertThat(help.lines().anyMatch(l -> l.contains(word)))
-              .as("'%s' of '%s' is whole on one line of:%n%s", word, text, help).isTrue();
+              .as("'%s' of '%s' is whole on one line of:%n%s", word, text, help)
+              .isTrue();
         }
       }
       boolean top = cl.getParent() == null;
       List<String> footer = List.of(cl.getCommandSpec().usageMessage().footer());
       if (top || !footer.equals(List.of(tree.getCommandSpec().usageMessage().footer()))) {
-        footer.stream().filter(l -> !l.isEmpty()).forEach(line -> assertThat(help.lines().anyMatch(l -> l.equals(line)))
-            .as("footer line '%s' as written", line).isTrue());
+        footer.stream()
+            .filter(l -> !l.isEmpty())
+            .forEach(line -> assertThat(help.lines().anyMatch(l -> l.equals(line)))
+                .as("footer line '%s' as written", line)
+                .isTrue());
       } else {
-        assertThat(help).as("keap's examples under " + cl.getCommandName()).doesNotContain("Examples:");
+        assertThat(help)
+            .as("keap's examples under " + cl.getCommandName())
+            .doesNotContain("Examples:");
       }
-      assertThat(count(help, "--gateway-url=URL")).as(cl.getCommandSpec().qualifiedName()).isEqualTo(top ? 2 : 0);
+      assertThat(count(help, "--gateway-url=URL"))
+          .as(cl.getCommandSpec().qualifiedName())
+          .isEqualTo(top ? 2 : 0);
       if (!top) {
         assertThat(help).contains("Global options: see keap --help (--output, --columns,");
       }
     }
-    assertThat(helps.get("keap")).contains("http://localhost:8080").contains("/v2/contacts/{contact_id}/notes");
+    assertThat(helps.get("keap"))
+        .contains("http://localhost:8080")
+        .contains("/v2/contacts/{contact_id}/notes");
   }
 
   @Test
   void helpPrintsNoWarning() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        KeapCli.class.getName(), "--help").redirectErrorStream(false).start();
+    Process p = new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            KeapCli.class.getName(),
+            "--help")
+        .redirectErrorStream(false)
+        .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -144,9 +192,16 @@ class CliExamplesTest {
       Matcher m = KEAP.matcher(example);
       assertThat(m.find()).as(example).isTrue();
       // a connection waited for is authorized as a person would: by opening its link
-      FakeTime time = new FakeTime().onSleep(n -> DEMO.as(key).get("/connections?status=PENDING").json()
-          .path("connections").forEach(c -> ConnectFlow.open(c.path("url").asText())));
-      Cli.Run r = new Cli().env("MATON_API_KEY", key).env("KEAP_GATEWAY_URL", DEMO.gateway().baseUrl()).time(time)
+      FakeTime time = new FakeTime()
+          .onSleep(n -> DEMO.as(key)
+              .get("/connections?status=PENDING")
+              .json()
+              .path("connections")
+              .forEach(c -> ConnectFlow.open(c.path("url").asText())));
+      Cli.Run r = new Cli()
+          .env("MATON_API_KEY", key)
+          .env("KEAP_GATEWAY_URL", DEMO.gateway().baseUrl())
+          .time(time)
           .run(words(m.group(1)).stream().map(CliExamplesTest::filled).toArray(String[]::new));
       if (r.exit() != 0) {
         failed.add(example + "\n" + r);
@@ -225,8 +280,8 @@ class CliExamplesTest {
 
   private static CommandLine tree() {
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    CliEnv env = new CliEnv(Map.of(), System.in, sink, sink, Terminal.NONE, Path.of("."), Clock.systemUTC(),
-        d -> {});
+    CliEnv env = new CliEnv(
+        Map.of(), System.in, sink, sink, Terminal.NONE, Path.of("."), Clock.systemUTC(), d -> {});
     GlobalOptions options = new GlobalOptions();
     return KeapCli.commandLine(new Session(env, options), options, null);
   }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keapgw.cli.support.Cli;
 import dev.keapgw.client.support.FakeTime;
-import dev.keapgw.client.support.ScriptedServer.Answer;
 import dev.keapgw.client.support.ScriptedServer;
+import dev.keapgw.client.support.ScriptedServer.Answer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -70,7 +70,8 @@ public final class KeapClient {
     this.options = options;
     this.transport = transport;
     Map<String, String> headers = target instanceof Target.Gateway g && g.connectionId() != null
-        ? Map.of("Maton-Connection", g.connectionId()) : Map.of();
+        ? Map.of("Maton-Connection", g.connectionId())
+        : Map.of();
     this.api = new JsonApi(transport, target.apiBase(), headers);
     this.contacts = new ContactsApi(api);
     this.notes = new NotesApi(api);
@@ -88,8 +89,10 @@ public final class KeapClient {
     this.subscriptions = new SubscriptionsApi(api);
     this.affiliates = new AffiliatesApi(api);
     this.automations = new AutomationsApi(api);
-    JsonApi control = target instanceof Target.Gateway g ? new JsonApi(transport, g.root(), Map.of()) : null;
-    this.connections = control == null ? null : new ConnectionsApi(control, options.clock(), options.sleeper());
+    JsonApi control =
+        target instanceof Target.Gateway g ? new JsonApi(transport, g.root(), Map.of()) : null;
+    this.connections =
+        control == null ? null : new ConnectionsApi(control, options.clock(), options.sleeper());
     this.triggers = control == null ? null : new TriggersApi(control);
   }
 
@@ -118,7 +121,8 @@ public final class KeapClient {
    */
   public KeapClient withConnection(String connectionId) {
     if (!(target instanceof Target.Gateway g)) {
-      throw new IllegalStateException("connections belong to the gateway; this client talks to Keap directly");
+      throw new IllegalStateException(
+          "connections belong to the gateway; this client talks to Keap directly");
     }
     return new KeapClient(g.withConnection(connectionId), options, transport);
   }
@@ -144,7 +148,8 @@ public final class KeapClient {
   /** The gateway's triggers: Keap's and the gateway's events delivered to your endpoints. */
   public TriggersApi triggers() {
     if (triggers == null) {
-      throw new IllegalStateException("triggers belong to the gateway; this client talks to Keap directly");
+      throw new IllegalStateException(
+          "triggers belong to the gateway; this client talks to Keap directly");
     }
     return triggers;
   }
@@ -152,7 +157,8 @@ public final class KeapClient {
   /** The gateway's connections. */
   public ConnectionsApi connections() {
     if (connections == null) {
-      throw new IllegalStateException("connections belong to the gateway; this client talks to Keap directly");
+      throw new IllegalStateException(
+          "connections belong to the gateway; this client talks to Keap directly");
     }
     return connections;
   }

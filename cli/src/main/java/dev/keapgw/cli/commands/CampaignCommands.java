@@ -7,11 +7,11 @@ import dev.keapgw.client.http.JsonApi;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code keap campaigns sequences list|add|remove}. */
 final class CampaignCommands {

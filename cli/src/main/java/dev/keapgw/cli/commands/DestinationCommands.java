@@ -10,21 +10,24 @@ import dev.keapgw.client.triggers.DestinationInput;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code keap triggers destinations list|add|get|update|delete|rotate-secret --trigger ID}. */
 final class DestinationCommands {
-  private static final List<Column> COLUMNS = Column.parseList("destination_id,url,method,status,name,reason");
+  private static final List<Column> COLUMNS =
+      Column.parseList("destination_id,url,method,status,name,reason");
 
   private DestinationCommands() {}
 
   static CommandLine tree(Session s) {
     CommandSpec group = CommandSpec.create().name("destinations");
-    group.usageMessage().description("A trigger's destinations: the endpoints its events are delivered to.");
+    group
+        .usageMessage()
+        .description("A trigger's destinations: the endpoints its events are delivered to.");
     CommandLine cl = new CommandLine(group);
     cl.addSubcommand("list", new CommandLine(new ListDestinations(s)));
     cl.addSubcommand("add", new CommandLine(new Add(s)));
@@ -38,7 +41,12 @@ final class DestinationCommands {
   /** What every destination command takes. */
   abstract static class OnTrigger implements Callable<Integer> {
     final Session s;
-    @Option(names = {"-t", "--trigger"}, required = true, paramLabel = "TRIGGER_ID", description = "the trigger")
+
+    @Option(
+        names = {"-t", "--trigger"},
+        required = true,
+        paramLabel = "TRIGGER_ID",
+        description = "the trigger")
     String trigger;
 
     OnTrigger(Session s) {
@@ -67,13 +75,24 @@ final class DestinationCommands {
     }
   }
 
-  @Command(name = "add", description = "Add a destination; its signing_secret is shown in full this once.")
+  @Command(
+      name = "add",
+      description = "Add a destination; its signing_secret is shown in full this once.")
   static final class Add extends OnTrigger {
-    @Option(names = "--url", description = "the endpoint") String url;
-    @Option(names = "--method", description = "POST (the default), PUT or PATCH") String method;
-    @Option(names = "--name", description = "a name for people") String name;
-    @Option(names = {"-d", "--data"}, paramLabel = "JSON",
-        description = "the whole destination, e.g. with headers and body_template (or @file, @-); flags add to it")
+    @Option(names = "--url", description = "the endpoint")
+    String url;
+
+    @Option(names = "--method", description = "POST (the default), PUT or PATCH")
+    String method;
+
+    @Option(names = "--name", description = "a name for people")
+    String name;
+
+    @Option(
+        names = {"-d", "--data"},
+        paramLabel = "JSON",
+        description =
+            "the whole destination, e.g. with headers and body_template (or @file, @-); flags add to it")
     String data;
 
     Add(Session s) {
@@ -82,7 +101,8 @@ final class DestinationCommands {
 
     @Override
     public Integer call() throws IOException {
-      DestinationInput in = TriggerCommands.fields(new DestinationInput(), data == null ? null : s.data(data, true));
+      DestinationInput in =
+          TriggerCommands.fields(new DestinationInput(), data == null ? null : s.data(data, true));
       TriggerCommands.flag(in, "url", url);
       TriggerCommands.flag(in, "method", TriggerCommands.upper(method));
       TriggerCommands.flag(in, "name", name);
@@ -96,7 +116,8 @@ final class DestinationCommands {
 
   @Command(name = "get", description = "Show one destination (its secret masked).")
   static final class Get extends OnTrigger {
-    @Parameters(paramLabel = "DESTINATION_ID") String id;
+    @Parameters(paramLabel = "DESTINATION_ID")
+    String id;
 
     Get(Session s) {
       super(s);
@@ -109,14 +130,28 @@ final class DestinationCommands {
     }
   }
 
-  @Command(name = "update", description = "Change a destination; --status ENABLED re-enables a disabled one.")
+  @Command(
+      name = "update",
+      description = "Change a destination; --status ENABLED re-enables a disabled one.")
   static final class Update extends OnTrigger {
-    @Parameters(paramLabel = "DESTINATION_ID") String id;
-    @Option(names = "--url", description = "a new endpoint") String url;
-    @Option(names = "--method", description = "POST, PUT or PATCH") String method;
-    @Option(names = "--name", description = "a new name") String name;
-    @Option(names = "--status", description = "ENABLED or DISABLED") String status;
-    @Option(names = {"-d", "--data"}, paramLabel = "JSON",
+    @Parameters(paramLabel = "DESTINATION_ID")
+    String id;
+
+    @Option(names = "--url", description = "a new endpoint")
+    String url;
+
+    @Option(names = "--method", description = "POST, PUT or PATCH")
+    String method;
+
+    @Option(names = "--name", description = "a new name")
+    String name;
+
+    @Option(names = "--status", description = "ENABLED or DISABLED")
+    String status;
+
+    @Option(
+        names = {"-d", "--data"},
+        paramLabel = "JSON",
         description = "the body of the PATCH (or @file, @- for stdin); flags given add to it")
     String data;
 
@@ -126,22 +161,27 @@ final class DestinationCommands {
 
     @Override
     public Integer call() throws IOException {
-      DestinationInput in = TriggerCommands.fields(new DestinationInput(), data == null ? null : s.data(data, true));
+      DestinationInput in =
+          TriggerCommands.fields(new DestinationInput(), data == null ? null : s.data(data, true));
       TriggerCommands.flag(in, "url", url);
       TriggerCommands.flag(in, "method", TriggerCommands.upper(method));
       TriggerCommands.flag(in, "name", name);
       TriggerCommands.flag(in, "status", TriggerCommands.upper(status));
       if (in.fields().isEmpty()) {
-        throw CliFailure.usage("nothing to change", "give --url, --method, --name, --status or --data");
+        throw CliFailure.usage(
+            "nothing to change", "give --url, --method, --name, --status or --data");
       }
       print(s.triggers().destinations().update(trigger, id, in));
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "delete", description = "Remove a destination (asks first on a terminal, unless --yes).")
+  @Command(
+      name = "delete",
+      description = "Remove a destination (asks first on a terminal, unless --yes).")
   static final class Delete extends OnTrigger {
-    @Parameters(paramLabel = "DESTINATION_ID") String id;
+    @Parameters(paramLabel = "DESTINATION_ID")
+    String id;
 
     Delete(Session s) {
       super(s);
@@ -157,10 +197,13 @@ final class DestinationCommands {
     }
   }
 
-  @Command(name = "rotate-secret", description = "A new signing secret, shown this once; the old one stops"
-      + " signing at once.")
+  @Command(
+      name = "rotate-secret",
+      description =
+          "A new signing secret, shown this once; the old one stops" + " signing at once.")
   static final class Rotate extends OnTrigger {
-    @Parameters(paramLabel = "DESTINATION_ID") String id;
+    @Parameters(paramLabel = "DESTINATION_ID")
+    String id;
 
     Rotate(Session s) {
       super(s);
@@ -169,7 +212,8 @@ final class DestinationCommands {
     @Override
     public Integer call() throws IOException {
       String secret = s.triggers().destinations().rotateSecret(trigger, id);
-      s.output(false).object(s.mapper().createObjectNode().put("signing_secret", secret), s.columns(null));
+      s.output(false)
+          .object(s.mapper().createObjectNode().put("signing_secret", secret), s.columns(null));
       return ExitCodes.OK;
     }
   }

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code keap emails send}, {@code keap orders add-item}, {@code keap users me} and {@code keap userinfo}. */
 public final class MoreCommands {

@@ -16,28 +16,32 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code keap triggers list|create|get|update|delete}, with {@code destinations} and
  * {@code events} below: the gateway's Triggers API (docs/TRIGGERS.md).
  */
 public final class TriggerCommands {
-  static final List<Column> COLUMNS = Column.parseList(
-      "trigger_id,source,event_type,status,name,connection_id,created_at");
+  static final List<Column> COLUMNS =
+      Column.parseList("trigger_id,source,event_type,status,name,connection_id,created_at");
 
   private TriggerCommands() {}
 
   public static CommandLine tree(Session s) {
     CommandSpec group = CommandSpec.create().name("triggers");
-    group.usageMessage().description(
-        "Events from Keap (contact.add, ...) or the gateway (connection.failed, ...) delivered to your"
-            + " endpoints, signed; or handed to a program of yours with 'events watch'. See docs/TRIGGERS.md.")
-        .footer("", "Examples:",
+    group
+        .usageMessage()
+        .description(
+            "Events from Keap (contact.add, ...) or the gateway (connection.failed, ...) delivered to your"
+                + " endpoints, signed; or handed to a program of yours with 'events watch'. See docs/TRIGGERS.md.")
+        .footer(
+            "",
+            "Examples:",
             "  keap triggers create --event-type contact.add --destination https://example.com/hooks/keap",
             "  keap triggers create --source gateway --event-type connection.failed --destination https://example.com/ops",
             "  keap triggers list --source keap --status ENABLED",
@@ -78,8 +82,12 @@ public final class TriggerCommands {
   @Command(name = "list", description = "List your triggers, oldest first (every page).")
   static final class ListTriggers implements Callable<Integer> {
     private final Session s;
-    @Option(names = "--source", description = "only keap or gateway") String source;
-    @Option(names = "--status", description = "only ENABLED, DISABLED or FAILED") String status;
+
+    @Option(names = "--source", description = "only keap or gateway")
+    String source;
+
+    @Option(names = "--status", description = "only ENABLED, DISABLED or FAILED")
+    String status;
 
     ListTriggers(Session s) {
       this.s = s;
@@ -97,20 +105,44 @@ public final class TriggerCommands {
     }
   }
 
-  @Command(name = "create", description = {"Create a trigger; answered once it can fire (for keap, once Keap"
-      + " verified the hook). Each new destination's signing_secret is shown in full this once.",
-      "A keap trigger uses the connection named with --connection, else your only ACTIVE one."})
+  @Command(
+      name = "create",
+      description = {
+        "Create a trigger; answered once it can fire (for keap, once Keap"
+            + " verified the hook). Each new destination's signing_secret is shown in full this once.",
+        "A keap trigger uses the connection named with --connection, else your only ACTIVE one."
+      })
   static final class Create implements Callable<Integer> {
     private final Session s;
-    @Option(names = "--source", defaultValue = "keap", description = "keap (the default) or gateway") String source;
-    @Option(names = "--event-type", description = "e.g. contact.add, contactGroup.applied, connection.failed")
+
+    @Option(
+        names = "--source",
+        defaultValue = "keap",
+        description = "keap (the default) or gateway")
+    String source;
+
+    @Option(
+        names = "--event-type",
+        description = "e.g. contact.add, contactGroup.applied, connection.failed")
     String eventType;
-    @Option(names = "--destination", paramLabel = "URL", description = "an endpoint to deliver to (repeatable)")
+
+    @Option(
+        names = "--destination",
+        paramLabel = "URL",
+        description = "an endpoint to deliver to (repeatable)")
     List<String> destinations;
-    @Option(names = "--name", description = "a name for people") String name;
-    @Option(names = "--description", description = "what it is for") String description;
-    @Option(names = {"-d", "--data"}, paramLabel = "JSON",
-        description = "the whole body of POST /triggers (or @file, @- for stdin); flags given add to it")
+
+    @Option(names = "--name", description = "a name for people")
+    String name;
+
+    @Option(names = "--description", description = "what it is for")
+    String description;
+
+    @Option(
+        names = {"-d", "--data"},
+        paramLabel = "JSON",
+        description =
+            "the whole body of POST /triggers (or @file, @- for stdin); flags given add to it")
     String data;
 
     Create(Session s) {
@@ -121,14 +153,17 @@ public final class TriggerCommands {
     public Integer call() throws IOException {
       JsonNode body = data == null ? null : s.data(data, true);
       TriggerInput in = fields(new TriggerInput(), body);
-      String sourceName = body != null && body.has("source") ? body.get("source").asText() : source;
+      String sourceName =
+          body != null && body.has("source") ? body.get("source").asText() : source;
       in.source(sourceName);
       flag(in, "event_type", eventType);
       flag(in, "name", name);
       flag(in, "description", description);
       if (!in.fields().containsKey("event_type")) {
-        throw CliFailure.usage("--event-type is required", "e.g. --event-type contact.add (keap) or"
-            + " --event-type connection.failed (gateway)");
+        throw CliFailure.usage(
+            "--event-type is required",
+            "e.g. --event-type contact.add (keap) or"
+                + " --event-type connection.failed (gateway)");
       }
       if (destinations != null) {
         destinations.forEach(url -> in.destination(new DestinationInput().url(url)));
@@ -146,8 +181,9 @@ public final class TriggerCommands {
     private String onlyActiveConnection() {
       List<Connection> active = s.connections().list(null, "ACTIVE");
       if (active.size() != 1) {
-        throw CliFailure.usage("a keap trigger needs a connection, and you have " + active.size()
-            + " ACTIVE ones", "name it with --connection ID (see keap connections list)");
+        throw CliFailure.usage(
+            "a keap trigger needs a connection, and you have " + active.size() + " ACTIVE ones",
+            "name it with --connection ID (see keap connections list)");
       }
       return active.get(0).id();
     }
@@ -156,7 +192,9 @@ public final class TriggerCommands {
   @Command(name = "get", description = "Show one trigger (signing secrets masked).")
   static final class Get implements Callable<Integer> {
     private final Session s;
-    @Parameters(paramLabel = "TRIGGER_ID") String id;
+
+    @Parameters(paramLabel = "TRIGGER_ID")
+    String id;
 
     Get(Session s) {
       this.s = s;
@@ -169,15 +207,29 @@ public final class TriggerCommands {
     }
   }
 
-  @Command(name = "update", description = "Change a trigger's name, description, parameters or status.")
+  @Command(
+      name = "update",
+      description = "Change a trigger's name, description, parameters or status.")
   static final class Update implements Callable<Integer> {
     private final Session s;
-    @Parameters(paramLabel = "TRIGGER_ID") String id;
-    @Option(names = "--name", description = "a new name") String name;
-    @Option(names = "--description", description = "a new description") String description;
-    @Option(names = "--status", description = "ENABLED or DISABLED") String status;
-    @Option(names = {"-d", "--data"}, paramLabel = "JSON",
-        description = "the body of PATCH /triggers/{id} (or @file, @- for stdin); flags given add to it")
+
+    @Parameters(paramLabel = "TRIGGER_ID")
+    String id;
+
+    @Option(names = "--name", description = "a new name")
+    String name;
+
+    @Option(names = "--description", description = "a new description")
+    String description;
+
+    @Option(names = "--status", description = "ENABLED or DISABLED")
+    String status;
+
+    @Option(
+        names = {"-d", "--data"},
+        paramLabel = "JSON",
+        description =
+            "the body of PATCH /triggers/{id} (or @file, @- for stdin); flags given add to it")
     String data;
 
     Update(Session s) {
@@ -191,18 +243,23 @@ public final class TriggerCommands {
       flag(changes, "description", description);
       flag(changes, "status", upper(status));
       if (changes.fields().isEmpty()) {
-        throw CliFailure.usage("nothing to change", "give --name, --description, --status or --data");
+        throw CliFailure.usage(
+            "nothing to change", "give --name, --description, --status or --data");
       }
       s.output(false).object(json(s, s.triggers().update(id, changes)), s.columns(null));
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "delete", description = "Delete a trigger, its destinations and events (asks first on a"
-      + " terminal, unless --yes).")
+  @Command(
+      name = "delete",
+      description = "Delete a trigger, its destinations and events (asks first on a"
+          + " terminal, unless --yes).")
   static final class Delete implements Callable<Integer> {
     private final Session s;
-    @Parameters(paramLabel = "TRIGGER_ID") String id;
+
+    @Parameters(paramLabel = "TRIGGER_ID")
+    String id;
 
     Delete(Session s) {
       this.s = s;

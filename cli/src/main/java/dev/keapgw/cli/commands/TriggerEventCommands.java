@@ -9,23 +9,26 @@ import dev.keapgw.client.triggers.TriggerEvent;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code keap triggers events list|get|replay|watch --trigger ID}. */
 final class TriggerEventCommands {
-  private static final List<Column> COLUMNS = Column.parseList("event_id,received_at,event_key=payload.event_key,"
-      + "total=delivery_counts.total,succeeded=delivery_counts.succeeded,failed=delivery_counts.failed");
+  private static final List<Column> COLUMNS = Column.parseList(
+      "event_id,received_at,event_key=payload.event_key,"
+          + "total=delivery_counts.total,succeeded=delivery_counts.succeeded,failed=delivery_counts.failed");
 
   private TriggerEventCommands() {}
 
   static CommandLine tree(Session s) {
     CommandSpec group = CommandSpec.create().name("events");
-    group.usageMessage().description("A trigger's events, their deliveries and replays; 'watch' hands each new"
-        + " event to a program of yours.");
+    group
+        .usageMessage()
+        .description("A trigger's events, their deliveries and replays; 'watch' hands each new"
+            + " event to a program of yours.");
     CommandLine cl = new CommandLine(group);
     cl.addSubcommand("list", new CommandLine(new ListEvents(s)));
     cl.addSubcommand("get", new CommandLine(new Get(s)));
@@ -37,9 +40,16 @@ final class TriggerEventCommands {
   @Command(name = "list", description = "List a trigger's events, newest first.")
   static final class ListEvents implements Callable<Integer> {
     private final Session s;
-    @Option(names = {"-t", "--trigger"}, required = true, paramLabel = "TRIGGER_ID", description = "the trigger")
+
+    @Option(
+        names = {"-t", "--trigger"},
+        required = true,
+        paramLabel = "TRIGGER_ID",
+        description = "the trigger")
     String trigger;
-    @Option(names = "--limit", defaultValue = "20", description = "at most this many (default 20)") int limit;
+
+    @Option(names = "--limit", defaultValue = "20", description = "at most this many (default 20)")
+    int limit;
 
     ListEvents(Session s) {
       this.s = s;
@@ -66,9 +76,16 @@ final class TriggerEventCommands {
   @Command(name = "get", description = "Show one event with its deliveries.")
   static final class Get implements Callable<Integer> {
     private final Session s;
-    @Option(names = {"-t", "--trigger"}, required = true, paramLabel = "TRIGGER_ID", description = "the trigger")
+
+    @Option(
+        names = {"-t", "--trigger"},
+        required = true,
+        paramLabel = "TRIGGER_ID",
+        description = "the trigger")
     String trigger;
-    @Parameters(paramLabel = "EVENT_ID") String id;
+
+    @Parameters(paramLabel = "EVENT_ID")
+    String id;
 
     Get(Session s) {
       this.s = s;
@@ -76,17 +93,27 @@ final class TriggerEventCommands {
 
     @Override
     public Integer call() throws IOException {
-      s.output(false).object(TriggerCommands.json(s, s.triggers().events().get(trigger, id)), s.columns(null));
+      s.output(false)
+          .object(TriggerCommands.json(s, s.triggers().events().get(trigger, id)), s.columns(null));
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "replay", description = "Deliver an event again, at once, to each ENABLED destination.")
+  @Command(
+      name = "replay",
+      description = "Deliver an event again, at once, to each ENABLED destination.")
   static final class Replay implements Callable<Integer> {
     private final Session s;
-    @Option(names = {"-t", "--trigger"}, required = true, paramLabel = "TRIGGER_ID", description = "the trigger")
+
+    @Option(
+        names = {"-t", "--trigger"},
+        required = true,
+        paramLabel = "TRIGGER_ID",
+        description = "the trigger")
     String trigger;
-    @Parameters(paramLabel = "EVENT_ID") String id;
+
+    @Parameters(paramLabel = "EVENT_ID")
+    String id;
 
     Replay(Session s) {
       this.s = s;
@@ -94,7 +121,9 @@ final class TriggerEventCommands {
 
     @Override
     public Integer call() throws IOException {
-      s.output(false).object(TriggerCommands.json(s, s.triggers().events().replay(trigger, id)), s.columns(null));
+      s.output(false)
+          .object(
+              TriggerCommands.json(s, s.triggers().events().replay(trigger, id)), s.columns(null));
       return ExitCodes.OK;
     }
   }

@@ -27,7 +27,8 @@ import java.util.Map;
  * @param lastReceivedAt the newest {@code received_at} handled (null: nothing handled, hand every event)
  * @param recent the events handled within the window before {@code lastReceivedAt}, with their times
  */
-public record Checkpoint(String triggerId, String lastEventId, Instant lastReceivedAt, Map<String, Instant> recent) {
+public record Checkpoint(
+    String triggerId, String lastEventId, Instant lastReceivedAt, Map<String, Instant> recent) {
   /** How far back a late-listed event is still looked for. */
   public static final Duration WINDOW = Duration.ofMinutes(2);
 
@@ -51,7 +52,8 @@ public record Checkpoint(String triggerId, String lastEventId, Instant lastRecei
 
   /** Whether a listing (newest first) that reached this event can stop: nothing older is due. */
   public boolean isBeforeWindow(TriggerEvent e) {
-    return lastReceivedAt != null && Instant.parse(e.receivedAt()).isBefore(lastReceivedAt.minus(WINDOW));
+    return lastReceivedAt != null
+        && Instant.parse(e.receivedAt()).isBefore(lastReceivedAt.minus(WINDOW));
   }
 
   /** The checkpoint once {@code e} is handled too. */
@@ -76,20 +78,30 @@ public record Checkpoint(String triggerId, String lastEventId, Instant lastRecei
     try {
       JsonNode n = json.readTree(file.toFile());
       if (!triggerId.equals(n.path("trigger_id").asText())) {
-        throw CliFailure.usage("the checkpoint " + file + " is trigger " + n.path("trigger_id").asText()
-            + "'s, not " + triggerId + "'s", "give each trigger's watch its own --checkpoint file");
+        throw CliFailure.usage(
+            "the checkpoint " + file + " is trigger " + n.path("trigger_id").asText() + "'s, not "
+                + triggerId + "'s",
+            "give each trigger's watch its own --checkpoint file");
       }
       Map<String, Instant> recent = new LinkedHashMap<>();
-      n.path("handled_recently").properties().forEach(e -> recent.put(e.getKey(), Instant.parse(e.getValue().asText())));
+      n.path("handled_recently")
+          .properties()
+          .forEach(e -> recent.put(e.getKey(), Instant.parse(e.getValue().asText())));
       String last = n.path("last_received_at").asText(null);
-      return new Checkpoint(triggerId, n.path("last_event_id").asText(null), last == null ? null : Instant.parse(last),
+      return new Checkpoint(
+          triggerId,
+          n.path("last_event_id").asText(null),
+          last == null ? null : Instant.parse(last),
           recent);
     } catch (IOException | RuntimeException e) {
       if (e instanceof CliFailure f) {
         throw f;
       }
-      throw new CliFailure(ExitCodes.CONFIG, "cannot read the checkpoint " + file + ": " + e.getMessage(),
-          "fix or delete it (deleted, the next watch starts from the events received after it starts)", e);
+      throw new CliFailure(
+          ExitCodes.CONFIG,
+          "cannot read the checkpoint " + file + ": " + e.getMessage(),
+          "fix or delete it (deleted, the next watch starts from the events received after it starts)",
+          e);
     }
   }
 
@@ -108,8 +120,11 @@ public record Checkpoint(String triggerId, String lastEventId, Instant lastRecei
       json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), n);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new CliFailure(ExitCodes.FAILED, "cannot write the checkpoint " + file + ": " + e.getMessage(),
-          "give a writable --checkpoint file", e);
+      throw new CliFailure(
+          ExitCodes.FAILED,
+          "cannot write the checkpoint " + file + ": " + e.getMessage(),
+          "give a writable --checkpoint file",
+          e);
     }
   }
 }

@@ -25,7 +25,12 @@ import java.util.Map;
  */
 public final class EventWatch {
   /** What a watch is told. */
-  public record Settings(String triggerId, Path checkpoint, Duration pollEvery, boolean fromStart, boolean once,
+  public record Settings(
+      String triggerId,
+      Path checkpoint,
+      Duration pollEvery,
+      boolean fromStart,
+      boolean once,
       long maxEvents) {}
 
   private static final int PAGE = 100;
@@ -39,7 +44,8 @@ public final class EventWatch {
   /**
    * @param log where the watch says what it does (stderr; null for nothing)
    */
-  public EventWatch(TriggersApi triggers, Handler handler, Sleeper sleeper, ObjectMapper json, PrintStream log) {
+  public EventWatch(
+      TriggersApi triggers, Handler handler, Sleeper sleeper, ObjectMapper json, PrintStream log) {
     this.triggers = triggers;
     this.handler = handler;
     this.sleeper = sleeper;
@@ -58,11 +64,20 @@ public final class EventWatch {
     long handed = 0;
     while (true) {
       for (TriggerEvent e : due(cp)) {
-        int status = handler.run(body(trigger, e), Map.of("KEAP_EVENT_ID", e.id(), "KEAP_TRIGGER_ID", trigger.id(),
-            "KEAP_EVENT_TYPE", trigger.eventType(), "KEAP_RECEIVED_AT", e.receivedAt()));
+        int status = handler.run(
+            body(trigger, e),
+            Map.of(
+                "KEAP_EVENT_ID",
+                e.id(),
+                "KEAP_TRIGGER_ID",
+                trigger.id(),
+                "KEAP_EVENT_TYPE",
+                trigger.eventType(),
+                "KEAP_RECEIVED_AT",
+                e.receivedAt()));
         if (status != 0) {
-          say("keap: the handler exited " + status + " on event " + e.id() + "; the checkpoint stays before it,"
-              + " so the next watch hands it again");
+          say("keap: the handler exited " + status + " on event " + e.id()
+              + "; the checkpoint stays before it," + " so the next watch hands it again");
           return status;
         }
         cp = cp.after(e);

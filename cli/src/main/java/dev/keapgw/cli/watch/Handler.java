@@ -39,8 +39,11 @@ public final class Handler {
     try {
       p = pb.start();
     } catch (IOException e) {
-      throw new CliFailure(ExitCodes.FAILED, "cannot start the handler (" + e.getMessage() + ")",
-          "check that /bin/sh exists and --exec names a program", e);
+      throw new CliFailure(
+          ExitCodes.FAILED,
+          "cannot start the handler (" + e.getMessage() + ")",
+          "check that /bin/sh exists and --exec names a program",
+          e);
     }
     Thread copyOut = Thread.ofVirtual().start(() -> copy(p.getInputStream(), out));
     Thread copyErr = Thread.ofVirtual().start(() -> copy(p.getErrorStream(), err));

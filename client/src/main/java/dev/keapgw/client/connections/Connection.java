@@ -26,7 +26,9 @@ public record Connection(
     String method,
     JsonNode metadata,
     @JsonProperty("failure_reason") String failureReason,
-    @JsonProperty("token_health") @JsonInclude(JsonInclude.Include.NON_NULL) TokenHealth tokenHealth) {
+
+    @JsonProperty("token_health") @JsonInclude(JsonInclude.Include.NON_NULL)
+    TokenHealth tokenHealth) {
 
   @JsonIgnore
   public boolean isActive() {

@@ -16,7 +16,9 @@ public final class DestinationsApi {
   public List<Destination> list(String triggerId) {
     JsonNode answer = control.get(base(triggerId), JsonNode.class);
     List<Destination> out = new ArrayList<>();
-    answer.path("destinations").forEach(d -> out.add(control.mapper().convertValue(d, Destination.class)));
+    answer
+        .path("destinations")
+        .forEach(d -> out.add(control.mapper().convertValue(d, Destination.class)));
     return out;
   }
 
@@ -35,14 +37,18 @@ public final class DestinationsApi {
   }
 
   public Destination delete(String triggerId, String destinationId) {
-    return unwrap(control.send("DELETE", path(triggerId, destinationId), List.of(), null,
+    return unwrap(control.send(
+        "DELETE",
+        path(triggerId, destinationId),
+        List.of(),
+        null,
         control.mapper().constructType(JsonNode.class)));
   }
 
   /** A new signing secret, returned this once; the old one stops signing at once. */
   public String rotateSecret(String triggerId, String destinationId) {
-    JsonNode answer = control.post(path(triggerId, destinationId) + "/rotate-secret", java.util.Map.of(),
-        JsonNode.class);
+    JsonNode answer = control.post(
+        path(triggerId, destinationId) + "/rotate-secret", java.util.Map.of(), JsonNode.class);
     return answer.path("signing_secret").asText();
   }
 

@@ -22,7 +22,9 @@ public final class TriggerEventsApi {
     TriggersApi.add(params, "next_token", nextToken);
     JsonNode answer = control.get(base(triggerId), params, JsonNode.class);
     List<TriggerEvent> items = new ArrayList<>();
-    answer.path("events").forEach(e -> items.add(control.mapper().convertValue(e, TriggerEvent.class)));
+    answer
+        .path("events")
+        .forEach(e -> items.add(control.mapper().convertValue(e, TriggerEvent.class)));
     return new Page<>(items, TriggersApi.text(answer.get("next_token")), Map.of());
   }
 

@@ -44,7 +44,9 @@ public final class TriggersApi {
     add(params, "next_token", nextToken);
     JsonNode answer = control.get("/triggers", params, JsonNode.class);
     List<Trigger> items = new ArrayList<>();
-    answer.path("triggers").forEach(t -> items.add(control.mapper().convertValue(t, Trigger.class)));
+    answer
+        .path("triggers")
+        .forEach(t -> items.add(control.mapper().convertValue(t, Trigger.class)));
     return new Page<>(items, text(answer.get("next_token")), Map.of());
   }
 
@@ -79,7 +81,8 @@ public final class TriggersApi {
 
   /** {@code DELETE /triggers/{id}}: the trigger as it was; its events and Keap hook go with it. */
   public Trigger delete(String id) {
-    return unwrap(control.send("DELETE", path(id), List.of(), null, control.mapper().constructType(JsonNode.class)));
+    return unwrap(control.send(
+        "DELETE", path(id), List.of(), null, control.mapper().constructType(JsonNode.class)));
   }
 
   static String path(String triggerId) {

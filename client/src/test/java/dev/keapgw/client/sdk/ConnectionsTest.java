@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Connection management, and waiting for a person to authorize one, on a fake clock. */
 class ConnectionsTest {
-  @RegisterExtension static final LiveGateway LIVE = new LiveGateway();
+  @RegisterExtension
+  static final LiveGateway LIVE = new LiveGateway();
+
   private final FakeTime time = new FakeTime();
 
   @AfterEach
@@ -44,13 +46,17 @@ class ConnectionsTest {
     assertThat(c.url()).contains("session_token=");
     assertThat(c.creationTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
     assertThat(connections.get(c.id()).url()).isNotBlank();
-    assertThat(c.tokenHealth()).as("only GET /connections/{id} sends token_health").isNull();
+    assertThat(c.tokenHealth())
+        .as("only GET /connections/{id} sends token_health")
+        .isNull();
     assertThat(connections.get(c.id()).tokenHealth()).satisfies(h -> {
       assertThat(h.accessTokenExpiresTime()).as("no token yet").isNull();
       assertThat(h.nextRefreshTime()).as("not ACTIVE").isNull();
       assertThat(h.refreshFailures()).isZero();
     });
-    assertThat(connections.list("keap", "PENDING")).extracting(Connection::id).containsExactly(c.id());
+    assertThat(connections.list("keap", "PENDING"))
+        .extracting(Connection::id)
+        .containsExactly(c.id());
     assertThat(connections.list("keap", "ACTIVE")).isEmpty();
     assertThat(connections.delete(c.id()).id()).isEqualTo(c.id());
     assertThatThrownBy(() -> connections.get(c.id())).isInstanceOf(NotFoundException.class);
@@ -70,7 +76,8 @@ class ConnectionsTest {
     assertThat(active.isActive()).isTrue();
     assertThat(active.metadata().path("tenant_id").asText()).isNotBlank();
     assertThat(active.tokenHealth().accessTokenExpiresTime()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-    assertThat(active.tokenHealth().nextRefreshTime()).isLessThan(active.tokenHealth().accessTokenExpiresTime());
+    assertThat(active.tokenHealth().nextRefreshTime())
+        .isLessThan(active.tokenHealth().accessTokenExpiresTime());
     assertThat(active.tokenHealth().backingOff()).isFalse();
     assertThat(active.tokenHealth().lastRefreshError()).isNull();
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
@@ -93,14 +100,17 @@ class ConnectionsTest {
   void awaitActiveStopsAtOnceWhenTheConnectionFailed() {
     ConnectionsApi connections = freshAccount().connections();
     Connection c = connections.create();
-    LIVE.sandboxControl().post("/_sandbox/faults", Map.of("kind", "status", "status", 500, "count", 1,
-        "path_prefix", "/token"));
+    LIVE.sandboxControl()
+        .post(
+            "/_sandbox/faults",
+            Map.of("kind", "status", "status", 500, "count", 1, "path_prefix", "/token"));
     time.onSleep(n -> {
       if (n == 1) {
         ConnectFlow.open(c.url());
       }
     });
-    assertThatThrownBy(() -> connections.awaitActive(c.id(), Duration.ofSeconds(30), Duration.ofSeconds(2), x -> {}))
+    assertThatThrownBy(() ->
+            connections.awaitActive(c.id(), Duration.ofSeconds(30), Duration.ofSeconds(2), x -> {}))
         .isInstanceOfSatisfying(ConnectionWaitException.class, e -> {
           assertThat(e.timedOut()).isFalse();
           assertThat(e.connection().isFailed()).isTrue();

@@ -27,8 +27,10 @@ public final class LiveGateway implements BeforeAllCallback {
   public record Stack(GatewayFixture fixture, String apiKey, String accountId, String connectionId)
       implements AutoCloseable {
     static Stack start() {
-      GatewayFixture fx = new GatewayFixture(s -> s.withHookDelay(Duration.ofMillis(20)),
-          g -> g.withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)).withAllowPrivateDestinations(true));
+      GatewayFixture fx = new GatewayFixture(
+          s -> s.withHookDelay(Duration.ofMillis(20)),
+          g -> g.withLimits(new GatewayConfig.Limits(100_000, 100_000, 0))
+              .withAllowPrivateDestinations(true));
       fx.beforeAll(null);
       AccountService.NewAccount a = fx.newAccount("client-tests");
       String connection = ConnectFlow.connect(fx, a.key().secret());
@@ -43,7 +45,9 @@ public final class LiveGateway implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    stack = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+    stack = context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
         .computeIfAbsent(LiveGateway.class, k -> Stack.start(), Stack.class);
   }
 
