@@ -68,7 +68,7 @@ function accounts(list) {
       h('th', { class: 'num' }, 'Connections'), h('th', {}, 'Keys'))),
     h('tbody', {}, list.map((a) => h('tr', { 'data-account': a.id },
       h('td', {}, h('strong', {}, a.name), h('br'), h('code', {}, a.id)),
-      h('td', { class: 'num' }, number(a.effective_rate_limit_per_second) + '/s' + (a.rate_limit_per_second === null ? ' (default)' : '')),
+      h('td', { class: 'num' }, rateControl(a)),
       h('td', { class: 'num' }, number(a.connections)),
       h('td', {}, h('ul', { class: 'keys' }, a.keys.map((k) => h('li', { 'data-key': k.id },
         h('span', {}, (k.name || 'key') + ' · '), h('code', {}, k.id.slice(0, 8)),
@@ -77,6 +77,39 @@ function accounts(list) {
           onclick: () => revoke(k.id) }, 'Revoke')))),
         h('button', { type: 'button', class: 'quiet', id: 'new-key-' + a.id, 'aria-label': 'New key for ' + a.name,
           onclick: () => newKey(a.id) }, 'New key'))))));
+}
+
+// What the operator typed in a rate field and has not set yet, by account: the overview is
+// re-drawn every few seconds and must not wipe it.
+const rateDrafts = new Map();
+
+/** The account's rate limit: a field to set it (requests per second), and a way back to the default. */
+function rateControl(a) {
+  const id = 'rate-' + a.id;
+  const input = h('input', { id, type: 'number', min: 1, max: 1000000, step: 1, required: true, class: 'rate',
+    value: rateDrafts.has(a.id) ? rateDrafts.get(a.id) : a.effective_rate_limit_per_second,
+    oninput: (e) => rateDrafts.set(a.id, e.currentTarget.value) });
+  return h('form', { class: 'rate-form', 'data-rate': a.effective_rate_limit_per_second, onsubmit: async (e) => {
+    e.preventDefault();
+    await setRate(a, Number(input.value));
+  } },
+  h('label', { for: id, class: 'sr-only' }, 'Rate limit of ' + a.name + ', requests per second'),
+  input, h('span', {}, '/s '),
+  h('button', { type: 'submit', class: 'quiet', id: 'set-rate-' + a.id, 'aria-label': 'Set the rate limit of ' + a.name }, 'Set'),
+  h('div', { class: 'muted', id: 'rate-note-' + a.id }, a.rate_limit_per_second === null ? 'the default'
+    : h('button', { type: 'button', class: 'quiet', id: 'default-rate-' + a.id,
+      'aria-label': 'Give ' + a.name + ' the default rate limit', onclick: () => setRate(a, null) }, 'Use the default')));
+}
+
+async function setRate(a, perSecond) {
+  try {
+    await api('PATCH', '/admin/accounts/' + encodeURIComponent(a.id), { rate_limit_per_second: perSecond });
+    rateDrafts.delete(a.id);
+    announce(perSecond === null ? a.name + ' now has the default rate limit.'
+      : a.name + ' may now make ' + perSecond + ' requests a second.');
+    lastJson = '';
+    await refresh();
+  } catch (e) { showError($('load-error'), e); }
 }
 
 function connections(list) {

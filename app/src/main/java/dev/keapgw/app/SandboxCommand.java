@@ -143,14 +143,10 @@ final class SandboxCommand implements Callable<Integer> {
     Sandbox sandbox;
     try {
       sandbox = Sandbox.start(config);
+    } catch (dev.keapgw.sandbox.ListenFailure e) {
+      throw new CommandFailure(StartProblems.forListen(StartProblems.of(e), "--port"));
     } catch (IllegalStateException e) {
-      String m = String.valueOf(e.getMessage());
-      throw new CommandFailure(
-          m.startsWith("the sandbox cannot listen") && m.contains("in use")
-              ? "port " + config.port() + " on " + config.host()
-                  + " is already in use: stop what listens there, or"
-                  + " choose another port with --port"
-              : m);
+      throw new CommandFailure(String.valueOf(e.getMessage()));
     }
     try {
       SandboxBanner.print(sandbox, spec.commandLine().getOut());

@@ -6,7 +6,6 @@ import dev.keapgw.gateway.config.AccessLogTarget;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.EncryptionKeys;
 import dev.keapgw.gateway.config.GatewayConfig;
-import dev.keapgw.gateway.http.ListenFailure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -224,8 +223,6 @@ final class ServeCommand implements Callable<Integer> {
       gateway = Gateway.start(config);
     } catch (StartFailure e) {
       throw new CommandFailure(StartProblems.forServe(e.problem()));
-    } catch (ListenFailure e) {
-      throw new CommandFailure(StartProblems.forListen(e.host(), e.port(), e.getCause(), "--port"));
     }
     dev.keapgw.gateway.mcp.McpFeature.warmUp();
     try {

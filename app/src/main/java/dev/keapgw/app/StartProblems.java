@@ -13,6 +13,7 @@ final class StartProblems {
   /** For {@code serve}. */
   static String forServe(StartFailure.Problem problem) {
     return switch (problem) {
+      case StartFailure.CannotListen c -> forListen(c, "--port");
       case StartFailure.DataDirUnusable d -> d.describe() + " (--data-dir)";
       case StartFailure.StoreLocked l ->
         l.describe() + ": stop it, or give this one another --data-dir"
@@ -31,14 +32,23 @@ final class StartProblems {
   }
 
   /** A listener that cannot bind, naming the option that moves it ({@code --port}, {@code --sandbox-port}). */
-  static String forListen(String host, int port, Throwable cause, String portOption) {
-    if (Listener.inUse(cause)) {
-      return "port " + port + " on " + host
+  static String forListen(StartFailure.CannotListen c, String portOption) {
+    if (c.inUse()) {
+      return "port " + c.port() + " on " + c.host()
           + " is already in use: stop what listens there, or choose another port with "
           + portOption;
     }
-    return "cannot listen on " + host + ":" + port + ": " + cause.getMessage()
-        + " (check --host and " + portOption + ")";
+    return "cannot listen on " + c.host() + ":" + c.port() + ": " + c.why() + " (check --host and "
+        + portOption + ")";
+  }
+
+  /** The sandbox's listener failure, worded as the gateway's. */
+  static StartFailure.CannotListen of(dev.keapgw.sandbox.ListenFailure e) {
+    return new StartFailure.CannotListen(
+        e.host(),
+        e.port(),
+        Listener.inUse(e.getCause()),
+        String.valueOf(e.getCause().getMessage()));
   }
 
   /** For {@code demo}, whose only options are its ports, its host and its data directory. */

@@ -13,6 +13,12 @@ public interface Feature {
   /** Called once the gateway's data plane (its token source) exists, before it listens. */
   default void start(Gateway gateway) {}
 
+  /**
+   * Called once the gateway listens (after every {@link #start}): for work that needs the
+   * gateway to answer others, such as a handshake a remote service makes with it.
+   */
+  default void listening() {}
+
   /** Called first when the gateway closes. */
   default void stop() {}
 }

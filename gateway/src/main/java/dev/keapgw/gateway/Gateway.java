@@ -8,7 +8,6 @@ import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.ControlInput;
 import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.ErrorBody;
-import dev.keapgw.gateway.http.ListenFailure;
 import dev.keapgw.gateway.http.Listener;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.ops.ReadinessCheck;
@@ -133,6 +132,7 @@ public final class Gateway implements AutoCloseable {
       }
       g.listen();
       g.sweeper.start();
+      g.features.forEach(Feature::listening);
       services.readiness().remove(starting);
       return g;
     } catch (RuntimeException e) {
@@ -298,7 +298,11 @@ public final class Gateway implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the gateway", e);
     } catch (ExecutionException e) {
-      throw new ListenFailure(c.host(), c.port(), e.getCause());
+      throw new StartFailure(new StartFailure.CannotListen(
+          c.host(),
+          c.port(),
+          Listener.inUse(e.getCause()),
+          String.valueOf(e.getCause().getMessage())));
     }
     housekeeping = new Housekeeping(services);
     housekeeping.start();

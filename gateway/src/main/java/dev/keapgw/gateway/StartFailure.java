@@ -4,9 +4,8 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Why a gateway could not start with its store or its shared engines, as a value the launcher
- * words for its own command (each names the option that fixes it). A listener that cannot bind
- * is {@link dev.keapgw.gateway.http.ListenFailure}. The exception's message is a complete
+ * Why a gateway could not start (its listener, its store or its shared engines), as a value the
+ * launcher words for its own command (each names the option that fixes it). The exception's message is a complete
  * sentence without option names, for callers that have none. Never carries a secret: database
  * and Redis addresses are given without credentials or query.
  */
@@ -15,6 +14,19 @@ public final class StartFailure extends RuntimeException {
   public sealed interface Problem {
     /** The problem in words, without option names. */
     String describe();
+  }
+
+  /**
+   * The listener cannot bind its address.
+   *
+   * @param inUse whether the port is taken (else the address is not this machine's, or not allowed)
+   * @param why what the network said
+   */
+  public record CannotListen(String host, int port, boolean inUse, String why) implements Problem {
+    @Override
+    public String describe() {
+      return "the gateway cannot listen on " + host + ":" + port + ": " + why;
+    }
   }
 
   /** The data directory cannot be created, or is not writable. */

@@ -33,6 +33,7 @@ public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback
   private final int gatewayPort;
   private Sandbox sandbox;
   private Gateway gateway;
+  private GatewayConfig config;
   private Path dataDir;
 
   public GatewayFixture() {
@@ -81,7 +82,35 @@ public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback
         .withKeys(EncryptionKeys.single(Base64.getEncoder().encodeToString(key)))
         .withApp(AppConfig.keap("gw-test-client", "gw-test-secret")
             .at(base, base.resolve("/app/oauth/authorize"), base.resolve("/token")));
-    gateway = Gateway.start(gatewayTweak.apply(config));
+    this.config = gatewayTweak.apply(config);
+    gateway = Gateway.start(this.config);
+  }
+
+  /**
+   * Stops the gateway and starts it again on the same port and data directory, with its
+   * configuration changed by {@code change} (for example other encryption keys).
+   */
+  public Gateway restart(UnaryOperator<GatewayConfig> change) {
+    stopGateway();
+    return startGateway(change);
+  }
+
+  /** Stops the gateway (the sandbox runs on); {@link #startGateway} starts it again. */
+  public void stopGateway() {
+    gateway.close();
+    gateway = null;
+  }
+
+  /** Starts the stopped gateway on the same port and data directory, its configuration changed by {@code change}. */
+  public Gateway startGateway(UnaryOperator<GatewayConfig> change) {
+    config = change.apply(config);
+    gateway = Gateway.start(config);
+    return gateway;
+  }
+
+  /** The configuration the running gateway was started with. */
+  public GatewayConfig config() {
+    return config;
   }
 
   @Override

@@ -2,12 +2,12 @@ package dev.keapgw.app.demo;
 
 import dev.keapgw.client.KeapClient;
 import dev.keapgw.gateway.Gateway;
+import dev.keapgw.gateway.StartFailure;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.EncryptionKeys;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
-import dev.keapgw.gateway.http.ListenFailure;
 import dev.keapgw.gateway.http.Listener;
 import dev.keapgw.gateway.ops.ReadinessCheck;
 import dev.keapgw.sandbox.Sandbox;
@@ -109,8 +109,11 @@ public final class Demo {
                 .withAllowPrivateDestinations(true),
             vertx,
             starting);
-      } catch (ListenFailure e) {
-        throw new DemoStartFailure(DemoStartFailure.Server.GATEWAY, e);
+      } catch (StartFailure e) {
+        if (e.problem() instanceof StartFailure.CannotListen) {
+          throw new DemoStartFailure(DemoStartFailure.Server.GATEWAY, e);
+        }
+        throw e;
       }
       DemoAccount.Chosen account = new DemoAccount(
               gateway.services().accounts(), gateway.services().accountRepo(), dir)

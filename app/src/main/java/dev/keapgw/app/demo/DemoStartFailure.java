@@ -14,7 +14,7 @@ public final class DemoStartFailure extends IllegalStateException {
 
   private final Server server;
 
-  DemoStartFailure(Server server, IllegalStateException listenFailure) {
+  DemoStartFailure(Server server, RuntimeException listenFailure) {
     super(listenFailure.getMessage(), listenFailure.getCause());
     this.server = server;
   }

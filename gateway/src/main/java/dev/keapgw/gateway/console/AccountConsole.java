@@ -38,7 +38,7 @@ final class AccountConsole {
   }
 
   void mount(ConsoleApi api) {
-    api.signIn("/session", ctx -> {
+    api.signIn("/session", "API keys", ctx -> {
       String key = text(Json.callerObject(ctx.body().buffer()), "api_key");
       var opened = sessions.signIn(key);
       metrics.signIn(KIND, opened.isPresent());

@@ -1,10 +1,14 @@
 package dev.keapgw.gateway.console;
 
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.Reply;
+import dev.keapgw.gateway.ratelimit.FailureThrottle;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Mounting of the console's JSON endpoints under {@code /console/api}: on worker threads (they
@@ -14,10 +18,14 @@ import java.util.function.BiFunction;
 final class ConsoleApi {
   private final Router router;
   private final ConsoleGuard guard;
+  private final FailureThrottle throttle;
+  private final ConsoleMetrics metrics;
 
-  ConsoleApi(Router router, ConsoleGuard guard) {
+  ConsoleApi(Router router, ConsoleGuard guard, FailureThrottle throttle, ConsoleMetrics metrics) {
     this.router = router;
     this.guard = guard;
+    this.throttle = throttle;
+    this.metrics = metrics;
   }
 
   ConsoleGuard guard() {
@@ -43,15 +51,37 @@ final class ConsoleApi {
             false);
   }
 
-  /** A sign-in endpoint: a change without a session yet (Origin and body type still checked). */
-  void signIn(String path, java.util.function.Function<RoutingContext, Reply> handler) {
+  /**
+   * A sign-in endpoint: a change without a session yet (Origin and body type still checked).
+   * Wrong credentials ({@code what}: "API keys", "admin tokens") are slowed per address by the
+   * same {@link FailureThrottle} as the admin API's: past its allowance the address is refused
+   * (429 with Retry-After) before its credential is looked at; a handler refuses a wrong one
+   * with a 401, which is what the throttle counts.
+   */
+  void signIn(String path, String what, Function<RoutingContext, Reply> handler) {
     router
         .route(HttpMethod.POST, "/console/api" + path)
         .blockingHandler(
             ctx -> {
               ConsoleHttp.secure(ctx.response(), true);
               guard.checkChange(ctx, null);
-              Reply reply = handler.apply(ctx);
+              String address = ctx.request().remoteAddress() == null
+                  ? null
+                  : ctx.request().remoteAddress().host();
+              long wait = throttle.secondsToWait(address);
+              if (wait > 0) {
+                metrics.refused("throttled");
+                throw FailureThrottle.refusal(what, wait);
+              }
+              Reply reply;
+              try {
+                reply = handler.apply(ctx);
+              } catch (GatewayException e) {
+                if (e.type() == ErrorType.UNAUTHORIZED) {
+                  throttle.failed(address);
+                }
+                throw e;
+              }
               ConsoleHttp.json(ctx, reply.status(), reply.body());
             },
             false);

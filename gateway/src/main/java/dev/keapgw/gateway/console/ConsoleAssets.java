@@ -13,7 +13,12 @@ import java.util.Map;
  */
 final class ConsoleAssets {
   static final List<String> PAGES = List.of(
-      "signin.html", "admin-signin.html", "connections.html", "traffic.html", "operator.html");
+      "signin.html",
+      "admin-signin.html",
+      "connections.html",
+      "traffic.html",
+      "triggers.html",
+      "operator.html");
   static final List<String> ASSETS = List.of(
       "console.css",
       "common.js",
@@ -23,6 +28,7 @@ final class ConsoleAssets {
       "traffic.js",
       "traffic-view.js",
       "operator.js",
+      "triggers.js",
       "favicon.svg");
 
   record Asset(byte[] bytes, String contentType) {}

@@ -1,8 +1,13 @@
 package dev.keapgw.gateway.console;
 
 import dev.keapgw.gateway.Feature;
+import dev.keapgw.gateway.Gateway;
 import dev.keapgw.gateway.GatewayServices;
+import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.http.ControlRoutes;
+import dev.keapgw.gateway.ratelimit.FailureThrottle;
+import dev.keapgw.gateway.trigger.TriggerFeature;
+import dev.keapgw.gateway.trigger.TriggerServices;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -14,6 +19,14 @@ import io.vertx.ext.web.RoutingContext;
  * browser to its sign-in form. A browser opening the gateway's root is sent to the console.
  */
 public final class ConsoleFeature implements Feature {
+  /** The triggers feature's services, once the gateway has started its features. */
+  private volatile TriggerServices triggers;
+
+  @Override
+  public void start(Gateway gateway) {
+    triggers = gateway.feature(TriggerFeature.class).services();
+  }
+
   @Override
   public void mount(ControlRoutes routes, GatewayServices services) {
     Router router = routes.router();
@@ -62,6 +75,11 @@ public final class ConsoleFeature implements Feature {
         assets.get("traffic.html"));
     page(
         router,
+        "/console/triggers",
+        ctx -> guard.session(ctx, account).isPresent() ? null : "/console",
+        assets.get("triggers.html"));
+    page(
+        router,
         "/console/admin",
         ctx -> guard.session(ctx, operator).isPresent() ? "/console/admin/overview" : null,
         assets.get("admin-signin.html"));
@@ -71,9 +89,11 @@ public final class ConsoleFeature implements Feature {
         ctx -> guard.session(ctx, operator).isPresent() ? null : "/console/admin",
         assets.get("operator.html"));
 
-    ConsoleApi api = new ConsoleApi(router, guard);
+    ConsoleApi api =
+        new ConsoleApi(router, guard, new FailureThrottle(services.config().clock()), metrics);
     new AccountConsole(services, sessions, metrics).mount(api);
     new OperatorConsole(services, sessions, metrics).mount(api);
+    new TriggerConsole(() -> triggers, ConnectionService.of(services), metrics).mount(api);
   }
 
   /**

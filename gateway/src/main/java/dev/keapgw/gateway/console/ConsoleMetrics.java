@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The console in {@code /metrics}: {@code gateway_console_sign_ins_total{kind,outcome}},
  * {@code gateway_console_sign_outs_total{kind}}, {@code gateway_console_refusals_total{reason}}
- * (no session, CSRF) and the gauge {@code gateway_console_sessions} (live sessions, counted
- * again at every sign-in and sign-out and at most once a minute while the console is used).
+ * (no session, CSRF, throttled sign-ins), {@code gateway_console_actions_total{action}} (changes
+ * made through the console: replays, trigger and key changes, rate limits) and the gauge
+ * {@code gateway_console_sessions} (live sessions, counted again at every sign-in and sign-out
+ * and at most once a minute while the console is used).
  */
 final class ConsoleMetrics {
   private final MeterRegistry registry;
@@ -41,6 +43,15 @@ final class ConsoleMetrics {
   void refused(String reason) {
     Counter.builder("gateway_console_refusals_total")
         .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  /** A change made through the console, counted once it succeeded. */
+  void action(String action) {
+    Counter.builder("gateway_console_actions_total")
+        .tag("action", action)
+        .description("Changes made through the console's pages")
         .register(registry)
         .increment();
   }

@@ -40,7 +40,7 @@ final class OperatorConsole {
   }
 
   void mount(ConsoleApi api) {
-    api.signIn("/admin/session", ctx -> {
+    api.signIn("/admin/session", "admin tokens", ctx -> {
       if (!sessions.operatorEnabled()) {
         throw GatewayException.notFound(
             "The operator's console is off: start the gateway with --admin-token"
@@ -79,6 +79,7 @@ final class OperatorConsole {
     api.route(HttpMethod.POST, "/admin/accounts", KIND, (ctx, s) -> {
       AccountService.NewAccount made =
           accounts.createAccount(AccountConsole.text(body(ctx), "name"));
+      metrics.action("account_create");
       return Reply.created(Json.object()
           .put("account_id", made.account().id())
           .put("key_id", made.key().key().id())
@@ -88,10 +89,12 @@ final class OperatorConsole {
       String name = AccountConsole.text(body(ctx), "name");
       AccountService.IssuedKey k =
           accounts.createKey(ctx.pathParam("id"), name == null || name.isBlank() ? null : name);
+      metrics.action("key_create");
       return Reply.created(Json.object().put("key_id", k.key().id()).put("api_key", k.secret()));
     });
     api.route(HttpMethod.DELETE, "/admin/keys/:id", KIND, (ctx, s) -> {
       accounts.revokeKey(ctx.pathParam("id"));
+      metrics.action("key_revoke");
       return Reply.ok(Json.object().put("key_id", ctx.pathParam("id")).put("revoked", true));
     });
     api.route(HttpMethod.PATCH, "/admin/accounts/:id", KIND, (ctx, s) -> {
@@ -102,6 +105,7 @@ final class OperatorConsole {
             .with("field", "rate_limit_per_second");
       }
       Account a = accounts.setRateLimit(ctx.pathParam("id"), v.isNull() ? null : v.intValue());
+      metrics.action("rate_limit");
       return Reply.ok(Json.object()
           .put("account_id", a.id())
           .put("rate_limit_per_second", a.rateLimitPerSecond()));

@@ -2,6 +2,7 @@ package dev.keapgw.gateway.crypto;
 
 import dev.keapgw.gateway.config.EncryptionKeys;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,17 +10,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Re-encrypts every stored secret with the primary key, so that an old key can then be removed
  * from the configuration. The secrets are the connections' access, refresh and connect-session
- * tokens. Each value is replaced only if it is still the one that was read (compare and set),
- * so a refresh or reconnect running at the same time is never undone; run it again to pick up
- * what such a race skipped. Safe to run at any time, on any instance, any number of times.
+ * tokens and the trigger destinations' signing secrets. Each value is replaced only if it is
+ * still the one that was read (compare and set), so a refresh, reconnect or secret rotation
+ * running at the same time is never undone; run it again to pick up what such a race skipped.
+ * Safe to run at any time, on any instance, any number of times.
  */
 public final class KeyRotation {
   private static final Logger LOG = LoggerFactory.getLogger(KeyRotation.class);
-  /** The sealed columns of {@code connections} and the associated-data suffix each is bound with. */
-  private static final List<String[]> COLUMNS = List.of(
-      new String[] {"access_token_enc", "access"},
-      new String[] {"refresh_token_enc", "refresh"},
-      new String[] {"session_token_enc", "session"});
+  /** A sealed column: its table (keyed by {@code id}) and the associated data a row's value is bound with. */
+  private record SealedColumn(String table, String column, UnaryOperator<String> associatedData) {}
+
+  /** Every sealed column in the store: a new one must be added here, or rotation leaves it on the old key. */
+  private static final List<SealedColumn> COLUMNS = List.of(
+      new SealedColumn(
+          "connections", "access_token_enc", id -> SecretBox.connectionColumn(id, "access")),
+      new SealedColumn(
+          "connections", "refresh_token_enc", id -> SecretBox.connectionColumn(id, "refresh")),
+      new SealedColumn(
+          "connections", "session_token_enc", id -> SecretBox.connectionColumn(id, "session")),
+      new SealedColumn("trigger_destinations", "secret_enc", SecretBox::destinationSecret));
 
   private static final int BATCH = 500;
 
@@ -55,10 +64,10 @@ public final class KeyRotation {
    */
   public java.util.Set<String> keyIdsInUse() {
     java.util.Set<String> ids = new java.util.TreeSet<>();
-    for (String[] column : COLUMNS) {
+    for (SealedColumn column : COLUMNS) {
       // a sealed value starts "v1.<key id>.": its first 12 characters name the key
-      jdbi.useHandle(h -> h.createQuery("SELECT DISTINCT LEFT(" + column[0]
-              + ", 12) FROM connections WHERE " + column[0] + " IS NOT NULL")
+      jdbi.useHandle(h -> h.createQuery("SELECT DISTINCT LEFT(" + column.column() + ", 12) FROM "
+              + column.table() + " WHERE " + column.column() + " IS NOT NULL")
           .mapTo(String.class)
           .forEach(prefix -> {
             String id = SecretBox.keyIdOf(prefix);
@@ -80,13 +89,13 @@ public final class KeyRotation {
   /** Re-encrypts every secret not sealed with the primary key. Blocking. */
   public Result reencryptAll() {
     int[] counts = new int[4];
-    for (String[] column : COLUMNS) {
-      rotateColumn(column[0], column[1], counts);
+    for (SealedColumn column : COLUMNS) {
+      rotateColumn(column, counts);
     }
     Result r = new Result(counts[0], counts[1], counts[2], counts[3]);
     LOG.info(
         "key rotation to primary key {}: {} secret(s) re-encrypted, {} already sealed with it, {} unreadable"
-            + " (their connections need reconnecting), {} changed meanwhile (run it again)",
+            + " (a connection's: reconnect it; a destination's: rotate its secret), {} changed meanwhile (run it again)",
         keys.primaryId(),
         r.reencrypted(),
         r.alreadyPrimary(),
@@ -95,13 +104,15 @@ public final class KeyRotation {
     return r;
   }
 
-  private void rotateColumn(String column, String suffix, int[] counts) {
+  private void rotateColumn(SealedColumn sealedColumn, int[] counts) {
+    String table = sealedColumn.table();
+    String column = sealedColumn.column();
     String after = "";
     while (true) {
       record Row(String id, String sealed) {}
       String from = after;
       List<Row> rows =
-          jdbi.withHandle(h -> h.createQuery("SELECT id, " + column + " AS sealed FROM connections"
+          jdbi.withHandle(h -> h.createQuery("SELECT id, " + column + " AS sealed FROM " + table
                   + " WHERE " + column + " IS NOT NULL AND id > :after ORDER BY id LIMIT " + BATCH)
               .bind("after", from)
               .map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("sealed")))
@@ -114,21 +125,22 @@ public final class KeyRotation {
           counts[1]++;
           continue;
         }
-        String aad = SecretBox.connectionColumn(row.id(), suffix);
+        String aad = sealedColumn.associatedData().apply(row.id());
         String plain;
         try {
           plain = box.open(row.sealed(), aad);
         } catch (SecretBox.CryptoException e) {
           LOG.warn(
-              "connection {}: its {} cannot be decrypted ({}); left as it is",
+              "{} {}: its {} cannot be decrypted ({}); left as it is",
+              table,
               row.id(),
-              suffix,
+              column,
               e.getMessage());
           counts[2]++;
           continue;
         }
         String resealed = box.seal(plain, aad);
-        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE connections SET " + column + " = :new"
+        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE " + table + " SET " + column + " = :new"
                 + " WHERE id = :id AND " + column + " = :old")
             .bind("new", resealed)
             .bind("id", row.id())

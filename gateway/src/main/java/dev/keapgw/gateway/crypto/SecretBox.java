@@ -79,6 +79,11 @@ public final class SecretBox {
     return "connection:" + connectionId + ":" + column;
   }
 
+  /** The associated data that binds a trigger destination's sealed signing secret to that destination. */
+  public static String destinationSecret(String destinationId) {
+    return "destination:" + destinationId + ":secret";
+  }
+
   public static String keyIdOf(String sealed) {
     String[] parts = sealed.split("\\.", 3);
     return parts.length == 3 ? parts[1] : null;

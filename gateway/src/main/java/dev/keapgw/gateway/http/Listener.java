@@ -107,7 +107,7 @@ public final class Listener {
   /**
    * A port free on {@code host} now, for a server whose port must be known before it listens
    * (the demo's gateway, whose public URL the sandbox registers first). Another process may take
-   * it before it is bound: the bind then fails with {@link ListenFailure}.
+   * it before it is bound: the bind then fails ({@code StartFailure.CannotListen}).
    */
   public static int freePort(String host) {
     try (java.net.ServerSocket s =

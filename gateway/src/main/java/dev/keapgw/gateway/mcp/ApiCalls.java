@@ -2,14 +2,11 @@ package dev.keapgw.gateway.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.connection.ConnectionStatus;
 import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.mcp.catalog.Action;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,36 +85,23 @@ final class ApiCalls {
   }
 
   private ToolResults.Answer send(McpCaller caller, DataPlane.Call call) {
-    DataPlane.Answer answer = dataPlane.send(caller, call);
-    ObjectNode out = Json.object().put("status", answer.status());
-    out.set("body", body(answer));
-    if (answer.fromGateway()) {
-      return new ToolResults.Answer(
-          ToolResults.json(out, true, gatewaySummary(caller, call, out.get("body"))),
-          "gateway_error");
-    }
-    if (answer.status() >= 400) {
+    AnswerJson answer = AnswerJson.read(dataPlane.send(caller, call), caller.requestId());
+    if (answer.gatewayError() != null) {
       return new ToolResults.Answer(
           ToolResults.json(
-              out,
+              answer.result(), true, gatewaySummary(caller, call, answer.gatewayError())),
+          "gateway_error");
+    }
+    if (answer.appError()) {
+      return new ToolResults.Answer(
+          ToolResults.json(
+              answer.result(),
               true,
               "The app answered " + answer.status() + " to " + call.method() + " " + call.path()
                   + "; its answer is below."),
           "app_error");
     }
-    return new ToolResults.Answer(ToolResults.json(out, false, null), "ok");
-  }
-
-  /** The answer's body as JSON: parsed when it is JSON, null when empty, else its text. */
-  private static JsonNode body(DataPlane.Answer a) {
-    if (a.body().length == 0) {
-      return Json.MAPPER.nullNode();
-    }
-    try {
-      return Json.MAPPER.readTree(a.body());
-    } catch (IOException e) {
-      return Json.MAPPER.getNodeFactory().textNode(new String(a.body(), StandardCharsets.UTF_8));
-    }
+    return new ToolResults.Answer(ToolResults.json(answer.result(), false, null), "ok");
   }
 
   /**

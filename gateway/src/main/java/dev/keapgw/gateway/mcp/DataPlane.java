@@ -9,7 +9,7 @@ package dev.keapgw.gateway.mcp;
 public interface DataPlane {
   /**
    * Sends one request and answers what came back: the app's answer, or the gateway's own error
-   * envelope ({@link Answer#fromGateway}). Throws {@link java.io.UncheckedIOException} only when
+   * envelope (which {@link AnswerJson} tells apart). Throws {@link java.io.UncheckedIOException} only when
    * the data plane itself could not be reached.
    */
   Answer send(McpCaller caller, Call call);
@@ -29,8 +29,6 @@ public interface DataPlane {
    * @param status the HTTP status
    * @param contentType the answer's media type, or null
    * @param body the answer's bytes (empty for none)
-   * @param fromGateway true when the gateway answered itself (its error envelope), false when
-   *     the app did
    */
-  record Answer(int status, String contentType, byte[] body, boolean fromGateway) {}
+  record Answer(int status, String contentType, byte[] body) {}
 }

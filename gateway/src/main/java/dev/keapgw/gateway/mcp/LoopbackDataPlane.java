@@ -1,9 +1,8 @@
 package dev.keapgw.gateway.mcp;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.proxy.CallerOrigin;
+import io.vertx.core.net.SocketAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,6 +16,15 @@ import java.time.Duration;
  * {@code {listener}{path}} with the caller's {@code Authorization}, labelled for the access log
  * with {@link CallerOrigin} ({@code via=mcp:<tool>}). It is the very path an HTTP caller takes,
  * so nothing of the pipeline is duplicated or bypassed. Blocking: tools run on virtual threads.
+ *
+ * <p>Why a loopback request rather than a call into the pipeline: the pipeline reads its request
+ * and streams its answer through Vert.x's server request and response, and every step (refusals,
+ * key, rate-limit headers, the access log at the response's end) is defined on them; a stand-in
+ * for those would be a second, subtly different way in. The JDK's client keeps its connections
+ * to the listener open between calls. (With Vert.x's own client on the gateway's event loops,
+ * tool calls were cheaper still in the benchmark, but its callers then saw a few of their
+ * {@code /mcp} connections closed without an answer, not yet explained: docs/BENCHMARKS.md,
+ * "MCP tool calls".)
  */
 final class LoopbackDataPlane implements DataPlane {
   private final HttpClient http;
@@ -33,8 +41,9 @@ final class LoopbackDataPlane implements DataPlane {
 
   @Override
   public Answer send(McpCaller caller, Call call) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(
-            caller.listener() + call.path() + (call.query().isEmpty() ? "" : "?" + call.query())))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(caller.listener())
+            + call.path()
+            + (call.query().isEmpty() ? "" : "?" + call.query())))
         .timeout(timeout)
         .header("Authorization", caller.authorization())
         .header(RequestIds.HEADER, caller.requestId())
@@ -51,9 +60,8 @@ final class LoopbackDataPlane implements DataPlane {
     }
     try {
       HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      String type = r.headers().firstValue("Content-Type").orElse(null);
       return new Answer(
-          r.statusCode(), type, r.body(), madeByGateway(r.body(), caller.requestId()));
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
     } catch (IOException e) {
       throw new UncheckedIOException("the gateway's listener did not answer: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -63,21 +71,9 @@ final class LoopbackDataPlane implements DataPlane {
     }
   }
 
-  /**
-   * Whether the answer is the gateway's own error envelope: {@code {"error":{"type",...,"request_id"}}}
-   * carrying the request id this call sent. Keap's errors have another shape
-   * ({@code {"code","message","status","details"}} or {@code {"fault":...}}).
-   */
-  static boolean madeByGateway(byte[] body, String requestId) {
-    if (body.length == 0 || body[0] != '{') {
-      return false;
-    }
-    try {
-      JsonNode err = Json.MAPPER.readTree(body).path("error");
-      return err.path("type").isTextual()
-          && requestId.equals(err.path("request_id").asText(null));
-    } catch (IOException e) {
-      return false;
-    }
+  /** {@code http://127.0.0.1:8080} for the listener's address. */
+  private static String base(SocketAddress listener) {
+    String host = listener.hostAddress();
+    return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + listener.port();
   }
 }

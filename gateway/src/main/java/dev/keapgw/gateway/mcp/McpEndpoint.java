@@ -62,7 +62,7 @@ final class McpEndpoint implements Handler<RoutingContext> {
       if (ar.failed()) {
         refuse(req, ar.cause(), requestId);
       } else {
-        accept(req, new McpCaller(ar.result(), authorization, requestId, listener(req)));
+        accept(req, new McpCaller(ar.result(), authorization, requestId, req.localAddress()));
       }
     });
   }
@@ -139,13 +139,6 @@ final class McpEndpoint implements Handler<RoutingContext> {
   private static GatewayException tooLarge() {
     return new GatewayException(
         ErrorType.PAYLOAD_TOO_LARGE, "An MCP message may be at most " + MAX_MESSAGE + " bytes.");
-  }
-
-  /** The listener this request came in on, as this process reaches it: {@code http://127.0.0.1:8080}. */
-  private static String listener(HttpServerRequest req) {
-    String host = req.localAddress().hostAddress();
-    return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":"
-        + req.localAddress().port();
   }
 
   private static Map<String, List<String>> headers(HttpServerRequest req) {

@@ -4,6 +4,7 @@ import dev.keapgw.gateway.GatewayServices;
 import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.mcp.catalog.ActionCatalog;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -64,6 +65,9 @@ final class McpServerAssembly {
         // the endpoint already runs each message on a virtual thread of its own
         .immediateExecution(true)
         .validateToolInputs(true)
+        // arguments are checked against their schemas; results of the gateway's making are not,
+        // every time
+        .jsonSchemaValidator(new ArgumentValidator(McpJsonDefaults.getSchemaValidator()))
         // a read-only account does not see the tools it may not use
         .addToolFilter((McpTransportContext ctx, McpSchema.Tool t) -> !writing.contains(t.name())
             || access.writesAllowed((McpCaller) ctx.get(McpCaller.CONTEXT_KEY)))

@@ -45,6 +45,6 @@ public final class Secrets {
   }
 
   private static String ad(String destinationId) {
-    return "destination:" + destinationId + ":secret";
+    return SecretBox.destinationSecret(destinationId);
   }
 }

@@ -30,6 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * See docs/TRIGGERS.md.
  */
 public final class TriggerFeature implements Feature {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(TriggerFeature.class);
   static final String KEEPER_LEASE = "hook-keeper";
   static final Duration KEEP_EVERY = Duration.ofMinutes(10);
 
@@ -39,6 +41,8 @@ public final class TriggerFeature implements Feature {
   private Dispatcher dispatcher;
   private Sender sender;
   private SubscriptionKeeper keeper;
+  private Leases leases;
+  private TriggerServices api;
   private long keeperTimer = -1;
 
   @Override
@@ -70,17 +74,17 @@ public final class TriggerFeature implements Feature {
     KeapBroker broker = new KeapBroker(subs, keap, s.connectionRepo(), repo, hookBase, c.clock());
     TriggerService triggers =
         new TriggerService(repo, s.connectionRepo(), s.secrets(), broker, guard, c.clock());
-    new TriggerRoutes(
-            triggers,
-            new DestinationService(triggers, repo, s.secrets(), guard, c.clock()),
-            new EventService(triggers, new EventLog(s.db().jdbi()), c.clock(), dispatcher::wake))
-        .mount(routes);
+    api = new TriggerServices(
+        triggers,
+        new DestinationService(triggers, repo, s.secrets(), guard, c.clock()),
+        new EventService(triggers, new EventLog(s.db().jdbi()), c.clock(), dispatcher::wake));
+    new TriggerRoutes(api.triggers(), api.destinations(), api.events()).mount(routes);
     new HookReceiver(subs, s.connectionRepo(), repo, intake, c.clock()).mount(routes.router());
     s.connectionRepo().onDeleting(broker::connectionDeleting);
     ConnectionService connectionService = ConnectionService.of(s);
     new ConnectionEvents(s.connectionRepo(), repo, intake, connectionService::connectUrl, c.clock())
         .install();
-    Leases leases = new Leases(s.db().jdbi());
+    leases = new Leases(s.db().jdbi());
     keeper = new SubscriptionKeeper(
         subs,
         keap,
@@ -95,24 +99,36 @@ public final class TriggerFeature implements Feature {
   public void start(Gateway gateway) {
     this.tokens = gateway.tokens();
     dispatcher.start();
-    keeperTimer = services
+    keeperTimer = services.vertx().setPeriodic(KEEP_EVERY.toMillis(), t -> keepInBackground());
+  }
+
+  /** A keeper pass at once: Keap may have made hooks Inactive while this gateway was away (its handshake needs us listening). */
+  @Override
+  public void listening() {
+    keepInBackground();
+  }
+
+  private void keepInBackground() {
+    services
         .vertx()
-        .setPeriodic(
-            KEEP_EVERY.toMillis(),
-            t -> services
-                .vertx()
-                .executeBlocking(
-                    () -> {
-                      keeper.pass();
-                      return null;
-                    },
-                    false));
+        .executeBlocking(keeper::pass, false)
+        .onFailure(e -> LOG.warn(
+            "hook subscription keeper pass failed (tried again in {}): {}",
+            KEEP_EVERY,
+            e.toString()));
   }
 
   @Override
   public void stop() {
     if (keeperTimer >= 0) {
       services.vertx().cancelTimer(keeperTimer);
+      try {
+        // so that the next instance (or this one restarted) keeps the subscriptions at once
+        leases.release(KEEPER_LEASE, holder);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "could not release the hook keeper's lease (it lapses by itself): {}", e.toString());
+      }
     }
     if (dispatcher != null) {
       dispatcher.stop();
@@ -120,6 +136,11 @@ public final class TriggerFeature implements Feature {
     if (sender != null) {
       sender.close();
     }
+  }
+
+  /** The services behind the API, for the console; null before {@link #mount}. */
+  public TriggerServices services() {
+    return api;
   }
 
   /** Keeps the Keap subscriptions now (tests; normally every ten minutes). */

@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Triggers, destinations, events and deliveries as callers see them (Maton's field names). */
-final class TriggerJson {
+public final class TriggerJson {
   private TriggerJson() {}
 
   /**
    * @param secrets signing secrets to show in full (on create and rotate), by destination id;
    *     every other destination shows its secret masked
    */
-  static ObjectNode trigger(
+  public static ObjectNode trigger(
       Trigger t,
       List<Destination> destinations,
       Map<String, String> secrets,
@@ -41,7 +41,7 @@ final class TriggerJson {
     return o;
   }
 
-  static ObjectNode destination(
+  public static ObjectNode destination(
       Destination d, String fullSecret, java.util.function.Function<Destination, String> masked) {
     ObjectNode o = Json.object();
     o.put("destination_id", d.id());
@@ -58,7 +58,7 @@ final class TriggerJson {
     return o;
   }
 
-  static ObjectNode event(EventLog.Event e) {
+  public static ObjectNode event(EventLog.Event e) {
     ObjectNode o = Json.object();
     o.put("event_id", e.id());
     o.put("trigger_id", e.triggerId());
@@ -71,7 +71,7 @@ final class TriggerJson {
     return o;
   }
 
-  static ObjectNode delivery(EventLog.Delivery d) {
+  public static ObjectNode delivery(EventLog.Delivery d) {
     ObjectNode o = Json.object();
     o.put("delivery_id", d.id());
     o.put("destination_id", d.destinationId());

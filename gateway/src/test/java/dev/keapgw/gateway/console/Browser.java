@@ -82,6 +82,23 @@ final class Browser {
     }
   }
 
+  /** Like {@link #screenshot}, of the whole page (up to 2400 pixels high) rather than the window. */
+  static void screenshotOfThePage(WebDriver driver, String name) {
+    if (!Boolean.getBoolean(SCREENSHOTS)) {
+      return;
+    }
+    org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+    long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight;");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), (int)
+        Math.min(2400, height + 100)));
+    try {
+      screenshot(driver, name);
+    } finally {
+      driver.manage().window().setSize(before);
+    }
+  }
+
   private static Path docs() {
     Path p = Path.of("").toAbsolutePath();
     while (p != null && !Files.isRegularFile(p.resolve("docs/ARCHITECTURE.md"))) {

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keapgw.gateway.ConnectFlow;
 import dev.keapgw.gateway.GatewayFixture;
 import dev.keapgw.gateway.account.AccountService;
+import dev.keapgw.gateway.trigger.Receiver;
+import dev.keapgw.gateway.trigger.WebhookVerifier;
 import dev.keapgw.sandbox.Sandbox;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +24,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,7 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleBrowserTest {
   @RegisterExtension
-  static final GatewayFixture FIX = new GatewayFixture(s -> s.withAutoApprove(false), g -> g);
+  static final GatewayFixture FIX = new GatewayFixture(
+      s -> s.withAutoApprove(false).withHookDelay(Duration.ofMillis(20)),
+      g -> g.withAllowPrivateDestinations(true));
 
   static ChromeDriver browser;
   static WebDriverWait wait;
@@ -261,6 +268,50 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void theOperatorSetsAnAccountsRateLimitAndGivesItBackTheDefault() {
+    AccountService.NewAccount limited = FIX.newAccount("Limited Co");
+    String id = limited.account().id();
+    browser.get(FIX.gateway().baseUrl() + "/console/admin");
+    field("Admin token").sendKeys(GatewayFixture.ADMIN_TOKEN, Keys.ENTER);
+    wait.until(ExpectedConditions.urlMatches("/console/admin/overview$"));
+    WebElement rate = field("Rate limit of Limited Co, requests per second");
+    assertThat(browser.findElement(By.id("rate-note-" + id)).getText()).isEqualTo("the default");
+    rate.clear();
+    rate.sendKeys("2");
+    browser.findElement(By.id("set-rate-" + id)).click();
+    wait.until(d -> "2"
+        .equals(d.findElement(By.cssSelector("tr[data-account='" + id + "'] form"))
+            .getAttribute("data-rate")));
+    assertThat(FIX.admin()
+            .get("/admin/accounts/" + id)
+            .json()
+            .at("/account/rate_limit_per_second")
+            .asInt())
+        .isEqualTo(2);
+    int bucket = 2 + FIX.gateway().services().config().limits().accountBurst();
+    var api = FIX.as(limited.key().secret());
+    dev.keapgw.sandbox.TestHttp.Reply refused = null;
+    for (int i = 0; i <= bucket + 5 && refused == null; i++) {
+      var r = api.get("/connections");
+      refused = r.status() == 429 ? r : null;
+    }
+    assertThat(refused).as("the account's new limit holds").isNotNull();
+    assertThat(refused.header("X-RateLimit-Limit")).isEqualTo(Integer.toString(bucket));
+
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("default-rate-" + id)))
+        .click();
+    wait.until(d -> "the default".equals(textOf("rate-note-" + id)));
+    assertThat(FIX.admin()
+            .get("/admin/accounts/" + id)
+            .json()
+            .at("/account/rate_limit_per_second")
+            .isNull())
+        .isTrue();
+    assertThat(FIX.anonymous().get("/metrics").body())
+        .contains("gateway_console_actions_total{action=\"rate_limit\"} 2.0");
+  }
+
+  @Test
   void aBadKeyIsRefusedAndNoSessionStarts() {
     browser.get(FIX.gateway().baseUrl() + "/console");
     Browser.screenshot(browser, "console-signin");
@@ -301,9 +352,158 @@ class ConsoleBrowserTest {
     assertThat(browser.getCurrentUrl()).endsWith("/console/admin");
   }
 
+  /** The text of the element with this id, or null while there is none (read in one step: the page re-renders). */
+  private static String textOf(String id) {
+    return (String) ((JavascriptExecutor) browser)
+        .executeScript(
+            "const e = document.getElementById(arguments[0]); return e ? e.textContent : null;",
+            id);
+  }
+
+  /** The cells of the table row whose {@code data-<attribute>} is {@code value}, read in one step. */
+  @SuppressWarnings("unchecked")
+  private static List<String> rowOf(String attribute, String value) {
+    return (List<String>) ((JavascriptExecutor) browser)
+        .executeScript(
+            "const r = document.querySelector('tr[data-' + arguments[0] + '=\"' + arguments[1] + '\"]');"
+                + " return r ? [...r.cells].map(c => c.textContent) : null;",
+            attribute,
+            value);
+  }
+
+  /** The delivery rows of the event shown: their status, in one step. */
+  @SuppressWarnings("unchecked")
+  private static List<String> deliveryStatuses() {
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return [...document.querySelectorAll('#delivery-list tbody tr')].map(r => r.dataset.status);");
+  }
+
+  @Test
+  void aTriggerMadeOnThePageDeliversAContactAndItsReplay() {
+    assertThat(demoConnection).isNotNull();
+    try (Receiver receiver = new Receiver()) {
+      signIn(acme);
+      browser.findElement(By.linkText("Triggers")).click();
+      wait.until(ExpectedConditions.urlMatches("/console/triggers$"));
+      wait.until(d -> d.findElement(By.id("triggers")).getAttribute("aria-busy").equals("false"));
+      new Select(field("Source")).selectByValue("keap");
+      field("Event type").clear();
+      field("Event type").sendKeys("contact.add");
+      wait.until(d -> new Select(field("Connection"))
+          .getOptions().stream().anyMatch(o -> demoConnection.equals(o.getAttribute("value"))));
+      new Select(field("Connection")).selectByValue(demoConnection);
+      field("Destination URL").sendKeys(receiver.url("/contacts"));
+      field("Name").sendKeys("New contacts <b>to CRM</b>");
+      browser.findElement(By.id("create-trigger")).click();
+      WebElement secretBox =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-value")));
+      String secret = secretBox.getText();
+      assertThat(secret).startsWith("whsec_");
+      browser.findElement(By.id("secret-close")).click();
+      assertThat(textOf("secret-value")).as("shown once").isEmpty();
+      WebElement card = wait.until(
+          ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.trigger")));
+      String trigger = card.getAttribute("data-id");
+      assertThat(card.getText())
+          .contains(
+              "ENABLED", "New contacts <b>to CRM</b>", "contact.add", receiver.url("/contacts"));
+      assertThat(browser.findElements(By.cssSelector("article.trigger b")))
+          .as("names are text, not markup")
+          .isEmpty();
+      assertThat(browser.getPageSource()).doesNotContain(secret);
+
+      var contact = FIX.as(acme.key().secret())
+          .post(
+              "/keap/crm/rest/v2/contacts",
+              Map.of(
+                  "given_name",
+                  "Grace",
+                  "email_addresses",
+                  List.of(Map.of("email", "grace@example.com", "field", "EMAIL1"))));
+      assertThat(contact.status()).as(contact.body()).isIn(200, 201);
+      Receiver.await(
+          Duration.ofSeconds(20),
+          "the contact.add delivery",
+          () -> receiver.hits("/contacts").size() == 1);
+      Receiver.Hit hit = receiver.hits("/contacts").get(0);
+      assertThat(WebhookVerifier.verify(
+              secret,
+              hit.header("webhook-id"),
+              hit.header("webhook-timestamp"),
+              hit.header("webhook-signature"),
+              hit.body(),
+              Instant.now()))
+          .as("signed with the secret shown")
+          .isTrue();
+      String event = hit.header("webhook-id");
+
+      browser.findElement(By.id("events-" + trigger)).click();
+      wait.until(d -> {
+        List<String> row = rowOf("event", event);
+        return row != null && row.get(3).equals("1");
+      });
+      assertThat(rowOf("event", event).get(1)).isEqualTo("contact.add");
+      assertThat(rowOf("event", event).get(2))
+          .contains("contact " + contact.json().path("id").asText());
+      browser.findElement(By.id("open-event-" + event)).click();
+      wait.until(d -> List.of("SUCCEEDED").equals(deliveryStatuses()));
+      assertThat(browser.findElement(By.id("delivery-list")).getText())
+          .contains(receiver.url("/contacts"))
+          .containsPattern("200 in [0-9,]+ ms");
+      assertThat(browser.findElement(By.id("payload")).getText())
+          .contains("\"event_key\": \"contact.add\"");
+      Browser.screenshotOfThePage(browser, "console-triggers");
+
+      browser.findElement(By.id("replay")).click();
+      Receiver.await(
+          Duration.ofSeconds(20), "the replay", () -> receiver.hits("/contacts").size() == 2);
+      assertThat(receiver.hits("/contacts").get(1).header("webhook-id")).isEqualTo(event);
+      wait.until(d -> List.of("SUCCEEDED", "SUCCEEDED").equals(deliveryStatuses()));
+      assertThat(browser.findElement(By.id("delivery-list")).getText()).contains("(replay)");
+
+      // an event whose payload carries markup (Keap's body is untrusted): shown as text
+      String hookUrl = FIX.as(acme.key().secret())
+          .get("/keap/crm/rest/v1/hooks")
+          .json()
+          .get(0)
+          .path("hookUrl")
+          .asText();
+      var forged = new dev.keapgw.sandbox.TestHttp("", Map.of())
+          .send(
+              "POST",
+              hookUrl,
+              "application/json",
+              "{\"event_key\":\"contact.add\",\"object_type\":\"contact\",\"object_keys\":[{\"id\":"
+                  + "\"<img src=x id=injected>\",\"apiUrl\":\"<script>window.pwned=1</script>\"}]}");
+      assertThat(forged.status()).isEqualTo(200);
+      Receiver.await(
+          Duration.ofSeconds(20),
+          "the forged event's delivery",
+          () -> receiver.hits("/contacts").size() == 3);
+      String third = receiver.hits("/contacts").get(2).header("webhook-id");
+      wait.until(d -> rowOf("event", third) != null);
+      assertThat(rowOf("event", third).get(2)).isEqualTo("contact <img src=x id=injected>");
+      browser.findElement(By.id("open-event-" + third)).click();
+      wait.until(d -> textOf("payload") != null && textOf("payload").contains("window.pwned=1"));
+      assertThat(browser.findElements(By.id("injected"))).isEmpty();
+      assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined"))
+          .isEqualTo(true);
+
+      browser.findElement(By.id("delete-trigger-" + trigger)).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-delete")));
+      browser.findElement(By.id("confirm-delete-ok")).click();
+      wait.until(d -> d.findElements(By.cssSelector("article.trigger[data-id='" + trigger + "']"))
+          .isEmpty());
+      assertThat(FIX.as(acme.key().secret()).get("/triggers/" + trigger).status())
+          .isEqualTo(404);
+    }
+  }
+
   @Test
   void noConsolePageWorksWithoutASession() {
-    for (String page : List.of("/console/connections", "/console/traffic")) {
+    for (String page : List.of("/console/connections", "/console/traffic", "/console/triggers")) {
       browser.get(FIX.gateway().baseUrl() + page);
       assertThat(browser.getCurrentUrl()).as(page).endsWith("/console");
       field("API key");

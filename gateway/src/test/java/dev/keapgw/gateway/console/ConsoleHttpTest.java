@@ -91,7 +91,7 @@ class ConsoleHttpTest {
   @Test
   void noPageAndNoDataWithoutASession() {
     ConsoleClient anonymous = client();
-    for (String page : List.of("/console/connections", "/console/traffic")) {
+    for (String page : List.of("/console/connections", "/console/traffic", "/console/triggers")) {
       TestHttp.Reply r = anonymous.get(page);
       assertThat(r.status()).as(page).isEqualTo(302);
       assertThat(r.header("Location")).isEqualTo("/console");
@@ -102,6 +102,7 @@ class ConsoleHttpTest {
         "/console/api/session",
         "/console/api/connections",
         "/console/api/traffic",
+        "/console/api/triggers",
         "/console/api/admin/overview",
         "/console/api/admin/traffic")) {
       TestHttp.Reply r = anonymous.get(api);

@@ -19,7 +19,12 @@ final class McpClients {
         .httpRequestCustomizer((builder, method, uri, body, context) ->
             builder.header("Authorization", "Bearer " + apiKey))
         .build();
-    return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+    // the client checks every successful result against its tool's output schema (listed first):
+    // the server leaves that check to clients (ArgumentValidator)
+    return McpClient.sync(transport)
+        .requestTimeout(Duration.ofSeconds(60))
+        .enableCallToolSchemaCaching(true)
+        .build();
   }
 
   /** A client that has completed the initialize handshake. */

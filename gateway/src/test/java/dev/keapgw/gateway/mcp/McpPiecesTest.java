@@ -3,7 +3,11 @@ package dev.keapgw.gateway.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keapgw.gateway.mcp.catalog.ActionCatalog;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,20 +46,78 @@ class McpPiecesTest {
   }
 
   @Test
-  void onlyTheGatewaysOwnEnvelopeWithThisRequestIdCountsAsAGatewayError() {
-    byte[] gateway =
-        "{\"error\":{\"status\":400,\"type\":\"no_active_connection\",\"message\":\"m\",\"request_id\":\"r-1\"}}"
-            .getBytes(StandardCharsets.UTF_8);
-    assertThat(LoopbackDataPlane.madeByGateway(gateway, "r-1")).isTrue();
-    assertThat(LoopbackDataPlane.madeByGateway(gateway, "r-2")).isFalse();
-    assertThat(LoopbackDataPlane.madeByGateway(
-            "{\"code\":404,\"message\":\"x\",\"status\":\"NOT_FOUND\"}"
-                .getBytes(StandardCharsets.UTF_8),
-            "r-1"))
-        .isFalse();
-    assertThat(LoopbackDataPlane.madeByGateway(new byte[0], "r-1")).isFalse();
-    assertThat(LoopbackDataPlane.madeByGateway("not json".getBytes(StandardCharsets.UTF_8), "r-1"))
-        .isFalse();
+  void onlyTheGatewaysOwnEnvelopeWithThisRequestIdAndAnErrorStatusCountsAsAGatewayError() {
+    String gateway =
+        "{\"error\":{\"status\":400,\"type\":\"no_active_connection\",\"message\":\"m\","
+            + "\"request_id\":\"r-1\"}}";
+    assertThat(read(400, gateway, "r-1").gatewayError()).isNotNull();
+    assertThat(read(400, gateway, "r-1").gatewayError().at("/error/type").asText())
+        .isEqualTo("no_active_connection");
+    assertThat(read(400, gateway, "r-2").gatewayError()).isNull();
+    assertThat(read(200, gateway, "r-1").gatewayError())
+        .as("a 2xx is never the gateway's envelope")
+        .isNull();
+    AnswerJson keap = read(404, "{\"code\":404,\"message\":\"x\",\"status\":\"NOT_FOUND\"}", "r-1");
+    assertThat(keap.gatewayError()).isNull();
+    assertThat(keap.appError()).isTrue();
+    assertThat(read(500, "", "r-1").gatewayError()).isNull();
+    assertThat(read(502, "not json", "r-1").gatewayError()).isNull();
+  }
+
+  @Test
+  void anAnswersBodyGoesIntoTheResultAsItCameWhenItIsOneJsonValueElseAsAString() throws Exception {
+    String contacts =
+        "{\"contacts\": [{\"id\": 1, \"given_name\": \"Ada \\u00e9\"}], \"next_page_token\": null}";
+    assertThat(read(200, contacts, "r").body()).isEqualTo(contacts);
+    assertThat(read(200, "  [1, 2]\n", "r").body()).isEqualTo("  [1, 2]\n");
+    assertThat(read(404, contacts, "r").body()).isEqualTo(contacts);
+    assertThat(read(204, "", "r").body()).isEqualTo("null");
+    // not one well-formed value: the text, as a JSON string, so the result stays valid JSON
+    assertThat(read(200, "{\"a\":1} trailing", "r").body()).isEqualTo("\"{\\\"a\\\":1} trailing\"");
+    assertThat(read(200, "{\"a\":1}{\"b\":2}", "r").body()).startsWith("\"");
+    assertThat(read(200, "{\"a\":", "r").body()).isEqualTo("\"{\\\"a\\\":\"");
+    assertThat(read(502, "<html>Bad Gateway</html>", "r").body())
+        .isEqualTo("\"<html>Bad Gateway</html>\"");
+    assertThat(read(500, "{\"a\":1} x", "r").body()).startsWith("\"");
+    assertThat(read(200, "   ", "r").body()).isEqualTo("\"   \"");
+    byte[] bom = "\uFEFF{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+    assertThat(AnswerJson.read(new DataPlane.Answer(200, "application/json", bom), "r")
+            .body())
+        .isEqualTo("{\"a\":1}");
+    // whatever came, the result is one JSON object with the status and the body
+    for (String body :
+        List.of(contacts, "", "{\"a\":1} trailing", "<html>", "\"x\"", "12", "{\"a\":")) {
+      for (int status : List.of(200, 404)) {
+        JsonNode result = new ObjectMapper()
+            .reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .readTree(read(status, body, "r").result());
+        assertThat(result.path("status").asInt()).isEqualTo(status);
+        assertThat(result.has("body")).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aResultsStructuredContentIsItsJsonAsItIsInTheSdksMessage() throws Exception {
+    String json = "{\"status\":200,\"body\":{\"contacts\": [ {\"id\":1} ]}}";
+    var result = ToolResults.json(json, false, null);
+    String message = McpJsonDefaults.getMapper().writeValueAsString(result);
+    JsonNode tree = new ObjectMapper().readTree(message);
+    assertThat(tree.path("structuredContent")).isEqualTo(new ObjectMapper().readTree(json));
+    assertThat(tree.at("/content/0/text").asText()).isEqualTo(json);
+    assertThat(new ArgumentValidator((schema, value) -> {
+              throw new AssertionError("a result of the gateway's making is not validated again");
+            })
+            .validate(Map.of(), result.structuredContent())
+            .valid())
+        .isTrue();
+  }
+
+  private static AnswerJson read(int status, String body, String requestId) {
+    return AnswerJson.read(
+        new DataPlane.Answer(status, "application/json", body.getBytes(StandardCharsets.UTF_8)),
+        requestId);
   }
 
   @Test

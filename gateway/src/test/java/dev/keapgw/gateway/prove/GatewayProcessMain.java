@@ -17,7 +17,8 @@ import java.util.Map;
  *
  * <p>Arguments: {@code data-dir}, {@code port}, {@code upstream}, {@code authorize},
  * {@code token} (URLs), {@code client-id}, {@code client-secret}, {@code key} (base64),
- * {@code admin-token}.
+ * {@code admin-token}; optional: {@code allow-private-destinations=true} (trigger tests whose
+ * receivers listen on loopback).
  */
 public final class GatewayProcessMain {
   private GatewayProcessMain() {}
@@ -41,7 +42,9 @@ public final class GatewayProcessMain {
             .at(
                 URI.create(a.get("upstream")),
                 URI.create(a.get("authorize")),
-                URI.create(a.get("token"))));
+                URI.create(a.get("token"))))
+        .withAllowPrivateDestinations(
+            Boolean.parseBoolean(a.getOrDefault("allow-private-destinations", "false")));
     Gateway g = Gateway.start(config);
     System.out.println("READY " + g.port());
     System.out.flush();

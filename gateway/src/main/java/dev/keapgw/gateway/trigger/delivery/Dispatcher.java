@@ -73,10 +73,14 @@ public final class Dispatcher {
     if (stopped) {
       return;
     }
+    // asked first, then tried: a pass ending between the two sees the request and runs again
+    // (set after a failed try, it could land after the ending pass had looked, and wait for the
+    // poll)
+    again.set(true);
     if (!running.compareAndSet(false, true)) {
-      again.set(true);
       return;
     }
+    again.set(false);
     vertx
         .executeBlocking(
             () -> {

@@ -1,6 +1,8 @@
 package dev.keapgw.gateway.trigger.delivery;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -8,6 +10,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.SocketAddress;
 import java.net.InetAddress;
 import java.net.URI;
@@ -22,11 +25,18 @@ import java.time.format.DateTimeFormatter;
  * ({@link DestinationGuard}, blocking: call {@link #send} from a worker thread), connects to the
  * checked address (the host name still goes in {@code Host} and TLS's SNI, and the certificate
  * is checked against it), and reports the outcome without ever failing the future.
+ *
+ * <p>The exchange runs on one event-loop context of the sender's own, whatever thread calls
+ * {@link #send}: built on the calling worker thread, the chain of callbacks raced the event
+ * loop delivering the response, and a response that ended before {@code body()} was asked for
+ * left the future pending for ever (the delivery stayed claimed, its destination's order
+ * stalled, and the dispatcher lost one of its in-flight places).
  */
 public final class Sender implements AutoCloseable {
   private static final int MAX_ERROR = 300;
 
   private final HttpClient http;
+  private final Context context;
   private final DestinationGuard guard;
   private final Duration timeout;
   private final Clock clock;
@@ -40,6 +50,9 @@ public final class Sender implements AutoCloseable {
             .setKeepAlive(true)
             .setIdleTimeout(30),
         new PoolOptions().setHttp1MaxSize(4));
+    // a context of its own, not the caller's (getOrCreateContext off a Vert.x thread makes a new
+    // one)
+    this.context = ((VertxInternal) vertx).createEventLoopContext();
     this.guard = guard;
     this.timeout = timeout;
     this.clock = clock;
@@ -71,6 +84,13 @@ public final class Sender implements AutoCloseable {
         .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
         .setTimeout(timeout.toMillis());
     m.headers().forEach(options::putHeader);
+    Promise<Outcome> outcome = Promise.promise();
+    context.runOnContext(v -> exchange(options, m, start).onComplete(outcome));
+    return outcome.future();
+  }
+
+  /** The request and its answer; runs on {@link #context}, so callbacks are set before the answer comes. */
+  private Future<Outcome> exchange(RequestOptions options, Message m, long start) {
     return http.request(options)
         .compose(req -> req.send(Buffer.buffer(m.body())))
         .compose(resp -> resp.body().map(ignored -> {
