@@ -215,7 +215,8 @@ class TriggersTest {
       assertThat(delivery.status()).isEqualTo("SUCCEEDED");
       assertThat(delivery.lastResponseStatus()).isEqualTo(200);
       assertThat(delivery.replay()).isFalse();
-      // as text: the record's Long duration and the parsed answer's int are equal JSON, unequal nodes
+      // as text: the record's Long duration and the parsed answer's int are equal JSON, unequal
+      // nodes
       assertThat(tree(got).toString())
           .isEqualTo(a.raw()
               .get("/triggers/" + t.id() + "/events/" + listed.id())
