@@ -15,9 +15,9 @@ cd "$root"
 source "$root/scripts/find-java.sh"
 java_bin="$(find_java)"
 
-# One reactor build: the client's test classpath needs the gateway's and the sandbox's test jars
-# (the last module built, the client, writes the classpath file last).
-mvn -q -B -o -DskipTests package dependency:build-classpath -pl client -am -Dmdep.includeScope=test \
+# One reactor build: the cli's test classpath holds the SDK's, the gateway's and the sandbox's test
+# classes (the last module built, cli, writes the classpath file last); it also makes ./keap's jar.
+mvn -q -B -o -DskipTests package dependency:build-classpath -pl cli -am -Dmdep.includeScope=test \
   -Dmdep.outputFile=/tmp/client-bench.cp >/tmp/client-bench-build.log 2>&1 \
   || { echo "the build failed; see /tmp/client-bench-build.log" >&2; exit 1; }
 cp="$(cat /tmp/client-bench.cp):$root/client/target/classes:$root/client/target/test-classes"

@@ -157,12 +157,38 @@ final class ServeCommand implements Callable<Integer> {
   Duration upstreamResponseTimeout;
 
   @Option(
+      names = "--request-body-timeout",
+      converter = Durations.class,
+      paramLabel = "<duration>",
+      description =
+          "How long a caller may take to send a request body before the gateway answers 408 and"
+              + " closes the connection (default: ${DEFAULT-VALUE}).")
+  Duration requestBodyTimeout;
+
+  @Option(
+      names = "--upstream-pool-wait",
+      converter = Durations.class,
+      paramLabel = "<duration>",
+      description =
+          "How long a request may wait for a connection to the upstream when all are busy before"
+              + " the gateway answers 503 with Retry-After (default: ${DEFAULT-VALUE}).")
+  Duration upstreamPoolWait;
+
+  @Option(
       names = "--upstream-quota-per-minute",
       paramLabel = "<n>",
       description =
           "Requests per minute to the upstream across all accounts, under Keap's quota; 0 for no"
               + " budget (default: ${DEFAULT-VALUE}).")
   int upstreamQuotaPerMinute;
+
+  @Option(
+      names = "--upstream-spike-per-second",
+      paramLabel = "<n>",
+      description =
+          "Requests in any one second to the upstream across all accounts, under Keap's spike limit"
+              + " of 25 (default: ${DEFAULT-VALUE}).")
+  int upstreamSpikePerSecond;
 
   @Option(
       names = "--access-log",
@@ -206,7 +232,10 @@ final class ServeCommand implements Callable<Integer> {
     m.put("--account-burst", Integer.toString(d.limits().accountBurst()));
     m.put("--upstream-connect-timeout", Durations.format(d.timeouts().connect()));
     m.put("--upstream-response-timeout", Durations.format(d.timeouts().response()));
+    m.put("--request-body-timeout", Durations.format(d.timeouts().requestBody()));
+    m.put("--upstream-pool-wait", Durations.format(d.timeouts().upstreamPoolWait()));
     m.put("--upstream-quota-per-minute", Integer.toString(d.limits().upstreamQuotaPerMinute()));
+    m.put("--upstream-spike-per-second", Integer.toString(d.limits().upstreamSpikePerSecond()));
     m.put("--access-log", d.accessLog().toString());
     m.put("--mcp-read-only", Boolean.toString(d.mcpReadOnly()));
     m.put(
@@ -275,14 +304,17 @@ final class ServeCommand implements Callable<Integer> {
         .adminToken(adminToken)
         .keys(keys)
         .app(app)
-        .limits(new GatewayConfig.Limits(accountRateLimit, accountBurst, upstreamQuotaPerMinute))
+        .limits(new GatewayConfig.Limits(
+            accountRateLimit, accountBurst, upstreamQuotaPerMinute, upstreamSpikePerSecond))
         .timeouts(new GatewayConfig.Timeouts(
             upstreamConnectTimeout,
             upstreamResponseTimeout,
             t.refreshMargin(),
             t.keepAliveEvery(),
             t.connectSession(),
-            t.refreshBackoffMax()))
+            t.refreshBackoffMax(),
+            requestBodyTimeout,
+            upstreamPoolWait))
         .accessLog(AccessLogTarget.parse(accessLog))
         .mcpReadOnly(mcpReadOnly)
         .triggers(d.triggers().withAllowPrivateDestinations(allowPrivateDestinations))
@@ -316,6 +348,9 @@ final class ServeCommand implements Callable<Integer> {
       case UPSTREAM_CONNECT_TIMEOUT -> "--upstream-connect-timeout";
       case UPSTREAM_RESPONSE_TIMEOUT -> "--upstream-response-timeout";
       case ADMIN_TOKEN -> "--admin-token";
+      case REQUEST_BODY_TIMEOUT -> "--request-body-timeout";
+      case UPSTREAM_POOL_WAIT -> "--upstream-pool-wait";
+      case UPSTREAM_SPIKE_PER_SECOND -> "--upstream-spike-per-second";
     };
   }
 

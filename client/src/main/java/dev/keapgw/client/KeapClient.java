@@ -20,6 +20,7 @@ import dev.keapgw.client.subscriptions.SubscriptionsApi;
 import dev.keapgw.client.tags.TagCategoriesApi;
 import dev.keapgw.client.tags.TagsApi;
 import dev.keapgw.client.tasks.TasksApi;
+import dev.keapgw.client.triggers.TriggersApi;
 import dev.keapgw.client.users.UserInfo;
 import dev.keapgw.client.users.UsersApi;
 import java.net.URI;
@@ -58,6 +59,7 @@ public final class KeapClient {
   private final AffiliatesApi affiliates;
   private final AutomationsApi automations;
   private final ConnectionsApi connections;
+  private final TriggersApi triggers;
 
   KeapClient(Target target, ClientOptions options) {
     this(target, options, options.transport(target));
@@ -87,10 +89,11 @@ public final class KeapClient {
     this.subscriptions = new SubscriptionsApi(api);
     this.affiliates = new AffiliatesApi(api);
     this.automations = new AutomationsApi(api);
-    this.connections = target instanceof Target.Gateway g
-        ? new ConnectionsApi(
-            new JsonApi(transport, g.root(), Map.of()), options.clock(), options.sleeper())
-        : null;
+    JsonApi control =
+        target instanceof Target.Gateway g ? new JsonApi(transport, g.root(), Map.of()) : null;
+    this.connections =
+        control == null ? null : new ConnectionsApi(control, options.clock(), options.sleeper());
+    this.triggers = control == null ? null : new TriggersApi(control);
   }
 
   /** A client of a gateway at {@code url} (e.g. {@code http://localhost:8080}) with an API key. */
@@ -140,6 +143,15 @@ public final class KeapClient {
   /** Keap's quota as last reported (null before any answer carried it). */
   public QuotaStatus lastQuota() {
     return transport.lastQuota();
+  }
+
+  /** The gateway's triggers: Keap's and the gateway's events delivered to your endpoints. */
+  public TriggersApi triggers() {
+    if (triggers == null) {
+      throw new IllegalStateException(
+          "triggers belong to the gateway; this client talks to Keap directly");
+    }
+    return triggers;
   }
 
   /** The gateway's connections. */

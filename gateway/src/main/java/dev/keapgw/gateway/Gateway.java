@@ -170,7 +170,7 @@ public final class Gateway implements AutoCloseable, Running {
     buckets = ClusterWiring.bucketStore(c, services.db());
     accountLimits =
         new AccountRateLimiter(c.limits().accountPerSecond(), c.limits().accountBurst(), buckets);
-    ControlRoutes routes = new ControlRoutes(router, services.auth(), accountLimits);
+    ControlRoutes routes = new ControlRoutes(router, services.auth(), accountLimits, buckets);
     for (Feature f : features) {
       f.mount(routes, services);
     }
@@ -215,7 +215,12 @@ public final class Gateway implements AutoCloseable, Running {
         () -> leases.tryAcquire(
             SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
     ConnectLinks links = ConnectionService.of(services)::reconnectUrl;
-    UpstreamBudget budget = new UpstreamBudget(c.limits().upstreamQuotaPerMinute(), buckets);
+    UpstreamBudget budget = new UpstreamBudget(
+        vertx,
+        c.limits().upstreamQuotaPerMinute(),
+        c.limits().upstreamSpikePerSecond(),
+        buckets,
+        c.clock());
     ConnectionSelector selector = new ConnectionSelector(
         vertx, services.connectionRepo(), c.clock(), c.tuning().storeCache(db.embedded()));
     services.connectionRepo().onChange(id -> {
@@ -230,8 +235,9 @@ public final class Gateway implements AutoCloseable, Running {
             c.timeouts().response(),
             c.tuning().upstreamConnectionsPerLoop(),
             c.tuning().upstreamKeepIdle(),
+            c.timeouts().upstreamPoolWait(),
             UpstreamClient.defaultTls()));
-    Forwarder forwarder = new Forwarder(upstream, tokens, budget);
+    Forwarder forwarder = new Forwarder(upstream, tokens, budget, c.timeouts().requestBody());
     return () -> {
       ProxyHandler proxy = new ProxyHandler(
           c.clock(),

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A gateway connection to a Keap account, with Maton's field names. {@code status} is PENDING,
  * ACTIVE or FAILED; {@code url} is the connect link to open in a browser (while PENDING or FAILED);
  * {@code metadata} names the Keap account once authorized; {@code failureReason} says why it FAILED.
- * Written back as JSON it is the gateway's object, field for field (nulls included, nothing added).
+ * {@code tokenHealth} is the gateway's addition to {@code GET /connections/{id}} (null from the
+ * other calls, which do not send it). Written back as JSON it is the gateway's object, field for
+ * field (nulls included, nothing added: {@code token_health} only when the gateway sent it).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -23,7 +25,10 @@ public record Connection(
     String app,
     String method,
     JsonNode metadata,
-    @JsonProperty("failure_reason") String failureReason) {
+    @JsonProperty("failure_reason") String failureReason,
+
+    @JsonProperty("token_health") @JsonInclude(JsonInclude.Include.NON_NULL)
+    TokenHealth tokenHealth) {
 
   @JsonIgnore
   public boolean isActive() {

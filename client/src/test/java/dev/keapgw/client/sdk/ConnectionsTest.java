@@ -46,6 +46,14 @@ class ConnectionsTest {
     assertThat(c.url()).contains("session_token=");
     assertThat(c.creationTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
     assertThat(connections.get(c.id()).url()).isNotBlank();
+    assertThat(c.tokenHealth())
+        .as("only GET /connections/{id} sends token_health")
+        .isNull();
+    assertThat(connections.get(c.id()).tokenHealth()).satisfies(h -> {
+      assertThat(h.accessTokenExpiresTime()).as("no token yet").isNull();
+      assertThat(h.nextRefreshTime()).as("not ACTIVE").isNull();
+      assertThat(h.refreshFailures()).isZero();
+    });
     assertThat(connections.list("keap", "PENDING"))
         .extracting(Connection::id)
         .containsExactly(c.id());
@@ -67,6 +75,11 @@ class ConnectionsTest {
     Connection active = connections.awaitActive(c.id());
     assertThat(active.isActive()).isTrue();
     assertThat(active.metadata().path("tenant_id").asText()).isNotBlank();
+    assertThat(active.tokenHealth().accessTokenExpiresTime()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    assertThat(active.tokenHealth().nextRefreshTime())
+        .isLessThan(active.tokenHealth().accessTokenExpiresTime());
+    assertThat(active.tokenHealth().backingOff()).isFalse();
+    assertThat(active.tokenHealth().lastRefreshError()).isNull();
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
 

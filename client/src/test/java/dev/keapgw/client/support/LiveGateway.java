@@ -7,6 +7,7 @@ import dev.keapgw.gateway.GatewayFixture;
 import dev.keapgw.gateway.account.AccountService;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.sandbox.TestHttp;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One real sandbox and gateway on loopback for the whole test run (started by the first test
  * class that needs them, stopped when the run ends), with an account whose connection was made
  * through the hosted connect flow. Rate limits are raised so that tests measure the client,
- * not the gateway's per-account limit. Tests that inject sandbox faults must clear them.
+ * not the gateway's per-account limit. Keap's REST hooks fire after 20 ms (not Keap's 30 s) and
+ * trigger destinations may be loopback receivers, as in the demo. Tests that inject sandbox
+ * faults must clear them.
  */
 public final class LiveGateway implements BeforeAllCallback {
   private Stack stack;
@@ -25,7 +28,9 @@ public final class LiveGateway implements BeforeAllCallback {
       implements AutoCloseable {
     static Stack start() {
       GatewayFixture fx = new GatewayFixture(
-          s -> s, g -> g.withLimits(new GatewayConfig.Limits(100_000, 100_000, 0)));
+          s -> s.withHookDelay(Duration.ofMillis(20)),
+          g -> g.withLimits(new GatewayConfig.Limits(100_000, 100_000, 0))
+              .withAllowPrivateDestinations(true));
       fx.beforeAll(null);
       AccountService.NewAccount a = fx.newAccount("client-tests");
       String connection = ConnectFlow.connect(fx, a.key().secret());

@@ -2,8 +2,8 @@ package dev.keapgw.gateway.admin;
 
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.GatewayException;
-import dev.keapgw.gateway.ratelimit.LocalBuckets;
-import io.github.bucket4j.BucketConfiguration;
+import dev.keapgw.gateway.ratelimit.BucketStore;
+import dev.keapgw.gateway.ratelimit.Throttle;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -21,27 +21,32 @@ import java.time.Duration;
  * <p>Wrong tokens are slowed: an address may send {@value #FAILURE_BURST} at once, then
  * {@value #FAILURES_PER_SECOND} a second; beyond that every request from it answers 429 with
  * {@code Retry-After} before its token is looked at, the right one included, so that guessing
- * faster gains nothing.
+ * faster gains nothing. With Redis configured the count holds for the whole cluster
+ * ({@link Throttle}), so N instances do not allow N times as many guesses.
  */
 final class AdminGuard implements Handler<RoutingContext> {
   /** Wrong tokens one address may send at once, and then per second. */
   static final int FAILURE_BURST = 10;
 
   static final int FAILURES_PER_SECOND = 1;
-  /** Addresses remembered at most; past this the slate is wiped (a flood of addresses only resets it). */
-  private static final int MAX_ADDRESSES = 10_000;
-
-  private static final BucketConfiguration FAILURES = BucketConfiguration.builder()
-      .addLimit(
-          l -> l.capacity(FAILURE_BURST).refillGreedy(FAILURES_PER_SECOND, Duration.ofSeconds(1)))
-      .build();
 
   private final byte[] expected;
-  private final LocalBuckets failures;
+  private final Throttle failures;
 
-  AdminGuard(String adminToken, Clock clock) {
+  AdminGuard(String adminToken, Throttle failures) {
     this.expected = adminToken == null || adminToken.isEmpty() ? null : sha256(adminToken);
-    this.failures = new LocalBuckets(clock);
+    this.failures = failures;
+  }
+
+  /** The throttle of wrong admin tokens per address, in {@code buckets} when the cluster shares them. */
+  static Throttle throttle(BucketStore buckets, Clock clock) {
+    return Throttle.of(
+        "admin-token-failures",
+        FAILURE_BURST,
+        FAILURES_PER_SECOND,
+        Duration.ofSeconds(1),
+        buckets,
+        clock);
   }
 
   @Override
@@ -55,7 +60,12 @@ final class AdminGuard implements Handler<RoutingContext> {
     String address = ctx.request().remoteAddress() == null
         ? "?"
         : ctx.request().remoteAddress().host();
-    long wait = failures.nanosUntilAvailable(key(address), FAILURES);
+    failures
+        .waitNanos(address)
+        .onComplete(ar -> check(ctx, address, ar.succeeded() ? ar.result() : 0L));
+  }
+
+  private void check(RoutingContext ctx, String address, long wait) {
     if (wait > 0) {
       // checked before the token, so that guessing faster than the limit learns nothing
       long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
@@ -67,23 +77,17 @@ final class AdminGuard implements Handler<RoutingContext> {
     }
     String given = bearer(ctx.request().getHeader("Authorization"));
     if (given == null || !MessageDigest.isEqual(sha256(given), expected)) {
-      failures.consume(key(address), FAILURES);
-      ctx.fail(new GatewayException(
-              ErrorType.UNAUTHORIZED,
-              "Missing or wrong admin token: send"
-                  + " 'Authorization: Bearer <admin token>' with the token the gateway was started with"
-                  + " (--admin-token or KEAPGW_ADMIN_TOKEN). API keys do not work here.")
-          .header("WWW-Authenticate", "Bearer realm=\"admin\""));
+      // answered once the failure is counted, so that the next try (on any instance) sees it
+      failures
+          .spend(address)
+          .onComplete(counted -> ctx.fail(new GatewayException(
+                  ErrorType.UNAUTHORIZED,
+                  "Missing or wrong admin token: send 'Authorization: Bearer <admin token>' with the token the gateway was"
+                      + " started with (--admin-token or KEAPGW_ADMIN_TOKEN). API keys do not work here.")
+              .header("WWW-Authenticate", "Bearer realm=\"admin\"")));
       return;
     }
     ctx.next();
-  }
-
-  private String key(String address) {
-    if (failures.size() > MAX_ADDRESSES) {
-      failures.clear();
-    }
-    return address;
   }
 
   private static String bearer(String authorization) {

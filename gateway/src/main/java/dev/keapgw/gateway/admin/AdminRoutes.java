@@ -27,8 +27,9 @@ public final class AdminRoutes implements Feature {
     routes
         .router()
         .routeWithRegex("^/admin(/.*)?$")
-        .handler(
-            new AdminGuard(services.config().adminToken(), services.config().clock()));
+        .handler(new AdminGuard(
+            services.config().adminToken(),
+            AdminGuard.throttle(routes.buckets(), services.config().clock())));
     AccountService accounts = services.accounts();
 
     routes.open(HttpMethod.POST, "/admin/accounts", ctx -> {

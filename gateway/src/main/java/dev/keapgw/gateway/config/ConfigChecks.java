@@ -77,6 +77,17 @@ final class ConfigChecks {
     if (!positive(c.timeouts().response())) {
       problems.add(new Problem(Setting.UPSTREAM_RESPONSE_TIMEOUT, "must be more than zero"));
     }
+    if (!positive(c.timeouts().requestBody())) {
+      problems.add(new Problem(Setting.REQUEST_BODY_TIMEOUT, "must be more than zero"));
+    }
+    if (!positive(c.timeouts().upstreamPoolWait())) {
+      problems.add(new Problem(Setting.UPSTREAM_POOL_WAIT, "must be more than zero"));
+    }
+    if (c.limits().upstreamSpikePerSecond() < 1) {
+      problems.add(new Problem(
+          Setting.UPSTREAM_SPIKE_PER_SECOND,
+          "must be at least 1, not " + c.limits().upstreamSpikePerSecond()));
+    }
     if (c.dbUrl() != null
         && !c.dbUrl().startsWith("jdbc:postgresql:")
         && !c.dbUrl().startsWith("jdbc:h2:")) {

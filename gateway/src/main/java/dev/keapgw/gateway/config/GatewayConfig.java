@@ -80,8 +80,22 @@ public record GatewayConfig(
    * @param accountPerSecond default requests per second per account
    * @param accountBurst extra requests an account may send at once above its rate
    * @param upstreamQuotaPerMinute requests per minute per upstream OAuth client; 0 for no budget
+   * @param upstreamSpikePerSecond requests in any one second per upstream OAuth client (Keap's
+   *     spike limit is 25; the default leaves room for network jitter)
    */
-  public record Limits(int accountPerSecond, int accountBurst, int upstreamQuotaPerMinute) {}
+  public record Limits(
+      int accountPerSecond,
+      int accountBurst,
+      int upstreamQuotaPerMinute,
+      int upstreamSpikePerSecond) {
+    /** The default spike allowance: below Keap's 25 a second, so that jitter on the way cannot reach it. */
+    public static final int DEFAULT_SPIKE_PER_SECOND = 20;
+
+    /** Limits with the default spike allowance. */
+    public Limits(int accountPerSecond, int accountBurst, int upstreamQuotaPerMinute) {
+      this(accountPerSecond, accountBurst, upstreamQuotaPerMinute, DEFAULT_SPIKE_PER_SECOND);
+    }
+  }
 
   /**
    * @param connect how long to wait for an upstream TCP connection (then 502)
@@ -90,6 +104,11 @@ public record GatewayConfig(
    * @param keepAliveEvery refresh every connection at least this often, so refresh tokens never lapse
    * @param connectSession how long a connect URL and its OAuth state stay valid
    * @param refreshBackoffMax the longest wait between failed refresh attempts
+   * @param requestBody how long a caller may take to send a request body, from when the gateway
+   *     starts reading it (then 408 and the connection closed): a slow upload must not hold an
+   *     upstream connection as long as it likes
+   * @param upstreamPoolWait how long a request may wait for a pooled upstream connection when every
+   *     one this event loop may open is busy (then 503 with {@code Retry-After})
    */
   public record Timeouts(
       Duration connect,
@@ -97,7 +116,36 @@ public record GatewayConfig(
       Duration refreshMargin,
       Duration keepAliveEvery,
       Duration connectSession,
-      Duration refreshBackoffMax) {}
+      Duration refreshBackoffMax,
+      Duration requestBody,
+      Duration upstreamPoolWait) {
+
+    /** The same timeouts with another request-body deadline. */
+    public Timeouts withRequestBody(Duration d) {
+      return new Timeouts(
+          connect,
+          response,
+          refreshMargin,
+          keepAliveEvery,
+          connectSession,
+          refreshBackoffMax,
+          d,
+          upstreamPoolWait);
+    }
+
+    /** The same timeouts with another bound on the wait for a pooled upstream connection. */
+    public Timeouts withUpstreamPoolWait(Duration d) {
+      return new Timeouts(
+          connect,
+          response,
+          refreshMargin,
+          keepAliveEvery,
+          connectSession,
+          refreshBackoffMax,
+          requestBody,
+          d);
+    }
+  }
 
   /** The settings a {@link Problem} can be about; the launcher names each by its option. */
   public enum Setting {
@@ -115,7 +163,10 @@ public record GatewayConfig(
     UPSTREAM_QUOTA_PER_MINUTE,
     UPSTREAM_CONNECT_TIMEOUT,
     UPSTREAM_RESPONSE_TIMEOUT,
-    ADMIN_TOKEN
+    ADMIN_TOKEN,
+    REQUEST_BODY_TIMEOUT,
+    UPSTREAM_POOL_WAIT,
+    UPSTREAM_SPIKE_PER_SECOND
   }
 
   /**
@@ -148,7 +199,9 @@ public record GatewayConfig(
             Duration.ofMinutes(15),
             Duration.ofHours(24),
             Duration.ofMinutes(30),
-            Duration.ofMinutes(10)),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(10)),
         Clock.systemUTC(),
         AccessLogTarget.STDOUT,
         false,

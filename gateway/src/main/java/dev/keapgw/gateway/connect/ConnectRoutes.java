@@ -28,7 +28,12 @@ public final class ConnectRoutes implements Feature {
         config.timeouts().connectSession());
     ConnectStart start = new ConnectStart(services.connectionRepo(), states, config);
     OAuthCallback callback = new OAuthCallback(
-        services.connectionRepo(), states, services.secrets(), services.oauth(), config);
+        services.connectionRepo(),
+        states,
+        services.secrets(),
+        services.oauth(),
+        config,
+        routes.buckets());
     browser(
         routes,
         "/connect",

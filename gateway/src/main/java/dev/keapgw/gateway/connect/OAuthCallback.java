@@ -12,11 +12,12 @@ import dev.keapgw.gateway.http.LogText;
 import dev.keapgw.gateway.oauth.OAuthClient;
 import dev.keapgw.gateway.oauth.TokenEndpointException;
 import dev.keapgw.gateway.oauth.TokenSet;
-import dev.keapgw.gateway.ratelimit.LocalBuckets;
-import io.github.bucket4j.BucketConfiguration;
+import dev.keapgw.gateway.ratelimit.BucketStore;
+import dev.keapgw.gateway.ratelimit.Throttle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,25 +38,30 @@ final class OAuthCallback {
   private final GatewayConfig config;
   static final int ATTEMPTS_BURST = 10;
   static final int ATTEMPTS_PER_MINUTE = 10;
-  private static final BucketConfiguration ATTEMPTS = BucketConfiguration.builder()
-      .addLimit(
-          l -> l.capacity(ATTEMPTS_BURST).refillGreedy(ATTEMPTS_PER_MINUTE, Duration.ofMinutes(1)))
-      .build();
-  /** Sign-ins finished per account (in this process; a cluster allows as many per instance). */
-  private final LocalBuckets attempts;
+  /** The longest a sign-in waits to have its attempt counted (Redis answers or is bypassed well within it). */
+  private static final Duration COUNT_LIMIT = Duration.ofSeconds(5);
+  /** Sign-ins finished per account: across the cluster when Redis is configured, else in this process. */
+  private final Throttle attempts;
 
   OAuthCallback(
       ConnectionRepository repo,
       OAuthStates states,
       SecretBox secrets,
       OAuthClient oauth,
-      GatewayConfig config) {
+      GatewayConfig config,
+      BucketStore buckets) {
     this.repo = repo;
     this.states = states;
     this.secrets = secrets;
     this.oauth = oauth;
     this.config = config;
-    this.attempts = new LocalBuckets(config.clock());
+    this.attempts = Throttle.of(
+        "sign-ins",
+        ATTEMPTS_BURST,
+        ATTEMPTS_PER_MINUTE,
+        Duration.ofMinutes(1),
+        buckets,
+        config.clock());
   }
 
   /**
@@ -78,7 +84,7 @@ final class OAuthCallback {
     }
     Connection c = found.get();
     String app = Pages.appTitle(c.app());
-    if (!attempts.consume(c.accountId(), ATTEMPTS).isConsumed()) {
+    if (!withinAttempts(c.accountId())) {
       LOG.info(
           "connection {}: sign-in refused, its account finished too many in a short time", c.id());
       return Pages.tooManyAttempts(app);
@@ -126,6 +132,25 @@ final class OAuthCallback {
         "Connected to " + app,
         "Your " + app + " account is now connected to the gateway.",
         "You can close this window and go back to your app.");
+  }
+
+  /** Counts a sign-in of the account (this runs on a worker thread, which may wait for Redis). */
+  private boolean withinAttempts(String accountId) {
+    try {
+      return attempts
+          .spend(accountId)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(COUNT_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+      LOG.warn(
+          "sign-in attempts of an account could not be counted ({}); this one is refused",
+          e.toString());
+      return false;
+    }
   }
 
   /**

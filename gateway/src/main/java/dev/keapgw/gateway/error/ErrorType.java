@@ -12,6 +12,8 @@ public enum ErrorType {
   FORBIDDEN(403, "forbidden"),
   NOT_FOUND(404, "not_found"),
   METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+  /** The caller did not send its request body within the request-body deadline; the connection is closed. */
+  REQUEST_TIMEOUT(408, "request_timeout"),
   CONNECTION_LIMIT_REACHED(409, "connection_limit_reached"),
   /** A Keap hook URL the gateway did not issue or no longer serves (Keap then marks its subscription Inactive). */
   GONE(410, "gone"),
@@ -24,6 +26,8 @@ public enum ErrorType {
   /** The upstream answered a call the gateway made itself (a Keap hook subscription) with an error. */
   UPSTREAM_ERROR(502, "upstream_error"),
   STORE_UNAVAILABLE(503, "store_unavailable"),
+  /** Every connection to the upstream this gateway may open is busy, and none came free in time. */
+  UPSTREAM_BUSY(503, "upstream_busy"),
   UPSTREAM_TIMEOUT(504, "upstream_timeout");
 
   private final int status;

@@ -51,7 +51,8 @@ public final class Failures {
 
   /**
    * The answer to a failed exchange with {@code app}'s upstream: 502 when it could not be
-   * reached or its answer not passed on, 504 when it was too slow.
+   * reached or its answer not passed on, 504 when it was too slow, 503 when every pooled
+   * connection stayed busy (nothing was sent).
    */
   public static GatewayException upstream(Throwable failure, String app) {
     if (!(failure instanceof UpstreamException u)) {
@@ -61,6 +62,12 @@ public final class Failures {
               + failure.getClass().getSimpleName() + ").");
     }
     return switch (u.kind()) {
+      case BUSY ->
+        new GatewayException(
+                ErrorType.UPSTREAM_BUSY,
+                "Every connection this gateway may open to the " + app
+                    + " API is busy, and none came free in time; nothing was sent. Retry shortly.")
+            .header("Retry-After", "1");
       case CONNECT ->
         new GatewayException(
             ErrorType.UPSTREAM_UNREACHABLE,

@@ -11,6 +11,7 @@ public final class GatewayException extends RuntimeException {
   private final ErrorType type;
   private final Map<String, String> fields = new LinkedHashMap<>();
   private final Map<String, String> headers = new LinkedHashMap<>();
+  private boolean closesConnection;
 
   public GatewayException(ErrorType type, String message) {
     super(message, null, false, false);
@@ -28,6 +29,20 @@ public final class GatewayException extends RuntimeException {
   public GatewayException header(String name, String value) {
     headers.put(name, value);
     return this;
+  }
+
+  /**
+   * The caller's connection is closed once this answer is written: what follows on it (the rest
+   * of a body that came too slowly or was malformed) cannot be read as the next request.
+   */
+  public GatewayException closingConnection() {
+    closesConnection = true;
+    headers.put("Connection", "close");
+    return this;
+  }
+
+  public boolean closesConnection() {
+    return closesConnection;
   }
 
   public ErrorType type() {

@@ -5,6 +5,7 @@ import dev.keapgw.gateway.account.Principal;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
+import dev.keapgw.gateway.ratelimit.BucketStore;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -23,16 +24,30 @@ public final class ControlRoutes {
   private final ApiKeyAuthenticator auth;
 
   private final AccountRateLimiter limits;
+  private final BucketStore buckets;
 
-  /** @param limits the accounts' request rates, shared with the data plane; null for none */
-  public ControlRoutes(Router router, ApiKeyAuthenticator auth, AccountRateLimiter limits) {
+  /**
+   * @param limits the accounts' request rates, shared with the data plane; null for none
+   * @param buckets where limits live (Redis for a cluster): features make their throttles on it
+   */
+  public ControlRoutes(
+      Router router, ApiKeyAuthenticator auth, AccountRateLimiter limits, BucketStore buckets) {
     this.router = router;
     this.auth = auth;
     this.limits = limits;
+    this.buckets = buckets;
   }
 
   public Router router() {
     return router;
+  }
+
+  /**
+   * Where the gateway's limits live: a feature's attempt limits made on it with
+   * {@link dev.keapgw.gateway.ratelimit.Throttle#of} hold for a whole cluster when Redis is configured.
+   */
+  public BucketStore buckets() {
+    return buckets;
   }
 
   /** An endpoint any caller may use (the admin API checks its own token). */

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.Failures;
 import dev.keapgw.gateway.error.GatewayException;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -32,14 +35,30 @@ public final class ErrorBody {
 
   /** Writes the error as the whole answer, unless an answer has already begun. */
   public static void send(HttpServerResponse out, GatewayException e, String requestId) {
+    write(out, e, requestId);
+  }
+
+  /**
+   * Writes the error as the whole answer to {@code req}, unless an answer has already begun, and
+   * closes the connection after it when the error says so ({@link GatewayException#closesConnection}).
+   */
+  public static void send(HttpServerRequest req, GatewayException e, String requestId) {
+    Future<Void> written = write(req.response(), e, requestId);
+    if (e.closesConnection()) {
+      HttpConnection connection = req.connection();
+      written.onComplete(ar -> connection.close());
+    }
+  }
+
+  private static Future<Void> write(HttpServerResponse out, GatewayException e, String requestId) {
     if (out.headWritten() || out.closed()) {
-      return;
+      return Future.succeededFuture();
     }
     out.setStatusCode(e.type().status());
     e.headers().forEach(out::putHeader);
     out.putHeader("Content-Type", "application/json");
     out.putHeader("Cache-Control", "no-store");
-    out.end(Buffer.buffer(Json.bytes(of(e, requestId))));
+    return out.end(Buffer.buffer(Json.bytes(of(e, requestId))));
   }
 
   /**

@@ -39,6 +39,7 @@ public final class Listener {
       return vertx
           .createHttpServer(options)
           .connectionHandler(c -> FramingGuard.install(c, options))
+          .invalidRequestHandler(FramingGuard::answer)
           .requestHandler(handler)
           .listen()
           .onSuccess(servers::add);

@@ -30,6 +30,10 @@ final class Exchange {
   int attempts;
   int upstreamStatus;
   String outcome = "";
+  /** The latest upstream call of the exchange, once one was made. */
+  dev.keapgw.gateway.proxy.upstream.UpstreamCall call;
+  /** The timer of the request body's deadline while it runs, else -1. */
+  long bodyTimer = -1;
   /** Who made the request when it was one of the gateway's own features (see {@link CallerOrigin}), else null. */
   String via;
 

@@ -1,5 +1,6 @@
 package dev.keapgw.gateway.proxy;
 
+import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.Failures;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.RequestIds;
@@ -7,7 +8,6 @@ import dev.keapgw.gateway.proxy.upstream.UpstreamCall;
 import dev.keapgw.gateway.proxy.upstream.UpstreamClient;
 import dev.keapgw.gateway.proxy.upstream.UpstreamException;
 import dev.keapgw.gateway.ratelimit.UpstreamBudget;
-import dev.keapgw.gateway.ratelimit.Verdict;
 import dev.keapgw.gateway.token.TokenManager;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpRequest;
@@ -23,6 +23,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -33,6 +34,11 @@ import java.util.Set;
  * refreshed token), and once when a pooled connection turns out to have been closed by the
  * upstream before it answered an idempotent request (as nginx does). An answer that breaks off
  * after its headers were sent is cut off, never completed.
+ *
+ * <p>A request body has a deadline, from when forwarding starts: a caller that has not sent all
+ * of it by then is answered 408 and its connection closed (so is the upstream connection its
+ * body was streaming to), whatever the pace it sends at; a slow upload cannot hold an upstream
+ * connection as long as it likes.
  */
 public final class Forwarder {
   static final long MAX_REPLAYABLE_BODY = 64 * 1024;
@@ -51,12 +57,18 @@ public final class Forwarder {
   private final UpstreamClient client;
   private final TokenManager tokens;
   private final UpstreamBudget budget;
+  private final long bodyDeadlineMillis;
 
-  /** @param budget the shared upstream budget: a retry is an upstream request too, and spends it */
-  public Forwarder(UpstreamClient client, TokenManager tokens, UpstreamBudget budget) {
+  /**
+   * @param budget the shared upstream budget: a retry is an upstream request too, and spends it
+   * @param bodyDeadline how long a caller may take to send its request body
+   */
+  public Forwarder(
+      UpstreamClient client, TokenManager tokens, UpstreamBudget budget, Duration bodyDeadline) {
     this.client = client;
     this.tokens = tokens;
     this.budget = budget;
+    this.bodyDeadlineMillis = Math.max(1, bodyDeadline.toMillis());
   }
 
   /** Whether the shared budget allows one more upstream request of this exchange (a retry). */
@@ -64,13 +76,16 @@ public final class Forwarder {
     if (!budget.enabled()) {
       return Future.succeededFuture(true);
     }
-    return budget.tryAcquire(x.app.name() + "|" + x.app.clientId()).map(Verdict::allowed);
+    return budget
+        .acquire(x.app.name() + "|" + x.app.clientId(), x.principal.accountId())
+        .map(UpstreamBudget.Outcome::allowed);
   }
 
   /** Forwards the exchange; the future fails only with what the caller must be answered instead. */
   Future<Void> forward(Exchange x) {
     Promise<Void> done = x.context.promise();
     try {
+      watchBody(x, done);
       Future<Void> body = readBody(x);
       if (body.succeeded()) {
         attempt(x, done);
@@ -79,7 +94,7 @@ public final class Forwarder {
           if (ar.succeeded()) {
             attempt(x, done);
           } else { // the caller's connection broke off mid-body: nothing was sent upstream
-            done.fail(
+            done.tryFail(
                 GatewayException.badRequest("The request body broke off before it was complete."));
           }
         });
@@ -88,6 +103,45 @@ public final class Forwarder {
       done.tryFail(e); // answered as an internal error, never left without an answer
     }
     return done.future();
+  }
+
+  /** Starts the body's deadline when a body is still to come ({@link #bodyLate} when it passes). */
+  private void watchBody(Exchange x, Promise<Void> done) {
+    HttpServerRequest req = x.request;
+    boolean body = req.headers().contains(io.vertx.core.http.HttpHeaders.TRANSFER_ENCODING)
+        || parseLength(req.getHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH)) > 0;
+    if (body && !req.isEnded()) {
+      x.bodyTimer = x.context.setTimer(bodyDeadlineMillis, id -> bodyLate(x, done));
+    }
+  }
+
+  /**
+   * The body's deadline passed: unless the body has all come, the caller is answered 408 (or,
+   * when an answer has begun already, its connection closed), which also closes the upstream
+   * connection the body was going to.
+   */
+  private void bodyLate(Exchange x, Promise<Void> done) {
+    x.bodyTimer = -1;
+    if (x.request.isEnded()) {
+      return;
+    }
+    if (x.request.response().headWritten() || done.future().isComplete()) {
+      x.outcome = "request_body_late";
+      x.request.connection().close(); // answered already (the upstream did not wait for the rest)
+      return;
+    }
+    if (x.call != null) {
+      x.call.cancel(); // the upstream connection its body was streaming to is closed, not left
+      // waiting
+    }
+    done.tryFail(new GatewayException(
+            ErrorType.REQUEST_TIMEOUT,
+            "The request body did not arrive within "
+                + (bodyDeadlineMillis % 1000 == 0
+                    ? bodyDeadlineMillis / 1000 + " s"
+                    : bodyDeadlineMillis + " ms")
+                + "; nothing more of it is read and the connection is closed. Send the whole body at once.")
+        .closingConnection());
   }
 
   /** Holds a small body (replayable); leaves a large or unsized one to stream. */
@@ -127,11 +181,11 @@ public final class Forwarder {
           if (b.succeeded() && b.result()) {
             attempt(x, done);
           } else {
-            done.fail(Failures.upstream(ar.cause(), x.app.name()));
+            done.tryFail(Failures.upstream(ar.cause(), x.app.name()));
           }
         });
       } else {
-        done.fail(Failures.upstream(ar.cause(), x.app.name()));
+        done.tryFail(Failures.upstream(ar.cause(), x.app.name()));
       }
     });
   }
@@ -162,7 +216,10 @@ public final class Forwarder {
         || req.headers().contains(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH)) {
       h.set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO);
     }
-    return client.send(x.context, client.origin(x.app.upstreamUrl()), head, x.body, stream);
+    UpstreamCall call =
+        client.send(x.context, client.origin(x.app.upstreamUrl()), head, x.body, stream);
+    x.call = call;
+    return call.answered();
   }
 
   private void respond(Exchange x, UpstreamCall call, Promise<Void> done) {
@@ -187,7 +244,7 @@ public final class Forwarder {
                 x.outcome = "retried_after_401";
                 attempt(x, done);
               })
-              .onFailure(done::fail);
+              .onFailure(done::tryFail);
         });
         return;
       }

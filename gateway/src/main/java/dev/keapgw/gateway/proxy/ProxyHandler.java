@@ -10,6 +10,7 @@ import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.Failures;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.ErrorBody;
+import dev.keapgw.gateway.http.FramingGuard;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
 import dev.keapgw.gateway.ratelimit.UpstreamBudget;
@@ -103,6 +104,7 @@ public final class ProxyHandler {
     HttpServerResponse res = req.response();
     res.putHeader(REQUEST_ID, x.requestId);
     res.endHandler(v -> finished(x, res.getStatusCode(), res.bytesWritten()));
+    res.exceptionHandler(err -> callerFailed(x, err));
     req.pause();
     // 1. refuse what cannot be forwarded safely, whoever sends it
     GatewayException refused = Refusals.of(req);
@@ -134,7 +136,9 @@ public final class ProxyHandler {
     // 8. forward, streaming both ways (Forwarder)
     then(token, t -> {
           x.token = t;
-          return forwarder.forward(x);
+          // answered already (the caller's body was malformed while the steps ran): nothing goes
+          // upstream
+          return res.ended() ? Future.<Void>succeededFuture() : forwarder.forward(x);
         })
         .onFailure(err -> fail(x, err));
   }
@@ -190,25 +194,54 @@ public final class ProxyHandler {
     if (!budget.enabled()) {
       return Future.succeededFuture();
     }
-    Future<Verdict> v = budget.tryAcquire(x.app.name() + "|" + x.app.clientId());
-    return v.succeeded() ? admitBudget(x, v.result()) : v.compose(r -> admitBudget(x, r));
+    Future<UpstreamBudget.Outcome> o =
+        budget.acquire(x.app.name() + "|" + x.app.clientId(), x.principal.accountId());
+    return o.succeeded() ? admitBudget(x, o.result()) : o.compose(r -> admitBudget(x, r));
   }
 
-  private Future<Void> admitBudget(Exchange x, Verdict v) {
-    if (!v.allowed()) {
-      metrics.rateLimited("upstream_budget");
-      return Future.failedFuture(new GatewayException(
-              ErrorType.UPSTREAM_BUDGET_EXHAUSTED,
-              "The gateway's shared request budget with " + x.app.name() + " (" + v.limit()
-                  + " per minute, to stay within the API's quota) is used up for now. Retry after "
-                  + v.retryAfterSeconds() + " s.")
-          .header("Retry-After", Long.toString(v.retryAfterSeconds())));
+  private Future<Void> admitBudget(Exchange x, UpstreamBudget.Outcome o) {
+    if (o.allowed()) {
+      return Future.succeededFuture();
     }
-    return Future.succeededFuture();
+    Verdict v = o.verdict();
+    String what = o.refusal() == UpstreamBudget.Refusal.SHARE
+        ? "This account's share of the gateway's request budget with " + x.app.name() + " ("
+            + o.activeAccounts() + " accounts are using it, each gets an equal part of "
+            + budget.perSecond() + " per second)"
+        : "The gateway's shared request budget with " + x.app.name() + " (" + budget.perSecond()
+            + " per second and " + budget.perMinute()
+            + " per minute, to stay within the API's quota)";
+    metrics.rateLimited(
+        o.refusal() == UpstreamBudget.Refusal.SHARE ? "upstream_share" : "upstream_budget");
+    return Future.failedFuture(new GatewayException(
+            ErrorType.UPSTREAM_BUDGET_EXHAUSTED,
+            what + " is used up for now. Retry after " + v.retryAfterSeconds() + " s.")
+        .header("Retry-After", Long.toString(v.retryAfterSeconds())));
+  }
+
+  /**
+   * The caller's connection failed while the exchange ran. A malformed body is the caller's
+   * mistake: answered 400 at once (Vert.x closes the connection right after this handler; the
+   * upstream connection the body streamed to is closed too, so nothing incomplete is carried
+   * out). Anything else (the caller went away) leaves nobody to answer.
+   */
+  private void callerFailed(Exchange x, Throwable err) {
+    if (err instanceof FramingGuard.MalformedBody m) {
+      fail(
+          x,
+          GatewayException.badRequest(
+                  "The request body could not be read: " + m.getMessage()
+                      + ". The request was not carried out; send the body again, chunked correctly or with Content-Length.")
+              .closingConnection());
+      FramingGuard.flushNow(x.request.connection());
+    }
   }
 
   private void fail(Exchange x, Throwable err) {
     HttpServerResponse res = x.request.response();
+    if (res.ended()) {
+      return; // answered already: a later failure of the same exchange changes nothing
+    }
     if (res.headWritten()) {
       // the answer has begun: it must not look complete
       x.outcome = "reset_after_headers";
@@ -222,10 +255,12 @@ public final class ProxyHandler {
     GatewayException e = Failures.answer(err, "the data plane", x.requestId);
     if (e.type() == ErrorType.UPSTREAM_UNREACHABLE || e.type() == ErrorType.UPSTREAM_TIMEOUT) {
       metrics.upstreamError(e.type().type());
+    } else if (e.type() == ErrorType.UPSTREAM_BUSY) {
+      metrics.rateLimited("upstream_pool");
     }
     x.outcome = e.type().type();
     x.request.resume();
-    ErrorBody.send(res, e, x.requestId);
+    ErrorBody.send(x.request, e, x.requestId);
   }
 
   private void notReady(Exchange x, TokenUnavailableException t) {
@@ -256,6 +291,10 @@ public final class ProxyHandler {
   }
 
   private void finished(Exchange x, int status, long bytes) {
+    if (x.bodyTimer >= 0 && x.request.isEnded()) {
+      vertx.cancelTimer(x.bodyTimer);
+      x.bodyTimer = -1;
+    }
     metrics.request(appLabel(x), status, System.nanoTime() - x.startNanos);
     accessLog.write(x, status, bytes);
   }

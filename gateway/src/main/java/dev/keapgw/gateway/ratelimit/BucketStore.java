@@ -16,6 +16,12 @@ public interface BucketStore extends AutoCloseable {
    */
   Future<ConsumptionProbe> tryConsume(String key, BucketConfiguration config);
 
+  /**
+   * How long until the bucket named {@code key} holds a token, without taking one; 0 when it
+   * holds one now or does not exist yet (a new bucket starts full).
+   */
+  Future<Long> waitNanos(String key, BucketConfiguration config);
+
   /** Whether every instance sees the same buckets (false: limits hold per instance). */
   boolean shared();
 

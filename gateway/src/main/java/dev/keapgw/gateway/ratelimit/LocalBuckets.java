@@ -24,6 +24,11 @@ public final class LocalBuckets implements BucketStore {
     return Future.succeededFuture(consume(key, config));
   }
 
+  @Override
+  public Future<Long> waitNanos(String key, BucketConfiguration config) {
+    return Future.succeededFuture(nanosUntilAvailable(key, config));
+  }
+
   /** The same as {@link #tryConsume}, without a future. */
   public ConsumptionProbe consume(String key, BucketConfiguration config) {
     return buckets.computeIfAbsent(key, k -> build(config)).tryConsumeAndReturnRemaining(1);

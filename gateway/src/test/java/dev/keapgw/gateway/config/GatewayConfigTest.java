@@ -55,7 +55,9 @@ class GatewayConfigTest {
                 t.refreshMargin(),
                 t.keepAliveEvery(),
                 t.connectSession(),
-                t.refreshBackoffMax()))
+                t.refreshBackoffMax(),
+                t.requestBody(),
+                t.upstreamPoolWait()))
             .problems())
         .extracting(GatewayConfig.Problem::setting)
         .containsExactly(

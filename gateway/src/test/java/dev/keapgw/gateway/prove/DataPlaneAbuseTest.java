@@ -135,6 +135,7 @@ class DataPlaneAbuseTest {
         assertThat(x.timedOut()).as(hosts + path).isFalse();
         assertThat(x.responses()).as(hosts + path + ": " + x.rawText()).hasSize(1);
         assertThat(x.responses().get(0).status()).isEqualTo(400);
+        RawHttp.assertEnvelope(x.responses().get(0), 400, "invalid_request", "Host");
       }
     }
     assertThat(ECHO.received()).isEmpty();

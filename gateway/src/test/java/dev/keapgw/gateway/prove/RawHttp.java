@@ -51,18 +51,73 @@ final class RawHttp {
 
   private RawHttp() {}
 
+  /**
+   * That {@code r} is the gateway's error envelope for {@code status} and {@code type}, its
+   * message naming {@code mentioned}, and that it announces the connection's close.
+   */
+  static void assertEnvelope(Response r, int status, String type, String mentioned) {
+    org.assertj.core.api.Assertions.assertThat(r.header("Content-Type"))
+        .as(r.text())
+        .startsWith("application/json");
+    org.assertj.core.api.Assertions.assertThat(r.header("Connection"))
+        .as(r.text())
+        .isEqualToIgnoringCase("close");
+    com.fasterxml.jackson.databind.JsonNode e;
+    try {
+      e = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("error");
+    } catch (IOException ex) {
+      throw new AssertionError("not JSON: " + r.text(), ex);
+    }
+    org.assertj.core.api.Assertions.assertThat(e.path("status").asInt())
+        .as(r.text())
+        .isEqualTo(status);
+    org.assertj.core.api.Assertions.assertThat(e.path("type").asText())
+        .as(r.text())
+        .isEqualTo(type);
+    org.assertj.core.api.Assertions.assertThat(e.path("message").asText())
+        .as(r.text())
+        .contains(mentioned);
+    org.assertj.core.api.Assertions.assertThat(e.path("request_id").asText())
+        .as(r.text())
+        .isNotBlank();
+  }
+
   static Exchange exchange(String host, int port, byte[] request, int timeoutMillis) {
+    return paced(host, port, List.of(request), 0, timeoutMillis);
+  }
+
+  /**
+   * Like {@link #exchange}, with the request written in {@code pieces}, {@code pauseMillis}
+   * apart, while what comes back is read (a slow or staggered caller); writing stops when the
+   * server closes the connection.
+   */
+  static Exchange paced(
+      String host, int port, List<byte[]> pieces, long pauseMillis, int timeoutMillis) {
     ByteArrayOutputStream got = new ByteArrayOutputStream();
     boolean timedOut = false;
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(host, port), timeoutMillis);
       s.setSoTimeout(timeoutMillis);
       OutputStream out = s.getOutputStream();
-      try {
-        out.write(request);
-        out.flush();
-      } catch (IOException e) {
-        // the server may close early on a request it refuses; read what it said
+      Thread writer = Thread.ofVirtual().start(() -> {
+        try {
+          for (int i = 0; i < pieces.size(); i++) {
+            if (i > 0 && pauseMillis > 0) {
+              Thread.sleep(pauseMillis);
+            }
+            out.write(pieces.get(i));
+            out.flush();
+          }
+        } catch (IOException | InterruptedException e) {
+          // the server may close early on a request it refuses; read what it said
+        }
+      });
+      if (pauseMillis == 0) {
+        try {
+          writer.join(); // all of it written before reading, as a plain exchange does
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       InputStream in = s.getInputStream();
       byte[] buf = new byte[16 * 1024];
@@ -86,6 +141,7 @@ final class RawHttp {
           break;
         }
       }
+      writer.interrupt();
     } catch (IOException e) {
       throw new IllegalStateException("cannot reach " + host + ":" + port + ": " + e, e);
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Pen-test finding 3: a request with both {@code Content-Length} and
  * {@code Transfer-Encoding: chunked} (in any spelling read as chunked) is answered 400 and its
  * connection closed, so the bytes {@code Content-Length} would have covered never run as a
- * second request; nothing of it reaches the upstream. Raw sockets: every byte as written.
+ * second request; nothing of it reaches the upstream; the 400 is the gateway's error envelope.
+ * Raw sockets: every byte as written.
  */
 class SmugglingTest {
   static final EchoUpstream ECHO = EchoUpstream.start();
@@ -69,6 +70,7 @@ class SmugglingTest {
             .isFalse();
         assertThat(x.responses()).as(te + " " + path + ": " + x.rawText()).hasSize(1);
         assertThat(x.responses().get(0).status()).as(te).isEqualTo(400);
+        RawHttp.assertEnvelope(x.responses().get(0), 400, "invalid_request", "Transfer-Encoding");
       }
     }
     assertThat(ECHO.received()).isEmpty();

@@ -43,7 +43,9 @@ class UpstreamFaultMatrixTest {
               Duration.ofMinutes(15),
               Duration.ofHours(24),
               Duration.ofMinutes(30),
-              Duration.ofMinutes(10))));
+              Duration.ofMinutes(10),
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(10))));
 
   @AfterEach
   void clear() {

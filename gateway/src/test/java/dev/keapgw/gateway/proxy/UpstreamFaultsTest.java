@@ -31,7 +31,9 @@ class UpstreamFaultsTest {
           Duration.ofMinutes(15),
           Duration.ofHours(24),
           Duration.ofMinutes(30),
-          Duration.ofMinutes(10))));
+          Duration.ofMinutes(10),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(10))));
 
   static AccountService.NewAccount acct;
 

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,19 +20,26 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>An exchange takes the most recently used idle connection (the one least likely to have been
  * closed by the upstream meanwhile), else opens a new one while fewer than the cap are open, else
- * waits for the next one released. Idle connections are closed after the keep-alive time.
+ * waits for the next one released, at most the pool wait (then the call fails as busy, nothing
+ * sent: a full pool must not queue requests without bound). Idle connections are closed after the keep-alive time.
  */
 final class LoopPool {
   private final UpstreamClient client;
   private final Origin origin;
   private final Bootstrap bootstrap;
   private final ArrayDeque<Channel> idle = new ArrayDeque<>();
-  private final ArrayDeque<UpstreamCall> waiting = new ArrayDeque<>();
+  private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+  private final EventLoop loop;
+
+  /** A call waiting for a connection, and the timer that fails it as busy after the pool wait. */
+  private record Waiter(UpstreamCall call, ScheduledFuture<?> timer) {}
+
   private int open; // connecting, busy and idle
 
   LoopPool(UpstreamClient client, EventLoop loop, Origin origin) {
     this.client = client;
     this.origin = origin;
+    this.loop = loop;
     this.bootstrap = new Bootstrap()
         .group(loop)
         .channelFactory(client.channelFactory())
@@ -68,8 +76,29 @@ final class LoopPool {
     if (open < client.maxConnectionsPerLoop()) {
       connect(call);
     } else {
-      waiting.addLast(call);
+      Waiter[] w = new Waiter[1];
+      w[0] = new Waiter(
+          call,
+          loop.schedule(
+              () -> {
+                if (waiting.remove(w[0])) {
+                  call.notStarted(UpstreamException.of(UpstreamException.Kind.BUSY, null));
+                }
+              },
+              client.poolWaitNanos(),
+              TimeUnit.NANOSECONDS));
+      waiting.addLast(w[0]);
     }
+  }
+
+  /** The longest-waiting call, its wait over, or null. */
+  private UpstreamCall nextWaiting() {
+    Waiter w = waiting.pollFirst();
+    if (w == null) {
+      return null;
+    }
+    w.timer().cancel(false);
+    return w.call();
   }
 
   /** A connection whose exchange ended cleanly and that can carry another. */
@@ -78,7 +107,7 @@ final class LoopPool {
       ch.close();
       return;
     }
-    UpstreamCall next = waiting.pollFirst();
+    UpstreamCall next = nextWaiting();
     if (next != null) {
       next.start(ch);
     } else {
@@ -101,7 +130,7 @@ final class LoopPool {
     ch.closeFuture().addListener(f -> closed(ch));
     connecting.addListener(f -> {
       if (!f.isSuccess()) {
-        call.connectFailed(f.cause());
+        call.notStarted(UpstreamException.connecting(f.cause()));
         return;
       }
       SslHandler tls = ch.pipeline().get(SslHandler.class);
@@ -113,7 +142,7 @@ final class LoopPool {
         if (h.isSuccess()) {
           call.start(ch);
         } else {
-          call.connectFailed(h.cause());
+          call.notStarted(UpstreamException.connecting(h.cause()));
           ch.close();
         }
       });
@@ -124,7 +153,7 @@ final class LoopPool {
     open--;
     idle.remove(ch);
     if (!waiting.isEmpty() && open < client.maxConnectionsPerLoop()) {
-      connect(waiting.pollFirst());
+      connect(nextWaiting());
     }
   }
 }

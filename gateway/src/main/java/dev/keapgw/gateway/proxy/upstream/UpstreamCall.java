@@ -52,6 +52,7 @@ public final class UpstreamCall {
   private boolean skippingInformational;
   private boolean requestSent;
   private boolean finished;
+  private boolean cancelled;
   private boolean readsPaused;
   private long lastActivity;
   private UpstreamException.Kind failedAs;
@@ -75,7 +76,8 @@ public final class UpstreamCall {
     this.answered = context.promise();
   }
 
-  Future<UpstreamCall> answered() {
+  /** Completes with this call once the answer's head arrived; fails when the exchange did. */
+  public Future<UpstreamCall> answered() {
     return answered.future();
   }
 
@@ -131,10 +133,11 @@ public final class UpstreamCall {
     context.emit(ch, this::send);
   }
 
-  void connectFailed(Throwable cause) {
-    context.emit(cause, c -> {
+  /** The call ends before it had a connection (none could be made, or none came free in time). */
+  void notStarted(UpstreamException e) {
+    context.emit(e, c -> {
       finished = true;
-      answered.tryFail(UpstreamException.connecting(c));
+      answered.tryFail(c);
     });
   }
 
@@ -177,6 +180,11 @@ public final class UpstreamCall {
   // ---- the request
 
   private void send(Channel ch) {
+    if (cancelled) { // given up while it waited: the connection goes back unused
+      notStarted(UpstreamException.of(UpstreamException.Kind.BROKEN_ANSWER, null));
+      ch.pipeline().get(UpstreamChannel.class).pool().release(ch);
+      return;
+    }
     channel = ch;
     handler = ch.pipeline().get(UpstreamChannel.class);
     handler.carry(this);
@@ -329,6 +337,15 @@ public final class UpstreamCall {
       readsPaused = false;
       lastActivity = System.nanoTime();
       channel.config().setAutoRead(true);
+    }
+  }
+
+  /** Gives the call up, its caller answered otherwise (a body too late): as {@link #abort}, or unused. */
+  public void cancel() {
+    if (channel == null) {
+      cancelled = true;
+    } else {
+      abort();
     }
   }
 

@@ -8,7 +8,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.resolver.AddressResolverGroup;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -27,18 +26,24 @@ import javax.net.ssl.SSLException;
  * is queued, copied or wrapped more than once (docs/BENCHMARKS.md, "What the HTTP stack costs").
  *
  * <p>Connections are pooled per event loop and origin ({@link LoopPool}), at most
- * {@code maxConnectionsPerLoop} each, and closed after {@code keepIdle} unused. TLS checks the
+ * {@code maxConnectionsPerLoop} each, and closed after {@code keepIdle} unused; a call that finds
+ * them all busy waits at most {@code poolWait} for one, then fails as {@link UpstreamException.Kind#BUSY}
+ * (nothing was sent). TLS checks the
  * certificate chain and the host name. A connection that cannot be made within
  * {@code connectTimeout}, or an answer that does not arrive (or stops arriving) within
  * {@code responseTimeout}, fails the call with an {@link UpstreamException} saying which.
  */
 public final class UpstreamClient {
-  /** How the client behaves; {@code tls} is the TLS context for https origins ({@link #defaultTls()}). */
+  /**
+   * How the client behaves; {@code poolWait} bounds the wait for a connection when every one a
+   * loop may open is busy; {@code tls} is the TLS context for https origins ({@link #defaultTls()}).
+   */
   public record Settings(
       Duration connectTimeout,
       Duration responseTimeout,
       int maxConnectionsPerLoop,
       Duration keepIdle,
+      Duration poolWait,
       SslContext tls) {}
 
   private final ChannelFactory<? extends Channel> channelFactory;
@@ -77,10 +82,11 @@ public final class UpstreamClient {
 
   /**
    * Sends {@code head} to {@code origin}, with the held {@code body} (null: none) or the body
-   * streaming from {@code stream} (null: none); completes, on {@code context}, with the call
-   * once the answer's head arrived.
+   * streaming from {@code stream} (null: none). The call's {@link UpstreamCall#answered()}
+   * completes, on {@code context}, once the answer's head arrived; {@link UpstreamCall#cancel()}
+   * gives it up (the caller was answered otherwise).
    */
-  public Future<UpstreamCall> send(
+  public UpstreamCall send(
       ContextInternal context,
       Origin origin,
       HttpRequest head,
@@ -94,7 +100,7 @@ public final class UpstreamClient {
     } else {
       loop.execute(() -> pool(loop, origin).acquire(call));
     }
-    return call.answered();
+    return call;
   }
 
   /** Closes the idle connections, and every busy one when its exchange ends. */
@@ -147,6 +153,10 @@ public final class UpstreamClient {
 
   int maxConnectionsPerLoop() {
     return settings.maxConnectionsPerLoop();
+  }
+
+  long poolWaitNanos() {
+    return settings.poolWait().toNanos();
   }
 
   int keepIdleSeconds() {

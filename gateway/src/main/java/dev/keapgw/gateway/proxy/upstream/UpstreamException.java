@@ -4,6 +4,8 @@ package dev.keapgw.gateway.proxy.upstream;
 public final class UpstreamException extends RuntimeException {
   /** What went wrong, in the order an exchange can go wrong. */
   public enum Kind {
+    /** Every connection the pool may open was busy for the whole pool wait; nothing was sent. */
+    BUSY,
     /** No connection could be made (refused, unreachable, connect timeout, TLS handshake). */
     CONNECT,
     /**
@@ -56,6 +58,7 @@ public final class UpstreamException extends RuntimeException {
   /** A failure after the connection was made. */
   static UpstreamException of(Kind kind, Throwable cause) {
     String what = switch (kind) {
+      case BUSY -> "every upstream connection stayed busy for the pool wait";
       case CONNECT -> "could not connect";
       case CLOSED_BEFORE_ANSWER -> "the connection closed before the upstream answered";
       case TIMEOUT -> "no answer within the response timeout";

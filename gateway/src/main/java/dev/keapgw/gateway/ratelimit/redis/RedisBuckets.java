@@ -126,15 +126,7 @@ public final class RedisBuckets implements BucketStore {
     Context ctx = Vertx.currentContext();
     CompletableFuture<ConsumptionProbe> answer;
     try {
-      // batching: concurrent requests of this instance for one bucket share one round trip
-      answer = bucketProxies
-          .computeIfAbsent(
-              key,
-              k -> proxies
-                  .builder()
-                  .withOptimization(Optimizations.batching())
-                  .build(PREFIX + k, () -> CompletableFuture.completedFuture(config)))
-          .tryConsumeAndReturnRemaining(1);
+      answer = proxy(key, config).tryConsumeAndReturnRemaining(1);
     } catch (RuntimeException e) {
       return Future.succeededFuture(degrade(key, config, e));
     }
@@ -150,7 +142,40 @@ public final class RedisBuckets implements BucketStore {
         .recover(e -> Future.succeededFuture(degrade(key, config, e)));
   }
 
-  private ConsumptionProbe degrade(String key, BucketConfiguration config, Throwable e) {
+  @Override
+  public Future<Long> waitNanos(String key, BucketConfiguration config) {
+    if (System.nanoTime() - bypassUntil < 0) {
+      return fallback.waitNanos(key, config);
+    }
+    Context ctx = Vertx.currentContext();
+    CompletableFuture<Long> answer;
+    try {
+      answer = proxy(key, config)
+          .estimateAbilityToConsume(1)
+          .thenApply(p -> p.canBeConsumed() ? 0L : p.getNanosToWaitForRefill());
+    } catch (RuntimeException e) {
+      degrade(e);
+      return fallback.waitNanos(key, config);
+    }
+    Future<Long> f =
+        ctx == null ? Future.fromCompletionStage(answer) : Future.fromCompletionStage(answer, ctx);
+    return f.recover(e -> {
+      degrade(e);
+      return fallback.waitNanos(key, config);
+    });
+  }
+
+  private AsyncBucketProxy proxy(String key, BucketConfiguration config) {
+    // batching: concurrent requests of this instance for one bucket share one round trip
+    return bucketProxies.computeIfAbsent(
+        key,
+        k -> proxies
+            .builder()
+            .withOptimization(Optimizations.batching())
+            .build(PREFIX + k, () -> CompletableFuture.completedFuture(config)));
+  }
+
+  private void degrade(Throwable e) {
     bypassUntil = System.nanoTime() + BYPASS_NANOS;
     if (!degraded) {
       degraded = true;
@@ -158,6 +183,10 @@ public final class RedisBuckets implements BucketStore {
           "Redis failed ({}): rate limits are counted per instance until it answers again",
           e.toString());
     }
+  }
+
+  private ConsumptionProbe degrade(String key, BucketConfiguration config, Throwable e) {
+    degrade(e);
     return fallback.consume(key, config);
   }
 

@@ -233,7 +233,8 @@ class UpstreamClientTest {
 
   private static UpstreamClient.Settings settings(
       Duration timeout, int cap, Duration keepIdle, SslContext tls) {
-    return new UpstreamClient.Settings(Duration.ofSeconds(5), timeout, cap, keepIdle, tls);
+    return new UpstreamClient.Settings(
+        Duration.ofSeconds(5), timeout, cap, keepIdle, Duration.ofSeconds(10), tls);
   }
 
   /** A server that forwards each request's path to {@code upstream} and passes the answer back. */
@@ -244,6 +245,7 @@ class UpstreamClientTest {
     HttpServer server = vertx.createHttpServer().requestHandler(req -> {
       var head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, req.uri());
       c.send(ContextInternal.current(), origin, head, null, null)
+          .answered()
           .onSuccess(call -> {
             req.response().setStatusCode(call.status()).setChunked(true);
             call.pipeTo(req.response());
