@@ -35,22 +35,42 @@ class PackageTest {
     run(tmp, List.of("tar", "-xzf", archive.toAbsolutePath().toString()), Map.of());
     String top = archive.getFileName().toString().replace(".tar.gz", "");
     Path home = tmp.resolve(top);
-    for (String f : List.of("bin/keap-gateway", "bin/keap", "runtime/bin/java", "lib/keap-gateway.jar",
-        "lib/keap.jar", "lib/jvm.options", "keap-gateway.service", "LICENSE", "INSTALL")) {
+    for (String f : List.of(
+        "bin/keap-gateway",
+        "bin/keap",
+        "runtime/bin/java",
+        "lib/keap-gateway.jar",
+        "lib/keap.jar",
+        "lib/jvm.options",
+        "keap-gateway.service",
+        "LICENSE",
+        "INSTALL")) {
       assertThat(home.resolve(f)).as(f).exists();
     }
-    assertThat(Files.getPosixFilePermissions(home.resolve("bin/keap-gateway"))).contains(PosixFilePermission.OWNER_EXECUTE);
-    assertThat(Files.readString(home.resolve("LICENSE"))).contains("Apache License").contains("Version 2.0");
-    assertThat(Files.readString(home.resolve("keap-gateway.service"))).contains("ExecStart=/opt/keap-gateway/bin/keap-gateway serve");
+    assertThat(Files.getPosixFilePermissions(home.resolve("bin/keap-gateway")))
+        .contains(PosixFilePermission.OWNER_EXECUTE);
+    assertThat(Files.readString(home.resolve("LICENSE")))
+        .contains("Apache License")
+        .contains("Version 2.0");
+    assertThat(Files.readString(home.resolve("keap-gateway.service")))
+        .contains("ExecStart=/opt/keap-gateway/bin/keap-gateway serve");
 
     Path noJava = Files.createDirectories(tmp.resolve("empty-path"));
     int port = freePort();
     int sandboxPort = freePort();
     Map<String, String> env = Map.of("PATH", noJava.toString(), "HOME", tmp.toString());
     Path log = tmp.resolve("demo.log");
-    ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/keap-gateway").toString(), "demo",
-        "--port", "" + port, "--sandbox-port", "" + sandboxPort, "--data-dir", tmp.resolve("data").toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb = new ProcessBuilder(
+            home.resolve("bin/keap-gateway").toString(),
+            "demo",
+            "--port",
+            "" + port,
+            "--sandbox-port",
+            "" + sandboxPort,
+            "--data-dir",
+            tmp.resolve("data").toString())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
     pb.environment().clear();
     pb.environment().putAll(env);
     Process demo = pb.start();
@@ -58,15 +78,26 @@ class PackageTest {
       String gateway = "http://127.0.0.1:" + port;
       awaitReady(gateway, demo, log);
       String key = Files.readString(tmp.resolve("data/demo-api-key")).trim();
-      HttpResponse<String> contacts = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create(gateway + "/keap/crm/rest/v2/contacts?page_size=2")).header("Authorization", "Bearer " + key).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> contacts = HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(gateway + "/keap/crm/rest/v2/contacts?page_size=2"))
+                  .header("Authorization", "Bearer " + key)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(contacts.statusCode()).as(contacts.body()).isEqualTo(200);
       assertThat(contacts.body()).contains("\"contacts\"");
 
       Path out = tmp.resolve("keap.out");
-      ProcessBuilder keap = new ProcessBuilder(home.resolve("bin/keap").toString(), "contacts", "list", "--limit", "2",
-          "-o", "jsonl").redirectErrorStream(true).redirectOutput(out.toFile());
+      ProcessBuilder keap = new ProcessBuilder(
+              home.resolve("bin/keap").toString(),
+              "contacts",
+              "list",
+              "--limit",
+              "2",
+              "-o",
+              "jsonl")
+          .redirectErrorStream(true)
+          .redirectOutput(out.toFile());
       keap.environment().clear();
       keap.environment().putAll(env);
       keap.environment().putAll(Map.of("MATON_API_KEY", key, "KEAP_GATEWAY_URL", gateway));
@@ -84,12 +115,16 @@ class PackageTest {
   }
 
   private static void awaitReady(String gateway, Process demo, Path log) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpClient http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(START);
     while (Instant.now().isBefore(deadline)) {
-      assertThat(demo.isAlive()).as("the demo stopped:%n%s", Files.readString(log)).isTrue();
+      assertThat(demo.isAlive())
+          .as("the demo stopped:%n%s", Files.readString(log))
+          .isTrue();
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/readyz")).build(),
+        HttpResponse<String> r = http.send(
+            HttpRequest.newBuilder(URI.create(gateway + "/readyz")).build(),
             HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200 && Files.readString(log).contains("Stop with Ctrl+C")) {
           return;
@@ -99,11 +134,14 @@ class PackageTest {
       }
       demo.waitFor(250, TimeUnit.MILLISECONDS);
     }
-    throw new AssertionError("the demo was not ready within " + START + ":\n" + Files.readString(log));
+    throw new AssertionError(
+        "the demo was not ready within " + START + ":\n" + Files.readString(log));
   }
 
-  private static void run(Path dir, List<String> command, Map<String, String> env) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+  private static void run(Path dir, List<String> command, Map<String, String> env)
+      throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

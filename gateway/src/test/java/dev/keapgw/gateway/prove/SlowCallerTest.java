@@ -51,7 +51,6 @@ class SlowCallerTest {
         t.workerThreads(),
         1,
         t.upstreamKeepIdle(),
-        t.oauthConnections(),
         t.maxControlBody(),
         t.maxHeaderBytes(),
         t.idleTimeout(),
