@@ -7,8 +7,7 @@
 # sandbox with its quotas off; then VmHWM (the high-water mark of the resident set) of the
 # gateway's process. Run it on a quiet machine (in this repository: holding both build slots).
 # Usage: bench/memory.sh <unpacked package dir> [seconds] [rounds] [wrk connections]
-# NOT YET RUN: written on 2026-12-07, when the package build and two quiet build slots did not fit
-# the session; docs/BENCHMARKS.md's memory figures are still the earlier demo measurement.
+# Figures: docs/BENCHMARKS.md, "Memory of the packaged gateway".
 set -euo pipefail
 pkg="$(cd "$1" && pwd)"; seconds="${2:-20}"; rounds="${3:-2}"; conns="${4:-50}"
 java="$pkg/runtime/bin/java"
