@@ -4,6 +4,7 @@ import dev.keapgw.gateway.store.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -31,20 +32,68 @@ public final class Outbox {
     this.postgres = postgres;
   }
 
+  /**
+   * Each destination's first PENDING delivery in intake order (replays aside), the only one of its
+   * deliveries that may be sent: its id, seq, next attempt and claim. Each column is one probe of
+   * the order index per destination (the ORDER BY names the index's columns so that H2 reads it
+   * in order and stops at the first row), so the cost does not grow with the deliveries waiting
+   * behind a head: a destination that is down may hold thousands, and reading them at every pass
+   * slowed the deliveries of every destination.
+   */
+  static final String HEADS = "SELECT " + head("id") + ", " + head("seq") + ", "
+      + head("next_attempt_at") + ", " + head("claimed_until") + " FROM trigger_destinations x";
+
+  private static String head(String column) {
+    return "(SELECT q." + column + " FROM trigger_deliveries q WHERE q.destination_id = x.id"
+        + " AND q.status = 'PENDING' AND q.replay = FALSE ORDER BY q.destination_id, q.status, q.seq"
+        + " LIMIT 1) AS " + column;
+  }
+
+  /** Due replays, read in the order of the replays index (see V8). */
+  static final String REPLAYS = "SELECT d.id FROM trigger_deliveries d WHERE d.replay = TRUE"
+      + " AND d.status = 'PENDING' AND d.next_attempt_at <= :now"
+      + " AND (d.claimed_until IS NULL OR d.claimed_until <= :now)"
+      + " ORDER BY d.replay, d.status, d.next_attempt_at LIMIT :n";
+
+  private record Head(String id, long seq, long next, Long claimedUntil) {}
+
   /** Claims up to {@code max} due deliveries for {@code holder} until {@code now + lease}. */
   public List<Claimed> claim(String holder, Instant now, Duration lease, int max) {
+    long at = Times.micros(now);
     return jdbi.inTransaction(h -> {
-      List<String> due = h.createQuery(
-              "SELECT d.id FROM trigger_deliveries d WHERE d.status = 'PENDING'"
-                  + " AND d.next_attempt_at <= :now AND (d.claimed_until IS NULL OR d.claimed_until <= :now)"
-                  + " AND (d.replay OR NOT EXISTS (SELECT 1 FROM trigger_deliveries p WHERE p.destination_id ="
-                  + " d.destination_id AND p.status = 'PENDING' AND p.replay = FALSE AND p.seq < d.seq))"
-                  + " ORDER BY d.next_attempt_at, d.seq LIMIT :n"
-                  + (postgres ? " FOR UPDATE SKIP LOCKED" : ""))
-          .bind("now", Times.micros(now))
+      String lock = postgres ? " FOR UPDATE SKIP LOCKED" : "";
+      List<String> due = new ArrayList<>(h.createQuery(REPLAYS + lock)
+          .bind("now", at)
           .bind("n", max)
           .mapTo(String.class)
-          .list();
+          .list());
+      List<String> heads = h
+          .createQuery(HEADS)
+          .map((rs, c) -> rs.getString("id") == null
+              ? null
+              : new Head(
+                  rs.getString("id"),
+                  rs.getLong("seq"),
+                  rs.getLong("next_attempt_at"),
+                  rs.getObject("claimed_until", Long.class)))
+          .list()
+          .stream()
+          .filter(x ->
+              x != null && x.next() <= at && (x.claimedUntil() == null || x.claimedUntil() <= at))
+          .sorted(Comparator.comparingLong(Head::next).thenComparingLong(Head::seq))
+          .limit(Math.max(0, max - due.size()))
+          .map(Head::id)
+          .toList();
+      if (postgres && !heads.isEmpty()) {
+        // another instance claiming one of them holds its row: skip it rather than wait
+        List<String> locked = h.createQuery(
+                "SELECT id FROM trigger_deliveries WHERE id IN (<ids>) FOR UPDATE SKIP LOCKED")
+            .bindList("ids", heads)
+            .mapTo(String.class)
+            .list();
+        heads = heads.stream().filter(locked::contains).toList();
+      }
+      due.addAll(heads);
       List<Claimed> claimed = new ArrayList<>();
       for (String id : due) {
         int n = h.createUpdate(
@@ -53,7 +102,7 @@ public final class Outbox {
                     + " AND (claimed_until IS NULL OR claimed_until <= :now)")
             .bind("me", holder)
             .bind("until", Times.micros(now.plus(lease)))
-            .bind("now", Times.micros(now))
+            .bind("now", at)
             .bind("id", id)
             .execute();
         if (n == 1) {
