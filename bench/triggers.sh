@@ -8,7 +8,8 @@
 # delivered twice, and the medians. (dev.keapgw.gateway.bench.TriggerBench; see
 # docs/BENCHMARKS.md, "Triggers".)
 # Run it on a quiet machine; on a shared one, hold the build slots: flock /work/.slot1 flock /work/.slot2 bash ...
-# Usage: bench/triggers.sh [events per burst] [concurrency] [rounds] [object keys per POST] [paced rate] [embedded|postgres]
+# Usage: bench/triggers.sh [events per burst] [concurrency] [rounds] [object keys per POST] [paced rate]
+#   [embedded|postgres] [backlog: deliveries waiting behind a failing destination, 0 for none]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -19,4 +20,4 @@ mvn -q -B -o -DskipTests package dependency:build-classpath -pl sandbox,gateway 
   || { echo "the build failed; see /tmp/trigger-bench-build.log" >&2; exit 1; }
 cp="$(cat /tmp/trigger-bench.cp):$root/gateway/target/classes:$root/gateway/target/test-classes"
 exec "$java_bin" -Xmx512m -cp "$cp" dev.keapgw.gateway.bench.TriggerBench \
-  "${1:-2000}" "${2:-8}" "${3:-3}" "${4:-1}" "${5:-100}" "${6:-embedded}"
+  "${1:-2000}" "${2:-8}" "${3:-3}" "${4:-1}" "${5:-100}" "${6:-embedded}" "${7:-0}"

@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class TriggerArrivals implements AutoCloseable {
   static final String REFERENCE = "/ref";
   static final String GATEWAY = "/gw";
+  /** A destination that is down: answers 503 to everything. */
+  static final String DOWN = "/down";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final AtomicLongArray sent;
@@ -45,6 +48,10 @@ final class TriggerArrivals implements AutoCloseable {
     server = vertx
         .createHttpServer()
         .requestHandler(req -> req.body().onSuccess(b -> {
+          if (DOWN.equals(req.path())) {
+            req.response().setStatusCode(503).end();
+            return;
+          }
           take(req, b);
           req.response().setStatusCode(200).end();
         }))

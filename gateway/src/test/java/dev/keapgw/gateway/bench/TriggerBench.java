@@ -73,6 +73,7 @@ public final class TriggerBench {
     int batch = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     int rate = args.length > 4 ? Integer.parseInt(args[4]) : 100;
     String store = args.length > 5 ? args[5] : "embedded";
+    int backlog = args.length > 6 ? Integer.parseInt(args[6]) : 0;
     int paced = Math.max(50, Math.min(events / 2, rate * 5));
     PostgresEngine pg = store.equals("postgres") ? PostgresEngine.start() : null;
     String dbUrl = pg == null ? null : pg.newDatabase();
@@ -103,13 +104,31 @@ public final class TriggerBench {
         throw new IllegalStateException("trigger: " + made.status() + " " + made.body());
       }
       book.secret(made.json().at("/trigger/destinations/0/signing_secret").asText());
-      JsonNode hooks = api.get("/keap/crm/rest/v1/hooks").json();
-      String hookUrl = hooks.get(0).path("hookUrl").asText();
+      String hookUrl = hookUrl(api, "contact.add");
       Client client = new Client(vertx, concurrency, book, batch);
+      if (backlog > 0) {
+        // another trigger whose destination is down: its first delivery waits for its retry and
+        // the others wait behind it, in the same outbox
+        TestHttp.Reply down = api.post(
+            "/triggers",
+            Map.of(
+                "source",
+                "keap",
+                "event_type",
+                "contact.edit",
+                "connection_id",
+                connection,
+                "destinations",
+                List.of(Map.of("url", book.url(TriggerArrivals.DOWN)))));
+        if (down.status() != 201) {
+          throw new IllegalStateException("trigger: " + down.status() + " " + down.body());
+        }
+        client.fill(hookUrl(api, "contact.edit"), backlog);
+      }
       System.out.printf(
           "store %s; %d cores, load %s; per round: a burst of %d events by %d callers, then %d"
-              + " events paced at %d/s; %d object key(s) per hook POST; a warm-up round, then %d"
-              + " rounds%n",
+              + " events paced at %d/s; %d object key(s) per hook POST; %d deliveries waiting"
+              + " behind a failing destination's first; a warm-up round, then %d rounds%n",
           pg == null ? "embedded (H2 file, WRITE_DELAY=0)" : "PostgreSQL (embedded, fsync=off)",
           Runtime.getRuntime().availableProcessors(),
           Files.readString(Path.of("/proc/loadavg")).trim(),
@@ -118,6 +137,7 @@ public final class TriggerBench {
           paced,
           rate,
           batch,
+          backlog,
           rounds);
       List<Figures[]> all = new ArrayList<>();
       int next = 0;
@@ -158,6 +178,16 @@ public final class TriggerBench {
         pg.close();
       }
     }
+  }
+
+  /** The hook URL the gateway gave Keap for this event key (read back from the sandbox). */
+  private static String hookUrl(TestHttp api, String eventKey) {
+    for (JsonNode h : api.get("/keap/crm/rest/v1/hooks").json()) {
+      if (h.path("eventKey").asText().equals(eventKey)) {
+        return h.path("hookUrl").asText();
+      }
+    }
+    throw new IllegalStateException("no hook subscription for " + eventKey);
   }
 
   private static void print(String label, Figures[] f) {
@@ -257,9 +287,9 @@ public final class TriggerBench {
       this.batch = batch;
     }
 
-    private String body(int id) {
+    private String body(String eventKey, int id) {
       StringBuilder b = new StringBuilder(
-          "{\"event_key\":\"contact.add\",\"object_type\":\"contact\",\"object_keys\":[");
+          "{\"event_key\":\"" + eventKey + "\",\"object_type\":\"contact\",\"object_keys\":[");
       for (int k = 0; k < batch; k++) {
         b.append(k == 0 ? "" : ",")
             .append("{\"id\":")
@@ -271,7 +301,7 @@ public final class TriggerBench {
 
     /** Sends event {@code id}'s hook POST; completes (never fails) once it is answered. */
     private Future<Boolean> post(URI u, int id) {
-      String body = body(id);
+      String body = body("contact.add", id);
       book.sent.set(id, System.nanoTime());
       return http.request(new RequestOptions()
               .setMethod(HttpMethod.POST)
@@ -283,6 +313,43 @@ public final class TriggerBench {
           .compose(resp -> resp.body().map(b -> resp.statusCode() == 200))
           .otherwise(false)
           .onSuccess(ok -> book.acked.set(id, System.nanoTime()));
+    }
+
+    /** POSTs {@code n} contact.edit hooks, {@code concurrency} at a time, all answered 200. */
+    void fill(String url, int n) throws InterruptedException {
+      URI u = URI.create(url);
+      AtomicInteger next = new AtomicInteger();
+      AtomicInteger failed = new AtomicInteger();
+      CountDownLatch answered = new CountDownLatch(n);
+      Runnable[] one = new Runnable[1];
+      one[0] = () -> {
+        int i = next.getAndIncrement();
+        if (i < n) {
+          http.request(new RequestOptions()
+                  .setMethod(HttpMethod.POST)
+                  .setHost(u.getHost())
+                  .setPort(u.getPort())
+                  .setURI(u.getRawPath())
+                  .putHeader("content-type", "application/json"))
+              .compose(req -> req.send(Buffer.buffer(body("contact.edit", i))))
+              .compose(resp -> resp.body().map(b -> resp.statusCode() == 200))
+              .otherwise(false)
+              .onSuccess(ok -> {
+                if (!ok) {
+                  failed.incrementAndGet();
+                }
+                answered.countDown();
+                one[0].run();
+              });
+        }
+      };
+      for (int k = 0; k < concurrency; k++) {
+        context.runOnContext(v -> one[0].run());
+      }
+      answered.await();
+      if (failed.get() > 0) {
+        throw new IllegalStateException(failed.get() + " of the backlog's POSTs failed");
+      }
     }
 
     Figures burst(String url, int from, int n) throws InterruptedException {
