@@ -9,7 +9,7 @@ import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionRepository;
 import dev.keapgw.gateway.error.StartFailure;
 import dev.keapgw.gateway.http.Listener;
-import dev.keapgw.gateway.ops.ReadinessCheck;
+import dev.keapgw.gateway.feature.ReadinessCheck;
 import dev.keapgw.sandbox.Sandbox;
 import dev.keapgw.sandbox.SandboxConfig;
 import io.vertx.core.Vertx;

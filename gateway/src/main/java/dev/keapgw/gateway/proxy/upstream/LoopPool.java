@@ -1,5 +1,6 @@
 package dev.keapgw.gateway.proxy.upstream;
 
+import dev.keapgw.gateway.error.UpstreamException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

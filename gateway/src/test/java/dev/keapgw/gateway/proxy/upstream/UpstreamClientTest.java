@@ -2,6 +2,7 @@ package dev.keapgw.gateway.proxy.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keapgw.gateway.error.UpstreamException;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.Failures;
 import dev.keapgw.gateway.error.GatewayException;
+import dev.keapgw.gateway.error.UpstreamException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 

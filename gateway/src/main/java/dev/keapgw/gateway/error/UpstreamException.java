@@ -1,6 +1,6 @@
-package dev.keapgw.gateway.proxy.upstream;
+package dev.keapgw.gateway.error;
 
-/** Why an exchange with the upstream failed; {@code error.Failures#upstream} turns the kind into a 502 or a 504. */
+/** Why an exchange with the upstream failed; {@link Failures#upstream} turns the kind into a 502 or a 504. */
 public final class UpstreamException extends RuntimeException {
   /** What went wrong, in the order an exchange can go wrong. */
   public enum Kind {
@@ -38,7 +38,7 @@ public final class UpstreamException extends RuntimeException {
   }
 
   /** A failure to connect, said in a few words a caller can act on. */
-  static UpstreamException connecting(Throwable cause) {
+  public static UpstreamException connecting(Throwable cause) {
     String what;
     if (cause instanceof io.netty.channel.ConnectTimeoutException) {
       what = "timed out";
@@ -56,7 +56,7 @@ public final class UpstreamException extends RuntimeException {
   }
 
   /** A failure after the connection was made. */
-  static UpstreamException of(Kind kind, Throwable cause) {
+  public static UpstreamException of(Kind kind, Throwable cause) {
     String what = switch (kind) {
       case BUSY -> "every upstream connection stayed busy for the pool wait";
       case CONNECT -> "could not connect";
