@@ -37,21 +37,12 @@ public final class UpstreamException extends RuntimeException {
     return kind == Kind.CLOSED_BEFORE_ANSWER;
   }
 
-  /** A failure to connect, said in a few words a caller can act on. */
-  public static UpstreamException connecting(Throwable cause) {
-    String what;
-    if (cause instanceof io.netty.channel.ConnectTimeoutException) {
-      what = "timed out";
-    } else if (cause instanceof java.net.ConnectException) {
-      what = "connection refused";
-    } else if (cause instanceof javax.net.ssl.SSLException
-        || cause instanceof java.security.cert.CertificateException) {
-      what = "TLS handshake failed";
-    } else if (cause instanceof java.net.UnknownHostException) {
-      what = "unknown host";
-    } else {
-      what = cause.getClass().getSimpleName();
-    }
+  /**
+   * A failure to connect.
+   *
+   * @param what why, in a few words a caller can act on ("timed out", "connection refused")
+   */
+  public static UpstreamException connecting(String what, Throwable cause) {
     return new UpstreamException(Kind.CONNECT, what, cause);
   }
 
