@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * {@code http} (the listener). Everything else works with the gateway's own types and Vert.x's
  * public API, so the machinery of the event loop can change behind those two doors.
  */
+@Tag("unit")
 class EventLoopConfinementTest {
   static final Path SOURCES = Path.of("src/main/java/dev/keapgw/gateway");
   static final Pattern MACHINERY = Pattern.compile(

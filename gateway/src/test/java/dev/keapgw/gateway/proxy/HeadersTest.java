@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.vertx.core.MultiMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * that are not tokens and values with control characters (a bare CR could end a line at an
  * upstream that reads it as a break) are dropped, never forwarded as they are.
  */
+@Tag("unit")
 class HeadersTest {
   @Test
   void headersThatCannotBeSentOnSafelyAreDroppedAndTheRestCross() {
