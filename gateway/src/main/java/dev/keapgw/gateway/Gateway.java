@@ -14,6 +14,7 @@ import dev.keapgw.gateway.feature.Running;
 import dev.keapgw.gateway.http.ControlInput;
 import dev.keapgw.gateway.http.ErrorBody;
 import dev.keapgw.gateway.http.Listener;
+import dev.keapgw.gateway.http.Paths;
 import dev.keapgw.gateway.http.RequestIds;
 import dev.keapgw.gateway.proxy.AccessLog;
 import dev.keapgw.gateway.proxy.ConnectionSelector;
@@ -275,20 +276,12 @@ public final class Gateway implements AutoCloseable, Running {
   }
 
   private void dispatch(HttpServerRequest req, ProxyHandler proxy) {
-    String first = firstSegment(req.path());
+    String first = Paths.firstSegment(req.path());
     if (!first.isEmpty() && !GatewayConfig.RESERVED.contains(first)) {
       proxy.handle(req, first);
     } else {
       router.handle(req);
     }
-  }
-
-  static String firstSegment(String path) {
-    if (path == null || path.length() < 2) {
-      return "";
-    }
-    int end = path.indexOf('/', 1);
-    return end < 0 ? path.substring(1) : path.substring(1, end);
   }
 
   public int port() {
