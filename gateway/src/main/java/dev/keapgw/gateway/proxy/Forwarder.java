@@ -91,7 +91,11 @@ public final class Forwarder {
   /** Forwards the exchange; the future fails only with what the caller must be answered instead. */
   Future<Void> forward(Exchange x) {
     Promise<Void> done = Promise.promise();
-    onLoop(x, () -> start(x, done));
+    if (Vertx.currentContext() == x.context) { // nearly always: no step to allocate
+      start(x, done);
+    } else {
+      x.context.runOnContext(v -> start(x, done));
+    }
     return done.future();
   }
 
