@@ -1,10 +1,10 @@
 package dev.keapgw.gateway.console;
 
-import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.connections.ConnectionService;
+import dev.keapgw.gateway.feature.ControlRoutes;
 import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.feature.Running;
-import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.ratelimit.FailureThrottle;
 import dev.keapgw.gateway.trigger.TriggerFeature;
 import dev.keapgw.gateway.trigger.TriggerServices;

@@ -1,5 +1,6 @@
 package dev.keapgw.gateway.proxy.upstream;
 
+import dev.keapgw.gateway.error.UpstreamException;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;

@@ -2,6 +2,7 @@ package dev.keapgw.gateway.proxy.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keapgw.gateway.error.UpstreamException;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
