@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * {@value #MAX_LINES} lines (formatted, as every build leaves them). A file that grows past it
  * is split along a seam of what it does, not cut anywhere.
  */
+@Tag("unit")
 class FileSizeTest {
   static final int MAX_LINES = 400;
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();

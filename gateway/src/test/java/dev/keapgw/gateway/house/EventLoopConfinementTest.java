@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * public API, so the machinery of the event loop can change behind those two doors. (The proxy
  * forwards with {@code proxy.upstream}'s own request and answer types; no file is excepted.)
  */
+@Tag("unit")
 class EventLoopConfinementTest {
   static final Path SOURCES = Path.of("src/main/java/dev/keapgw/gateway");
   static final Pattern MACHINERY = Pattern.compile(

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * without the ones above it. A feature's subpackages (e.g. {@code trigger.delivery}) count as
  * their feature; the root package (the {@code Gateway} that assembles everything) is the top.
  */
+@Tag("unit")
 class PackageCyclesTest {
   static final Path SOURCES = EventLoopConfinementTest.SOURCES;
   static final Pattern REFERENCE =

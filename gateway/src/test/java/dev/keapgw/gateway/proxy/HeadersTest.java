@@ -8,6 +8,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * header names never cross either way; the caller's credentials, {@code Maton-*} and framing
  * never go upstream; headers that cannot be sent on safely are dropped, never forwarded as they are.
  */
+@Tag("unit")
 class HeadersTest {
   @Test
   void headersThatCannotBeSentOnSafelyAreDroppedAndTheRestCross() {

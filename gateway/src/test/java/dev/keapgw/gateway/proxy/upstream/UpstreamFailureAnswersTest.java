@@ -7,9 +7,11 @@ import dev.keapgw.gateway.error.Failures;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.error.UpstreamException;
 import java.net.ConnectException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** How each way an upstream exchange fails is answered, in memory (the loopback tests cover a few of them end to end). */
+@Tag("unit")
 class UpstreamFailureAnswersTest {
   @Test
   void aConnectFailureIsA502SayingWhatFailedInAFewWords() {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * An upstream request in memory: which of a caller's headers it takes, how its gateway's own
  * headers replace, and the framing each way of giving the body sets.
  */
+@Tag("unit")
 class UpstreamRequestTest {
   private final UpstreamRequest request = new UpstreamRequest(HttpMethod.POST, "/crm/rest/v2/x");
 

@@ -11,12 +11,14 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The sender's exchanges run on an event-loop context whichever thread makes the sender (on a
  * worker's context they raced the answer, and a delivery could hang: see {@link Sender}).
  */
+@Tag("unit")
 class SenderContextTest {
   private final Vertx vertx = Vertx.vertx();
 
