@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -23,6 +24,7 @@ import picocli.CommandLine;
  * the code, checked against it: a new module, package, reserved path or option without its line
  * in the docs fails here.
  */
+@Tag("unit")
 class DocsMatchCodeTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 

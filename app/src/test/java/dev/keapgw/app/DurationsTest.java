@@ -3,8 +3,10 @@ package dev.keapgw.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class DurationsTest {
   @Test
   void formatsInTheLargestWholeUnitAndReadsBack() {

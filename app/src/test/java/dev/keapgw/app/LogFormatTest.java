@@ -12,12 +12,14 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The launcher's log lines carry the access log's timestamp (UTC, ISO-8601, milliseconds,
  * {@code 2026-11-26T20:54:20.618Z}), so that the two logs of one process read as one.
  */
+@Tag("unit")
 class LogFormatTest {
   @Test
   void logLinesStartWithTheAccessLogsTimestamp() throws Exception {

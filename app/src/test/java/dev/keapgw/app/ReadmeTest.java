@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * The option tables (docs/CONFIGURATION.md, docs/SANDBOX.md), the README's first call and its test
  * command follow the code, so they cannot rot unseen. The README itself stays a front door: under 12 KB.
  */
+@Tag("unit")
 class ReadmeTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 

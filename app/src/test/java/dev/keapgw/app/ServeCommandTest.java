@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code serve}: its options, the configuration they make, and the refusals that keep secrets safe. */
+@Tag("unit")
 class ServeCommandTest {
   static final String KEY = newKey();
   static final String OLD = newKey();

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at most) naming what to change, exit code 1, never a stack trace or a secret; and a store
  * sealed with another encryption key is refused at start, naming the key ids it needs.
  */
+@Tag("slow")
 class StartFailuresTest {
   static final String KEY_B = ServeCommandTest.OLD;
 

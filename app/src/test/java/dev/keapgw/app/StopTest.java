@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keapgw.gateway.FreePort;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A clean stop, on SIGTERM (a service manager) or SIGINT (Ctrl+C), exits 0 and says so. */
+@Tag("slow")
 class StopTest {
   @Test
   void serveStopsOnSigtermWithExitCodeZero(@TempDir Path tmp) {

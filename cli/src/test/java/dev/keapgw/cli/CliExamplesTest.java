@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
@@ -38,6 +39,7 @@ import picocli.CommandLine;
  * a trigger on contact.add this test made (with a destination and an event Keap fired for a
  * contact created through the gateway), and ./handler.sh for a handler script that reads its event.
  */
+@Tag("slow")
 class CliExamplesTest {
   @RegisterExtension
   static final GatewayFixture DEMO = new GatewayFixture(

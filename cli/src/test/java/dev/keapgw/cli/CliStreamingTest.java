@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
@@ -31,6 +32,7 @@ import picocli.CommandLine;
  * {@code keap contacts list --all --output jsonl} of 20,000 contacts in a JVM of its own with a
  * 64 MB heap: the export streams page by page (the contacts as JSON trees would not fit).
  */
+@Tag("slow")
 class CliStreamingTest {
   @RegisterExtension
   static final LiveGateway LIVE = new LiveGateway();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no java (and no JAVA_HOME), {@code bin/keap-gateway demo} serves the demo, and {@code bin/keap}
  * reads contacts through it.
  */
+@Tag("slow")
 class PackageTest {
   private static final Duration START = Duration.ofMinutes(3);
 

@@ -2,7 +2,7 @@ package dev.keapgw.gateway;
 
 import dev.keapgw.gateway.admin.AdminRoutes;
 import dev.keapgw.gateway.connect.ConnectRoutes;
-import dev.keapgw.gateway.connection.ConnectionRoutes;
+import dev.keapgw.gateway.connections.ConnectionRoutes;
 import dev.keapgw.gateway.console.ConsoleFeature;
 import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.mcp.McpFeature;

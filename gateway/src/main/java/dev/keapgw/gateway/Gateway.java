@@ -3,18 +3,19 @@ package dev.keapgw.gateway;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.config.Tuning;
 import dev.keapgw.gateway.connection.ConnectLinks;
-import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.connections.ConnectionService;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.error.StartFailure;
+import dev.keapgw.gateway.feature.ControlRoutes;
 import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.feature.GatewayServices;
+import dev.keapgw.gateway.feature.ReadinessCheck;
 import dev.keapgw.gateway.feature.Running;
 import dev.keapgw.gateway.http.ControlInput;
-import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.ErrorBody;
 import dev.keapgw.gateway.http.Listener;
+import dev.keapgw.gateway.http.Paths;
 import dev.keapgw.gateway.http.RequestIds;
-import dev.keapgw.gateway.ops.ReadinessCheck;
 import dev.keapgw.gateway.proxy.AccessLog;
 import dev.keapgw.gateway.proxy.ConnectionSelector;
 import dev.keapgw.gateway.proxy.Forwarder;
@@ -24,12 +25,8 @@ import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
 import dev.keapgw.gateway.ratelimit.BucketStore;
 import dev.keapgw.gateway.ratelimit.UpstreamBudget;
 import dev.keapgw.gateway.store.Database;
-import dev.keapgw.gateway.store.Leases;
 import dev.keapgw.gateway.token.KeepAliveSweeper;
-import dev.keapgw.gateway.token.RefreshLock;
-import dev.keapgw.gateway.token.RefreshPolicy;
 import dev.keapgw.gateway.token.TokenManager;
-import dev.keapgw.gateway.token.TokenRefresher;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -37,7 +34,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,17 +51,11 @@ public final class Gateway implements AutoCloseable, Running {
   private final Router router;
   private final java.util.List<Feature> features = Features.all();
   private java.util.function.Supplier<Handler<HttpServerRequest>> dataPlane;
-  private KeepAliveSweeper sweeper;
-  private TokenManager tokens;
+  private TokenLifecycle tokenLifecycle;
   private BucketStore buckets;
   /** The accounts' request rates: the control plane and the data plane spend the same ones. */
   private AccountRateLimiter accountLimits;
 
-  private Leases leases;
-  /** This process among the instances of a cluster (the holder of leases). */
-  private final String instanceId = java.util.UUID.randomUUID().toString();
-
-  static final String SWEEPER_LEASE = "keep-alive-sweeper";
   private Listener listener;
   private AccessLog accessLog;
   private UpstreamClient upstream;
@@ -135,7 +125,7 @@ public final class Gateway implements AutoCloseable, Running {
         services.readiness().add(untilReady);
       }
       g.listen();
-      g.sweeper.start();
+      g.tokenLifecycle.start();
       g.features.forEach(Feature::listening);
       services.readiness().remove(starting);
       return g;
@@ -186,34 +176,8 @@ public final class Gateway implements AutoCloseable, Running {
   private java.util.function.Supplier<Handler<HttpServerRequest>> buildDataPlane() {
     GatewayConfig c = services.config();
     Vertx vertx = services.vertx();
-    RefreshPolicy policy = new RefreshPolicy(
-        c.timeouts().refreshMargin(),
-        c.timeouts().refreshBackoffMax(),
-        () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
-    Database db = services.db();
-    RefreshLock lock = ClusterWiring.refreshLock(c, db);
-    TokenRefresher refresher = new TokenRefresher(
-        services.connectionRepo(),
-        services.secrets(),
-        services.oauth(),
-        c.apps(),
-        lock,
-        policy,
-        c.clock(),
-        c.timeouts().response(),
-        services.metrics());
-    tokens = new TokenManager(vertx, refresher, policy, c.clock());
-    Duration sweepEvery = c.tuning().sweepEvery();
-    leases = new Leases(db.jdbi());
-    sweeper = new KeepAliveSweeper(
-        vertx,
-        services.connectionRepo(),
-        tokens,
-        c.clock(),
-        c.timeouts().keepAliveEvery(),
-        sweepEvery,
-        () -> leases.tryAcquire(
-            SWEEPER_LEASE, instanceId, c.clock().instant(), sweepEvery.multipliedBy(3)));
+    tokenLifecycle = new TokenLifecycle(services);
+    TokenManager tokens = tokenLifecycle.tokens();
     ConnectLinks links = ConnectionService.of(services)::reconnectUrl;
     UpstreamBudget budget = new UpstreamBudget(
         vertx,
@@ -222,7 +186,10 @@ public final class Gateway implements AutoCloseable, Running {
         buckets,
         c.clock());
     ConnectionSelector selector = new ConnectionSelector(
-        vertx, services.connectionRepo(), c.clock(), c.tuning().storeCache(db.embedded()));
+        vertx,
+        services.connectionRepo(),
+        c.clock(),
+        c.tuning().storeCache(services.db().embedded()));
     services.connectionRepo().onChange(id -> {
       selector.forgetAll();
       tokens.forget(id);
@@ -256,22 +223,10 @@ public final class Gateway implements AutoCloseable, Running {
     };
   }
 
-  private void releaseSweeperLease() {
-    try {
-      if (leases != null) {
-        leases.release(SWEEPER_LEASE, instanceId);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "could not give up the sweeper's lease (another instance takes it when it expires): {}",
-          e.toString());
-    }
-  }
-
   /** The data plane's token source (the triggers feature takes its tokens from it). */
   @Override
   public TokenManager tokens() {
-    return tokens;
+    return tokenLifecycle.tokens();
   }
 
   /** The mounted feature of this type (tests steer features directly). */
@@ -286,7 +241,7 @@ public final class Gateway implements AutoCloseable, Running {
 
   /** The keep-alive sweeper (tests run a pass directly). */
   public KeepAliveSweeper sweeper() {
-    return sweeper;
+    return tokenLifecycle.sweeper();
   }
 
   private void listen() {
@@ -321,20 +276,12 @@ public final class Gateway implements AutoCloseable, Running {
   }
 
   private void dispatch(HttpServerRequest req, ProxyHandler proxy) {
-    String first = firstSegment(req.path());
+    String first = Paths.firstSegment(req.path());
     if (!first.isEmpty() && !GatewayConfig.RESERVED.contains(first)) {
       proxy.handle(req, first);
     } else {
       router.handle(req);
     }
-  }
-
-  static String firstSegment(String path) {
-    if (path == null || path.length() < 2) {
-      return "";
-    }
-    int end = path.indexOf('/', 1);
-    return end < 0 ? path.substring(1) : path.substring(1, end);
   }
 
   public int port() {
@@ -362,8 +309,8 @@ public final class Gateway implements AutoCloseable, Running {
   public void close() {
     Teardown.step("the features", () -> features.forEach(Feature::stop));
     Teardown.step("the keep-alive sweeper", () -> {
-      if (sweeper != null) {
-        sweeper.stop();
+      if (tokenLifecycle != null) {
+        tokenLifecycle.stop();
       }
     });
     Teardown.step("the housekeeping timers", () -> {
@@ -387,7 +334,11 @@ public final class Gateway implements AutoCloseable, Running {
       }
     });
     Teardown.step("the keys' last use", () -> services.auth().flushLastUse());
-    Teardown.step("the sweeper's lease", this::releaseSweeperLease);
+    Teardown.step("the sweeper's lease", () -> {
+      if (tokenLifecycle != null) {
+        tokenLifecycle.releaseLease();
+      }
+    });
     Teardown.step("the event loops", () -> {
       if (ownsVertx) {
         services.vertx().close().toCompletionStage().toCompletableFuture().get();

@@ -11,7 +11,7 @@ class OpsTest {
   @RegisterExtension
   static final GatewayFixture FIX = new GatewayFixture();
 
-  static final dev.keapgw.gateway.ops.ReadinessCheck NOT_ACTIVE =
+  static final dev.keapgw.gateway.feature.ReadinessCheck NOT_ACTIVE =
       () -> "the demo connection is not ACTIVE";
 
   @AfterEach

@@ -1,7 +1,7 @@
 package dev.keapgw.app.demo;
 
 import dev.keapgw.gateway.Gateway;
-import dev.keapgw.gateway.ops.ReadinessCheck;
+import dev.keapgw.gateway.feature.ReadinessCheck;
 import dev.keapgw.sandbox.Sandbox;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;

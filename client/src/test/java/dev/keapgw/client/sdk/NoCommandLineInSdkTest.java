@@ -2,6 +2,7 @@ package dev.keapgw.client.sdk;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * which carries picocli; the keap command (module cli) does. The build checks the same with
  * the enforcer's bannedDependencies rule in client/pom.xml.
  */
+@Tag("unit")
 class NoCommandLineInSdkTest {
   @Test
   void picocliIsNotOnTheSdksClasspath() {

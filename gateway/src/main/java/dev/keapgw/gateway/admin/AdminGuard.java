@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Lets a request under {@code /admin} through only with {@code Authorization: Bearer <admin
@@ -18,18 +17,13 @@ import java.time.Duration;
  * content nor its length leaks through timing). Without a configured token the admin API does
  * not exist: every {@code /admin} path answers 404 saying how to enable it.
  *
- * <p>Wrong tokens are slowed: an address may send {@value #FAILURE_BURST} at once, then
- * {@value #FAILURES_PER_SECOND} a second; beyond that every request from it answers 429 with
+ * <p>Wrong tokens are slowed ({@link Throttle#wrongCredentials}): an address may send 10 at
+ * once, then 1 a second; beyond that every request from it answers 429 with
  * {@code Retry-After} before its token is looked at, the right one included, so that guessing
  * faster gains nothing. With Redis configured the count holds for the whole cluster
  * ({@link Throttle}), so N instances do not allow N times as many guesses.
  */
 final class AdminGuard implements Handler<RoutingContext> {
-  /** Wrong tokens one address may send at once, and then per second. */
-  static final int FAILURE_BURST = 10;
-
-  static final int FAILURES_PER_SECOND = 1;
-
   private final byte[] expected;
   private final Throttle failures;
 
@@ -40,13 +34,7 @@ final class AdminGuard implements Handler<RoutingContext> {
 
   /** The throttle of wrong admin tokens per address, in {@code buckets} when the cluster shares them. */
   static Throttle throttle(BucketStore buckets, Clock clock) {
-    return Throttle.of(
-        "admin-token-failures",
-        FAILURE_BURST,
-        FAILURES_PER_SECOND,
-        Duration.ofSeconds(1),
-        buckets,
-        clock);
+    return Throttle.wrongCredentials("admin-token-failures", buckets, clock);
   }
 
   @Override
@@ -68,11 +56,7 @@ final class AdminGuard implements Handler<RoutingContext> {
   private void check(RoutingContext ctx, String address, long wait) {
     if (wait > 0) {
       // checked before the token, so that guessing faster than the limit learns nothing
-      long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
-      ctx.fail(new GatewayException(
-              ErrorType.RATE_LIMITED,
-              "Too many wrong admin tokens from this address:" + " retry after " + seconds + " s.")
-          .header("Retry-After", Long.toString(seconds)));
+      ctx.fail(Throttle.refusal("admin tokens", wait));
       return;
     }
     String given = bearer(ctx.request().getHeader("Authorization"));

@@ -1,9 +1,9 @@
 package dev.keapgw.gateway.connect;
 
 import dev.keapgw.gateway.config.GatewayConfig;
+import dev.keapgw.gateway.feature.ControlRoutes;
 import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.feature.GatewayServices;
-import dev.keapgw.gateway.http.ControlRoutes;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.gateway.connection.Connection;
-import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.connections.ConnectionService;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.feature.GatewayServices;

@@ -3,10 +3,12 @@ package dev.keapgw.gateway.console;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.http.Reply;
-import dev.keapgw.gateway.ratelimit.FailureThrottle;
+import dev.keapgw.gateway.ratelimit.Throttle;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -18,10 +20,10 @@ import java.util.function.Function;
 final class ConsoleApi {
   private final Router router;
   private final ConsoleGuard guard;
-  private final FailureThrottle throttle;
+  private final Throttle throttle;
   private final ConsoleMetrics metrics;
 
-  ConsoleApi(Router router, ConsoleGuard guard, FailureThrottle throttle, ConsoleMetrics metrics) {
+  ConsoleApi(Router router, ConsoleGuard guard, Throttle throttle, ConsoleMetrics metrics) {
     this.router = router;
     this.guard = guard;
     this.throttle = throttle;
@@ -54,7 +56,8 @@ final class ConsoleApi {
   /**
    * A sign-in endpoint: a change without a session yet (Origin and body type still checked).
    * Wrong credentials ({@code what}: "API keys", "admin tokens") are slowed per address by the
-   * same {@link FailureThrottle} as the admin API's: past its allowance the address is refused
+   * numbers as the admin API's ({@link Throttle#wrongCredentials}, cluster-wide with Redis): past
+   * its allowance the address is refused
    * (429 with Retry-After) before its credential is looked at; a handler refuses a wrong one
    * with a 401, which is what the throttle counts.
    */
@@ -68,22 +71,38 @@ final class ConsoleApi {
               String address = ctx.request().remoteAddress() == null
                   ? null
                   : ctx.request().remoteAddress().host();
-              long wait = throttle.secondsToWait(address);
+              long wait = await(throttle.waitNanos(address), 0L);
               if (wait > 0) {
                 metrics.refused("throttled");
-                throw FailureThrottle.refusal(what, wait);
+                throw Throttle.refusal(what, wait);
               }
               Reply reply;
               try {
                 reply = handler.apply(ctx);
               } catch (GatewayException e) {
                 if (e.type() == ErrorType.UNAUTHORIZED) {
-                  throttle.failed(address);
+                  // counted before the answer, so that the next try (on any instance) sees it
+                  await(throttle.spend(address), true);
                 }
                 throw e;
               }
               ConsoleHttp.json(ctx, reply.status(), reply.body());
             },
             false);
+  }
+
+  /**
+   * The throttle's answer, waited for on this worker thread (the store may be Redis); when the
+   * store fails, {@code otherwise}: a throttle that cannot count does not lock people out.
+   */
+  private static <T> T await(Future<T> f, T otherwise) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return otherwise;
+    } catch (ExecutionException e) {
+      return otherwise;
+    }
   }
 }

@@ -1,11 +1,11 @@
 package dev.keapgw.gateway.console;
 
-import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.connections.ConnectionService;
+import dev.keapgw.gateway.feature.ControlRoutes;
 import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.feature.Running;
-import dev.keapgw.gateway.http.ControlRoutes;
-import dev.keapgw.gateway.ratelimit.FailureThrottle;
+import dev.keapgw.gateway.ratelimit.Throttle;
 import dev.keapgw.gateway.trigger.TriggerFeature;
 import dev.keapgw.gateway.trigger.TriggerServices;
 import io.vertx.ext.web.Router;
@@ -89,8 +89,12 @@ public final class ConsoleFeature implements Feature {
         ctx -> guard.session(ctx, operator).isPresent() ? null : "/console/admin",
         assets.get("operator.html"));
 
-    ConsoleApi api =
-        new ConsoleApi(router, guard, new FailureThrottle(services.config().clock()), metrics);
+    ConsoleApi api = new ConsoleApi(
+        router,
+        guard,
+        Throttle.wrongCredentials(
+            "console-sign-in-failures", routes.buckets(), services.config().clock()),
+        metrics);
     new AccountConsole(services, sessions, metrics).mount(api);
     new OperatorConsole(services, sessions, metrics).mount(api);
     new TriggerConsole(() -> triggers, ConnectionService.of(services), metrics).mount(api);

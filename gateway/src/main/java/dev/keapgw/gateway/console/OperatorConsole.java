@@ -7,7 +7,7 @@ import dev.keapgw.gateway.account.Account;
 import dev.keapgw.gateway.account.AccountService;
 import dev.keapgw.gateway.account.ApiKey;
 import dev.keapgw.gateway.connection.Connection;
-import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.connections.ConnectionService;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.feature.GatewayServices;

@@ -3,7 +3,7 @@ package dev.keapgw.gateway.console;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.gateway.connection.Connection;
-import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.connections.ConnectionService;
 import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.http.Reply;
 import dev.keapgw.gateway.trigger.EventLog;

@@ -1,6 +1,5 @@
 package dev.keapgw.gateway.error;
 
-import dev.keapgw.gateway.proxy.upstream.UpstreamException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

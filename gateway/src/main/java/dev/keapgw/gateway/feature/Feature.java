@@ -1,7 +1,5 @@
 package dev.keapgw.gateway.feature;
 
-import dev.keapgw.gateway.http.ControlRoutes;
-
 /**
  * One part of the control plane (connections, the connect flow, admin, triggers, ...): it
  * mounts its routes; a part with work of its own in the background starts it once the data

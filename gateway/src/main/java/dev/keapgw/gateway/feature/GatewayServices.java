@@ -10,7 +10,6 @@ import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.error.StartFailure;
 import dev.keapgw.gateway.oauth.OAuthClient;
 import dev.keapgw.gateway.oauth.UpstreamOAuthClient;
-import dev.keapgw.gateway.ops.ReadinessChecks;
 import dev.keapgw.gateway.store.Database;
 import dev.keapgw.gateway.traffic.TrafficRecorder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -3,9 +3,10 @@ package dev.keapgw.gateway.mcp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.gateway.connection.Connection;
-import dev.keapgw.gateway.connection.ConnectionService;
 import dev.keapgw.gateway.connection.ConnectionStatus;
+import dev.keapgw.gateway.connections.ConnectionService;
 import dev.keapgw.gateway.http.Json;
+import dev.keapgw.gateway.http.Paths;
 import dev.keapgw.gateway.mcp.catalog.Action;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -122,12 +123,7 @@ final class ApiCalls {
         .append("): ")
         .append(err.path("message").asText());
     if (err.path("type").asText().equals("no_active_connection")) {
-      String app = call.path()
-          .substring(
-              1,
-              call.path().indexOf('/', 1) < 0
-                  ? call.path().length()
-                  : call.path().indexOf('/', 1));
+      String app = Paths.firstSegment(call.path());
       boolean any = false;
       for (Connection c : connections.list(caller.principal().accountId(), app, null)) {
         if (c.status() != ConnectionStatus.ACTIVE) {

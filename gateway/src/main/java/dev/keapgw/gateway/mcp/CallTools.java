@@ -5,6 +5,7 @@ import static dev.keapgw.gateway.mcp.Schemas.prop;
 import static dev.keapgw.gateway.mcp.Schemas.string;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keapgw.gateway.http.Paths;
 import dev.keapgw.gateway.mcp.catalog.ActionCatalog;
 import java.net.URI;
 import java.util.List;
@@ -137,8 +138,8 @@ final class CallTools {
       throw ToolFailure.invalid(
           "'path' must not carry a query string: put the parameters in 'query'.");
     }
-    int end = path.indexOf('/', 1);
-    String app = !path.startsWith("/") || end < 0 ? "" : path.substring(1, end);
+    // the app's name, then the API's path: "/keap" alone names no operation
+    String app = path.startsWith("/") && path.indexOf('/', 1) > 0 ? Paths.firstSegment(path) : "";
     if (!apps.contains(app)) {
       throw ToolFailure.invalid(
           "'path' must be a data-plane path: the app's name, then the API's path, e.g."

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionJson;
-import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.connections.ConnectionService;
 import dev.keapgw.gateway.http.Json;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.keapgw.gateway.mcp;
 
+import dev.keapgw.gateway.feature.ControlRoutes;
 import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.feature.GatewayServices;
-import dev.keapgw.gateway.http.ControlRoutes;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import java.net.URI;
 import java.util.function.Supplier;

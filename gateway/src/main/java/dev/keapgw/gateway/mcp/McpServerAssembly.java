@@ -1,6 +1,6 @@
 package dev.keapgw.gateway.mcp;
 
-import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.connections.ConnectionService;
 import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.mcp.catalog.ActionCatalog;
 import io.modelcontextprotocol.common.McpTransportContext;

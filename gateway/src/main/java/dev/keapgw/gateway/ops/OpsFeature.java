@@ -2,9 +2,10 @@ package dev.keapgw.gateway.ops;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keapgw.gateway.feature.ControlRoutes;
 import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.feature.GatewayServices;
-import dev.keapgw.gateway.http.ControlRoutes;
+import dev.keapgw.gateway.feature.ReadinessChecks;
 import dev.keapgw.gateway.http.Json;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;

@@ -3,16 +3,18 @@ package dev.keapgw.gateway.proxy;
 import dev.keapgw.gateway.account.Principal;
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.connection.Connection;
+import dev.keapgw.gateway.proxy.upstream.UpstreamCall;
 import dev.keapgw.gateway.token.ActiveToken;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.internal.ContextInternal;
 
 /** One data-plane request on its way through the proxy, and what the steps learned about it. */
 final class Exchange {
   final HttpServerRequest request;
   /** The Vert.x context the request arrived on: its event loop carries the upstream exchange too. */
-  final ContextInternal context = ContextInternal.current();
+  final Context context = Vertx.currentContext();
   /** The path's first segment: the name of the app the caller asks for (perhaps none this gateway serves). */
   final String appName;
 
@@ -31,7 +33,7 @@ final class Exchange {
   int upstreamStatus;
   String outcome = "";
   /** The latest upstream call of the exchange, once one was made. */
-  dev.keapgw.gateway.proxy.upstream.UpstreamCall call;
+  UpstreamCall call;
   /** The timer of the request body's deadline while it runs, else -1. */
   long bodyTimer = -1;
   /** Who made the request when it was one of the gateway's own features (see {@link CallerOrigin}), else null. */

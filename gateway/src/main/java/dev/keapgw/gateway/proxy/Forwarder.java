@@ -3,28 +3,24 @@ package dev.keapgw.gateway.proxy;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.Failures;
 import dev.keapgw.gateway.error.GatewayException;
+import dev.keapgw.gateway.error.UpstreamException;
 import dev.keapgw.gateway.http.RequestIds;
+import dev.keapgw.gateway.proxy.upstream.UpstreamAnswer;
 import dev.keapgw.gateway.proxy.upstream.UpstreamCall;
 import dev.keapgw.gateway.proxy.upstream.UpstreamClient;
-import dev.keapgw.gateway.proxy.upstream.UpstreamException;
+import dev.keapgw.gateway.proxy.upstream.UpstreamRequest;
 import dev.keapgw.gateway.ratelimit.UpstreamBudget;
 import dev.keapgw.gateway.token.TokenManager;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpHeadersFactory;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.util.AsciiString;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Sends one exchange upstream and streams the answer back.
@@ -46,13 +42,7 @@ public final class Forwarder {
       HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
   private static final Set<HttpMethod> CARRIES_CONTENT =
       Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
-  /** The caller's headers are checked as they are copied ({@link Headers#sendable}); the rest are the gateway's own. */
-  private static final HttpHeadersFactory UPSTREAM_HEADERS =
-      DefaultHttpHeadersFactory.headersFactory()
-          .withNameValidation(false)
-          .withValueValidation(false);
-
-  private static final AsciiString REQUEST_ID = AsciiString.cached(RequestIds.HEADER);
+  private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
 
   private final UpstreamClient client;
   private final TokenManager tokens;
@@ -71,19 +61,45 @@ public final class Forwarder {
     this.bodyDeadlineMillis = Math.max(1, bodyDeadline.toMillis());
   }
 
-  /** Whether the shared budget allows one more upstream request of this exchange (a retry). */
-  private Future<Boolean> budgetForRetry(Exchange x) {
+  /**
+   * Whether the shared budget allows one more upstream request of this exchange (a retry); told
+   * to {@code then} on the exchange's event loop (a budget kept in Redis may answer elsewhere).
+   */
+  private void budgetForRetry(Exchange x, Consumer<Boolean> then) {
     if (!budget.enabled()) {
-      return Future.succeededFuture(true);
+      then.accept(true);
+      return;
     }
-    return budget
+    budget
         .acquire(x.app.name() + "|" + x.app.clientId(), x.principal.accountId())
-        .map(UpstreamBudget.Outcome::allowed);
+        .onComplete(
+            ar -> onLoop(x, () -> then.accept(ar.succeeded() && ar.result().allowed())));
+  }
+
+  /**
+   * Runs {@code step} on the exchange's own event-loop context: at once when this is it, else
+   * there. Every step of forwarding runs there, so the exchange is never touched by two threads.
+   */
+  private static void onLoop(Exchange x, Runnable step) {
+    if (Vertx.currentContext() == x.context) {
+      step.run();
+    } else {
+      x.context.runOnContext(v -> step.run());
+    }
   }
 
   /** Forwards the exchange; the future fails only with what the caller must be answered instead. */
   Future<Void> forward(Exchange x) {
-    Promise<Void> done = x.context.promise();
+    Promise<Void> done = Promise.promise();
+    if (Vertx.currentContext() == x.context) { // nearly always: no step to allocate
+      start(x, done);
+    } else {
+      x.context.runOnContext(v -> start(x, done));
+    }
+    return done.future();
+  }
+
+  private void start(Exchange x, Promise<Void> done) {
     try {
       watchBody(x, done);
       Future<Void> body = readBody(x);
@@ -102,16 +118,16 @@ public final class Forwarder {
     } catch (RuntimeException e) {
       done.tryFail(e); // answered as an internal error, never left without an answer
     }
-    return done.future();
   }
 
   /** Starts the body's deadline when a body is still to come ({@link #bodyLate} when it passes). */
   private void watchBody(Exchange x, Promise<Void> done) {
     HttpServerRequest req = x.request;
-    boolean body = req.headers().contains(io.vertx.core.http.HttpHeaders.TRANSFER_ENCODING)
-        || parseLength(req.getHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH)) > 0;
+    boolean body = req.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+        || parseLength(req.getHeader(HttpHeaders.CONTENT_LENGTH)) > 0;
     if (body && !req.isEnded()) {
-      x.bodyTimer = x.context.setTimer(bodyDeadlineMillis, id -> bodyLate(x, done));
+      // on the exchange's context (forwarding runs there): the timer fires there
+      x.bodyTimer = x.context.owner().setTimer(bodyDeadlineMillis, id -> bodyLate(x, done));
     }
   }
 
@@ -147,8 +163,8 @@ public final class Forwarder {
   /** Holds a small body (replayable); leaves a large or unsized one to stream. */
   private static Future<Void> readBody(Exchange x) {
     HttpServerRequest req = x.request;
-    boolean chunked = req.headers().contains(io.vertx.core.http.HttpHeaders.TRANSFER_ENCODING);
-    long n = parseLength(req.getHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH));
+    boolean chunked = req.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    long n = parseLength(req.getHeader(HttpHeaders.CONTENT_LENGTH));
     if (!chunked && n <= 0) {
       x.replayable = true;
       return Future.succeededFuture();
@@ -177,8 +193,8 @@ public final class Forwarder {
           && x.replayable
           && x.attempts < 2
           && IDEMPOTENT.contains(x.request.method())) {
-        budgetForRetry(x).onComplete(b -> {
-          if (b.succeeded() && b.result()) {
+        budgetForRetry(x, allowed -> {
+          if (allowed) {
             attempt(x, done);
           } else {
             done.tryFail(Failures.upstream(ar.cause(), x.app.name()));
@@ -190,53 +206,41 @@ public final class Forwarder {
     });
   }
 
-  private Future<UpstreamCall> send(Exchange x) {
+  private Future<UpstreamAnswer> send(Exchange x) {
     HttpServerRequest req = x.request;
-    HttpRequest head = new DefaultHttpRequest(
-        HttpVersion.HTTP_1_1,
-        io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name()),
-        x.upstreamUri(),
-        UPSTREAM_HEADERS);
-    HttpHeaders h = head.headers();
-    Headers.toUpstream(req.headers(), h);
-    h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + x.token.accessToken());
-    h.set(REQUEST_ID, x.requestId);
-    HttpServerRequest stream = null;
+    UpstreamRequest up = new UpstreamRequest(req.method(), x.upstreamUri());
+    Headers.toUpstream(req.headers(), up);
+    up.set(HttpHeaders.AUTHORIZATION, "Bearer " + x.token.accessToken());
+    up.set(REQUEST_ID, x.requestId);
     if (x.body != null) {
-      h.set(HttpHeaderNames.CONTENT_LENGTH, x.body.length());
+      up.body(x.body);
     } else if (!x.replayable) {
-      long n = parseLength(req.getHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH));
-      if (n > 0) {
-        h.set(HttpHeaderNames.CONTENT_LENGTH, n);
-      } else {
-        h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-      }
-      stream = req;
+      up.stream(req, parseLength(req.getHeader(HttpHeaders.CONTENT_LENGTH)));
     } else if (CARRIES_CONTENT.contains(req.method())
-        || req.headers().contains(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH)) {
-      h.set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO);
+        || req.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+      up.emptyBody();
     }
-    UpstreamCall call =
-        client.send(x.context, client.origin(x.app.upstreamUrl()), head, x.body, stream);
+    UpstreamCall call = client.send(x.context, client.origin(x.app.upstreamUrl()), up);
     x.call = call;
     return call.answered();
   }
 
-  private void respond(Exchange x, UpstreamCall call, Promise<Void> done) {
-    x.upstreamStatus = call.status();
-    if (call.status() == 401 && x.connection != null && !x.retriedAfter401) {
+  private void respond(Exchange x, UpstreamAnswer upstream, Promise<Void> done) {
+    x.upstreamStatus = upstream.status();
+    if (upstream.status() == 401 && x.connection != null && !x.retriedAfter401) {
       // a 401 to a retry is the upstream's answer: passed on, never a second refresh
       String rejected = x.token.accessToken();
       boolean mayRetry = tokens.mayRetryAfterRejection(x.connection.id(), rejected);
       if (x.replayable && mayRetry) {
         x.retriedAfter401 = true;
         x.attempts = 0;
-        budgetForRetry(x).onComplete(b -> {
-          if (b.failed() || !b.result()) {
-            answer(x, call, done); // the budget is spent: the 401 as it is
+        budgetForRetry(x, allowed -> {
+          if (!allowed) {
+            answer(x, upstream, done); // the budget is spent: the 401 as it is
             return;
           }
-          call.discard()
+          upstream
+              .discard()
               .recover(err -> Future.failedFuture(Failures.upstream(err, x.app.name())))
               .compose(ignored -> tokens.afterRejection(x.connection.id(), rejected))
               .onSuccess(t -> {
@@ -254,29 +258,30 @@ public final class Forwarder {
         tokens.afterRejection(x.connection.id(), rejected);
       }
     }
-    answer(x, call, done);
+    answer(x, upstream, done);
   }
 
   /** Streams the upstream's answer to the caller. */
-  private void answer(Exchange x, UpstreamCall call, Promise<Void> done) {
+  private void answer(Exchange x, UpstreamAnswer upstream, Promise<Void> done) {
     HttpServerResponse res = x.request.response();
-    res.setStatusCode(call.status());
-    res.setStatusMessage(call.reason());
-    Headers.toCaller(call.headers(), res.headers());
-    String hint = PathHint.forAnswer(x.app.name(), x.pathAfterApp(), call.status());
+    res.setStatusCode(upstream.status());
+    res.setStatusMessage(upstream.reason());
+    Headers.toCaller(upstream, res.headers());
+    String hint = PathHint.forAnswer(x.app.name(), x.pathAfterApp(), upstream.status());
     if (hint != null) {
       res.putHeader(PathHint.HEADER, hint);
       x.outcome = PathHint.OUTCOME;
     }
-    String length = call.headers().get(HttpHeaderNames.CONTENT_LENGTH);
-    boolean bodiless =
-        x.request.method() == HttpMethod.HEAD || call.status() == 204 || call.status() == 304;
+    String length = upstream.header(HttpHeaders.CONTENT_LENGTH);
+    boolean bodiless = x.request.method() == HttpMethod.HEAD
+        || upstream.status() == 204
+        || upstream.status() == 304;
     if (length != null) {
-      res.putHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH, length);
+      res.putHeader(HttpHeaders.CONTENT_LENGTH, length);
     } else if (!bodiless) {
       res.setChunked(true);
     }
-    call.pipeTo(res).onComplete(ar -> {
+    upstream.pipeTo(res).onComplete(ar -> {
       if (ar.failed()) {
         x.outcome = "upstream_broke_mid_body"; // cut off, never completed
         res.reset();

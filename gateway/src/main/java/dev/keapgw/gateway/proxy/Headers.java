@@ -1,18 +1,21 @@
 package dev.keapgw.gateway.proxy;
 
-import io.netty.handler.codec.http.HttpHeaderValidationUtil;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.util.AsciiString;
+import dev.keapgw.gateway.proxy.upstream.UpstreamAnswer;
+import dev.keapgw.gateway.proxy.upstream.UpstreamRequest;
 import io.vertx.core.MultiMap;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which headers cross the proxy. Hop-by-hop headers (RFC 9110 §7.6.1) and those the
  * {@code Connection} header names never cross in either direction; the caller's
  * {@code Authorization}, {@code X-Keap-API-Key} and {@code Maton-*} headers never reach the upstream; framing
  * ({@code Content-Length}, {@code Transfer-Encoding}) is set by the proxy itself, so both are
- * never sent together.
+ * never sent together. A caller's header that cannot be sent on as it is is dropped
+ * ({@link UpstreamRequest#addIfSendable}).
  */
 final class Headers {
   private static final Names HOP_BY_HOP = new Names(
@@ -33,20 +36,19 @@ final class Headers {
   private static final Names NOT_DOWNSTREAM = new Names("content-length", "x-request-id");
 
   /**
-   * A fixed set of header names, matched case-insensitively in place: names are grouped by
+   * A fixed set of header names, matched ignoring ASCII case in place: names are grouped by
    * length, so most headers are answered by one array lookup, without lower-casing or hashing.
    */
   static final class Names {
     private final String[][] byLength;
 
+    /** @param names in lower case */
     Names(String... names) {
-      int longest =
-          java.util.Arrays.stream(names).mapToInt(String::length).max().orElse(0);
+      int longest = Arrays.stream(names).mapToInt(String::length).max().orElse(0);
       byLength = new String[longest + 1][];
       for (int len = 0; len <= longest; len++) {
         final int l = len;
-        String[] same =
-            java.util.Arrays.stream(names).filter(n -> n.length() == l).toArray(String[]::new);
+        String[] same = Arrays.stream(names).filter(n -> n.length() == l).toArray(String[]::new);
         byLength[len] = same.length == 0 ? null : same;
       }
     }
@@ -56,53 +58,49 @@ final class Headers {
       String[] candidates = len < byLength.length ? byLength[len] : null;
       if (candidates != null) {
         for (String c : candidates) {
-          if (AsciiString.contentEqualsIgnoreCase(c, name)) {
+          if (sameIgnoringCase(c, name)) {
             return true;
           }
         }
       }
       return false;
     }
+
+    /** {@code lower} (lower case) and {@code name}, of the same length, alike but for ASCII case. */
+    private static boolean sameIgnoringCase(String lower, CharSequence name) {
+      for (int i = 0; i < lower.length(); i++) {
+        char c = name.charAt(i);
+        if (c != lower.charAt(i) && (c < 'A' || c > 'Z' || c + ('a' - 'A') != lower.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private Headers() {}
 
-  /** Copies the caller's headers that may go upstream. */
-  static void toUpstream(MultiMap from, HttpHeaders to) {
+  /** Adds to {@code to} the caller's headers that may go upstream. */
+  static void toUpstream(MultiMap from, UpstreamRequest to) {
     Set<String> dropped = connectionTokens(from.getAll("connection"));
     for (Map.Entry<String, String> e : from) {
       String n = e.getKey();
-      if (sendable(n, e.getValue())
-          && !HOP_BY_HOP.contains(n)
+      if (!HOP_BY_HOP.contains(n)
           && !NOT_UPSTREAM.contains(n)
           && !n.regionMatches(true, 0, "maton-", 0, 6)
           && !dropped.contains(n)) {
-        to.add(n, e.getValue());
+        to.addIfSendable(n, e.getValue());
       }
     }
-  }
-
-  /**
-   * Whether a caller's header can be sent on as it is: its name an RFC 9110 token (not empty),
-   * its value free of control characters but horizontal tab (a bare CR, which the server's parser
-   * leaves inside a value, could end the line at an upstream that reads it as a line break).
-   * Any other header is dropped rather than forwarded, as nginx does by default.
-   */
-  static boolean sendable(String name, String value) {
-    return !name.isEmpty()
-        && HttpHeaderValidationUtil.validateToken(name) < 0
-        && HttpHeaderValidationUtil.validateValidHeaderValue(value) < 0;
   }
 
   /**
    * Copies the upstream's headers that may go back to the caller, as the characters they arrived
    * in: the HTTP decoder has checked them, so they are neither turned into strings nor checked again.
    */
-  static void toCaller(HttpHeaders from, MultiMap to) {
-    Set<String> dropped = connectionTokens(from.getAll("connection"));
-    var it = from.iteratorCharSequence();
-    while (it.hasNext()) {
-      Map.Entry<CharSequence, CharSequence> e = it.next();
+  static void toCaller(UpstreamAnswer from, MultiMap to) {
+    Set<String> dropped = connectionTokens(from.headerValues("connection"));
+    for (Map.Entry<CharSequence, CharSequence> e : from.headers()) {
       CharSequence n = e.getKey();
       if (!HOP_BY_HOP.contains(n)
           && !NOT_DOWNSTREAM.contains(n)
@@ -113,7 +111,7 @@ final class Headers {
   }
 
   /** The header names the {@code Connection} header lists, beyond the hop-by-hop ones every proxy drops. */
-  private static Set<String> connectionTokens(java.util.List<String> values) {
+  static Set<String> connectionTokens(List<String> values) {
     if (values.isEmpty()) {
       return Set.of();
     }
@@ -125,7 +123,7 @@ final class Headers {
           continue; // nearly always: "keep-alive" or "close"
         }
         if (out == null) {
-          out = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+          out = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         }
         out.add(name);
       }

@@ -1,5 +1,7 @@
 package dev.keapgw.gateway.ratelimit;
 
+import dev.keapgw.gateway.error.ErrorType;
+import dev.keapgw.gateway.error.GatewayException;
 import io.github.bucket4j.BucketConfiguration;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -14,6 +16,13 @@ import java.time.Duration;
  * bounded). In Redis a bucket expires once it would be full again.
  */
 public final class Throttle {
+  /**
+   * Wrong credentials (admin tokens, API keys at the console's sign-in) one address may send at
+   * once, and then per second.
+   */
+  public static final int WRONG_CREDENTIAL_BURST = 10;
+
+  public static final int WRONG_CREDENTIALS_PER_SECOND = 1;
   /** Keys a throttle in this process remembers at most. */
   static final int MAX_LOCAL_KEYS = 10_000;
 
@@ -43,6 +52,32 @@ public final class Throttle {
     }
     LocalBuckets local = new LocalBuckets(clock);
     return new Throttle(name, config, local, local);
+  }
+
+  /**
+   * The throttle of wrong credentials per address: {@value #WRONG_CREDENTIAL_BURST} at once,
+   * then {@value #WRONG_CREDENTIALS_PER_SECOND} a second. Its holder asks {@link #waitNanos}
+   * before it looks at a credential and refuses the request while the address must wait (the
+   * right credential included, so that guessing faster than the limit learns nothing), and
+   * {@link #spend}s one attempt for each wrong credential before it answers.
+   */
+  public static Throttle wrongCredentials(String name, BucketStore shared, Clock clock) {
+    return of(
+        name,
+        WRONG_CREDENTIAL_BURST,
+        WRONG_CREDENTIALS_PER_SECOND,
+        Duration.ofSeconds(1),
+        shared,
+        clock);
+  }
+
+  /** The 429 for an address that must wait {@code waitNanos}: {@code what} names the credential. */
+  public static GatewayException refusal(String what, long waitNanos) {
+    long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+    return new GatewayException(
+            ErrorType.RATE_LIMITED,
+            "Too many wrong " + what + " from this address: retry after " + seconds + " s.")
+        .header("Retry-After", Long.toString(seconds));
   }
 
   /** How long until {@code key} may make another attempt; 0 when it may now. Takes nothing. */

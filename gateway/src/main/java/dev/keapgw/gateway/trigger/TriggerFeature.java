@@ -1,11 +1,11 @@
 package dev.keapgw.gateway.trigger;
 
 import dev.keapgw.gateway.config.GatewayConfig;
-import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.connections.ConnectionService;
+import dev.keapgw.gateway.feature.ControlRoutes;
 import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.feature.Running;
-import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.store.Leases;
 import dev.keapgw.gateway.token.TokenManager;
 import dev.keapgw.gateway.trigger.delivery.DeliveryMetrics;

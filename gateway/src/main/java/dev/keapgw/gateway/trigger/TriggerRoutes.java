@@ -2,7 +2,7 @@ package dev.keapgw.gateway.trigger;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keapgw.gateway.http.ControlRoutes;
+import dev.keapgw.gateway.feature.ControlRoutes;
 import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.http.Reply;
 import io.vertx.core.http.HttpMethod;

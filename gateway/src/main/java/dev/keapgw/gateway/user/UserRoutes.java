@@ -1,9 +1,9 @@
 package dev.keapgw.gateway.user;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keapgw.gateway.feature.ControlRoutes;
 import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.feature.GatewayServices;
-import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.http.Reply;
 import io.vertx.core.http.HttpMethod;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keapgw.gateway.GatewayFixture;
 import dev.keapgw.gateway.config.GatewayConfig;
+import dev.keapgw.gateway.ratelimit.Throttle;
 import dev.keapgw.sandbox.MutableClock;
 import dev.keapgw.sandbox.TestHttp;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The admin token is long enough not to be guessed, and guessing is slowed: an address that sent
- * {@value AdminGuard#FAILURE_BURST} wrong tokens is answered 429 before its token is read, the
+ * {@value Throttle#WRONG_CREDENTIAL_BURST} wrong tokens is answered 429 before its token is read, the
  * right one included, until a second per further attempt has passed (pen-test finding 13).
  */
 class AdminTokenTest {
@@ -39,7 +40,7 @@ class AdminTokenTest {
   @Test
   void wrongTokensAreSlowedBeforeTheTokenIsLookedAt() {
     TestHttp wrong = FIX.as("wrong-admin-token-0123456789abcdef-guess");
-    for (int i = 0; i < AdminGuard.FAILURE_BURST; i++) {
+    for (int i = 0; i < Throttle.WRONG_CREDENTIAL_BURST; i++) {
       assertThat(wrong.get("/admin/accounts").status()).isEqualTo(401);
     }
     TestHttp.Reply slowed = wrong.get("/admin/accounts");
@@ -53,7 +54,7 @@ class AdminTokenTest {
     assertThat(FIX.admin().get("/admin/accounts").status()).isEqualTo(200);
     assertThat(wrong.get("/admin/accounts").status()).isEqualTo(401);
     assertThat(wrong.get("/admin/accounts").status()).isEqualTo(429);
-    CLOCK.advance(Duration.ofSeconds(AdminGuard.FAILURE_BURST));
+    CLOCK.advance(Duration.ofSeconds(Throttle.WRONG_CREDENTIAL_BURST));
     assertThat(FIX.admin().get("/admin/accounts").status()).isEqualTo(200);
   }
 }

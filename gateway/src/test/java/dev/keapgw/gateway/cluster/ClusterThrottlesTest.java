@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The attempt limits hold for the whole cluster when the instances share Redis (pen-test items
- * 1-2, which were per instance): wrong admin tokens per address, and sign-ins finished per
- * account. Two instances, one injected clock that does not move, so no bucket refills meanwhile;
+ * 1-2, which were per instance): wrong admin tokens and wrong console sign-ins per address, and
+ * sign-ins finished per account. Two instances, one injected clock that does not move, so no bucket refills meanwhile;
  * the attempts alternate between the instances, so neither alone sees enough to refuse.
  */
 @Tag("slow")
@@ -59,6 +59,29 @@ class ClusterThrottlesTest {
       assertThat(r.status()).as("instance %d: %s", i, r.body()).isEqualTo(429);
       assertThat(r.header("Retry-After")).isNotNull();
     }
+  }
+
+  @Test
+  void wrongConsoleSignInsAreCountedAcrossInstances() {
+    AccountService.NewAccount acct = cluster.newAccount("console");
+    for (int i = 0; i < 10; i++) {
+      TestHttp.Reply r = consoleSignIn(i % 2, "kgw_guess-" + i);
+      assertThat(r.status()).as("try %d: %s", i, r.body()).isEqualTo(401);
+    }
+    // five wrong keys reached each instance; the cluster saw ten: the right key is refused too
+    for (int i = 0; i < 2; i++) {
+      TestHttp.Reply r = consoleSignIn(i, acct.key().secret());
+      assertThat(r.status()).as("instance %d: %s", i, r.body()).isEqualTo(429);
+      assertThat(r.header("Retry-After")).isNotNull();
+    }
+  }
+
+  /** A sign-in at instance {@code i}'s console, as its page sends it. */
+  private static TestHttp.Reply consoleSignIn(int i, String apiKey) {
+    String base = cluster.gateway(i).baseUrl();
+    return new TestHttp(base, Map.of("Origin", base))
+        .send(
+            "POST", "/console/api/session", "application/json", "{\"api_key\":\"" + apiKey + "\"}");
   }
 
   @Test

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class EncryptionKeysTest {
   static final String K1 = Base64.getEncoder().encodeToString(new byte[32]);
   static final String K2 =

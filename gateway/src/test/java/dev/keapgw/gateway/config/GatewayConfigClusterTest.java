@@ -3,9 +3,11 @@ package dev.keapgw.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The cluster settings: defaults and the messages for bad values. */
+@Tag("unit")
 class GatewayConfigClusterTest {
   static final GatewayConfig OK = GatewayConfig.defaults()
       .withApp(AppConfig.keap("id", "secret"))

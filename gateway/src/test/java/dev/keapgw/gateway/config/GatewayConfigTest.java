@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Base64;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The configuration tree: the builder, and problems typed by setting. */
+@Tag("unit")
 class GatewayConfigTest {
   private static final GatewayConfig OK = GatewayConfig.builder()
       .app(AppConfig.keap("id", "secret"))

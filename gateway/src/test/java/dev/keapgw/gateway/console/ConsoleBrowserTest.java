@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -32,6 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * whose consent page a person approves by clicking Allow. One browser for the whole class;
  * each test starts signed out. Saves the screenshots in docs/ when asked ({@link Browser#SCREENSHOTS}).
  */
+@Tag("slow")
 class ConsoleBrowserTest {
   @RegisterExtension
   static final GatewayFixture FIX = new GatewayFixture(

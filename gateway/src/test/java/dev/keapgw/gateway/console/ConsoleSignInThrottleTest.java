@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keapgw.gateway.GatewayFixture;
 import dev.keapgw.gateway.account.AccountService;
-import dev.keapgw.gateway.ratelimit.FailureThrottle;
+import dev.keapgw.gateway.ratelimit.Throttle;
 import dev.keapgw.sandbox.MutableClock;
 import dev.keapgw.sandbox.TestHttp;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The console's sign-ins slow guessing the way the admin API does: after {@value
- * FailureThrottle#FAILURE_BURST} wrong API keys or admin tokens from one address, it is answered
+ * Throttle#WRONG_CREDENTIAL_BURST} wrong API keys or admin tokens from one address, it is answered
  * 429 before its credential is looked at, the right one included, until a second per further
  * attempt has passed (on the gateway's injected clock).
  */
@@ -30,7 +30,7 @@ class ConsoleSignInThrottleTest {
   @Test
   void wrongKeysAndTokensFromOneAddressAreSlowedBeforeTheyAreLookedAt() {
     AccountService.NewAccount a = FIX.newAccount("throttled");
-    for (int i = 0; i < FailureThrottle.FAILURE_BURST; i++) {
+    for (int i = 0; i < Throttle.WRONG_CREDENTIAL_BURST; i++) {
       assertThat(client().signIn("kgw_guess-" + i).status()).isEqualTo(401);
     }
     TestHttp.Reply slowed = client().signIn("kgw_guess-again");
@@ -52,8 +52,8 @@ class ConsoleSignInThrottleTest {
     assertThat(client().signIn("kgw_one-more-guess").status()).isEqualTo(401);
     assertThat(client().signIn(a.key().secret()).status()).isEqualTo(429);
 
-    CLOCK.advance(Duration.ofSeconds(FailureThrottle.FAILURE_BURST));
-    for (int i = 0; i < FailureThrottle.FAILURE_BURST; i++) {
+    CLOCK.advance(Duration.ofSeconds(Throttle.WRONG_CREDENTIAL_BURST));
+    for (int i = 0; i < Throttle.WRONG_CREDENTIAL_BURST; i++) {
       assertThat(
               client().operatorSignIn("wrong-admin-token-0123456789abcdef-" + i).status())
           .isEqualTo(401);

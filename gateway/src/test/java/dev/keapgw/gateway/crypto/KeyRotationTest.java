@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * Rotating the encryption key: rows sealed with the old key are re-encrypted with the new
  * primary, after which the old key can be removed and every secret still opens.
  */
+@Tag("unit")
 class KeyRotationTest {
   static final Instant T0 = Instant.parse("2026-05-01T08:00:00Z");
 

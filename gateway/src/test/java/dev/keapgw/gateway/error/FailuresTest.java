@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The one mapping from failures to answers, in memory. */
+@Tag("unit")
 class FailuresTest {
   @Test
   void aGatewayExceptionIsAnsweredAsItIs() {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keapgw.gateway.mcp.catalog.Action;
 import dev.keapgw.gateway.mcp.catalog.ActionCatalog;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Keap's actions as read from the bundled OpenAPI spec, and their search. */
+@Tag("unit")
 class ActionCatalogTest {
   private final ActionCatalog keap = ActionCatalog.keap();
 

@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The endpoint's small pieces, without sockets. */
+@Tag("unit")
 class McpPiecesTest {
   @Test
   void queryValuesAreEncodedAndListsRepeatTheParameter() {

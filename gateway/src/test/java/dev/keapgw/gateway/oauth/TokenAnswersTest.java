@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What a token endpoint's answer means, without a socket. */
+@Tag("unit")
 class TokenAnswersTest {
   private static TokenSet read(int status, String body) {
     return TokenAnswers.interpret(status, body.getBytes(StandardCharsets.UTF_8), "refresh");

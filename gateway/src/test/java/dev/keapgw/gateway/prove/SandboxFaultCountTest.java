@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keapgw.sandbox.control.Faults;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * was skipped once, and then fired on every request (its counter went below zero, which means
  * "unlimited"). Tests that inject "one 401" or "one 503" then got a second one later.
  */
+@Tag("unit")
 class SandboxFaultCountTest {
   @Test
   void aCountedRuleFiresExactlyThatManyTimes() {

@@ -7,7 +7,7 @@ import dev.keapgw.gateway.GatewayFixture;
 import dev.keapgw.gateway.config.AccessLogTarget;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.connection.Connection;
-import dev.keapgw.gateway.connection.ConnectionService;
+import dev.keapgw.gateway.connections.ConnectionService;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.sandbox.MutableClock;

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
 
 /** The path guard against a plain statement of its rules, on paths made of the awkward characters. */
+@Tag("unit")
 class PathGuardTest {
   /** The rules written the obvious way (lower-case, split): what the one-pass guard must agree with. */
   static String reference(String rawPath) {

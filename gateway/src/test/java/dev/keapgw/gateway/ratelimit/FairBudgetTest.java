@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * at a time meanwhile: every one of B's is served, A's beyond its share are refused by the
  * gateway (its own 429, with Retry-After), and Keap's 429 never happens.
  */
+@Tag("slow")
 class FairBudgetTest {
   @RegisterExtension
   static final GatewayFixture FIX =

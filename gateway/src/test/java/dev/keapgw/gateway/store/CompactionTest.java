@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pen-test findings 1 and 9 for the embedded store: space of deleted rows is given back to the
  * file system while the store runs, and the store's directory and files are the owner's only.
  */
+@Tag("unit")
 class CompactionTest {
   @TempDir
   Path tmp;

@@ -9,6 +9,7 @@ import dev.keapgw.gateway.engines.StoreEngine;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The schema migrations apply on both engines, to an empty database and to one made by the
  * previous release (V1 only), keeping its data.
  */
+@Tag("unit")
 class MigrationsTest {
   @ParameterizedTest
   @EnumSource(StoreEngine.class)

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.connection.ConnectionStatus;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The one decision and wording for a connection that is not ACTIVE, in memory. */
+@Tag("unit")
 class NotActiveWordingTest {
   @Test
   void anActiveConnectionMayGoOn() {

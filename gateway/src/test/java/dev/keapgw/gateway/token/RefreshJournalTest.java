@@ -9,10 +9,12 @@ import dev.keapgw.gateway.engines.StoreEngine;
 import dev.keapgw.gateway.store.Database;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The refresh-in-flight record behaves the same on both engines. */
+@Tag("unit")
 class RefreshJournalTest {
   static final Instant T0 = Instant.parse("2026-05-01T08:00:00.000001Z");
 

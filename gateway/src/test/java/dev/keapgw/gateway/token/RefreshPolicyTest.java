@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** When to refresh and how long to back off, without a clock or a store. */
+@Tag("unit")
 class RefreshPolicyTest {
   static final Instant T0 = Instant.parse("2026-05-01T08:00:00Z");
 

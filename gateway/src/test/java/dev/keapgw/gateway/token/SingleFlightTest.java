@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * connection while it is being refreshed, the upstream sees one refresh and everyone gets its
  * result. The token endpoint holds the refresh until every request has asked.
  */
+@Tag("unit")
 class SingleFlightTest {
   private final RefresherRig rig = new RefresherRig();
   private final Vertx vertx = Vertx.vertx();

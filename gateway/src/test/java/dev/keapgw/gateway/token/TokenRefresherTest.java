@@ -11,6 +11,7 @@ import dev.keapgw.gateway.connection.ConnectionStatus;
 import dev.keapgw.gateway.oauth.TokenEndpointException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * endpoint): when a stored token is used as it is, when the refresh token is spent, and what a
  * refused or failed refresh leaves behind.
  */
+@Tag("unit")
 class TokenRefresherTest {
   private final RefresherRig rig = new RefresherRig();
 

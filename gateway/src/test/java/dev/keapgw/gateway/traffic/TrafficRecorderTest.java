@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keapgw.gateway.proxy.RequestRecorder.FinishedRequest;
 import io.vertx.core.MultiMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The recorder's arithmetic, on its own clock: minutes, classes, percentiles, isolation, bounds. */
+@Tag("unit")
 class TrafficRecorderTest {
   static final long T0 = 1_800_000_000_000L; // a whole minute
   final AtomicLong now = new AtomicLong(T0);

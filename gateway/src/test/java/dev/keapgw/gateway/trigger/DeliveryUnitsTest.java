@@ -7,9 +7,11 @@ import dev.keapgw.gateway.trigger.delivery.Signer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The retry schedule's span and jitter, and the signer against the specification's own example. */
+@Tag("unit")
 class DeliveryUnitsTest {
   @Test
   void theScheduleRetriesWithinTenSecondsAndKeepsTryingForMoreThanADay() {

@@ -3,8 +3,10 @@ package dev.keapgw.sandbox.commerce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class CurrencyValueTest {
   @Test
   void formatsCentsAsUsDollars() {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keapgw.sandbox.http.Json;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@link SpecContract#schemaViolations}: one answer checked against one schema of the spec. */
+@Tag("unit")
 class SchemaViolationsTest {
   private static final SpecContract SPEC = SpecContract.keap();
 

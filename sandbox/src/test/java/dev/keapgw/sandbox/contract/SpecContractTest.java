@@ -7,9 +7,11 @@ import dev.keapgw.sandbox.TestHttp;
 import java.net.http.HttpHeaders;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The contract itself, without a sandbox: it must pass what the spec allows and catch the rest. */
+@Tag("unit")
 class SpecContractTest {
   private static final SpecContract SPEC = SpecContract.keap();
   private static final SpecOperation CREATE_TASK = SPEC.operation("POST", "/rest/v2/tasks");

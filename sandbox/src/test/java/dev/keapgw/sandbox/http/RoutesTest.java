@@ -2,8 +2,10 @@ package dev.keapgw.sandbox.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class RoutesTest {
   private static final Handler ADD = r -> KeapResponse.empty(200);
   private static final Handler PLAIN = r -> KeapResponse.empty(204);

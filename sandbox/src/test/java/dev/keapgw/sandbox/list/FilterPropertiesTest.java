@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -23,6 +24,7 @@ import org.quicktheories.generators.Generate;
  * selects exactly the rows a plain model selects, and malformed filters answer 400 naming
  * the field.
  */
+@Tag("unit")
 class FilterPropertiesTest {
   private static final List<String> NAMES =
       List.of("ann", "Anna", "annabel", "bob", "Bobby", "carl", "c");

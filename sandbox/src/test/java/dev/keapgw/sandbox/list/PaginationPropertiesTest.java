@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.Generate;
 
@@ -20,6 +21,7 @@ import org.quicktheories.generators.Generate;
  * Pagination stays correct while rows are inserted and deleted between pages: no row is
  * served twice, and every row that existed throughout the walk is served, in every order.
  */
+@Tag("unit")
 class PaginationPropertiesTest {
   private static final List<String> ORDERS =
       List.of("", "id desc", "name asc", "name desc", "n asc", "n desc", "id asc");

@@ -19,12 +19,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Orders against a tenant that has a contacts table, as the full sandbox will once the
  * contacts module is in: without a socket, so it runs whether or not that module is built.
  */
+@Tag("unit")
 class OrderContactsTest {
   private static Tenant tenant(boolean withContacts) {
     List<TableSpec> specs = new ArrayList<>(new OrdersModule().tables());

@@ -11,9 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The quota logic without HTTP: concurrency, and the blank header set. */
+@Tag("unit")
 class KeapQuotasTest {
   private final MutableClock clock = new MutableClock("2026-03-02T10:00:00Z");
 

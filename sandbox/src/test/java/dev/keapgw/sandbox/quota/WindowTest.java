@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class WindowTest {
   @Test
   void rollingMinuteHoldsExactlyTheRequestsOfTheLastSixtyWholeSeconds() {

@@ -1,5 +1,6 @@
 package dev.keapgw.gateway.proxy.upstream;
 
+import dev.keapgw.gateway.error.UpstreamException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -130,7 +131,7 @@ final class LoopPool {
     ch.closeFuture().addListener(f -> closed(ch));
     connecting.addListener(f -> {
       if (!f.isSuccess()) {
-        call.notStarted(UpstreamException.connecting(f.cause()));
+        call.notStarted(connectFailure(f.cause()));
         return;
       }
       SslHandler tls = ch.pipeline().get(SslHandler.class);
@@ -142,7 +143,7 @@ final class LoopPool {
         if (h.isSuccess()) {
           call.start(ch);
         } else {
-          call.notStarted(UpstreamException.connecting(h.cause()));
+          call.notStarted(connectFailure(h.cause()));
           ch.close();
         }
       });
@@ -155,5 +156,23 @@ final class LoopPool {
     if (!waiting.isEmpty() && open < client.maxConnectionsPerLoop()) {
       connect(nextWaiting());
     }
+  }
+
+  /** A failure to connect, said in a few words a caller can act on. */
+  static UpstreamException connectFailure(Throwable cause) {
+    String what;
+    if (cause instanceof io.netty.channel.ConnectTimeoutException) {
+      what = "timed out";
+    } else if (cause instanceof java.net.ConnectException) {
+      what = "connection refused";
+    } else if (cause instanceof javax.net.ssl.SSLException
+        || cause instanceof java.security.cert.CertificateException) {
+      what = "TLS handshake failed";
+    } else if (cause instanceof java.net.UnknownHostException) {
+      what = "unknown host";
+    } else {
+      what = cause.getClass().getSimpleName();
+    }
+    return UpstreamException.connecting(what, cause);
   }
 }

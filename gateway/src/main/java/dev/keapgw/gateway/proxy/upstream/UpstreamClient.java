@@ -1,16 +1,14 @@
 package dev.keapgw.gateway.proxy.upstream;
 
+import dev.keapgw.gateway.error.UpstreamException;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.resolver.AddressResolverGroup;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import java.net.URI;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLException;
 
 /**
  * The data plane's HTTP/1.1 client to upstream APIs, built on Netty's client codec so that a
@@ -32,11 +29,15 @@ import javax.net.ssl.SSLException;
  * certificate chain and the host name. A connection that cannot be made within
  * {@code connectTimeout}, or an answer that does not arrive (or stops arriving) within
  * {@code responseTimeout}, fails the call with an {@link UpstreamException} saying which.
+ *
+ * <p>What it takes and gives are its own types ({@link UpstreamRequest}, {@link UpstreamCall},
+ * {@link UpstreamAnswer}) and Vert.x's public API: Netty and Vert.x's internals stay in this
+ * package (docs/ARCHITECTURE.md, "Rules of the house").
  */
 public final class UpstreamClient {
   /**
    * How the client behaves; {@code poolWait} bounds the wait for a connection when every one a
-   * loop may open is busy; {@code tls} is the TLS context for https origins ({@link #defaultTls()}).
+   * loop may open is busy; {@code tls} is whom https origins must prove themselves to ({@link #defaultTls()}).
    */
   public record Settings(
       Duration connectTimeout,
@@ -44,7 +45,7 @@ public final class UpstreamClient {
       int maxConnectionsPerLoop,
       Duration keepIdle,
       Duration poolWait,
-      SslContext tls) {}
+      UpstreamTls tls) {}
 
   private final ChannelFactory<? extends Channel> channelFactory;
   private final AddressResolverGroup<?> resolver;
@@ -65,14 +66,8 @@ public final class UpstreamClient {
   }
 
   /** TLS as browsers do it: the JDK's trusted authorities, and the certificate must name the host. */
-  public static SslContext defaultTls() {
-    try {
-      return SslContextBuilder.forClient()
-          .endpointIdentificationAlgorithm("HTTPS")
-          .build();
-    } catch (SSLException e) {
-      throw new IllegalStateException("TLS is not available in this JVM: " + e.getMessage(), e);
-    }
+  public static UpstreamTls defaultTls() {
+    return UpstreamTls.jdkAuthorities();
   }
 
   /** The origin of an upstream base URL (kept, since apps have few). */
@@ -81,20 +76,16 @@ public final class UpstreamClient {
   }
 
   /**
-   * Sends {@code head} to {@code origin}, with the held {@code body} (null: none) or the body
-   * streaming from {@code stream} (null: none). The call's {@link UpstreamCall#answered()}
-   * completes, on {@code context}, once the answer's head arrived; {@link UpstreamCall#cancel()}
-   * gives it up (the caller was answered otherwise).
+   * Sends {@code request} to {@code origin} (its {@code Host} is the origin's) for an exchange
+   * that runs on {@code context}, an event-loop context: the call's {@link UpstreamCall#answered()}
+   * completes there once the answer's head arrived, and the connection is one of that event
+   * loop's; {@link UpstreamCall#cancel()} gives it up (the caller was answered otherwise).
    */
-  public UpstreamCall send(
-      ContextInternal context,
-      Origin origin,
-      HttpRequest head,
-      Buffer body,
-      HttpServerRequest stream) {
-    head.headers().set(io.netty.handler.codec.http.HttpHeaderNames.HOST, origin.hostHeader());
-    UpstreamCall call = new UpstreamCall(context, head, body, stream);
-    EventLoop loop = context.nettyEventLoop();
+  public UpstreamCall send(Context context, Origin origin, UpstreamRequest request) {
+    request.host(origin.hostHeader());
+    ContextInternal on = (ContextInternal) context;
+    UpstreamCall call = new UpstreamCall(on, request);
+    EventLoop loop = on.nettyEventLoop();
     if (loop.inEventLoop()) {
       pool(loop, origin).acquire(call);
     } else {
@@ -136,7 +127,7 @@ public final class UpstreamClient {
   }
 
   SslContext tls() {
-    return settings.tls();
+    return settings.tls().context;
   }
 
   HttpDecoderConfig decoderConfig() {

@@ -10,7 +10,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.SocketAddress;
 import java.net.InetAddress;
 import java.net.URI;
@@ -19,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends one message to a destination: resolves its host and checks the addresses
@@ -26,7 +26,7 @@ import java.time.format.DateTimeFormatter;
  * checked address (the host name still goes in {@code Host} and TLS's SNI, and the certificate
  * is checked against it), and reports the outcome without ever failing the future.
  *
- * <p>The exchange runs on one event-loop context of the sender's own, whatever thread calls
+ * <p>The exchange runs on one event-loop context taken when the sender is made, whatever thread calls
  * {@link #send}: built on the calling worker thread, the chain of callbacks raced the event
  * loop delivering the response, and a response that ended before {@code body()} was asked for
  * left the future pending for ever (the delivery stayed claimed, its destination's order
@@ -50,12 +50,28 @@ public final class Sender implements AutoCloseable {
             .setKeepAlive(true)
             .setIdleTimeout(30),
         new PoolOptions().setHttp1MaxSize(4));
-    // a context of its own, not the caller's (getOrCreateContext off a Vert.x thread makes a new
-    // one)
-    this.context = ((VertxInternal) vertx).createEventLoopContext();
+    this.context = eventLoopContext(vertx);
     this.guard = guard;
     this.timeout = timeout;
     this.clock = clock;
+  }
+
+  /**
+   * An event-loop context for the exchanges. Off Vert.x's threads (where features are mounted)
+   * {@code getOrCreateContext} makes a new one; on an event loop it answers that loop's, which
+   * serves as well; on a worker it would answer the worker's, the very mistake this avoids, so it
+   * is asked from a thread of its own.
+   */
+  static Context eventLoopContext(Vertx vertx) {
+    Context here = Vertx.currentContext();
+    Context c = here == null || here.isEventLoopContext()
+        ? vertx.getOrCreateContext()
+        : CompletableFuture.supplyAsync(vertx::getOrCreateContext, Thread::startVirtualThread)
+            .join();
+    if (!c.isEventLoopContext()) {
+      throw new IllegalStateException("no event-loop context for the trigger sender: " + c);
+    }
+    return c;
   }
 
   public Future<Outcome> send(String url, String method, Message m) {

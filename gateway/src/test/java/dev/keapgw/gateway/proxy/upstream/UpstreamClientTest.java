@@ -2,16 +2,12 @@ package dev.keapgw.gateway.proxy.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
+import dev.keapgw.gateway.error.UpstreamException;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SelfSignedCertificate;
@@ -96,10 +92,7 @@ class UpstreamClientTest {
     int back = backServer(
         new HttpServerOptions().setSsl(true).setKeyCertOptions(cert.keyCertOptions()),
         req -> req.response().end("secret page"));
-    SslContext trusting = SslContextBuilder.forClient()
-        .trustManager(new File(cert.certificatePath()))
-        .endpointIdentificationAlgorithm("HTTPS")
-        .build();
+    UpstreamTls trusting = UpstreamTls.trusting(new File(cert.certificatePath()));
 
     int good = front(
         settings(Duration.ofSeconds(5), 8, Duration.ofSeconds(30), trusting),
@@ -232,7 +225,7 @@ class UpstreamClientTest {
   }
 
   private static UpstreamClient.Settings settings(
-      Duration timeout, int cap, Duration keepIdle, SslContext tls) {
+      Duration timeout, int cap, Duration keepIdle, UpstreamTls tls) {
     return new UpstreamClient.Settings(
         Duration.ofSeconds(5), timeout, cap, keepIdle, Duration.ofSeconds(10), tls);
   }
@@ -243,12 +236,11 @@ class UpstreamClientTest {
     clients.add(c);
     Origin origin = c.origin(URI.create(upstream));
     HttpServer server = vertx.createHttpServer().requestHandler(req -> {
-      var head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, req.uri());
-      c.send(ContextInternal.current(), origin, head, null, null)
+      c.send(Vertx.currentContext(), origin, new UpstreamRequest(HttpMethod.GET, req.uri()))
           .answered()
-          .onSuccess(call -> {
-            req.response().setStatusCode(call.status()).setChunked(true);
-            call.pipeTo(req.response());
+          .onSuccess(answer -> {
+            req.response().setStatusCode(answer.status()).setChunked(true);
+            answer.pipeTo(req.response());
           })
           .onFailure(e -> {
             UpstreamException u = (UpstreamException) e;

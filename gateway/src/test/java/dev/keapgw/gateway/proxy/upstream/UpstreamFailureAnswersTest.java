@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.Failures;
 import dev.keapgw.gateway.error.GatewayException;
+import dev.keapgw.gateway.error.UpstreamException;
 import java.net.ConnectException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** How each way an upstream exchange fails is answered, in memory (the loopback tests cover a few of them end to end). */
+@Tag("unit")
 class UpstreamFailureAnswersTest {
   @Test
   void aConnectFailureIsA502SayingWhatFailedInAFewWords() {
     UpstreamException refused =
-        UpstreamException.connecting(new ConnectException("Connection refused: /10.0.0.1"));
+        LoopPool.connectFailure(new ConnectException("Connection refused: /10.0.0.1"));
     GatewayException e = Failures.upstream(refused, "keap");
     assertThat(e.type()).isEqualTo(ErrorType.UPSTREAM_UNREACHABLE);
     assertThat(e.getMessage())
@@ -52,7 +55,7 @@ class UpstreamFailureAnswersTest {
         .isTrue();
     assertThat(UpstreamException.of(UpstreamException.Kind.BROKEN_ANSWER, null).staleConnection())
         .isFalse();
-    assertThat(UpstreamException.connecting(new ConnectException()).staleConnection())
+    assertThat(LoopPool.connectFailure(new ConnectException()).staleConnection())
         .isFalse();
   }
 }

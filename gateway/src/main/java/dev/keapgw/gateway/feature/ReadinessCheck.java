@@ -1,4 +1,4 @@
-package dev.keapgw.gateway.ops;
+package dev.keapgw.gateway.feature;
 
 /**
  * One condition for {@code /readyz}. Blocking is allowed (it runs on a worker thread).

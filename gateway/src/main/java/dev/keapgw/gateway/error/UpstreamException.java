@@ -1,6 +1,6 @@
-package dev.keapgw.gateway.proxy.upstream;
+package dev.keapgw.gateway.error;
 
-/** Why an exchange with the upstream failed; {@code error.Failures#upstream} turns the kind into a 502 or a 504. */
+/** Why an exchange with the upstream failed; {@link Failures#upstream} turns the kind into a 502 or a 504. */
 public final class UpstreamException extends RuntimeException {
   /** What went wrong, in the order an exchange can go wrong. */
   public enum Kind {
@@ -37,26 +37,17 @@ public final class UpstreamException extends RuntimeException {
     return kind == Kind.CLOSED_BEFORE_ANSWER;
   }
 
-  /** A failure to connect, said in a few words a caller can act on. */
-  static UpstreamException connecting(Throwable cause) {
-    String what;
-    if (cause instanceof io.netty.channel.ConnectTimeoutException) {
-      what = "timed out";
-    } else if (cause instanceof java.net.ConnectException) {
-      what = "connection refused";
-    } else if (cause instanceof javax.net.ssl.SSLException
-        || cause instanceof java.security.cert.CertificateException) {
-      what = "TLS handshake failed";
-    } else if (cause instanceof java.net.UnknownHostException) {
-      what = "unknown host";
-    } else {
-      what = cause.getClass().getSimpleName();
-    }
+  /**
+   * A failure to connect.
+   *
+   * @param what why, in a few words a caller can act on ("timed out", "connection refused")
+   */
+  public static UpstreamException connecting(String what, Throwable cause) {
     return new UpstreamException(Kind.CONNECT, what, cause);
   }
 
   /** A failure after the connection was made. */
-  static UpstreamException of(Kind kind, Throwable cause) {
+  public static UpstreamException of(Kind kind, Throwable cause) {
     String what = switch (kind) {
       case BUSY -> "every upstream connection stayed busy for the pool wait";
       case CONNECT -> "could not connect";

@@ -1,6 +1,7 @@
-package dev.keapgw.gateway.connection;
+package dev.keapgw.gateway.connections;
 
 import dev.keapgw.gateway.config.AppConfig;
+import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.feature.GatewayServices;
 import dev.keapgw.gateway.http.LogText;

@@ -1,5 +1,6 @@
-package dev.keapgw.gateway.connection;
+package dev.keapgw.gateway.connections;
 
+import dev.keapgw.gateway.connection.Connection;
 import dev.keapgw.gateway.error.GatewayException;
 import dev.keapgw.gateway.store.Times;
 import java.nio.charset.StandardCharsets;

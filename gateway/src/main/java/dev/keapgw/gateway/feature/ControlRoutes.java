@@ -1,9 +1,11 @@
-package dev.keapgw.gateway.http;
+package dev.keapgw.gateway.feature;
 
 import dev.keapgw.gateway.account.ApiKeyAuthenticator;
 import dev.keapgw.gateway.account.Principal;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.GatewayException;
+import dev.keapgw.gateway.http.Json;
+import dev.keapgw.gateway.http.Reply;
 import dev.keapgw.gateway.ratelimit.AccountRateLimiter;
 import dev.keapgw.gateway.ratelimit.BucketStore;
 import io.vertx.core.Future;

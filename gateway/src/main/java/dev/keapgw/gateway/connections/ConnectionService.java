@@ -1,7 +1,11 @@
-package dev.keapgw.gateway.connection;
+package dev.keapgw.gateway.connections;
 
 import dev.keapgw.gateway.config.AppConfig;
 import dev.keapgw.gateway.config.GatewayConfig;
+import dev.keapgw.gateway.connection.Connection;
+import dev.keapgw.gateway.connection.ConnectionRepository;
+import dev.keapgw.gateway.connection.ConnectionStatus;
+import dev.keapgw.gateway.connection.OneTimeTokens;
 import dev.keapgw.gateway.crypto.SecretBox;
 import dev.keapgw.gateway.error.ErrorType;
 import dev.keapgw.gateway.error.GatewayException;

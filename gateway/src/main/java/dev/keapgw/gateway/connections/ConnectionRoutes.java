@@ -1,12 +1,14 @@
-package dev.keapgw.gateway.connection;
+package dev.keapgw.gateway.connections;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keapgw.gateway.connection.Connection;
+import dev.keapgw.gateway.connection.ConnectionJson;
 import dev.keapgw.gateway.error.GatewayException;
+import dev.keapgw.gateway.feature.ControlRoutes;
 import dev.keapgw.gateway.feature.Feature;
 import dev.keapgw.gateway.feature.GatewayServices;
-import dev.keapgw.gateway.http.ControlRoutes;
 import dev.keapgw.gateway.http.Json;
 import dev.keapgw.gateway.http.Reply;
 import dev.keapgw.gateway.token.RefreshFailures;

@@ -1,4 +1,4 @@
-package dev.keapgw.gateway.ops;
+package dev.keapgw.gateway.feature;
 
 import java.util.ArrayList;
 import java.util.List;
