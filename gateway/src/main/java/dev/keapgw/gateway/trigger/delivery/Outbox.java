@@ -49,7 +49,7 @@ public final class Outbox {
         + " LIMIT 1) AS " + column;
   }
 
-  /** Due replays, read in the order of the replays index (see V8). */
+  /** Due replays, read in the order of the replays index (see V7). */
   static final String REPLAYS = "SELECT d.id FROM trigger_deliveries d WHERE d.replay = TRUE"
       + " AND d.status = 'PENDING' AND d.next_attempt_at <= :now"
       + " AND (d.claimed_until IS NULL OR d.claimed_until <= :now)"
