@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * delivery in intake order, and replays at once; nothing behind a head that is claimed or not
  * yet due; the next one once the head is done; a lapsed claim taken over.
  */
+@Tag("unit")
 class OutboxClaimTest {
   static final Instant T0 = Instant.parse("2026-12-07T00:00:00Z");
   static final Duration LEASE = Duration.ofSeconds(45);
