@@ -43,8 +43,12 @@ import java.util.concurrent.locks.LockSupport;
  * are counted and printed. A warm-up round comes first and is not counted; the summary is each
  * figure's median over the rounds.
  *
- * <p>Usage: {@code TriggerBench [events] [concurrency] [rounds] [batch] [rate] [embedded|postgres]}
- * (bench/triggers.sh runs it).
+ * <p>With a {@code backlog}, a second trigger (on {@code contact.edit}) has a destination that
+ * answers 503, and that many of its events wait in the same outbox behind its first delivery's
+ * retry: what a destination that is down costs every other one.
+ *
+ * <p>Usage: {@code TriggerBench [events] [concurrency] [rounds] [batch] [rate]
+ * [embedded|postgres] [backlog]} (bench/triggers.sh runs it).
  */
 public final class TriggerBench {
   private static final long DELIVERY_WAIT_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -66,7 +70,18 @@ public final class TriggerBench {
       int missing,
       int duplicates) {}
 
-  public static void main(String[] args) throws Exception {
+  /** Runs the benchmark; the process ends with it, whatever failed (no server thread keeps it up). */
+  public static void main(String[] args) {
+    try {
+      run(args);
+      System.exit(0);
+    } catch (Throwable t) {
+      t.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
