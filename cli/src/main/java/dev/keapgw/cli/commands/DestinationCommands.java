@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,12 +43,8 @@ final class DestinationCommands {
   abstract static class OnTrigger implements Callable<Integer> {
     final Session s;
 
-    @Option(
-        names = {"-t", "--trigger"},
-        required = true,
-        paramLabel = "TRIGGER_ID",
-        description = "the trigger")
-    String trigger;
+    @Mixin
+    TriggerOption trigger;
 
     OnTrigger(Session s) {
       this.s = s;
@@ -67,7 +64,7 @@ final class DestinationCommands {
     @Override
     public Integer call() throws IOException {
       ListSink sink = s.output(true).list(s.columns(COLUMNS));
-      for (Destination d : s.triggers().destinations().list(trigger)) {
+      for (Destination d : s.triggers().destinations().list(trigger.id)) {
         sink.add(TriggerCommands.json(s, d));
       }
       sink.finish();
@@ -109,7 +106,7 @@ final class DestinationCommands {
       if (!in.fields().containsKey("url")) {
         throw CliFailure.usage("--url is required", "e.g. --url https://example.com/hooks/keap");
       }
-      print(s.triggers().destinations().add(trigger, in));
+      print(s.triggers().destinations().add(trigger.id, in));
       return ExitCodes.OK;
     }
   }
@@ -125,7 +122,7 @@ final class DestinationCommands {
 
     @Override
     public Integer call() throws IOException {
-      print(s.triggers().destinations().get(trigger, id));
+      print(s.triggers().destinations().get(trigger.id, id));
       return ExitCodes.OK;
     }
   }
@@ -171,7 +168,7 @@ final class DestinationCommands {
         throw CliFailure.usage(
             "nothing to change", "give --url, --method, --name, --status or --data");
       }
-      print(s.triggers().destinations().update(trigger, id, in));
+      print(s.triggers().destinations().update(trigger.id, id, in));
       return ExitCodes.OK;
     }
   }
@@ -192,7 +189,7 @@ final class DestinationCommands {
       if (!s.confirm("Delete destination " + id + "?")) {
         throw new CliFailure(ExitCodes.FAILED, "nothing deleted", null);
       }
-      print(s.triggers().destinations().delete(trigger, id));
+      print(s.triggers().destinations().delete(trigger.id, id));
       return ExitCodes.OK;
     }
   }
@@ -211,7 +208,7 @@ final class DestinationCommands {
 
     @Override
     public Integer call() throws IOException {
-      String secret = s.triggers().destinations().rotateSecret(trigger, id);
+      String secret = s.triggers().destinations().rotateSecret(trigger.id, id);
       s.output(false)
           .object(s.mapper().createObjectNode().put("signing_secret", secret), s.columns(null));
       return ExitCodes.OK;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,12 +42,8 @@ final class TriggerEventCommands {
   static final class ListEvents implements Callable<Integer> {
     private final Session s;
 
-    @Option(
-        names = {"-t", "--trigger"},
-        required = true,
-        paramLabel = "TRIGGER_ID",
-        description = "the trigger")
-    String trigger;
+    @Mixin
+    TriggerOption trigger;
 
     @Option(names = "--limit", defaultValue = "20", description = "at most this many (default 20)")
     int limit;
@@ -61,7 +58,8 @@ final class TriggerEventCommands {
       String token = null;
       int left = limit;
       do {
-        Page<TriggerEvent> page = s.triggers().events().list(trigger, Math.min(left, 100), token);
+        Page<TriggerEvent> page =
+            s.triggers().events().list(trigger.id, Math.min(left, 100), token);
         for (TriggerEvent e : page.items()) {
           sink.add(TriggerCommands.json(s, e));
           left--;
@@ -77,12 +75,8 @@ final class TriggerEventCommands {
   static final class Get implements Callable<Integer> {
     private final Session s;
 
-    @Option(
-        names = {"-t", "--trigger"},
-        required = true,
-        paramLabel = "TRIGGER_ID",
-        description = "the trigger")
-    String trigger;
+    @Mixin
+    TriggerOption trigger;
 
     @Parameters(paramLabel = "EVENT_ID")
     String id;
@@ -94,7 +88,8 @@ final class TriggerEventCommands {
     @Override
     public Integer call() throws IOException {
       s.output(false)
-          .object(TriggerCommands.json(s, s.triggers().events().get(trigger, id)), s.columns(null));
+          .object(
+              TriggerCommands.json(s, s.triggers().events().get(trigger.id, id)), s.columns(null));
       return ExitCodes.OK;
     }
   }
@@ -105,12 +100,8 @@ final class TriggerEventCommands {
   static final class Replay implements Callable<Integer> {
     private final Session s;
 
-    @Option(
-        names = {"-t", "--trigger"},
-        required = true,
-        paramLabel = "TRIGGER_ID",
-        description = "the trigger")
-    String trigger;
+    @Mixin
+    TriggerOption trigger;
 
     @Parameters(paramLabel = "EVENT_ID")
     String id;
@@ -123,7 +114,8 @@ final class TriggerEventCommands {
     public Integer call() throws IOException {
       s.output(false)
           .object(
-              TriggerCommands.json(s, s.triggers().events().replay(trigger, id)), s.columns(null));
+              TriggerCommands.json(s, s.triggers().events().replay(trigger.id, id)),
+              s.columns(null));
       return ExitCodes.OK;
     }
   }

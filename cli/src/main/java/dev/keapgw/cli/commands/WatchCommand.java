@@ -8,6 +8,7 @@ import dev.keapgw.cli.watch.Handler;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code keap triggers events watch --trigger ID --exec COMMAND}: see {@link EventWatch}. */
@@ -25,12 +26,8 @@ import picocli.CommandLine.Option;
 final class WatchCommand implements Callable<Integer> {
   private final Session s;
 
-  @Option(
-      names = {"-t", "--trigger"},
-      required = true,
-      paramLabel = "TRIGGER_ID",
-      description = "the trigger")
-  String trigger;
+  @Mixin
+  TriggerOption trigger;
 
   @Option(
       names = "--exec",
@@ -81,9 +78,9 @@ final class WatchCommand implements Callable<Integer> {
     Handler handler = new Handler(command, s.env().env(), s.out(), s.env().err());
     EventWatch watch = new EventWatch(
         s.triggers(), handler, s.env().sleeper(), s.mapper(), s.env().err());
-    s.tell("watching trigger " + trigger + " (checkpoint " + checkpointFile() + ")");
+    s.tell("watching trigger " + trigger.id + " (checkpoint " + checkpointFile() + ")");
     return watch.run(new EventWatch.Settings(
-        trigger,
+        trigger.id,
         checkpointFile(),
         Durations.parse(pollEvery, "--poll-every"),
         fromStart,
@@ -98,6 +95,7 @@ final class WatchCommand implements Callable<Integer> {
     }
     String state = s.env().get("XDG_STATE_HOME");
     Path base = state != null ? Path.of(state) : s.env().home().resolve(".local/state");
-    return base.resolve("keap/watch").resolve(trigger.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+    return base.resolve("keap/watch")
+        .resolve(trigger.id.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
   }
 }
