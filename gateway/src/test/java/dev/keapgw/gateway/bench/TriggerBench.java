@@ -5,6 +5,7 @@ import dev.keapgw.gateway.DirectConnections;
 import dev.keapgw.gateway.GatewayFixture;
 import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.gateway.engines.PostgresEngine;
+import dev.keapgw.gateway.trigger.TriggerRequests;
 import dev.keapgw.sandbox.TestHttp;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -106,15 +107,7 @@ public final class TriggerBench {
       TestHttp api = fix.as(account.key().secret());
       TestHttp.Reply made = api.post(
           "/triggers",
-          Map.of(
-              "source",
-              "keap",
-              "event_type",
-              "contact.add",
-              "connection_id",
-              connection,
-              "destinations",
-              List.of(Map.of("url", book.url(TriggerArrivals.GATEWAY)))));
+          TriggerRequests.keap(connection, "contact.add", book.url(TriggerArrivals.GATEWAY)));
       if (made.status() != 201) {
         throw new IllegalStateException("trigger: " + made.status() + " " + made.body());
       }

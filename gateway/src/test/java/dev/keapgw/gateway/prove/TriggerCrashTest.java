@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.gateway.ConnectFlow;
 import dev.keapgw.gateway.FreePort;
 import dev.keapgw.gateway.trigger.Receiver;
+import dev.keapgw.gateway.trigger.TriggerRequests;
 import dev.keapgw.gateway.trigger.WebhookVerifier;
 import dev.keapgw.sandbox.Sandbox;
 import dev.keapgw.sandbox.SandboxConfig;
@@ -86,15 +87,8 @@ class TriggerCrashTest {
     receiver.answer(503);
     TestHttp.Reply made = api.post(
         "/triggers",
-        Map.of(
-            "source",
-            "keap",
-            "event_type",
-            "contact.add",
-            "connection_id",
-            c.path("connection_id").asText(),
-            "destinations",
-            List.of(Map.of("url", receiver.url("/crm")))));
+        TriggerRequests.keap(
+            c.path("connection_id").asText(), "contact.add", receiver.url("/crm")));
     assertThat(made.status()).as(made.body()).isEqualTo(201);
     String triggerId = made.json().at("/trigger/trigger_id").asText();
     String secret = made.json().at("/trigger/destinations/0/signing_secret").asText();

@@ -37,15 +37,7 @@ class InactiveSubscriptionTest {
       TestHttp.Reply made = FIX.as(a.key().secret())
           .post(
               "/triggers",
-              Map.of(
-                  "source",
-                  "keap",
-                  "event_type",
-                  "contact.add",
-                  "connection_id",
-                  connection,
-                  "destinations",
-                  List.of(Map.of("url", receiver.url("/contacts")))));
+              TriggerRequests.keap(connection, "contact.add", receiver.url("/contacts")));
       assertThat(made.status()).as(made.body()).isEqualTo(201);
       Connection c = FIX.gateway().services().connectionRepo().byId(connection).orElseThrow();
       String token = FIX.gateway()

@@ -33,16 +33,7 @@ class KeapTriggerTest {
     String connection = DirectConnections.activate(FIX, a.account().id());
     try (Receiver receiver = new Receiver()) {
       TestHttp.Reply made = api.post(
-          "/triggers",
-          Map.of(
-              "source",
-              "keap",
-              "event_type",
-              "contact.add",
-              "connection_id",
-              connection,
-              "destinations",
-              List.of(Map.of("url", receiver.url("/contacts")))));
+          "/triggers", TriggerRequests.keap(connection, "contact.add", receiver.url("/contacts")));
       assertThat(made.status()).as(made.body()).isEqualTo(201);
       JsonNode t = made.json().path("trigger");
       String secret = t.at("/destinations/0/signing_secret").asText();
