@@ -1,5 +1,6 @@
 package dev.keapgw.app;
 
+import dev.keapgw.gateway.config.GatewayConfig;
 import dev.keapgw.sandbox.Sandbox;
 import dev.keapgw.sandbox.SandboxConfig;
 import java.net.URI;
@@ -161,7 +162,7 @@ final class SandboxCommand implements Callable<Integer> {
   /** The options as a sandbox configuration; a bad value is a usage error naming its option. */
   SandboxConfig config() {
     require(!host.isBlank(), "--host", "must not be blank");
-    require(port >= 0 && port <= 65535, "--port", "must be between 0 and 65535, not " + port);
+    require(GatewayConfig.portProblem(port) == null, "--port", GatewayConfig.portProblem(port));
     require(!clientId.isBlank(), "--client-id", "must not be blank");
     require(!clientSecret.isBlank(), "--client-secret", "must not be blank");
     List<String> uris =

@@ -1,5 +1,6 @@
 package dev.keapgw.app.demo;
 
+import dev.keapgw.gateway.config.GatewayConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,11 +85,11 @@ public record DemoOptions(
     if (host == null || host.isBlank()) {
       out.add(new Problem(Setting.HOST, "must not be blank"));
     }
-    if (port < 0 || port > 65535) {
-      out.add(new Problem(Setting.PORT, "must be between 0 and 65535, not " + port));
+    if (GatewayConfig.portProblem(port) != null) {
+      out.add(new Problem(Setting.PORT, GatewayConfig.portProblem(port)));
     }
-    if (sandboxPort < 0 || sandboxPort > 65535) {
-      out.add(new Problem(Setting.SANDBOX_PORT, "must be between 0 and 65535, not " + sandboxPort));
+    if (GatewayConfig.portProblem(sandboxPort) != null) {
+      out.add(new Problem(Setting.SANDBOX_PORT, GatewayConfig.portProblem(sandboxPort)));
     } else if (port != 0 && port == sandboxPort) {
       out.add(
           new Problem(Setting.SANDBOX_PORT, "must differ from the gateway's port (" + port + ")"));

@@ -19,8 +19,8 @@ final class ConfigChecks {
     if (c.host() == null || c.host().isBlank()) {
       problems.add(new Problem(Setting.HOST, "must not be blank"));
     }
-    if (c.port() < 0 || c.port() > 65535) {
-      problems.add(new Problem(Setting.PORT, "must be between 0 and 65535, not " + c.port()));
+    if (GatewayConfig.portProblem(c.port()) != null) {
+      problems.add(new Problem(Setting.PORT, GatewayConfig.portProblem(c.port())));
     }
     if (c.publicUrl() == null
         || c.publicUrl().getScheme() == null

@@ -73,6 +73,14 @@ public record GatewayConfig(
       "triggers",
       "hooks");
 
+  /**
+   * What is wrong with {@code port} as a port to listen on (0: any free one), or null: the one
+   * rule the gateway, the demo and the sandbox's launcher word for their port options.
+   */
+  public static String portProblem(int port) {
+    return port < 0 || port > 65535 ? "must be between 0 and 65535, not " + port : null;
+  }
+
   /** The shortest admin token accepted: a short one can be guessed. */
   public static final int MIN_ADMIN_TOKEN_LENGTH = 32;
 
