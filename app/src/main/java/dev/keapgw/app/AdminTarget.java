@@ -21,7 +21,7 @@ final class AdminTarget {
   /** Variables not named after the option: the gateway's URL is the one {@code keap} reads too. */
   static final Map<String, String> VARIABLES = Map.of("--url", "KEAP_GATEWAY_URL");
 
-  /** Where {@code admin} looks for the gateway unless told. */
+  /** Where {@code admin} and {@code keap} look for the gateway unless told (the demo's and serve's port). */
   static final String DEFAULT_URL = "http://localhost:8080";
 
   /** The only options {@code admin} reads from the environment. */

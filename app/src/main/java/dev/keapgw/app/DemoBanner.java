@@ -11,8 +11,6 @@ import java.util.List;
  */
 final class DemoBanner {
   /** Where {@code keap} looks for the gateway when KEAP_GATEWAY_URL is not set. */
-  static final String KEAP_DEFAULT_URL = "http://localhost:8080";
-
   private DemoBanner() {}
 
   static void print(RunningDemo demo, PrintWriter out) {
@@ -60,7 +58,7 @@ final class DemoBanner {
    */
   static List<String> keapLines(String gatewayUrl) {
     List<String> lines = new ArrayList<>();
-    if (!gatewayUrl.equals(KEAP_DEFAULT_URL)) {
+    if (!gatewayUrl.equals(AdminTarget.DEFAULT_URL)) {
       lines.add("export KEAP_GATEWAY_URL=" + gatewayUrl);
     }
     lines.add(System.getProperty("keapgw.keap", "./keap") + " contacts list --limit 2");

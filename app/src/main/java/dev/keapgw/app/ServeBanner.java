@@ -78,8 +78,7 @@ final class ServeBanner {
     out.println("  curl -s " + url
         + "/connections -H \"Authorization: Bearer $MATON_API_KEY\" -d '{\"app\":\"keap\"}'");
     out.println("  # then call Keap through the gateway");
-    out.println("  curl -H \"Authorization: Bearer $MATON_API_KEY\" '" + url
-        + "/keap/crm/rest/v2/contacts?page_size=2'");
+    out.println("  " + DemoBanner.curlLine(url));
     out.println(
         "  # in front of the Keap sandbox instead of Keap: give the sandbox this client_id and");
     out.println("  #   --redirect-uri " + c.redirectUri()

@@ -35,8 +35,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.ExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A running gateway: one listener for the data plane ({@code /{app}/...}) and the control
@@ -44,7 +42,6 @@ import org.slf4j.LoggerFactory;
  * listens; {@link #close} stops it and releases the store.
  */
 public final class Gateway implements AutoCloseable, Running {
-  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
   private final GatewayServices services;
   private final boolean ownsVertx;
@@ -126,6 +123,8 @@ public final class Gateway implements AutoCloseable, Running {
       }
       g.listen();
       g.tokenLifecycle.start();
+      g.housekeeping = new Housekeeping(services);
+      g.housekeeping.start();
       g.features.forEach(Feature::listening);
       services.readiness().remove(starting);
       return g;
@@ -271,8 +270,6 @@ public final class Gateway implements AutoCloseable, Running {
           Listener.inUse(e.getCause()),
           String.valueOf(e.getCause().getMessage())));
     }
-    housekeeping = new Housekeeping(services);
-    housekeeping.start();
   }
 
   private void dispatch(HttpServerRequest req, ProxyHandler proxy) {
@@ -296,7 +293,7 @@ public final class Gateway implements AutoCloseable, Running {
     return "http://" + host + ":" + port();
   }
 
-  @Override
+  /** The parts of the gateway its features share. */
   public GatewayServices services() {
     return services;
   }

@@ -78,10 +78,11 @@ final class WatchCommand implements Callable<Integer> {
     Handler handler = new Handler(command, s.env().env(), s.out(), s.env().err());
     EventWatch watch = new EventWatch(
         s.triggers(), handler, s.env().sleeper(), s.mapper(), s.env().err());
-    s.tell("watching trigger " + trigger.id + " (checkpoint " + checkpointFile() + ")");
+    Path checkpoint = checkpointFile();
+    s.tell("watching trigger " + trigger.id + " (checkpoint " + checkpoint + ")");
     return watch.run(new EventWatch.Settings(
         trigger.id,
-        checkpointFile(),
+        checkpoint,
         Durations.parse(pollEvery, "--poll-every"),
         fromStart,
         once,

@@ -43,11 +43,7 @@ public record Checkpoint(
 
   /** Whether the event was handled (or lies before the window, so counts as handled). */
   public boolean covers(TriggerEvent e) {
-    if (lastReceivedAt == null) {
-      return false;
-    }
-    Instant at = Instant.parse(e.receivedAt());
-    return recent.containsKey(e.id()) || at.isBefore(lastReceivedAt.minus(WINDOW));
+    return lastReceivedAt != null && (recent.containsKey(e.id()) || isBeforeWindow(e));
   }
 
   /** Whether a listing (newest first) that reached this event can stop: nothing older is due. */

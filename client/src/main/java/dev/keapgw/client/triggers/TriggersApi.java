@@ -3,6 +3,7 @@ package dev.keapgw.client.triggers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keapgw.client.http.JsonApi;
 import dev.keapgw.client.list.Page;
+import dev.keapgw.client.list.Paged;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +53,7 @@ public final class TriggersApi {
 
   /** Every trigger (of a source and status when not null), following the pages. */
   public List<Trigger> listAll(String source, String status) {
-    List<Trigger> all = new ArrayList<>();
-    String token = null;
-    do {
-      Page<Trigger> page = list(source, status, 100, token);
-      all.addAll(page.items());
-      token = page.nextPageToken();
-    } while (token != null && !token.isEmpty());
-    return all;
+    return new Paged<>(token -> list(source, status, 100, token)).stream().toList();
   }
 
   /**

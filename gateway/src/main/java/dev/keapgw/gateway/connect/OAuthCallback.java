@@ -222,7 +222,6 @@ final class OAuthCallback {
             + " app for a new connect link. Otherwise you can close this window.");
   }
 
-  /** The code exchange may take as long as any upstream answer, plus connecting. */
   /** An OAuth error code as the upstream sends them (RFC 6749: a short ASCII word), else a placeholder. */
   static String errorCode(String error) {
     return error.length() <= 64

@@ -37,8 +37,8 @@ public record GatewayServices(
    * one at a time.
    */
   public static GatewayServices open(GatewayConfig config, Vertx vertx, Database db) {
-    var missing =
-        new KeyRotation(db.jdbi(), new SecretBox(config.keys()), config.keys()).missingKeyIds();
+    SecretBox secrets = new SecretBox(config.keys());
+    var missing = new KeyRotation(db.jdbi(), secrets, config.keys()).missingKeyIds();
     if (!missing.isEmpty()) {
       throw new StartFailure(
           new StartFailure.EncryptionKeysMissing(missing, config.keys().ids()));
@@ -54,7 +54,7 @@ public record GatewayServices(
         new AccountService(accountRepo, auth, config.clock()),
         auth,
         new ConnectionRepository(db.jdbi()),
-        new SecretBox(config.keys()),
+        secrets,
         new UpstreamOAuthClient(config.timeouts().connect(), config.timeouts().response()),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         new ReadinessChecks(),

@@ -13,7 +13,4 @@ public interface Running {
 
   /** The mounted feature of this type. */
   <T extends Feature> T feature(Class<T> type);
-
-  /** The parts of the gateway its features share. */
-  GatewayServices services();
 }

@@ -159,8 +159,7 @@ public final class FramingGuard extends VertxHttpRequestDecoder {
     for (int i = from; i < out.size(); i++) {
       if (out.get(i) instanceof HttpContent c
           && !(c instanceof HttpMessage)
-          && c.decoderResult().isFailure()
-          && !(c.decoderResult().cause() instanceof MalformedBody)) {
+          && c.decoderResult().isFailure()) {
         // say what is wrong in the caller's terms (Netty's cause names its own internals)
         c.setDecoderResult(
             DecoderResult.failure(new MalformedBody("its chunked encoding is malformed")));

@@ -1,5 +1,6 @@
 package dev.keapgw.gateway.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.UUID;
 
@@ -9,6 +10,9 @@ import java.util.UUID;
  */
 public final class RequestIds {
   public static final String HEADER = "X-Request-Id";
+
+  /** The header's name in the form Vert.x and the upstream client write without re-encoding it. */
+  public static final CharSequence HEADER_NAME = HttpHeaders.createOptimized(HEADER);
 
   private RequestIds() {}
 

@@ -26,6 +26,8 @@ final class Exchange {
   ActiveToken token;
   /** The caller's body when it was small enough to hold (so the request can be replayed once). */
   Buffer body;
+  /** The caller's {@code Content-Length}, or -1 when it sent none (or one that is not a number). */
+  long bodyLength = -1;
 
   boolean replayable;
   boolean retriedAfter401;
@@ -44,6 +46,11 @@ final class Exchange {
     this.appName = appName;
     this.requestId = requestId;
     this.startNanos = startNanos;
+  }
+
+  /** The upstream OAuth client this exchange spends the shared budget of. */
+  String budgetClient() {
+    return app.name() + "|" + app.clientId();
   }
 
   /** The caller's path after {@code /{app}}: {@code /crm/rest/v2/contacts} for {@code /keap/crm/rest/v2/contacts}. */

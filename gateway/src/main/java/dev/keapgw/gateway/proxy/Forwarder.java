@@ -42,7 +42,6 @@ public final class Forwarder {
       HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
   private static final Set<HttpMethod> CARRIES_CONTENT =
       Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
-  private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
 
   private final UpstreamClient client;
   private final TokenManager tokens;
@@ -71,7 +70,7 @@ public final class Forwarder {
       return;
     }
     budget
-        .acquire(x.app.name() + "|" + x.app.clientId(), x.principal.accountId())
+        .acquire(x.budgetClient(), x.principal.accountId())
         .onComplete(
             ar -> onLoop(x, () -> then.accept(ar.succeeded() && ar.result().allowed())));
   }
@@ -101,8 +100,16 @@ public final class Forwarder {
 
   private void start(Exchange x, Promise<Void> done) {
     try {
-      watchBody(x, done);
-      Future<Void> body = readBody(x);
+      HttpServerRequest req = x.request;
+      boolean chunked = req.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+      // read once: the deadline, the holding of a small body and every attempt's framing use it
+      x.bodyLength = parseLength(req.getHeader(HttpHeaders.CONTENT_LENGTH));
+      boolean bodyToCome = chunked || x.bodyLength > 0;
+      if (bodyToCome && !req.isEnded()) {
+        // on the exchange's context (forwarding runs there): the timer fires there
+        x.bodyTimer = x.context.owner().setTimer(bodyDeadlineMillis, id -> bodyLate(x, done));
+      }
+      Future<Void> body = readBody(x, chunked);
       if (body.succeeded()) {
         attempt(x, done);
       } else {
@@ -117,17 +124,6 @@ public final class Forwarder {
       }
     } catch (RuntimeException e) {
       done.tryFail(e); // answered as an internal error, never left without an answer
-    }
-  }
-
-  /** Starts the body's deadline when a body is still to come ({@link #bodyLate} when it passes). */
-  private void watchBody(Exchange x, Promise<Void> done) {
-    HttpServerRequest req = x.request;
-    boolean body = req.headers().contains(HttpHeaders.TRANSFER_ENCODING)
-        || parseLength(req.getHeader(HttpHeaders.CONTENT_LENGTH)) > 0;
-    if (body && !req.isEnded()) {
-      // on the exchange's context (forwarding runs there): the timer fires there
-      x.bodyTimer = x.context.owner().setTimer(bodyDeadlineMillis, id -> bodyLate(x, done));
     }
   }
 
@@ -161,10 +157,9 @@ public final class Forwarder {
   }
 
   /** Holds a small body (replayable); leaves a large or unsized one to stream. */
-  private static Future<Void> readBody(Exchange x) {
+  private static Future<Void> readBody(Exchange x, boolean chunked) {
     HttpServerRequest req = x.request;
-    boolean chunked = req.headers().contains(HttpHeaders.TRANSFER_ENCODING);
-    long n = parseLength(req.getHeader(HttpHeaders.CONTENT_LENGTH));
+    long n = x.bodyLength;
     if (!chunked && n <= 0) {
       x.replayable = true;
       return Future.succeededFuture();
@@ -211,11 +206,11 @@ public final class Forwarder {
     UpstreamRequest up = new UpstreamRequest(req.method(), x.upstreamUri());
     Headers.toUpstream(req.headers(), up);
     up.set(HttpHeaders.AUTHORIZATION, "Bearer " + x.token.accessToken());
-    up.set(REQUEST_ID, x.requestId);
+    up.set(RequestIds.HEADER_NAME, x.requestId);
     if (x.body != null) {
       up.body(x.body);
     } else if (!x.replayable) {
-      up.stream(req, parseLength(req.getHeader(HttpHeaders.CONTENT_LENGTH)));
+      up.stream(req, x.bodyLength);
     } else if (CARRIES_CONTENT.contains(req.method())
         || req.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
       up.emptyBody();

@@ -44,7 +44,6 @@ import java.util.function.Function;
  * Every error it makes is in the gateway's envelope; upstream answers pass through.
  */
 public final class ProxyHandler {
-  private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
   private static final CharSequence RATE_LIMIT_LIMIT =
       HttpHeaders.createOptimized("X-RateLimit-Limit");
   private static final CharSequence RATE_LIMIT_REMAINING =
@@ -102,7 +101,7 @@ public final class ProxyHandler {
     Exchange x = new Exchange(req, appName, RequestIds.of(req), System.nanoTime());
     x.via = CallerOrigin.of(req);
     HttpServerResponse res = req.response();
-    res.putHeader(REQUEST_ID, x.requestId);
+    res.putHeader(RequestIds.HEADER_NAME, x.requestId);
     res.endHandler(v -> finished(x, res.getStatusCode(), res.bytesWritten()));
     res.exceptionHandler(err -> callerFailed(x, err));
     req.pause();
@@ -194,8 +193,7 @@ public final class ProxyHandler {
     if (!budget.enabled()) {
       return Future.succeededFuture();
     }
-    Future<UpstreamBudget.Outcome> o =
-        budget.acquire(x.app.name() + "|" + x.app.clientId(), x.principal.accountId());
+    Future<UpstreamBudget.Outcome> o = budget.acquire(x.budgetClient(), x.principal.accountId());
     return o.succeeded() ? admitBudget(x, o.result()) : o.compose(r -> admitBudget(x, r));
   }
 

@@ -6,6 +6,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The requests one upstream OAuth client may make, shared by every account and tenant behind
@@ -36,8 +38,10 @@ public final class UpstreamBudget {
   /** The longest a request waits for the budget (or its account's share) before it is refused. */
   static final Duration MAX_WAIT = Duration.ofSeconds(2);
 
-  private static final Future<Verdict> UNLIMITED =
-      Future.succeededFuture(new Verdict(true, 0, Long.MAX_VALUE, 0, 0));
+  private static final Verdict ALLOWED = new Verdict(true, 0, Long.MAX_VALUE, 0, 0);
+  private static final Future<Verdict> UNLIMITED = Future.succeededFuture(ALLOWED);
+  private static final Future<Outcome> UNLIMITED_OUTCOME =
+      Future.succeededFuture(new Outcome(ALLOWED, Refusal.NONE, 1));
 
   /** What refused a request: the budget as a whole, or the account's share of it. */
   public enum Refusal {
@@ -57,7 +61,13 @@ public final class UpstreamBudget {
   private final BucketStore buckets;
   private final int perMinute;
   private final int spikePerSecond;
+  /** The spike window's bucket: what may go at once, the rest of the second's pace refilled. */
+  private final int burst;
+
   private final BucketConfiguration config;
+  /** An account's share while n accounts are active, by n: made once each (this runs per request). */
+  private final Map<Integer, BucketConfiguration> shares = new ConcurrentHashMap<>();
+
   private final ActiveAccounts active;
 
   /**
@@ -70,7 +80,7 @@ public final class UpstreamBudget {
     this.buckets = buckets;
     this.perMinute = perMinute;
     this.spikePerSecond = Math.max(1, spikePerSecond);
-    int burst = Math.min(SPIKE_BURST, this.spikePerSecond);
+    this.burst = Math.min(SPIKE_BURST, this.spikePerSecond);
     this.config = perMinute <= 0
         ? null
         : BucketConfiguration.builder()
@@ -102,7 +112,7 @@ public final class UpstreamBudget {
    */
   public Future<Outcome> acquire(String clientKey, String accountId) {
     if (!enabled()) {
-      return UNLIMITED.map(v -> new Outcome(v, Refusal.NONE, 1));
+      return UNLIMITED_OUTCOME;
     }
     Promise<Outcome> done = Promise.promise();
     attempt(clientKey, accountId, MAX_WAIT.toNanos(), done);
@@ -147,14 +157,16 @@ public final class UpstreamBudget {
 
   /** An account's share of the pace while {@code n} accounts are active: at least one a second. */
   private int shareRate(int n) {
-    return Math.max(1, (spikePerSecond - Math.min(SPIKE_BURST, spikePerSecond)) / n);
+    return Math.max(1, (spikePerSecond - burst) / n);
   }
 
   private BucketConfiguration shareConfig(int n) {
-    int rate = shareRate(n);
-    return BucketConfiguration.builder()
-        .addLimit(l -> l.capacity(1).refillGreedy(rate, Duration.ofSeconds(1)))
-        .build();
+    return shares.computeIfAbsent(n, k -> {
+      int rate = shareRate(k);
+      return BucketConfiguration.builder()
+          .addLimit(l -> l.capacity(1).refillGreedy(rate, Duration.ofSeconds(1)))
+          .build();
+    });
   }
 
   private String shareKey(String clientKey, String accountId, int n) {

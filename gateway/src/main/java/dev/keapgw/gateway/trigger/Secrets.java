@@ -33,7 +33,7 @@ public final class Secrets {
   }
 
   public static String seal(SecretBox box, String destinationId, String secret) {
-    return box.seal(secret, ad(destinationId));
+    return box.seal(secret, SecretBox.destinationSecret(destinationId));
   }
 
   public static String open(SecretBox box, Destination d) {
@@ -41,10 +41,6 @@ public final class Secrets {
   }
 
   public static String open(SecretBox box, String destinationId, String sealed) {
-    return box.open(sealed, ad(destinationId));
-  }
-
-  private static String ad(String destinationId) {
-    return SecretBox.destinationSecret(destinationId);
+    return box.open(sealed, SecretBox.destinationSecret(destinationId));
   }
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -56,7 +55,6 @@ class FairBudgetTest {
     long keap429Before = sandbox429s();
     Map<Integer, AtomicInteger> aStatuses = new ConcurrentHashMap<>();
     List<String> aRefusals = java.util.Collections.synchronizedList(new ArrayList<>());
-    AtomicBoolean bursting = new AtomicBoolean(true);
     AtomicInteger aSent = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<?>> burst = new ArrayList<>();
@@ -88,7 +86,6 @@ class FairBudgetTest {
       for (Future<?> f : burst) {
         f.get(60, TimeUnit.SECONDS);
       }
-      bursting.set(false);
       assertThat(bAnswers)
           .as("B is served while A bursts")
           .isNotEmpty()
